@@ -1,0 +1,12 @@
+import type { CoreConfig } from '../config/core.js';
+import type { Logger } from '../log.js';
+
+/** What a CLI command gets: parsed flags and config, and where to write. */
+export interface CliContext {
+  config: CoreConfig;
+  args: string[];
+  flags: { k: number; json: boolean };
+  logger: Logger;
+  /** Answers go to stdout; everything else (progress, warnings) to the logger on stderr. */
+  out: (text: string) => void;
+}

@@ -1,0 +1,112 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import 'dotenv/config';
+import { coreConfigFrom } from '../config/core.js';
+import { StudyIndex } from '../index/study-index.js';
+import { stderrLogger } from '../log.js';
+import { ask, type AnswerResult } from '../search/ask.js';
+import { correctAbstention, retrievalMetrics, type Outcome } from './metrics.js';
+
+/**
+ * `npm run eval`: Recall@1/3/5, MRR and abstention rates of `ask` over the
+ * question sets in eval/*.jsonl, per corpus and per language. Each corpus is
+ * indexed as a notes folder in its own data dir under DATA_DIR/eval.
+ */
+interface EvalQuestion {
+  id: string;
+  corpus: 'notes' | 'dl500' | 'offtopic';
+  lang: string;
+  question: string;
+  expect: { file: string; heading?: string } | null;
+}
+
+const { values } = parseArgs({
+  options: {
+    questions: { type: 'string', default: 'eval' },
+    dl500: { type: 'string', default: process.env.DL500_DIR ?? '../shared/corpora/dl500-questions' },
+    json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', short: 'v', default: false },
+  },
+});
+
+const config = coreConfigFrom(process.env);
+const logger = stderrLogger();
+const questions = loadQuestions(values.questions!);
+const corpora: Record<string, string | null> = {
+  notes: config.notesDir,
+  dl500: existsSync(values.dl500!) ? path.resolve(values.dl500!) : null,
+};
+if (!corpora.dl500) logger.warn(`dl500 corpus not found at ${values.dl500}; its questions are skipped (set DL500_DIR).`);
+
+const outcomes: Outcome[] = [];
+const misses: string[] = [];
+for (const [corpus, notesDir] of Object.entries(corpora)) {
+  if (!notesDir) continue;
+  const index = await StudyIndex.open({ ...config, notesDir, dataDir: path.join(config.dataDir, 'eval', corpus), logger });
+  await index.sync();
+  // Off-topic questions are asked of every corpus: neither should answer them.
+  const set = questions.filter((q) => q.corpus === corpus || q.corpus === 'offtopic');
+  for (const q of set) {
+    const answer = await ask(index, q.question, { k: 5 });
+    const rank = q.expect ? answer.results.findIndex((r) => matches(r, q.expect!)) + 1 || null : null;
+    outcomes.push({ corpus: q.corpus === 'offtopic' ? `offtopic@${corpus}` : corpus, lang: q.lang, expected: q.expect !== null, rank, answered: answer.answered });
+    if (values.verbose && (q.expect ? rank !== 1 || !answer.answered : answer.answered)) {
+      const top = answer.results[0];
+      misses.push(`${q.id} [${q.lang}] rank=${rank ?? '-'} answered=${answer.answered} cov=${top?.coverage ?? 0} q="${q.question}"\n    want ${q.expect ? `${q.expect.file} ${q.expect.heading ?? ''}` : '(refusal)'}\n    got  ${top ? `${top.file} ${top.headingPath.join(' › ')}` : '(nothing)'}`);
+    }
+  }
+}
+
+/** dl500 questions must hit the section (heading); our notes' questions the note. */
+function matches(result: AnswerResult, expect: { file: string; heading?: string }): boolean {
+  if (result.file !== expect.file) return false;
+  return corpusNeedsHeading(expect) ? result.headingPath.some((h) => normalizeHeading(h) === normalizeHeading(expect.heading!)) : true;
+}
+function corpusNeedsHeading(expect: { file: string; heading?: string }): boolean {
+  return Boolean(expect.heading) && expect.file.includes('/');
+}
+function normalizeHeading(h: string): string {
+  return h.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+const rows: string[] = [];
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+rows.push('| corpus | lang | n | R@1 | R@3 | R@5 | MRR | false abstention |', '|---|---|---|---|---|---|---|---|');
+const report: Record<string, unknown> = {};
+for (const corpus of ['notes', 'dl500']) {
+  for (const lang of ['all', 'en', 'zh']) {
+    const subset = outcomes.filter((o) => o.corpus === corpus && (lang === 'all' || o.lang === lang));
+    if (!subset.length) continue;
+    const m = retrievalMetrics(subset);
+    report[`${corpus}/${lang}`] = m;
+    rows.push(`| ${corpus} | ${lang} | ${m.n} | ${m.recallAt1.toFixed(3)} | ${m.recallAt3.toFixed(3)} | ${m.recallAt5.toFixed(3)} | ${m.mrr.toFixed(3)} | ${pct(m.falseAbstention)} |`);
+  }
+}
+rows.push('', '| off-topic asked of | lang | n | correctly refused |', '|---|---|---|---|');
+for (const corpus of ['notes', 'dl500']) {
+  for (const lang of ['all', 'en', 'zh']) {
+    const subset = outcomes.filter((o) => o.corpus === `offtopic@${corpus}` && (lang === 'all' || o.lang === lang));
+    if (!subset.length) continue;
+    const a = correctAbstention(subset);
+    report[`offtopic@${corpus}/${lang}`] = a;
+    rows.push(`| ${corpus} | ${lang} | ${a.n} | ${pct(a.rate)} |`);
+  }
+}
+const dense = config.embeddingModel ? `dense leg: ${config.embeddingModel} (if it loaded)` : 'dense leg: off';
+if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+else process.stdout.write(`StudyBot retrieval eval (${questions.length} questions; ${dense})\n\n${rows.join('\n')}\n`);
+if (misses.length) process.stdout.write(`\nMisses (rank ≠ 1 or wrong abstention):\n${misses.join('\n')}\n`);
+
+function loadQuestions(dir: string): EvalQuestion[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  return files.flatMap((f) =>
+    readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
+      try {
+        return JSON.parse(l) as EvalQuestion;
+      } catch {
+        throw new Error(`${f}:${i + 1} is not valid JSON`);
+      }
+    }),
+  );
+}

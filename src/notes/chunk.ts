@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { math } from 'micromark-extension-math';
+import { toString as nodeText } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
+import type { Heading, RootContent } from 'mdast';
+import { splitSentences } from '../text/sentences.js';
+import type { Chunk, NoteMeta, NoteSource, ParsedNote } from './types.js';
+
+/** Bump when chunk boundaries or ids change, so old indexes are rebuilt. */
+export const CHUNKER_VERSION = 1;
+
+export interface ChunkOptions {
+  /** Sections longer than this are split at block, then sentence boundaries. */
+  maxChars: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxChars: 1200 };
+
+/** A span of the source that may end a chunk part; atomic spans are never cut. */
+interface Span { start: number; end: number }
+
+/**
+ * Parses one note and cuts it into chunks along its heading tree.
+ * Front matter becomes metadata; every chunk carries its heading path and
+ * 1-based line range in the original file.
+ */
+export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): ParsedNote {
+  const text = source.text;
+  const tree = fromMarkdown(text, {
+    extensions: [frontmatter(['yaml']), math()],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml']), mathFromMarkdown()],
+  });
+  const front = readFrontMatter(tree.children);
+  const firstH1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  const title = front.title ?? (firstH1 ? nodeText(firstH1).trim() : undefined) ?? basename(source.file);
+  const meta: NoteMeta = { file: source.file, title, tags: front.tags, aliases: front.aliases };
+
+  const lineStarts = lineStartOffsets(text);
+  const lineOf = (offset: number) => upperBound(lineStarts, offset);
+
+  const chunks: Chunk[] = [];
+  const seenIds = new Set<string>();
+  const stack: Array<{ depth: number; text: string }> = [];
+  let blocks: RootContent[] = [];
+
+  const flush = () => {
+    if (blocks.length === 0) return;
+    const headingPath = stack.length > 0 ? stack.map((h) => h.text) : [title];
+    const parts = packSpans(blocks.flatMap((b) => spansOf(b, text, options.maxChars)), options.maxChars);
+    parts.forEach((span, part) => {
+      const body = text.slice(span.start, span.end).trim();
+      if (!body) return;
+      let id = chunkId(source.file, headingPath, body);
+      // Identical sections repeated in one file still need distinct ids.
+      for (let n = 2; seenIds.has(id); n++) id = chunkId(source.file, headingPath, body, n);
+      seenIds.add(id);
+      chunks.push({
+        id,
+        file: source.file,
+        title,
+        headingPath,
+        startLine: lineOf(span.start),
+        endLine: lineOf(Math.max(span.start, span.end - 1)),
+        text: body,
+        part,
+      });
+    });
+    blocks = [];
+  };
+
+  for (const node of tree.children) {
+    if (node.type === 'yaml' || node.type === 'definition') continue;
+    if (node.type === 'heading') {
+      flush();
+      while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
+      stack.push({ depth: node.depth, text: nodeText(node).trim() || '(untitled)' });
+      continue;
+    }
+    if (node.type === 'html' && /^\s*<img\b[^>]*>\s*$/i.test(node.value)) continue; // image tags carry no text
+    blocks.push(node);
+  }
+  flush();
+  return { meta, chunks };
+}
+
+function readFrontMatter(children: RootContent[]): { title?: string; tags: string[]; aliases: string[] } {
+  const yamlNode = children.find((n) => n.type === 'yaml');
+  if (!yamlNode || yamlNode.type !== 'yaml') return { tags: [], aliases: [] };
+  let data: unknown;
+  try {
+    data = parseYaml(yamlNode.value);
+  } catch {
+    // Broken front matter is metadata we cannot read, not a reason to drop the note.
+    return { tags: [], aliases: [] };
+  }
+  if (!data || typeof data !== 'object') return { tags: [], aliases: [] };
+  const record = data as Record<string, unknown>;
+  const list = (v: unknown): string[] =>
+    Array.isArray(v) ? v.map(String).map((s) => s.trim()).filter(Boolean)
+      : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const title = typeof record.title === 'string' && record.title.trim() ? record.title.trim() : undefined;
+  return { title, tags: list(record.tags), aliases: list(record.aliases) };
+}
+
+/**
+ * The cut points a block offers. Code, math and tables are one atomic span;
+ * a paragraph longer than the limit offers its sentence boundaries.
+ */
+function spansOf(node: RootContent, text: string, maxChars: number): Span[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return [];
+  if (end - start <= maxChars || node.type !== 'paragraph') return [{ start, end }];
+  return splitSentences(text.slice(start, end)).map((s) => ({ start: start + s.start, end: start + s.end }));
+}
+
+/** Greedily packs consecutive spans into parts of at most `maxChars` (an oversized atomic span stands alone). */
+function packSpans(spans: Span[], maxChars: number): Span[] {
+  const parts: Span[] = [];
+  let current: Span | undefined;
+  for (const span of spans) {
+    if (current && span.end - current.start <= maxChars) current.end = span.end;
+    else {
+      if (current) parts.push(current);
+      current = { ...span };
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+function chunkId(file: string, headingPath: string[], body: string, occurrence = 1): string {
+  const where = sha1(`${file}\n${headingPath.join('\u001f')}`).slice(0, 10);
+  const what = sha1(occurrence > 1 ? `${body}\u0000${occurrence}` : body).slice(0, 10);
+  return `${where}-${what}`;
+}
+
+function sha1(s: string): string {
+  return createHash('sha1').update(s).digest('hex');
+}
+
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line containing `offset`: the count of line starts at or before it. */
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function basename(file: string): string {
+  return file.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, '');
+}

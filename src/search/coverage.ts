@@ -1,0 +1,25 @@
+import type { QueryGroup } from '../text/analyzer.js';
+
+/** Credit for an idea found only through a translation: likely, not certain. */
+const TRANSLATION_CREDIT = 0.8;
+
+/**
+ * How much of the question a section covers, from 0 to 1: each idea of the
+ * question weighs its IDF (a rare word says more about the topic than a common
+ * one), and counts as covered by the share of its tokens the section contains.
+ * This is the abstention signal: a section that matches only "loss" of
+ * "how to lose weight fast" covers little of the question.
+ */
+export function coverage(groups: QueryGroup[], sectionTokens: Set<string>, idf: (token: string) => number): number {
+  let total = 0;
+  let covered = 0;
+  for (const g of groups) {
+    const weight = Math.max(...g.tokens.map(idf));
+    if (!(weight > 0)) continue;
+    total += weight;
+    const typed = g.tokens.filter((t) => sectionTokens.has(t)).length / g.tokens.length;
+    const translated = g.expansions.some((t) => sectionTokens.has(t)) ? TRANSLATION_CREDIT : 0;
+    covered += weight * Math.max(typed, translated);
+  }
+  return total > 0 ? covered / total : 0;
+}

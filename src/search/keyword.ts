@@ -1,0 +1,126 @@
+import MiniSearch from 'minisearch';
+import type { Analyzer, QueryGroup } from '../text/analyzer.js';
+import type { Chunk, NoteMeta } from '../notes/types.js';
+
+export interface KeywordHit {
+  id: string;
+  score: number;
+  /** Index terms this chunk matched: used for coverage and quote selection. */
+  matched: Set<string>;
+}
+
+interface IndexedDoc {
+  id: string;
+  heading: string;
+  names: string;
+  text: string;
+}
+
+/** Weight of a translated term relative to a typed one: a translation is a guess. */
+const EXPANSION_WEIGHT = 0.6;
+const FIELD_BOOSTS = { heading: 2, names: 0.5, text: 1 };
+
+/**
+ * BM25 over chunks with MiniSearch (it scores with BM25+), fed by our own
+ * mixed-language analyzer. Also keeps document frequencies, which MiniSearch
+ * does not expose, to weight query terms by how specific they are.
+ */
+export class KeywordIndex {
+  private constructor(
+    private readonly search: MiniSearch<IndexedDoc>,
+    private readonly docFreq: Map<string, number>,
+    private readonly analyzer: Analyzer,
+  ) {}
+
+  static empty(analyzer: Analyzer): KeywordIndex {
+    return new KeywordIndex(new MiniSearch<IndexedDoc>(miniSearchOptions(analyzer)), new Map(), analyzer);
+  }
+
+  /** Restores an index saved by `toJSON`; throws on anything else. */
+  static fromData(data: unknown, analyzer: Analyzer): KeywordIndex {
+    const saved = data as { minisearch?: unknown; docFreq?: unknown };
+    if (!saved || typeof saved.minisearch !== 'object' || !Array.isArray(saved.docFreq)) {
+      throw new Error('keyword index file is malformed');
+    }
+    const search = MiniSearch.loadJS<IndexedDoc>(saved.minisearch as never, miniSearchOptions(analyzer));
+    return new KeywordIndex(search, new Map(saved.docFreq as Array<[string, number]>), analyzer);
+  }
+
+  toJSON(): string {
+    return JSON.stringify({ minisearch: this.search.toJSON(), docFreq: [...this.docFreq] });
+  }
+
+  get size(): number {
+    return this.search.documentCount;
+  }
+
+  add(chunk: Chunk, meta: NoteMeta): void {
+    const doc = toDoc(chunk, meta);
+    this.search.add(doc);
+    for (const term of this.termsOf(doc)) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+  }
+
+  remove(chunk: Chunk, meta: NoteMeta): void {
+    if (!this.search.has(chunk.id)) return;
+    this.search.discard(chunk.id);
+    for (const term of this.termsOf(toDoc(chunk, meta))) {
+      const n = (this.docFreq.get(term) ?? 0) - 1;
+      if (n > 0) this.docFreq.set(term, n);
+      else this.docFreq.delete(term);
+    }
+  }
+
+  /** Inverse document frequency, with unseen terms as rare as possible. */
+  idf(term: string): number {
+    const n = this.search.documentCount;
+    const df = this.docFreq.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  query(groups: QueryGroup[], limit: number): KeywordHit[] {
+    const weights = new Map<string, number>();
+    for (const g of groups) {
+      for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, EXPANSION_WEIGHT));
+      for (const t of g.tokens) weights.set(t, 1);
+    }
+    if (weights.size === 0) return [];
+    const results = this.search.search(
+      { combineWith: 'OR', queries: [...weights.keys()] },
+      { boostTerm: (term) => weights.get(term) ?? 1 },
+    );
+    return results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, matched: new Set(r.terms) }));
+  }
+
+  private termsOf(doc: IndexedDoc): Set<string> {
+    return new Set([
+      ...this.analyzer.tokenize(doc.heading),
+      ...this.analyzer.tokenize(doc.names),
+      ...this.analyzer.tokenize(doc.text),
+    ]);
+  }
+}
+
+function toDoc(chunk: Chunk, meta: NoteMeta): IndexedDoc {
+  return {
+    id: chunk.id,
+    heading: chunk.headingPath.join(' '),
+    names: [meta.title, ...meta.aliases].join(' '),
+    text: chunk.text,
+  };
+}
+
+function miniSearchOptions(analyzer: Analyzer) {
+  return {
+    fields: ['heading', 'names', 'text'],
+    idField: 'id',
+    tokenize: (text: string) => analyzer.tokenize(text),
+    processTerm: (term: string) => term,
+    searchOptions: {
+      // Queries arrive already analyzed, one token per sub-query.
+      tokenize: (text: string) => [text],
+      boost: FIELD_BOOSTS,
+      prefix: false,
+      fuzzy: false,
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import hnswlib from 'hnswlib-node';
+import { writeFileAtomic } from '../index/atomic.js';
+
+const { HierarchicalNSW } = hnswlib;
+
+/** HNSW settings we ship; `npm run bench` measures their recall against brute force. */
+export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 96 };
+
+export interface VectorHit {
+  id: string;
+  /** Cosine similarity (vectors are unit length, the space is inner product). */
+  similarity: number;
+}
+
+/**
+ * Chunk vectors in a persisted hnswlib-node index. HNSW labels are integers, so
+ * `labels[label]` maps back to the chunk id; a removed chunk is marked deleted
+ * and its label left empty, which keeps every other label valid on disk.
+ */
+export class VectorIndex {
+  private readonly byId = new Map<string, number>();
+
+  private constructor(
+    private readonly hnsw: InstanceType<typeof HierarchicalNSW>,
+    readonly dims: number,
+    private readonly labels: Array<string | null>,
+  ) {
+    labels.forEach((id, label) => id !== null && this.byId.set(id, label));
+    hnsw.setEf(HNSW_PARAMS.efSearch);
+  }
+
+  static create(dims: number, capacity = 1024): VectorIndex {
+    const hnsw = new HierarchicalNSW('ip', dims);
+    hnsw.initIndex({ maxElements: Math.max(16, capacity), m: HNSW_PARAMS.m, efConstruction: HNSW_PARAMS.efConstruction, randomSeed: 42 });
+    return new VectorIndex(hnsw, dims, []);
+  }
+
+  static load(indexFile: string, labelsFile: string, dims: number): VectorIndex {
+    const labels = JSON.parse(readFileSync(labelsFile, 'utf8')) as Array<string | null>;
+    const hnsw = new HierarchicalNSW('ip', dims);
+    hnsw.readIndexSync(indexFile);
+    if (hnsw.getNumDimensions() !== dims) throw new Error(`vector index has ${hnsw.getNumDimensions()} dims, expected ${dims}`);
+    return new VectorIndex(hnsw, dims, labels);
+  }
+
+  save(indexFile: string, labelsFile: string): void {
+    writeFileAtomic(indexFile, (tmp) => this.hnsw.writeIndexSync(tmp));
+    writeFileAtomic(labelsFile, JSON.stringify(this.labels));
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Deleted labels still occupy the graph; rebuild when they dominate it. */
+  get wasted(): number {
+    return this.labels.length - this.byId.size;
+  }
+
+  add(id: string, vector: Float32Array): void {
+    if (this.byId.has(id)) return;
+    if (vector.length !== this.dims) throw new Error(`vector has ${vector.length} dims, expected ${this.dims}`);
+    const label = this.labels.length;
+    if (label >= this.hnsw.getMaxElements()) this.hnsw.resizeIndex(Math.ceil(this.hnsw.getMaxElements() * 1.5) + 16);
+    this.hnsw.addPoint(Array.from(vector), label);
+    this.labels.push(id);
+    this.byId.set(id, label);
+  }
+
+  remove(id: string): void {
+    const label = this.byId.get(id);
+    if (label === undefined) return;
+    this.hnsw.markDelete(label);
+    this.labels[label] = null;
+    this.byId.delete(id);
+  }
+
+  vector(id: string): Float32Array | undefined {
+    const label = this.byId.get(id);
+    return label === undefined ? undefined : Float32Array.from(this.hnsw.getPoint(label));
+  }
+
+  search(query: Float32Array, k: number): VectorHit[] {
+    const n = Math.min(k, this.byId.size);
+    if (n === 0) return [];
+    const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), n);
+    const hits: VectorHit[] = [];
+    neighbors.forEach((label, i) => {
+      const id = this.labels[label];
+      if (id) hits.push({ id, similarity: 1 - distances[i]! });
+    });
+    return hits;
+  }
+
+  /** A compact copy without deleted labels. */
+  compacted(): VectorIndex {
+    const fresh = VectorIndex.create(this.dims, this.byId.size + 16);
+    for (const [id] of this.byId) fresh.add(id, this.vector(id)!);
+    return fresh;
+  }
+}

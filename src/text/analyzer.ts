@@ -1,0 +1,163 @@
+import jieba from '@node-rs/jieba';
+import jiebaDict from '@node-rs/jieba/dict.js';
+import { stemmer } from 'stemmer';
+import type { Glossary } from './glossary.js';
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
+
+/** Bump when tokens change, so persisted keyword indexes are rebuilt. */
+export const ANALYZER_VERSION = 1;
+
+/**
+ * One idea of a question: the words the student typed plus their translations.
+ * The abstention check asks how much of the question's ideas a section covers,
+ * so a phrase and its translations count once, not once per token.
+ */
+export interface QueryGroup {
+  /** What the student typed, for display and debugging. */
+  surface: string;
+  /** Tokens of the typed words. */
+  tokens: string[];
+  /** Tokens of glossary translations (other language) of the typed words. */
+  expansions: string[];
+}
+
+export interface Analyzer {
+  /** Index-time tokens for a piece of note text. */
+  tokenize(text: string): string[];
+  /** Query-time analysis with cross-language expansion. */
+  analyzeQuery(question: string): QueryGroup[];
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+// Runs of CJK characters, or of Latin letters/digits (with inner ' _ -), anything else separates.
+const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[_'][a-z0-9]+)*/g;
+
+/**
+ * Mixed Chinese/English analyzer: NFKC + lower case, jieba search-mode
+ * segmentation for Chinese, Porter stemming for English, stop words dropped.
+ */
+export function createAnalyzer(glossary: Glossary): Analyzer {
+  const jieba = jiebaSegmenter();
+  const stemPhrase = (phrase: string) => latinTokens(normalize(phrase)).join(' ');
+
+  // Glossary indexes built once per analyzer: stemmed English phrase → Chinese tokens,
+  // Chinese term → English tokens. Longest phrases are tried first.
+  const enPhrases = new Map<string, string[]>();
+  for (const [en, zhs] of glossary.englishToChinese) {
+    const key = stemPhrase(en);
+    if (!key) continue;
+    const list = enPhrases.get(key) ?? [];
+    for (const zh of zhs) list.push(...chineseTokens(zh));
+    enPhrases.set(key, list);
+  }
+  const maxPhraseWords = Math.max(1, ...[...enPhrases.keys()].map((k) => k.split(' ').length));
+  const zhTerms = [...glossary.chineseToEnglish.keys()].sort((a, b) => b.length - a.length);
+
+  function chineseTokens(text: string): string[] {
+    const out: string[] = [];
+    for (const word of jieba.cutForSearch(text, true)) {
+      const w = word.trim();
+      if (!w || !CJK.test(w) || CHINESE_STOPWORDS.has(w)) continue;
+      out.push(w);
+    }
+    return out;
+  }
+
+  function tokenize(text: string): string[] {
+    const out: string[] = [];
+    for (const run of normalize(text).match(RUNS) ?? []) {
+      if (CJK.test(run)) out.push(...chineseTokens(run));
+      else out.push(...latinTokens(run));
+    }
+    return out;
+  }
+
+  function analyzeQuery(question: string): QueryGroup[] {
+    const groups: QueryGroup[] = [];
+    let latin: string[] = [];
+    const flushLatin = () => {
+      groups.push(...englishGroups(latin));
+      latin = [];
+    };
+    for (const run of normalize(question).match(RUNS) ?? []) {
+      if (CJK.test(run)) {
+        flushLatin();
+        groups.push(...chineseGroups(run));
+      } else latin.push(...latinTokens(run));
+    }
+    flushLatin();
+    return groups;
+  }
+
+  /** Splits a Chinese run on glossary terms first, so 焦点损失 stays one idea. */
+  function chineseGroups(run: string): QueryGroup[] {
+    const groups: QueryGroup[] = [];
+    let rest = run;
+    while (rest) {
+      let hit: { at: number; term: string } | undefined;
+      for (const term of zhTerms) {
+        const at = rest.indexOf(term);
+        if (at >= 0 && (!hit || at < hit.at || (at === hit.at && term.length > hit.term.length))) hit = { at, term };
+      }
+      const plain = hit ? rest.slice(0, hit.at) : rest;
+      for (const token of chineseWords(plain)) groups.push({ surface: token, tokens: [token], expansions: [] });
+      if (!hit) break;
+      const english = [...glossary.chineseToEnglish.get(hit.term)!].flatMap((en) => latinTokens(normalize(en)));
+      groups.push({ surface: hit.term, tokens: chineseTokens(hit.term), expansions: unique(english) });
+      rest = rest.slice(hit.at + hit.term.length);
+    }
+    return groups.filter((g) => g.tokens.length > 0);
+  }
+
+  /** Segmentation for grouping: jieba's precise mode, one group per word. */
+  function chineseWords(text: string): string[] {
+    return jieba.cut(text, true).map((w) => w.trim()).filter((w) => w && CJK.test(w) && !CHINESE_STOPWORDS.has(w));
+  }
+
+  /**
+   * One group per English word, except where consecutive words form a
+   * glossary phrase ("focal loss"): that becomes one group carrying its
+   * Chinese translations. Single glossary words are expanded too.
+   */
+  function englishGroups(words: string[]): QueryGroup[] {
+    const out: QueryGroup[] = [];
+    let i = 0;
+    while (i < words.length) {
+      let n = Math.min(maxPhraseWords, words.length - i);
+      for (; n >= 1; n--) if (enPhrases.has(words.slice(i, i + n).join(' '))) break;
+      const size = Math.max(n, 1);
+      const key = words.slice(i, i + size).join(' ');
+      out.push({ surface: key, tokens: words.slice(i, i + size), expansions: unique(enPhrases.get(key) ?? []) });
+      i += size;
+    }
+    return out;
+  }
+
+  return { tokenize, analyzeQuery };
+}
+
+/** The dictionary takes ~0.3 s to load; share one segmenter per process. */
+let segmenter: InstanceType<typeof jieba.Jieba> | undefined;
+function jiebaSegmenter(): InstanceType<typeof jieba.Jieba> {
+  segmenter ??= jieba.Jieba.withDict(jiebaDict.dict);
+  return segmenter;
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** English words of a Latin run: stop words dropped, the rest stemmed. */
+function latinTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.match(/[a-z0-9]+(?:[_'][a-z0-9]+)*/g) ?? []) {
+    const word = raw.replace(/'s$/, '');
+    if (ENGLISH_STOPWORDS.has(word)) continue;
+    out.push(/^[a-z]+$/.test(word) && word.length > 3 ? stemmer(word) : word);
+  }
+  return out;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
