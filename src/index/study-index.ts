@@ -5,6 +5,7 @@ import { CHUNKER_VERSION, chunkNote } from '../notes/chunk.js';
 import { readNote, scanNotes, type NoteStat } from '../notes/load.js';
 import type { Chunk, NoteMeta } from '../notes/types.js';
 import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyzer.js';
+import { loadBackground, type Background } from '../text/background.js';
 import { addPair, curatedGlossary, emptyGlossary, mineGlossary } from '../text/glossary.js';
 import { loadEmbedder, type Embedder } from '../search/embedder.js';
 import { KeywordIndex } from '../search/keyword.js';
@@ -55,6 +56,7 @@ export class StudyIndex {
   private chunksById = new Map<string, { chunk: Chunk; meta: NoteMeta }>();
   private vectorModelMismatch = false;
   private analyzerCache: Analyzer | null = null;
+  private backgroundCache: Background | null = null;
 
   private constructor(
     readonly notesDir: string,
@@ -291,6 +293,12 @@ export class StudyIndex {
       this.analyzerCache = createAnalyzer(glossary);
     }
     return this.analyzerCache;
+  }
+
+  /** Everyday word frequencies, loaded on the first question (they take ~0.3 s). */
+  get background(): Background {
+    this.backgroundCache ??= loadBackground();
+    return this.backgroundCache;
   }
 
   get keywordIndex(): KeywordIndex {

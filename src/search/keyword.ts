@@ -70,6 +70,15 @@ export class KeywordIndex {
     }
   }
 
+  /** Number of chunks containing `term`. */
+  sectionsWith(term: string): number {
+    return this.docFreq.get(term) ?? 0;
+  }
+
+  get sections(): number {
+    return this.search.documentCount;
+  }
+
   /** Inverse document frequency, with unseen terms as rare as possible. */
   idf(term: string): number {
     const n = this.search.documentCount;
@@ -103,6 +112,7 @@ export class KeywordIndex {
 function toDoc(chunk: Chunk, meta: NoteMeta): IndexedDoc {
   return {
     id: chunk.id,
+    // The whole path: parents name the topic of sections titled only "模型特点" or "Details".
     heading: chunk.headingPath.join(' '),
     names: [meta.title, ...meta.aliases].join(' '),
     text: chunk.text,

@@ -4,8 +4,8 @@ import { stemmer } from 'stemmer';
 import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
-/** Bump when tokens change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 1;
+/** Bump when tokens or indexed fields change, so persisted keyword indexes are rebuilt. */
+export const ANALYZER_VERSION = 3;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -28,6 +28,8 @@ export interface Analyzer {
   analyzeQuery(question: string): QueryGroup[];
 }
 
+/** Longest glossary term, in jieba words, looked for in a Chinese question. */
+const MAX_TERM_WORDS = 4;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // Runs of CJK characters, or of Latin letters/digits (with inner ' _ -), anything else separates.
 const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[_'][a-z0-9]+)*/g;
@@ -51,7 +53,6 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     enPhrases.set(key, list);
   }
   const maxPhraseWords = Math.max(1, ...[...enPhrases.keys()].map((k) => k.split(' ').length));
-  const zhTerms = [...glossary.chineseToEnglish.keys()].sort((a, b) => b.length - a.length);
 
   function chineseTokens(text: string): string[] {
     const out: string[] = [];
@@ -89,29 +90,32 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     return groups;
   }
 
-  /** Splits a Chinese run on glossary terms first, so 焦点损失 stays one idea. */
+  /**
+   * One group per jieba word, except where consecutive words spell a glossary
+   * term (焦点 + 损失 = 焦点损失): that becomes one group with its English
+   * translations. Matching whole words keeps a one-character term like 大 from
+   * splitting 扩大.
+   */
   function chineseGroups(run: string): QueryGroup[] {
+    const words = jieba.cut(run, true).map((w) => w.trim()).filter(Boolean);
     const groups: QueryGroup[] = [];
-    let rest = run;
-    while (rest) {
-      let hit: { at: number; term: string } | undefined;
-      for (const term of zhTerms) {
-        const at = rest.indexOf(term);
-        if (at >= 0 && (!hit || at < hit.at || (at === hit.at && term.length > hit.term.length))) hit = { at, term };
+    let i = 0;
+    while (i < words.length) {
+      let n = Math.min(MAX_TERM_WORDS, words.length - i);
+      for (; n >= 1; n--) if (glossary.chineseToEnglish.has(words.slice(i, i + n).join(''))) break;
+      if (n >= 1) {
+        const term = words.slice(i, i + n).join('');
+        const english = [...glossary.chineseToEnglish.get(term)!].flatMap((en) => latinTokens(normalize(en)));
+        const tokens = chineseTokens(term);
+        if (tokens.length) groups.push({ surface: term, tokens, expansions: unique(english) });
+        i += n;
+        continue;
       }
-      const plain = hit ? rest.slice(0, hit.at) : rest;
-      for (const token of chineseWords(plain)) groups.push({ surface: token, tokens: [token], expansions: [] });
-      if (!hit) break;
-      const english = [...glossary.chineseToEnglish.get(hit.term)!].flatMap((en) => latinTokens(normalize(en)));
-      groups.push({ surface: hit.term, tokens: chineseTokens(hit.term), expansions: unique(english) });
-      rest = rest.slice(hit.at + hit.term.length);
+      const word = words[i]!;
+      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word)) groups.push({ surface: word, tokens: [word], expansions: [] });
+      i++;
     }
-    return groups.filter((g) => g.tokens.length > 0);
-  }
-
-  /** Segmentation for grouping: jieba's precise mode, one group per word. */
-  function chineseWords(text: string): string[] {
-    return jieba.cut(text, true).map((w) => w.trim()).filter((w) => w && CJK.test(w) && !CHINESE_STOPWORDS.has(w));
+    return groups;
   }
 
   /**
