@@ -14,10 +14,26 @@ export interface CorpusStats {
   sectionsWith(token: string): number;
 }
 
-export function isTopical(token: string, corpus: CorpusStats, background: Background): boolean {
+/** How many times more often the notes use `token` than everyday language (per paragraph). */
+export function lift(token: string, corpus: CorpusStats, background: Background): number {
   const df = corpus.sectionsWith(token);
-  if (df < MIN_SECTIONS) return false;
-  return df / corpus.sections >= TOPICAL_LIFT * background.paragraphShare(token);
+  return df === 0 ? 0 : df / corpus.sections / background.paragraphShare(token);
+}
+
+export function isTopical(token: string, corpus: CorpusStats, background: Background): boolean {
+  return corpus.sectionsWith(token) >= MIN_SECTIONS && lift(token, corpus, background) >= TOPICAL_LIFT;
+}
+
+/**
+ * How much a query word should count in ranking, from 0.25 (everyday words
+ * like "look" or 觉得, which in a Chinese corpus only hit the odd English
+ * sentence) to 1 (the notes' own vocabulary), on a log scale of lift.
+ */
+export function specificity(token: string, corpus: CorpusStats, background: Background): number {
+  if (/[\u3400-\u9fff]/.test(token)) return 1;
+  const l = lift(token, corpus, background);
+  if (l <= 0) return 1;
+  return Math.min(1, Math.max(0.25, Math.log10(l) / Math.log10(TOPICAL_LIFT)));
 }
 
 /**

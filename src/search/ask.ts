@@ -1,7 +1,7 @@
 import type { StudyIndex } from '../index/study-index.js';
 import type { Chunk } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { coversQuestion } from './abstain.js';
+import { coversQuestion, specificity } from './abstain.js';
 import { coverage } from './coverage.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { bestPassage } from './quote.js';
@@ -56,7 +56,8 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const analyzer = index.analyzer;
   const groups = analyzer.analyzeQuery(question);
-  const keywordIds = index.keywordIndex.query(groups, CANDIDATES).map((h) => h.id);
+  const weight = (t: string) => specificity(t, index.keywordIndex, index.background);
+  const keywordHits = index.keywordIndex.query(groups, CANDIDATES, weight);
 
   const vectors = index.vectorIndex;
   const dense = Boolean(index.embedder && vectors && vectors.size > 0);
@@ -64,10 +65,9 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   if (dense) {
     const [queryVector] = await index.embedder!.embed([question], 'query');
     const denseIds = vectors!.search(queryVector!, CANDIDATES).map((h) => h.id);
-    ranking = reciprocalRankFusion([keywordIds, denseIds]);
+    ranking = reciprocalRankFusion([keywordHits.map((h) => h.id), denseIds]);
   } else {
-    const hits = index.keywordIndex.query(groups, CANDIDATES);
-    ranking = hits.map((h) => ({ id: h.id, score: h.score }));
+    ranking = keywordHits.map((h) => ({ id: h.id, score: h.score }));
   }
 
   const idf = (t: string) => index.keywordIndex.idf(t);

@@ -5,7 +5,7 @@ import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens or indexed fields change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -60,6 +60,8 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
       const w = word.trim();
       if (!w || !CJK.test(w) || CHINESE_STOPWORDS.has(w)) continue;
       out.push(w);
+      // Bigrams inside long words let 归一化 still match when a question segments it as 归一 + 化.
+      if (w.length > 2) for (let i = 0; i + 2 <= w.length; i++) out.push(w.slice(i, i + 2));
     }
     return out;
   }
@@ -112,7 +114,7 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
         continue;
       }
       const word = words[i]!;
-      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word)) groups.push({ surface: word, tokens: [word], expansions: [] });
+      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word)) groups.push({ surface: word, tokens: chineseTokens(word), expansions: [] });
       i++;
     }
     return groups;
@@ -148,7 +150,8 @@ function jiebaSegmenter(): InstanceType<typeof jieba.Jieba> {
 }
 
 function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  // "3×3", "3\times3" and "3x3" are the same kernel size to a student.
+  return text.normalize('NFKC').toLowerCase().replace(/\\times\s*|\s*×\s*/g, 'x');
 }
 
 /** English words of a Latin run: stop words dropped, the rest stemmed. */
@@ -157,7 +160,9 @@ function latinTokens(text: string): string[] {
   for (const raw of text.match(/[a-z0-9]+(?:[_'][a-z0-9]+)*/g) ?? []) {
     const word = raw.replace(/'s$/, '');
     if (ENGLISH_STOPWORDS.has(word)) continue;
-    out.push(/^[a-z]+$/.test(word) && word.length > 3 ? stemmer(word) : word);
+    // batch_size is also "batch" and "size"; keep the compound for exact matches.
+    const parts = word.includes('_') ? [word, ...word.split('_').filter((p) => p && !ENGLISH_STOPWORDS.has(p))] : [word];
+    for (const part of parts) out.push(/^[a-z]+$/.test(part) && part.length > 3 ? stemmer(part) : part);
   }
   return out;
 }
