@@ -142,7 +142,7 @@ function estimateChunks(body: string[]): number {
   let chunks = 0;
   let chars = 0;
   const flush = () => {
-    if (chars > 0) chunks += Math.max(1, Math.ceil(chars / 1000));
+    if (chars > 0) chunks += Math.max(1, Math.ceil(chars / 1200));
     chars = 0;
   };
   let fence = false;
@@ -152,7 +152,7 @@ function estimateChunks(body: string[]): number {
     else chars += line.trim() ? line.length + 1 : 0;
   }
   flush();
-  return Math.max(1, chunks) + 1; // + the generated paragraph tends to push sections over a split
+  return Math.max(1, chunks);
 }
 
 function splitFrontMatter(text: string): { front: Record<string, unknown>; body: string } {

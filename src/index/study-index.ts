@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CHUNKER_VERSION, chunkNote } from '../notes/chunk.js';
 import { readNote, scanNotes, type NoteStat } from '../notes/load.js';
 import type { Chunk, NoteMeta } from '../notes/types.js';
-import { ANALYZER_VERSION, createAnalyzer, type Analyzer } from '../text/analyzer.js';
+import { ANALYZER_VERSION, createAnalyzer, segmentChinese, type Analyzer } from '../text/analyzer.js';
 import { loadBackground, type Background } from '../text/background.js';
 import { addPair, curatedGlossary, emptyGlossary, mineGlossary } from '../text/glossary.js';
 import { loadEmbedder, type Embedder } from '../search/embedder.js';
@@ -336,7 +336,7 @@ export function passageText(chunk: Chunk): string {
 }
 
 function minedPairs(meta: NoteMeta, text: string): Array<[string, string]> {
-  const glossary = mineGlossary(emptyGlossary(), [{ meta, text }]);
+  const glossary = mineGlossary(emptyGlossary(), [{ meta, text }], segmentChinese);
   const pairs: Array<[string, string]> = [];
   for (const [en, zhs] of glossary.englishToChinese) for (const zh of zhs) pairs.push([en, zh]);
   return pairs;

@@ -5,7 +5,7 @@ import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens or indexed fields change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 6;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -26,6 +26,11 @@ export interface Analyzer {
   tokenize(text: string): string[];
   /** Query-time analysis with cross-language expansion. */
   analyzeQuery(question: string): QueryGroup[];
+}
+
+/** Chinese word segmentation (jieba, precise mode), for callers that need words rather than index tokens. */
+export function segmentChinese(text: string): string[] {
+  return jiebaSegmenter().cut(text, true);
 }
 
 /** Longest glossary term, in jieba words, looked for in a Chinese question. */

@@ -36,34 +36,51 @@ export function curatedGlossary(): Glossary {
 const ZH_THEN_EN = /([\u3400-\u9fff]{2,16})\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&']{0,58}(?:[,，、;；]\s*[A-Za-z][A-Za-z0-9 .\-/+&']{0,30})*)\s*[)）]/g;
 // The reverse habit: Focal Loss（焦点损失）.
 const EN_THEN_ZH = /([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,4})\s*[（(]\s*([\u3400-\u9fff]{2,12})\s*[)）]/g;
-// Characters that end a preceding clause rather than belong to the term: "使用焦点损失" → "焦点损失".
-const CLAUSE_CHARS = /[的了是用在和与及将把为即称叫做个种对从由被让使一这那其各该此每]/;
-
 /**
- * Mines `中文（English）` and `English（中文）` pairs from note text, plus the
- * English and Chinese aliases of each note's front matter, into `glossary`.
+ * Words that end the clause before a term rather than belong to it:
+ * "它既不需要锚框" → "锚框", "在线难例挖掘" stays whole because jieba keeps 在线.
  */
-export function mineGlossary(glossary: Glossary, notes: Iterable<{ meta: NoteMeta; text: string }>): Glossary {
+const CLAUSE_WORDS = new Set(
+  `的 了 是 在 用 和 与 及 或 将 把 被 让 使 对 从 由 为 即 也 都 就 而 且 能 会 可 时 后 前 中 上 下 里 这 那 其 该 此 每 一 个 种
+不 既 又 还 并 再 要 叫 称 称为 叫做 需要 不再 提出 使用 采用 引入 通过 得到 带来 看成 实现 进行 成为 作为 利用 加入 即为 就是 所谓 一种 一个
+这种 这个 我们 常见 常用 一般 简单 论文 作者 发现 可以 能够 起到 类似 具有 包括 例如 比如 如 以及 相比 相当于 靠 按 经过 同时 然后 最后 首先`.split(/\s+/),
+);
+/** Longest Chinese term kept, in characters. */
+const MAX_TERM_CHARS = 8;
+
+export function mineGlossary(
+  glossary: Glossary,
+  notes: Iterable<{ meta: NoteMeta; text: string }>,
+  segment: (text: string) => string[],
+): Glossary {
   for (const { meta, text } of notes) {
     for (const m of text.matchAll(ZH_THEN_EN)) {
-      const zh = trimClause(m[1]!);
+      const zh = trailingTerm(m[1]!, segment);
+      if (!zh) continue;
       for (const en of m[2]!.split(/[,，、;；]/)) addPair(glossary, en, zh);
     }
     for (const m of text.matchAll(EN_THEN_ZH)) addPair(glossary, m[1]!, m[2]!);
-    const names = [meta.title, ...meta.aliases];
-    const english = names.filter((n) => /^[\x20-\x7e]+$/.test(n));
-    const chinese = names.filter((n) => /[\u3400-\u9fff]/.test(n) && !/[A-Za-z]/.test(n));
-    for (const en of english) for (const zh of chinese) addPair(glossary, en, zh);
+    // Aliases are not paired with each other: a note's aliases name several
+    // concepts (RPN, 锚框, 非极大值抑制), and crossing them would translate
+    // "anchor" into all of them. They are searched as the note's names instead.
+    for (const alias of meta.aliases) {
+      const m = /^([\u3400-\u9fff]{2,12})\s*[（(]\s*([A-Za-z][\w .\-]{0,40})\s*[)）]$/.exec(alias.trim());
+      if (m) addPair(glossary, m[2]!, m[1]!);
+    }
   }
   return glossary;
 }
 
-function trimClause(term: string): string {
-  // Keep the longest tail that does not cross a clause character.
-  let start = term.length - 1;
-  while (start > 0 && !CLAUSE_CHARS.test(term[start - 1]!)) start--;
-  const tail = term.slice(start);
-  return tail.length >= 2 ? tail.slice(-8) : term.slice(-4);
+/** The term at the end of a run of Chinese: whole words back to the first clause word. */
+function trailingTerm(run: string, segment: (text: string) => string[]): string | null {
+  const words = segment(run);
+  let term = '';
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!;
+    if (CLAUSE_WORDS.has(word) || term.length + word.length > MAX_TERM_CHARS) break;
+    term = word + term;
+  }
+  return term.length >= 2 ? term : null;
 }
 
 function getOrCreate<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
