@@ -9,7 +9,7 @@
  * ones drop out, and wrong rates measured today influence tomorrow's pick.
  */
 import { randomInt } from 'node:crypto';
-import type { Concept } from './concept.js';
+import type { Concept } from '../concepts/types.js';
 import type { DailyStore } from './store.js';
 
 /** Share of answers on this concept the server got wrong, 0..1. */

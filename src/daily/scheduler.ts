@@ -22,7 +22,7 @@
  */
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import type { Concept } from './concept.js';
+import type { Concept } from '../concepts/types.js';
 import { Rotation, type RotationProgress } from './rotation.js';
 import {
   formatLocal, localDateOf, nextRun, parseSchedule, previousRun, type Parsed, type Slot,

@@ -6,12 +6,12 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { math } from 'micromark-extension-math';
 import { toString as nodeText } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { splitSentences } from '../text/sentences.js';
 import type { Chunk, NoteMeta, NoteSource, ParsedNote } from './types.js';
 
 /** Bump when chunk boundaries or ids change, so old indexes are rebuilt. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 
 export interface ChunkOptions {
   /** Sections longer than this are split at block, then sentence boundaries. */
@@ -77,7 +77,7 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
     if (node.type === 'heading') {
       flush();
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
-      stack.push({ depth: node.depth, text: nodeText(node).trim() || '(untitled)' });
+      stack.push({ depth: node.depth, text: headingText(node) || '(untitled)' });
       continue;
     }
     if (node.type === 'html' && /^\s*<img\b[^>]*>\s*$/i.test(node.value)) continue; // image tags carry no text
@@ -85,6 +85,16 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
   }
   flush();
   return { meta, chunks };
+}
+
+/** Heading text without Markdown markup, but with inline math kept as `$…$` so "$1\times1$ 卷积" stays readable. */
+function headingText(node: Heading): string {
+  const walk = (n: Heading | PhrasingContent): string => {
+    if (n.type === 'inlineMath') return `$${n.value}$`;
+    if ('children' in n) return (n.children as PhrasingContent[]).map(walk).join('');
+    return nodeText(n);
+  };
+  return walk(node).replace(/\s+/g, ' ').trim();
 }
 
 function readFrontMatter(children: RootContent[]): { title?: string; tags: string[]; aliases: string[] } {

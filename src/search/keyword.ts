@@ -12,13 +12,14 @@ export interface KeywordHit {
 interface IndexedDoc {
   id: string;
   heading: string;
+  own: string;
   names: string;
   text: string;
 }
 
 /** Weight of a translated term relative to a typed one: a translation is a guess. */
 const EXPANSION_WEIGHT = 0.6;
-const FIELD_BOOSTS = { heading: 2, names: 0.5, text: 1 };
+const FIELD_BOOSTS = { heading: 2, own: 0.5, names: 0.5, text: 1 };
 
 /**
  * BM25 over chunks with MiniSearch (it scores with BM25+), fed by our own
@@ -104,6 +105,7 @@ export class KeywordIndex {
   private termsOf(doc: IndexedDoc): Set<string> {
     return new Set([
       ...this.analyzer.tokenize(doc.heading),
+      ...this.analyzer.tokenize(doc.own),
       ...this.analyzer.tokenize(doc.names),
       ...this.analyzer.tokenize(doc.text),
     ]);
@@ -115,6 +117,9 @@ function toDoc(chunk: Chunk, meta: NoteMeta): IndexedDoc {
     id: chunk.id,
     // The whole path: parents name the topic of sections titled only "模型特点" or "Details".
     heading: chunk.headingPath.join(' '),
+    // The section's own heading again: a section titled "Focal Loss 的定义" is about focal loss
+    // in a way the note's intro, which only shares the note title, is not.
+    own: chunk.headingPath.length > 1 ? chunk.headingPath[chunk.headingPath.length - 1]! : '',
     names: [meta.title, ...meta.aliases].join(' '),
     text: chunk.text,
   };
@@ -122,7 +127,7 @@ function toDoc(chunk: Chunk, meta: NoteMeta): IndexedDoc {
 
 function miniSearchOptions(analyzer: Analyzer) {
   return {
-    fields: ['heading', 'names', 'text'],
+    fields: ['heading', 'own', 'names', 'text'],
     idField: 'id',
     tokenize: (text: string) => analyzer.tokenize(text),
     processTerm: (term: string) => term,

@@ -15,20 +15,21 @@ interface Unit { text: string; score: number }
 export function bestPassage(text: string, weightOf: (unit: string) => number, maxChars = QUOTE_MAX_CHARS): string {
   const units = toUnits(text).map((u) => ({ text: u, score: weightOf(u) }));
   if (units.length === 0) return '';
+  // A passage starts at a sentence that matters (if any does), then runs on
+  // as far as the limit allows, so the quote reads as context, not a fragment.
+  const anyRelevant = units.some((u) => u.score > 0);
   let best = { start: 0, end: 1, score: -1 };
   for (let start = 0; start < units.length; start++) {
+    if (anyRelevant && units[start]!.score <= 0) continue;
     let length = 0;
     let score = 0;
-    for (let end = start; end < units.length; end++) {
+    let end = start;
+    while (end < units.length && (end === start || length + units[end]!.text.length <= maxChars)) {
       length += units[end]!.text.length;
-      if (length > maxChars && end > start) break;
       score += units[end]!.score;
-      // Prefer higher score; on a tie keep the earlier, then the longer run.
-      if (score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && start === best.start && end + 1 > best.end)) {
-        best = { start, end: end + 1, score };
-      }
-      if (length > maxChars) break;
+      end++;
     }
+    if (score > best.score + 1e-9) best = { start, end, score };
   }
   const passage = joinUnits(units.slice(best.start, best.end));
   return passage.length <= maxChars ? passage : truncate(passage, maxChars);

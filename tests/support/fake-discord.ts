@@ -84,6 +84,8 @@ export interface FakeDiscord {
   failNext(method: string, pathPattern: RegExp, status: number, body: any): void;
   /** A message the bot created/edited through any endpoint, by id. */
   getMessage(id: string): any | undefined;
+  /** The `@original` response message of an interaction (by its token), e.g. to click its buttons. */
+  originalMessage(token: string): any | undefined;
   connectedGateways(): number;
   /** Resolves once any client has identified and received READY + GUILD_CREATE. */
   waitForIdentify(timeoutMs?: number): Promise<void>;
@@ -533,6 +535,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       rules.push({ method: method.toUpperCase(), pattern, status, body });
     },
     getMessage: (id) => messages.get(id),
+    originalMessage(token) {
+      const it = interactions.get(token);
+      return it?.originalId ? messages.get(it.originalId) : undefined;
+    },
     connectedGateways: () => [...conns].filter((c) => c.ws.readyState === WebSocket.OPEN).length,
     waitForIdentify(timeoutMs = 5000) {
       if (identified) return Promise.resolve();

@@ -1,0 +1,53 @@
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { ask } from '../../search/ask.js';
+import { checkQuestion, type QuestionCheck } from '../../search/question.js';
+import { answerView, notCoveredView } from '../../render/discord.js';
+import type { BotContext } from '../context.js';
+import { NO_MENTIONS, replyPrivately } from '../replies.js';
+
+/** Discord enforces this in its client; checked again because other clients and bots can send anything. */
+export const MAX_ASK_CHARS = 300;
+/** Results per answer: what "Next result" walks through. */
+export const ASK_RESULTS = 5;
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Answer a question by quoting your notes, with where the quote comes from.')
+  .addStringOption((o) =>
+    o.setName('question').setDescription('What you want to know, e.g. "what is focal loss"').setRequired(true).setMaxLength(MAX_ASK_CHARS),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer (default: everyone in the channel)'));
+
+export const cooldownMs = 3000;
+
+export function checkAskQuestion(raw: string): QuestionCheck {
+  const checked = checkQuestion(raw);
+  if (checked.ok && checked.question.length > MAX_ASK_CHARS) {
+    return { ok: false, error: `The question is ${checked.question.length} characters long; the limit is ${MAX_ASK_CHARS}. Ask about one concept at a time.` };
+  }
+  return checked;
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const checked = checkAskQuestion(interaction.options.getString('question', true));
+  if (!checked.ok) {
+    await replyPrivately(interaction, checked.error);
+    return;
+  }
+  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  // Acknowledge first: Discord drops interactions not answered within 3 s, whatever retrieval costs.
+  await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+  const answer = await ask(ctx.index, checked.question, { k: ASK_RESULTS });
+  const covered = answer.answered && answer.results.length > 0;
+  const view = covered ? answerView(answer, 0) : notCoveredView(answer);
+  const message = await interaction.editReply({ ...view, allowedMentions: NO_MENTIONS });
+  ctx.logger.debug({ interactionId: interaction.id, question: checked.question, answered: covered, results: answer.results.length }, 'answered');
+  if (covered) {
+    ctx.db.askMessages.remember(message.id, {
+      question: checked.question,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      channelId: interaction.channelId,
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { helpView } from '../../render/discord.js';
+import type { BotContext } from '../context.js';
+import { NO_MENTIONS } from '../replies.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('help')
+  .setDescription('What StudyBot does, and its commands.');
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const summaries = ctx.commands.map((c) => {
+    const json = c.data.toJSON();
+    return { name: json.name, description: json.description, options: (json.options ?? []).map((o) => ({ name: o.name, required: 'required' in o ? o.required : false })) };
+  });
+  await interaction.reply({ ...helpView(summaries), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}

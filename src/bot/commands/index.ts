@@ -1,0 +1,8 @@
+import type { BotCommand } from '../context.js';
+import * as ask from './ask.js';
+import * as help from './help.js';
+import * as reindex from './reindex.js';
+import * as topics from './topics.js';
+
+/** Every slash command, in the order /help lists them. Registering sends exactly these. */
+export const commands: readonly BotCommand[] = [ask, topics, reindex, help];

@@ -1,0 +1,26 @@
+import type { ButtonInteraction } from 'discord.js';
+import { MESSAGES } from '../../render/discord.js';
+import type { BotContext } from '../context.js';
+import { parseCustomId } from '../custom-ids.js';
+import { replyPrivately } from '../replies.js';
+import * as askNext from './ask-next.js';
+import * as feedback from './feedback.js';
+import * as fullSection from './full-section.js';
+import * as topicsPage from './topics-page.js';
+
+/** Routes a button click to its handler by the action its custom id encodes. */
+export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = parseCustomId(interaction.customId);
+  switch (action?.kind) {
+    case 'ask-next':
+      return askNext.execute(interaction, action, ctx);
+    case 'ask-section':
+      return fullSection.execute(interaction, action, ctx);
+    case 'ask-vote':
+      return feedback.execute(interaction, action, ctx);
+    case 'topics-page':
+      return topicsPage.execute(interaction, action, ctx);
+    default:
+      await replyPrivately(interaction, MESSAGES.unknownButton);
+  }
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { coreConfigFrom, stripEmpty, type CoreConfig } from '../config/core.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface BotConfig extends CoreConfig {
+  token: string;
+  clientId: string;
+  /** Commands are registered to this guild only (instant updates) when set, globally otherwise. */
+  guildId: string | null;
+  /** Only for tests and proxies: where discord.js sends REST calls instead of https://discord.com/api. */
+  apiUrl: string | null;
+  logLevel: LogLevel;
+}
+
+export type BotConfigResult = { ok: true; config: BotConfig } | { ok: false; message: string };
+
+const PORTAL = 'https://discord.com/developers/applications';
+
+const MISSING_TOKEN =
+  'DISCORD_TOKEN is not set, so StudyBot cannot log in to Discord. To get a token, open ' +
+  `${PORTAL}, choose your application (or create one), go to "Bot" and press "Reset Token", then put the line ` +
+  'DISCORD_TOKEN=<the token> in a file named .env in the folder you start StudyBot from (copy .env.example to .env ' +
+  'to begin), or set it in the environment of the service that runs the bot. Keep the token secret: anyone who has it can act as your bot.';
+
+const BAD_TOKEN =
+  'DISCORD_TOKEN does not look like a bot token: a bot token is three parts separated by dots, without spaces or quotes. ' +
+  `Copy it again from ${PORTAL} → your application → "Bot" → "Reset Token", and do not put "Bot " in front of it.`;
+
+const snowflake = (name: string, fix: string) =>
+  z.string({ error: `${name} is not set. ${fix}` }).trim().regex(/^\d{17,20}$/, `${name} must be a Discord id (17 to 20 digits). ${fix}`);
+
+const botEnv = z.object({
+  DISCORD_TOKEN: z.string({ error: MISSING_TOKEN }).trim().regex(/^[A-Za-z0-9_\-+/=]+(\.[A-Za-z0-9_\-+/=]+){2}$/, BAD_TOKEN),
+  DISCORD_CLIENT_ID: snowflake('DISCORD_CLIENT_ID', `Copy the "Application ID" from ${PORTAL} → your application → "General Information".`),
+  DISCORD_GUILD_ID: snowflake(
+    'DISCORD_GUILD_ID',
+    'Right-click your server in Discord (with Developer Mode on in Settings → Advanced) and "Copy Server ID", or leave DISCORD_GUILD_ID unset to register the commands globally.',
+  ).optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'DISCORD_API_URL must be an http(s) URL such as https://discord.com/api. It is only for tests and proxies: leave it unset to talk to Discord.' })
+    .optional(),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (default info).` })
+    .default('info'),
+});
+
+/**
+ * Reads and checks the bot's settings once, at start-up. Every problem is
+ * reported with the variable's name and how to fix it; nothing here echoes the
+ * token's value.
+ */
+export function parseBotConfig(env: NodeJS.ProcessEnv): BotConfigResult {
+  const values = stripEmpty(env);
+  const parsed = botEnv.safeParse(values);
+  let core: CoreConfig | null = null;
+  const problems: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  try {
+    core = coreConfigFrom(env);
+  } catch (err) {
+    problems.push(`NOTES_DIR, DATA_DIR or EMBEDDING_MODEL is invalid (${(err as Error).message}); see .env.example.`);
+  }
+  if (!parsed.success || !core) {
+    return { ok: false, message: `StudyBot cannot start. ${problems.join('\n\n')}` };
+  }
+  const v = parsed.data;
+  return {
+    ok: true,
+    config: {
+      ...core,
+      token: v.DISCORD_TOKEN,
+      clientId: v.DISCORD_CLIENT_ID,
+      guildId: v.DISCORD_GUILD_ID ?? null,
+      apiUrl: v.DISCORD_API_URL ?? null,
+      logLevel: v.LOG_LEVEL,
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { StudyIndex, SyncReport } from '../index/study-index.js';
+import type { AskMessageRepository } from '../db/ask-messages.js';
+import type { FeedbackRepository } from '../db/feedback.js';
+import type { BotConfig } from './config.js';
+import type { Cooldowns } from './cooldowns.js';
+import type { BotLogger } from './logger.js';
+
+/** Everything a handler may use; passed in, never imported, so handlers stay testable and stateless. */
+export interface BotContext {
+  index: StudyIndex;
+  db: { askMessages: AskMessageRepository; feedback: FeedbackRepository };
+  logger: BotLogger;
+  config: BotConfig;
+  cooldowns: Cooldowns;
+  /** Re-syncs the index; concurrent calls share one sync instead of racing. */
+  reindex: () => Promise<SyncReport>;
+  /** The registered commands, for /help. */
+  commands: readonly BotCommand[];
+}
+
+/** One slash command: its definition (registered with Discord) and what it does. */
+export interface BotCommand {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Per-user pause between two uses; 0 or absent for none. */
+  cooldownMs?: number;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+}
+
+export type ButtonHandler<A> = (interaction: ButtonInteraction, action: A, ctx: BotContext) => Promise<void>;
+
+/** Shares one running sync between callers: a second /reindex while one runs gets the same report. */
+export function serialSync(index: StudyIndex): () => Promise<SyncReport> {
+  let running: Promise<SyncReport> | null = null;
+  return () => {
+    running ??= index.sync().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}

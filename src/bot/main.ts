@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the Discord bot. The one place with process-wide state:
+ * configuration, the logger, signal handlers and the running bot.
+ */
+import dotenv from 'dotenv';
+import { parseBotConfig } from './config.js';
+import { createLogger } from './logger.js';
+import type { RunningBot } from './bot.js';
+
+dotenv.config({ quiet: true });
+
+const parsed = parseBotConfig(process.env);
+if (!parsed.ok) {
+  process.stderr.write(`${parsed.message}\n`);
+  process.exit(1);
+}
+const config = parsed.config;
+const logger = createLogger(config.logLevel, [config.token]);
+
+let bot: RunningBot | null = null;
+let stopping = false;
+
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  try {
+    await bot?.stop(signal);
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));
+process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
+
+try {
+  // A signal during start-up exits at once: nothing is in flight yet.
+  // Loaded only now so that a configuration mistake is reported at once, not after loading discord.js and the index.
+  const { startBot } = await import('./bot.js');
+  bot = await startBot(config, logger);
+} catch (err) {
+  const { explainStartupError } = await import('./startup-errors.js');
+  const explanation = explainStartupError(err, config);
+  if (explanation) {
+    logger.fatal({ reason: explanation }, 'cannot start');
+    process.stderr.write(`StudyBot cannot start. ${explanation}\n`);
+  } else {
+    logger.fatal({ err }, 'start-up failed');
+  }
+  process.exit(1);
+}

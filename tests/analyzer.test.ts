@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, segmentChinese } from '../src/text/analyzer.js';
+import { addPair, emptyGlossary, mineGlossary } from '../src/text/glossary.js';
+
+const glossary = emptyGlossary();
+addPair(glossary, 'focal loss', '焦点损失');
+addPair(glossary, 'weight sharing', '权值共享');
+const analyzer = createAnalyzer(glossary);
+
+describe('analyzer: index tokens', () => {
+  it('segments Chinese with jieba, lower-cases and stems English, drops stop words', () => {
+    const tokens = analyzer.tokenize('卷积神经网络的权值共享 and the Pooling layers');
+    expect(tokens).toEqual(expect.arrayContaining(['卷积', '神经网络', '权值', '共享', 'pool', 'layer']));
+    expect(tokens).not.toContain('的');
+    expect(tokens).not.toContain('the');
+  });
+
+  it('adds bigrams inside long Chinese words so different segmentations still meet', () => {
+    expect(analyzer.tokenize('归一化')).toEqual(expect.arrayContaining(['归一化', '归一', '一化']));
+  });
+
+  it('treats 3×3, 3\\times3 and 3x3 alike, and splits snake_case', () => {
+    expect(analyzer.tokenize('3×3 卷积')).toContain('3x3');
+    expect(analyzer.tokenize('$3\\times3$')).toContain('3x3');
+    expect(analyzer.tokenize('Batch_Size')).toEqual(expect.arrayContaining(['batch_size', 'batch', 'size']));
+  });
+
+  it('normalises full-width forms', () => {
+    expect(analyzer.tokenize('ＦＰＮ（Ｐ２）')).toEqual(['fpn', 'p2']);
+  });
+});
+
+describe('analyzer: queries', () => {
+  it('turns an English glossary phrase into one idea carrying its Chinese translation', () => {
+    const groups = analyzer.analyzeQuery('What is focal loss?');
+    expect(groups).toEqual([{ surface: 'focal loss', tokens: ['focal', 'loss'], expansions: ['焦点', '损失'] }]);
+  });
+
+  it('turns a Chinese glossary term into one idea carrying its English translation', () => {
+    const groups = analyzer.analyzeQuery('为什么要权值共享');
+    expect(groups).toEqual([{ surface: '权值共享', tokens: ['权值', '共享'], expansions: ['weight', 'share'] }]);
+  });
+
+  it('drops question words in both languages', () => {
+    expect(analyzer.analyzeQuery('what is the difference').map((g) => g.surface)).toEqual(['differ']);
+    expect(analyzer.analyzeQuery('什么是池化').map((g) => g.surface)).toEqual(['池化']);
+  });
+
+  it('gives an empty analysis for a question of only stop words', () => {
+    expect(analyzer.analyzeQuery('what is it?')).toEqual([]);
+  });
+});
+
+describe('glossary mining', () => {
+  it('mines 中文（English） and English（中文） pairs, cutting the clause before the term', () => {
+    const g = mineGlossary(
+      emptyGlossary(),
+      [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: ['焦点损失（Focal Loss）'] }, text: '它既不需要锚框（anchor），也用到 Feature Pyramid（特征金字塔）。在线难例挖掘（Online Hard Example Mining, OHEM）' }],
+      segmentChinese,
+    );
+    expect(g.englishToChinese.get('anchor')).toEqual(new Set(['锚框']));
+    expect(g.englishToChinese.get('feature pyramid')).toEqual(new Set(['特征金字塔']));
+    expect(g.englishToChinese.get('ohem')).toEqual(new Set(['在线难例挖掘']));
+    expect(g.englishToChinese.get('online hard example mining')).toEqual(new Set(['在线难例挖掘']));
+    expect(g.chineseToEnglish.get('焦点损失')).toEqual(new Set(['focal loss']));
+  });
+});

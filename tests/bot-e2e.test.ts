@@ -1,0 +1,386 @@
+/**
+ * End-to-end specification of the Discord bot: the REAL bot process
+ * (`node dist/bot/main.js`, built by `npm run build`) talks to the fake Discord
+ * in tests/support, and every assertion is about what went over the wire or
+ * into the database file, never about the bot's internals.
+ *
+ * The bot is started once for the file; each test uses its own user so the
+ * per-user cooldown of one test cannot affect another.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './support/fake-discord.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const mainJs = path.join(repo, 'dist/bot/main.js');
+const APPLICATION_ID = '100000000000000001';
+/** Shaped like a real token (base64 user id . timestamp . HMAC) so discord.js accepts it; distinctive so a leak is findable. */
+const TOKEN = `${Buffer.from(APPLICATION_ID).toString('base64')}.GzK3xQ.Sup3rSecretT0ken-never-in-logs_4b9f`;
+const EPHEMERAL = 64;
+const MANAGE_GUILD = 1n << 5n;
+
+interface BotProcess {
+  child: ChildProcess;
+  out: { stdout: string; stderr: string };
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function spawnBot(env: Record<string, string>, cwd: string): BotProcess {
+  // A minimal environment: nothing from the developer's shell (or a .env: cwd is a temp folder) leaks in.
+  const child = spawn(process.execPath, [mainJs], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.on('data', (d: Buffer) => { out.stdout += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { out.stderr += d.toString(); });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { child, out, exited };
+}
+
+function logLines(bot: BotProcess): Array<Record<string, any>> {
+  return bot.out.stdout.split('\n').filter(Boolean).map((l) => {
+    try { return JSON.parse(l); } catch { return { unparsed: l }; }
+  });
+}
+
+async function waitForLog(bot: BotProcess, pred: (line: Record<string, any>) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  let exit: { code: number | null } | null = null;
+  void bot.exited.then((e) => { exit = e; });
+  while (Date.now() < deadline) {
+    const hit = logLines(bot).find(pred);
+    if (hit) return hit;
+    if (exit) throw new Error(`bot exited (${JSON.stringify(exit)}) before the expected log line.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no matching log line within ${timeoutMs} ms.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
+}
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+let dataDir: string;
+let userSeq = 0n;
+/** A fresh member per test: cooldowns are per user. */
+const newUser = () => {
+  userSeq++;
+  return { id: String(200000000000000100n + userSeq), username: `student${userSeq}` };
+};
+
+const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`) && r.path.endsWith('/callback');
+const isEditOriginal = (token: string) => (r: RecordedRequest) =>
+  r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${token}/messages/@original`;
+const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/webhooks/${fake.applicationId}/${token}`;
+
+function askCommand(question: string, opts: { user?: { id: string; username: string }; private?: boolean } = {}) {
+  const options: any[] = [{ type: 3, name: 'question', value: question }];
+  if (opts.private !== undefined) options.push({ type: 5, name: 'private', value: opts.private });
+  const sentAt = Date.now();
+  return { ...fake.sendCommand({ name: 'ask', options, user: opts.user ?? newUser() }), sentAt };
+}
+
+/** Sends /ask and waits for the deferral and the answer edit. */
+async function askAndWait(question: string, opts: Parameters<typeof askCommand>[1] = {}) {
+  const sent = askCommand(question, opts);
+  const callback = await fake.waitForRequest(isCallback(sent.id), 5000);
+  const edit = await fake.waitForRequest(isEditOriginal(sent.token), 5000);
+  return { ...sent, callback, edit, embed: edit.body.embeds?.[0], message: fake.originalMessage(sent.token) };
+}
+
+const buttons = (message: any): any[] => (message?.components ?? []).flatMap((row: any) => row.components);
+const buttonIds = (message: any): string[] => buttons(message).map((b) => b.custom_id);
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({ applicationId: APPLICATION_ID });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'studybot-e2e-'));
+  bot = spawnBot({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_GUILD_ID: fake.guildId,
+    DISCORD_API_URL: fake.apiBase,
+    NOTES_DIR: path.join(repo, 'notes'),
+    DATA_DIR: dataDir,
+    EMBEDDING_MODEL: 'none',
+    LOG_LEVEL: 'debug',
+  }, dataDir);
+  await waitForLog(bot, (l) => l.msg === 'ready', 30_000);
+}, 40_000);
+
+afterAll(async () => {
+  if (bot && bot.child.exitCode === null && bot.child.signalCode === null) {
+    bot.child.kill('SIGKILL');
+    await bot.exited;
+  }
+  await fake?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('StudyBot on (fake) Discord', () => {
+  it('registers /ask, /topics, /reindex and /help in the configured guild at start-up', async () => {
+    const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
+    expect(put.body.map((c: any) => c.name).sort()).toEqual(['ask', 'help', 'reindex', 'topics']);
+    const ask = put.body.find((c: any) => c.name === 'ask');
+    expect(ask.options).toEqual([
+      expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 300 }),
+      expect.objectContaining({ name: 'private', type: 5 }),
+    ]);
+    expect(put.body.find((c: any) => c.name === 'reindex').default_member_permissions).toBe(String(MANAGE_GUILD));
+    // Logged in with the Guilds intent only (no privileged intents to enable in the portal).
+    expect(fake.connectedGateways()).toBe(1);
+  });
+
+  it('/ask is acknowledged at once, then edited into an embed quoting the note, with buttons', async () => {
+    const { callback, edit, embed, sentAt } = await askAndWait('what is focal loss');
+    expect(callback.body.type).toBe(5);
+    expect(callback.at - sentAt).toBeLessThan(1500);
+    expect(callback.body.data.flags & EPHEMERAL).toBe(0);
+
+    expect(embed.title).toContain('RetinaNet');
+    expect(embed.title.length).toBeLessThanOrEqual(256);
+    expect(embed.footer.text).toMatch(/^retinanet-focal-loss\.md:\d+-\d+ · score [\d.]+ · result 1\/\d$/);
+    expect(embed.description.length).toBeGreaterThan(20);
+    expect(embed.author.name).toContain('what is focal loss');
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    const labels = buttons(edit.body).map((b) => b.label ?? b.emoji?.name);
+    expect(labels).toEqual([expect.stringMatching(/^Next result/), 'Full section', '👍', '👎']);
+  });
+
+  it('"Next result" edits the same message to show result 2', async () => {
+    const first = await askAndWait('what is focal loss');
+    const next = buttons(first.message).find((b) => b.label?.startsWith('Next result'));
+    const click = fake.sendComponent({ customId: next.custom_id, messageId: first.message.id, user: newUser() });
+
+    expect((await fake.waitForRequest(isCallback(click.id))).body.type).toBe(6); // deferUpdate: no new message
+    const edit = await fake.waitForRequest(isEditOriginal(click.token));
+    expect(edit.body.embeds[0].footer.text).toMatch(/ · result 2\/\d$/);
+    expect(edit.body.embeds[0].footer.text).not.toBe(first.embed.footer.text);
+    const message = fake.getMessage(first.message.id);
+    expect(message.embeds[0].footer.text).toMatch(/result 2\//);
+    expect(buttons(message)[0].label).toMatch(/^Next result \(3\//);
+  });
+
+  it('"Full section" answers privately with the whole section', async () => {
+    const first = await askAndWait('what is focal loss');
+    const sectionButton = buttons(first.message).find((b) => b.label === 'Full section');
+    const click = fake.sendComponent({ customId: sectionButton.custom_id, messageId: first.message.id, user: newUser() });
+
+    const reply = await fake.waitForRequest(isCallback(click.id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.body.data.allowed_mentions).toEqual({ parse: [] });
+    const embed = reply.body.data.embeds[0];
+    expect(embed.title).toBe(first.embed.title);
+    expect(embed.footer.text).toMatch(/^retinanet-focal-loss\.md:\d+-\d+/);
+    expect(embed.description.length).toBeGreaterThanOrEqual(first.embed.description.length - 10);
+  });
+
+  it('👍 stores the vote with question, section, user and guild in SQLite, and thanks privately', async () => {
+    const first = await askAndWait('what is focal loss');
+    const up = buttons(first.message).find((b) => b.emoji?.name === '👍');
+    const voter = newUser();
+    const click = fake.sendComponent({ customId: up.custom_id, messageId: first.message.id, user: voter });
+
+    const reply = await fake.waitForRequest(isCallback(click.id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.body.data.content).toMatch(/Thanks/);
+
+    const db = new Database(path.join(dataDir, 'studybot.db'), { readonly: true, fileMustExist: true });
+    try {
+      const rows = db.prepare('SELECT * FROM feedback WHERE user_id = ?').all(voter.id) as any[];
+      expect(rows).toEqual([expect.objectContaining({
+        question: 'what is focal loss', vote: 1, guild_id: fake.guildId, message_id: first.message.id,
+        chunk_id: up.custom_id.split(':').pop(), citation: expect.stringMatching(/^retinanet-focal-loss\.md:\d+-\d+$/),
+        created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      })]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('private:true defers ephemerally', async () => {
+    const { callback, embed } = await askAndWait('what is FPN', { private: true });
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(embed.footer.text).toMatch(/^fpn\.md:/);
+  });
+
+  it('an off-topic question gets "not in the notes"', async () => {
+    const { embed, edit } = await askAndWait('how do I bake sourdough bread');
+    expect(embed.title).toBe('Not in the notes');
+    expect(embed.description).toMatch(/do not seem to cover/);
+    expect(edit.body.components).toEqual([]);
+  });
+
+  it('an empty question gets a friendly private message, not a deferral', async () => {
+    for (const question of ['', '   ', '?!…']) {
+      const { id } = askCommand(question);
+      const reply = await fake.waitForRequest(isCallback(id));
+      expect(reply.body.type).toBe(4);
+      expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(reply.body.data.content).toMatch(/empty|no words/);
+    }
+  });
+
+  it('a 300-character question is answered; a longer one (only possible by bypassing Discord) is refused politely', async () => {
+    const long = 'what is focal loss and why does it help one-stage detectors '.repeat(6).slice(0, 300);
+    expect(long).toHaveLength(300);
+    const { embed } = await askAndWait(long);
+    expect(embed.title).toBeTruthy();
+    expect(embed.author.name.length).toBeLessThanOrEqual(256);
+
+    const { id } = askCommand(`${long} more`);
+    const reply = await fake.waitForRequest(isCallback(id));
+    expect(reply.body.data.content).toMatch(/limit is 300/);
+  });
+
+  it('a question full of mentions is answered without pinging anyone', async () => {
+    const { edit, embed } = await askAndWait('@everyone <@123> what is FPN');
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    expect(embed.footer.text).toMatch(/^fpn\.md:/);
+  });
+
+  it('asking again within the cooldown gets a polite private "wait"', async () => {
+    const user = newUser();
+    await askAndWait('what is RoI pooling', { user });
+    const { id } = askCommand('what is NMS', { user });
+    const reply = await fake.waitForRequest(isCallback(id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.body.data.content).toMatch(/again in \d s/);
+  });
+
+  it('/reindex is refused without Manage Server, and reports counts with it', async () => {
+    const refused = fake.sendCommand({ name: 'reindex', permissions: '0', user: newUser() });
+    const reply = await fake.waitForRequest(isCallback(refused.id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.body.data.content).toMatch(/Manage Server/);
+
+    const allowed = fake.sendCommand({ name: 'reindex', permissions: String(MANAGE_GUILD), user: newUser() });
+    expect((await fake.waitForRequest(isCallback(allowed.id))).body.type).toBe(5);
+    const edit = await fake.waitForRequest(isEditOriginal(allowed.token), 10_000);
+    expect(edit.body.embeds[0].description).toMatch(/\*\*10\*\* notes, \*\*\d+\*\* sections indexed in [\d.]+ s/);
+  });
+
+  it('/topics lists notes and their sections, paginated with buttons', async () => {
+    const { id, token } = fake.sendCommand({ name: 'topics', user: newUser() });
+    const reply = await fake.waitForRequest(isCallback(id));
+    expect(reply.body.type).toBe(4);
+    const page1 = reply.body.data.embeds[0];
+    expect(page1.footer.text).toBe('10 notes · page 1/2');
+    expect(page1.fields.length).toBe(5);
+    const next = reply.body.data.components[0].components.find((b: any) => b.label === 'Next');
+
+    const message = fake.originalMessage(token);
+    const click = fake.sendComponent({ customId: next.custom_id, messageId: message.id, user: newUser() });
+    const update = await fake.waitForRequest(isCallback(click.id));
+    expect(update.body.type).toBe(7);
+    expect(update.body.data.embeds[0].footer.text).toBe('10 notes · page 2/2');
+    const allFields = [...page1.fields, ...update.body.data.embeds[0].fields];
+    expect(allFields.find((f: any) => f.value.includes('retinanet-focal-loss.md'))?.value).toContain('• 单阶段与双阶段检测器的精度差距');
+  });
+
+  it('/help lists every command on its own line', async () => {
+    const { id } = fake.sendCommand({ name: 'help', user: newUser() });
+    const reply = await fake.waitForRequest(isCallback(id));
+    const text = reply.body.data.embeds[0].description as string;
+    for (const name of ['/ask question [private]', '/topics', '/reindex', '/help']) {
+      expect(text.split('\n').filter((l) => l.startsWith(`\`${name}`))).toHaveLength(1);
+    }
+  });
+
+  it('a 429 with Retry-After on the answer edit is waited out and the answer delivered', async () => {
+    fake.rateLimitNext('PATCH', /\/messages\/@original$/, 1);
+    const sent = askCommand('what is knowledge distillation');
+    await fake.waitForRequest(isCallback(sent.id));
+    const delivered = await fake.waitForRequest((r) => isEditOriginal(sent.token)(r) && fake.requests.filter(isEditOriginal(sent.token)).length === 2, 5000);
+    const edits = fake.requests.filter(isEditOriginal(sent.token));
+    expect(edits[1]!.at - edits[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(delivered.body.embeds[0].footer.text).toMatch(/^knowledge-distillation\.md:/);
+    expect(fake.originalMessage(sent.token).embeds[0].footer.text).toMatch(/^knowledge-distillation\.md:/);
+  });
+
+  it('when a handler fails, the failure is logged with the interaction id and the user gets a short message', async () => {
+    // The answer edit fails for good (400, not retried): the deferred reply must not stay "thinking…".
+    fake.failNext('PATCH', /\/messages\/@original$/, 400, { message: 'Invalid Form Body', code: 50035 });
+    const sent = askCommand('what is PSPNet');
+    const fallback = await fake.waitForRequest((r) => isEditOriginal(sent.token)(r) && r.body?.content !== undefined, 5000);
+    expect(fallback.body.content).toMatch(/something went wrong/i);
+    expect(fallback.body.allowed_mentions).toEqual({ parse: [] });
+    await waitForLog(bot, (l) => l.msg === 'interaction failed' && l.interactionId === sent.id, 2000);
+  });
+
+  it('a button from an unknown or expired answer is answered, not ignored', async () => {
+    const click = fake.sendComponent({ customId: 'ask:next:1', user: newUser() }); // a message the bot has no question for
+    expect((await fake.waitForRequest(isCallback(click.id))).body.type).toBe(6);
+    const follow = await fake.waitForRequest(isFollowUp(click.token));
+    expect(follow.body.content).toMatch(/no longer have the question/);
+    expect(follow.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+
+    const gone = fake.sendComponent({ customId: 'ask:section:0000000000-0000000000', user: newUser() });
+    expect((await fake.waitForRequest(isCallback(gone.id))).body.data.content).toMatch(/changed or moved/);
+    const junk = fake.sendComponent({ customId: 'quiz:whatever', user: newUser() });
+    expect((await fake.waitForRequest(isCallback(junk.id))).body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('SIGTERM lets an answer in progress finish, then exits 0', async () => {
+    const sent = askCommand('what is bipartite matching in DETR');
+    await fake.waitForRequest(isCallback(sent.id));
+    bot.child.kill('SIGTERM');
+    const edit = await fake.waitForRequest(isEditOriginal(sent.token), 5000);
+    expect(edit.body.embeds).toHaveLength(1);
+    const { code } = await bot.exited;
+    expect(code).toBe(0);
+    expect(logLines(bot).some((l) => l.msg === 'stopped')).toBe(true);
+  });
+
+  it('every message the bot created or edited had allowed_mentions.parse = []', () => {
+    const carriesMessage = (r: RecordedRequest) =>
+      (r.method === 'PATCH' && r.path.startsWith('/webhooks/')) ||
+      (r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path)) ||
+      (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)) ||
+      (r.method === 'POST' && r.path.endsWith('/callback') && [4, 7].includes(r.body?.type));
+    const sent = fake.requests.filter(carriesMessage);
+    expect(sent.length).toBeGreaterThan(20);
+    for (const r of sent) {
+      const body = r.path.endsWith('/callback') ? r.body.data : r.body;
+      expect({ request: `${r.method} ${r.path}`, allowed: body.allowed_mentions }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
+    }
+  });
+
+  it('the token never appears in the bot\'s output', () => {
+    expect(bot.out.stdout.length).toBeGreaterThan(0);
+    for (const secret of [TOKEN, TOKEN.split('.')[2]!]) {
+      expect(bot.out.stdout).not.toContain(secret);
+      expect(bot.out.stderr).not.toContain(secret);
+    }
+  });
+});
+
+describe('start-up without a token', () => {
+  it('explains in one paragraph on stderr how to get one, and exits 1 without a stack trace', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'studybot-notoken-'));
+    try {
+      const run = spawnBot({ DISCORD_CLIENT_ID: APPLICATION_ID, NOTES_DIR: path.join(repo, 'notes'), DATA_DIR: cwd, EMBEDDING_MODEL: 'none' }, cwd);
+      const { code } = await run.exited;
+      expect(code).toBe(1);
+      const message = run.out.stderr.trim();
+      expect(message).toMatch(/DISCORD_TOKEN is not set/);
+      expect(message).toMatch(/Reset Token/);
+      expect(message).toMatch(/\.env/);
+      expect(message.split('\n')).toHaveLength(1);
+      expect(message).not.toMatch(/\n\s+at /);
+      expect(run.out.stdout).toBe('');
+      expect(existsSync(path.join(cwd, 'studybot.db'))).toBe(false); // stopped before touching anything
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { chunkNote } from '../src/notes/chunk.js';
+import { splitSentences } from '../src/text/sentences.js';
+
+const note = `---
+title: 测试笔记
+tags: [test]
+aliases: [Test Note, 测试]
+---
+
+# 测试笔记
+
+引言段落。
+
+## 第一节 Focal Loss
+
+Focal Loss 是一种损失函数。它降低简单样本的权重。
+
+$$
+\\mathrm{FL}(p_t) = -\\alpha_t (1-p_t)^\\gamma \\log(p_t)
+$$
+
+### 子节
+
+\`\`\`python
+def f(x):
+    # not a heading
+    return x
+\`\`\`
+
+## English Section
+
+Plain English text here. Another sentence.
+`;
+
+describe('chunkNote', () => {
+  const { meta, chunks } = chunkNote({ file: 'dir/test.md', text: note });
+
+  it('reads front matter as metadata, not as text', () => {
+    expect(meta).toEqual({ file: 'dir/test.md', title: '测试笔记', tags: ['test'], aliases: ['Test Note', '测试'] });
+    expect(chunks.some((c) => c.text.includes('aliases:'))).toBe(false);
+  });
+
+  it('gives every chunk its heading path and 1-based line range in the file', () => {
+    const byHeading = Object.fromEntries(chunks.map((c) => [c.headingPath.join(' > '), c]));
+    expect(Object.keys(byHeading)).toEqual(['测试笔记', '测试笔记 > 第一节 Focal Loss', '测试笔记 > 第一节 Focal Loss > 子节', '测试笔记 > English Section']);
+    const lines = note.split('\n');
+    for (const c of chunks) {
+      const slice = lines.slice(c.startLine - 1, c.endLine).join('\n');
+      expect(slice).toContain(c.text.split('\n')[0]);
+      expect(slice.trim().endsWith(c.text.split('\n').at(-1)!.trim())).toBe(true);
+    }
+    expect(byHeading['测试笔记']!.startLine).toBe(9);
+  });
+
+  it('keeps formulas and code blocks whole and does not read "#" in code as a heading', () => {
+    const focal = chunks.find((c) => c.headingPath.at(-1) === '第一节 Focal Loss')!;
+    expect(focal.text).toContain('$$\n\\mathrm{FL}(p_t) = -\\alpha_t (1-p_t)^\\gamma \\log(p_t)\n$$');
+    const code = chunks.find((c) => c.headingPath.at(-1) === '子节')!;
+    expect(code.text).toContain('# not a heading');
+    expect(chunks.every((c) => !c.headingPath.includes('not a heading'))).toBe(true);
+  });
+
+  it('derives stable ids from file, heading path and content', () => {
+    const again = chunkNote({ file: 'dir/test.md', text: note }).chunks.map((c) => c.id);
+    expect(again).toEqual(chunks.map((c) => c.id));
+    const edited = chunkNote({ file: 'dir/test.md', text: note.replace('Another sentence.', 'A changed sentence.') }).chunks;
+    const changed = edited.filter((c, i) => c.id !== chunks[i]!.id);
+    expect(changed.map((c) => c.headingPath.at(-1))).toEqual(['English Section']);
+    const moved = chunkNote({ file: 'other.md', text: note }).chunks;
+    expect(moved.every((c, i) => c.id !== chunks[i]!.id)).toBe(true);
+  });
+
+  it('splits a long section at paragraph, then sentence boundaries, never inside a formula or code', () => {
+    const para = '卷积神经网络利用局部连接和权值共享。'.repeat(30);
+    const formula = `$$\n${'a + b '.repeat(200)}\n$$`;
+    const text = `# T\n\n## Long\n\n${para}\n\n${formula}\n\n${'Sentence one is here. '.repeat(80)}\n`;
+    const parts = chunkNote({ file: 'long.md', text }, { maxChars: 400 }).chunks;
+    expect(parts.length).toBeGreaterThan(3);
+    expect(new Set(parts.map((p) => p.part)).size).toBe(parts.length);
+    for (const p of parts) {
+      expect(p.headingPath).toEqual(['T', 'Long']);
+      // Each part ends at a sentence end or a block end.
+      expect(/[。.]$|\$\$$/.test(p.text)).toBe(true);
+      // A display formula is in exactly one part, whole.
+      if (p.text.includes('$$')) expect(p.text.match(/\$\$/g)!.length % 2).toBe(0);
+    }
+    expect(parts.filter((p) => p.text.includes('a + b')).length).toBe(1);
+  });
+
+  it('falls back to the first H1 or the file name when there is no title', () => {
+    expect(chunkNote({ file: 'x/no-front.md', text: '# Heading One\n\ntext' }).meta.title).toBe('Heading One');
+    expect(chunkNote({ file: 'x/plain.md', text: 'just text' }).meta.title).toBe('plain');
+    expect(chunkNote({ file: 'x/plain.md', text: 'just text' }).chunks[0]!.headingPath).toEqual(['plain']);
+  });
+
+  it('survives broken front matter', () => {
+    const { meta, chunks } = chunkNote({ file: 'b.md', text: '---\ntitle: [unclosed\n---\n# B\n\nbody' });
+    expect(meta.title).toBe('B');
+    expect(chunks[0]!.text).toBe('body');
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits Chinese and English sentences but not inside inline math or code', () => {
+    const s = splitSentences('这是第一句。这是第二句！English here. Is it? 公式 $p = 0.5. q$ 不拆。代码 `a. b` 也不拆。');
+    expect(s.map((x) => x.text.trim())).toEqual(['这是第一句。', '这是第二句！', 'English here.', 'Is it?', '公式 $p = 0.5. q$ 不拆。', '代码 `a. b` 也不拆。']);
+  });
+});

@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The CLI contract other tools depend on, exercised on the built CLI as a user runs it.
+const CLI = path.resolve('dist/cli/main.js');
+const NOTES = path.resolve('notes');
+let data: string;
+
+function studybot(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    input: opts.input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, EMBEDDING_MODEL: 'none', NOTES_DIR: NOTES, DATA_DIR: data, ...opts.env },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  data = mkdtempSync(path.join(tmpdir(), 'studybot-cli-'));
+});
+afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+describe('studybot index', () => {
+  it('builds the index and reports what it indexed', () => {
+    const { code, stdout, stderr } = studybot(['index']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^10 notes, \d+ chunks, dense search off\./);
+    expect(stderr).toMatch(/Indexed 10 notes, \d+ chunks, built from scratch/);
+  });
+});
+
+describe('studybot ask', () => {
+  it('prints the focal-loss section of retinanet-focal-loss.md with its heading path and lines', () => {
+    const { code, stdout } = studybot(['ask', 'what is focal loss']);
+    expect(code).toBe(0);
+    const [trail, cite] = stdout.split('\n');
+    expect(trail).toMatch(/^RetinaNet 与 Focal Loss › .*Focal Loss/);
+    expect(cite).toMatch(/^retinanet-focal-loss\.md:\d+-\d+ {2}\(coverage/);
+    expect(stdout).toContain('Also relevant:');
+  });
+
+  it('answers --json with the stable shape, best first, k results', () => {
+    const { code, stdout } = studybot(['ask', '--json', '--k', '3', 'FPN 的侧向连接是什么']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(Object.keys(answer)).toEqual(['question', 'answered', 'results']);
+    expect(answer).toMatchObject({ question: 'FPN 的侧向连接是什么', answered: true });
+    expect(answer.results).toHaveLength(3);
+    for (const r of answer.results) {
+      expect(r).toEqual({
+        file: expect.stringMatching(/\.md$/),
+        headingPath: expect.any(Array),
+        startLine: expect.any(Number),
+        endLine: expect.any(Number),
+        score: expect.any(Number),
+        coverage: expect.any(Number),
+        quote: expect.any(String),
+      });
+      expect(r.startLine).toBeLessThanOrEqual(r.endLine);
+      expect(r.quote.length).toBeLessThanOrEqual(620);
+    }
+    expect(answer.results[0].file).toBe('fpn.md');
+    expect(answer.results.map((r: { score: number }) => r.score)).toEqual([...answer.results.map((r: { score: number }) => r.score)].sort((a, b) => b - a));
+  });
+
+  it('says so when the notes do not cover the question, still listing the nearest headings', () => {
+    const json = JSON.parse(studybot(['ask', '--json', 'how do I bake sourdough bread']).stdout);
+    expect(json.answered).toBe(false);
+    const text = studybot(['ask', '如何办理护照']).stdout;
+    expect(text).toMatch(/do not seem to cover|Nothing in the notes matches/);
+  });
+
+  it('reads one question per stdin line with "-", printing one JSON object per line', () => {
+    const { code, stdout } = studybot(['ask', '--json', '-'], { input: 'what is focal loss\n\n什么是知识蒸馏\n   \nwhat is RoI pooling\n' });
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual(['what is focal loss', '什么是知识蒸馏', 'what is RoI pooling']);
+    expect(lines.map((l) => l.results[0].file)).toEqual(['retinanet-focal-loss.md', 'knowledge-distillation.md', 'faster-rcnn.md']);
+  });
+
+  it('reports a bad line in a stdin batch and goes on', () => {
+    const { code, stdout } = studybot(['ask', '--json', '-'], { input: `${'x'.repeat(5000)}\nwhat is FCN\n` });
+    expect(code).toBe(1);
+    const [bad, good] = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(bad.error).toMatch(/limit is 1000/);
+    expect(good.results[0].file).toBe('fcn.md');
+  });
+
+  it.each([
+    ['an empty question', '', /empty/],
+    ['a 5,000-character question', 'a'.repeat(5000), /5000 characters long; the limit is 1000/],
+    ['binary junk', '\u0001\u0002\ufffd\ufffd', /no words/],
+  ])('refuses %s with a clear message and exit code 2', (_label, question, message) => {
+    const { code, stderr, stdout } = studybot(['ask', question]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stdout).toBe('');
+  });
+
+  it('refuses a notes folder that does not exist', () => {
+    const { code, stderr } = studybot(['ask', '--notes', '/no/such/dir', 'what is fpn']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Notes folder not found: /no/such/dir');
+  });
+
+  it('skips a note that is not UTF-8 with a warning and answers from the rest', () => {
+    const notes = mkdtempSync(path.join(tmpdir(), 'studybot-notes-'));
+    mkdirSync(path.join(notes, 'sub'));
+    writeFileSync(path.join(notes, 'sub', 'good.md'), '# Good\n\n## Dropout\n\nDropout 随机丢弃神经元，是一种正则化方法。\n');
+    writeFileSync(path.join(notes, 'bad.md'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const { code, stdout, stderr } = studybot(['ask', '--json', '--notes', notes, '--data', path.join(notes, '.data'), 'what does dropout do']);
+    rmSync(notes, { recursive: true, force: true });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/Skipping bad\.md/);
+    expect(JSON.parse(stdout).results[0]).toMatchObject({ file: 'sub/good.md', headingPath: ['Good', 'Dropout'] });
+  });
+
+  it('validates --k', () => {
+    const { code, stderr } = studybot(['ask', '--k', 'zero', 'what is fpn']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--k must be a whole number/);
+  });
+
+  it('works offline with the default model: the dense leg is off and one line says why', () => {
+    const env = { EMBEDDING_MODEL: '' };
+    const { code, stdout, stderr } = studybot(['ask', '--json', 'what is focal loss'], { env });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).results[0].file).toBe('retinanet-focal-loss.md');
+    expect(stderr.match(/Dense \(semantic\) search is off/g)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { reciprocalRankFusion } from '../src/search/fuse.js';
+import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
+import { coverage } from '../src/search/coverage.js';
+import { checkQuestion, MAX_QUESTION_CHARS } from '../src/search/question.js';
+import { coversQuestion, isTopical } from '../src/search/abstain.js';
+
+describe('reciprocal rank fusion', () => {
+  it('rewards documents both legs rank well over one leg’s favourite', () => {
+    const fused = reciprocalRankFusion([['a', 'b', 'c'], ['b', 'd', 'a']]);
+    expect(fused.map((r) => r.id)).toEqual(['b', 'a', 'd', 'c']);
+    expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 61);
+  });
+
+  it('is a plain ranking when only one leg runs', () => {
+    expect(reciprocalRankFusion([['x', 'y']]).map((r) => r.id)).toEqual(['x', 'y']);
+  });
+});
+
+describe('bestPassage', () => {
+  const section = [
+    '第一段讲背景，和问题无关。还有一句无关的话。',
+    '',
+    'Focal Loss 的核心是调制因子。它让简单样本的损失变小。',
+    '',
+    '```python',
+    'def focal(p):',
+    '    return -(1 - p) ** 2 * log(p)',
+    '```',
+    '',
+    '最后一段讲别的东西。',
+  ].join('\n');
+  const weight = (unit: string) => (unit.includes('Focal') ? 3 : 0) + (unit.includes('损失') ? 1 : 0);
+
+  it('picks the sentences that carry the question’s words', () => {
+    const quote = bestPassage(section, weight, 60);
+    expect(quote.startsWith('Focal Loss 的核心是调制因子。')).toBe(true);
+    expect(quote).not.toContain('第一段');
+  });
+
+  it('never cuts a code block, and stays within the limit', () => {
+    const quote = bestPassage(section, (u) => (u.includes('def focal') ? 5 : 0), 200);
+    expect(quote).toContain('```python\ndef focal(p):\n    return -(1 - p) ** 2 * log(p)\n```');
+    expect(quote.length).toBeLessThanOrEqual(200);
+  });
+
+  it('truncates a single over-long sentence with an ellipsis', () => {
+    const quote = bestPassage('x'.repeat(2000), () => 1);
+    expect(quote.length).toBeLessThanOrEqual(QUOTE_MAX_CHARS);
+    expect(quote.endsWith('…')).toBe(true);
+  });
+});
+
+describe('coverage', () => {
+  const idf = (t: string) => ({ focal: 3, loss: 1, 焦点损失: 3, bread: 5 })[t] ?? 2;
+  it('weights each idea of the question by its rarest token', () => {
+    const groups = [
+      { surface: 'focal loss', tokens: ['focal', 'loss'], expansions: ['焦点损失'] },
+      { surface: 'bread', tokens: ['bread'], expansions: [] },
+    ];
+    expect(coverage(groups, new Set(['focal', 'loss']), idf)).toBeCloseTo(3 / 8);
+    expect(coverage(groups, new Set(['焦点损失']), idf)).toBeCloseTo((3 * 0.8) / 8);
+    expect(coverage(groups, new Set(['bread', 'focal', 'loss']), idf)).toBe(1);
+  });
+});
+
+describe('abstention: topical vocabulary', () => {
+  // 100 sections; "anchor" in 30 of them, "rule" in 3. Everyday English uses "rule" a lot, "anchor" rarely.
+  const corpus = { sections: 100, sectionsWith: (t: string) => ({ anchor: 30, rule: 3, once: 1 })[t] ?? 0 };
+  const background = { paragraphShare: (t: string) => ({ anchor: 0.001, rule: 0.05, once: 0.000001 })[t] ?? 0.01 };
+
+  it('calls a term topical when the notes use it an order of magnitude more than everyday language', () => {
+    expect(isTopical('anchor', corpus, background)).toBe(true);
+    expect(isTopical('rule', corpus, background)).toBe(false);
+    expect(isTopical('once', corpus, background)).toBe(false); // a single section is not the notes' vocabulary
+  });
+
+  it('covers a question only when the best section shares a topical term with it', () => {
+    const anchor = [{ surface: 'anchor', tokens: ['anchor'], expansions: [] }];
+    const rule = [{ surface: 'rule', tokens: ['rule'], expansions: [] }];
+    expect(coversQuestion(anchor, new Set(['anchor']), corpus, background)).toBe(true);
+    expect(coversQuestion(rule, new Set(['rule']), corpus, background)).toBe(false);
+    expect(coversQuestion(anchor, new Set(['rule']), corpus, background)).toBe(false);
+  });
+});
+
+describe('checkQuestion', () => {
+  it('accepts a normal question and tidies white space', () => {
+    expect(checkQuestion('  what is\n focal   loss ')).toEqual({ ok: true, question: 'what is focal loss' });
+  });
+  it('refuses empty, over-long and wordless input with a clear message', () => {
+    expect(checkQuestion('   ')).toMatchObject({ ok: false, error: expect.stringContaining('empty') });
+    const long = checkQuestion('a'.repeat(5000));
+    expect(long).toMatchObject({ ok: false, error: expect.stringContaining(`limit is ${MAX_QUESTION_CHARS}`) });
+    expect(checkQuestion('\u0000\u0001\ufffd?? !!')).toMatchObject({ ok: false, error: expect.stringContaining('no words') });
+  });
+});
