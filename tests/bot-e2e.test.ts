@@ -331,14 +331,21 @@ describe('StudyBot on (fake) Discord', () => {
   });
 
   it('SIGTERM lets an answer in progress finish, then exits 0', async () => {
+    // The 429 keeps the answer in flight for a second after the signal: long enough to be cut off if shutdown did not wait.
+    fake.rateLimitNext('PATCH', /\/messages\/@original$/, 1);
     const sent = askCommand('what is bipartite matching in DETR');
-    await fake.waitForRequest(isCallback(sent.id));
+    await fake.waitForRequest(isEditOriginal(sent.token));
     bot.child.kill('SIGTERM');
-    const edit = await fake.waitForRequest(isEditOriginal(sent.token), 5000);
-    expect(edit.body.embeds).toHaveLength(1);
     const { code } = await bot.exited;
     expect(code).toBe(0);
-    expect(logLines(bot).some((l) => l.msg === 'stopped')).toBe(true);
+    const edits = fake.requests.filter(isEditOriginal(sent.token));
+    expect(edits).toHaveLength(2);
+    expect(edits[1]!.body.embeds[0].footer.text).toMatch(/^detr\.md:/);
+    const log = logLines(bot).map((l) => l.msg);
+    expect(log.indexOf('stopped')).toBeGreaterThan(log.indexOf('shutting down'));
+    expect(logLines(bot).filter((l) => l.level >= 50)).toEqual([
+      expect.objectContaining({ msg: 'interaction failed' }), // only the failure provoked on purpose above
+    ]);
   });
 
   it('every message the bot created or edited had allowed_mentions.parse = []', () => {

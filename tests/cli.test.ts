@@ -93,7 +93,8 @@ describe('studybot ask', () => {
   it.each([
     ['an empty question', '', /empty/],
     ['a 5,000-character question', 'a'.repeat(5000), /5000 characters long; the limit is 1000/],
-    ['binary junk', '\u0001\u0002\ufffd\ufffd', /no words/],
+    ['binary junk', '\u0001\u0002\ufffd\ufffd', /empty/],
+    ['punctuation only', '?? ### !!', /no words/],
   ])('refuses %s with a clear message and exit code 2', (_label, question, message) => {
     const { code, stderr, stdout } = studybot(['ask', question]);
     expect(code).toBe(2);

@@ -457,13 +457,25 @@ function firstMention(paragraphs: ProseParagraph[], names: string[], maxSentence
   return null;
 }
 
+const aboutCache = new Map<string, RegExp[]>();
+
 function isAbout(text: string, name: string): boolean {
   if (!mentions(text, name)) return false;
+  let res = aboutCache.get(name);
+  if (!res) {
+    res = aboutPatterns(name);
+    if (aboutCache.size > 5000) aboutCache.clear();
+    aboutCache.set(name, res);
+  }
+  return res.some((re) => re.test(text));
+}
+
+function aboutPatterns(name: string): RegExp[] {
   const pattern = namePattern(name);
   const opens = new RegExp(`^(?:${pattern})`, 'iu');
   const defines = new RegExp(`(?:${pattern})\\s*(?:[（(][^）)]*[）)])?\\s*(?:是指|指的是|就是|是|指|：|:)(?![否出向定导明令挥南针示数标])`, 'iu');
   const called = new RegExp(`(?:称为|称作|叫做|叫作)\\s*[“"「]?(?:${pattern})`, 'iu');
-  return opens.test(text) || defines.test(text) || called.test(text);
+  return [opens, defines, called];
 }
 
 /**
@@ -643,11 +655,11 @@ function collectContexts(built: Built[], docs: Doc[], _candidates: Candidate[]):
       for (const ref of sentencesByFile.get(file) ?? []) {
         const s = ref.sentence;
         if (b.sentenceKeys.has(sentenceKey(s))) continue;
-        if (s.hardMath || /[：:]$/.test(s.text)) continue;
+        if (!normNames.some((n) => ref.norm.includes(n))) continue;
+        if (s.hardMath || !s.complete || /[：:？?]$/.test(s.text)) continue;
         const len = readableLength(s.text);
         if (len < 16 || len > 180) continue;
         if (cjkCount(s.text) < 4 && hasCjk(b.concept.term)) continue;
-        if (!normNames.some((n) => ref.norm.includes(n))) continue;
         if (!b.names.some((n) => mentions(s.text, n))) continue;
         list.push({ file, headingPath: ref.headingPath, startLine: s.startLine, endLine: s.endLine, text: s.text });
         if (list.length >= 12) break;
