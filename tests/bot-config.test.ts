@@ -8,6 +8,7 @@ import { parseBotConfig } from '../src/bot/config.js';
 import { createLogger } from '../src/bot/logger.js';
 import { explainStartupError } from '../src/bot/startup-errors.js';
 import { DatabaseError } from '../src/db/database.js';
+import { NotesDirError } from '../src/notes/load.js';
 import { DiscordAPIError } from 'discord.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GzK3xQ.secret-part-of-the-token';
@@ -87,12 +88,14 @@ describe('explainStartupError', () => {
   const apiError = (status: number, code: number) =>
     new DiscordAPIError({ code, message: 'x' }, code, status, 'PUT', 'https://discord.com/api/v10/applications/1/guilds/3/commands', { body: undefined, files: undefined });
 
-  it('a rejected token, a guild the bot is not in, an unknown application, an unreachable API, the database', () => {
+  it('a rejected token, a guild the bot is not in, an unknown application, an unreachable API, the notes folder, the database', () => {
     expect(explainStartupError(apiError(401, 0), config)).toMatch(/rejected DISCORD_TOKEN.*Reset Token/);
     expect(explainStartupError(Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' }), config)).toMatch(/rejected DISCORD_TOKEN/);
     expect(explainStartupError(apiError(403, 50001), config)).toMatch(/server 300000000000000001.*applications\.commands/);
     expect(explainStartupError(apiError(404, 10002), config)).toMatch(/DISCORD_CLIENT_ID/);
     expect(explainStartupError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), config)).toMatch(/Cannot reach Discord/);
+    expect(explainStartupError(new NotesDirError('Notes folder not found: /x. Pass --notes DIR or set NOTES_DIR.'), config))
+      .toBe('Notes folder not found: /x. Set NOTES_DIR (in .env) to the folder that holds your Markdown notes.');
     expect(explainStartupError(new DatabaseError('locked', '/d/studybot.db', 'The database /d/studybot.db is locked'), config)).toMatch(/locked/);
   });
 

@@ -8,6 +8,7 @@
  * per-user cooldown of one test cannot affect another.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,8 +133,9 @@ describe('StudyBot on (fake) Discord', () => {
       expect.objectContaining({ name: 'private', type: 5 }),
     ]);
     expect(put.body.find((c: any) => c.name === 'reindex').default_member_permissions).toBe(String(MANAGE_GUILD));
-    // Logged in with the Guilds intent only (no privileged intents to enable in the portal).
+    // Logged in with the Guilds intent only (1 << 0): no privileged intents to enable in the portal.
     expect(fake.connectedGateways()).toBe(1);
+    expect(fake.identifies.map((d) => d.intents)).toEqual([1]);
   });
 
   it('/ask is acknowledged at once, then edited into an embed quoting the note, with buttons', async () => {
@@ -367,6 +369,26 @@ describe('StudyBot on (fake) Discord', () => {
     for (const secret of [TOKEN, TOKEN.split('.')[2]!]) {
       expect(bot.out.stdout).not.toContain(secret);
       expect(bot.out.stderr).not.toContain(secret);
+    }
+  });
+});
+
+describe('npm run register (dist/bot/register.js)', () => {
+  it('registers the commands globally when DISCORD_GUILD_ID is unset, and says so', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'studybot-register-'));
+    try {
+      const run = spawn(process.execPath, [path.join(repo, 'dist/bot/register.js')], {
+        cwd, env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiBase },
+      });
+      let stdout = '';
+      run.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+      const [code] = await once(run, 'exit');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Registered \/ask, \/topics, \/reindex, \/help globally/);
+      const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`);
+      expect(put.body.map((c: any) => c.name)).toEqual(['ask', 'topics', 'reindex', 'help']);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
     }
   });
 });

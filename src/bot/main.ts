@@ -37,8 +37,8 @@ process.once('SIGTERM', () => void stop('SIGTERM'));
 process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
 
 try {
-  // A signal during start-up exits at once: nothing is in flight yet.
-  // Loaded only now so that a configuration mistake is reported at once, not after loading discord.js and the index.
+  // Loaded only now, so a configuration mistake is reported before discord.js and the index load.
+  // (A signal during start-up exits at once: nothing is in flight yet.)
   const { startBot } = await import('./bot.js');
   bot = await startBot(config, logger);
 } catch (err) {

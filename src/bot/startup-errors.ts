@@ -11,7 +11,11 @@ const PORTAL = 'https://discord.com/developers/applications';
  */
 export function explainStartupError(err: unknown, config: Pick<BotConfig, 'clientId' | 'guildId' | 'apiUrl' | 'notesDir'>): string | null {
   if (err instanceof DatabaseError) return err.message;
-  if (err instanceof NotesDirError) return `${err.message} Set NOTES_DIR to the folder that holds your Markdown notes.`;
+  if (err instanceof NotesDirError) {
+    // The core's message also suggests the CLI's --notes flag, which the bot does not have.
+    const problem = err.message.replace(/\s*Pass --notes DIR or set NOTES_DIR\.?$/, '').replace(/\.?$/, '.');
+    return `${problem} Set NOTES_DIR (in .env) to the folder that holds your Markdown notes.`;
+  }
   const code = (err as { code?: unknown }).code;
   if (code === 'TokenInvalid' || (err instanceof DiscordAPIError && err.status === 401) || (err as { status?: unknown }).status === 401) {
     return `Discord rejected DISCORD_TOKEN (401 Unauthorized): the token is wrong or was reset. Get a new one at ${PORTAL} → your application → "Bot" → "Reset Token" and update .env.`;

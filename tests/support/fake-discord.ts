@@ -87,6 +87,8 @@ export interface FakeDiscord {
   /** The `@original` response message of an interaction (by its token), e.g. to click its buttons. */
   originalMessage(token: string): any | undefined;
   connectedGateways(): number;
+  /** The `d` of every IDENTIFY received (intents, properties, shard…), e.g. to check which intents the bot asks for. */
+  identifies: any[];
   /** Resolves once any client has identified and received READY + GUILD_CREATE. */
   waitForIdentify(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -427,6 +429,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
           ws.send(JSON.stringify({ op: Op.HeartbeatAck }));
           break;
         case Op.Identify: {
+          fake.identifies.push(payload.d);
           conn.sessionId = randomBytes(16).toString('hex');
           sessions.set(conn.sessionId, { seq: 0 });
           conn.identified = true;
@@ -484,7 +487,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const commandId = (name: string) => [...commands.guild, ...commands.global].find((c) => c.name === name)?.id ?? snowflake();
 
   const fake: FakeDiscord = {
-    apiBase: '', requests, applicationId, guildId, botUserId, channelId,
+    apiBase: '', requests, applicationId, guildId, botUserId, channelId, identifies: [],
     sendCommand: (o) => sendInteraction(2, o, {
       data: { id: commandId(o.name), name: o.name, type: 1, guild_id: o.guildId ?? guildId, options: o.options ?? [], ...(o.resolved ? { resolved: o.resolved } : {}) },
     }),

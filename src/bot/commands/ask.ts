@@ -42,12 +42,16 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const view = covered ? answerView(answer, 0) : notCoveredView(answer);
   const message = await interaction.editReply({ ...view, allowedMentions: NO_MENTIONS });
   ctx.logger.debug({ interactionId: interaction.id, question: checked.question, answered: covered, results: answer.results.length }, 'answered');
-  if (covered) {
+  if (!covered) return;
+  try {
     ctx.db.askMessages.remember(message.id, {
       question: checked.question,
       userId: interaction.user.id,
       guildId: interaction.guildId,
       channelId: interaction.channelId,
     });
+  } catch (err) {
+    // The answer is already delivered; only its buttons will ask the user to ask again.
+    ctx.logger.error({ err, interactionId: interaction.id, messageId: message.id }, 'could not store the question of an answer');
   }
 }
