@@ -83,6 +83,7 @@ interface SentenceRef {
 const DEF_VERB = /^(?:是指|指的是|就是|即是|是|指)(?![否出向定导明令挥南针示数标])/;
 const DEF_VERB_END = /^(.+?)\s*(是指|指的是|就是|即是|是|指)$/;
 const SENTENCE_END = /[。！？!?.；;]$/;
+const URL = /https?:\/\/|www\./i;
 
 /** Builds the bank from parsed notes (e.g. `StudyIndex.notes`, or `chunkNote` results). */
 export function buildConceptBank(notes: ReadonlyArray<NoteInput>): QuizConceptBank {
@@ -224,7 +225,8 @@ export function isTermLike(name: string): boolean {
   const s = name.trim();
   if (s.length < 2 || s.length > 48) return false;
   if (BAD_CHARS.test(s)) return false;
-  if (/^[\d\s.·×%+\-/]/.test(s)) return false;
+  if (/^[\d\s.·×%+\-/]/.test(s) || /^[\p{P}\p{S}]/u.test(s)) return false;
+  if ((s.match(/[（(]/g) ?? []).length !== (s.match(/[）)]/g) ?? []).length) return false;
   const norm = normalizeName(s);
   if (norm.length < 2) return false;
   if (hasCjk(s)) {
@@ -513,6 +515,7 @@ function buildDefinition(
   if (readableLength(text) > 260) { text = firstText; picked.length = 1; }
   if (readableLength(text) > 260 || readableLength(text) < 12) return null;
   if (/[？?][”’"')）\]】」』]*$/.test(text)) return null; // a question, not a definition
+  if (URL.test(text)) return null;
   const cjk = hasCjk(text);
   text = text.replace(/[：:；;，,、]$/, cjk ? '。' : '.');
   if (!SENTENCE_END.test(text) && !/[”）)」』】]$/.test(text)) text += cjk ? '。' : '.';
@@ -656,7 +659,7 @@ function collectContexts(built: Built[], docs: Doc[], _candidates: Candidate[]):
         const s = ref.sentence;
         if (b.sentenceKeys.has(sentenceKey(s))) continue;
         if (!normNames.some((n) => ref.norm.includes(n))) continue;
-        if (s.hardMath || !s.complete || /[：:？?]$/.test(s.text)) continue;
+        if (s.hardMath || !s.complete || /[：:？?]$/.test(s.text) || URL.test(s.text)) continue;
         const len = readableLength(s.text);
         if (len < 16 || len > 180) continue;
         if (cjkCount(s.text) < 4 && hasCjk(b.concept.term)) continue;

@@ -172,7 +172,8 @@ export function cleanInline(markdown: string): CleanText {
     i++;
   }
   flushText(src.length);
-  return { text: collapseWhitespace(out), hardMath };
+  // A stray quote marker inside a paragraph (“举例： > 标量就是……”) is not quoting anything.
+  return { text: collapseWhitespace(out).replace(/^(?:>\s*)+/, '').replace(/([：:。；])\s*>\s+/g, '$1'), hardMath };
 }
 
 function findMathClose(src: string, from: number, double: boolean): number {

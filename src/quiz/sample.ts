@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+/**
+ * Prints sample quiz questions from a notes folder, to read them as a student would:
+ *   npm run quiz:sample -- --n 30 [--topic fpn] [--notes DIR] [--seed N] [--type cloze]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildConceptBank } from '../concepts/bank.js';
+import { chunkNote } from '../notes/chunk.js';
+import { NotesDirError, readNote, scanNotes } from '../notes/load.js';
+import type { ParsedNote } from '../notes/types.js';
+import { conceptsForTopic, generateQuiz, QUESTION_TYPES, type Question, type QuestionType } from './generate.js';
+
+const TYPE_LABEL: Record<QuestionType, string> = {
+  'definition-to-term': '定义→术语',
+  'term-to-definition': '术语→定义',
+  cloze: '填空',
+};
+
+const USAGE = 'usage: quiz:sample [--n 30] [--topic NOTE] [--notes DIR] [--seed N] [--type definition-to-term|term-to-definition|cloze]';
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        n: { type: 'string', default: '10' },
+        topic: { type: 'string' },
+        notes: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        type: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const n = Number(values.n);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--n must be a positive whole number.\n${USAGE}`);
+    return 2;
+  }
+  const types = (values.type ?? []) as QuestionType[];
+  const unknown = types.filter((t) => !QUESTION_TYPES.includes(t));
+  if (unknown.length > 0) {
+    console.error(`unknown --type ${unknown.join(', ')}.\n${USAGE}`);
+    return 2;
+  }
+  const notesDir = path.resolve(values.notes ?? process.env.NOTES_DIR ?? 'notes');
+
+  let stats;
+  try {
+    stats = await scanNotes(notesDir);
+  } catch (err) {
+    if (err instanceof NotesDirError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  const notes: ParsedNote[] = [];
+  for (const s of stats) {
+    const read = await readNote(notesDir, s.file);
+    if (read.ok) notes.push(chunkNote(read.note));
+    else console.error(`skipped ${read.file}: ${read.reason}`);
+  }
+  const bank = buildConceptBank(notes);
+
+  console.log(`Concept bank: ${bank.concepts.length} concepts from ${notes.length} notes in ${notesDir}`);
+  for (const note of notes) {
+    const count = bank.byTopic.get(note.meta.file)?.length ?? 0;
+    console.log(`  ${String(count).padStart(4)}  ${note.meta.file}`);
+  }
+  if (values.topic && conceptsForTopic(bank, values.topic).length === 0) {
+    console.error(`No concepts for topic "${values.topic}".`);
+    return 1;
+  }
+
+  const questions = generateQuiz(bank, {
+    n, seed: values.seed, topic: values.topic, types: types.length > 0 ? types : undefined,
+  });
+  console.log(`\n${questions.length} question(s), seed ${values.seed}${values.topic ? `, topic ${values.topic}` : ''}\n`);
+  questions.forEach((q, i) => console.log(formatQuestion(q, i + 1, bank.byId.get(q.conceptId)?.term ?? q.conceptId)));
+  if (questions.length < n) console.log(`(only ${questions.length} of ${n}: the bank has no more questions that pass the checks)`);
+  return 0;
+}
+
+function formatQuestion(q: Question, number: number, term: string): string {
+  const where = `${q.source.file}:${q.source.startLine}${q.source.endLine !== q.source.startLine ? `-${q.source.endLine}` : ''}`;
+  const lines = [
+    `Q${number}. [${TYPE_LABEL[q.type]}] ${term}`,
+    ...q.stem.split('\n').map((l) => `    ${l}`),
+    ...q.options.map((o, i) => `  ${i === q.correctIndex ? '✓' : ' '} ${'ABCD'[i]}. ${o}`),
+  ];
+  if (q.optionsInStem) lines.push('    (options too long for buttons: buttons say A–D)');
+  lines.push(`    source: ${where} › ${q.source.headingPath.join(' › ')}`, '');
+  return lines.join('\n');
+}
+
+main().then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    process.exitCode = 1;
+  },
+);

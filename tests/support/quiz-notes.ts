@@ -1,0 +1,23 @@
+/** Loads a notes folder the way the bot does (scan → read → chunk), for the quiz and concept tests. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chunkNote } from '../../src/notes/chunk.js';
+import { readNote, scanNotes } from '../../src/notes/load.js';
+import type { ParsedNote } from '../../src/notes/types.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const notesDir = path.join(repoRoot, 'notes');
+/** The external DL-500 corpus (GPL, read-only, never copied into the repo). */
+export const dl500Dir = process.env.DL500_DIR ?? path.resolve(repoRoot, '../shared/corpora/dl500-questions');
+export const hasDl500 = existsSync(dl500Dir);
+export const DL500_SKIP_MESSAGE = `dl500 corpus not found at ${dl500Dir} (set DL500_DIR to run these checks)`;
+
+export async function loadNotes(dir: string): Promise<ParsedNote[]> {
+  const notes: ParsedNote[] = [];
+  for (const s of await scanNotes(dir)) {
+    const read = await readNote(dir, s.file);
+    if (read.ok) notes.push(chunkNote(read.note));
+  }
+  return notes;
+}
