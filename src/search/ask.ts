@@ -4,6 +4,7 @@ import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion, specificity } from './abstain.js';
 import { coverage } from './coverage.js';
 import { reciprocalRankFusion } from './fuse.js';
+import type { KeywordHit } from './keyword.js';
 import { bestPassage } from './quote.js';
 
 export interface AnswerResult {
@@ -57,7 +58,8 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   const analyzer = index.analyzer;
   const groups = analyzer.analyzeQuery(question);
   const weight = (t: string) => specificity(t, index.keywordIndex, index.background);
-  const keywordHits = index.keywordIndex.query(groups, CANDIDATES, weight);
+  const idf = (t: string) => index.keywordIndex.idf(t);
+  const keywordHits = rerankByCoverage(index, groups, index.keywordIndex.query(groups, CANDIDATES, weight), idf);
 
   const vectors = index.vectorIndex;
   const dense = Boolean(index.embedder && vectors && vectors.size > 0);
@@ -70,12 +72,17 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
     ranking = keywordHits.map((h) => ({ id: h.id, score: h.score }));
   }
 
-  const idf = (t: string) => index.keywordIndex.idf(t);
   const results: AnswerResult[] = [];
-  for (const { id, score } of ranking.slice(0, k)) {
+  // Results are sections: the parts of a long section count once, by their best part.
+  const seenSections = new Set<string>();
+  for (const { id, score } of ranking) {
+    if (results.length >= k) break;
     const found = index.chunk(id);
     if (!found) continue;
     const { chunk, meta } = found;
+    const section = `${chunk.file}\u0000${chunk.headingPath.join('\u0000')}`;
+    if (seenSections.has(section)) continue;
+    seenSections.add(section);
     const sectionTokens = sectionTokensOf(index, id);
     results.push({
       chunkId: chunk.id,
@@ -94,6 +101,24 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   const answered = best !== undefined && best.coverage >= minCoverage &&
     coversQuestion(groups, sectionTokensOf(index, best.chunkId), index.keywordIndex, index.background);
   return { question, answered, results, legs: { keyword: true, dense } };
+}
+
+/** BM25 candidates whose order coverage may change; deeper ones keep their BM25 order. */
+const RERANK_DEPTH = 20;
+const COVERAGE_WEIGHT = 1;
+
+/**
+ * BM25 sums evidence per word, so one rare word repeated can outrank a
+ * section that holds most of the question. Adding the section's coverage of
+ * the question's ideas (a soft AND, like Lucene's old coord factor) to the
+ * normalised BM25 score of the top candidates corrects that.
+ */
+function rerankByCoverage(index: StudyIndex, groups: QueryGroup[], hits: KeywordHit[], idf: (t: string) => number): KeywordHit[] {
+  const top = hits.slice(0, RERANK_DEPTH);
+  const best = top[0]?.score ?? 1;
+  const rescored = top.map((h) => ({ ...h, score: h.score / best + COVERAGE_WEIGHT * coverage(groups, sectionTokensOf(index, h.id), idf) }));
+  rescored.sort((a, b) => b.score - a.score);
+  return [...rescored, ...hits.slice(RERANK_DEPTH)];
 }
 
 /** Every token of a section as the keyword index sees it: heading, note names and text. */
