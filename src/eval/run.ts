@@ -5,7 +5,7 @@ import 'dotenv/config';
 import { coreConfigFrom } from '../config/core.js';
 import { StudyIndex } from '../index/study-index.js';
 import { stderrLogger } from '../log.js';
-import { ask, type AnswerResult } from '../search/ask.js';
+import { ask, type AnswerResult, type KeywordFeatures } from '../search/ask.js';
 import { correctAbstention, retrievalMetrics, type Outcome } from './metrics.js';
 
 /**
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     dl500: { type: 'string', default: process.env.DL500_DIR ?? '../shared/corpora/dl500-questions' },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
+    ablation: { type: 'boolean', default: false },
   },
 });
 
@@ -39,24 +40,34 @@ const corpora: Record<string, string | null> = {
 };
 if (!corpora.dl500) logger.warn(`dl500 corpus not found at ${values.dl500}; its questions are skipped (set DL500_DIR).`);
 
-const outcomes: Outcome[] = [];
-const misses: string[] = [];
+const indexes: Array<[string, StudyIndex]> = [];
 for (const [corpus, notesDir] of Object.entries(corpora)) {
   if (!notesDir) continue;
   const index = await StudyIndex.open({ ...config, notesDir, dataDir: path.join(config.dataDir, 'eval', corpus), logger });
   await index.sync();
-  // Off-topic questions are asked of every corpus: neither should answer them.
-  const set = questions.filter((q) => q.corpus === corpus || q.corpus === 'offtopic');
-  for (const q of set) {
-    const answer = await ask(index, q.question, { k: 5 });
-    const rank = q.expect ? answer.results.findIndex((r) => matches(r, q.expect!)) + 1 || null : null;
-    outcomes.push({ corpus: q.corpus === 'offtopic' ? `offtopic@${corpus}` : corpus, lang: q.lang, expected: q.expect !== null, rank, answered: answer.answered });
-    if (values.verbose && (q.expect ? rank !== 1 || !answer.answered : answer.answered)) {
-      const top = answer.results[0];
-      misses.push(`${q.id} [${q.lang}] rank=${rank ?? '-'} answered=${answer.answered} cov=${top?.coverage ?? 0} q="${q.question}"\n    want ${q.expect ? `${q.expect.file} ${q.expect.heading ?? ''}` : '(refusal)'}\n    got  ${top ? `${top.file} ${top.headingPath.join(' › ')}` : '(nothing)'}`);
+  indexes.push([corpus, index]);
+}
+
+async function evaluate(features: Partial<KeywordFeatures> = {}, misses: string[] = []): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const [corpus, index] of indexes) {
+    // Off-topic questions are asked of every corpus: neither should answer them.
+    const set = questions.filter((q) => q.corpus === corpus || q.corpus === 'offtopic');
+    for (const q of set) {
+      const answer = await ask(index, q.question, { k: 5, features });
+      const rank = q.expect ? answer.results.findIndex((r) => matches(r, q.expect!)) + 1 || null : null;
+      outcomes.push({ corpus: q.corpus === 'offtopic' ? `offtopic@${corpus}` : corpus, lang: q.lang, expected: q.expect !== null, rank, answered: answer.answered });
+      if (q.expect ? rank !== 1 || !answer.answered : answer.answered) {
+        const top = answer.results[0];
+        misses.push(`${q.id} [${q.lang}] rank=${rank ?? '-'} answered=${answer.answered} cov=${top?.coverage ?? 0} q="${q.question}"\n    want ${q.expect ? `${q.expect.file} ${q.expect.heading ?? ''}` : '(refusal)'}\n    got  ${top ? `${top.file} ${top.headingPath.join(' › ')}` : '(nothing)'}`);
+      }
     }
   }
+  return outcomes;
 }
+
+const misses: string[] = [];
+const outcomes = await evaluate({}, misses);
 
 /** dl500 questions must hit the section (heading); our notes' questions the note. */
 function matches(result: AnswerResult, expect: { file: string; heading?: string }): boolean {
@@ -96,7 +107,27 @@ for (const corpus of ['notes', 'dl500']) {
 const dense = config.embeddingModel ? `dense leg: ${config.embeddingModel} (if it loaded)` : 'dense leg: off';
 if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else process.stdout.write(`StudyBot retrieval eval (${questions.length} questions; ${dense})\n\n${rows.join('\n')}\n`);
-if (misses.length) process.stdout.write(`\nMisses (rank ≠ 1 or wrong abstention):\n${misses.join('\n')}\n`);
+if (values.verbose && misses.length) process.stdout.write(`\nMisses (rank ≠ 1 or wrong abstention):\n${misses.join('\n')}\n`);
+
+if (values.ablation) {
+  // Each part of the keyword leg switched off in turn: what it is worth on these questions.
+  const variants: Array<[string, Partial<KeywordFeatures>]> = [
+    ['full keyword leg', {}],
+    ['without glossary expansion', { expansion: false }],
+    ['without coverage rerank', { rerank: false }],
+    ['plain BM25 (neither)', { expansion: false, rerank: false }],
+  ];
+  const lines = ['', '| variant | notes R@1 | notes R@3 | dl500 R@5 | dl500 MRR | en R@5 (both) | off-topic refused |', '|---|---|---|---|---|---|---|'];
+  for (const [name, features] of variants) {
+    const o = await evaluate(features);
+    const notes = retrievalMetrics(o.filter((x) => x.corpus === 'notes'));
+    const dl = retrievalMetrics(o.filter((x) => x.corpus === 'dl500'));
+    const en = retrievalMetrics(o.filter((x) => (x.corpus === 'notes' || x.corpus === 'dl500') && x.lang === 'en'));
+    const off = correctAbstention(o.filter((x) => x.corpus.startsWith('offtopic@')));
+    lines.push(`| ${name} | ${notes.recallAt1.toFixed(3)} | ${notes.recallAt3.toFixed(3)} | ${dl.recallAt5.toFixed(3)} | ${dl.mrr.toFixed(3)} | ${en.recallAt5.toFixed(3)} | ${pct(off.rate)} |`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
 
 function loadQuestions(dir: string): EvalQuestion[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();

@@ -25,18 +25,6 @@ export function isTopical(token: string, corpus: CorpusStats, background: Backgr
 }
 
 /**
- * How much a query word should count in ranking, from 0.25 (everyday words
- * like "look" or 觉得, which in a Chinese corpus only hit the odd English
- * sentence) to 1 (the notes' own vocabulary), on a log scale of lift.
- */
-export function specificity(token: string, corpus: CorpusStats, background: Background): number {
-  if (/[\u3400-\u9fff]/.test(token)) return 1;
-  const l = lift(token, corpus, background);
-  if (l <= 0) return 1;
-  return Math.min(1, Math.max(0.25, Math.log10(l) / Math.log10(TOPICAL_LIFT)));
-}
-
-/**
  * The abstention rule: the notes cover a question when its best section
  * shares at least one topical term with it (typed, or a glossary translation).
  * Off-topic questions ("how do I bake bread", 如何办理护照) can still match

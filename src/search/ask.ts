@@ -1,7 +1,7 @@
 import type { StudyIndex } from '../index/study-index.js';
 import type { Chunk } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { coversQuestion, specificity } from './abstain.js';
+import { coversQuestion } from './abstain.js';
 import { coverage } from './coverage.js';
 import { reciprocalRankFusion } from './fuse.js';
 import type { KeywordHit } from './keyword.js';
@@ -37,6 +37,15 @@ export interface AskOptions {
   k?: number;
   /** Minimum coverage of the best section to count as answered. */
   minCoverage?: number;
+  /** Switches for measuring what each part of the keyword leg is worth (`npm run eval -- --ablation`). */
+  features?: Partial<KeywordFeatures>;
+}
+
+export interface KeywordFeatures {
+  /** Cross-language glossary expansion of the query. */
+  expansion: boolean;
+  /** Reranking the top candidates by coverage. */
+  rerank: boolean;
 }
 
 /**
@@ -56,10 +65,12 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   const k = Math.max(1, options.k ?? 5);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const analyzer = index.analyzer;
-  const groups = analyzer.analyzeQuery(question);
-  const weight = (t: string) => specificity(t, index.keywordIndex, index.background);
+  const features: KeywordFeatures = { expansion: true, rerank: true, ...options.features };
+  const analyzed = analyzer.analyzeQuery(question);
+  const groups = features.expansion ? analyzed : analyzed.map((g) => ({ ...g, expansions: [] }));
   const idf = (t: string) => index.keywordIndex.idf(t);
-  const keywordHits = rerankByCoverage(index, groups, index.keywordIndex.query(groups, CANDIDATES, weight), idf);
+  const bm25 = index.keywordIndex.query(groups, CANDIDATES);
+  const keywordHits = features.rerank ? rerankByCoverage(index, groups, bm25, idf) : bm25;
 
   const vectors = index.vectorIndex;
   const dense = Boolean(index.embedder && vectors && vectors.size > 0);

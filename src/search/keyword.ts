@@ -87,12 +87,12 @@ export class KeywordIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** BM25 over the query's tokens; `termWeight` scales each token's contribution (default 1). */
-  query(groups: QueryGroup[], limit: number, termWeight: (token: string) => number = () => 1): KeywordHit[] {
+  /** BM25 over the query's tokens, translations weighted below typed words. */
+  query(groups: QueryGroup[], limit: number): KeywordHit[] {
     const weights = new Map<string, number>();
     for (const g of groups) {
-      for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, EXPANSION_WEIGHT * termWeight(t)));
-      for (const t of g.tokens) weights.set(t, termWeight(t));
+      for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, EXPANSION_WEIGHT));
+      for (const t of g.tokens) weights.set(t, 1);
     }
     if (weights.size === 0) return [];
     const results = this.search.search(
