@@ -84,16 +84,19 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   }
 
   const results: AnswerResult[] = [];
-  // Results are sections: the parts of a long section count once, by their best part.
+  // Results are sections: the parts of a long section count once, by their best part,
+  // and a passage copied into two notes is not a second result.
   const seenSections = new Set<string>();
+  const seenTexts = new Set<string>();
   for (const { id, score } of ranking) {
     if (results.length >= k) break;
     const found = index.chunk(id);
     if (!found) continue;
     const { chunk, meta } = found;
     const section = `${chunk.file}\u0000${chunk.headingPath.join('\u0000')}`;
-    if (seenSections.has(section)) continue;
+    if (seenSections.has(section) || seenTexts.has(chunk.text)) continue;
     seenSections.add(section);
+    seenTexts.add(chunk.text);
     const sectionTokens = sectionTokensOf(index, id);
     results.push({
       chunkId: chunk.id,
