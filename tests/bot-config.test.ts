@@ -25,6 +25,7 @@ describe('parseBotConfig', () => {
       config: {
         token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000001', apiUrl: 'http://127.0.0.1:9999/api',
         notesDir: path.resolve('my-notes'), dataDir: path.resolve('my-data'), embeddingModel: null, logLevel: 'debug',
+        dailyGraceHours: 6, quizTimeoutMinutes: 10,
       },
     });
   });
@@ -32,6 +33,18 @@ describe('parseBotConfig', () => {
   it('defaults: no guild (global commands), real Discord, info logs; empty values count as unset', () => {
     const result = parseBotConfig({ ...valid, DISCORD_GUILD_ID: '', DISCORD_API_URL: '  ', LOG_LEVEL: '' });
     expect(result).toMatchObject({ ok: true, config: { guildId: null, apiUrl: null, logLevel: 'info' } });
+  });
+
+  it('DAILY_GRACE_HOURS: 6 by default (also when empty), fractions allowed', () => {
+    expect(parseBotConfig({ ...valid, DAILY_GRACE_HOURS: ' ' })).toMatchObject({ ok: true, config: { dailyGraceHours: 6 } });
+    expect(parseBotConfig({ ...valid, DAILY_GRACE_HOURS: '1.5' })).toMatchObject({ ok: true, config: { dailyGraceHours: 1.5 } });
+    expect(parseBotConfig({ ...valid, DAILY_GRACE_HOURS: '0' })).toMatchObject({ ok: true, config: { dailyGraceHours: 0 } });
+  });
+
+  it('QUIZ_TIMEOUT_MINUTES: 10 by default (also when empty), fractions allowed', () => {
+    expect(parseBotConfig({ ...valid, QUIZ_TIMEOUT_MINUTES: '' })).toMatchObject({ ok: true, config: { quizTimeoutMinutes: 10 } });
+    expect(parseBotConfig({ ...valid, QUIZ_TIMEOUT_MINUTES: '0.5' })).toMatchObject({ ok: true, config: { quizTimeoutMinutes: 0.5 } });
+    expect(parseBotConfig({ ...valid, QUIZ_TIMEOUT_MINUTES: '1441' })).toMatchObject({ ok: false });
   });
 
   it('a missing token is one paragraph saying where to get one', () => {
@@ -56,6 +69,10 @@ describe('parseBotConfig', () => {
     [{ DISCORD_API_URL: 'not a url' }, /DISCORD_API_URL must be an http\(s\) URL/],
     [{ DISCORD_API_URL: 'ftp://example.com' }, /DISCORD_API_URL must be an http\(s\) URL/],
     [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+    [{ DAILY_GRACE_HOURS: 'six' }, /DAILY_GRACE_HOURS must be a number of hours between 0 and 23/],
+    [{ DAILY_GRACE_HOURS: '48' }, /DAILY_GRACE_HOURS must be a number of hours between 0 and 23/],
+    [{ QUIZ_TIMEOUT_MINUTES: '0' }, /QUIZ_TIMEOUT_MINUTES must be a number of minutes above 0/],
+    [{ QUIZ_TIMEOUT_MINUTES: 'ten' }, /QUIZ_TIMEOUT_MINUTES must be a number of minutes above 0/],
   ])('names the variable and the fix: %o', (change, message) => {
     const result = parseBotConfig({ ...valid, ...change });
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(message) });

@@ -126,7 +126,7 @@ afterAll(async () => {
 describe('StudyBot on (fake) Discord', () => {
   it('registers /ask, /topics, /reindex and /help in the configured guild at start-up', async () => {
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
-    expect(put.body.map((c: any) => c.name).sort()).toEqual(['ask', 'help', 'reindex', 'topics']);
+    expect(put.body.map((c: any) => c.name).sort()).toEqual(['ask', 'daily', 'help', 'leaderboard', 'mystats', 'quiz', 'reindex', 'topics']);
     const ask = put.body.find((c: any) => c.name === 'ask');
     expect(ask.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 300 }),
@@ -384,9 +384,9 @@ describe('npm run register (dist/bot/register.js)', () => {
       run.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
       const [code] = await once(run, 'exit');
       expect(code).toBe(0);
-      expect(stdout).toMatch(/^Registered \/ask, \/topics, \/reindex, \/help globally/);
+      expect(stdout).toMatch(/^Registered \/ask, \/topics, \/reindex, \/help, \/daily, \/quiz, \/leaderboard, \/mystats globally/);
       const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`);
-      expect(put.body.map((c: any) => c.name)).toEqual(['ask', 'topics', 'reindex', 'help']);
+      expect(put.body.map((c: any) => c.name)).toEqual(['ask', 'topics', 'reindex', 'help', 'daily', 'quiz', 'leaderboard', 'mystats']);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

@@ -14,6 +14,9 @@ import type { BotLogger } from './logger.js';
 import { registerCommands } from './register-commands.js';
 import { commands } from './commands/index.js';
 import { NO_MENTIONS } from './replies.js';
+import { conceptBankOf } from './concept-bank.js';
+import { createDailyScheduler, settlesWithin } from './daily.js';
+import { QuizRuntime } from './quiz.js';
 
 export interface RunningBot {
   /** Stops taking new work, lets in-flight answers finish, then disconnects and closes the database. */
@@ -36,6 +39,9 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
   );
   // The first question otherwise pays for loading word frequencies and building the glossary.
   await ask(index, 'warm up');
+  // Built now rather than at the first daily post; rebuilt on its next use after a sync (e.g. /reindex) that changed a note.
+  const conceptBank = conceptBankOf(index, logger);
+  conceptBank();
 
   let db: StudyDatabase | null = openDatabase(config.dataDir, {
     onMigrate: (version, name) => logger.info({ version, name }, 'database migrated'),
@@ -54,6 +60,21 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
       cooldowns: new Cooldowns(),
       reindex: serialSync(index),
       commands,
+      conceptBank,
+      daily: createDailyScheduler({
+        client, index, conceptBank, db, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
+        // Read at each pick: whoever provides quiz results sets ctx.wrongRate.
+        wrongRate: (guildId, conceptId) => ctx.wrongRate?.(guildId, conceptId) ?? 0,
+      }),
+      quiz: new QuizRuntime(db, { timeoutMs: config.quizTimeoutMinutes * 60_000, logger: logger.child({ part: 'quiz' }) }),
+      wrongRate: (guildId, conceptId) => ctx.quiz.wrongRate(guildId, conceptId),
+    };
+    // Quiz clicks read the concept bank: rebuild it as part of a re-index, not in the middle of someone's question.
+    const syncIndex = ctx.reindex;
+    ctx.reindex = async () => {
+      const synced = await syncIndex();
+      conceptBank();
+      return synced;
     };
 
     client.rest.setToken(config.token);
@@ -73,6 +94,9 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
 
     await Promise.all([once(client, Events.ClientReady), client.login(config.token)]);
     logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'ready');
+    // Ticks at once (catching up on a post missed while the bot was down, within the grace period), then every minute.
+    ctx.daily.start();
+    logger.info({ schedules: ctx.daily.store.enabledSchedules().length, graceHours: config.dailyGraceHours }, 'daily scheduler started');
 
     let stopping: Promise<void> | null = null;
     return {
@@ -80,8 +104,13 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
         stopping ??= (async () => {
           accepting = false;
           logger.info({ reason, inFlight: inFlight.size }, 'shutting down');
+          // Questions left open close on their first click after expiry (after the restart).
+          ctx.quiz.stop();
+          // No new daily posts from now on; one being sent may finish (as long as answers may) before the client and database go.
+          const dailyStopped = settlesWithin(ctx.daily.stop(), options.drainTimeoutMs ?? 10_000);
           const finished = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
           if (!finished) logger.warn({ inFlight: inFlight.size }, 'gave up waiting for answers in progress');
+          if (!(await dailyStopped)) logger.warn('gave up waiting for the daily post in progress');
           await client.destroy();
           db?.close();
           db = null;

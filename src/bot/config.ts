@@ -12,6 +12,10 @@ export interface BotConfig extends CoreConfig {
   /** Only for tests and proxies: where discord.js sends REST calls instead of https://discord.com/api. */
   apiUrl: string | null;
   logLevel: LogLevel;
+  /** How late a daily concept missed while the bot was down may still be posted. */
+  dailyGraceHours: number;
+  /** How long a quiz question takes answers before its buttons close. */
+  quizTimeoutMinutes: number;
 }
 
 export type BotConfigResult = { ok: true; config: BotConfig } | { ok: false; message: string };
@@ -27,6 +31,10 @@ const MISSING_TOKEN =
 const BAD_TOKEN =
   'DISCORD_TOKEN does not look like a bot token: a bot token is three parts separated by dots, without spaces or quotes. ' +
   `Copy it again from ${PORTAL} → your application → "Bot" → "Reset Token", and do not put "Bot " in front of it.`;
+
+const GRACE_HELP = 'DAILY_GRACE_HOURS must be a number of hours between 0 and 23, e.g. 6 (the default): how late a daily concept missed while the bot was down is still posted.';
+
+const QUIZ_TIMEOUT_HELP = 'QUIZ_TIMEOUT_MINUTES must be a number of minutes above 0 and at most 1440, e.g. 10 (the default): how long a quiz question takes answers.';
 
 const snowflake = (name: string, fix: string) =>
   z.string({ error: `${name} is not set. ${fix}` }).trim().regex(/^\d{17,20}$/, `${name} must be a Discord id (17 to 20 digits). ${fix}`);
@@ -44,6 +52,16 @@ const botEnv = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (default info).` })
     .default('info'),
+  DAILY_GRACE_HOURS: z.coerce
+    .number({ error: GRACE_HELP })
+    .min(0, GRACE_HELP)
+    .max(23, GRACE_HELP)
+    .default(6),
+  QUIZ_TIMEOUT_MINUTES: z.coerce
+    .number({ error: QUIZ_TIMEOUT_HELP })
+    .positive(QUIZ_TIMEOUT_HELP)
+    .max(1440, QUIZ_TIMEOUT_HELP)
+    .default(10),
 });
 
 /**
@@ -74,6 +92,8 @@ export function parseBotConfig(env: NodeJS.ProcessEnv): BotConfigResult {
       guildId: v.DISCORD_GUILD_ID ?? null,
       apiUrl: v.DISCORD_API_URL ?? null,
       logLevel: v.LOG_LEVEL,
+      dailyGraceHours: v.DAILY_GRACE_HOURS,
+      quizTimeoutMinutes: v.QUIZ_TIMEOUT_MINUTES,
     },
   };
 }

@@ -1,10 +1,14 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { AutocompleteInteraction } from 'discord.js';
+import type { QuizConceptBank } from '../concepts/bank.js';
+import type { DailyScheduler } from '../daily/index.js';
 import type { StudyIndex, SyncReport } from '../index/study-index.js';
 import type { AskMessageRepository } from '../db/ask-messages.js';
 import type { FeedbackRepository } from '../db/feedback.js';
 import type { BotConfig } from './config.js';
 import type { Cooldowns } from './cooldowns.js';
 import type { BotLogger } from './logger.js';
+import type { QuizRuntime } from './quiz.js';
 
 /** Everything a handler may use; passed in, never imported, so handlers stay testable and stateless. */
 export interface BotContext {
@@ -17,6 +21,14 @@ export interface BotContext {
   reindex: () => Promise<SyncReport>;
   /** The registered commands, for /help. */
   commands: readonly BotCommand[];
+  /** The concept bank of the notes as indexed now (rebuilt after a sync that changed them). */
+  conceptBank: () => QuizConceptBank;
+  /** Daily concept posts: schedules, posting, status. */
+  daily: DailyScheduler;
+  /** Share of a server's quiz answers on a concept that were wrong, 0..1; the daily rotation favours those. Unset: 0. */
+  wrongRate?: (guildId: string, conceptId: string) => number;
+  /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */
+  quiz: QuizRuntime;
 }
 
 /** One slash command: its definition (registered with Discord) and what it does. */
@@ -25,6 +37,8 @@ export interface BotCommand {
   /** Per-user pause between two uses; 0 or absent for none. */
   cooldownMs?: number;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  /** Suggestions for an option marked `setAutocomplete(true)`. */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }
 
 export type ButtonHandler<A> = (interaction: ButtonInteraction, action: A, ctx: BotContext) => Promise<void>;

@@ -7,7 +7,11 @@ export type ButtonAction =
   | { kind: 'ask-next'; result: number }
   | { kind: 'ask-section'; chunkId: string }
   | { kind: 'ask-vote'; vote: 1 | -1; chunkId: string }
-  | { kind: 'topics-page'; page: number };
+  | { kind: 'topics-page'; page: number }
+  | { kind: 'quiz-concept'; conceptId: string }
+  | { kind: 'quiz-answer'; questionId: string; choice: number }
+  /** `topic`: a note file, or null for "what is due"; `sameAs`: the note of that stored question (when its file is too long for an id). */
+  | { kind: 'quiz-next'; topic: string | null; sameAs: string | null };
 
 export const customIds = {
   askNext: (result: number) => `ask:next:${result}`,
@@ -15,6 +19,13 @@ export const customIds = {
   askVote: (vote: 1 | -1, chunkId: string) => `ask:vote:${vote > 0 ? 'up' : 'down'}:${chunkId}`,
   /** `which` keeps "Previous" and "Next" distinct: ids must be unique within a message. */
   topicsPage: (page: number, which: 'prev' | 'next') => `topics:${which}:${page}`,
+  /** "Quiz me" under a daily concept post. */
+  quizConcept: (conceptId: string) => `quiz:concept:${conceptId}`,
+  /** Option `choice` (0–3) of a posted quiz question. */
+  quizAnswer: (questionId: string, choice: number) => `quiz:a:${questionId}:${choice}`,
+  /** "Next question" on the same note (`topic`), or on what is due (null); a note file too long for an id is referred to by the question. */
+  quizNext: (topic: string | null, questionId: string) =>
+    topic === null ? 'quiz:next:*' : `quiz:next:${topic}`.length <= 100 ? `quiz:next:${topic}` : `quiz:next:@${questionId}`,
 };
 
 export function parseCustomId(id: string): ButtonAction | null {
@@ -29,6 +40,16 @@ export function parseCustomId(id: string): ButtonAction | null {
   if (scope === 'topics' && (verb === 'prev' || verb === 'next')) {
     const page = index(a);
     return page === null ? null : { kind: 'topics-page', page };
+  }
+  if (scope === 'quiz' && verb === 'concept' && a) return { kind: 'quiz-concept', conceptId: a };
+  const answer = /^quiz:a:([\w-]{1,64}):([0-3])$/.exec(id);
+  if (answer) return { kind: 'quiz-answer', questionId: answer[1]!, choice: Number(answer[2]) };
+  if (scope === 'quiz' && verb === 'next' && a) {
+    // A note file may itself contain ':', so the topic is everything after the prefix.
+    const topic = id.slice('quiz:next:'.length);
+    if (topic === '*') return { kind: 'quiz-next', topic: null, sameAs: null };
+    if (topic.startsWith('@')) return topic.length > 1 ? { kind: 'quiz-next', topic: null, sameAs: topic.slice(1) } : null;
+    return { kind: 'quiz-next', topic, sameAs: null };
   }
   return null;
 }

@@ -27,6 +27,10 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       await command.execute(interaction, ctx);
     } else if (interaction.isButton()) {
       await handleButton(interaction, ctx);
+    } else if (interaction.isAutocomplete()) {
+      // Suggestions while an option is typed; an empty list when the command offers none.
+      const command = ctx.commands.find((c) => c.data.name === interaction.commandName);
+      await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
     } else if (interaction.isRepliable()) {
       // Selects, modals… are not used by StudyBot; say so instead of letting Discord time out.
       await replyPrivately(interaction, MESSAGES.unknownButton);
@@ -52,5 +56,6 @@ export async function refuseWhileStopping(interaction: Interaction, ctx: BotCont
 function describe(interaction: Interaction): string {
   if (interaction.isChatInputCommand()) return `/${interaction.commandName}`;
   if (interaction.isMessageComponent()) return `button ${interaction.customId}`;
+  if (interaction.isAutocomplete()) return `/${interaction.commandName} autocomplete`;
   return `interaction type ${interaction.type}`;
 }

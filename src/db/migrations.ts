@@ -1,3 +1,6 @@
+import { DAILY_MIGRATIONS } from '../daily/index.js';
+import { QUIZ_MIGRATIONS } from '../quiz/index.js';
+
 /**
  * The database schema, as the ordered list of steps that build it.
  *
@@ -42,4 +45,6 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feedback_by_vote ON feedback (vote, created_at);
     `,
   },
+  ...DAILY_MIGRATIONS.map((sql) => ({ name: 'daily concept posts', sql })),
+  ...QUIZ_MIGRATIONS.map((sql) => ({ name: 'quiz', sql })),
 ];

@@ -1,4 +1,4 @@
-import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { ApplicationCommandOptionType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { helpView } from '../../render/discord.js';
 import type { BotContext } from '../context.js';
 import { NO_MENTIONS } from '../replies.js';
@@ -10,6 +10,9 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const summaries = ctx.commands.map((c) => {
     const json = c.data.toJSON();
+    // A command made of subcommands reads as `/daily set|off|status|now`.
+    const subcommands = (json.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
+    if (subcommands.length) return { name: json.name, description: json.description, options: [{ name: subcommands.join('|'), required: true }] };
     return { name: json.name, description: json.description, options: (json.options ?? []).map((o) => ({ name: o.name, required: 'required' in o ? o.required : false })) };
   });
   await interaction.reply({ ...helpView(summaries), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });

@@ -6,6 +6,9 @@ import { replyPrivately } from '../replies.js';
 import * as askNext from './ask-next.js';
 import * as feedback from './feedback.js';
 import * as fullSection from './full-section.js';
+import * as quizConcept from './quiz-concept.js';
+import * as quizAnswer from './quiz-answer.js';
+import * as quizNext from './quiz-next.js';
 import * as topicsPage from './topics-page.js';
 
 /** Routes a button click to its handler by the action its custom id encodes. */
@@ -20,6 +23,12 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return feedback.execute(interaction, action, ctx);
     case 'topics-page':
       return topicsPage.execute(interaction, action, ctx);
+    case 'quiz-concept':
+      return quizConcept.execute(interaction, action, ctx);
+    case 'quiz-answer':
+      return quizAnswer.execute(interaction, action, ctx);
+    case 'quiz-next':
+      return quizNext.execute(interaction, action, ctx);
     default:
       await replyPrivately(interaction, MESSAGES.unknownButton);
   }

@@ -1,0 +1,164 @@
+import {
+  ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder,
+  type AutocompleteInteraction, type ChatInputCommandInteraction,
+} from 'discord.js';
+import { DateTime } from 'luxon';
+import { parseTime, parseTimezone, timezoneSuggestions } from '../../daily/index.js';
+import {
+  DAILY_MESSAGES, dailyChannelProblem, dailyNowMessage, dailySetMessage, dailyStatusView,
+} from '../../render/daily.js';
+import { fitContent } from '../../render/discord.js';
+import type { BotContext } from '../context.js';
+import { missingDailyPermissions } from '../daily.js';
+import { NO_MENTIONS, replyPrivately } from '../replies.js';
+
+const DAILY_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+export const data = new SlashCommandBuilder()
+  .setName('daily')
+  .setDescription('A concept from the notes, posted every day in a channel (needs Manage Server).')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .addSubcommand((s) =>
+    s
+      .setName('set')
+      .setDescription('Post a concept every day in a channel, at a local time.')
+      .addChannelOption((o) =>
+        o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(...DAILY_CHANNEL_TYPES),
+      )
+      .addStringOption((o) => o.setName('time').setDescription('Local time, HH:MM in 24-hour form, e.g. 08:30').setRequired(true))
+      .addStringOption((o) =>
+        o.setName('timezone').setDescription('IANA timezone, e.g. Europe/Berlin (type a city to search)').setRequired(true).setAutocomplete(true),
+      ),
+  )
+  .addSubcommand((s) => s.setName('off').setDescription('Stop the daily posts (the rotation is kept for later).'))
+  .addSubcommand((s) => s.setName('status').setDescription('The schedule, the next post, the rotation and the last post.'))
+  .addSubcommand((s) => s.setName('now').setDescription("Post today's concept right away (it counts as today's post)."));
+
+export const cooldownMs = 2000;
+
+type GuildCommand = ChatInputCommandInteraction<'cached' | 'raw'>;
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  if (!interaction.inGuild()) {
+    await replyPrivately(interaction, DAILY_MESSAGES.onlyInServer);
+    return;
+  }
+  // The default permission only hides the command; server admins can override it, so check again here.
+  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    await replyPrivately(interaction, DAILY_MESSAGES.needsPermission);
+    return;
+  }
+  switch (interaction.options.getSubcommand(true)) {
+    case 'set':
+      return set(interaction, ctx);
+    case 'off':
+      return off(interaction, ctx);
+    case 'status':
+      return status(interaction, ctx);
+    case 'now':
+      return now(interaction, ctx);
+    default:
+      await replyPrivately(interaction, 'Unknown `/daily` subcommand: use set, off, status or now.');
+  }
+}
+
+/** Timezone suggestions as the admin types, each with its current UTC offset. */
+export async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== 'timezone') {
+    await interaction.respond([]);
+    return;
+  }
+  const now = DateTime.now();
+  await interaction.respond(
+    timezoneSuggestions(String(focused.value)).map((zone) => ({ name: `${zone} (UTC${now.setZone(zone).toFormat('ZZ')})`, value: zone })),
+  );
+}
+
+async function set(interaction: GuildCommand, ctx: BotContext): Promise<void> {
+  const time = parseTime(interaction.options.getString('time', true));
+  if (!time.ok) {
+    await replyPrivately(interaction, time.error);
+    return;
+  }
+  const zone = parseTimezone(interaction.options.getString('timezone', true));
+  if (!zone.ok) {
+    await replyPrivately(interaction, `${zone.error} Type a city or region in the timezone option and pick from the list.`);
+    return;
+  }
+  const channelId = interaction.options.getChannel('channel', true).id;
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const problem = await channelProblem(interaction, channelId);
+  if (problem) {
+    await edit(interaction, problem);
+    return;
+  }
+  const saved = ctx.daily.configure({ guildId: interaction.guildId, channelId, time: time.value, timezone: zone.value });
+  if (!saved.ok) {
+    await edit(interaction, saved.error);
+    return;
+  }
+  ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, channelId, time: time.value, timezone: zone.value }, 'daily concept scheduled');
+  await edit(interaction, dailySetMessage(saved.value, await ctx.daily.status(interaction.guildId)));
+}
+
+/** Why the bot cannot post in the channel, or null when it can. */
+async function channelProblem(interaction: GuildCommand, channelId: string): Promise<string | null> {
+  try {
+    const guild = interaction.guild ?? (await interaction.client.guilds.fetch(interaction.guildId));
+    const channel = guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId));
+    if (!channel || !(DAILY_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) return DAILY_MESSAGES.notAChannel;
+    const me = guild.members.me ?? (await guild.members.fetchMe());
+    const missing = missingDailyPermissions(channel, me);
+    return missing.length ? dailyChannelProblem(channelId, missing) : null;
+  } catch {
+    return dailyChannelProblem(channelId, ['View Channel']);
+  }
+}
+
+async function off(interaction: GuildCommand, ctx: BotContext): Promise<void> {
+  const schedule = ctx.daily.store.getSchedule(interaction.guildId);
+  if (!schedule) {
+    await replyPrivately(interaction, DAILY_MESSAGES.notSet);
+    return;
+  }
+  if (!schedule.enabled) {
+    await replyPrivately(interaction, DAILY_MESSAGES.offAlready);
+    return;
+  }
+  const when = `<t:${Math.floor(Date.now() / 1000)}:f>`;
+  ctx.daily.disable(interaction.guildId, `Turned off with \`/daily off\` by <@${interaction.user.id}> on ${when}.`);
+  ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id }, 'daily concept turned off');
+  await replyPrivately(interaction, DAILY_MESSAGES.off);
+}
+
+async function status(interaction: GuildCommand, ctx: BotContext): Promise<void> {
+  const view = dailyStatusView(await ctx.daily.status(interaction.guildId), termOf(ctx));
+  await interaction.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
+async function now(interaction: GuildCommand, ctx: BotContext): Promise<void> {
+  const schedule = ctx.daily.store.getSchedule(interaction.guildId);
+  if (!schedule) {
+    await replyPrivately(interaction, DAILY_MESSAGES.notSet);
+    return;
+  }
+  if (!schedule.enabled) {
+    await replyPrivately(interaction, DAILY_MESSAGES.offWhileNow(schedule.disabledReason));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const result = await ctx.daily.postNow(interaction.guildId);
+  ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, outcome: result.outcome }, 'daily concept posted on request');
+  // Re-read: a failure may just have disabled the schedule.
+  await edit(interaction, dailyNowMessage(result, ctx.daily.store.getSchedule(interaction.guildId) ?? schedule, termOf(ctx)));
+}
+
+function termOf(ctx: BotContext): (conceptId: string) => string {
+  const bank = ctx.conceptBank();
+  return (id) => bank.byId.get(id)?.term ?? `a concept no longer in the notes (${id})`;
+}
+
+function edit(interaction: GuildCommand, text: string) {
+  return interaction.editReply({ content: fitContent(text), allowedMentions: NO_MENTIONS });
+}

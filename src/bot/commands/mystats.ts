@@ -1,0 +1,31 @@
+import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { QUIZ_MESSAGES, statsView } from '../../render/quiz.js';
+import type { BotContext } from '../context.js';
+import { NO_MENTIONS, replyPrivately } from '../replies.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('mystats')
+  .setDescription('Your quiz stats in this server: answered, accuracy, streak, due, weakest topics (only you see them).')
+  .setContexts(InteractionContextType.Guild);
+
+export const cooldownMs = 2000;
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  if (!interaction.inGuild()) {
+    await replyPrivately(interaction, QUIZ_MESSAGES.onlyInServer);
+    return;
+  }
+  // Deferred: the concept bank may be rebuilding after a re-index.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const bank = ctx.conceptBank();
+  const stats = ctx.quiz.store.memberStats({
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    timeZone: 'UTC',
+    // Cards of concepts no longer in the notes are not "due".
+    conceptIds: bank.byId.keys(),
+    topics: 3,
+  });
+  const titles = new Map(ctx.index.notes.map((n) => [n.file, n.meta.title]));
+  await interaction.editReply({ ...statsView(stats, (file) => titles.get(file) ?? file), allowedMentions: NO_MENTIONS });
+}

@@ -1,0 +1,43 @@
+import { InteractionContextType, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { QUIZ_MESSAGES } from '../../render/quiz.js';
+import type { BotContext } from '../context.js';
+import { postQuiz, QUIZ_COOLDOWN_MS } from '../quiz.js';
+import { resolveTopic, topicSuggestions, type NoteRef, type QuizTarget } from '../quiz-pick.js';
+import { replyPrivately } from '../replies.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('quiz')
+  .setDescription('Post a multiple-choice question from the notes: what is due for you, or a note you pick.')
+  .addStringOption((o) =>
+    o.setName('topic').setDescription('A note to be asked about (start typing to pick one); empty: what is due for you').setAutocomplete(true).setMaxLength(200),
+  )
+  .setContexts(InteractionContextType.Guild);
+
+export const cooldownMs = QUIZ_COOLDOWN_MS;
+
+export function noteRefs(ctx: Pick<BotContext, 'index'>): NoteRef[] {
+  return ctx.index.notes.map((n) => ({ file: n.file, title: n.meta.title }));
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  if (!interaction.inGuild()) {
+    await replyPrivately(interaction, QUIZ_MESSAGES.onlyInServer);
+    return;
+  }
+  const raw = interaction.options.getString('topic')?.trim() ?? '';
+  let target: QuizTarget = { kind: 'due' };
+  if (raw) {
+    // Checked against the note list before acknowledging, so a typo gets a private answer, not a public one.
+    const match = resolveTopic(noteRefs(ctx), raw);
+    if (!match.ok) {
+      await replyPrivately(interaction, match.reason === 'ambiguous' ? QUIZ_MESSAGES.ambiguousTopic(raw, match.files) : QUIZ_MESSAGES.unknownTopic(raw));
+      return;
+    }
+    target = { kind: 'note', file: match.file };
+  }
+  await postQuiz(interaction, ctx, target);
+}
+
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  await interaction.respond(topicSuggestions(noteRefs(ctx), interaction.options.getFocused()));
+}

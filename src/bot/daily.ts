@@ -1,0 +1,124 @@
+import {
+  DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes,
+  type Client, type GuildBasedChannel, type GuildMember,
+} from 'discord.js';
+import type { ConceptBank } from '../concepts/types.js';
+import {
+  DailyScheduler, DailyStore, relatedConcept, type PermanentPostError, type PostFn,
+} from '../daily/index.js';
+import type { StudyIndex } from '../index/study-index.js';
+import type { StudyDatabase } from '../db/database.js';
+import { conceptQuote, dailyPostView } from '../render/daily.js';
+import type { BotLogger } from './logger.js';
+import { NO_MENTIONS } from './replies.js';
+
+/** What a daily post needs in its channel, with the names Discord's settings show. */
+export const DAILY_CHANNEL_PERMISSIONS = [
+  ['View Channel', PermissionFlagsBits.ViewChannel],
+  ['Send Messages', PermissionFlagsBits.SendMessages],
+  ['Embed Links', PermissionFlagsBits.EmbedLinks],
+] as const;
+
+/** The permissions of DAILY_CHANNEL_PERMISSIONS the bot lacks in `channel` (empty: it can post). */
+export function missingDailyPermissions(channel: GuildBasedChannel, me: GuildMember): string[] {
+  const perms = channel.permissionsFor(me);
+  return DAILY_CHANNEL_PERMISSIONS.filter(([, flag]) => !perms.has(flag)).map(([name]) => name);
+}
+
+/** Discord errors after which posting cannot work until an admin acts. */
+export function permanentPostError(err: unknown): PermanentPostError | null {
+  if (!(err instanceof DiscordAPIError)) return null;
+  switch (err.code) {
+    case RESTJSONErrorCodes.UnknownChannel:
+    case RESTJSONErrorCodes.UnknownGuild:
+      return 'missing_channel';
+    case RESTJSONErrorCodes.MissingAccess:
+    case RESTJSONErrorCodes.MissingPermissions:
+      return 'missing_permissions';
+    default:
+      return null;
+  }
+}
+
+export interface DailyPosterDeps {
+  client: Client;
+  index: StudyIndex;
+  conceptBank: () => ConceptBank;
+}
+
+/**
+ * Sends one daily post. Follows the scheduler's contract: `{ error }` only when
+ * the message certainly did not go out (the channel could not be fetched, the
+ * bot lacks permissions, or Discord refused the request); throws when unsure
+ * (5xx after retries, timeouts, network errors), so the day is never re-posted.
+ */
+export function dailyPoster({ client, index, conceptBank }: DailyPosterDeps): PostFn {
+  return async (guildId, channelId, concept, localDate) => {
+    let channel;
+    try {
+      channel = await client.channels.fetch(channelId);
+    } catch (err) {
+      return { error: permanentPostError(err) ?? `could not fetch the channel: ${errorText(err)}` };
+    }
+    if (!channel || channel.isDMBased() || channel.guildId !== guildId || !channel.isSendable()) return { error: 'missing_channel' };
+    const me = channel.guild.members.me ?? (await channel.guild.members.fetchMe().catch(() => null));
+    // Checked first so a locked channel is reported without a refused request; Discord has the last word below.
+    if (me && missingDailyPermissions(channel, me).length > 0) return { error: 'missing_permissions' };
+
+    const view = dailyPostView({
+      concept,
+      quote: conceptQuote(index.notes, concept),
+      related: relatedConcept(concept, conceptBank().concepts),
+      localDate,
+    });
+    try {
+      const message = await channel.send({ ...view, allowedMentions: NO_MENTIONS });
+      return { messageId: message.id };
+    } catch (err) {
+      const permanent = permanentPostError(err);
+      if (permanent) return { error: permanent };
+      // A 4xx is a refusal (rate limits are waited out by discord.js): nothing was posted.
+      if (err instanceof DiscordAPIError && err.status >= 400 && err.status < 500) {
+        return { error: `Discord refused the post (${err.status}, code ${err.code}: ${err.message})` };
+      }
+      throw err;
+    }
+  };
+}
+
+export interface DailySchedulerDeps extends DailyPosterDeps {
+  db: StudyDatabase;
+  graceHours: number;
+  logger: BotLogger;
+  /** Read at each pick, so it can be provided after start-up. */
+  wrongRate: (guildId: string, conceptId: string) => number;
+}
+
+/** The bot's scheduler: daily posts stored in the bot's database, sent through its client. */
+export function createDailyScheduler(deps: DailySchedulerDeps): DailyScheduler {
+  return new DailyScheduler({
+    store: new DailyStore(deps.db),
+    post: dailyPoster(deps),
+    concepts: () => deps.conceptBank().concepts,
+    wrongRate: deps.wrongRate,
+    logger: deps.logger,
+    graceMs: deps.graceHours * 3_600_000,
+  });
+}
+
+/** Resolves true when `promise` settles within `ms`, false otherwise (it keeps running). */
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

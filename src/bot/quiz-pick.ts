@@ -1,0 +1,108 @@
+/**
+ * Which note a `/quiz topic:` means, what to suggest while it is typed, and
+ * which question to ask: pure functions of the notes, the concept bank and the
+ * member's FSRS cards, so they are tested without Discord.
+ */
+import type { QuizConceptBank } from '../concepts/bank.js';
+import { generateForConcepts, type Question, type QuizStore } from '../quiz/index.js';
+import { createRng, seedFrom, shuffle } from '../quiz/rng.js';
+
+/** A note as the topic option knows it. */
+export interface NoteRef {
+  file: string;
+  title: string;
+}
+
+export type TopicMatch =
+  | { ok: true; file: string }
+  | { ok: false; reason: 'none' }
+  | { ok: false; reason: 'ambiguous'; files: string[] };
+
+const lower = (s: string) => s.trim().toLowerCase();
+const withoutExt = (f: string) => f.replace(/\.(md|markdown)$/i, '');
+const baseName = (f: string) => f.replace(/^.*\//, '');
+
+/** The names a note answers to: its file (with and without extension, with and without folder) and its title. */
+function namesOf(note: NoteRef): string[] {
+  const file = lower(note.file);
+  return [...new Set([file, withoutExt(file), baseName(file), withoutExt(baseName(file)), lower(note.title)])];
+}
+
+/**
+ * The note `raw` names: an exact file name (with or without `.md` or folder) or
+ * title first, then a unique part of one ("focal" → retinanet-focal-loss.md).
+ */
+export function resolveTopic(notes: readonly NoteRef[], raw: string): TopicMatch {
+  const wanted = lower(raw);
+  if (!wanted) return { ok: false, reason: 'none' };
+  const exact = notes.filter((n) => namesOf(n).includes(wanted));
+  if (exact.length === 1) return { ok: true, file: exact[0]!.file };
+  if (exact.length > 1) return { ok: false, reason: 'ambiguous', files: exact.map((n) => n.file) };
+  const partial = notes.filter((n) => namesOf(n).some((name) => name.includes(wanted)));
+  if (partial.length === 1) return { ok: true, file: partial[0]!.file };
+  if (partial.length > 1) return { ok: false, reason: 'ambiguous', files: partial.map((n) => n.file).sort() };
+  return { ok: false, reason: 'none' };
+}
+
+/** Discord's limits for autocomplete: 25 choices, names and values of at most 100 characters. */
+export const SUGGESTIONS_MAX = 25;
+const CHOICE_MAX = 100;
+
+/** Notes matching what is typed so far (all of them, by title, when nothing is): exact, then prefix, then substring matches. */
+export function topicSuggestions(notes: readonly NoteRef[], typed: string, max = SUGGESTIONS_MAX): Array<{ name: string; value: string }> {
+  const wanted = lower(typed);
+  const scored: Array<{ note: NoteRef; score: number }> = [];
+  for (const note of notes) {
+    if (note.file.length > CHOICE_MAX) continue; // cannot be a choice's value; still reachable by typing its title
+    const names = namesOf(note);
+    const score = !wanted ? 2 : names.includes(wanted) ? 0 : names.some((n) => n.startsWith(wanted)) ? 1 : names.some((n) => n.includes(wanted)) ? 2 : -1;
+    if (score >= 0) scored.push({ note, score });
+  }
+  scored.sort((a, b) => a.score - b.score || a.note.title.localeCompare(b.note.title) || a.note.file.localeCompare(b.note.file));
+  return scored.slice(0, Math.min(max, SUGGESTIONS_MAX)).map(({ note }) => ({ name: choiceName(note), value: note.file }));
+}
+
+function choiceName(note: NoteRef): string {
+  const full = lower(note.title) === lower(withoutExt(baseName(note.file))) ? note.file : `${note.title} · ${note.file}`;
+  if (full.length <= CHOICE_MAX) return full;
+  // Keep the file name whole: it is what the choice stands for.
+  const room = CHOICE_MAX - note.file.length - ' · '.length - 1;
+  return room >= 8 ? `${note.title.slice(0, room)}… · ${note.file}` : note.file;
+}
+
+/** What a quiz is about: what is due for the member, one note, or one concept ("Quiz me" on a daily post). */
+export type QuizTarget = { kind: 'due' } | { kind: 'note'; file: string } | { kind: 'concept'; conceptId: string };
+
+export type QuestionPick =
+  | { ok: true; question: Question }
+  /** The concept (or every concept of the note) is no longer in the bank, or the bank is empty. */
+  | { ok: false; reason: 'concept-gone' | 'no-concepts' }
+  /** Concepts exist but none makes a question that passes the generator's checks. */
+  | { ok: false; reason: 'no-question' };
+
+/**
+ * The question to post: the member's due concepts first (most overdue first),
+ * then concepts they have never answered, then the rest (practice ahead), each
+ * group in a random order fixed by `seed`; the first concept that makes a valid
+ * question wins.
+ */
+export function pickQuestion(
+  bank: QuizConceptBank,
+  store: Pick<QuizStore, 'dueConcepts'>,
+  input: { guildId: string; userId: string; target: QuizTarget; seed: string },
+): QuestionPick {
+  const { target, seed } = input;
+  if (target.kind === 'concept') {
+    if (!bank.byId.has(target.conceptId)) return { ok: false, reason: 'concept-gone' };
+    const question = generateForConcepts(bank, [target.conceptId], { seed });
+    return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
+  }
+  const concepts = target.kind === 'note' ? bank.byTopic.get(target.file) ?? [] : bank.concepts;
+  if (concepts.length === 0) return { ok: false, reason: 'no-concepts' };
+  const ids = shuffle(concepts.map((c) => c.id), createRng(seedFrom(seed, 'quiz-order')));
+  const review = store.dueConcepts({ guildId: input.guildId, userId: input.userId, conceptIds: ids }).map((r) => r.conceptId);
+  const first = new Set(review);
+  const order = [...review, ...ids.filter((id) => !first.has(id))];
+  const question = generateForConcepts(bank, order, { seed });
+  return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
+}
