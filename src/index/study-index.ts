@@ -5,7 +5,8 @@ import { CHUNKER_VERSION, chunkNote } from '../notes/chunk.js';
 import { readNote, scanNotes, type NoteStat } from '../notes/load.js';
 import type { Chunk, NoteMeta } from '../notes/types.js';
 import { ANALYZER_VERSION, createAnalyzer, segmentChinese, type Analyzer } from '../text/analyzer.js';
-import { loadBackground, type Background } from '../text/background.js';
+import { loadBackground } from '../text/background.js';
+import { topicalTerms } from '../search/abstain.js';
 import { addPair, curatedGlossary, emptyGlossary, mineGlossary } from '../text/glossary.js';
 import { loadEmbedder, type Embedder } from '../search/embedder.js';
 import { KeywordIndex } from '../search/keyword.js';
@@ -56,7 +57,6 @@ export class StudyIndex {
   private chunksById = new Map<string, { chunk: Chunk; meta: NoteMeta }>();
   private vectorModelMismatch = false;
   private analyzerCache: Analyzer | null = null;
-  private backgroundCache: Background | null = null;
 
   private constructor(
     readonly notesDir: string,
@@ -178,6 +178,10 @@ export class StudyIndex {
       files.length !== old.files.length || files.some((f, i) => f !== old.files[i]) ||
       skipped.length !== old.skipped.length || skipped.some((s, i) => s !== old.skipped[i]);
     const { added, removed } = this.applyKeywordChanges(files);
+    if (added + removed > 0 || !this.keyword.hasTopical) {
+      const background = loadBackground();
+      this.keyword.refreshTopical((terms) => topicalTerms(terms, this.keyword, background));
+    }
     this.state = { files, skipped };
     this.reindexChunks();
     const embedded = await this.updateVectors();
@@ -293,12 +297,6 @@ export class StudyIndex {
       this.analyzerCache = createAnalyzer(glossary);
     }
     return this.analyzerCache;
-  }
-
-  /** Everyday word frequencies, loaded on the first question (they take ~0.3 s). */
-  get background(): Background {
-    this.backgroundCache ??= loadBackground();
-    return this.backgroundCache;
   }
 
   get keywordIndex(): KeywordIndex {

@@ -113,7 +113,7 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   }
   const best = results[0];
   const answered = best !== undefined && best.coverage >= minCoverage &&
-    coversQuestion(groups, sectionTokensOf(index, best.chunkId), index.keywordIndex, index.background);
+    coversQuestion(groups, sectionTokensOf(index, best.chunkId), (t) => index.keywordIndex.isTopical(t));
   return { question, answered, results, legs: { keyword: true, dense } };
 }
 

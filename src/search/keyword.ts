@@ -31,6 +31,8 @@ export class KeywordIndex {
     private readonly search: MiniSearch<IndexedDoc>,
     private readonly docFreq: Map<string, number>,
     private readonly analyzer: Analyzer,
+    /** Terms that are the notes' own vocabulary (see abstain.ts); null until computed. */
+    private topical: Set<string> | null = null,
   ) {}
 
   static empty(analyzer: Analyzer): KeywordIndex {
@@ -39,16 +41,29 @@ export class KeywordIndex {
 
   /** Restores an index saved by `toJSON`; throws on anything else. */
   static fromData(data: unknown, analyzer: Analyzer): KeywordIndex {
-    const saved = data as { minisearch?: unknown; docFreq?: unknown };
-    if (!saved || typeof saved.minisearch !== 'object' || !Array.isArray(saved.docFreq)) {
+    const saved = data as { minisearch?: unknown; docFreq?: unknown; topical?: unknown };
+    if (!saved || typeof saved.minisearch !== 'object' || !Array.isArray(saved.docFreq) || !Array.isArray(saved.topical)) {
       throw new Error('keyword index file is malformed');
     }
     const search = MiniSearch.loadJS<IndexedDoc>(saved.minisearch as never, miniSearchOptions(analyzer));
-    return new KeywordIndex(search, new Map(saved.docFreq as Array<[string, number]>), analyzer);
+    return new KeywordIndex(search, new Map(saved.docFreq as Array<[string, number]>), analyzer, new Set(saved.topical as string[]));
   }
 
   toJSON(): string {
-    return JSON.stringify({ minisearch: this.search.toJSON(), docFreq: [...this.docFreq] });
+    return JSON.stringify({ minisearch: this.search.toJSON(), docFreq: [...this.docFreq], topical: [...(this.topical ?? [])] });
+  }
+
+  /** Recomputes the topical vocabulary from the current document frequencies. */
+  refreshTopical(compute: (terms: Iterable<string>) => Set<string>): void {
+    this.topical = compute(this.docFreq.keys());
+  }
+
+  get hasTopical(): boolean {
+    return this.topical !== null;
+  }
+
+  isTopical(term: string): boolean {
+    return this.topical?.has(term) ?? false;
   }
 
   get size(): number {
