@@ -94,9 +94,9 @@ function explain(err: unknown, file: string): Error {
     return new DatabaseError(
       'corrupt',
       file,
-      `The database ${file} is damaged (${reason}). It only holds answer buttons' state and 👍/👎 feedback; the notes index is separate. ` +
+      `The database ${file} is damaged (${reason}). It holds quiz history and review schedules, daily-post schedules, 👍/👎 feedback and answer buttons' state; the notes index is separate and unaffected. ` +
         `To start fresh: stop the bot, move ${DB_FILE} (and ${DB_FILE}-wal, ${DB_FILE}-shm if present) out of ${path.dirname(file)}, ` +
-        'and start again; an empty database is created. Keep the old file if you want to try to recover feedback with the sqlite3 ".recover" command.',
+        'and start again; an empty database is created (quiz scores and schedules start over). Keep the old file to try to recover it with the sqlite3 ".recover" command.',
     );
   }
   return new DatabaseError(
