@@ -104,7 +104,8 @@ for (const corpus of ['notes', 'dl500']) {
     rows.push(`| ${corpus} | ${lang} | ${a.n} | ${pct(a.rate)} |`);
   }
 }
-const dense = config.embeddingModel ? `dense leg: ${config.embeddingModel} (if it loaded)` : 'dense leg: off';
+const loaded = indexes.find(([, index]) => index.embedder)?.[1].embedder?.model;
+const dense = loaded ? `dense leg on: ${loaded}` : `dense leg off${config.embeddingModel ? ` (${config.embeddingModel} not available)` : ''}: keyword leg only`;
 if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else process.stdout.write(`StudyBot retrieval eval (${questions.length} questions; ${dense})\n\n${rows.join('\n')}\n`);
 if (values.verbose && misses.length) process.stdout.write(`\nMisses (rank ≠ 1 or wrong abstention):\n${misses.join('\n')}\n`);
