@@ -14,96 +14,46 @@
  * slot would take minutes. Two zones 25 hours apart (UTC+14, UTC−11) always
  * have different local dates, so runs 1 and 3 post for different days.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './support/fake-discord.js';
+import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
+import {
+  fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, waitForLog, withBotDb, type BotE2E, type BotProcess,
+} from './support/bot-process.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
-const mainJs = path.join(repo, 'dist/bot/main.js');
 const APPLICATION_ID = '100000000000000002';
-const TOKEN = `${Buffer.from(APPLICATION_ID).toString('base64')}.GzK3xQ.Da1lySecretT0ken-never-in-logs_77c1`;
+const TOKEN = fakeBotToken(APPLICATION_ID, 'Da1lySecretT0ken-never-in-logs_77c1');
 const EPHEMERAL = 64;
 const MANAGE_GUILD = String(1n << 5n);
 const ZONE_A = 'Pacific/Kiritimati'; // UTC+14, no DST
 const ZONE_B = 'Pacific/Pago_Pago'; // UTC−11, no DST
 
-interface BotProcess {
-  child: ChildProcess;
-  out: { stdout: string; stderr: string };
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+/** Ready once the scheduler has started (logged after 'ready'): it ticks at start-up, which the restart specs rely on. */
+const startBot = () => e2e.startBot({ readyMsg: 'daily scheduler started', timeoutMs: 20_000 });
 
-function spawnBot(): BotProcess {
-  const child = spawn(process.execPath, [mainJs], {
-    cwd: dataDir,
-    env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir,
-      DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiBase,
-      NOTES_DIR: path.join(repo, 'notes'), DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'debug',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (d: Buffer) => { out.stdout += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out.stderr += d.toString(); });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  return { child, out, exited };
-}
-
-function logLines(bot: BotProcess): Array<Record<string, any>> {
-  return bot.out.stdout.split('\n').filter(Boolean).map((l) => {
-    try { return JSON.parse(l); } catch { return { unparsed: l }; }
-  });
-}
-
-async function waitForLog(bot: BotProcess, pred: (line: Record<string, any>) => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  let exit: { code: number | null } | null = null;
-  void bot.exited.then((e) => { exit = e; });
-  while (Date.now() < deadline) {
-    const hit = logLines(bot).find(pred);
-    if (hit) return hit;
-    if (exit) throw new Error(`bot exited (${JSON.stringify(exit)}) before the expected log line.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`no matching log line within ${timeoutMs} ms.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
-}
-
-async function startBot(): Promise<BotProcess> {
-  const bot = spawnBot();
-  await waitForLog(bot, (l) => l.msg === 'daily scheduler started', 20_000);
-  return bot;
-}
-
-async function stopBot(bot: BotProcess) {
-  bot.child.kill('SIGTERM');
-  const { code } = await bot.exited;
+/** Every run must end with a clean shutdown and no error logged. */
+async function stopGracefully(bot: BotProcess) {
+  const { code } = await stopBot(bot, 'SIGTERM');
   expect(code).toBe(0);
   const log = logLines(bot).map((l) => l.msg);
   expect(log.indexOf('stopped')).toBeGreaterThan(log.indexOf('shutting down'));
   expect(logLines(bot).filter((l) => l.level >= 50)).toEqual([]);
 }
 
+let e2e: BotE2E;
 let fake: FakeDiscord;
 let dataDir: string;
 let bot: BotProcess;
-const bots: BotProcess[] = [];
+/** Every run of the bot (restarts included), for the checks at the end. */
+let bots: BotProcess[];
 let userSeq = 0n;
 const newUser = () => {
   userSeq++;
   return { id: String(200000000000000500n + userSeq), username: `admin${userSeq}` };
 };
 
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`) && r.path.endsWith('/callback');
-const isEditOriginal = (token: string) => (r: RecordedRequest) =>
-  r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${token}/messages/@original`;
+const { isCallback, isEditOriginal } = interactionRequests(APPLICATION_ID);
 const isChannelPost = (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`;
 const channelPosts = () => fake.requests.filter(isChannelPost);
 
@@ -135,14 +85,7 @@ const setOptions = (time: string, timezone: string) => [
 ];
 const statusText = (embeds: any[]) => embeds.flatMap((e) => (e.fields ?? []).map((f: any) => `${f.name}: ${f.value}`)).join('\n');
 
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, 'studybot.db'), { fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+const withDb = <T>(fn: (db: Database.Database) => T): T => withBotDb(dataDir, fn);
 
 /** As if `/daily set` had been run yesterday with this time and zone (the bot is stopped). */
 function scheduleSetYesterday(time: string, timezone: string) {
@@ -154,21 +97,13 @@ function scheduleSetYesterday(time: string, timezone: string) {
 }
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({ applicationId: APPLICATION_ID });
-  dataDir = mkdtempSync(path.join(tmpdir(), 'studybot-daily-e2e-'));
+  e2e = await setUpBotE2E({ applicationId: APPLICATION_ID, token: TOKEN, dataDirPrefix: 'studybot-daily-e2e-' });
+  ({ fake, dataDir, bots } = e2e);
   bot = await startBot();
-  bots.push(bot);
 }, 30_000);
 
 afterAll(async () => {
-  for (const b of bots) {
-    if (b.child.exitCode === null && b.child.signalCode === null) {
-      b.child.kill('SIGKILL');
-      await b.exited;
-    }
-  }
-  await fake?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.close();
 });
 
 describe('/daily on (fake) Discord', () => {
@@ -309,12 +244,11 @@ describe('/daily on (fake) Discord', () => {
   });
 
   it('restarted after today\'s slot has passed, the bot does not post today\'s concept again', async () => {
-    await stopBot(bot);
+    await stopGracefully(bot);
     // Today's slot (local date of the post above) has passed, and the schedule predates it: it would be due, but is taken.
     const claimedAt = withDb((db) => (db.prepare('SELECT claimed_at FROM daily_posts').get() as any).claimed_at as string);
     scheduleSetYesterday(DateTime.fromISO(claimedAt).setZone(ZONE_A).toFormat('HH:mm'), ZONE_A);
     bot = await startBot();
-    bots.push(bot);
     const text = statusText((await daily('status')).embeds); // by now the start-up tick has run
     expect(text).not.toMatch(/Due now/);
     await new Promise((r) => setTimeout(r, 300)); // room for a (wrong) post to arrive
@@ -323,13 +257,12 @@ describe('/daily on (fake) Discord', () => {
   }, 25_000);
 
   it('a slot missed while down is caught up at start-up; a 403 there disables the schedule and /daily status says why', async () => {
-    await stopBot(bot);
+    await stopGracefully(bot);
     // Set "yesterday" for a time that passed two minutes ago in a zone whose local date differs from the post above.
     const missed = DateTime.now().setZone(ZONE_B).minus({ minutes: 2 });
     scheduleSetYesterday(missed.toFormat('HH:mm'), ZONE_B);
     fake.failNext('POST', new RegExp(`^/channels/${fake.channelId}/messages$`), 403, { message: 'Missing Permissions', code: 50013 });
     bot = await startBot();
-    bots.push(bot);
 
     await fake.waitForRequest(() => channelPosts().length === 2, 5000);
     await waitForLog(bot, (l) => typeof l.msg === 'string' && l.msg.includes('schedule disabled'), 5000);
@@ -370,7 +303,7 @@ describe('/daily on (fake) Discord', () => {
   });
 
   it('every channel post and reply had allowed_mentions.parse = [], and the token never reached the logs', async () => {
-    await stopBot(bot);
+    await stopGracefully(bot);
     const carriesMessage = (r: RecordedRequest) =>
       (r.method === 'PATCH' && r.path.startsWith('/webhooks/')) || isChannelPost(r) ||
       (r.method === 'POST' && r.path.endsWith('/callback') && [4, 7].includes(r.body?.type));

@@ -7,64 +7,22 @@
  * The bot is started once for the file; each test uses its own user so the
  * per-user cooldown of one test cannot affect another.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './support/fake-discord.js';
+import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
+import {
+  buttons, fakeBotToken, interactionRequests, logLines, notesDir, registerJs, setUpBotE2E, spawnBot, stopBot, waitForLog, withBotDb,
+  type BotE2E, type BotProcess,
+} from './support/bot-process.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
-const mainJs = path.join(repo, 'dist/bot/main.js');
 const APPLICATION_ID = '100000000000000001';
-/** Shaped like a real token (base64 user id . timestamp . HMAC) so discord.js accepts it; distinctive so a leak is findable. */
-const TOKEN = `${Buffer.from(APPLICATION_ID).toString('base64')}.GzK3xQ.Sup3rSecretT0ken-never-in-logs_4b9f`;
+const TOKEN = fakeBotToken(APPLICATION_ID, 'Sup3rSecretT0ken-never-in-logs_4b9f');
 const EPHEMERAL = 64;
 const MANAGE_GUILD = 1n << 5n;
 
-interface BotProcess {
-  child: ChildProcess;
-  out: { stdout: string; stderr: string };
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function spawnBot(env: Record<string, string>, cwd: string): BotProcess {
-  // A minimal environment: nothing from the developer's shell (or a .env: cwd is a temp folder) leaks in.
-  const child = spawn(process.execPath, [mainJs], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (d: Buffer) => { out.stdout += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out.stderr += d.toString(); });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  return { child, out, exited };
-}
-
-function logLines(bot: BotProcess): Array<Record<string, any>> {
-  return bot.out.stdout.split('\n').filter(Boolean).map((l) => {
-    try { return JSON.parse(l); } catch { return { unparsed: l }; }
-  });
-}
-
-async function waitForLog(bot: BotProcess, pred: (line: Record<string, any>) => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  let exit: { code: number | null } | null = null;
-  void bot.exited.then((e) => { exit = e; });
-  while (Date.now() < deadline) {
-    const hit = logLines(bot).find(pred);
-    if (hit) return hit;
-    if (exit) throw new Error(`bot exited (${JSON.stringify(exit)}) before the expected log line.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`no matching log line within ${timeoutMs} ms.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
-}
-
+let e2e: BotE2E;
 let fake: FakeDiscord;
 let bot: BotProcess;
 let dataDir: string;
@@ -75,10 +33,7 @@ const newUser = () => {
   return { id: String(200000000000000100n + userSeq), username: `student${userSeq}` };
 };
 
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`) && r.path.endsWith('/callback');
-const isEditOriginal = (token: string) => (r: RecordedRequest) =>
-  r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${token}/messages/@original`;
-const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/webhooks/${fake.applicationId}/${token}`;
+const { isCallback, isEditOriginal, isFollowUp } = interactionRequests(APPLICATION_ID);
 
 function askCommand(question: string, opts: { user?: { id: string; username: string }; private?: boolean } = {}) {
   const options: any[] = [{ type: 3, name: 'question', value: question }];
@@ -95,32 +50,14 @@ async function askAndWait(question: string, opts: Parameters<typeof askCommand>[
   return { ...sent, callback, edit, embed: edit.body.embeds?.[0], message: fake.originalMessage(sent.token) };
 }
 
-const buttons = (message: any): any[] => (message?.components ?? []).flatMap((row: any) => row.components);
-const buttonIds = (message: any): string[] => buttons(message).map((b) => b.custom_id);
-
 beforeAll(async () => {
-  fake = await startFakeDiscord({ applicationId: APPLICATION_ID });
-  dataDir = mkdtempSync(path.join(tmpdir(), 'studybot-e2e-'));
-  bot = spawnBot({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DISCORD_API_URL: fake.apiBase,
-    NOTES_DIR: path.join(repo, 'notes'),
-    DATA_DIR: dataDir,
-    EMBEDDING_MODEL: 'none',
-    LOG_LEVEL: 'debug',
-  }, dataDir);
-  await waitForLog(bot, (l) => l.msg === 'ready', 30_000);
+  e2e = await setUpBotE2E({ applicationId: APPLICATION_ID, token: TOKEN, dataDirPrefix: 'studybot-e2e-' });
+  ({ fake, dataDir } = e2e);
+  bot = await e2e.startBot();
 }, 40_000);
 
 afterAll(async () => {
-  if (bot && bot.child.exitCode === null && bot.child.signalCode === null) {
-    bot.child.kill('SIGKILL');
-    await bot.exited;
-  }
-  await fake?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.close();
 });
 
 describe('StudyBot on (fake) Discord', () => {
@@ -194,17 +131,12 @@ describe('StudyBot on (fake) Discord', () => {
     expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.body.data.content).toMatch(/Thanks/);
 
-    const db = new Database(path.join(dataDir, 'studybot.db'), { readonly: true, fileMustExist: true });
-    try {
-      const rows = db.prepare('SELECT * FROM feedback WHERE user_id = ?').all(voter.id) as any[];
-      expect(rows).toEqual([expect.objectContaining({
-        question: 'what is focal loss', vote: 1, guild_id: fake.guildId, message_id: first.message.id,
-        chunk_id: up.custom_id.split(':').pop(), citation: expect.stringMatching(/^retinanet-focal-loss\.md:\d+-\d+$/),
-        created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      })]);
-    } finally {
-      db.close();
-    }
+    const rows = withBotDb(dataDir, (db) => db.prepare('SELECT * FROM feedback WHERE user_id = ?').all(voter.id), { readonly: true }) as any[];
+    expect(rows).toEqual([expect.objectContaining({
+      question: 'what is focal loss', vote: 1, guild_id: fake.guildId, message_id: first.message.id,
+      chunk_id: up.custom_id.split(':').pop(), citation: expect.stringMatching(/^retinanet-focal-loss\.md:\d+-\d+$/),
+      created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    })]);
   });
 
   it('private:true defers ephemerally', async () => {
@@ -337,8 +269,7 @@ describe('StudyBot on (fake) Discord', () => {
     fake.rateLimitNext('PATCH', /\/messages\/@original$/, 1);
     const sent = askCommand('what is bipartite matching in DETR');
     await fake.waitForRequest(isEditOriginal(sent.token));
-    bot.child.kill('SIGTERM');
-    const { code } = await bot.exited;
+    const { code } = await stopBot(bot, 'SIGTERM');
     expect(code).toBe(0);
     const edits = fake.requests.filter(isEditOriginal(sent.token));
     expect(edits).toHaveLength(2);
@@ -377,14 +308,10 @@ describe('npm run register (dist/bot/register.js)', () => {
   it('registers the commands globally when DISCORD_GUILD_ID is unset, and says so', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'studybot-register-'));
     try {
-      const run = spawn(process.execPath, [path.join(repo, 'dist/bot/register.js')], {
-        cwd, env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiBase },
-      });
-      let stdout = '';
-      run.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-      const [code] = await once(run, 'exit');
+      const run = spawnBot({ script: registerJs, cwd, env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiBase } });
+      const { code } = await run.exited;
       expect(code).toBe(0);
-      expect(stdout).toMatch(/^Registered \/ask, \/topics, \/reindex, \/help, \/daily, \/quiz, \/leaderboard, \/mystats globally/);
+      expect(run.out.stdout).toMatch(/^Registered \/ask, \/topics, \/reindex, \/help, \/daily, \/quiz, \/leaderboard, \/mystats globally/);
       const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`);
       expect(put.body.map((c: any) => c.name)).toEqual(['ask', 'topics', 'reindex', 'help', 'daily', 'quiz', 'leaderboard', 'mystats']);
     } finally {
@@ -397,7 +324,7 @@ describe('start-up without a token', () => {
   it('explains in one paragraph on stderr how to get one, and exits 1 without a stack trace', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'studybot-notoken-'));
     try {
-      const run = spawnBot({ DISCORD_CLIENT_ID: APPLICATION_ID, NOTES_DIR: path.join(repo, 'notes'), DATA_DIR: cwd, EMBEDDING_MODEL: 'none' }, cwd);
+      const run = spawnBot({ cwd, env: { DISCORD_CLIENT_ID: APPLICATION_ID, NOTES_DIR: notesDir, DATA_DIR: cwd, EMBEDDING_MODEL: 'none' } });
       const { code } = await run.exited;
       expect(code).toBe(1);
       const message = run.out.stderr.trim();

@@ -8,59 +8,16 @@
  * records answers; then it is restarted on the same DATA_DIR and fake Discord
  * (with a tiny QUIZ_TIMEOUT_MINUTES), and the old message's buttons must still work.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './support/fake-discord.js';
+import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
+import {
+  buttons, fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, withBotDb, type BotE2E, type BotProcess,
+} from './support/bot-process.js';
 
-const repo = path.resolve(import.meta.dirname, '..');
-const mainJs = path.join(repo, 'dist/bot/main.js');
 const APPLICATION_ID = '100000000000000001';
-const TOKEN = `${Buffer.from(APPLICATION_ID).toString('base64')}.GzK3xQ.Quiz-e2e-t0ken-never-in-logs_77aa`;
+const TOKEN = fakeBotToken(APPLICATION_ID, 'Quiz-e2e-t0ken-never-in-logs_77aa');
 const EPHEMERAL = 64;
-
-interface BotProcess {
-  child: ChildProcess;
-  out: { stdout: string; stderr: string };
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function spawnBot(env: Record<string, string>, cwd: string): BotProcess {
-  const child = spawn(process.execPath, [mainJs], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (d: Buffer) => { out.stdout += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out.stderr += d.toString(); });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  return { child, out, exited };
-}
-
-function logLines(bot: BotProcess): Array<Record<string, any>> {
-  return bot.out.stdout.split('\n').filter(Boolean).map((l) => {
-    try { return JSON.parse(l); } catch { return { unparsed: l }; }
-  });
-}
-
-async function waitForLog(bot: BotProcess, pred: (line: Record<string, any>) => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  let exit: { code: number | null } | null = null;
-  void bot.exited.then((e) => { exit = e; });
-  while (Date.now() < deadline) {
-    const hit = logLines(bot).find(pred);
-    if (hit) return hit;
-    if (exit) throw new Error(`bot exited (${JSON.stringify(exit)}) before the expected log line.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`no matching log line within ${timeoutMs} ms.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
-}
 
 async function until<T>(read: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -72,19 +29,11 @@ async function until<T>(read: () => T | undefined | null | false, what: string, 
   }
 }
 
+let e2e: BotE2E;
 let fake: FakeDiscord;
 let dataDir: string;
-const bots: BotProcess[] = [];
-const env = () => ({
-  DISCORD_TOKEN: TOKEN,
-  DISCORD_CLIENT_ID: fake.applicationId,
-  DISCORD_GUILD_ID: fake.guildId,
-  DISCORD_API_URL: fake.apiBase,
-  NOTES_DIR: path.join(repo, 'notes'),
-  DATA_DIR: dataDir,
-  EMBEDDING_MODEL: 'none',
-  LOG_LEVEL: 'debug',
-});
+/** The first bot, then the one restarted on the same DATA_DIR. */
+let bots: BotProcess[];
 
 const member = (n: number, name: string) => ({ id: String(200000000000000500n + BigInt(n)), username: name });
 const alice = member(1, 'alice');
@@ -94,24 +43,13 @@ const dave = member(4, 'dave');
 const erin = member(5, 'erin');
 const frank = member(6, 'frank');
 
-const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`) && r.path.endsWith('/callback');
-const isEditOriginal = (token: string) => (r: RecordedRequest) =>
-  r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${token}/messages/@original`;
-const isFollowUp = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/webhooks/${fake.applicationId}/${token}`;
+const { isCallback, isEditOriginal, isFollowUp } = interactionRequests(APPLICATION_ID);
 
-const buttons = (message: any): any[] => (message?.components ?? []).flatMap((row: any) => row.components);
 const answerButtons = (message: any) => buttons(message).filter((b) => b.custom_id.startsWith('quiz:a:'));
 const questionIdOf = (message: any): string => answerButtons(message)[0].custom_id.split(':')[2];
 const tallyOf = (message: any): string | undefined => message?.embeds?.[0]?.fields?.find((f: any) => f.name === 'Answers')?.value;
 
-function readDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, 'studybot.db'), { fileMustExist: true, timeout: 5000 });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+const readDb = <T>(fn: (db: Database.Database) => T): T => withBotDb(dataDir, fn);
 
 /** The stored question behind a message: its right answer and note. */
 function stored(message: any): { correctIndex: number; topic: string; conceptId: string; file: string } {
@@ -141,21 +79,13 @@ let second: Awaited<ReturnType<typeof quiz>>;
 let quizMe: any;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({ applicationId: APPLICATION_ID });
-  dataDir = mkdtempSync(path.join(tmpdir(), 'studybot-quiz-e2e-'));
-  bots.push(spawnBot(env(), dataDir));
-  await waitForLog(bots[0]!, (l) => l.msg === 'ready', 30_000);
+  e2e = await setUpBotE2E({ applicationId: APPLICATION_ID, token: TOKEN, dataDirPrefix: 'studybot-quiz-e2e-' });
+  ({ fake, dataDir, bots } = e2e);
+  await e2e.startBot();
 }, 40_000);
 
 afterAll(async () => {
-  for (const bot of bots) {
-    if (bot.child.exitCode === null && bot.child.signalCode === null) {
-      bot.child.kill('SIGKILL');
-      await bot.exited;
-    }
-  }
-  await fake?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.close();
 });
 
 describe('quizzes on (fake) Discord', () => {
@@ -290,10 +220,8 @@ describe('quizzes on (fake) Discord', () => {
   });
 
   it('after a restart (same DATA_DIR), a third member’s click on the OLD message still counts: verdict and "3 answered, 2 correct"', async () => {
-    bots[0]!.child.kill('SIGTERM');
-    expect((await bots[0]!.exited).code).toBe(0);
-    bots.push(spawnBot({ ...env(), QUIZ_TIMEOUT_MINUTES: '0.05' }, dataDir));
-    await waitForLog(bots[1]!, (l) => l.msg === 'ready', 30_000);
+    expect((await stopBot(bots[0]!, 'SIGTERM')).code).toBe(0);
+    await e2e.startBot({ env: { QUIZ_TIMEOUT_MINUTES: '0.05' } });
 
     const third = await click(first.message, firstAnswer.correctIndex, carol);
     expect(third.reply.flags & EPHEMERAL).toBe(EPHEMERAL);

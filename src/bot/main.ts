@@ -3,19 +3,11 @@
  * `npm start`: the Discord bot. The one place with process-wide state:
  * configuration, the logger, signal handlers and the running bot.
  */
-import dotenv from 'dotenv';
-import { parseBotConfig } from './config.js';
+import { loadBotConfigOrExit } from './load-config.js';
 import { createLogger } from './logger.js';
 import type { RunningBot } from './bot.js';
 
-dotenv.config({ quiet: true });
-
-const parsed = parseBotConfig(process.env);
-if (!parsed.ok) {
-  process.stderr.write(`${parsed.message}\n`);
-  process.exit(1);
-}
-const config = parsed.config;
+const config = loadBotConfigOrExit();
 const logger = createLogger(config.logLevel, [config.token]);
 
 let bot: RunningBot | null = null;

@@ -3,21 +3,13 @@
  * `npm run register`: (re)registers the slash commands without starting the
  * bot, e.g. after an upgrade changed them. `npm start` does this too.
  */
-import dotenv from 'dotenv';
 import { REST } from 'discord.js';
-import { parseBotConfig } from './config.js';
 import { commands } from './commands/index.js';
+import { loadBotConfigOrExit } from './load-config.js';
 import { registerCommands } from './register-commands.js';
 import { explainStartupError } from './startup-errors.js';
 
-dotenv.config({ quiet: true });
-
-const parsed = parseBotConfig(process.env);
-if (!parsed.ok) {
-  process.stderr.write(`${parsed.message}\n`);
-  process.exit(1);
-}
-const config = parsed.config;
+const config = loadBotConfigOrExit();
 const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
 try {
   const { scope, names } = await registerCommands(rest, config, commands);
