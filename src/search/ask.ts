@@ -70,7 +70,11 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   const groups = features.expansion ? analyzed : analyzed.map((g) => ({ ...g, expansions: [] }));
   const idf = (t: string) => index.keywordIndex.idf(t);
   const bm25 = index.keywordIndex.query(groups, CANDIDATES);
-  const keywordHits = features.rerank ? rerankByCoverage(index, groups, bm25, idf) : bm25;
+  // Which query tokens a section holds: BM25 already knows for its hits; only a
+  // section found by the dense leg alone has to be tokenised.
+  const matched = new Map(bm25.map((h) => [h.id, h.matched]));
+  const tokensOf = (id: string) => matched.get(id) ?? sectionTokensOf(index, id);
+  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, idf) : bm25;
 
   const vectors = index.vectorIndex;
   const dense = Boolean(index.embedder && vectors && vectors.size > 0);
@@ -97,7 +101,7 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
     if (seenSections.has(section) || seenTexts.has(chunk.text)) continue;
     seenSections.add(section);
     seenTexts.add(chunk.text);
-    const sectionTokens = sectionTokensOf(index, id);
+    const sectionTokens = tokensOf(id);
     results.push({
       chunkId: chunk.id,
       file: chunk.file,
@@ -113,7 +117,7 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   }
   const best = results[0];
   const answered = best !== undefined && best.coverage >= minCoverage &&
-    coversQuestion(groups, sectionTokensOf(index, best.chunkId), (t) => index.keywordIndex.isTopical(t));
+    coversQuestion(groups, tokensOf(best.chunkId), (t) => index.keywordIndex.isTopical(t));
   return { question, answered, results, legs: { keyword: true, dense } };
 }
 
@@ -127,10 +131,15 @@ const COVERAGE_WEIGHT = 1;
  * the question's ideas (a soft AND, like Lucene's old coord factor) to the
  * normalised BM25 score of the top candidates corrects that.
  */
-function rerankByCoverage(index: StudyIndex, groups: QueryGroup[], hits: KeywordHit[], idf: (t: string) => number): KeywordHit[] {
+function rerankByCoverage(
+  groups: QueryGroup[],
+  hits: KeywordHit[],
+  tokensOf: (id: string) => Set<string>,
+  idf: (t: string) => number,
+): KeywordHit[] {
   const top = hits.slice(0, RERANK_DEPTH);
   const best = top[0]?.score ?? 1;
-  const rescored = top.map((h) => ({ ...h, score: h.score / best + COVERAGE_WEIGHT * coverage(groups, sectionTokensOf(index, h.id), idf) }));
+  const rescored = top.map((h) => ({ ...h, score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) }));
   rescored.sort((a, b) => b.score - a.score);
   return [...rescored, ...hits.slice(RERANK_DEPTH)];
 }
