@@ -63,12 +63,16 @@ export interface LoadArgs {
   /** Passes over the query set for each measured operation (after warm-up). */
   passes: number;
   warmup: number;
+  /** Also time `ask` including the model's query embedding (for real models). */
+  withInference: boolean;
 }
 
 export interface LoadResult {
   label: string;
   model: string | null;
   chunks: number;
+  /** Distinct index terms (null when the keyword index does not expose them). */
+  vocabulary: number | null;
   /** Process start to the bench's first line (Node bootstrap + module graph). */
   moduleLoadMs: number;
   openMs: number;

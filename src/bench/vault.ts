@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
  */
 
 /** Bump when the output of the generator changes, so cached vaults are rebuilt. */
-export const VAULT_GENERATOR_VERSION = 3;
+export const VAULT_GENERATOR_VERSION = 4;
 
 export interface VaultSpec {
   /** Real notes to recombine. */
@@ -85,7 +85,9 @@ export function rng(seed: number): () => number {
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 
-const ZH_EN = /([\u3400-\u9fff]{2,10})\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&]{1,40}?)\s*[)）]/g;
+// A Chinese term not glued to more Chinese on its left, then its English in brackets:
+// only such clean pairs are recombined, so the generator does not invent glued terms.
+const ZH_EN = /(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,8})\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&]{1,40}?)\s*[)）]/g;
 const HAN = /[\u3400-\u9fff]/;
 
 /** Reads the Markdown notes of `dir` (recursively) into sections and a term list. */
@@ -203,9 +205,9 @@ function varyBody(r: () => number, body: string[], sources: Sources): string[] {
 }
 
 const ZH_TEMPLATES = [
-  (a: TermPair, b: TermPair, n: number) => `补充说明（第 ${n} 条）：${a.zh}（${a.en}）经常和${b.zh}一起出现，复习时要能说清两者的联系与区别。`,
-  (a: TermPair, b: TermPair, n: number) => `实验记录 ${n}：把${a.zh}换成${b.zh}（${b.en}）之后，验证集指标变化约 ${(n % 7) + 0.5}%，说明${a.zh}对结果有影响。`,
-  (a: TermPair, b: TermPair, n: number) => `面试常问：${a.en} 和 ${b.en} 有什么不同？答题时先给出${a.zh}的定义，再举一个 ${n} 维的小例子。`,
+  (a: TermPair, b: TermPair, n: number) => `补充说明（第 ${n} 条）：${a.zh}（${a.en}）经常和 ${b.zh} 一起出现，复习时要能说清两者的联系与区别。`,
+  (a: TermPair, b: TermPair, n: number) => `实验记录 ${n}：把 ${a.zh} 换成 ${b.zh}（${b.en}）之后，验证集指标变化约 ${(n % 7) + 0.5}%，说明 ${a.zh} 对结果有影响。`,
+  (a: TermPair, b: TermPair, n: number) => `面试常问：${a.en} 和 ${b.en} 有什么不同？答题时先给出 ${a.zh} 的定义，再举一个 ${n} 维的小例子。`,
   (a: TermPair, b: TermPair, n: number) => `In practice ${a.en} (${a.zh}) is tuned together with ${b.en}; run ${n} used a batch of ${16 << (n % 4)} and converged in ${n % 90 + 10} epochs.`,
   (a: TermPair, b: TermPair, n: number) => `Note ${n}: the ${a.en} step feeds the ${b.en} step, so a bug in ${a.zh} usually shows up later as a problem with ${b.zh}.`,
 ];
@@ -230,7 +232,8 @@ function makeNote(r: () => number, sources: Sources, serial: number): { text: st
   }
   const topic = pick(r, sources.pairs);
   const title = `${primary.title} · ${topic.zh} ${serial}`;
-  const aliases = [topic.en, topic.zh, ...Array.from({ length: 2 + Math.floor(r() * 4) }, () => pick(r, r() < 0.5 ? sources.english : sources.chinese))];
+  // The primary note's own aliases (coherent names of its topics) plus the new topic, written `中文（English）`.
+  const aliases = [...primary.aliases, `${topic.zh}（${topic.en}）`];
   const tags = [...new Set([...primary.tags.slice(0, 3), `set-${serial % 50}`])];
   const lines = [
     '---',
