@@ -10,8 +10,7 @@ import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { splitSentences } from '../text/sentences.js';
 import type { Chunk, NoteMeta, NoteSource, ParsedNote } from './types.js';
 
-/** Bump when chunk boundaries or ids change, so old indexes are rebuilt. */
-export const CHUNKER_VERSION = 2;
+export { CHUNKER_VERSION } from './chunker-version.js';
 
 export interface ChunkOptions {
   /** Sections longer than this are split at block, then sentence boundaries. */

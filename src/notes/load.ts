@@ -22,20 +22,24 @@ export async function scanNotes(notesDir: string): Promise<NoteStat[]> {
     throw new NotesDirError(`Notes folder not found: ${notesDir}. Pass --notes DIR or set NOTES_DIR.`);
   }
   if (!top.isDirectory()) throw new NotesDirError(`Notes path is not a folder: ${notesDir}`);
-  const found: NoteStat[] = [];
+  const paths: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && NOTE_FILE.test(entry.name)) {
-        const s = await stat(full);
-        found.push({ file: path.relative(notesDir, full).split(path.sep).join('/'), size: s.size, mtimeMs: s.mtimeMs });
-      }
+      else if (entry.isFile() && NOTE_FILE.test(entry.name)) paths.push(full);
     }
   };
   await walk(notesDir);
+  // Stat in parallel: this scan runs before every answer, and one await per file adds up in a big vault.
+  const found = await Promise.all(
+    paths.map(async (full): Promise<NoteStat> => {
+      const s = await stat(full);
+      return { file: path.relative(notesDir, full).split(path.sep).join('/'), size: s.size, mtimeMs: s.mtimeMs };
+    }),
+  );
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

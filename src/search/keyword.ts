@@ -36,7 +36,7 @@ export class KeywordIndex {
   ) {}
 
   static empty(analyzer: Analyzer): KeywordIndex {
-    return new KeywordIndex(new MiniSearch<IndexedDoc>(miniSearchOptions(analyzer)), new Map(), analyzer);
+    return new KeywordIndex(new MiniSearch<IndexedDoc>(miniSearchOptions()), new Map(), analyzer);
   }
 
   /** Restores an index saved by `toJSON`; throws on anything else. */
@@ -45,7 +45,7 @@ export class KeywordIndex {
     if (!saved || typeof saved.minisearch !== 'object' || !Array.isArray(saved.docFreq) || !Array.isArray(saved.topical)) {
       throw new Error('keyword index file is malformed');
     }
-    const search = MiniSearch.loadJS<IndexedDoc>(saved.minisearch as never, miniSearchOptions(analyzer));
+    const search = MiniSearch.loadJS<IndexedDoc>(saved.minisearch as never, miniSearchOptions());
     return new KeywordIndex(search, new Map(saved.docFreq as Array<[string, number]>), analyzer, new Set(saved.topical as string[]));
   }
 
@@ -71,15 +71,23 @@ export class KeywordIndex {
   }
 
   add(chunk: Chunk, meta: NoteMeta): void {
+    // Tokenise each field once; MiniSearch gets the tokens space-joined and only splits them.
     const doc = toDoc(chunk, meta);
-    this.search.add(doc);
-    for (const term of this.termsOf(doc)) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+    const tokens = this.fieldTokens(doc);
+    this.search.add({
+      id: doc.id,
+      heading: tokens.heading.join(' '),
+      own: tokens.own.join(' '),
+      names: tokens.names.join(' '),
+      text: tokens.text.join(' '),
+    });
+    for (const term of new Set(Object.values(tokens).flat())) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
   }
 
   remove(chunk: Chunk, meta: NoteMeta): void {
     if (!this.search.has(chunk.id)) return;
     this.search.discard(chunk.id);
-    for (const term of this.termsOf(toDoc(chunk, meta))) {
+    for (const term of new Set(Object.values(this.fieldTokens(toDoc(chunk, meta))).flat())) {
       const n = (this.docFreq.get(term) ?? 0) - 1;
       if (n > 0) this.docFreq.set(term, n);
       else this.docFreq.delete(term);
@@ -117,13 +125,9 @@ export class KeywordIndex {
     return results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, matched: new Set(r.terms) }));
   }
 
-  private termsOf(doc: IndexedDoc): Set<string> {
-    return new Set([
-      ...this.analyzer.tokenize(doc.heading),
-      ...this.analyzer.tokenize(doc.own),
-      ...this.analyzer.tokenize(doc.names),
-      ...this.analyzer.tokenize(doc.text),
-    ]);
+  private fieldTokens(doc: IndexedDoc): Record<'heading' | 'own' | 'names' | 'text', string[]> {
+    const { tokenize } = this.analyzer;
+    return { heading: tokenize(doc.heading), own: tokenize(doc.own), names: tokenize(doc.names), text: tokenize(doc.text) };
   }
 }
 
@@ -140,11 +144,12 @@ function toDoc(chunk: Chunk, meta: NoteMeta): IndexedDoc {
   };
 }
 
-function miniSearchOptions(analyzer: Analyzer) {
+function miniSearchOptions() {
   return {
     fields: ['heading', 'own', 'names', 'text'],
     idField: 'id',
-    tokenize: (text: string) => analyzer.tokenize(text),
+    // Documents arrive as space-joined tokens from our analyzer (see add()).
+    tokenize: (text: string) => (text ? text.split(' ') : []),
     processTerm: (term: string) => term,
     searchOptions: {
       // Queries arrive already analyzed, one token per sub-query.

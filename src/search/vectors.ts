@@ -5,7 +5,8 @@ import { writeFileAtomic } from '../index/atomic.js';
 const { HierarchicalNSW } = hnswlib;
 
 /** HNSW settings we ship; `npm run bench` measures their recall against brute force. */
-export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 96 };
+// efSearch 400: recall@10 0.996 on 10k fixture vectors (0.906 at 96) for ≤ 0.5 ms a query (bench).
+export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 400 };
 
 export interface VectorHit {
   id: string;
