@@ -19,6 +19,8 @@ interface IndexedDoc {
 
 /** Weight of a translated term relative to a typed one: a translation is a guess. */
 const EXPANSION_WEIGHT = 0.6;
+/** Share of sections above which a query token is dropped as a stop word. */
+const STOP_SHARE = 0.5;
 const FIELD_BOOSTS = { heading: 2, own: 0.5, names: 0.5, text: 1 };
 
 /**
@@ -117,6 +119,13 @@ export class KeywordIndex {
       for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, EXPANSION_WEIGHT));
       for (const t of g.tokens) weights.set(t, 1);
     }
+    // A token in more than half the sections is a stop word by BM25's own measure
+    // (classic Robertson–Spärck Jones IDF is ≤ 0 there) but makes MiniSearch score
+    // and sort nearly every document: leave it out, unless no other token occurs at all.
+    const n = this.search.documentCount;
+    const df = (t: string) => this.docFreq.get(t) ?? 0;
+    const common = [...weights.keys()].filter((t) => df(t) / n > STOP_SHARE);
+    if ([...weights.keys()].some((t) => df(t) > 0 && !common.includes(t))) for (const t of common) weights.delete(t);
     if (weights.size === 0) return [];
     const results = this.search.search(
       { combineWith: 'OR', queries: [...weights.keys()] },
