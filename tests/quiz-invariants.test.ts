@@ -150,8 +150,9 @@ describe.runIf(hasDl500)('every question from the dl500 corpus', () => {
   });
 });
 
+// When the corpus is absent, say so as a skipped test naming the path it looked in.
 if (!hasDl500) {
   describe('dl500 corpus', () => {
-    it.skip(DL500_SKIP_MESSAGE, () => {});
+    it.skipIf(true)(DL500_SKIP_MESSAGE, () => {});
   });
 }
