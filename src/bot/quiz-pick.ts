@@ -5,7 +5,7 @@
  */
 import type { QuizConceptBank } from '../concepts/bank.js';
 import { generateForConcepts, type Question, type QuizStore } from '../quiz/index.js';
-import { createRng, seedFrom, shuffle } from '../quiz/rng.js';
+import { createRng, seedFrom, shuffle } from '../random.js';
 
 /** A note as the topic option knows it. */
 export interface NoteRef {

@@ -18,7 +18,7 @@ import { conceptNames, parseTermName, type ConceptContext } from '../concepts/ba
 import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '../concepts/text.js';
 import type { Concept, ConceptBank } from '../concepts/types.js';
 import { splitSentences } from '../text/sentences.js';
-import { createRng, seedFrom, shuffle, type Rng } from './rng.js';
+import { createRng, seedFrom, shuffle, type Rng } from '../random.js';
 
 export type QuestionType = 'definition-to-term' | 'term-to-definition' | 'cloze';
 export const QUESTION_TYPES: readonly QuestionType[] = ['definition-to-term', 'term-to-definition', 'cloze'];

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same quiz. */
+/** A small seeded PRNG (mulberry32) and helpers: the same seed gives the same quiz or the same synthetic vault. */
 export type Rng = () => number;
 
 export function seedFrom(...parts: Array<string | number>): number {
