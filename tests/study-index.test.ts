@@ -154,6 +154,17 @@ describe('StudyIndex with the dense leg (real transformers.js + hnswlib-node on 
     expect(index.vectorIndex?.size).toBe(report.chunks);
   }, 60_000);
 
+  it('keeps the vectors when the model is missing for a while, and reuses them when it is back', async () => {
+    const data = tempDir();
+    const { report: built } = await openSynced(NOTES, data, FIXTURE_MODEL);
+    const offline = await openSynced(NOTES, data, '/no/such/model-folder');
+    expect(offline.index.embedder).toBeNull();
+    expect(JSON.parse(readFileSync(storePaths(data).manifest, 'utf8'))).toMatchObject({ model: FIXTURE_MODEL, dims: 32 });
+    const back = await openSynced(NOTES, data, FIXTURE_MODEL);
+    expect(back.report.embedded).toBe(0);
+    expect(back.index.vectorIndex?.size).toBe(built.chunks);
+  }, 60_000);
+
   it('re-embeds everything when the model changes, and recovers from a broken vector file', async () => {
     const data = tempDir();
     await openSynced(NOTES, data, FIXTURE_MODEL);

@@ -55,7 +55,8 @@ export interface SyncReport {
 export class StudyIndex {
   private state: NotesState = { files: [], skipped: [] };
   private chunksById = new Map<string, { chunk: Chunk; meta: NoteMeta }>();
-  private vectorModelMismatch = false;
+  /** Vector files left on disk while their model cannot load: kept in the manifest, not used. */
+  private dormantVectors: { model: string; dims: number } | null = null;
   private analyzerCache: Analyzer | null = null;
 
   private constructor(
@@ -133,7 +134,7 @@ export class StudyIndex {
     }
     if (!embedder) {
       // Keep the vectors on disk for when the model is back; they are useless without it.
-      this.vectorModelMismatch = true;
+      this.dormantVectors = { model: manifest.model, dims: manifest.dims };
       return;
     }
     try {
@@ -281,8 +282,8 @@ export class StudyIndex {
       chunkerVersion: CHUNKER_VERSION,
       analyzerVersion: ANALYZER_VERSION,
       notesDir: this.notesDir,
-      model: this.vectors ? this.embedder!.model : this.vectorModelMismatch ? (readManifest(paths)?.model ?? null) : null,
-      dims: this.vectors ? this.vectors.dims : this.vectorModelMismatch ? (readManifest(paths)?.dims ?? null) : null,
+      model: this.vectors ? this.embedder!.model : (this.dormantVectors?.model ?? null),
+      dims: this.vectors ? this.vectors.dims : (this.dormantVectors?.dims ?? null),
       files: this.state.files.length,
       chunks: this.chunksById.size,
       updatedAt: new Date().toISOString(),
