@@ -18,9 +18,7 @@ import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
-import {
-  fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, waitForLog, withBotDb, type BotE2E, type BotProcess,
-} from './support/bot-process.js';
+import { fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, waitForLog, withBotDb, type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000002';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'Da1lySecretT0ken-never-in-logs_77c1');
@@ -304,14 +302,10 @@ describe('/daily on (fake) Discord', () => {
 
   it('every channel post and reply had allowed_mentions.parse = [], and the token never reached the logs', async () => {
     await stopGracefully(bot);
-    const carriesMessage = (r: RecordedRequest) =>
-      (r.method === 'PATCH' && r.path.startsWith('/webhooks/')) || isChannelPost(r) ||
-      (r.method === 'POST' && r.path.endsWith('/callback') && [4, 7].includes(r.body?.type));
-    const sent = fake.requests.filter(carriesMessage);
+    const sent = messageRequests(fake.requests);
     expect(sent.length).toBeGreaterThan(15);
     for (const r of sent) {
-      const body = r.path.endsWith('/callback') ? r.body.data : r.body;
-      expect({ request: `${r.method} ${r.path}`, allowed: body.allowed_mentions }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
+      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
     }
     for (const b of bots) {
       expect(b.out.stdout).not.toContain(TOKEN.split('.')[2]!);

@@ -11,11 +11,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
-import {
-  buttons, fakeBotToken, interactionRequests, logLines, notesDir, registerJs, setUpBotE2E, spawnBot, stopBot, waitForLog, withBotDb,
-  type BotE2E, type BotProcess,
-} from './support/bot-process.js';
+import type { FakeDiscord } from './support/fake-discord.js';
+import { buttons, fakeBotToken, interactionRequests, logLines, notesDir, registerJs, setUpBotE2E, spawnBot, stopBot, waitForLog, withBotDb,
+  type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000001';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'Sup3rSecretT0ken-never-in-logs_4b9f');
@@ -282,16 +280,10 @@ describe('StudyBot on (fake) Discord', () => {
   });
 
   it('every message the bot created or edited had allowed_mentions.parse = []', () => {
-    const carriesMessage = (r: RecordedRequest) =>
-      (r.method === 'PATCH' && r.path.startsWith('/webhooks/')) ||
-      (r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path)) ||
-      (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)) ||
-      (r.method === 'POST' && r.path.endsWith('/callback') && [4, 7].includes(r.body?.type));
-    const sent = fake.requests.filter(carriesMessage);
+    const sent = messageRequests(fake.requests);
     expect(sent.length).toBeGreaterThan(20);
     for (const r of sent) {
-      const body = r.path.endsWith('/callback') ? r.body.data : r.body;
-      expect({ request: `${r.method} ${r.path}`, allowed: body.allowed_mentions }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
+      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
     }
   });
 

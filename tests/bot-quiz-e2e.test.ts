@@ -10,10 +10,8 @@
  */
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
-import {
-  buttons, fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, withBotDb, type BotE2E, type BotProcess,
-} from './support/bot-process.js';
+import type { FakeDiscord } from './support/fake-discord.js';
+import { buttons, fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, withBotDb, type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000001';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'Quiz-e2e-t0ken-never-in-logs_77aa');
@@ -266,17 +264,10 @@ describe('quizzes on (fake) Discord', () => {
   }, 15_000);
 
   it('every message the bot created or edited had allowed_mentions.parse = [], and neither process logged an error', () => {
-    const carriesMessage = (r: RecordedRequest) =>
-      (r.method === 'PATCH' && r.path.startsWith('/webhooks/')) ||
-      (r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path)) ||
-      (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)) ||
-      (r.method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(r.path)) ||
-      (r.method === 'POST' && r.path.endsWith('/callback') && [4, 7].includes(r.body?.type));
-    const sent = fake.requests.filter(carriesMessage);
+    const sent = messageRequests(fake.requests);
     expect(sent.length).toBeGreaterThan(15);
     for (const r of sent) {
-      const body = r.path.endsWith('/callback') ? r.body.data : r.body;
-      expect({ request: `${r.method} ${r.path}`, allowed: body.allowed_mentions }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
+      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
     }
     for (const bot of bots) {
       expect(logLines(bot).filter((l) => l.level >= 50)).toEqual([]);

@@ -177,3 +177,23 @@ export function interactionRequests(applicationId: string) {
 
 /** All buttons of a message (or of a message body sent by the bot), across its action rows. */
 export const buttons = (message: any): any[] => (message?.components ?? []).flatMap((row: any) => row.components);
+
+/**
+ * Every request that creates or edits a message: webhook edits and follow-ups,
+ * channel posts and edits, and interaction callbacks that carry a message (4, 7).
+ * The type 5 deferral carries no message, so it has nothing to check.
+ */
+export function messageRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((r) =>
+    (r.method === 'PATCH' && r.path.startsWith('/webhooks/')) ||
+    (r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path)) ||
+    (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)) ||
+    (r.method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(r.path)) ||
+    (r.method === 'POST' && r.path.endsWith('/callback') && [4, 7].includes(r.body?.type)));
+}
+
+/** The `allowed_mentions` a message request carried (a callback nests the message under `data`). */
+export function allowedMentionsOf(r: RecordedRequest): unknown {
+  const body = r.path.endsWith('/callback') ? r.body.data : r.body;
+  return body.allowed_mentions;
+}
