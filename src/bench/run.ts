@@ -15,7 +15,7 @@ import { HNSW_PARAMS } from '../search/vectors.js';
 import { renderReport, type BenchResults, type CliTiming } from './report.js';
 import { dirBytes, median, progress, round3 } from './stats.js';
 import type {
-  BuildResult, HnswArgs, HnswResult, IncrementalResult, LoadArgs, LoadResult, PseudoVectorsResult, TaskArgs,
+  BuildResult, HnswResult, IncrementalResult, LoadArgs, LoadResult, PseudoVectorsResult, TaskArgs,
 } from './types.js';
 import { generateVault, makeQueries, readSources, type BenchQuery, type VaultInfo } from './vault.js';
 

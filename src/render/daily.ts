@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbedField } from 'discord.js';
 import type { Concept } from '../concepts/types.js';
 import { conceptNames } from '../concepts/bank.js';
 import { mentions } from '../concepts/text.js';

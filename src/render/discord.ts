@@ -5,6 +5,7 @@ import {
 import type { Answer, AnswerResult } from '../search/ask.js';
 import type { SyncReport } from '../index/study-index.js';
 import type { FileRecord } from '../index/store.js';
+import type { Chunk } from '../notes/types.js';
 import { customIds } from '../bot/custom-ids.js';
 import { citation, headingTrail } from './text.js';
 
@@ -153,7 +154,7 @@ export function splitPages(text: string, max: number): string[] {
     if (fence) lines.push('```');
     pages.push(lines.join('\n'));
   }
-  return pages.map((p) => p.trim()).filter((p, i, all) => p || all.length === 1);
+  return pages.map((p) => p.trim()).filter((p, _i, all) => p || all.length === 1);
 }
 
 function hardWrap(line: string, width: number): string[] {
@@ -296,14 +297,8 @@ export function notCoveredView(answer: Answer): MessageView {
   };
 }
 
-export interface Section {
-  file: string;
-  title: string;
-  headingPath: string[];
-  startLine: number;
-  endLine: number;
-  text: string;
-}
+/** What "Full section" needs of a chunk. */
+export type Section = Pick<Chunk, 'file' | 'title' | 'headingPath' | 'startLine' | 'endLine' | 'text'>;
 
 /** A whole section as embeds of one page each (send one per message: 6,000 characters is the per-message total). */
 export function sectionPages(section: Section, maxPages = 10): APIEmbed[] {
