@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StudyIndex } from '../src/index/study-index.js';
-import { storePaths } from '../src/index/store.js';
+import Database from 'better-sqlite3';
+import { IndexStore, storePaths } from '../src/index/store.js';
 import { NotesDirError } from '../src/notes/load.js';
 import { ask } from '../src/search/ask.js';
 import type { Logger } from '../src/log.js';
@@ -31,6 +32,15 @@ async function openSynced(notesDir: string, dataDir: string, embeddingModel: str
   return { index, report, logger };
 }
 
+function manifestOf(data: string) {
+  const store = IndexStore.open(storePaths(data));
+  try {
+    return { manifest: store.readManifest(), files: store.files().indexed.length, chunks: store.chunkCount };
+  } finally {
+    store.close();
+  }
+}
+
 function copyNotes(): string {
   const dir = tempDir();
   cpSync(NOTES, dir, { recursive: true });
@@ -46,8 +56,7 @@ describe('StudyIndex', () => {
     expect(first.report.chunks).toBeGreaterThan(60);
     const second = await openSynced(NOTES, data);
     expect(second.report).toMatchObject({ rebuilt: false, added: 0, removed: 0, chunks: first.report.chunks });
-    const manifest = JSON.parse(readFileSync(storePaths(data).manifest, 'utf8'));
-    expect(manifest).toMatchObject({ schemaVersion: 1, model: null, dims: null, files: 10, chunks: first.report.chunks });
+    expect(manifestOf(data)).toMatchObject({ manifest: { schemaVersion: 2, model: null, dims: null }, files: 10, chunks: first.report.chunks });
   });
 
   it('re-indexes only the changed sections of an edited note', async () => {
@@ -60,6 +69,32 @@ describe('StudyIndex', () => {
     expect(report).toMatchObject({ added: 1, removed: 0 });
     const { report: again } = await openSynced(notes, data);
     expect(again).toMatchObject({ added: 0, removed: 0 });
+  });
+
+  it('drops the sections of a deleted note, and re-indexes all sections of a renamed one', async () => {
+    const notes = copyNotes();
+    const data = tempDir();
+    const { report: built } = await openSynced(notes, data);
+    const fcnSections = (await openSynced(notes, data)).index.notes.find((n) => n.file === 'fcn.md')!.chunks.length;
+    rmSync(path.join(notes, 'fcn.md'));
+    const { index, report } = await openSynced(notes, data);
+    expect(report).toMatchObject({ removed: fcnSections, added: 0, chunks: built.chunks - fcnSections, files: 9 });
+    expect((await ask(index, 'FCN-8s skip architecture')).results.every((r) => r.file !== 'fcn.md')).toBe(true);
+
+    const fpn = path.join(notes, 'fpn.md');
+    writeFileSync(fpn, readFileSync(fpn, 'utf8').replace(/^title: .*$/m, 'title: 金字塔特征 Pyramid Zebra'));
+    const renamed = await openSynced(notes, data);
+    expect(renamed.report).toMatchObject({ added: 0, removed: 0 });
+    expect((await ask(renamed.index, 'zebra')).results[0]!.file).toBe('fpn.md');
+  });
+
+  it('replaces an index of the old JSON format with a message', async () => {
+    const data = tempDir();
+    for (const name of ['manifest.json', 'notes.json', 'keyword.json']) writeFileSync(path.join(data, name), '{}');
+    const { report, logger } = await openSynced(NOTES, data);
+    expect(report.rebuilt).toBe(true);
+    expect(logger.lines.some((l) => l.includes('index format changed'))).toBe(true);
+    expect(existsSync(path.join(data, 'notes.json'))).toBe(false);
   });
 
   it('ignores a touched but unchanged note', async () => {
@@ -82,13 +117,14 @@ describe('StudyIndex', () => {
   });
 
   it.each([
-    ['manifest.json', '{ not json'],
-    ['keyword.json', '{"minisearch": 1}'],
-    ['notes.json', '[]'],
-  ])('rebuilds with a message when %s is damaged, never crashing', async (name, junk) => {
+    ['is not a database', (file: string) => writeFileSync(file, 'not a database '.repeat(400))],
+    ['has lost its chunk rows', (file: string) => new Database(file).exec('DELETE FROM chunks WHERE rowid % 2 = 0').close()],
+    ['has lost its manifest', (file: string) => new Database(file).exec('DELETE FROM manifest WHERE key = \'schemaVersion\'').close()],
+  ])('rebuilds with a message when the index file %s, never crashing', async (_damage, damage) => {
     const data = tempDir();
-    const { report: built } = await openSynced(NOTES, data);
-    writeFileSync(path.join(data, name), junk);
+    const { index: first, report: built } = await openSynced(NOTES, data);
+    first.close();
+    damage(storePaths(data).database);
     const { index, report, logger } = await openSynced(NOTES, data);
     expect(logger.lines.some((l) => /damaged|Rebuilding/.test(l))).toBe(true);
     expect(report.chunks).toBe(built.chunks);
@@ -133,8 +169,7 @@ describe('StudyIndex with the dense leg (real transformers.js + hnswlib-node on 
     const answer = await ask(index, 'what is focal loss');
     expect(answer.legs.dense).toBe(true);
     expect(answer.results).toHaveLength(5);
-    const manifest = JSON.parse(readFileSync(storePaths(data).manifest, 'utf8'));
-    expect(manifest).toMatchObject({ model: FIXTURE_MODEL, dims: 32 });
+    expect(manifestOf(data).manifest).toMatchObject({ model: FIXTURE_MODEL, dims: 32 });
 
     const reopened = await openSynced(NOTES, data, FIXTURE_MODEL);
     expect(reopened.report.embedded).toBe(0);
@@ -159,7 +194,7 @@ describe('StudyIndex with the dense leg (real transformers.js + hnswlib-node on 
     const { report: built } = await openSynced(NOTES, data, FIXTURE_MODEL);
     const offline = await openSynced(NOTES, data, '/no/such/model-folder');
     expect(offline.index.embedder).toBeNull();
-    expect(JSON.parse(readFileSync(storePaths(data).manifest, 'utf8'))).toMatchObject({ model: FIXTURE_MODEL, dims: 32 });
+    expect(manifestOf(data).manifest).toMatchObject({ model: FIXTURE_MODEL, dims: 32 });
     const back = await openSynced(NOTES, data, FIXTURE_MODEL);
     expect(back.report.embedded).toBe(0);
     expect(back.index.vectorIndex?.size).toBe(built.chunks);

@@ -1,4 +1,4 @@
-import { StudyIndex } from '../index/study-index.js';
+import { IndexStore } from '../index/store.js';
 import type { Embedder } from '../search/embedder.js';
 import { KeywordIndex } from '../search/keyword.js';
 import { VectorIndex } from '../search/vectors.js';
@@ -13,7 +13,6 @@ export interface PhaseTimes {
   keywordAddMs: number;
   keywordAdds: number;
   keywordRemoveMs: number;
-  keywordSerializeMs: number;
   vectorAddMs: number;
   vectorAdds: number;
   vectorSaveMs: number;
@@ -26,7 +25,6 @@ export const phases: PhaseTimes = {
   keywordAddMs: 0,
   keywordAdds: 0,
   keywordRemoveMs: 0,
-  keywordSerializeMs: 0,
   vectorAddMs: 0,
   vectorAdds: 0,
   vectorSaveMs: 0,
@@ -69,14 +67,28 @@ export function instrument(): void {
     phases.keywordAdds++;
   });
   wrap(KeywordIndex.prototype, 'remove', (ms) => (phases.keywordRemoveMs += ms));
-  wrap(KeywordIndex.prototype, 'toJSON', (ms) => (phases.keywordSerializeMs += ms));
   wrap(VectorIndex.prototype, 'add', (ms) => {
     phases.vectorAddMs += ms;
     phases.vectorAdds++;
   });
-  wrap(VectorIndex.prototype, 'save', (ms) => (phases.vectorSaveMs += ms));
-  // `save` is private to TypeScript but an ordinary prototype method at run time.
-  wrap(StudyIndex.prototype, 'save', (ms) => (phases.saveMs += ms));
+  wrap(VectorIndex.prototype, 'save', (ms) => {
+    phases.vectorSaveMs += ms;
+    phases.saveMs += ms;
+  });
+  // Keyword adds and removes run inside the store's transaction: "save" is the rest of it
+  // (chunk and file rows, topical terms, commit) plus writing the vector files.
+  let keywordBefore = 0;
+  const keywordMs = () => phases.keywordAddMs + phases.keywordRemoveMs;
+  const originalTransaction = IndexStore.prototype.transaction;
+  IndexStore.prototype.transaction = function <T>(this: IndexStore, fn: () => T): T {
+    keywordBefore = keywordMs();
+    const t = performance.now();
+    try {
+      return originalTransaction.call(this, fn) as T;
+    } finally {
+      phases.saveMs += performance.now() - t - (keywordMs() - keywordBefore);
+    }
+  };
 }
 
 /** Times the model calls of an embedder in place (the object StudyIndex holds). */

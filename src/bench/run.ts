@@ -6,11 +6,12 @@
  * and writes bench/out/results.json (+ results.md). See bench/README.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { storePaths } from '../index/store.js';
 import { HNSW_PARAMS } from '../search/vectors.js';
 import { renderReport, type BenchResults, type CliTiming } from './report.js';
 import { dirBytes, median, progress, round3 } from './stats.js';
@@ -88,8 +89,8 @@ function runTask<T>(args: TaskArgs): Promise<T> {
 
 /** Wall time of one `studybot ask` process, start to exit. */
 function timeCli(notesDir: string, dataDir: string, model: string | null, question: string): Promise<number> {
-  const manifestFile = path.join(dataDir, 'manifest.json');
-  const stamp = () => (existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : '');
+  const database = storePaths(dataDir).database;
+  const stamp = () => (existsSync(database) ? `${statSync(database).mtimeMs}:${statSync(database).size}` : '');
   const before = stamp();
   return new Promise((resolve, reject) => {
     const t = performance.now();

@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { StudyIndex } from '../index/study-index.js';
-import { readJson, readManifest, readNotesState, storePaths, writeJson, type Manifest } from '../index/store.js';
+import { IndexStore, storePaths } from '../index/store.js';
 import { ask } from '../search/ask.js';
 import { loadEmbedder } from '../search/embedder.js';
 import { HNSW_PARAMS, VectorIndex } from '../search/vectors.js';
@@ -44,6 +44,8 @@ async function build(a: BuildArgs): Promise<BuildResult> {
   const report = await index.sync();
   const syncMs = performance.now() - t1;
   const mem = settledMemory();
+  // Closing checkpoints SQLite's write-ahead log into the database file: size on disk is then final.
+  index.close();
   return {
     label: a.label,
     model: a.model,
@@ -83,8 +85,8 @@ async function pseudoVectors(a: PseudoVectorsArgs): Promise<PseudoVectorsResult>
   rmSync(a.dataDir, { recursive: true, force: true });
   cpSync(a.copyFrom, a.dataDir, { recursive: true });
   const paths = storePaths(a.dataDir);
-  const state = readNotesState(paths);
-  const ids = state.files.flatMap((f) => f.chunks.map((c) => c.id));
+  const store = IndexStore.open(paths);
+  const ids = store.allChunkIds();
   const data = randomUnitVectors(ids.length, a.dims, a.seed);
   const t = performance.now();
   const vectors = VectorIndex.create(a.dims, ids.length + 16);
@@ -94,8 +96,8 @@ async function pseudoVectors(a: PseudoVectorsArgs): Promise<PseudoVectorsResult>
   });
   const buildMs = performance.now() - t;
   vectors.save(paths.vectors, paths.vectorLabels);
-  const manifest = readManifest(paths)!;
-  writeJson(paths.manifest, { ...manifest, model: a.model, dims: a.dims } satisfies Manifest);
+  store.writeManifest({ ...store.readManifest()!, model: a.model, dims: a.dims });
+  store.close();
   return { label: a.label, chunks: ids.length, dims: a.dims, buildMs, diskBytes: dirBytes(a.dataDir, ['models']) };
 }
 
@@ -245,7 +247,9 @@ async function hnsw(a: HnswArgs): Promise<HnswResult> {
     indexOf = (id) => Number(id);
   } else {
     const paths = storePaths(a.dataDir!);
-    const manifest = readManifest(paths);
+    const store = IndexStore.open(paths);
+    const manifest = store.readManifest();
+    store.close();
     if (!manifest?.dims) throw new Error(`${a.dataDir} has no vectors`);
     dims = manifest.dims;
     vectors = VectorIndex.load(paths.vectors, paths.vectorLabels, dims);
@@ -339,6 +343,7 @@ async function incremental(a: IncrementalArgs): Promise<IncrementalResult> {
       const t1 = performance.now();
       const report = await index.sync();
       const editSyncMs = performance.now() - t1;
+      index.close();
       runs.push({
         label: spec.label,
         model: spec.model,
@@ -361,7 +366,7 @@ async function incremental(a: IncrementalArgs): Promise<IncrementalResult> {
 async function main(): Promise<void> {
   const [argsFile, resultFile] = process.argv.slice(2);
   if (!argsFile || !resultFile) throw new Error('usage: task.js ARGS.json RESULT.json');
-  const args = readJson<TaskArgs>(argsFile);
+  const args = JSON.parse(readFileSync(argsFile, 'utf8')) as TaskArgs;
   let result: unknown;
   switch (args.task) {
     case 'build': result = await build(args); break;

@@ -114,6 +114,7 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
           await client.destroy();
           db?.close();
           db = null;
+          index.close();
           logger.info('stopped');
         })();
         return stopping;
@@ -122,6 +123,7 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
   } catch (err) {
     await client.destroy().catch(() => {});
     db?.close();
+    index.close();
     throw err;
   }
 }

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Chunk, NoteMeta } from '../notes/types.js';
-import { writeFileAtomic } from './atomic.js';
 
-/** Bump when the layout of the files below changes. */
-export const SCHEMA_VERSION = 1;
+/** Bump when the tables below change: an index of another version is rebuilt. */
+export const SCHEMA_VERSION = 2;
 
 export interface Manifest {
   schemaVersion: number;
@@ -15,21 +15,22 @@ export interface Manifest {
   /** Embedding model of the vector files, or null when there are none. */
   model: string | null;
   dims: number | null;
-  files: number;
-  chunks: number;
-  updatedAt: string;
 }
 
-/** Everything known about one note file, enough to skip it when unchanged. */
-export interface FileRecord {
+/** What is known about one indexed note file, enough to skip it when unchanged. */
+export interface FileInfo {
   file: string;
   size: number;
   mtimeMs: number;
   sha1: string;
   meta: NoteMeta;
-  chunks: Chunk[];
   /** Glossary pairs mined from this note, kept so loading needs no re-mining. */
   pairs: Array<[english: string, chinese: string]>;
+}
+
+/** A note with its chunks, as the bot's topic lists and quizzes read it. */
+export interface FileRecord extends FileInfo {
+  chunks: Chunk[];
 }
 
 export interface SkippedFile {
@@ -39,18 +40,12 @@ export interface SkippedFile {
   reason: string;
 }
 
-export interface NotesState {
-  files: FileRecord[];
-  skipped: SkippedFile[];
-}
-
 /** The files under DATA_DIR; one place that knows their names. */
 export function storePaths(dataDir: string) {
   return {
     dataDir,
-    manifest: path.join(dataDir, 'manifest.json'),
-    notes: path.join(dataDir, 'notes.json'),
-    keyword: path.join(dataDir, 'keyword.json'),
+    /** Manifest, file records, chunks and the BM25 index, in one SQLite file. */
+    database: path.join(dataDir, 'index.sqlite'),
     vectors: path.join(dataDir, 'vectors.hnsw'),
     vectorLabels: path.join(dataDir, 'vectors.labels.json'),
     models: path.join(dataDir, 'models'),
@@ -60,49 +55,195 @@ export type StorePaths = ReturnType<typeof storePaths>;
 
 export class IndexCorruptError extends Error {}
 
-export function readManifest(paths: StorePaths): Manifest | null {
-  if (!existsSync(paths.manifest)) return null;
-  const manifest = readJson<Manifest>(paths.manifest);
-  if (typeof manifest.schemaVersion !== 'number' || typeof manifest.notesDir !== 'string') {
-    throw new IndexCorruptError(`${paths.manifest} is not a StudyBot manifest`);
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS files (
+    file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL,
+    sha1 TEXT, meta TEXT, pairs TEXT,
+    skipped TEXT -- the reason when the file could not be indexed; the other columns are then null
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, file TEXT NOT NULL, ord INTEGER NOT NULL, title TEXT NOT NULL,
+    heading_path TEXT NOT NULL, start_line INTEGER NOT NULL, end_line INTEGER NOT NULL,
+    part INTEGER NOT NULL, text TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS chunks_by_file ON chunks (file, ord);
+`;
+
+interface ChunkRow {
+  id: string;
+  file: string;
+  title: string;
+  heading_path: string;
+  start_line: number;
+  end_line: number;
+  part: number;
+  text: string;
+}
+
+/**
+ * The index database: one SQLite file holding the manifest, what was read
+ * from each note and its chunks (the keyword index adds its own tables to
+ * the same file). Chunks are read when asked for, not loaded at start, so
+ * opening a large index costs next to nothing.
+ */
+export class IndexStore {
+  private readonly statements;
+
+  private constructor(readonly db: Database.Database) {
+    this.statements = {
+      getManifest: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM manifest'),
+      setManifest: db.prepare('INSERT OR REPLACE INTO manifest (key, value) VALUES (?, ?)'),
+      files: db.prepare<[], { file: string; size: number; mtime_ms: number; sha1: string | null; meta: string | null; pairs: string | null; skipped: string | null }>(
+        'SELECT * FROM files ORDER BY file',
+      ),
+      putFile: db.prepare('INSERT OR REPLACE INTO files (file, size, mtime_ms, sha1, meta, pairs, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deleteFile: db.prepare('DELETE FROM files WHERE file = ?'),
+      chunk: db.prepare<[string], ChunkRow>('SELECT * FROM chunks WHERE id = ?'),
+      chunksOf: db.prepare<[string], ChunkRow>('SELECT * FROM chunks WHERE file = ? ORDER BY ord'),
+      chunkIdsOf: db.prepare<[string], { id: string }>('SELECT id FROM chunks WHERE file = ?'),
+      allChunks: db.prepare<[], ChunkRow>('SELECT * FROM chunks ORDER BY file, ord'),
+      allChunkIds: db.prepare<[], { id: string }>('SELECT id FROM chunks'),
+      chunkCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM chunks'),
+      insertChunk: db.prepare(
+        'INSERT OR REPLACE INTO chunks (id, file, ord, title, heading_path, start_line, end_line, part, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      deleteChunk: db.prepare('DELETE FROM chunks WHERE id = ?'),
+    };
   }
-  return manifest;
-}
 
-export function readNotesState(paths: StorePaths): NotesState {
-  const state = readJson<NotesState>(paths.notes);
-  if (!Array.isArray(state.files) || !Array.isArray(state.skipped)) throw new IndexCorruptError(`${paths.notes} is malformed`);
-  return state;
-}
-
-export function readJson<T>(file: string): T {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new IndexCorruptError(`cannot read ${file}: ${(err as Error).message}`);
+  /**
+   * Opens (or creates) the index database. Throws IndexCorruptError when the
+   * file is not a readable SQLite database; the caller removes it and rebuilds.
+   */
+  static open(paths: StorePaths): IndexStore {
+    mkdirSync(paths.dataDir, { recursive: true });
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(paths.database, { timeout: 5000 });
+      // WAL: the bot can answer while `studybot index` writes, and a crash mid-write loses nothing.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(SCHEMA);
+      return new IndexStore(db);
+    } catch (err) {
+      db?.close();
+      throw new IndexCorruptError(`${paths.database} is not a readable index database (${(err as Error).message})`);
+    }
   }
-  try {
-    return JSON.parse(text) as T;
-  } catch (err) {
-    throw new IndexCorruptError(`${file} is not valid JSON (${(err as Error).message})`);
+
+  /** Deletes the database (and its WAL files) and the vector files; keeps the model cache. */
+  static remove(paths: StorePaths): void {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(paths.database + suffix, { force: true });
+    clearVectors(paths);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `fn` as one transaction: readers see all of a sync's changes or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  readManifest(): Manifest | null {
+    const rows = new Map(this.statements.getManifest.all().map((r) => [r.key, r.value]));
+    if (rows.size === 0) return null;
+    const number = (key: string) => (rows.get(key) === undefined ? NaN : Number(rows.get(key)));
+    const manifest: Manifest = {
+      schemaVersion: number('schemaVersion'),
+      chunkerVersion: number('chunkerVersion'),
+      analyzerVersion: number('analyzerVersion'),
+      notesDir: rows.get('notesDir') ?? '',
+      model: rows.get('model') || null,
+      dims: rows.get('dims') ? Number(rows.get('dims')) : null,
+    };
+    if (!Number.isInteger(manifest.schemaVersion) || !manifest.notesDir) throw new IndexCorruptError('the index manifest is incomplete');
+    return manifest;
+  }
+
+  writeManifest(manifest: Manifest): void {
+    for (const [key, value] of Object.entries(manifest)) this.statements.setManifest.run(key, value === null ? '' : String(value));
+  }
+
+  /** Every note file known to the index, indexed or skipped, in path order. */
+  files(): { indexed: FileInfo[]; skipped: SkippedFile[] } {
+    const indexed: FileInfo[] = [];
+    const skipped: SkippedFile[] = [];
+    for (const row of this.statements.files.all()) {
+      if (row.skipped !== null) skipped.push({ file: row.file, size: row.size, mtimeMs: row.mtime_ms, reason: row.skipped });
+      else indexed.push({ file: row.file, size: row.size, mtimeMs: row.mtime_ms, sha1: row.sha1!, meta: JSON.parse(row.meta!), pairs: JSON.parse(row.pairs!) });
+    }
+    return { indexed, skipped };
+  }
+
+  putFile(info: FileInfo): void {
+    this.statements.putFile.run(info.file, info.size, info.mtimeMs, info.sha1, JSON.stringify(info.meta), JSON.stringify(info.pairs), null);
+  }
+
+  putSkipped(skipped: SkippedFile): void {
+    this.statements.putFile.run(skipped.file, skipped.size, skipped.mtimeMs, null, null, null, skipped.reason);
+  }
+
+  deleteFile(file: string): void {
+    this.statements.deleteFile.run(file);
+  }
+
+  chunk(id: string): Chunk | undefined {
+    const row = this.statements.chunk.get(id);
+    return row && toChunk(row);
+  }
+
+  chunksOf(file: string): Chunk[] {
+    return this.statements.chunksOf.all(file).map(toChunk);
+  }
+
+  chunkIdsOf(file: string): string[] {
+    return this.statements.chunkIdsOf.all(file).map((r) => r.id);
+  }
+
+  allChunks(): Chunk[] {
+    return this.statements.allChunks.all().map(toChunk);
+  }
+
+  allChunkIds(): string[] {
+    return this.statements.allChunkIds.all().map((r) => r.id);
+  }
+
+  get chunkCount(): number {
+    return this.statements.chunkCount.get()!.n;
+  }
+
+  putChunk(chunk: Chunk, ord: number): void {
+    this.statements.insertChunk.run(
+      chunk.id, chunk.file, ord, chunk.title, JSON.stringify(chunk.headingPath), chunk.startLine, chunk.endLine, chunk.part, chunk.text,
+    );
+  }
+
+  deleteChunk(id: string): void {
+    this.statements.deleteChunk.run(id);
   }
 }
 
-export function writeJson(file: string, value: unknown): void {
-  writeFileAtomic(file, JSON.stringify(value));
-}
-
-export function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-}
-
-/** Removes the index files (not the model cache or the bot database). */
-export function clearIndex(paths: StorePaths): void {
-  for (const file of [paths.manifest, paths.notes, paths.keyword, paths.vectors, paths.vectorLabels]) rmSync(file, { force: true });
+function toChunk(row: ChunkRow): Chunk {
+  return {
+    id: row.id,
+    file: row.file,
+    title: row.title,
+    headingPath: JSON.parse(row.heading_path) as string[],
+    startLine: row.start_line,
+    endLine: row.end_line,
+    text: row.text,
+    part: row.part,
+  };
 }
 
 export function clearVectors(paths: StorePaths): void {
   rmSync(paths.vectors, { force: true });
   rmSync(paths.vectorLabels, { force: true });
+}
+
+export function hasVectorFiles(paths: StorePaths): boolean {
+  return existsSync(paths.vectors) && existsSync(paths.vectorLabels);
 }

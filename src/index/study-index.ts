@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CHUNKER_VERSION } from '../notes/chunker-version.js';
 import { readNote, scanNotes, type NoteStat } from '../notes/load.js';
@@ -13,10 +13,9 @@ import { KeywordIndex } from '../search/keyword.js';
 import { VectorIndex } from '../search/vectors.js';
 import { silentLogger, type Logger } from '../log.js';
 import {
-  clearIndex, clearVectors, ensureDir, IndexCorruptError, readJson, readManifest, readNotesState, SCHEMA_VERSION,
-  storePaths, writeJson, type FileRecord, type Manifest, type NotesState, type SkippedFile, type StorePaths,
+  clearVectors, hasVectorFiles, IndexCorruptError, IndexStore, SCHEMA_VERSION, storePaths,
+  type FileInfo, type FileRecord, type Manifest, type SkippedFile, type StorePaths,
 } from './store.js';
-import { writeFileAtomic } from './atomic.js';
 
 export interface Progress {
   phase: 'reading' | 'embedding';
@@ -46,24 +45,36 @@ export interface SyncReport {
   ms: number;
 }
 
+/** What reading one new or modified note produced. */
+type ReadOutcome =
+  | { kind: 'indexed'; info: FileInfo; chunks: Chunk[] }
+  | { kind: 'touched'; info: FileInfo }
+  | { kind: 'skipped'; skipped: SkippedFile };
+
+/** Files of the JSON index format (schema 1), removed when found. */
+const LEGACY_FILES = ['manifest.json', 'notes.json', 'keyword.json'];
+
 /**
- * The notes of one folder, indexed for search under one data folder: chunk
- * metadata, the BM25 index and (when a model loads) the vector index, kept in
- * step with the notes by `sync()`, which re-reads only changed files and
- * re-embeds only changed chunks.
+ * The notes of one folder, indexed for search under one data folder: file
+ * records, chunks and the BM25 index in one SQLite file, and (when a model
+ * loads) the vector index beside it, kept in step with the notes by `sync()`,
+ * which re-reads only changed files and re-embeds only changed chunks.
  */
 export class StudyIndex {
-  private state: NotesState = { files: [], skipped: [] };
-  private chunksById = new Map<string, { chunk: Chunk; meta: NoteMeta }>();
+  private files: FileInfo[] = [];
+  private skippedFiles: SkippedFile[] = [];
+  private metaByFile = new Map<string, NoteMeta>();
+  private notesCache: FileRecord[] | null = null;
+  private analyzerCache: Analyzer | null = null;
+  private vectors: VectorIndex | null = null;
   /** Vector files left on disk while their model cannot load: kept in the manifest, not used. */
   private dormantVectors: { model: string; dims: number } | null = null;
-  private analyzerCache: Analyzer | null = null;
 
   private constructor(
     readonly notesDir: string,
     readonly paths: StorePaths,
-    private keyword: KeywordIndex,
-    private vectors: VectorIndex | null,
+    private readonly store: IndexStore,
+    private readonly keyword: KeywordIndex,
     readonly embedder: Embedder | null,
     private readonly logger: Logger,
     private readonly onProgress: (p: Progress) => void,
@@ -71,62 +82,39 @@ export class StudyIndex {
   ) {}
 
   /**
-   * Opens the index in `dataDir`, loading what is on disk. A missing,
-   * corrupt or outdated index is not an error: it is cleared with a message
-   * and the next `sync()` rebuilds it.
+   * Opens the index in `dataDir`. A missing, corrupt or outdated index is not
+   * an error: it is cleared with a message and the next `sync()` rebuilds it.
    */
   static async open(options: StudyIndexOptions): Promise<StudyIndex> {
     const logger = options.logger ?? silentLogger;
     const notesDir = path.resolve(options.notesDir);
     const paths = storePaths(path.resolve(options.dataDir));
-    ensureDir(paths.dataDir);
     const embedder = await tryLoadEmbedder(options.embeddingModel, paths.models, logger);
-    // Tokenising never uses the glossary, so one analyzer can load the keyword index.
+    // Tokenising never uses the glossary, so one analyzer serves the keyword index.
     const analyzer = createAnalyzer(emptyGlossary());
-    const index = new StudyIndex(
-      notesDir, paths, KeywordIndex.empty(analyzer), null, embedder, logger, options.onProgress ?? (() => {}), analyzer,
-    );
-    index.loadFromDisk(analyzer);
+    const { store, keyword, manifest } = openStore(paths, notesDir, analyzer, logger);
+    const index = new StudyIndex(notesDir, paths, store, keyword, embedder, logger, options.onProgress ?? (() => {}), analyzer);
+    index.loadFiles();
+    if (manifest) index.loadVectors(manifest);
     return index;
   }
 
-  private loadFromDisk(analyzer: Analyzer): void {
-    const { paths } = this;
-    let manifest: Manifest | null;
-    try {
-      manifest = readManifest(paths);
-      if (!manifest) return;
-      const outdated =
-        manifest.schemaVersion !== SCHEMA_VERSION ? 'index format changed'
-          : manifest.chunkerVersion !== CHUNKER_VERSION ? 'chunker changed'
-            : manifest.analyzerVersion !== ANALYZER_VERSION ? 'analyzer changed'
-              : manifest.notesDir !== this.notesDir ? `it was built from ${manifest.notesDir}` : null;
-      if (outdated) {
-        this.logger.info(`Rebuilding the index in ${paths.dataDir}: ${outdated}.`);
-        clearIndex(paths);
-        return;
-      }
-      const state = readNotesState(paths);
-      const keyword = KeywordIndex.fromData(readJson<unknown>(paths.keyword), analyzer);
-      const chunkCount = state.files.reduce((n, f) => n + f.chunks.length, 0);
-      if (keyword.size !== chunkCount) throw new IndexCorruptError(`keyword index has ${keyword.size} chunks, metadata ${chunkCount}`);
-      this.state = state;
-      this.keyword = keyword;
-      this.reindexChunks();
-    } catch (err) {
-      // Whatever is wrong with the files, they are only a cache of the notes: rebuild.
-      this.logger.warn(`The index in ${paths.dataDir} is damaged (${(err as Error).message}); rebuilding it.`);
-      clearIndex(paths);
-      this.state = { files: [], skipped: [] };
-      this.keyword = KeywordIndex.empty(analyzer);
-      return;
-    }
-    this.loadVectors(manifest);
+  close(): void {
+    this.store.close();
+  }
+
+  private loadFiles(): void {
+    const { indexed, skipped } = this.store.files();
+    this.files = indexed;
+    this.skippedFiles = skipped;
+    this.metaByFile = new Map(indexed.map((f) => [f.file, f.meta]));
+    this.notesCache = null;
+    this.analyzerCache = null;
   }
 
   private loadVectors(manifest: Manifest): void {
     const { paths, embedder } = this;
-    if (!manifest.model || !manifest.dims || !existsSync(paths.vectors)) return;
+    if (!manifest.model || !manifest.dims || !hasVectorFiles(paths)) return;
     if (embedder && (embedder.model !== manifest.model || embedder.dims !== manifest.dims)) {
       this.logger.info(`Embedding model changed (${manifest.model} → ${embedder.model}); re-embedding all notes.`);
       clearVectors(paths);
@@ -148,155 +136,170 @@ export class StudyIndex {
   /** Brings the index in line with the notes folder. Cheap when nothing changed. */
   async sync(): Promise<SyncReport> {
     const started = performance.now();
-    const rebuilt = this.state.files.length === 0 && this.state.skipped.length === 0;
+    const rebuilt = this.files.length === 0 && this.skippedFiles.length === 0;
     const scan = await scanNotes(this.notesDir);
-    const oldByFile = new Map(this.state.files.map((f) => [f.file, f]));
-    const oldSkipped = new Map(this.state.skipped.map((s) => [s.file, s]));
-    const kept = new Map<string, FileRecord | SkippedFile>();
+    const known = new Map<string, FileInfo | SkippedFile>();
+    for (const f of this.files) known.set(f.file, f);
+    for (const s of this.skippedFiles) known.set(s.file, s);
     const toRead = scan.filter((stat) => {
-      const previous = oldByFile.get(stat.file) ?? oldSkipped.get(stat.file);
-      const unchanged = previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs;
-      if (unchanged) kept.set(stat.file, previous);
-      return !unchanged;
+      const previous = known.get(stat.file);
+      return !(previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs);
     });
-    let done = 0;
-    for (const stat of toRead) {
-      if (done % 25 === 0) this.onProgress({ phase: 'reading', done, total: toRead.length });
-      done++;
-      kept.set(stat.file, await this.readRecord(stat, oldByFile.get(stat.file)));
-    }
-    if (toRead.length) this.onProgress({ phase: 'reading', done, total: toRead.length });
-    const files: FileRecord[] = [];
-    const skipped: SkippedFile[] = [];
-    for (const stat of scan) {
-      const record = kept.get(stat.file)!;
-      if ('reason' in record) skipped.push(record);
-      else files.push(record);
-    }
+    const seen = new Set(scan.map((s) => s.file));
+    const gone = [...known.keys()].filter((file) => !seen.has(file));
 
-    const old = this.state;
-    const recordsChanged =
-      files.length !== old.files.length || files.some((f, i) => f !== old.files[i]) ||
-      skipped.length !== old.skipped.length || skipped.some((s, i) => s !== old.skipped[i]);
-    const { added, removed } = this.applyKeywordChanges(files);
-    if (added + removed > 0 || !this.keyword.hasTopical) {
-      const background = loadBackground();
-      this.keyword.refreshTopical((terms) => topicalTerms(terms, this.keyword, background));
+    const outcomes: ReadOutcome[] = [];
+    for (const [done, stat] of toRead.entries()) {
+      if (done % 25 === 0) this.onProgress({ phase: 'reading', done, total: toRead.length });
+      const previous = known.get(stat.file);
+      outcomes.push(await this.read(stat, previous && 'sha1' in previous ? previous : undefined));
     }
-    this.state = { files, skipped };
-    this.reindexChunks();
+    if (toRead.length) this.onProgress({ phase: 'reading', done: toRead.length, total: toRead.length });
+
+    let added = 0;
+    let removed = 0;
+    const changed = toRead.length > 0 || gone.length > 0;
+    if (changed || !this.store.readManifest()) {
+      this.store.transaction(() => {
+        for (const file of gone) {
+          removed += this.dropChunks(file, new Set());
+          this.store.deleteFile(file);
+        }
+        for (const outcome of outcomes) {
+          const counts = this.apply(outcome, known.get(outcome.kind === 'skipped' ? outcome.skipped.file : outcome.info.file));
+          added += counts.added;
+          removed += counts.removed;
+        }
+        if (added + removed > 0 || !this.keyword.hasTopical) this.refreshTopical();
+        this.writeManifest();
+      });
+      this.loadFiles();
+    }
     const embedded = await this.updateVectors();
-    if (recordsChanged || embedded > 0 || !existsSync(this.paths.manifest)) this.save();
     return {
-      files: files.length,
-      chunks: this.chunksById.size,
+      files: this.files.length,
+      chunks: this.keyword.size,
       added,
       removed,
       embedded,
-      skipped,
+      skipped: this.skippedFiles,
       rebuilt,
       ms: performance.now() - started,
     };
   }
 
   /** Reads and chunks one new or modified note; a note that cannot be read is skipped with a warning. */
-  private async readRecord(stat: NoteStat, old: FileRecord | undefined): Promise<FileRecord | SkippedFile> {
+  private async read(stat: NoteStat, old: FileInfo | undefined): Promise<ReadOutcome> {
+    const skip = (reason: string): ReadOutcome => {
+      this.logger.warn(`Skipping ${stat.file}: ${reason}.`);
+      return { kind: 'skipped', skipped: { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, reason } };
+    };
     const read = await readNote(this.notesDir, stat.file);
-    if (!read.ok) {
-      this.logger.warn(`Skipping ${read.file}: ${read.reason}.`);
-      return { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, reason: read.reason };
-    }
+    if (!read.ok) return skip(read.reason);
     const sha1 = createHash('sha1').update(read.note.text).digest('hex');
     // Touched but not edited: keep the record (and its chunks) as they are.
-    if (old && old.sha1 === sha1) return { ...old, size: stat.size, mtimeMs: stat.mtimeMs };
+    if (old && old.sha1 === sha1) return { kind: 'touched', info: { ...old, size: stat.size, mtimeMs: stat.mtimeMs } };
     try {
       // Loaded on first use: the Markdown parser is ~0.15 s of start-up a no-change sync does not need.
       const { chunkNote } = await import('../notes/chunk.js');
       const parsed = chunkNote(read.note);
       const pairs = minedPairs(parsed.meta, read.note.text);
-      return { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, sha1, meta: parsed.meta, chunks: parsed.chunks, pairs };
+      return { kind: 'indexed', info: { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, sha1, meta: parsed.meta, pairs }, chunks: parsed.chunks };
     } catch (err) {
-      const reason = `could not be parsed (${(err as Error).message})`;
-      this.logger.warn(`Skipping ${stat.file}: ${reason}.`);
-      return { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, reason };
+      return skip(`could not be parsed (${(err as Error).message})`);
     }
   }
 
-  /** Updates BM25 for chunks that appeared or disappeared, and for notes whose names changed. */
-  private applyKeywordChanges(files: FileRecord[]): { added: number; removed: number } {
-    const before = new Map<string, { chunk: Chunk; meta: NoteMeta }>(this.chunksById);
-    const after = new Map<string, { chunk: Chunk; meta: NoteMeta }>();
-    for (const f of files) for (const chunk of f.chunks) after.set(chunk.id, { chunk, meta: f.meta });
+  /** Writes one read note to the store: only chunks that appeared or disappeared touch BM25. */
+  private apply(outcome: ReadOutcome, previous: FileInfo | SkippedFile | undefined): { added: number; removed: number } {
+    if (outcome.kind === 'skipped') {
+      const removed = this.dropChunks(outcome.skipped.file, new Set());
+      this.store.putSkipped(outcome.skipped);
+      return { added: 0, removed };
+    }
+    this.store.putFile(outcome.info);
+    if (outcome.kind === 'touched') return { added: 0, removed: 0 };
+    const { info, chunks } = outcome;
+    // New names (title, aliases) are part of every chunk's BM25 document: re-add them all.
+    const renamed = previous !== undefined && 'meta' in previous && !sameNames(previous.meta, info.meta);
+    const oldIds = new Set(this.store.chunkIdsOf(info.file));
+    const newIds = new Set(chunks.map((c) => c.id));
+    const removed = this.dropChunks(info.file, newIds);
     let added = 0;
-    let removed = 0;
-    for (const [id, old] of before) {
-      const next = after.get(id);
-      if (!next || !sameNames(old.meta, next.meta)) {
-        this.keyword.remove(old.chunk, old.meta);
-        if (!next) removed++;
+    chunks.forEach((chunk, ord) => {
+      this.store.putChunk(chunk, ord);
+      if (!oldIds.has(chunk.id)) added++;
+      if (!oldIds.has(chunk.id) || renamed) {
+        if (renamed) this.keyword.remove(chunk.id);
+        this.keyword.add(chunk, info.meta);
       }
-    }
-    for (const [id, next] of after) {
-      const old = before.get(id);
-      if (!old || !sameNames(old.meta, next.meta)) {
-        this.keyword.add(next.chunk, next.meta);
-        if (!old) added++;
-      }
-    }
+    });
     return { added, removed };
   }
 
-  /** Embeds chunks the vector index lacks and drops those that are gone. */
-  private async updateVectors(): Promise<number> {
-    const { embedder } = this;
-    if (!embedder) return 0;
-    if (!this.vectors) this.vectors = VectorIndex.create(embedder.dims, this.chunksById.size + 16);
-    const vectors = this.vectors;
-    const missing = [...this.chunksById.values()].filter(({ chunk }) => !vectors.has(chunk.id));
-    for (const id of vectorIds(vectors, this.chunksById)) vectors.remove(id);
-    const batch = 64;
-    for (let i = 0; i < missing.length; i += batch) {
-      const slice = missing.slice(i, i + batch);
-      const embedded = await embedder.embed(slice.map(({ chunk }) => passageText(chunk)), 'passage');
-      slice.forEach(({ chunk }, j) => vectors.add(chunk.id, embedded[j]!));
-      this.onProgress({ phase: 'embedding', done: Math.min(i + batch, missing.length), total: missing.length });
+  /** Removes a file's chunks that are not in `keep`; returns how many. */
+  private dropChunks(file: string, keep: Set<string>): number {
+    let removed = 0;
+    for (const id of this.store.chunkIdsOf(file)) {
+      if (keep.has(id)) continue;
+      this.keyword.remove(id);
+      this.store.deleteChunk(id);
+      removed++;
     }
-    // Deleted points still cost memory and search time; compact when they pile up.
-    if (vectors.wasted > 1000 && vectors.wasted > vectors.size / 4) this.vectors = vectors.compacted();
-    return missing.length;
+    return removed;
   }
 
-  private reindexChunks(): void {
-    this.chunksById = new Map();
-    for (const f of this.state.files) for (const chunk of f.chunks) this.chunksById.set(chunk.id, { chunk, meta: f.meta });
-    this.analyzerCache = null;
+  private refreshTopical(): void {
+    const df = this.keyword.documentFrequencies();
+    const corpus = { sections: this.keyword.sections, sectionsWith: (t: string) => df.get(t) ?? 0 };
+    this.keyword.setTopical(topicalTerms(df.keys(), corpus, loadBackground()));
   }
 
-  private save(): void {
-    const { paths } = this;
-    writeJson(paths.notes, this.state);
-    writeFileAtomic(paths.keyword, this.keyword.toJSON());
-    if (this.vectors) this.vectors.save(paths.vectors, paths.vectorLabels);
-    const manifest: Manifest = {
+  private writeManifest(): void {
+    this.store.writeManifest({
       schemaVersion: SCHEMA_VERSION,
       chunkerVersion: CHUNKER_VERSION,
       analyzerVersion: ANALYZER_VERSION,
       notesDir: this.notesDir,
       model: this.vectors ? this.embedder!.model : (this.dormantVectors?.model ?? null),
       dims: this.vectors ? this.vectors.dims : (this.dormantVectors?.dims ?? null),
-      files: this.state.files.length,
-      chunks: this.chunksById.size,
-      updatedAt: new Date().toISOString(),
-    };
-    // The manifest goes last: it is what marks the other files as a complete index.
-    writeJson(paths.manifest, manifest);
+    });
+  }
+
+  /** Embeds chunks the vector index lacks, drops those that are gone, and saves it when it changed. */
+  private async updateVectors(): Promise<number> {
+    const { embedder } = this;
+    if (!embedder) return 0;
+    const live = this.store.allChunkIds();
+    const hadVectors = this.vectors !== null;
+    if (!this.vectors) this.vectors = VectorIndex.create(embedder.dims, live.length + 16);
+    const vectors = this.vectors;
+    const liveSet = new Set(live);
+    const stale = vectors.ids().filter((id) => !liveSet.has(id));
+    for (const id of stale) vectors.remove(id);
+    const missing = live.filter((id) => !vectors.has(id));
+    const batch = 64;
+    for (let i = 0; i < missing.length; i += batch) {
+      const slice = missing.slice(i, i + batch).map((id) => this.store.chunk(id)!);
+      const embedded = await embedder.embed(slice.map(passageText), 'passage');
+      slice.forEach((chunk, j) => vectors.add(chunk.id, embedded[j]!));
+      this.onProgress({ phase: 'embedding', done: Math.min(i + batch, missing.length), total: missing.length });
+    }
+    if (!hadVectors || stale.length > 0 || missing.length > 0) {
+      // Deleted points still cost memory and search time; compact when they pile up.
+      if (vectors.wasted > 1000 && vectors.wasted > vectors.size / 4) this.vectors = vectors.compacted();
+      this.vectors.save(this.paths.vectors, this.paths.vectorLabels);
+      // The manifest names the model last: it is what marks the vector files as complete.
+      this.writeManifest();
+    }
+    return missing.length;
   }
 
   /** The analyzer with the glossary of these notes, built on first use after each change. */
   get analyzer(): Analyzer {
     if (!this.analyzerCache) {
       const glossary = curatedGlossary();
-      for (const f of this.state.files) for (const [en, zh] of f.pairs) addPair(glossary, en, zh);
+      for (const f of this.files) for (const [en, zh] of f.pairs) addPair(glossary, en, zh);
       this.analyzerCache = createAnalyzer(glossary);
     }
     return this.analyzerCache;
@@ -315,20 +318,74 @@ export class StudyIndex {
   }
 
   chunk(id: string): { chunk: Chunk; meta: NoteMeta } | undefined {
-    return this.chunksById.get(id);
+    const chunk = this.store.chunk(id);
+    const meta = chunk && this.metaByFile.get(chunk.file);
+    return chunk && meta ? { chunk, meta } : undefined;
   }
 
   get chunkCount(): number {
-    return this.chunksById.size;
+    return this.keyword.size;
   }
 
+  /** Every indexed note with its chunks, read from the store on first use after each change. */
   get notes(): ReadonlyArray<FileRecord> {
-    return this.state.files;
+    if (!this.notesCache) {
+      const byFile = new Map<string, Chunk[]>();
+      for (const chunk of this.store.allChunks()) {
+        const list = byFile.get(chunk.file) ?? [];
+        list.push(chunk);
+        byFile.set(chunk.file, list);
+      }
+      this.notesCache = this.files.map((f) => ({ ...f, chunks: byFile.get(f.file) ?? [] }));
+    }
+    return this.notesCache;
   }
 
   get skipped(): ReadonlyArray<SkippedFile> {
-    return this.state.skipped;
+    return this.skippedFiles;
   }
+}
+
+/**
+ * Opens the store and its keyword index, clearing them (with a message) when
+ * they are damaged, from an older format, or built from another notes folder.
+ */
+function openStore(paths: StorePaths, notesDir: string, analyzer: Analyzer, logger: Logger) {
+  if (LEGACY_FILES.some((f) => existsSync(path.join(paths.dataDir, f)))) {
+    logger.info(`Rebuilding the index in ${paths.dataDir}: index format changed.`);
+    for (const f of LEGACY_FILES) rmSync(path.join(paths.dataDir, f), { force: true });
+    clearVectors(paths);
+  }
+  let outdated: string | null = null;
+  try {
+    const store = IndexStore.open(paths);
+    try {
+      const manifest = store.readManifest();
+      outdated =
+        !manifest ? null
+          : manifest.schemaVersion !== SCHEMA_VERSION ? 'index format changed'
+            : manifest.chunkerVersion !== CHUNKER_VERSION ? 'chunker changed'
+              : manifest.analyzerVersion !== ANALYZER_VERSION ? 'analyzer changed'
+                : manifest.notesDir !== notesDir ? `it was built from ${manifest.notesDir}` : null;
+      if (!outdated) {
+        const keyword = new KeywordIndex(store.db, analyzer);
+        const chunks = store.chunkCount;
+        if (keyword.size !== chunks) throw new IndexCorruptError(`keyword index has ${keyword.size} chunks, the chunk table ${chunks}`);
+        return { store, keyword, manifest };
+      }
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    store.close();
+    logger.info(`Rebuilding the index in ${paths.dataDir}: ${outdated}.`);
+  } catch (err) {
+    // Whatever is wrong with the files, they are only a cache of the notes: rebuild.
+    logger.warn(`The index in ${paths.dataDir} is damaged (${(err as Error).message}); rebuilding it.`);
+  }
+  IndexStore.remove(paths);
+  const store = IndexStore.open(paths);
+  return { store, keyword: new KeywordIndex(store.db, analyzer), manifest: null };
 }
 
 /** What the dense leg embeds for a chunk: its place in the note gives the text its topic. */
@@ -345,10 +402,6 @@ function minedPairs(meta: NoteMeta, text: string): Array<[string, string]> {
 
 function sameNames(a: NoteMeta, b: NoteMeta): boolean {
   return a.title === b.title && a.aliases.join('\u0000') === b.aliases.join('\u0000');
-}
-
-function vectorIds(vectors: VectorIndex, live: Map<string, unknown>): string[] {
-  return vectors.ids().filter((id) => !live.has(id));
 }
 
 async function tryLoadEmbedder(model: string | null, cacheDir: string, logger: Logger): Promise<Embedder | null> {

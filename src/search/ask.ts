@@ -74,7 +74,8 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
   const tokensOf = (id: string) => matched.get(id) ?? sectionTokensOf(index, id);
-  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, idf) : bm25;
+  const headingTokensOf = (id: string) => ownHeadingTokens(index, id);
+  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingTokensOf, idf) : bm25;
 
   const vectors = index.vectorIndex;
   const dense = Boolean(index.embedder && vectors && vectors.size > 0);
@@ -124,24 +125,42 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
 /** BM25 candidates whose order coverage may change; deeper ones keep their BM25 order. */
 const RERANK_DEPTH = 20;
 const COVERAGE_WEIGHT = 1;
+const HEADING_WEIGHT = 0.5;
 
 /**
  * BM25 sums evidence per word, so one rare word repeated can outrank a
  * section that holds most of the question. Adding the section's coverage of
  * the question's ideas (a soft AND, like Lucene's old coord factor) to the
- * normalised BM25 score of the top candidates corrects that.
+ * normalised BM25 score of the top candidates corrects that; half as much
+ * again for the ideas its own heading names prefers the section that is
+ * about them to the note's intro that mentions them.
  */
 function rerankByCoverage(
   groups: QueryGroup[],
   hits: KeywordHit[],
   tokensOf: (id: string) => Set<string>,
+  headingTokensOf: (id: string) => Set<string>,
   idf: (t: string) => number,
 ): KeywordHit[] {
   const top = hits.slice(0, RERANK_DEPTH);
   const best = top[0]?.score ?? 1;
-  const rescored = top.map((h) => ({ ...h, score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) }));
+  const rescored = top.map((h) => ({
+    ...h,
+    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) +
+      HEADING_WEIGHT * coverage(groups, headingTokensOf(h.id), idf),
+  }));
   rescored.sort((a, b) => b.score - a.score);
   return [...rescored, ...hits.slice(RERANK_DEPTH)];
+}
+
+/**
+ * Tokens of a section's own heading (none for a note's introduction): a
+ * section titled "Focal Loss 的定义" is about focal loss in a way the note's
+ * intro, which only shares the note title, is not.
+ */
+function ownHeadingTokens(index: StudyIndex, id: string): Set<string> {
+  const path = index.chunk(id)?.chunk.headingPath ?? [];
+  return new Set(path.length > 1 ? index.tokenizer.tokenize(path[path.length - 1]!) : []);
 }
 
 /** Every token of a section as the keyword index sees it: heading, note names and text. */

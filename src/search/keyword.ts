@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import Database from 'better-sqlite3';
 import type { Analyzer, QueryGroup } from '../text/analyzer.js';
 import type { Chunk, NoteMeta } from '../notes/types.js';
 
@@ -9,140 +9,189 @@ export interface KeywordHit {
   matched: Set<string>;
 }
 
-interface IndexedDoc {
-  id: string;
-  heading: string;
-  own: string;
-  names: string;
-  text: string;
-}
-
-/** Weight of a translated term relative to a typed one: a translation is a guess. */
-const EXPANSION_WEIGHT = 0.6;
 /** Share of sections above which a query token is dropped as a stop word. */
 const STOP_SHARE = 0.5;
-const FIELD_BOOSTS = { heading: 2, own: 0.5, names: 0.5, text: 1 };
+/** bm25() column weights, in the column order of `keyword_fts`. */
+const FIELD_WEIGHTS = { heading: 2, own: 0.5, names: 0.5, text: 1 };
+
+const SCHEMA = `
+  -- Our analyzer has already cut, stemmed and lower-cased every field: FTS5 only splits
+  -- on the spaces between tokens (every character class but separators is a token char).
+  CREATE VIRTUAL TABLE IF NOT EXISTS keyword_fts USING fts5(
+    heading, own, names, text,
+    content='', contentless_delete=1,
+    tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* S* P*'"
+  );
+  CREATE VIRTUAL TABLE IF NOT EXISTS keyword_terms USING fts5vocab(keyword_fts, 'row');
+  -- Chunk id and the set of its tokens, for the coverage rerank of the top hits.
+  CREATE TABLE IF NOT EXISTS keyword_docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, tokens TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS keyword_topical (term TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS keyword_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+`;
 
 /**
- * BM25 over chunks with MiniSearch (it scores with BM25+), fed by our own
- * mixed-language analyzer. Also keeps document frequencies, which MiniSearch
- * does not expose, to weight query terms by how specific they are.
+ * BM25 over chunks with SQLite FTS5, fed by our own mixed-language analyzer.
+ * The index lives in the caller's database file, so it is persisted and
+ * updated in place: opening it reads nothing, editing a note writes only
+ * that note's rows. Document frequencies come from FTS5's own vocabulary table.
  */
 export class KeywordIndex {
-  private constructor(
-    private readonly search: MiniSearch<IndexedDoc>,
-    private readonly docFreq: Map<string, number>,
+  private readonly dfCache = new Map<string, number>();
+  private readonly topicalCache = new Map<string, boolean>();
+  private count: number;
+  /** Whether keyword_topical matches the documents; null until read. */
+  private topicalCurrent: boolean | null = null;
+  private readonly statements;
+
+  constructor(
+    db: Database.Database,
     private readonly analyzer: Analyzer,
-    /** Terms that are the notes' own vocabulary (see abstain.ts); null until computed. */
-    private topical: Set<string> | null = null,
-  ) {}
-
-  static empty(analyzer: Analyzer): KeywordIndex {
-    return new KeywordIndex(new MiniSearch<IndexedDoc>(miniSearchOptions()), new Map(), analyzer);
+  ) {
+    db.exec(SCHEMA);
+    const w = FIELD_WEIGHTS;
+    this.statements = {
+      insertFts: db.prepare('INSERT INTO keyword_fts (rowid, heading, own, names, text) VALUES (?, ?, ?, ?, ?)'),
+      insertDoc: db.prepare('INSERT INTO keyword_docs (id, tokens) VALUES (?, ?)'),
+      rowidOf: db.prepare<[string], { rowid: number }>('SELECT rowid FROM keyword_docs WHERE id = ?'),
+      deleteFts: db.prepare('DELETE FROM keyword_fts WHERE rowid = ?'),
+      deleteDoc: db.prepare('DELETE FROM keyword_docs WHERE rowid = ?'),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM keyword_docs'),
+      df: db.prepare<[string], { doc: number }>('SELECT doc FROM keyword_terms WHERE term = ?'),
+      allDf: db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM keyword_terms'),
+      search: db.prepare<[string, number], { rowid: number; score: number }>(
+        `SELECT rowid, -bm25(keyword_fts, ${w.heading}, ${w.own}, ${w.names}, ${w.text}) AS score
+         FROM keyword_fts WHERE keyword_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`,
+      ),
+      docs: db.prepare<[string], { rowid: number; id: string; tokens: string }>(
+        'SELECT rowid, id, tokens FROM keyword_docs WHERE rowid IN (SELECT value FROM json_each(?))',
+      ),
+      isTopical: db.prepare<[string], { term: string }>('SELECT term FROM keyword_topical WHERE term = ?'),
+      clearTopical: db.prepare('DELETE FROM keyword_topical'),
+      insertTopical: db.prepare('INSERT INTO keyword_topical (term) VALUES (?)'),
+      getState: db.prepare<[string], { value: string }>('SELECT value FROM keyword_state WHERE key = ?'),
+      setState: db.prepare('INSERT OR REPLACE INTO keyword_state (key, value) VALUES (?, ?)'),
+    };
+    this.count = this.statements.count.get()!.n;
   }
 
-  /** Restores an index saved by `toJSON`; throws on anything else. */
-  static fromData(data: unknown, analyzer: Analyzer): KeywordIndex {
-    const saved = data as { minisearch?: unknown; docFreq?: unknown; topical?: unknown };
-    if (!saved || typeof saved.minisearch !== 'object' || !Array.isArray(saved.docFreq) || !Array.isArray(saved.topical)) {
-      throw new Error('keyword index file is malformed');
-    }
-    const search = MiniSearch.loadJS<IndexedDoc>(saved.minisearch as never, miniSearchOptions());
-    return new KeywordIndex(search, new Map(saved.docFreq as Array<[string, number]>), analyzer, new Set(saved.topical as string[]));
-  }
-
-  toJSON(): string {
-    return JSON.stringify({ minisearch: this.search.toJSON(), docFreq: [...this.docFreq], topical: [...(this.topical ?? [])] });
-  }
-
-  /** Recomputes the topical vocabulary from the current document frequencies. */
-  refreshTopical(compute: (terms: Iterable<string>) => Set<string>): void {
-    this.topical = compute(this.docFreq.keys());
-  }
-
-  get hasTopical(): boolean {
-    return this.topical !== null;
-  }
-
-  isTopical(term: string): boolean {
-    return this.topical?.has(term) ?? false;
+  /** A throwaway index in memory (tests, tools). */
+  static inMemory(analyzer: Analyzer): KeywordIndex {
+    return new KeywordIndex(new Database(':memory:'), analyzer);
   }
 
   get size(): number {
-    return this.search.documentCount;
+    return this.count;
+  }
+
+  get sections(): number {
+    return this.count;
   }
 
   add(chunk: Chunk, meta: NoteMeta): void {
-    // Tokenise each field once; MiniSearch gets the tokens space-joined and only splits them.
-    const doc = toDoc(chunk, meta);
-    const tokens = this.fieldTokens(doc);
-    this.search.add({
-      id: doc.id,
-      heading: tokens.heading.join(' '),
-      own: tokens.own.join(' '),
-      names: tokens.names.join(' '),
-      text: tokens.text.join(' '),
-    });
-    for (const term of new Set(Object.values(tokens).flat())) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+    const { tokenize } = this.analyzer;
+    const fields = fieldsOf(chunk, meta);
+    const tokens = {
+      heading: tokenize(fields.heading), own: tokenize(fields.own), names: tokenize(fields.names), text: tokenize(fields.text),
+    };
+    const all = [...new Set([...tokens.heading, ...tokens.own, ...tokens.names, ...tokens.text])];
+    const { lastInsertRowid } = this.statements.insertDoc.run(chunk.id, all.join(' '));
+    this.statements.insertFts.run(
+      lastInsertRowid, tokens.heading.join(' '), tokens.own.join(' '), tokens.names.join(' '), tokens.text.join(' '),
+    );
+    this.count++;
+    this.changed();
   }
 
-  remove(chunk: Chunk, meta: NoteMeta): void {
-    if (!this.search.has(chunk.id)) return;
-    this.search.discard(chunk.id);
-    for (const term of new Set(Object.values(this.fieldTokens(toDoc(chunk, meta))).flat())) {
-      const n = (this.docFreq.get(term) ?? 0) - 1;
-      if (n > 0) this.docFreq.set(term, n);
-      else this.docFreq.delete(term);
-    }
+  remove(chunkId: string): void {
+    const row = this.statements.rowidOf.get(chunkId);
+    if (!row) return;
+    this.statements.deleteFts.run(row.rowid);
+    this.statements.deleteDoc.run(row.rowid);
+    this.count--;
+    this.changed();
   }
 
   /** Number of chunks containing `term`. */
   sectionsWith(term: string): number {
-    return this.docFreq.get(term) ?? 0;
-  }
-
-  get sections(): number {
-    return this.search.documentCount;
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = this.statements.df.get(term)?.doc ?? 0;
+      this.dfCache.set(term, df);
+    }
+    return df;
   }
 
   /** Inverse document frequency, with unseen terms as rare as possible. */
   idf(term: string): number {
-    const n = this.search.documentCount;
-    const df = this.docFreq.get(term) ?? 0;
+    const n = this.count;
+    const df = this.sectionsWith(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** BM25 over the query's tokens, translations weighted below typed words. */
-  query(groups: QueryGroup[], limit: number): KeywordHit[] {
-    const weights = new Map<string, number>();
-    for (const g of groups) {
-      for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, EXPANSION_WEIGHT));
-      for (const t of g.tokens) weights.set(t, 1);
-    }
-    // A token in more than half the sections is a stop word by BM25's own measure
-    // (classic Robertson–Spärck Jones IDF is ≤ 0 there) but makes MiniSearch score
-    // and sort nearly every document: leave it out, unless no other token occurs at all.
-    const n = this.search.documentCount;
-    const df = (t: string) => this.docFreq.get(t) ?? 0;
-    const common = [...weights.keys()].filter((t) => df(t) / n > STOP_SHARE);
-    if ([...weights.keys()].some((t) => df(t) > 0 && !common.includes(t))) for (const t of common) weights.delete(t);
-    if (weights.size === 0) return [];
-    const results = this.search.search(
-      { combineWith: 'OR', queries: [...weights.keys()] },
-      { boostTerm: (term) => weights.get(term) ?? 1 },
-    );
-    return results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, matched: new Set(r.terms) }));
+  /** Every indexed term with the number of chunks holding it. */
+  documentFrequencies(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const { term, doc } of this.statements.allDf.iterate()) out.set(term, doc);
+    return out;
   }
 
-  private fieldTokens(doc: IndexedDoc): Record<'heading' | 'own' | 'names' | 'text', string[]> {
-    const { tokenize } = this.analyzer;
-    return { heading: tokenize(doc.heading), own: tokenize(doc.own), names: tokenize(doc.names), text: tokenize(doc.text) };
+  /** Replaces the notes' own vocabulary (see abstain.ts), computed by the caller when the index changes. */
+  setTopical(terms: Iterable<string>): void {
+    this.statements.clearTopical.run();
+    for (const t of terms) this.statements.insertTopical.run(t);
+    this.statements.setState.run('topical', 'current');
+    this.topicalCurrent = true;
+    this.topicalCache.clear();
+  }
+
+  /** False after any change until `setTopical` is called again. */
+  get hasTopical(): boolean {
+    this.topicalCurrent ??= this.statements.getState.get('topical')?.value === 'current';
+    return this.topicalCurrent;
+  }
+
+  isTopical(term: string): boolean {
+    let topical = this.topicalCache.get(term);
+    if (topical === undefined) {
+      topical = this.statements.isTopical.get(term) !== undefined;
+      this.topicalCache.set(term, topical);
+    }
+    return topical;
+  }
+
+  /** BM25 over the query's tokens, typed words weighted twice their translations. */
+  query(groups: QueryGroup[], limit: number): KeywordHit[] {
+    const terms = new Set<string>();
+    for (const g of groups) for (const t of [...g.tokens, ...g.expansions]) terms.add(t);
+    // A token in more than half the sections is a stop word by BM25's own measure
+    // (classic Robertson–Spärck Jones IDF is ≤ 0 there) but makes FTS5 score nearly
+    // every document: leave it out, unless no other token occurs at all.
+    const present = [...terms].filter((t) => this.sectionsWith(t) > 0);
+    const specific = present.filter((t) => this.sectionsWith(t) / this.count <= STOP_SHARE);
+    const used = specific.length > 0 ? specific : present;
+    if (used.length === 0) return [];
+    // bm25() has no per-term weights but sums over the query's phrases, so a typed word
+    // listed twice weighs twice a translation listed once: a translation is a guess.
+    const typed = new Set(groups.flatMap((g) => g.tokens));
+    const match = used.flatMap((t) => (typed.has(t) ? [`"${t}"`, `"${t}"`] : [`"${t}"`])).join(' OR ');
+    const ranked = this.statements.search.all(match, limit);
+    const docs = new Map(this.statements.docs.all(JSON.stringify(ranked.map((r) => r.rowid))).map((d) => [d.rowid, d]));
+    const usedSet = new Set(used);
+    return ranked.map(({ rowid, score }) => {
+      const doc = docs.get(rowid)!;
+      return { id: doc.id, score, matched: new Set(doc.tokens.split(' ').filter((t) => usedSet.has(t))) };
+    });
+  }
+
+  private changed(): void {
+    this.dfCache.clear();
+    if (this.topicalCurrent !== false) this.statements.setState.run('topical', 'stale');
+    this.topicalCurrent = false;
   }
 }
 
-function toDoc(chunk: Chunk, meta: NoteMeta): IndexedDoc {
+function fieldsOf(chunk: Chunk, meta: NoteMeta) {
   return {
-    id: chunk.id,
     // The whole path: parents name the topic of sections titled only "模型特点" or "Details".
     heading: chunk.headingPath.join(' '),
     // The section's own heading again: a section titled "Focal Loss 的定义" is about focal loss
@@ -150,22 +199,5 @@ function toDoc(chunk: Chunk, meta: NoteMeta): IndexedDoc {
     own: chunk.headingPath.length > 1 ? chunk.headingPath[chunk.headingPath.length - 1]! : '',
     names: [meta.title, ...meta.aliases].join(' '),
     text: chunk.text,
-  };
-}
-
-function miniSearchOptions() {
-  return {
-    fields: ['heading', 'own', 'names', 'text'],
-    idField: 'id',
-    // Documents arrive as space-joined tokens from our analyzer (see add()).
-    tokenize: (text: string) => (text ? text.split(' ') : []),
-    processTerm: (term: string) => term,
-    searchOptions: {
-      // Queries arrive already analyzed, one token per sub-query.
-      tokenize: (text: string) => [text],
-      boost: FIELD_BOOSTS,
-      prefix: false,
-      fuzzy: false,
-    },
   };
 }

@@ -32,6 +32,7 @@ export async function execute(ctx: CliContext): Promise<number> {
       }
       ctx.out(JSON.stringify(answerJson(await ask(index, checked.question, { k }))));
     }
+    index.close();
     return failures > 0 ? 1 : 0;
   }
   const checked = checkQuestion(question);
@@ -41,6 +42,7 @@ export async function execute(ctx: CliContext): Promise<number> {
   }
   const { index } = await openSyncedIndex(ctx.config, ctx.logger);
   const answer = await ask(index, checked.question, { k });
+  index.close();
   ctx.out(json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer));
   return 0;
 }

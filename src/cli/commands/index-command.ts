@@ -9,5 +9,6 @@ export async function execute(ctx: CliContext): Promise<number> {
   ctx.logger.info(describeSync(report));
   for (const s of report.skipped) ctx.logger.warn(`skipped ${s.file}: ${s.reason}`);
   ctx.out(`${report.files} notes, ${report.chunks} chunks, dense search ${index.embedder ? 'on' : 'off'}. Index in ${index.paths.dataDir}`);
+  index.close();
   return 0;
 }
