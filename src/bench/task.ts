@@ -172,7 +172,7 @@ async function load(a: LoadArgs): Promise<LoadResult> {
     label: a.label,
     model: a.model,
     chunks: index.chunkCount,
-    vocabulary: (index.keywordIndex as unknown as { docFreq?: Map<string, number> }).docFreq?.size ?? null,
+    vocabulary: index.keywordIndex.documentFrequencies().size,
     moduleLoadMs,
     openMs,
     syncMs,
