@@ -69,12 +69,18 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   const analyzed = analyzer.analyzeQuery(question);
   const groups = features.expansion ? analyzed : analyzed.map((g) => ({ ...g, expansions: [] }));
   const idf = (t: string) => index.keywordIndex.idf(t);
+  // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
+  const chunks = new Map<string, ReturnType<StudyIndex['chunk']>>();
+  const chunkOf = (id: string) => {
+    if (!chunks.has(id)) chunks.set(id, index.chunk(id));
+    return chunks.get(id);
+  };
   const bm25 = index.keywordIndex.query(groups, CANDIDATES);
   // Which query tokens a section holds: BM25 already knows for its hits; only a
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
-  const tokensOf = (id: string) => matched.get(id) ?? sectionTokensOf(index, id);
-  const headingTokensOf = (id: string) => ownHeadingTokens(index, id);
+  const tokensOf = (id: string) => matched.get(id) ?? sectionTokensOf(index, chunkOf(id)!);
+  const headingTokensOf = (id: string) => ownHeadingTokens(index, chunkOf(id));
   const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingTokensOf, idf) : bm25;
 
   const vectors = index.vectorIndex;
@@ -95,7 +101,7 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   const seenTexts = new Set<string>();
   for (const { id, score } of ranking) {
     if (results.length >= k) break;
-    const found = index.chunk(id);
+    const found = chunkOf(id);
     if (!found) continue;
     const { chunk, meta } = found;
     const section = `${chunk.file}\u0000${chunk.headingPath.join('\u0000')}`;
@@ -158,14 +164,13 @@ function rerankByCoverage(
  * section titled "Focal Loss 的定义" is about focal loss in a way the note's
  * intro, which only shares the note title, is not.
  */
-function ownHeadingTokens(index: StudyIndex, id: string): Set<string> {
-  const path = index.chunk(id)?.chunk.headingPath ?? [];
+function ownHeadingTokens(index: StudyIndex, found: ReturnType<StudyIndex['chunk']>): Set<string> {
+  const path = found?.chunk.headingPath ?? [];
   return new Set(path.length > 1 ? index.tokenizer.tokenize(path[path.length - 1]!) : []);
 }
 
 /** Every token of a section as the keyword index sees it: heading, note names and text. */
-function sectionTokensOf(index: StudyIndex, id: string): Set<string> {
-  const { chunk, meta } = index.chunk(id)!;
+function sectionTokensOf(index: StudyIndex, { chunk, meta }: NonNullable<ReturnType<StudyIndex['chunk']>>): Set<string> {
   return new Set(index.tokenizer.tokenize(`${chunk.headingPath.join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
 }
 
