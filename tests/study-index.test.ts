@@ -131,6 +131,14 @@ describe('StudyIndex', () => {
     expect((await ask(index, 'what is focal loss')).results[0]!.file).toBe('retinanet-focal-loss.md');
   });
 
+  it('lists results best first on one score scale, however deep k goes', async () => {
+    const { index } = await openSynced(NOTES, tempDir());
+    const { results } = await ask(index, 'how does the loss weight each anchor during training', { k: 40 });
+    expect(results.length).toBeGreaterThan(20);
+    const scores = results.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
   it('rebuilds when the index was made from another notes folder', async () => {
     const data = tempDir();
     await openSynced(NOTES, data);

@@ -156,7 +156,8 @@ function rerankByCoverage(
       HEADING_WEIGHT * coverage(groups, headingTokensOf(h.id), idf),
   }));
   rescored.sort((a, b) => b.score - a.score);
-  return [...rescored, ...hits.slice(RERANK_DEPTH)];
+  // Deeper hits keep their order, on the same scale: a reranked score is never below its normalised BM25.
+  return [...rescored, ...hits.slice(RERANK_DEPTH).map((h) => ({ ...h, score: h.score / best }))];
 }
 
 /**
