@@ -64,4 +64,16 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('online hard example mining')).toEqual(new Set(['在线难例挖掘']));
     expect(g.chineseToEnglish.get('焦点损失')).toEqual(new Set(['focal loss']));
   });
+
+  it('takes about as many Chinese words as the English term has, and skips citations', () => {
+    const g = mineGlossary(
+      emptyGlossary(),
+      [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text: '2. 下载移动端模型（model）。提出区域建议网络（RPN）。这类语言模型（Collins, 1997; Jacob et al.）' }],
+      segmentChinese,
+    );
+    expect(g.englishToChinese.get('model')).toEqual(new Set(['端模型']));
+    expect(g.englishToChinese.get('rpn')).toEqual(new Set(['区域建议网络']));
+    expect(g.englishToChinese.has('collins')).toBe(false);
+    expect(g.englishToChinese.has('1997')).toBe(false);
+  });
 });

@@ -55,9 +55,14 @@ export function mineGlossary(
 ): Glossary {
   for (const { meta, text } of notes) {
     for (const m of text.matchAll(ZH_THEN_EN)) {
-      const zh = trailingTerm(m[1]!, segment);
+      // 模型（Collins, 1997; Jacob et al.）cites, it does not translate.
+      if (CITATION.test(m[2]!)) continue;
+      const english = m[2]!.split(/[,，、;；]/);
+      // A term is about as many words in either language: 模型（model）is one word,
+      // not the whole clause 下载移动端的模型 before it.
+      const zh = trailingTerm(m[1]!, segment, 1 + Math.max(...english.map(termSize)));
       if (!zh) continue;
-      for (const en of m[2]!.split(/[,，、;；]/)) addPair(glossary, en, zh);
+      for (const en of english) addPair(glossary, en, zh);
     }
     for (const m of text.matchAll(EN_THEN_ZH)) addPair(glossary, m[1]!, m[2]!);
     // Aliases are not paired with each other: a note's aliases name several
@@ -71,11 +76,24 @@ export function mineGlossary(
   return glossary;
 }
 
-/** The term at the end of a run of Chinese: whole words back to the first clause word. */
-function trailingTerm(run: string, segment: (text: string) => string[]): string | null {
+const CITATION = /\b(?:1[89]|20)\d\d\b|\bet al\b/i;
+
+/**
+ * Size of an English term in words; an acronym counts its capitals, since
+ * RPN is three words (区域/建议/网络) and ResNet two (残差/网络).
+ */
+function termSize(english: string): number {
+  const words = english.trim().split(/[\s\-]+/).filter(Boolean);
+  if (words.length !== 1) return words.length;
+  const capitals = words[0]!.replace(/[^A-Z]/g, '').length;
+  return Math.max(1, capitals);
+}
+
+/** The term at the end of a run of Chinese: whole words back to the first clause word, at most `maxWords`. */
+function trailingTerm(run: string, segment: (text: string) => string[], maxWords: number): string | null {
   const words = segment(run);
   let term = '';
-  for (let i = words.length - 1; i >= 0; i--) {
+  for (let i = words.length - 1; i >= Math.max(0, words.length - maxWords); i--) {
     const word = words[i]!;
     if (CLAUSE_WORDS.has(word) || term.length + word.length > MAX_TERM_CHARS) break;
     term = word + term;
