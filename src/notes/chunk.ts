@@ -48,6 +48,11 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
 
   const flush = () => {
     if (blocks.length === 0) return;
+    // A reference list names papers; its English titles match English questions it never answers.
+    if (stack.some((h) => isBibliography(h.text))) {
+      blocks = [];
+      return;
+    }
     const headingPath = stack.length > 0 ? stack.map((h) => h.text) : [title];
     const parts = packSpans(blocks.flatMap((b) => spansOf(b, text, options.maxChars)), options.maxChars);
     parts.forEach((span, part) => {
@@ -84,6 +89,13 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
   }
   flush();
   return { meta, chunks };
+}
+
+const BIBLIOGRAPHY = /^(?:参考文献|参考资料|引用文献|references?|bibliography|works cited)$/i;
+
+/** "参考文献", "19.9 参考文献", "References": a heading over a list of sources. */
+export function isBibliography(heading: string): boolean {
+  return BIBLIOGRAPHY.test(heading.replace(/^[\d.\s]+/, '').trim());
 }
 
 /** Heading text without Markdown markup, but with inline math kept as `$…$` so "$1\times1$ 卷积" stays readable. */
