@@ -25,6 +25,12 @@ describe('analyzer: index tokens', () => {
     expect(analyzer.tokenize('Batch_Size')).toEqual(expect.arrayContaining(['batch_size', 'batch', 'size']));
   });
 
+  it('also indexes the name of a numbered model or layer: VGG16 is "vgg", fc6 is "fc"', () => {
+    expect(analyzer.tokenize('VGG16 的 fc6')).toEqual(['vgg16', 'vgg', 'fc6', 'fc']);
+    // One letter and a number is a name of its own (P2, C5), not a family.
+    expect(analyzer.tokenize('P2 到 P6')).toEqual(['p2', 'p6']);
+  });
+
   it('normalises full-width forms', () => {
     expect(analyzer.tokenize('ＦＰＮ（Ｐ２）')).toEqual(['fpn', 'p2']);
   });
@@ -33,12 +39,26 @@ describe('analyzer: index tokens', () => {
 describe('analyzer: queries', () => {
   it('turns an English glossary phrase into one idea carrying its Chinese translation', () => {
     const groups = analyzer.analyzeQuery('What is focal loss?');
-    expect(groups).toEqual([{ surface: 'focal loss', tokens: ['focal', 'loss'], expansions: ['焦点', '损失'] }]);
+    expect(groups).toEqual([{ surface: 'focal loss', tokens: ['focal', 'loss'], expansions: ['焦点', '损失'], guesses: [] }]);
   });
 
   it('turns a Chinese glossary term into one idea carrying its English translation', () => {
     const groups = analyzer.analyzeQuery('为什么要权值共享');
-    expect(groups).toEqual([{ surface: '权值共享', tokens: ['权值', '共享'], expansions: ['weight', 'share'] }]);
+    expect(groups).toEqual([{ surface: '权值共享', tokens: ['权值', '共享'], expansions: ['weight', 'share'], guesses: [] }]);
+  });
+
+  it('guesses Chinese for English words the glossary lacks from dictionary pairs, never overriding the glossary', () => {
+    const withDictionary = createAnalyzer(glossary, [['discrete', '离散'], ['loss', '亏损'], ['lose weight', '减肥']]);
+    expect(withDictionary.analyzeQuery('are words discrete')).toEqual([
+      { surface: 'word', tokens: ['word'], expansions: [], guesses: [] },
+      { surface: 'discret', tokens: ['discret'], expansions: [], guesses: ['离散'] },
+    ]);
+    // The glossary's phrase wins over the dictionary's sense of one of its words.
+    expect(withDictionary.analyzeQuery('focal loss')[0]).toMatchObject({ expansions: ['焦点', '损失'], guesses: [] });
+    // A longer dictionary phrase is one idea.
+    expect(withDictionary.analyzeQuery('how to lose weight').map((g) => [g.surface, g.guesses])).toEqual([['lose weight', ['减肥']]]);
+    // Chinese questions need no guesses.
+    expect(withDictionary.analyzeQuery('离散').every((g) => g.guesses.length === 0)).toBe(true);
   });
 
   it('drops question words in both languages', () => {

@@ -62,17 +62,38 @@ describe('KeywordIndex', () => {
     expect(hits.map((h) => h.id)).toEqual(['typed', 'translated']);
   });
 
-  it('lives in a database file: a reopened index answers, knows its topical terms, and marks them stale on change', () => {
+  it('weighs a typed word above a dictionary guess', () => {
+    const index = KeywordIndex.inMemory(analyzer);
+    index.add(chunk('typed', 'discrete tokens'), meta);
+    index.add(chunk('guessed', '离散 的 词'), meta);
+    for (const id of ['x', 'y', 'z']) index.add(chunk(id, `filler ${id}`), meta);
+    const [discrete] = groups('discrete');
+    expect(index.query([{ ...discrete!, guesses: ['离散'] }], 5).map((h) => h.id)).toEqual(['typed', 'guessed']);
+  });
+
+  it('counts a word in a code block as weaker evidence than the same word in prose', () => {
+    const index = KeywordIndex.inMemory(analyzer);
+    index.add(chunk('code', 'How to run it:\n\n```python\noutput = model(input)\nprint(input, output)\n```\n'), meta);
+    index.add(chunk('prose', 'Each layer maps its input to an output.'), meta);
+    for (const id of ['x', 'y', 'z']) index.add(chunk(id, `filler ${id}`), meta);
+    const hits = index.query(groups('input output'), 5);
+    expect(hits.map((h) => h.id)).toEqual(['prose', 'code']);
+    // The code still matches, and counts for coverage like any other token.
+    expect(hits[1]!.matched).toEqual(new Set(['input', 'output']));
+  });
+
+  it('lives in a database file: a reopened index answers, knows its topical terms and dictionary pairs, and marks them stale on change', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'studybot-keyword-'));
     temps.push(dir);
     const file = path.join(dir, 'index.sqlite');
     const first = new KeywordIndex(new Database(file), analyzer);
     first.add(chunk('a', 'dropout regularisation'), meta);
     first.add(chunk('b', 'pooling layers'), meta);
-    first.setTopical(['dropout']);
+    first.setVocabulary(['dropout'], [['regularization', '正则化']]);
     const reopened = new KeywordIndex(new Database(file), analyzer);
     expect(reopened.size).toBe(2);
     expect(reopened.hasTopical).toBe(true);
+    expect(reopened.dictionary()).toEqual([['regularization', '正则化']]);
     expect(reopened.isTopical('dropout')).toBe(true);
     expect(reopened.isTopical('pool')).toBe(false);
     expect(reopened.query(groups('dropout'), 5).map((h) => h.id)).toEqual(['a']);

@@ -55,11 +55,13 @@ describe('coverage', () => {
   const idf = (t: string) => ({ focal: 3, loss: 1, 焦点损失: 3, bread: 5 })[t] ?? 2;
   it('weights each idea of the question by its rarest token', () => {
     const groups = [
-      { surface: 'focal loss', tokens: ['focal', 'loss'], expansions: ['焦点损失'] },
-      { surface: 'bread', tokens: ['bread'], expansions: [] },
+      { surface: 'focal loss', tokens: ['focal', 'loss'], expansions: ['焦点损失'], guesses: [] },
+      { surface: 'bread', tokens: ['bread'], expansions: [], guesses: ['面包'] },
     ];
     expect(coverage(groups, new Set(['focal', 'loss']), idf)).toBeCloseTo(3 / 8);
+    // A translation is likely (0.8), a dictionary guess one sense of several (0.5).
     expect(coverage(groups, new Set(['焦点损失']), idf)).toBeCloseTo((3 * 0.8) / 8);
+    expect(coverage(groups, new Set(['面包']), idf)).toBeCloseTo((5 * 0.5) / 8);
     expect(coverage(groups, new Set(['bread', 'focal', 'loss']), idf)).toBe(1);
   });
 });
@@ -76,14 +78,21 @@ describe('abstention: topical vocabulary', () => {
   });
 
   it('covers a question only when the best section shares a topical term with it', () => {
-    const anchor = [{ surface: 'anchor', tokens: ['anchor'], expansions: [] }];
-    const rule = [{ surface: 'rule', tokens: ['rule'], expansions: [] }];
+    const anchor = [{ surface: 'anchor', tokens: ['anchor'], expansions: [], guesses: [] }];
+    const rule = [{ surface: 'rule', tokens: ['rule'], expansions: [], guesses: [] }];
     const topical = topicalTerms(['anchor', 'rule', 'once'], corpus, background);
     expect(topical).toEqual(new Set(['anchor']));
     const isTopicalTerm = (t: string) => topical.has(t);
     expect(coversQuestion(anchor, new Set(['anchor']), isTopicalTerm)).toBe(true);
     expect(coversQuestion(rule, new Set(['rule']), isTopicalTerm)).toBe(false);
     expect(coversQuestion(anchor, new Set(['rule']), isTopicalTerm)).toBe(false);
+  });
+
+  it('never takes a dictionary guess alone as evidence that the notes cover a question', () => {
+    // "offside rule" guessed as 法则 would meet 链式法则 in notes on backpropagation.
+    const offside = [{ surface: 'rule', tokens: ['rule'], expansions: [], guesses: ['anchor'] }];
+    const topical = topicalTerms(['anchor', 'rule', 'once'], corpus, background);
+    expect(coversQuestion(offside, new Set(['anchor']), (t) => topical.has(t))).toBe(false);
   });
 });
 

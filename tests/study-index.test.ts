@@ -131,6 +131,23 @@ describe('StudyIndex', () => {
     expect((await ask(index, 'what is focal loss')).results[0]!.file).toBe('retinanet-focal-loss.md');
   });
 
+  it('finds a Chinese-only section for an English word through the dictionary pairs of its vocabulary', async () => {
+    const notes = tempDir();
+    writeFileSync(path.join(notes, 'text.md'), '# 文本生成\n\n## 为什么难\n\n生成句子时，每个词都是一个符号，梯度无法穿过采样传回生成器。\n');
+    writeFileSync(path.join(notes, 'image.md'), '# 图像生成\n\n## 图像\n\n图像的像素值是连续的，生成器可以直接得到梯度。\n');
+    writeFileSync(path.join(notes, 'other.md'), '# 其他\n\n## 优化\n\n学习率决定每一步走多远，甚至决定能否收敛。\n');
+    const { index } = await openSynced(notes, tempDir());
+    const dictionary = index.keywordIndex.dictionary();
+    expect(dictionary).toContainEqual(['sentence', '句子']);
+    // "even" (甚至) is too common in everyday English for its dictionary senses to be worth guessing.
+    expect(dictionary.some(([en]) => en === 'even')).toBe(false);
+    const answer = await ask(index, 'sentences');
+    expect(answer.results[0]!.file).toBe('text.md');
+    // 句子 for "sentence" is a guess: it ranks, but alone it is not proof the notes cover the question.
+    expect(answer.answered).toBe(false);
+    expect((await ask(index, 'sentences', { features: { dictionary: false } })).results).toEqual([]);
+  });
+
   it('lists results best first on one score scale, however deep k goes', async () => {
     const { index } = await openSynced(NOTES, tempDir());
     const { results } = await ask(index, 'how does the loss weight each anchor during training', { k: 40 });

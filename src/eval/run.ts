@@ -94,16 +94,17 @@ for (const corpus of ['notes', 'dl500']) {
     rows.push(`| ${corpus} | ${lang} | ${m.n} | ${m.recallAt1.toFixed(3)} | ${m.recallAt3.toFixed(3)} | ${m.recallAt5.toFixed(3)} | ${m.mrr.toFixed(3)} | ${pct(m.falseAbstention)} |`);
   }
 }
-rows.push('', '| off-topic asked of | lang | n | correctly refused |', '|---|---|---|---|');
+const offTopicRows: string[] = [];
 for (const corpus of ['notes', 'dl500']) {
   for (const lang of ['all', 'en', 'zh']) {
     const subset = outcomes.filter((o) => o.corpus === `offtopic@${corpus}` && (lang === 'all' || o.lang === lang));
     if (!subset.length) continue;
     const a = correctAbstention(subset);
     report[`offtopic@${corpus}/${lang}`] = a;
-    rows.push(`| ${corpus} | ${lang} | ${a.n} | ${pct(a.rate)} |`);
+    offTopicRows.push(`| ${corpus} | ${lang} | ${a.n} | ${pct(a.rate)} |`);
   }
 }
+if (offTopicRows.length) rows.push('', '| off-topic asked of | lang | n | correctly refused |', '|---|---|---|---|', ...offTopicRows);
 const loaded = indexes.find(([, index]) => index.embedder)?.[1].embedder?.model;
 const dense = loaded ? `dense leg on: ${loaded}` : `dense leg off${config.embeddingModel ? ` (${config.embeddingModel} not available)` : ''}: keyword leg only`;
 if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -114,9 +115,11 @@ if (values.ablation) {
   // Each part of the keyword leg switched off in turn: what it is worth on these questions.
   const variants: Array<[string, Partial<KeywordFeatures>]> = [
     ['full keyword leg', {}],
+    ['without dictionary guesses', { dictionary: false }],
     ['without glossary expansion', { expansion: false }],
+    ['without either translation', { expansion: false, dictionary: false }],
     ['without coverage rerank', { rerank: false }],
-    ['plain BM25 (neither)', { expansion: false, rerank: false }],
+    ['plain BM25 (no translation, no rerank)', { expansion: false, dictionary: false, rerank: false }],
   ];
   const lines = ['', '| variant | notes R@1 | notes R@3 | dl500 R@5 | dl500 MRR | en R@5 (both) | off-topic refused |', '|---|---|---|---|---|---|---|'];
   for (const [name, features] of variants) {
@@ -125,7 +128,9 @@ if (values.ablation) {
     const dl = retrievalMetrics(o.filter((x) => x.corpus === 'dl500'));
     const en = retrievalMetrics(o.filter((x) => (x.corpus === 'notes' || x.corpus === 'dl500') && x.lang === 'en'));
     const off = correctAbstention(o.filter((x) => x.corpus.startsWith('offtopic@')));
-    lines.push(`| ${name} | ${notes.recallAt1.toFixed(3)} | ${notes.recallAt3.toFixed(3)} | ${dl.recallAt5.toFixed(3)} | ${dl.mrr.toFixed(3)} | ${en.recallAt5.toFixed(3)} | ${pct(off.rate)} |`);
+    // A question set without notes or off-topic questions (the held-out set) has no figure there, not a zero.
+    const num = (n: number, x: number) => (n ? x.toFixed(3) : '–');
+    lines.push(`| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

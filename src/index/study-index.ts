@@ -7,6 +7,7 @@ import type { Chunk, NoteMeta } from '../notes/types.js';
 import { ANALYZER_VERSION, createAnalyzer, segmentChinese, type Analyzer } from '../text/analyzer.js';
 import { loadBackground } from '../text/background.js';
 import { topicalTerms } from '../search/abstain.js';
+import { dictionaryPairs } from '../text/dictionary.js';
 import { addPair, curatedGlossary, emptyGlossary, mineGlossary } from '../text/glossary.js';
 import { loadEmbedder, type Embedder } from '../search/embedder.js';
 import { KeywordIndex } from '../search/keyword.js';
@@ -50,6 +51,12 @@ type ReadOutcome =
   | { kind: 'indexed'; info: FileInfo; chunks: Chunk[] }
   | { kind: 'touched'; info: FileInfo }
   | { kind: 'skipped'; skipped: SkippedFile };
+
+/**
+ * An English word in at least one everyday paragraph in ten (SUBTLEX-US) gets no
+ * dictionary guesses: a round "one in ten", checked on the held-out questions.
+ */
+const EVERYDAY_SHARE = 0.1;
 
 /** Files of the JSON index format (schema 1), removed when found. */
 const LEGACY_FILES = ['manifest.json', 'notes.json', 'keyword.json'];
@@ -170,7 +177,7 @@ export class StudyIndex {
           added += counts.added;
           removed += counts.removed;
         }
-        if (added + removed > 0 || !this.keyword.hasTopical) this.refreshTopical();
+        if (added + removed > 0 || !this.keyword.hasTopical) this.refreshVocabulary();
         this.writeManifest();
       });
       this.loadFiles();
@@ -249,10 +256,18 @@ export class StudyIndex {
     return removed;
   }
 
-  private refreshTopical(): void {
+  /** What the query side derives from the vocabulary, recomputed here so answering never loads the tables behind it. */
+  private refreshVocabulary(): void {
     const df = this.keyword.documentFrequencies();
     const corpus = { sections: this.keyword.sections, sectionsWith: (t: string) => df.get(t) ?? 0 };
-    this.keyword.setTopical(topicalTerms(df.keys(), corpus, loadBackground()));
+    const background = loadBackground();
+    // Everyday English words (even, look, take) have a dozen dictionary senses each: too many to guess from.
+    const everyday = (gloss: string) => {
+      const tokens = this.baseAnalyzer.tokenize(gloss);
+      return tokens.length === 1 && background.paragraphShare(tokens[0]!) >= EVERYDAY_SHARE;
+    };
+    const pairs = dictionaryPairs(df.keys()).filter(([english]) => !everyday(english));
+    this.keyword.setVocabulary(topicalTerms(df.keys(), corpus, background), pairs);
   }
 
   private writeManifest(): void {
@@ -300,7 +315,7 @@ export class StudyIndex {
     if (!this.analyzerCache) {
       const glossary = curatedGlossary();
       for (const f of this.files) for (const [en, zh] of f.pairs) addPair(glossary, en, zh);
-      this.analyzerCache = createAnalyzer(glossary);
+      this.analyzerCache = createAnalyzer(glossary, this.keyword.dictionary());
     }
     return this.analyzerCache;
   }

@@ -44,6 +44,8 @@ export interface AskOptions {
 export interface KeywordFeatures {
   /** Cross-language glossary expansion of the query. */
   expansion: boolean;
+  /** Dictionary guesses for English words the glossary lacks. */
+  dictionary: boolean;
   /** Reranking the top candidates by coverage. */
   rerank: boolean;
 }
@@ -65,9 +67,13 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   const k = Math.max(1, options.k ?? 5);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const analyzer = index.analyzer;
-  const features: KeywordFeatures = { expansion: true, rerank: true, ...options.features };
+  const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, ...options.features };
   const analyzed = analyzer.analyzeQuery(question);
-  const groups = features.expansion ? analyzed : analyzed.map((g) => ({ ...g, expansions: [] }));
+  const groups = analyzed.map((g) => ({
+    ...g,
+    expansions: features.expansion ? g.expansions : [],
+    guesses: features.dictionary ? g.guesses : [],
+  }));
   const idf = (t: string) => index.keywordIndex.idf(t);
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
   const chunks = new Map<string, ReturnType<StudyIndex['chunk']>>();
@@ -128,8 +134,6 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
   return { question, answered, results, legs: { keyword: true, dense } };
 }
 
-/** BM25 candidates whose order coverage may change; deeper ones keep their BM25 order. */
-const RERANK_DEPTH = 20;
 const COVERAGE_WEIGHT = 1;
 const HEADING_WEIGHT = 0.5;
 
@@ -137,7 +141,7 @@ const HEADING_WEIGHT = 0.5;
  * BM25 sums evidence per word, so one rare word repeated can outrank a
  * section that holds most of the question. Adding the section's coverage of
  * the question's ideas (a soft AND, like Lucene's old coord factor) to the
- * normalised BM25 score of the top candidates corrects that; half as much
+ * normalised BM25 score of every candidate corrects that; half as much
  * again for the ideas its own heading names prefers the section that is
  * about them to the note's intro that mentions them.
  */
@@ -148,16 +152,13 @@ function rerankByCoverage(
   headingTokensOf: (id: string) => Set<string>,
   idf: (t: string) => number,
 ): KeywordHit[] {
-  const top = hits.slice(0, RERANK_DEPTH);
-  const best = top[0]?.score ?? 1;
-  const rescored = top.map((h) => ({
+  const best = hits[0]?.score ?? 1;
+  const rescored = hits.map((h) => ({
     ...h,
     score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) +
       HEADING_WEIGHT * coverage(groups, headingTokensOf(h.id), idf),
   }));
-  rescored.sort((a, b) => b.score - a.score);
-  // Deeper hits keep their order, on the same scale: a reranked score is never below its normalised BM25.
-  return [...rescored, ...hits.slice(RERANK_DEPTH).map((h) => ({ ...h, score: h.score / best }))];
+  return rescored.sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -179,6 +180,7 @@ function sectionTokensOf(index: StudyIndex, { chunk, meta }: NonNullable<ReturnT
 function quoteOf(chunk: Chunk, groups: QueryGroup[], index: StudyIndex, idf: (t: string) => number): string {
   const weights = new Map<string, number>();
   for (const g of groups) {
+    for (const t of g.guesses) weights.set(t, Math.max(weights.get(t) ?? 0, 0.3 * idf(t)));
     for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, 0.6 * idf(t)));
     for (const t of g.tokens) weights.set(t, idf(t));
   }
@@ -192,3 +194,4 @@ function quoteOf(chunk: Chunk, groups: QueryGroup[], index: StudyIndex, idf: (t:
 function round(n: number): number {
   return Math.round(n * 10000) / 10000;
 }
+

