@@ -46,7 +46,7 @@ export interface KeywordFeatures {
   expansion: boolean;
   /** Dictionary guesses for English words the glossary lacks. */
   dictionary: boolean;
-  /** Reranking the top candidates by coverage. */
+  /** Reranking the BM25 candidates by coverage. */
   rerank: boolean;
 }
 
@@ -194,4 +194,3 @@ function quoteOf(chunk: Chunk, groups: QueryGroup[], index: StudyIndex, idf: (t:
 function round(n: number): number {
   return Math.round(n * 10000) / 10000;
 }
-
