@@ -89,11 +89,14 @@ describe('KeywordIndex', () => {
     const first = new KeywordIndex(new Database(file), analyzer);
     first.add(chunk('a', 'dropout regularisation'), meta);
     first.add(chunk('b', 'pooling layers'), meta);
-    first.setVocabulary(['dropout'], [['regularization', '正则化']]);
+    first.setTopical(['dropout']);
+    first.addDictionary(['正则化', '丢弃法'], [['regularization', '正则化']]);
     const reopened = new KeywordIndex(new Database(file), analyzer);
     expect(reopened.size).toBe(2);
     expect(reopened.hasTopical).toBe(true);
     expect(reopened.dictionary()).toEqual([['regularization', '正则化']]);
+    // Looked up, found or not, is not looked up again.
+    expect(reopened.notLookedUp(['正则化', '丢弃法', '卷积'])).toEqual(['卷积']);
     expect(reopened.isTopical('dropout')).toBe(true);
     expect(reopened.isTopical('pool')).toBe(false);
     expect(reopened.query(groups('dropout'), 5).map((h) => h.id)).toEqual(['a']);

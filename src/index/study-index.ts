@@ -7,7 +7,7 @@ import type { Chunk, NoteMeta } from '../notes/types.js';
 import { ANALYZER_VERSION, createAnalyzer, segmentChinese, type Analyzer } from '../text/analyzer.js';
 import { loadBackground } from '../text/background.js';
 import { topicalTerms } from '../search/abstain.js';
-import { dictionaryPairs } from '../text/dictionary.js';
+import { dictionaryPairs, isDictionaryWord } from '../text/dictionary.js';
 import { addPair, curatedGlossary, emptyGlossary, mineGlossary } from '../text/glossary.js';
 import { loadEmbedder, type Embedder } from '../search/embedder.js';
 import { KeywordIndex } from '../search/keyword.js';
@@ -257,18 +257,24 @@ export class StudyIndex {
     return removed;
   }
 
-  /** What the query side derives from the vocabulary, recomputed here so answering never loads the tables behind it. */
+  /**
+   * What the query side derives from the vocabulary, computed here so answering
+   * never loads the tables behind it: the notes' topical terms, and dictionary
+   * pairs for Chinese words not looked up before (an edit rarely brings any).
+   */
   private refreshVocabulary(): void {
     const df = this.keyword.documentFrequencies();
     const corpus = { sections: this.keyword.sections, sectionsWith: (t: string) => df.get(t) ?? 0 };
     const background = loadBackground();
+    this.keyword.setTopical(topicalTerms(df.keys(), corpus, background));
+    const fresh = this.keyword.notLookedUp([...df.keys()].filter(isDictionaryWord));
+    if (fresh.length === 0) return;
     // Everyday English words (even, look, take) have a dozen dictionary senses each: too many to guess from.
     const everyday = (gloss: string) => {
       const tokens = this.baseAnalyzer.tokenize(gloss);
       return tokens.length === 1 && background.paragraphShare(tokens[0]!) >= EVERYDAY_SHARE;
     };
-    const pairs = dictionaryPairs(df.keys()).filter(([english]) => !everyday(english));
-    this.keyword.setVocabulary(topicalTerms(df.keys(), corpus, background), pairs);
+    this.keyword.addDictionary(fresh, dictionaryPairs(fresh).filter(([english]) => !everyday(english)));
   }
 
   private writeManifest(): void {

@@ -34,6 +34,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS keyword_docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, tokens TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS keyword_topical (term TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS keyword_dictionary (english TEXT NOT NULL, chinese TEXT NOT NULL, PRIMARY KEY (english, chinese)) WITHOUT ROWID;
+  -- Chinese words already looked up in the dictionary, found or not: an edit looks up only new ones.
+  CREATE TABLE IF NOT EXISTS keyword_looked_up (term TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS keyword_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 
@@ -76,8 +78,9 @@ export class KeywordIndex {
       isTopical: db.prepare<[string], { term: string }>('SELECT term FROM keyword_topical WHERE term = ?'),
       clearTopical: db.prepare('DELETE FROM keyword_topical'),
       insertTopical: db.prepare('INSERT INTO keyword_topical (term) VALUES (?)'),
-      clearDictionary: db.prepare('DELETE FROM keyword_dictionary'),
       insertDictionary: db.prepare('INSERT OR IGNORE INTO keyword_dictionary (english, chinese) VALUES (?, ?)'),
+      insertLookedUp: db.prepare('INSERT OR IGNORE INTO keyword_looked_up (term) VALUES (?)'),
+      lookedUp: db.prepare<[], { term: string }>('SELECT term FROM keyword_looked_up'),
       dictionary: db.prepare<[], { english: string; chinese: string }>('SELECT english, chinese FROM keyword_dictionary'),
       getState: db.prepare<[string], { value: string }>('SELECT value FROM keyword_state WHERE key = ?'),
       setState: db.prepare('INSERT OR REPLACE INTO keyword_state (key, value) VALUES (?, ?)'),
@@ -147,25 +150,35 @@ export class KeywordIndex {
     return out;
   }
 
-  /**
-   * Replaces what the caller derives from the vocabulary when the index changes:
-   * the notes' own terms (see abstain.ts) and the dictionary pairs of its Chinese words.
-   */
-  setVocabulary(topical: Iterable<string>, dictionary: Iterable<DictionaryPair> = []): void {
+  /** Replaces the notes' own vocabulary (see abstain.ts), computed by the caller when the index changes. */
+  setTopical(terms: Iterable<string>): void {
     this.statements.clearTopical.run();
-    for (const t of topical) this.statements.insertTopical.run(t);
-    this.statements.clearDictionary.run();
-    for (const [en, zh] of dictionary) this.statements.insertDictionary.run(en, zh);
+    for (const t of terms) this.statements.insertTopical.run(t);
     this.statements.setState.run('topical', 'current');
     this.topicalCurrent = true;
     this.topicalCache.clear();
+  }
+
+  /** The words of `terms` not yet looked up in the dictionary. */
+  notLookedUp(terms: Iterable<string>): string[] {
+    const done = new Set(this.statements.lookedUp.all().map((r) => r.term));
+    return [...terms].filter((t) => !done.has(t));
+  }
+
+  /**
+   * Records dictionary pairs for newly looked-up words. Pairs of words that later
+   * leave the notes stay: a guess no section holds matches nothing.
+   */
+  addDictionary(lookedUp: Iterable<string>, pairs: Iterable<DictionaryPair>): void {
+    for (const t of lookedUp) this.statements.insertLookedUp.run(t);
+    for (const [en, zh] of pairs) this.statements.insertDictionary.run(en, zh);
   }
 
   dictionary(): DictionaryPair[] {
     return this.statements.dictionary.all().map(({ english, chinese }) => [english, chinese]);
   }
 
-  /** False after any change until `setVocabulary` is called again. */
+  /** False after any change until `setTopical` is called again. */
   get hasTopical(): boolean {
     this.topicalCurrent ??= this.statements.getState.get('topical')?.value === 'current';
     return this.topicalCurrent;

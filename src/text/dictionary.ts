@@ -20,9 +20,14 @@ const MAX_GLOSS_WORDS = 3;
 /** Senses that point elsewhere rather than translate. */
 const NOT_A_TRANSLATION = /^(?:variant of|old variant|see |cl:|surname|abbr\.|used in|also written|erhua variant|japanese variant|taiwan pr\.)/i;
 
+/** Chinese words of two or more characters: single characters have too many senses to guess from. */
+export function isDictionaryWord(term: string): boolean {
+  return /^[\u3400-\u9fff]{2,}$/.test(term);
+}
+
 /** Every (English gloss, Chinese word) pair of CC-CEDICT whose Chinese word is in `terms`. */
 export function dictionaryPairs(terms: Iterable<string>): DictionaryPair[] {
-  const wanted = new Set([...terms].filter((t) => /^[\u3400-\u9fff]{2,}$/.test(t)));
+  const wanted = new Set([...terms].filter(isDictionaryWord));
   const pairs = new Map<string, DictionaryPair>();
   for (const entry of loadCedict()) {
     if (!wanted.has(entry.simplified)) continue;
