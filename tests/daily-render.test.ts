@@ -158,7 +158,7 @@ describe('permanentPostError', () => {
 describe('conceptBankOf', () => {
   it('builds once, and again only when a sync replaced a note record', () => {
     const note = (text: string) => ({
-      file: 'n.md', size: 1, mtimeMs: 1, sha1: 'x', pairs: [], meta: { file: 'n.md', title: 'N', tags: [], aliases: [] },
+      file: 'n.md', size: 1, mtimeMs: 1, sha1: 'x', meta: { file: 'n.md', title: 'N', tags: [], aliases: [] },
       chunks: [chunk({ file: 'n.md', headingPath: ['N'], startLine: 1, endLine: 1, text })],
     });
     const index = { notes: [note('**焦点损失（Focal Loss）**是一种用于密集检测的损失函数，它压低易分样本的权重。')] };

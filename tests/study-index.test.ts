@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StudyIndex } from '../src/index/study-index.js';
 import Database from 'better-sqlite3';
-import { IndexStore, storePaths } from '../src/index/store.js';
+import { IndexStore, SCHEMA_VERSION, storePaths } from '../src/index/store.js';
 import { NotesDirError } from '../src/notes/load.js';
 import { ask } from '../src/search/ask.js';
 import type { Logger } from '../src/log.js';
@@ -56,7 +56,7 @@ describe('StudyIndex', () => {
     expect(first.report.chunks).toBeGreaterThan(60);
     const second = await openSynced(NOTES, data);
     expect(second.report).toMatchObject({ rebuilt: false, added: 0, removed: 0, chunks: first.report.chunks });
-    expect(manifestOf(data)).toMatchObject({ manifest: { schemaVersion: 2, model: null, dims: null }, files: 10, chunks: first.report.chunks });
+    expect(manifestOf(data)).toMatchObject({ manifest: { schemaVersion: SCHEMA_VERSION, model: null, dims: null }, files: 10, chunks: first.report.chunks });
   });
 
   it('re-indexes only the changed sections of an edited note', async () => {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Chunk, NoteMeta } from '../notes/types.js';
 
 /** Bump when the tables below change: an index of another version is rebuilt. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface Manifest {
   schemaVersion: number;
@@ -24,9 +24,10 @@ export interface FileInfo {
   mtimeMs: number;
   sha1: string;
   meta: NoteMeta;
-  /** Glossary pairs mined from this note, kept so loading needs no re-mining. */
-  pairs: Array<[english: string, chinese: string]>;
 }
+
+/** An English ↔ Chinese pair mined from a note's `中文（English）` patterns. */
+export type GlossaryPair = [english: string, chinese: string];
 
 /** A note with its chunks, as the bot's topic lists and quizzes read it. */
 export interface FileRecord extends FileInfo {
@@ -59,9 +60,15 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL,
-    sha1 TEXT, meta TEXT, pairs TEXT,
+    sha1 TEXT, meta TEXT,
     skipped TEXT -- the reason when the file could not be indexed; the other columns are then null
   ) WITHOUT ROWID;
+  -- Rows, not a JSON column of files: opening the index need not parse them, and notes
+  -- repeat pairs, which the analyzer wants once (a walk in key order, no sort).
+  CREATE TABLE IF NOT EXISTS glossary_pairs (
+    english TEXT NOT NULL, chinese TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (english, chinese, file)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS glossary_pairs_by_file ON glossary_pairs (file);
   CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, file TEXT NOT NULL, ord INTEGER NOT NULL, title TEXT NOT NULL,
     heading_path TEXT NOT NULL, start_line INTEGER NOT NULL, end_line INTEGER NOT NULL,
@@ -94,13 +101,15 @@ export class IndexStore {
     this.statements = {
       getManifest: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM manifest'),
       setManifest: db.prepare('INSERT OR REPLACE INTO manifest (key, value) VALUES (?, ?)'),
-      files: db.prepare<[], { file: string; size: number; mtime_ms: number; sha1: string | null; meta: string | null; pairs: string | null; skipped: string | null }>(
+      files: db.prepare<[], { file: string; size: number; mtime_ms: number; sha1: string | null; meta: string | null; skipped: string | null }>(
         'SELECT * FROM files ORDER BY file',
       ),
-      putFile: db.prepare('INSERT OR REPLACE INTO files (file, size, mtime_ms, sha1, meta, pairs, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      putFile: db.prepare('INSERT OR REPLACE INTO files (file, size, mtime_ms, sha1, meta, skipped) VALUES (?, ?, ?, ?, ?, ?)'),
       deleteFile: db.prepare('DELETE FROM files WHERE file = ?'),
+      insertPair: db.prepare('INSERT OR IGNORE INTO glossary_pairs (english, chinese, file) VALUES (?, ?, ?)'),
+      deletePairs: db.prepare('DELETE FROM glossary_pairs WHERE file = ?'),
+      distinctPairs: db.prepare<[], { english: string; chinese: string }>('SELECT DISTINCT english, chinese FROM glossary_pairs'),
       chunk: db.prepare<[string], ChunkRow>('SELECT * FROM chunks WHERE id = ?'),
-      chunksOf: db.prepare<[string], ChunkRow>('SELECT * FROM chunks WHERE file = ? ORDER BY ord'),
       chunkIdsOf: db.prepare<[string], { id: string }>('SELECT id FROM chunks WHERE file = ?'),
       allChunks: db.prepare<[], ChunkRow>('SELECT * FROM chunks ORDER BY file, ord'),
       allChunkIds: db.prepare<[], { id: string }>('SELECT id FROM chunks'),
@@ -173,30 +182,39 @@ export class IndexStore {
     const skipped: SkippedFile[] = [];
     for (const row of this.statements.files.all()) {
       if (row.skipped !== null) skipped.push({ file: row.file, size: row.size, mtimeMs: row.mtime_ms, reason: row.skipped });
-      else indexed.push({ file: row.file, size: row.size, mtimeMs: row.mtime_ms, sha1: row.sha1!, meta: JSON.parse(row.meta!), pairs: JSON.parse(row.pairs!) });
+      else indexed.push({ file: row.file, size: row.size, mtimeMs: row.mtime_ms, sha1: row.sha1!, meta: JSON.parse(row.meta!) });
     }
     return { indexed, skipped };
   }
 
   putFile(info: FileInfo): void {
-    this.statements.putFile.run(info.file, info.size, info.mtimeMs, info.sha1, JSON.stringify(info.meta), JSON.stringify(info.pairs), null);
+    this.statements.putFile.run(info.file, info.size, info.mtimeMs, info.sha1, JSON.stringify(info.meta), null);
   }
 
   putSkipped(skipped: SkippedFile): void {
-    this.statements.putFile.run(skipped.file, skipped.size, skipped.mtimeMs, null, null, null, skipped.reason);
+    this.statements.putFile.run(skipped.file, skipped.size, skipped.mtimeMs, null, null, skipped.reason);
+    this.statements.deletePairs.run(skipped.file);
   }
 
   deleteFile(file: string): void {
     this.statements.deleteFile.run(file);
+    this.statements.deletePairs.run(file);
+  }
+
+  /** Replaces the glossary pairs mined from one note. */
+  putPairs(file: string, pairs: GlossaryPair[]): void {
+    this.statements.deletePairs.run(file);
+    for (const [en, zh] of pairs) this.statements.insertPair.run(en, zh, file);
+  }
+
+  /** Every distinct mined pair of the notes. */
+  glossaryPairs(): GlossaryPair[] {
+    return this.statements.distinctPairs.all().map(({ english, chinese }) => [english, chinese]);
   }
 
   chunk(id: string): Chunk | undefined {
     const row = this.statements.chunk.get(id);
     return row && toChunk(row);
-  }
-
-  chunksOf(file: string): Chunk[] {
-    return this.statements.chunksOf.all(file).map(toChunk);
   }
 
   chunkIdsOf(file: string): string[] {

@@ -15,7 +15,7 @@ import { VectorIndex } from '../search/vectors.js';
 import { silentLogger, type Logger } from '../log.js';
 import {
   clearVectors, hasVectorFiles, IndexCorruptError, IndexStore, SCHEMA_VERSION, storePaths,
-  type FileInfo, type FileRecord, type Manifest, type SkippedFile, type StorePaths,
+  type FileInfo, type FileRecord, type GlossaryPair, type Manifest, type SkippedFile, type StorePaths,
 } from './store.js';
 
 export interface Progress {
@@ -48,7 +48,7 @@ export interface SyncReport {
 
 /** What reading one new or modified note produced. */
 type ReadOutcome =
-  | { kind: 'indexed'; info: FileInfo; chunks: Chunk[] }
+  | { kind: 'indexed'; info: FileInfo; chunks: Chunk[]; pairs: GlossaryPair[] }
   | { kind: 'touched'; info: FileInfo }
   | { kind: 'skipped'; skipped: SkippedFile };
 
@@ -212,7 +212,7 @@ export class StudyIndex {
       const { chunkNote } = await import('../notes/chunk.js');
       const parsed = chunkNote(read.note);
       const pairs = minedPairs(parsed.meta, read.note.text);
-      return { kind: 'indexed', info: { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, sha1, meta: parsed.meta, pairs }, chunks: parsed.chunks };
+      return { kind: 'indexed', info: { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, sha1, meta: parsed.meta }, chunks: parsed.chunks, pairs };
     } catch (err) {
       return skip(`could not be parsed (${(err as Error).message})`);
     }
@@ -228,6 +228,7 @@ export class StudyIndex {
     this.store.putFile(outcome.info);
     if (outcome.kind === 'touched') return { added: 0, removed: 0 };
     const { info, chunks } = outcome;
+    this.store.putPairs(info.file, outcome.pairs);
     // New names (title, aliases) are part of every chunk's BM25 document: re-add them all.
     const renamed = previous !== undefined && 'meta' in previous && !sameNames(previous.meta, info.meta);
     const oldIds = new Set(this.store.chunkIdsOf(info.file));
@@ -264,7 +265,7 @@ export class StudyIndex {
    */
   private refreshVocabulary(): void {
     const df = this.keyword.documentFrequencies();
-    const corpus = { sections: this.keyword.sections, sectionsWith: (t: string) => df.get(t) ?? 0 };
+    const corpus = { sections: this.keyword.size, sectionsWith: (t: string) => df.get(t) ?? 0 };
     const background = loadBackground();
     this.keyword.setTopical(topicalTerms(df.keys(), corpus, background));
     const fresh = this.keyword.notLookedUp([...df.keys()].filter(isDictionaryWord));
@@ -321,7 +322,7 @@ export class StudyIndex {
   get analyzer(): Analyzer {
     if (!this.analyzerCache) {
       const glossary = curatedGlossary();
-      for (const f of this.files) for (const [en, zh] of f.pairs) addPair(glossary, en, zh);
+      for (const [en, zh] of this.store.glossaryPairs()) addPair(glossary, en, zh);
       this.analyzerCache = createAnalyzer(glossary, this.keyword.dictionary());
     }
     return this.analyzerCache;
@@ -415,9 +416,9 @@ export function passageText(chunk: Chunk): string {
   return `${chunk.headingPath.join(' > ')}\n${chunk.text}`;
 }
 
-function minedPairs(meta: NoteMeta, text: string): Array<[string, string]> {
+function minedPairs(meta: NoteMeta, text: string): GlossaryPair[] {
   const glossary = mineGlossary(emptyGlossary(), [{ meta, text }], segmentChinese);
-  const pairs: Array<[string, string]> = [];
+  const pairs: GlossaryPair[] = [];
   for (const [en, zhs] of glossary.englishToChinese) for (const zh of zhs) pairs.push([en, zh]);
   return pairs;
 }

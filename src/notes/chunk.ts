@@ -94,7 +94,7 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
 const BIBLIOGRAPHY = /^(?:参考文献|参考资料|引用文献|references?|bibliography|works cited)$/i;
 
 /** "参考文献", "19.9 参考文献", "References": a heading over a list of sources. */
-export function isBibliography(heading: string): boolean {
+function isBibliography(heading: string): boolean {
   return BIBLIOGRAPHY.test(heading.replace(/^[\d.\s]+/, '').trim());
 }
 

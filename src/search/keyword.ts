@@ -97,10 +97,6 @@ export class KeywordIndex {
     return this.count;
   }
 
-  get sections(): number {
-    return this.count;
-  }
-
   add(chunk: Chunk, meta: NoteMeta): void {
     const { tokenize } = this.analyzer;
     const fields = fieldsOf(chunk, meta);
