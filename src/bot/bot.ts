@@ -1,21 +1,21 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { StudyIndex } from '../index/study-index.js';
+import { StudyIndex, type SyncReport } from '../index/study-index.js';
 import { ask } from '../search/ask.js';
 import { openDatabase, type StudyDatabase } from '../db/database.js';
 import { askMessageRepository } from '../db/ask-messages.js';
 import { feedbackRepository } from '../db/feedback.js';
 import type { BotConfig } from './config.js';
-import { serialSync, type BotContext } from './context.js';
+import type { BotContext } from './context.js';
 import { Cooldowns } from './cooldowns.js';
-import { InFlight } from './in-flight.js';
+import { InFlight, settlesWithin } from './in-flight.js';
 import { handleInteraction, refuseWhileStopping } from './interactions.js';
-import type { BotLogger } from './logger.js';
+import { syncLogFields, type BotLogger } from './logger.js';
 import { registerCommands } from './register-commands.js';
 import { commands } from './commands/index.js';
 import { NO_MENTIONS } from './replies.js';
 import { conceptBankOf } from './concept-bank.js';
-import { createDailyScheduler, settlesWithin } from './daily.js';
+import { createDailyScheduler } from './daily.js';
 import { QuizRuntime } from './quiz.js';
 
 export interface RunningBot {
@@ -23,18 +23,15 @@ export interface RunningBot {
   stop(reason: string): Promise<void>;
 }
 
-export interface StartOptions {
-  /** How long shutdown waits for answers in progress. */
-  drainTimeoutMs?: number;
-}
+/** How long shutdown waits for answers in progress (and for a daily post being sent). */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Start-up in the order the README describes: index, database, commands, gateway. */
-export async function startBot(config: BotConfig, logger: BotLogger, options: StartOptions = {}): Promise<RunningBot> {
+export async function startBot(config: BotConfig, logger: BotLogger): Promise<RunningBot> {
   const index = await StudyIndex.open({ ...config, logger: logger.child({ part: 'index' }) });
   const report = await index.sync();
   logger.info(
-    { files: report.files, chunks: report.chunks, added: report.added, removed: report.removed, embedded: report.embedded,
-      skipped: report.skipped.length, rebuilt: report.rebuilt, ms: Math.round(report.ms), dense: index.embedder !== null },
+    { ...syncLogFields(report), embedded: report.embedded, rebuilt: report.rebuilt, dense: index.embedder !== null },
     'notes indexed',
   );
   // The first question otherwise pays for loading word frequencies and building the glossary.
@@ -52,29 +49,28 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
   try {
+    const quiz = new QuizRuntime(db, { timeoutMs: config.quizTimeoutMinutes * 60_000, logger: logger.child({ part: 'quiz' }) });
+    const syncIndex = serialSync(index);
+    // Quiz clicks read the concept bank: rebuild it as part of a re-index, not in the middle of someone's question.
+    const reindex = async (): Promise<SyncReport> => {
+      const synced = await syncIndex();
+      conceptBank();
+      return synced;
+    };
     const ctx: BotContext = {
       index,
       db: { askMessages: askMessageRepository(db), feedback: feedbackRepository(db) },
       logger,
       config,
       cooldowns: new Cooldowns(),
-      reindex: serialSync(index),
+      reindex,
       commands,
       conceptBank,
       daily: createDailyScheduler({
         client, index, conceptBank, db, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
-        // Read at each pick: whoever provides quiz results sets ctx.wrongRate.
-        wrongRate: (guildId, conceptId) => ctx.wrongRate?.(guildId, conceptId) ?? 0,
+        wrongRate: (guildId, conceptId) => quiz.wrongRate(guildId, conceptId),
       }),
-      quiz: new QuizRuntime(db, { timeoutMs: config.quizTimeoutMinutes * 60_000, logger: logger.child({ part: 'quiz' }) }),
-      wrongRate: (guildId, conceptId) => ctx.quiz.wrongRate(guildId, conceptId),
-    };
-    // Quiz clicks read the concept bank: rebuild it as part of a re-index, not in the middle of someone's question.
-    const syncIndex = ctx.reindex;
-    ctx.reindex = async () => {
-      const synced = await syncIndex();
-      conceptBank();
-      return synced;
+      quiz,
     };
 
     client.rest.setToken(config.token);
@@ -107,8 +103,8 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
           // Questions left open close on their first click after expiry (after the restart).
           ctx.quiz.stop();
           // No new daily posts from now on; one being sent may finish (as long as answers may) before the client and database go.
-          const dailyStopped = settlesWithin(ctx.daily.stop(), options.drainTimeoutMs ?? 10_000);
-          const finished = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+          const dailyStopped = settlesWithin(ctx.daily.stop(), DRAIN_TIMEOUT_MS);
+          const finished = await inFlight.drain(DRAIN_TIMEOUT_MS);
           if (!finished) logger.warn({ inFlight: inFlight.size }, 'gave up waiting for answers in progress');
           if (!(await dailyStopped)) logger.warn('gave up waiting for the daily post in progress');
           await client.destroy();
@@ -126,4 +122,15 @@ export async function startBot(config: BotConfig, logger: BotLogger, options: St
     index.close();
     throw err;
   }
+}
+
+/** Shares one running sync between callers: a second /reindex while one runs gets the same report. */
+function serialSync(index: StudyIndex): () => Promise<SyncReport> {
+  let running: Promise<SyncReport> | null = null;
+  return () => {
+    running ??= index.sync().finally(() => {
+      running = null;
+    });
+    return running;
+  };
 }

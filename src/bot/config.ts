@@ -20,7 +20,8 @@ export interface BotConfig extends CoreConfig {
 
 export type BotConfigResult = { ok: true; config: BotConfig } | { ok: false; message: string };
 
-const PORTAL = 'https://discord.com/developers/applications';
+/** Discord's Developer Portal, where the token and the Application ID are found. */
+export const PORTAL = 'https://discord.com/developers/applications';
 
 const MISSING_TOKEN =
   'DISCORD_TOKEN is not set, so StudyBot cannot log in to Discord. To get a token, open ' +

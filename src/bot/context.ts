@@ -25,8 +25,6 @@ export interface BotContext {
   conceptBank: () => QuizConceptBank;
   /** Daily concept posts: schedules, posting, status. */
   daily: DailyScheduler;
-  /** Share of a server's quiz answers on a concept that were wrong, 0..1; the daily rotation favours those. Unset: 0. */
-  wrongRate?: (guildId: string, conceptId: string) => number;
   /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */
   quiz: QuizRuntime;
 }
@@ -42,14 +40,3 @@ export interface BotCommand {
 }
 
 export type ButtonHandler<A> = (interaction: ButtonInteraction, action: A, ctx: BotContext) => Promise<void>;
-
-/** Shares one running sync between callers: a second /reindex while one runs gets the same report. */
-export function serialSync(index: StudyIndex): () => Promise<SyncReport> {
-  let running: Promise<SyncReport> | null = null;
-  return () => {
-    running ??= index.sync().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-}

@@ -6,6 +6,7 @@ import type { ConceptBank } from '../concepts/types.js';
 import {
   DailyScheduler, DailyStore, relatedConcept, type PermanentPostError, type PostFn,
 } from '../daily/index.js';
+import { errorText } from '../daily/scheduler.js';
 import type { StudyIndex } from '../index/study-index.js';
 import type { StudyDatabase } from '../db/database.js';
 import { conceptQuote, dailyPostView } from '../render/daily.js';
@@ -90,7 +91,7 @@ export interface DailySchedulerDeps extends DailyPosterDeps {
   db: StudyDatabase;
   graceHours: number;
   logger: BotLogger;
-  /** Read at each pick, so it can be provided after start-up. */
+  /** Share of a server's quiz answers on a concept that were wrong, 0..1; read at each pick, so the rotation favours those. */
   wrongRate: (guildId: string, conceptId: string) => number;
 }
 
@@ -104,21 +105,4 @@ export function createDailyScheduler(deps: DailySchedulerDeps): DailyScheduler {
     logger: deps.logger,
     graceMs: deps.graceHours * 3_600_000,
   });
-}
-
-/** Resolves true when `promise` settles within `ms`, false otherwise (it keeps running). */
-export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([promise.then(() => true, () => true), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

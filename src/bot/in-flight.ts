@@ -19,13 +19,21 @@ export class InFlight {
     while (this.pending.size > 0) {
       const left = deadline - Date.now();
       if (left <= 0) return false;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...this.pending]),
-        new Promise((resolve) => { timer = setTimeout(resolve, left); }),
-      ]);
-      clearTimeout(timer);
+      await settlesWithin(Promise.allSettled([...this.pending]), left);
     }
     return true;
+  }
+}
+
+/** Resolves true when `promise` settles within `ms`, false otherwise (it keeps running). */
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

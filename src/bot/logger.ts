@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import type { SyncReport } from '../index/study-index.js';
 import type { LogLevel } from './config.js';
 
 export type BotLogger = Logger;
@@ -27,4 +28,9 @@ export function createLogger(level: LogLevel, secrets: string[], write: (line: s
       },
     },
   );
+}
+
+/** The fields of a sync report worth a log line, shared by the start-up sync and /reindex. */
+export function syncLogFields(report: SyncReport) {
+  return { files: report.files, chunks: report.chunks, added: report.added, removed: report.removed, skipped: report.skipped.length, ms: Math.round(report.ms) };
 }

@@ -49,7 +49,7 @@ export const SUGGESTIONS_MAX = 25;
 const CHOICE_MAX = 100;
 
 /** Notes matching what is typed so far (all of them, by title, when nothing is): exact, then prefix, then substring matches. */
-export function topicSuggestions(notes: readonly NoteRef[], typed: string, max = SUGGESTIONS_MAX): Array<{ name: string; value: string }> {
+export function topicSuggestions(notes: readonly NoteRef[], typed: string): Array<{ name: string; value: string }> {
   const wanted = lower(typed);
   const scored: Array<{ note: NoteRef; score: number }> = [];
   for (const note of notes) {
@@ -59,7 +59,7 @@ export function topicSuggestions(notes: readonly NoteRef[], typed: string, max =
     if (score >= 0) scored.push({ note, score });
   }
   scored.sort((a, b) => a.score - b.score || a.note.title.localeCompare(b.note.title) || a.note.file.localeCompare(b.note.file));
-  return scored.slice(0, Math.min(max, SUGGESTIONS_MAX)).map(({ note }) => ({ name: choiceName(note), value: note.file }));
+  return scored.slice(0, SUGGESTIONS_MAX).map(({ note }) => ({ name: choiceName(note), value: note.file }));
 }
 
 function choiceName(note: NoteRef): string {

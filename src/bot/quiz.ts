@@ -19,7 +19,6 @@ import type { BotLogger } from './logger.js';
 import { pickQuestion, type QuestionPick, type QuizTarget } from './quiz-pick.js';
 import { NO_MENTIONS, replyPrivately } from './replies.js';
 
-export const DEFAULT_QUIZ_TIMEOUT_MINUTES = 10;
 /** Per member, shared by /quiz, "Next question" and "Quiz me": one new question every few seconds is plenty. */
 export const QUIZ_COOLDOWN_MS = 3000;
 /** Closing fires this much after the expiry, so the store already counts the question as expired. */
@@ -33,7 +32,6 @@ const RATES_TTL_MS = 60_000;
 export interface QuizRuntimeOptions {
   timeoutMs: number;
   logger: BotLogger;
-  now?: () => Date;
 }
 
 /** The bot's quiz state. One per bot; handlers reach it as `ctx.quiz`. */
@@ -47,7 +45,7 @@ export class QuizRuntime {
   private stopped = false;
 
   constructor(private readonly db: StudyDatabase, private readonly options: QuizRuntimeOptions) {
-    this.store = new QuizStore(db, options.now ? { now: options.now } : {});
+    this.store = new QuizStore(db);
     this.timeoutMs = options.timeoutMs;
   }
 
@@ -136,11 +134,20 @@ export function nextTopicOf(ctx: BotContext, message: Pick<Message, 'components'
       const id = 'customId' in component ? component.customId : null;
       const action = id ? parseCustomId(id) : null;
       if (action?.kind !== 'quiz-next') continue;
-      if (action.topic !== null) return action.topic;
-      return action.sameAs ? ctx.quiz.store.getQuestion(action.sameAs)?.topic ?? null : null;
+      return nextQuestionNote(ctx, action);
     }
   }
   return null;
+}
+
+/**
+ * The note a "Next question" button stands for: its own topic, or (when the
+ * file name was too long for the custom id) the topic of the question `sameAs`;
+ * null for "what is due", or when that question is no longer stored.
+ */
+export function nextQuestionNote(ctx: BotContext, action: { topic: string | null; sameAs: string | null }): string | null {
+  if (action.topic !== null) return action.topic;
+  return action.sameAs ? ctx.quiz.store.getQuestion(action.sameAs)?.topic ?? null : null;
 }
 
 function failureMessage(reason: Exclude<QuestionPick, { ok: true }>['reason'], target: QuizTarget): string {
@@ -204,9 +211,4 @@ export async function postQuiz(interaction: QuizInteraction, ctx: BotContext, ta
       }
       ctx.logger.info({ questionId: asked.id, messageId: message.id }, 'quiz question closed');
     }));
-}
-
-/** Checks the per-member quiz cooldown for buttons that post a question (commands get theirs from the dispatcher). */
-export function takeQuizCooldown(ctx: BotContext, userId: string): { ok: true } | { ok: false; remainingMs: number } {
-  return ctx.cooldowns.take(userId, 'quiz', QUIZ_COOLDOWN_MS);
 }

@@ -1,9 +1,7 @@
 import { DiscordAPIError } from 'discord.js';
 import { DatabaseError } from '../db/database.js';
 import { NotesDirError } from '../notes/load.js';
-import type { BotConfig } from './config.js';
-
-const PORTAL = 'https://discord.com/developers/applications';
+import { PORTAL, type BotConfig } from './config.js';
 
 /**
  * Turns the failures someone running the bot can fix into one paragraph that

@@ -374,6 +374,7 @@ function disableReasonFor(error: string, channelId: string, localDate: string): 
   return null;
 }
 
-function errorText(err: unknown): string {
+/** An error's message, or the thrown value as text. */
+export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

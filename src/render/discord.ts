@@ -239,7 +239,8 @@ function inlineMath(line: string): string {
 // --- answers -------------------------------------------------------------------
 
 /** The note title and heading path, shortened in the middle when too long: the last heading says the most. */
-export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>, max: number = LIMITS.embedTitle): string {
+export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>): string {
+  const max = LIMITS.embedTitle;
   const parts = r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath];
   const join = (p: string[]) => p.join(' › ');
   if (join(parts).length <= max) return join(parts);

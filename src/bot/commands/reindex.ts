@@ -1,6 +1,7 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { MESSAGES, reindexView } from '../../render/discord.js';
 import type { BotContext } from '../context.js';
+import { syncLogFields } from '../logger.js';
 import { NO_MENTIONS, replyPrivately } from '../replies.js';
 
 export const data = new SlashCommandBuilder()
@@ -23,7 +24,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const report = await ctx.reindex();
   ctx.logger.info(
-    { interactionId: interaction.id, userId: interaction.user.id, files: report.files, chunks: report.chunks, added: report.added, removed: report.removed, skipped: report.skipped.length, ms: Math.round(report.ms) },
+    { interactionId: interaction.id, userId: interaction.user.id, ...syncLogFields(report) },
     'notes re-indexed on request',
   );
   await interaction.editReply({ ...reindexView(report), allowedMentions: NO_MENTIONS });
