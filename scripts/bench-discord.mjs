@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ts from 'typescript';
+import { percentile } from '../dist/bench/stats.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { n: { type: 'string', default: '50' }, burst: { type: 'boolean', default: false } } });
@@ -48,10 +49,6 @@ async function loadFake() {
   return import(pathToFileURL(file).href);
 }
 
-function percentile(sorted, p) {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
 const summary = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return `median ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms`;
@@ -80,14 +77,13 @@ try {
 
   const ask = (i) => {
     const user = { id: String(200000000000001000n + BigInt(i)), username: `bench${i}` };
-    const sentAt = performance.now();
     const sentAtMs = Date.now();
     const { id, token: itoken } = fake.sendCommand({ name: 'ask', user, options: [{ type: 3, name: 'question', value: QUESTIONS[i % QUESTIONS.length] }] });
     return (async () => {
       const callback = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${id}/${itoken}/callback`, 30_000);
       const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${itoken}/messages/@original`, 30_000);
-      // Recorded `at` is ms wall clock; sentAt keeps sub-ms precision for the start.
-      return { ack: callback.at - sentAtMs, answer: edit.at - sentAtMs, sentAt };
+      // Recorded `at` is ms wall clock, so the start is taken on the same clock.
+      return { ack: callback.at - sentAtMs, answer: edit.at - sentAtMs };
     })();
   };
 

@@ -18,7 +18,7 @@ import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
-import { fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, waitForLog, withBotDb, type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
+import { buttons as buttonsOf, fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, waitForLog, withBotDb, type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000002';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'Da1lySecretT0ken-never-in-logs_77c1');
@@ -204,7 +204,7 @@ describe('/daily on (fake) Discord', () => {
     expect(embed.footer.text).toMatch(/^[\w-]+\.md:\d+-\d+ · \S/);
     expect(embed.author.name).toMatch(/Concept of the day · \d{4}-\d\d-\d\d$/);
     expect(embed.fields).toEqual([expect.objectContaining({ name: 'Read next', value: expect.stringMatching(/^\*\*.+\*\* — [\s\S]+\n`[\w-]+\.md:\d+-\d+`$/) })]);
-    const buttons = post.components.flatMap((r: any) => r.components);
+    const buttons = buttonsOf(post);
     expect(buttons.map((b: any) => b.label)).toEqual(['Quiz me', 'Full section']);
     expect(buttons[0].custom_id).toMatch(/^quiz:concept:[0-9a-f]{16}$/);
 

@@ -4,9 +4,6 @@
  * behind the running tally, wrong-answer rates for the daily rotation, and the
  * rendering of question, verdict, leaderboard and stats within Discord's limits.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { ButtonStyle, type APIEmbed } from 'discord.js';
@@ -21,7 +18,9 @@ import { pickQuestion, resolveTopic, topicSuggestions, type NoteRef } from '../s
 import { applyQuizMigrations, QuizStore, type MemberStats, type Question } from '../src/quiz/index.js';
 import { embedLength, LIMITS } from '../src/render/discord.js';
 import { leaderboardView, QUIZ_MESSAGES, quizPostView, statsView, tallyText, verdictView } from '../src/render/quiz.js';
+import { buttons } from './support/buttons.js';
 import { loadNotes, notesDir } from './support/quiz-notes.js';
+import { tempDir } from './support/temp-dir.js';
 import * as leaderboardCommand from '../src/bot/commands/leaderboard.js';
 import * as mystatsCommand from '../src/bot/commands/mystats.js';
 import * as quizCommand from '../src/bot/commands/quiz.js';
@@ -35,8 +34,6 @@ function withinLimits(embed: APIEmbed) {
   }
   expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
 }
-
-const buttons = (view: { components: Array<{ components: any[] }> }) => view.components.flatMap((r) => r.components);
 
 function question(over: Partial<Question> = {}): Question {
   return {
@@ -232,15 +229,12 @@ describe('picking a question', () => {
 });
 
 describe('QuizRuntime on the bot database', () => {
-  let dir: string;
   let db: Database.Database;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'quiz-runtime-'));
-    db = openDatabase(dir); // the bot's own migration list must create the quiz tables
+    db = openDatabase(tempDir('quiz-runtime-')); // the bot's own migration list must create the quiz tables
   });
   afterEach(() => {
     db.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('wrongRate: from this server’s first answers, read again after an answer', () => {

@@ -17,6 +17,7 @@ import {
   conceptQuote, dailyNowMessage, dailyPostView, dailySetMessage, dailyStatusView, discordTime,
 } from '../src/render/daily.js';
 import { embedLength, LIMITS } from '../src/render/discord.js';
+import { buttons as buttonsOf } from './support/buttons.js';
 
 const chunk = (over: Partial<Chunk> = {}): Chunk => ({
   id: 'aaaaaaaaaa-bbbbbbbbbb', file: 'retinanet-focal-loss.md', title: 'RetinaNet', headingPath: ['RetinaNet', '焦点损失'],
@@ -69,7 +70,7 @@ describe('dailyPostView', () => {
     expect(embed.footer!.text).toBe('retinanet-focal-loss.md:12-12 · RetinaNet › 焦点损失');
     expect(embed.author!.name).toContain('2026-03-08');
     expect(embed.fields).toEqual([{ name: 'Read next', value: '**类别不平衡（class imbalance）** — 类别不平衡指前景远少于背景。\n`retinanet-focal-loss.md:5-5`' }]);
-    const buttons = view.components.flatMap((r) => r.components) as any[];
+    const buttons = buttonsOf(view);
     expect(buttons.map((b) => [b.label, b.custom_id])).toEqual([['Quiz me', 'quiz:concept:0123456789abcdef'], ['Full section', 'ask:section:aaaaaaaaaa-bbbbbbbbbb']]);
     expect(parseCustomId(buttons[0].custom_id)).toEqual({ kind: 'quiz-concept', conceptId: '0123456789abcdef' });
   });

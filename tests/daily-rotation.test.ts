@@ -3,35 +3,19 @@
  * order each cycle, harder concepts earlier, and the state surviving a restart.
  * Each test uses its own SQLite file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Concept, ConceptKind } from '../src/concepts/types.js';
 import { Rotation, relatedConcept, type WrongRate } from '../src/daily/rotation.js';
-import { DAILY_MIGRATIONS, DailyStore } from '../src/daily/store.js';
+import { DailyStore } from '../src/daily/store.js';
+import { dailyDbFile, openDailyDb } from './support/daily-db.js';
 
-let dir: string;
 let file: string;
-const open: Database.Database[] = [];
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'daily-rotation-'));
-  file = path.join(dir, 'bot.db');
-});
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+  file = dailyDbFile('daily-rotation-');
 });
 
-function openStore(): DailyStore {
-  const db = new Database(file);
-  open.push(db);
-  db.pragma('journal_mode = WAL'); // as the bot runs it; also keeps per-take commits cheap
-  for (const m of DAILY_MIGRATIONS) db.exec(m);
-  return new DailyStore(db);
-}
+const openStore = (): DailyStore => new DailyStore(openDailyDb(file));
 
 function concept(id: string, extra: Partial<Concept> = {}): Concept {
   return {

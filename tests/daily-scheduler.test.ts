@@ -4,41 +4,26 @@
  * concurrent ticks and broken channels. The clock is a variable; "restart" means
  * closing the SQLite file and building a new scheduler on a new connection.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Concept } from '../src/concepts/types.js';
 import { Rotation } from '../src/daily/rotation.js';
 import { DailyScheduler, type DailySchedulerOptions, type PostResult, type Timers } from '../src/daily/scheduler.js';
-import { DAILY_MIGRATIONS, DailyStore } from '../src/daily/store.js';
+import { DailyStore } from '../src/daily/store.js';
+import { dailyDbFile, openDailyDb } from './support/daily-db.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const utc = (s: string) => new Date(s);
 const plus = (d: Date, ms: number) => new Date(d.getTime() + ms);
 
-let dir: string;
 let file: string;
-const connections: Database.Database[] = [];
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'daily-scheduler-'));
-  file = path.join(dir, 'bot.db');
-});
-afterEach(() => {
-  for (const db of connections.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+  file = dailyDbFile('daily-scheduler-');
 });
 
-function openDb(): Database.Database {
-  const db = new Database(file);
-  connections.push(db);
-  db.pragma('journal_mode = WAL');
-  for (const m of DAILY_MIGRATIONS) db.exec(m);
-  return db;
-}
+const openDb = (): Database.Database => openDailyDb(file);
 
 const CONCEPTS: Concept[] = Array.from({ length: 8 }, (_, i) => ({
   id: `c${i}`, term: `Term ${i}`, aliases: [], definition: `Definition ${i}.`, kind: 'model', topic: 'detr.md',

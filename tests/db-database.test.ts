@@ -3,8 +3,7 @@
  * features append to, the feedback and answer repositories, and clear errors
  * for a locked or corrupt file.
  */
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,17 +11,17 @@ import { DB_FILE, DatabaseError, openDatabase, type StudyDatabase } from '../src
 import { MIGRATIONS } from '../src/db/migrations.js';
 import { askMessageRepository } from '../src/db/ask-messages.js';
 import { feedbackRepository } from '../src/db/feedback.js';
+import { tempDir } from './support/temp-dir.js';
 
 let dir: string;
 const open: StudyDatabase[] = [];
 const track = (db: StudyDatabase) => (open.push(db), db);
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'studybot-db-'));
+  dir = tempDir('studybot-db-');
 });
 afterEach(() => {
   for (const db of open.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('openDatabase', () => {

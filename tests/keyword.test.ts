@@ -1,23 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KeywordIndex } from '../src/search/keyword.js';
 import { createAnalyzer } from '../src/text/analyzer.js';
 import { emptyGlossary } from '../src/text/glossary.js';
 import type { Chunk, NoteMeta } from '../src/notes/types.js';
+import { tempDir } from './support/temp-dir.js';
 
 const analyzer = createAnalyzer(emptyGlossary());
 const meta: NoteMeta = { file: 'n.md', title: 'Note', tags: [], aliases: [] };
 const chunk = (id: string, text: string, heading = 'Section'): Chunk =>
   ({ id, file: 'n.md', title: 'Note', headingPath: ['Note', heading], startLine: 1, endLine: 1, text, part: 0 });
 const groups = (q: string) => analyzer.analyzeQuery(q);
-
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('KeywordIndex', () => {
   it('ranks by BM25 and reports which query tokens each section holds', () => {
@@ -83,9 +77,7 @@ describe('KeywordIndex', () => {
   });
 
   it('lives in a database file: a reopened index answers, knows its topical terms and dictionary pairs, and marks them stale on change', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'studybot-keyword-'));
-    temps.push(dir);
-    const file = path.join(dir, 'index.sqlite');
+    const file = path.join(tempDir('studybot-keyword-'), 'index.sqlite');
     const first = new KeywordIndex(new Database(file), analyzer);
     first.add(chunk('a', 'dropout regularisation'), meta);
     first.add(chunk('b', 'pooling layers'), meta);

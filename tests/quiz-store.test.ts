@@ -3,14 +3,13 @@
  * tallies, FSRS cards, leaderboard, member stats — on a real SQLite file with a
  * controllable clock, surviving a restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../src/quiz/generate.js';
 import { applyQuizMigrations, QUIZ_MIGRATIONS, QuizStore, streaks } from '../src/quiz/store.js';
 import { DateTime } from 'luxon';
+import { tempDir } from './support/temp-dir.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -35,15 +34,13 @@ function question(conceptId: string, correctIndex = 1, file = 'fpn.md'): Questio
   };
 }
 
-let dir: string;
 let file: string;
 let db: Database.Database;
 let c: ReturnType<typeof clock>;
 let store: QuizStore;
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'quiz-store-'));
-  file = path.join(dir, 'studybot.db');
+  file = path.join(tempDir('quiz-store-'), 'studybot.db');
   db = new Database(file);
   db.pragma('foreign_keys = ON');
   applyQuizMigrations(db);
@@ -53,7 +50,6 @@ beforeEach(() => {
 
 afterEach(() => {
   db.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('migrations', () => {

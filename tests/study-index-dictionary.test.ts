@@ -1,9 +1,9 @@
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StudyIndex } from '../src/index/study-index.js';
 import { dictionaryPairs } from '../src/text/dictionary.js';
+import { tempDir as newTempDir } from './support/temp-dir.js';
 
 // The real dictionary, watched: reading it costs ~0.4 s, so a sync should do it only for new words.
 vi.mock('../src/text/dictionary.js', async (importOriginal) => {
@@ -11,14 +11,8 @@ vi.mock('../src/text/dictionary.js', async (importOriginal) => {
   return { ...actual, dictionaryPairs: vi.fn(actual.dictionaryPairs) };
 });
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'studybot-dict-'));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = () => newTempDir('studybot-dict-');
 afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
   vi.mocked(dictionaryPairs).mockClear();
 });
 

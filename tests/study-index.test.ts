@@ -1,25 +1,17 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StudyIndex } from '../src/index/study-index.js';
 import Database from 'better-sqlite3';
 import { IndexStore, SCHEMA_VERSION, storePaths } from '../src/index/store.js';
 import { NotesDirError } from '../src/notes/load.js';
 import { ask } from '../src/search/ask.js';
 import type { Logger } from '../src/log.js';
+import { tempDir as newTempDir } from './support/temp-dir.js';
 
 const NOTES = path.resolve('notes');
 const FIXTURE_MODEL = path.resolve('tests/fixtures/tiny-embedder');
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'studybot-index-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = () => newTempDir('studybot-index-');
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -74,8 +66,8 @@ describe('StudyIndex', () => {
   it('drops the sections of a deleted note, and re-indexes all sections of a renamed one', async () => {
     const notes = copyNotes();
     const data = tempDir();
-    const { report: built } = await openSynced(notes, data);
-    const fcnSections = (await openSynced(notes, data)).index.notes.find((n) => n.file === 'fcn.md')!.chunks.length;
+    const { index: builtIndex, report: built } = await openSynced(notes, data);
+    const fcnSections = builtIndex.notes.find((n) => n.file === 'fcn.md')!.chunks.length;
     rmSync(path.join(notes, 'fcn.md'));
     const { index, report } = await openSynced(notes, data);
     expect(report).toMatchObject({ removed: fcnSections, added: 0, chunks: built.chunks - fcnSections, files: 9 });

@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     if (isLarge(c.label)) {
       progress(`build ${c.label}: seeded random 32-d vectors in place of fixture embeddings …`);
       pseudo[c.label] = await runTask<PseudoVectorsResult>({
-        task: 'pseudo-vectors', label: `${c.label}-pseudo`, notesDir: c.dir, copyFrom: dir(c.label, 'keyword'), dataDir: dir(c.label, 'fixture'),
+        task: 'pseudo-vectors', label: `${c.label}-pseudo`, copyFrom: dir(c.label, 'keyword'), dataDir: dir(c.label, 'fixture'),
         model: FIXTURE_MODEL, dims: 32, seed,
       });
     } else {
@@ -265,7 +265,6 @@ async function main(): Promise<void> {
   const editSize = sizes.includes('10k') ? '10k' : sizes[0];
   if (editSize && vaults[editSize]) {
     progress(`incremental: one edited note in the ${editSize} vault …`);
-    const target = builds[editSize]?.keyword;
     const file = firstNote(vaults[editSize]!.dir);
     incremental = await runTask<IncrementalResult>({
       task: 'incremental', label: editSize, notesDir: vaults[editSize]!.dir, file,
@@ -274,7 +273,7 @@ async function main(): Promise<void> {
         { label: 'fixture model', dataDir: dir(editSize, 'fixture'), copyTo: dir(editSize, 'edit-fixture'), model: FIXTURE_MODEL },
       ],
     });
-    if (target) progress(`incremental: done (${incremental.runs.map((r) => `${r.label} ${r.editSyncMs.toFixed(0)} ms`).join(', ')})`);
+    progress(`incremental: done (${incremental.runs.map((r) => `${r.label} ${r.editSyncMs.toFixed(0)} ms`).join(', ')})`);
   }
 
   for (const [label, p] of Object.entries(pseudo)) {

@@ -10,13 +10,13 @@ import { IndexStore, storePaths } from '../index/store.js';
 import { ask } from '../search/ask.js';
 import { loadEmbedder } from '../search/embedder.js';
 import { HNSW_PARAMS, VectorIndex } from '../search/vectors.js';
+import { createRng } from '../random.js';
 import { cacheQueryVectors, instrument, phases, resetPhases, timeEmbedder } from './instrument.js';
 import { dirBytes, progress, round3, settledMemory, summarize } from './stats.js';
 import type {
   BuildArgs, BuildResult, HnswArgs, HnswResult, IncrementalArgs, IncrementalResult, LoadArgs, LoadResult,
   PseudoVectorsArgs, PseudoVectorsResult, TaskArgs,
 } from './types.js';
-import { rng } from './vault.js';
 
 const moduleLoadMs = performance.now();
 
@@ -65,7 +65,7 @@ async function build(a: BuildArgs): Promise<BuildResult> {
 
 /** Seeded unit vectors, `n` rows of `dims`, Gaussian directions. */
 function randomUnitVectors(n: number, dims: number, seed: number): Float32Array {
-  const r = rng(seed);
+  const r = createRng(seed);
   const out = new Float32Array(n * dims);
   for (let i = 0; i < n; i++) {
     let norm = 0;

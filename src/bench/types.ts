@@ -36,7 +36,6 @@ export interface BuildResult {
 export interface PseudoVectorsArgs {
   task: 'pseudo-vectors';
   label: string;
-  notesDir: string;
   /** Keyword-only index to copy; the copy gets random unit vectors of `dims` for every chunk. */
   copyFrom: string;
   dataDir: string;

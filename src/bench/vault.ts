@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { createRng } from '../random.js';
+import { createRng, seedFrom } from '../random.js';
 
 /**
  * Seeded synthetic vault for `npm run bench`: Markdown notes recombined from
@@ -71,9 +71,6 @@ export interface Sources {
   chinese: string[];
   headings: string[];
 }
-
-/** The project's seeded PRNG: the same seed gives the same vault. */
-export const rng = createRng;
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 
@@ -262,9 +259,9 @@ function makeNote(r: () => number, sources: Sources, serial: number): { text: st
 export function generateVault(spec: VaultSpec): VaultInfo {
   const started = performance.now();
   const stampFile = path.join(spec.outDir, '.vault.json');
-  const sources = readSources(spec.sourceDir);
-  const sourceBytes = listMarkdown(spec.sourceDir).map((f) => readFileSync(f, 'utf8')).join('\u0000');
-  const key = { version: VAULT_GENERATOR_VERSION, seed: spec.seed, targetChunks: spec.targetChunks, sourceHash: fnv1a(sourceBytes) };
+  // FNV-1a over the source texts: a cached vault is checked before the sources are parsed.
+  const sourceHash = seedFrom(...listMarkdown(spec.sourceDir).map((f) => readFileSync(f, 'utf8'))).toString(16);
+  const key = { version: VAULT_GENERATOR_VERSION, seed: spec.seed, targetChunks: spec.targetChunks, sourceHash };
   if (existsSync(stampFile)) {
     try {
       const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { key: typeof key; files: number; bytes: number; estimatedChunks: number };
@@ -275,9 +272,10 @@ export function generateVault(spec: VaultSpec): VaultInfo {
       // A broken stamp means a broken vault: regenerate.
     }
   }
+  const sources = readSources(spec.sourceDir);
   rmSync(spec.outDir, { recursive: true, force: true });
   mkdirSync(spec.outDir, { recursive: true });
-  const r = rng(spec.seed);
+  const r = createRng(spec.seed);
   let estimatedChunks = 0;
   let files = 0;
   let bytes = 0;
@@ -301,7 +299,7 @@ export function generateVault(spec: VaultSpec): VaultInfo {
  * a few off-topic ones that should be refused. Seeded; never taken from eval/.
  */
 export function makeQueries(sources: Sources, seed: number, count = 100): BenchQuery[] {
-  const r = rng(seed ^ 0x9e3779b9);
+  const r = createRng(seed ^ 0x9e3779b9);
   const offtopic: BenchQuery[] = [
     { text: 'how do I bake sourdough bread at home', lang: 'en', kind: 'offtopic' },
     { text: '如何办理护照续签', lang: 'zh', kind: 'offtopic' },
@@ -353,12 +351,6 @@ function langOf(text: string): BenchQuery['lang'] {
   const zh = HAN.test(text);
   const en = /[A-Za-z]{2,}/.test(text);
   return zh && en ? 'mixed' : zh ? 'zh' : 'en';
-}
-
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
 }
 
 // `node dist/bench/vault.js --chunks 10000 [--out DIR] [--seed N] [--source DIR]`: just the generator.

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { notesDir, repoRoot } from './paths.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const notesDir = path.join(repoRoot, 'notes');
+export { notesDir };
 /** `npm start` and `npm run register`, as built by `npm run build`. */
 export const mainJs = path.join(repoRoot, 'dist/bot/main.js');
 export const registerJs = path.join(repoRoot, 'dist/bot/register.js');
@@ -175,8 +175,7 @@ export function interactionRequests(applicationId: string) {
   };
 }
 
-/** All buttons of a message (or of a message body sent by the bot), across its action rows. */
-export const buttons = (message: any): any[] => (message?.components ?? []).flatMap((row: any) => row.components);
+export { buttons } from './buttons.js';
 
 /**
  * Every request that creates or edits a message: webhook edits and follow-ups,

@@ -1,13 +1,12 @@
 /** Loads a notes folder the way the bot does (scan → read → chunk), for the quiz and concept tests. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chunkNote } from '../../src/notes/chunk.js';
 import { readNote, scanNotes } from '../../src/notes/load.js';
 import type { ParsedNote } from '../../src/notes/types.js';
+import { notesDir, repoRoot } from './paths.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const notesDir = path.join(repoRoot, 'notes');
+export { notesDir, repoRoot };
 /** The external DL-500 corpus (GPL, read-only, never copied into the repo). */
 export const dl500Dir = process.env.DL500_DIR ?? path.resolve(repoRoot, '../shared/corpora/dl500-questions');
 export const hasDl500 = existsSync(dl500Dir);
