@@ -26,9 +26,6 @@ import {
 } from './text.js';
 import type { Concept, ConceptBank } from './types.js';
 
-/** Bump when extraction changes in a way that changes ids or definitions. */
-export const CONCEPT_BANK_VERSION = 1;
-
 export interface NoteInput {
   meta: NoteMeta;
   chunks: ReadonlyArray<Chunk>;
@@ -152,7 +149,7 @@ export function buildConceptBank(notes: ReadonlyArray<NoteInput>): QuizConceptBa
   }
 
   const concepts = mergeCandidates(candidates, docs);
-  const contexts = collectContexts(concepts, docs, candidates);
+  const contexts = collectContexts(concepts, docs);
   const byId = new Map(concepts.map((c) => [c.concept.id, c.concept]));
   const byTopic = new Map<string, Concept[]>();
   for (const { concept } of concepts) {
@@ -618,7 +615,7 @@ function mergeCandidates(candidates: Candidate[], docs: Doc[]): Built[] {
       term: display,
       aliases: names.filter((n) => normalizeName(n) !== displayNorm),
       definition: best.definition,
-      kind: classifyKind({ names, headingPath: best.headingPath, tags: meta.tags, definition: best.definition }),
+      kind: classifyKind({ names, headingPath: best.headingPath, tags: meta.tags }),
       topic: best.file,
       source: { file: best.file, headingPath: best.headingPath, startLine: best.startLine, endLine: best.endLine },
     };
@@ -637,7 +634,7 @@ function mergeCandidates(candidates: Candidate[], docs: Doc[]): Built[] {
 // ---------------------------------------------------------------------------
 // Cloze material
 
-function collectContexts(built: Built[], docs: Doc[], _candidates: Candidate[]): Map<string, ConceptContext[]> {
+function collectContexts(built: Built[], docs: Doc[]): Map<string, ConceptContext[]> {
   const out = new Map<string, ConceptContext[]>();
   const sentencesByFile = new Map<string, SentenceRef[]>();
   for (const doc of docs) {
@@ -686,9 +683,4 @@ export function conceptNames(concept: Concept): string[] {
     names.push(n);
   }
   return names;
-}
-
-/** Bank size per note, for reports. */
-export function bankSizes(bank: ConceptBank): Array<{ topic: string; concepts: number }> {
-  return [...bank.byTopic].map(([topic, list]) => ({ topic, concepts: list.length }));
 }

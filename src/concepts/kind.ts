@@ -9,7 +9,6 @@ export interface KindInput {
   names: string[];
   headingPath: string[];
   tags: string[];
-  definition: string;
 }
 
 const CPP_TAGS = /^(c\+\+|cpp|cplusplus|c-plus-plus|object-oriented-programming|oop)$/i;

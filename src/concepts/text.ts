@@ -209,7 +209,7 @@ function cleanTextSegment(s: string): string {
 }
 
 /** Joins the lines of a paragraph: no space between CJK characters, one elsewhere. */
-export function collapseWhitespace(s: string): string {
+function collapseWhitespace(s: string): string {
   return s
     .replace(/\s*\n\s*/g, (m, offset: number, all: string) => {
       const before = all[offset - 1] ?? '';

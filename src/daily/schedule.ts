@@ -15,7 +15,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 
-export interface DailyTime {
+interface DailyTime {
   hour: number;
   minute: number;
 }
@@ -73,7 +73,7 @@ export function localDateOf(instant: Date, timezone: string): string {
   return DateTime.fromJSDate(instant, { zone: timezone }).toISODate()!;
 }
 
-export function addDays(localDate: string, days: number): string {
+function addDays(localDate: string, days: number): string {
   return DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
@@ -146,6 +146,13 @@ function knownZones(): Map<string, string> {
   return zoneCache;
 }
 
+let sortedZoneCache: string[] | undefined;
+/** The known zone names, each once, sorted: built once, read on every autocomplete keystroke. */
+function sortedZones(): readonly string[] {
+  sortedZoneCache ??= [...new Set(knownZones().values())].sort();
+  return sortedZoneCache;
+}
+
 /**
  * Autocomplete choices for what has been typed so far: names starting with it
  * first, then names with a segment starting with it ("berl" → Europe/Berlin,
@@ -154,7 +161,7 @@ function knownZones(): Map<string, string> {
 export function timezoneSuggestions(prefix: string): string[] {
   const q = prefix.trim().toLowerCase().replace(/\s+/g, '_');
   if (!q) return POPULAR.filter((z) => IANAZone.isValidZone(z)).slice(0, SUGGESTION_LIMIT);
-  const all = [...new Set(knownZones().values())].sort();
+  const all = sortedZones();
   const rank = (z: string) => {
     const l = z.toLowerCase();
     if (l.startsWith(q)) return 0;

@@ -143,14 +143,6 @@ export class DailyStore {
     this.s.setEnabled.run({ guildId, enabled: 0, reason, now: iso(now) });
   }
 
-  enableSchedule(guildId: string, now: Date): void {
-    this.s.setEnabled.run({ guildId, enabled: 1, reason: null, now: iso(now) });
-  }
-
-  deleteSchedule(guildId: string): void {
-    this.s.deleteSchedule.run(guildId);
-  }
-
   // -- posts ----------------------------------------------------------------
 
   getPost(guildId: string, localDate: string): PostRecord | null {
@@ -246,7 +238,6 @@ function prepareStatements(db: Database.Database) {
     getSchedule: p(`SELECT * FROM daily_schedules WHERE guild_id = ?`),
     enabledSchedules: p(`SELECT * FROM daily_schedules WHERE enabled = 1 ORDER BY guild_id`),
     setEnabled: p(`UPDATE daily_schedules SET enabled = @enabled, disabled_reason = @reason, updated_at = @now WHERE guild_id = @guildId`),
-    deleteSchedule: p(`DELETE FROM daily_schedules WHERE guild_id = ?`),
 
     getPost: p(`SELECT * FROM daily_posts WHERE guild_id = ? AND local_date = ?`),
     lastPost: p(`SELECT * FROM daily_posts WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1`),

@@ -14,9 +14,9 @@
  * A question that cannot meet them is not generated (null), never weakened.
  */
 import { createHash } from 'node:crypto';
-import { conceptNames, parseTermName, type ConceptContext } from '../concepts/bank.js';
+import { conceptNames, parseTermName, type ConceptContext, type QuizConceptBank } from '../concepts/bank.js';
 import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '../concepts/text.js';
-import type { Concept, ConceptBank } from '../concepts/types.js';
+import type { Concept } from '../concepts/types.js';
 import { splitSentences } from '../text/sentences.js';
 import { createRng, seedFrom, shuffle, type Rng } from '../random.js';
 
@@ -56,7 +56,8 @@ export interface GenerateOptions {
   seed?: number | string;
 }
 
-const LETTERS = ['A', 'B', 'C', 'D'] as const;
+/** The letters of the four options, for buttons and lettered lists. */
+export const LETTERS = ['A', 'B', 'C', 'D'] as const;
 
 /** The message text for a question: the stem, plus the lettered options when the buttons only say A–D. */
 export function renderQuestion(q: Question): string {
@@ -84,12 +85,12 @@ interface BankInfo {
   byKind: Map<string, Prepared[]>;
   /** topic → topic → how strongly related (names of one used in the other). */
   affinity: Map<string, Map<string, number>>;
-  contexts: Map<string, ConceptContext[]> | null;
+  contexts: Map<string, ConceptContext[]>;
 }
 
-const cache = new WeakMap<ConceptBank, BankInfo>();
+const cache = new WeakMap<QuizConceptBank, BankInfo>();
 
-function info(bank: ConceptBank): BankInfo {
+function info(bank: QuizConceptBank): BankInfo {
   let found = cache.get(bank);
   if (found) return found;
   const prepared = new Map<string, Prepared>();
@@ -117,10 +118,10 @@ function info(bank: ConceptBank): BankInfo {
   }
   // Topic family: topics whose text uses each other's terms.
   const affinity = new Map<string, Map<string, number>>();
-  const contexts = 'contexts' in bank && bank.contexts instanceof Map ? (bank.contexts as Map<string, ConceptContext[]>) : null;
+  const { contexts } = bank;
   const textByTopic = new Map<string, string>();
   for (const c of bank.concepts) {
-    const extra = (contexts?.get(c.id) ?? []).filter((x) => x.file === c.topic).map((x) => x.text).join('\n');
+    const extra = (contexts.get(c.id) ?? []).filter((x) => x.file === c.topic).map((x) => x.text).join('\n');
     textByTopic.set(c.topic, normalizeName(`${textByTopic.get(c.topic) ?? ''}\n${c.definition}\n${extra}`));
   }
   for (const p of all) {
@@ -170,7 +171,7 @@ function makeGloss(p: Prepared): string | null {
 
 /** One question of `type` about `concept`, or null when the bank cannot make a good one. */
 export function generateQuestion(
-  bank: ConceptBank, concept: Concept | string, type: QuestionType, options: GenerateOptions = {},
+  bank: QuizConceptBank, concept: Concept | string, type: QuestionType, options: GenerateOptions = {},
 ): Question | null {
   const bi = info(bank);
   const id = typeof concept === 'string' ? concept : concept.id;
@@ -263,7 +264,7 @@ function termToDefinition(bi: BankInfo, answer: Prepared, rng: Rng): Draft | nul
 }
 
 function cloze(bi: BankInfo, answer: Prepared, rng: Rng): Draft | null {
-  const contexts = bi.contexts?.get(answer.concept.id) ?? [];
+  const contexts = bi.contexts.get(answer.concept.id) ?? [];
   const usable: Array<{ ctx: ConceptContext; masked: string; surface: string }> = [];
   for (const ctx of contexts) {
     if (answer.longerNames.some((n) => mentions(ctx.text, n))) continue; // the blank would cut a longer term
@@ -388,7 +389,7 @@ function pickDistractors(bi: BankInfo, answer: Prepared, rng: Rng, spec: Distrac
     if (!option) continue;
     const norm = normalizeName(option);
     if (!norm || norm === correctNorm) continue;
-    if (answer.names.some((n) => normalizeName(n) === norm)) continue;
+    if (answer.norms.includes(norm)) continue;
     let score = 0;
     if (p.concept.kind === kind) score += 4;
     if (p.concept.topic === answer.concept.topic) score += 3;
@@ -400,7 +401,7 @@ function pickDistractors(bi: BankInfo, answer: Prepared, rng: Rng, spec: Distrac
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   // Choose among the best few, so repeated quizzes vary without getting silly.
   const chosen: typeof scored = [];
-  const top = scored.slice(0, Math.max(6, Math.min(scored.length, 6)));
+  const top = scored.slice(0, 6);
   const rest = scored.slice(top.length);
   for (const candidate of [...shuffle(top, rng), ...rest]) {
     if (chosen.length === 3) break;
@@ -420,7 +421,7 @@ export function leaks(text: string, names: readonly string[]): boolean {
 }
 
 /** What is wrong with a question (empty when nothing is). The generator returns only questions that pass. */
-export function validateQuestion(bank: ConceptBank, q: Question): string[] {
+export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
   const problems: string[] = [];
   const bi = info(bank);
   const answer = bi.prepared.get(q.conceptId);
@@ -459,7 +460,7 @@ export function validateQuestion(bank: ConceptBank, q: Question): string[] {
 // Batches
 
 /** Every question the bank can produce: each concept × each type where possible. */
-export function generateAll(bank: ConceptBank, options: GenerateOptions & { types?: readonly QuestionType[] } = {}): Question[] {
+export function generateAll(bank: QuizConceptBank, options: GenerateOptions & { types?: readonly QuestionType[] } = {}): Question[] {
   const out: Question[] = [];
   for (const c of bank.concepts) {
     for (const type of options.types ?? QUESTION_TYPES) {
@@ -478,7 +479,7 @@ export interface QuizOptions extends GenerateOptions {
 }
 
 /** Concepts of a topic, matched loosely (exact file, file without extension, then substring). */
-export function conceptsForTopic(bank: ConceptBank, topic: string | undefined): Concept[] {
+export function conceptsForTopic(bank: QuizConceptBank, topic: string | undefined): Concept[] {
   if (!topic) return bank.concepts;
   const t = topic.toLowerCase();
   const strip = (f: string) => f.toLowerCase().replace(/\.(md|markdown)$/, '');
@@ -489,7 +490,7 @@ export function conceptsForTopic(bank: ConceptBank, topic: string | undefined): 
 }
 
 /** `n` questions over varied concepts and types, deterministic for a seed. */
-export function generateQuiz(bank: ConceptBank, options: QuizOptions): Question[] {
+export function generateQuiz(bank: QuizConceptBank, options: QuizOptions): Question[] {
   const types = options.types ?? QUESTION_TYPES;
   const rng = createRng(seedFrom(options.seed ?? 0, 'quiz', options.topic ?? ''));
   const concepts = shuffle(conceptsForTopic(bank, options.topic), rng);
@@ -504,8 +505,8 @@ export function generateQuiz(bank: ConceptBank, options: QuizOptions): Question[
         const key = `${c.id}\u0000${type}`;
         if (used.has(key)) continue;
         const q = generateQuestion(bank, c, type, options);
-        if (!q) { used.add(key); continue; }
         used.add(key);
+        if (!q) continue;
         out.push(q);
         break;
       }
@@ -519,7 +520,7 @@ export function generateQuiz(bank: ConceptBank, options: QuizOptions): Question[
  * member's due concepts from `QuizStore.dueConcepts`), with a type chosen by the seed.
  */
 export function generateForConcepts(
-  bank: ConceptBank, conceptIds: readonly string[], options: GenerateOptions & { types?: readonly QuestionType[] } = {},
+  bank: QuizConceptBank, conceptIds: readonly string[], options: GenerateOptions & { types?: readonly QuestionType[] } = {},
 ): Question | null {
   for (const id of conceptIds) {
     const rng = createRng(seedFrom(options.seed ?? 0, 'pick', id));

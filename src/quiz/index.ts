@@ -1,11 +1,11 @@
 /** The /quiz core, for the bot: build the bank, pick and generate questions, store answers and schedules. */
-export { buildConceptBank, CONCEPT_BANK_VERSION, type ConceptContext, type NoteInput, type QuizConceptBank } from '../concepts/bank.js';
+export { buildConceptBank, type ConceptContext, type NoteInput, type QuizConceptBank } from '../concepts/bank.js';
 export type { Concept, ConceptBank, ConceptKind } from '../concepts/types.js';
 export {
-  BUTTON_LABEL_MAX, conceptsForTopic, generateAll, generateForConcepts, generateQuestion, generateQuiz, QUESTION_TYPES,
+  BUTTON_LABEL_MAX, conceptsForTopic, generateAll, generateForConcepts, generateQuestion, generateQuiz, LETTERS, QUESTION_TYPES,
   renderQuestion, validateQuestion, type GenerateOptions, type Question, type QuestionSource, type QuestionType, type QuizOptions,
 } from './generate.js';
-export { createSrs, orderForReview, ratingFor, type ReviewItem, type Srs, type SrsOptions } from './srs.js';
+export { createSrs, orderForReview, type ReviewItem, type Srs, type SrsOptions } from './srs.js';
 export {
   applyQuizMigrations, QUIZ_MIGRATIONS, QuizStore, type AnswerResult, type AskedQuestion, type LeaderboardPeriod,
   type LeaderboardRow, type MemberStats, type QuizStoreOptions, type Tally, type TopicStat,

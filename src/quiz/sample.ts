@@ -9,7 +9,7 @@ import { buildConceptBank } from '../concepts/bank.js';
 import { chunkNote } from '../notes/chunk.js';
 import { NotesDirError, readNote, scanNotes } from '../notes/load.js';
 import type { ParsedNote } from '../notes/types.js';
-import { conceptsForTopic, generateQuiz, QUESTION_TYPES, type Question, type QuestionType } from './generate.js';
+import { conceptsForTopic, generateQuiz, LETTERS, QUESTION_TYPES, type Question, type QuestionType } from './generate.js';
 
 const TYPE_LABEL: Record<QuestionType, string> = {
   'definition-to-term': '定义→术语',
@@ -96,7 +96,7 @@ function formatQuestion(q: Question, number: number, term: string): string {
   const lines = [
     `Q${number}. [${TYPE_LABEL[q.type]}] ${term}`,
     ...q.stem.split('\n').map((l) => `    ${l}`),
-    ...q.options.map((o, i) => `  ${i === q.correctIndex ? '✓' : ' '} ${'ABCD'[i]}. ${o}`),
+    ...q.options.map((o, i) => `  ${i === q.correctIndex ? '✓' : ' '} ${LETTERS[i]}. ${o}`),
   ];
   if (q.optionsInStem) lines.push('    (options too long for buttons: buttons say A–D)');
   lines.push(`    source: ${where} › ${q.source.headingPath.join(' › ')}`, '');

@@ -26,7 +26,7 @@ export interface Srs {
   isDue(card: Card, at?: Date): boolean;
 }
 
-export function ratingFor(correct: boolean): Grade {
+function ratingFor(correct: boolean): Grade {
   return correct ? Rating.Good : Rating.Again;
 }
 

@@ -132,10 +132,13 @@ const iso = (d: Date) => d.toISOString();
 export class QuizStore {
   readonly now: () => Date;
   readonly srs: Srs;
+  /** Prepared once: the caller runs QUIZ_MIGRATIONS before constructing the store. */
+  private readonly s: ReturnType<typeof prepareStatements>;
 
   constructor(private readonly db: Database.Database, options: QuizStoreOptions = {}) {
     this.now = options.now ?? options.srs?.now ?? (() => new Date());
     this.srs = options.srs ?? createSrs({ now: this.now });
+    this.s = prepareStatements(db);
   }
 
   /** Records a question as posted (or about to be: set the message id later with `setMessageId`). */
@@ -161,25 +164,22 @@ export class QuizStore {
       createdAt,
       expiresAt: input.expiresAt ?? null,
     };
-    this.db.prepare(`
-      INSERT INTO quiz_questions (id, guild_id, channel_id, message_id, concept_id, topic, question_json, created_at, expires_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-    `).run(id, asked.guildId, asked.channelId, asked.messageId, asked.conceptId, asked.topic,
+    this.s.insertQuestion.run(id, asked.guildId, asked.channelId, asked.messageId, asked.conceptId, asked.topic,
       JSON.stringify(input.question), iso(createdAt), asked.expiresAt ? iso(asked.expiresAt) : null);
     return asked;
   }
 
   setMessageId(questionId: string, messageId: string): void {
-    this.db.prepare('UPDATE quiz_questions SET message_id = ? WHERE id = ?').run(messageId, questionId);
+    this.s.setMessageId.run(messageId, questionId);
   }
 
   getQuestion(questionId: string): AskedQuestion | null {
-    const row = this.db.prepare('SELECT * FROM quiz_questions WHERE id = ?').get(questionId) as QuestionRow | undefined;
+    const row = this.s.questionById.get(questionId) as QuestionRow | undefined;
     return row ? fromQuestionRow(row) : null;
   }
 
   getQuestionByMessage(messageId: string): AskedQuestion | null {
-    const row = this.db.prepare('SELECT * FROM quiz_questions WHERE message_id = ?').get(messageId) as QuestionRow | undefined;
+    const row = this.s.questionByMessage.get(messageId) as QuestionRow | undefined;
     return row ? fromQuestionRow(row) : null;
   }
 
@@ -196,16 +196,13 @@ export class QuizStore {
       if (!asked) return { status: 'unknown-question' };
       const correctIndex = asked.question.correctIndex;
       const now = this.now();
-      const previous = this.db.prepare('SELECT choice, correct, answered_at FROM quiz_answers WHERE question_id = ? AND user_id = ?')
-        .get(questionId, userId) as { choice: number; correct: number; answered_at: string } | undefined;
+      const previous = this.s.previousAnswer.get(questionId, userId) as { choice: number; correct: number; answered_at: string } | undefined;
       if (previous) {
         return { status: 'duplicate', correct: previous.correct === 1, correctIndex, choice: previous.choice, firstAnsweredAt: new Date(previous.answered_at) };
       }
       if (asked.expiresAt && now.getTime() > asked.expiresAt.getTime()) return { status: 'expired', correctIndex };
       const correct = choice === correctIndex;
-      this.db.prepare(`
-        INSERT INTO quiz_answers (question_id, guild_id, user_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)
-      `).run(questionId, asked.guildId, userId, choice, correct ? 1 : 0, iso(now));
+      this.s.insertAnswer.run(questionId, asked.guildId, userId, choice, correct ? 1 : 0, iso(now));
       const card = this.srs.review(this.getCard(asked.guildId, userId, asked.conceptId), correct, now);
       this.putCard(asked.guildId, userId, asked.conceptId, card);
       return { status: 'recorded', correct, correctIndex, choice, nextDue: card.due };
@@ -213,44 +210,29 @@ export class QuizStore {
   }
 
   tally(questionId: string): Tally | null {
-    const asked = this.getQuestion(questionId);
-    if (!asked) return null;
-    const rows = this.db.prepare('SELECT user_id, choice, correct FROM quiz_answers WHERE question_id = ? ORDER BY answered_at, rowid')
-      .all(questionId) as Array<{ user_id: string; choice: number; correct: number }>;
+    // Only the correct index is needed: read it without loading and parsing the whole question.
+    const question = this.s.correctIndex.get(questionId) as { correct_index: number } | undefined;
+    if (!question) return null;
+    const rows = this.s.tallyAnswers.all(questionId) as Array<{ user_id: string; choice: number; correct: number }>;
     const counts: [number, number, number, number] = [0, 0, 0, 0];
     for (const r of rows) counts[r.choice as 0 | 1 | 2 | 3]++;
     const correctUsers = rows.filter((r) => r.correct === 1).map((r) => r.user_id);
-    return { counts, total: rows.length, correct: correctUsers.length, correctIndex: asked.question.correctIndex, correctUsers };
+    return { counts, total: rows.length, correct: correctUsers.length, correctIndex: question.correct_index, correctUsers };
   }
 
   getCard(guildId: string, userId: string, conceptId: string): Card | null {
-    const row = this.db.prepare(`
-      SELECT due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review
-      FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id = ?
-    `).get(guildId, userId, conceptId) as StoredCardRow | undefined;
+    const row = this.s.getCard.get(guildId, userId, conceptId) as StoredCardRow | undefined;
     return row ? rowToCard(fromStoredCard(row)) : null;
   }
 
   private putCard(guildId: string, userId: string, conceptId: string, card: Card): void {
     const r = cardToRow(card);
-    this.db.prepare(`
-      INSERT INTO quiz_cards (guild_id, user_id, concept_id, due, stability, difficulty, elapsed_days, scheduled_days,
-                              learning_steps, reps, lapses, state, last_review)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (guild_id, user_id, concept_id) DO UPDATE SET
-        due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
-        elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
-        learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
-        state = excluded.state, last_review = excluded.last_review
-    `).run(guildId, userId, conceptId, iso(new Date(r.due)), r.stability, r.difficulty, r.elapsed_days, r.scheduled_days,
+    this.s.putCard.run(guildId, userId, conceptId, iso(new Date(r.due)), r.stability, r.difficulty, r.elapsed_days, r.scheduled_days,
       r.learning_steps, r.reps, r.lapses, r.state, r.last_review === null ? null : iso(new Date(r.last_review)));
   }
 
   private cards(guildId: string, userId: string): Map<string, Card> {
-    const rows = this.db.prepare(`
-      SELECT concept_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review
-      FROM quiz_cards WHERE guild_id = ? AND user_id = ?
-    `).all(guildId, userId) as Array<StoredCardRow & { concept_id: string }>;
+    const rows = this.s.cards.all(guildId, userId) as Array<StoredCardRow & { concept_id: string }>;
     return new Map(rows.map((r) => [r.concept_id, rowToCard(fromStoredCard(r))]));
   }
 
@@ -268,13 +250,7 @@ export class QuizStore {
     const since = input.period === 'week'
       ? DateTime.fromJSDate(this.now(), { zone: input.timeZone ?? 'UTC' }).startOf('week').toUTC().toJSDate()
       : new Date(0);
-    const rows = this.db.prepare(`
-      SELECT user_id, SUM(correct) AS correct, COUNT(*) AS answered, MAX(answered_at) AS last_at
-      FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
-      GROUP BY user_id
-      ORDER BY correct DESC, CAST(SUM(correct) AS REAL) / COUNT(*) DESC, last_at ASC, user_id ASC
-      LIMIT ?
-    `).all(input.guildId, iso(since), input.limit ?? 10) as Array<{ user_id: string; correct: number; answered: number }>;
+    const rows = this.s.leaderboard.all(input.guildId, iso(since), input.limit ?? 10) as Array<{ user_id: string; correct: number; answered: number }>;
     return rows.map((r) => ({ userId: r.user_id, correct: r.correct, answered: r.answered, accuracy: r.answered ? r.correct / r.answered : 0 }));
   }
 
@@ -283,28 +259,25 @@ export class QuizStore {
     guildId: string; userId: string; timeZone?: string; conceptIds?: Iterable<string>; topics?: number; minAnswers?: number;
   }): MemberStats {
     const zone = input.timeZone ?? 'UTC';
-    const totals = this.db.prepare(`
-      SELECT COUNT(*) AS answered, COALESCE(SUM(correct), 0) AS correct FROM quiz_answers WHERE guild_id = ? AND user_id = ?
-    `).get(input.guildId, input.userId) as { answered: number; correct: number };
-    const times = this.db.prepare('SELECT answered_at FROM quiz_answers WHERE guild_id = ? AND user_id = ?')
-      .all(input.guildId, input.userId) as Array<{ answered_at: string }>;
-    const days = new Set(times.map((t) => DateTime.fromISO(t.answered_at, { zone: 'utc' }).setZone(zone).toISODate()!));
-    const { current, best } = streaks(days, DateTime.fromJSDate(this.now(), { zone }));
-
     const now = this.now();
+    // One read of the member's answers gives the totals and the days of the streak.
+    const answers = this.s.memberAnswers.all(input.guildId, input.userId) as Array<{ answered_at: string; correct: number }>;
+    const totals = { answered: answers.length, correct: 0 };
+    const days = new Set<string>();
+    for (const a of answers) {
+      totals.correct += a.correct;
+      days.add(DateTime.fromISO(a.answered_at, { zone: 'utc' }).setZone(zone).toISODate()!);
+    }
+    const { current, best } = streaks(days, DateTime.fromJSDate(now, { zone }));
+
     const allowed = input.conceptIds ? new Set(input.conceptIds) : null;
     let dueCount = 0;
     for (const [conceptId, card] of this.cards(input.guildId, input.userId)) {
       if (allowed && !allowed.has(conceptId)) continue;
-      if (card.due.getTime() <= now.getTime()) dueCount++;
+      if (this.srs.isDue(card, now)) dueCount++;
     }
 
-    const topicRows = this.db.prepare(`
-      SELECT q.topic AS topic, COUNT(*) AS answered, SUM(a.correct) AS correct
-      FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id
-      WHERE a.guild_id = ? AND a.user_id = ?
-      GROUP BY q.topic
-    `).all(input.guildId, input.userId) as Array<{ topic: string; answered: number; correct: number }>;
+    const topicRows = this.s.memberTopics.all(input.guildId, input.userId) as Array<{ topic: string; answered: number; correct: number }>;
     const weakestTopics = topicRows
       .filter((r) => r.answered >= (input.minAnswers ?? 1))
       .map((r) => ({ topic: r.topic, answered: r.answered, correct: r.correct, accuracy: r.correct / r.answered }))
@@ -368,6 +341,46 @@ function fromQuestionRow(row: QuestionRow): AskedQuestion {
     question: JSON.parse(row.question_json) as Question,
     createdAt: new Date(row.created_at),
     expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+  };
+}
+
+function prepareStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    insertQuestion: p(`INSERT INTO quiz_questions (id, guild_id, channel_id, message_id, concept_id, topic, question_json, created_at, expires_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    setMessageId: p('UPDATE quiz_questions SET message_id = ? WHERE id = ?'),
+    questionById: p('SELECT * FROM quiz_questions WHERE id = ?'),
+    questionByMessage: p('SELECT * FROM quiz_questions WHERE message_id = ?'),
+    correctIndex: p(`SELECT json_extract(question_json, '$.correctIndex') AS correct_index FROM quiz_questions WHERE id = ?`),
+
+    previousAnswer: p('SELECT choice, correct, answered_at FROM quiz_answers WHERE question_id = ? AND user_id = ?'),
+    insertAnswer: p('INSERT INTO quiz_answers (question_id, guild_id, user_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    tallyAnswers: p('SELECT user_id, choice, correct FROM quiz_answers WHERE question_id = ? ORDER BY answered_at, rowid'),
+
+    getCard: p(`SELECT due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review
+      FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id = ?`),
+    putCard: p(`INSERT INTO quiz_cards (guild_id, user_id, concept_id, due, stability, difficulty, elapsed_days, scheduled_days,
+                              learning_steps, reps, lapses, state, last_review)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (guild_id, user_id, concept_id) DO UPDATE SET
+        due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
+        elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
+        learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
+        state = excluded.state, last_review = excluded.last_review`),
+    cards: p(`SELECT concept_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review
+      FROM quiz_cards WHERE guild_id = ? AND user_id = ?`),
+
+    leaderboard: p(`SELECT user_id, SUM(correct) AS correct, COUNT(*) AS answered, MAX(answered_at) AS last_at
+      FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
+      GROUP BY user_id
+      ORDER BY correct DESC, CAST(SUM(correct) AS REAL) / COUNT(*) DESC, last_at ASC, user_id ASC
+      LIMIT ?`),
+    memberAnswers: p('SELECT answered_at, correct FROM quiz_answers WHERE guild_id = ? AND user_id = ?'),
+    memberTopics: p(`SELECT q.topic AS topic, COUNT(*) AS answered, SUM(a.correct) AS correct
+      FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id
+      WHERE a.guild_id = ? AND a.user_id = ?
+      GROUP BY q.topic`),
   };
 }
 

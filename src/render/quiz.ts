@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { LeaderboardPeriod, LeaderboardRow, MemberStats, Question, QuestionSource, Tally } from '../quiz/index.js';
-import { renderQuestion } from '../quiz/index.js';
+import { LETTERS, renderQuestion } from '../quiz/index.js';
 import { customIds } from '../bot/custom-ids.js';
 import { discordMarkdown, fitContent, fitEmbed, LIMITS, rows, truncate, truncateMarkdown, type MessageView } from './discord.js';
 import { citation, headingTrail } from './text.js';
@@ -12,7 +12,6 @@ import { citation, headingTrail } from './text.js';
  */
 
 const COLOR = { open: 0x5865f2, closed: 0x99aab5, right: 0x57f287, wrong: 0xed4245, info: 0xfee75c } as const;
-export const LETTERS = ['A', 'B', 'C', 'D'] as const;
 /** The quote in a verdict: enough to re-read the definition, not the whole section. */
 const QUOTE_MAX = 1500;
 
