@@ -109,6 +109,7 @@ describe('explainStartupError', () => {
     expect(explainStartupError(apiError(401, 0), config)).toMatch(/rejected DISCORD_TOKEN.*Reset Token/);
     expect(explainStartupError(Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' }), config)).toMatch(/rejected DISCORD_TOKEN/);
     expect(explainStartupError(apiError(403, 50001), config)).toMatch(/server 300000000000000001.*applications\.commands/);
+    expect(explainStartupError(apiError(403, 50001), config)).toMatch(/npm run invite/);
     expect(explainStartupError(apiError(404, 10002), config)).toMatch(/DISCORD_CLIENT_ID/);
     expect(explainStartupError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), config)).toMatch(/Cannot reach Discord/);
     expect(explainStartupError(new NotesDirError('Notes folder not found: /x. Pass --notes DIR or set NOTES_DIR.'), config))

@@ -20,7 +20,7 @@ export function explainStartupError(err: unknown, config: Pick<BotConfig, 'clien
   }
   if (err instanceof DiscordAPIError && (err.code === 50001 || err.status === 403)) {
     return config.guildId
-      ? `Discord refused to register the commands in server ${config.guildId} (${err.message}). Check DISCORD_GUILD_ID, and that the bot was invited to that server with the "applications.commands" scope (see the README's invite link).`
+      ? `Discord refused to register the commands in server ${config.guildId} (${err.message}). Check DISCORD_GUILD_ID, and that the bot was invited to that server with the "applications.commands" scope: "npm run invite" prints the link that adds it.`
       : `Discord refused to register the commands (${err.message}). Check that DISCORD_CLIENT_ID is the Application ID of the bot's application.`;
   }
   if (err instanceof DiscordAPIError && err.status === 404 && String(err.url).includes('/applications/')) {
