@@ -9,9 +9,9 @@ import { loadBackground } from '../text/background.js';
 import { topicalTerms } from '../search/abstain.js';
 import { dictionaryPairs, isDictionaryWord } from '../text/dictionary.js';
 import { addPair, curatedGlossary, emptyGlossary, mineGlossary } from '../text/glossary.js';
-import { loadEmbedder, type Embedder } from '../search/embedder.js';
-import { KeywordIndex } from '../search/keyword.js';
-import { VectorIndex } from '../search/vectors.js';
+import { loadEmbedder, type Embedder } from './embedder.js';
+import { KeywordIndex } from './keyword.js';
+import { VectorIndex } from './vectors.js';
 import { silentLogger, type Logger } from '../log.js';
 import {
   clearVectors, hasVectorFiles, IndexCorruptError, IndexStore, SCHEMA_VERSION, storePaths,

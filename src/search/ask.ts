@@ -4,7 +4,7 @@ import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion } from './abstain.js';
 import { coverage } from './coverage.js';
 import { reciprocalRankFusion } from './fuse.js';
-import type { KeywordHit } from './keyword.js';
+import type { KeywordHit } from '../index/keyword.js';
 import { bestPassage } from './quote.js';
 
 export interface AnswerResult {
