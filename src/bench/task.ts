@@ -135,7 +135,7 @@ async function load(a: LoadArgs): Promise<LoadResult> {
     return samples;
   };
 
-  const keywordLeg = summarize(await time((q) => index.keywordIndex.query(index.analyzer.analyzeQuery(q), 50)));
+  const keywordLeg = summarize(await time((q) => index.keywordIndex.query(index.analyzeQuery(q), 50)));
   let denseLeg = null;
   let queryEmbed = null;
   let askHybrid = null;
