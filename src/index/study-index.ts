@@ -56,7 +56,7 @@ export class StudyIndex {
   private metaByFile = new Map<string, NoteMeta>();
   private notesCache: FileRecord[] | null = null;
   private queryAnalyzerCache: Analyzer | null = null;
-  private syncs = 0;
+  private notesChanges = 0;
 
   private constructor(
     readonly notesDir: string,
@@ -122,7 +122,8 @@ export class StudyIndex {
         return applied;
       });
       this.loadFiles();
-      if (changed) this.syncs++;
+      // A touched but unedited note changes its record's mtime, not what the notes say.
+      if (changes.gone.length > 0 || changes.outcomes.some((o) => o.kind !== 'touched')) this.notesChanges++;
     }
     const { embedded, saved } = await this.dense.update(this.store, this.onProgress);
     // The manifest names the model last: it is what marks the vector files as complete.
@@ -143,11 +144,12 @@ export class StudyIndex {
   }
 
   /**
-   * Counts the syncs that changed the indexed notes (files read, chunks added
-   * or removed): whatever is derived from the notes is current while it stays.
+   * Counts the syncs that changed what the indexed notes say (a note added,
+   * edited, removed or skipped): whatever was derived from `notes` is current
+   * while it stays the same.
    */
   get generation(): number {
-    return this.syncs;
+    return this.notesChanges;
   }
 
   // --- The Corpus that search/ask() reads -------------------------------------------------
