@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunkNote } from '../src/notes/chunk.js';
+import { sectionKey } from '../src/notes/section.js';
 import { splitSentences } from '../src/text/sentences.js';
 
 const note = `---
@@ -71,6 +72,14 @@ describe('chunkNote', () => {
     expect(moved.every((c, i) => c.id !== chunks[i]!.id)).toBe(true);
   });
 
+  it('keeps the ids it gave before: they are persisted in indexes and quiz history', () => {
+    const repeated = ['---', 'title: 测试笔记', '---', '', '# 测试笔记', '', '引言段落。', '', '## 第一节 Focal Loss', '', '同一段。', '',
+      '## 第一节 Focal Loss', '', '同一段。', ''].join('\n');
+    expect(chunkNote({ file: 'dir/test.md', text: repeated }).chunks.map((c) => c.id)).toEqual([
+      '1b4ae84b60-ab04125f7d', 'e91de19ab8-96895a5e02', 'e91de19ab8-c529c21f5c',
+    ]);
+  });
+
   it('splits a long section at paragraph, then sentence boundaries, never inside a formula or code', () => {
     const para = '卷积神经网络利用局部连接和权值共享。'.repeat(30);
     const formula = `$$\n${'a + b '.repeat(200)}\n$$`;
@@ -105,6 +114,19 @@ describe('chunkNote', () => {
     const { meta, chunks } = chunkNote({ file: 'b.md', text: '---\ntitle: [unclosed\n---\n# B\n\nbody' });
     expect(meta.title).toBe('B');
     expect(chunks[0]!.text).toBe('body');
+  });
+});
+
+describe('sectionKey', () => {
+  it('gives the parts of one section one key, and different sections different keys', () => {
+    const para = '卷积神经网络利用局部连接和权值共享。'.repeat(120);
+    const { chunks } = chunkNote({ file: 'cnn.md', text: `# CNN\n\n## 卷积\n\n${para}\n\n## 池化\n\n池化层。\n` });
+    const parts = chunks.filter((c) => c.headingPath.at(-1) === '卷积');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(new Set(parts.map(sectionKey)).size).toBe(1);
+    expect(new Set(chunks.map(sectionKey)).size).toBe(2);
+    expect(sectionKey({ file: 'a.md', headingPath: ['x', 'y'] })).not.toBe(sectionKey({ file: 'b.md', headingPath: ['x', 'y'] }));
+    expect(sectionKey({ file: 'a.md', headingPath: ['x y'] })).not.toBe(sectionKey({ file: 'a.md', headingPath: ['x', 'y'] }));
   });
 });
 

@@ -9,9 +9,6 @@ import type { Concept } from '../src/concepts/types.js';
 import type { DailyStatus, PostRecord, ScheduleRecord } from '../src/daily/index.js';
 import type { Chunk } from '../src/notes/types.js';
 import { parseCustomId } from '../src/bot/custom-ids.js';
-import { conceptBankOf } from '../src/bot/concept-bank.js';
-import { createLogger } from '../src/bot/logger.js';
-import type { StudyIndex } from '../src/index/study-index.js';
 import { permanentPostError } from '../src/bot/daily.js';
 import {
   conceptQuote, dailyNowMessage, dailyPostView, dailySetMessage, dailyStatusView, discordTime,
@@ -153,24 +150,5 @@ describe('permanentPostError', () => {
     expect(permanentPostError(apiError(403, 50013))).toBe('missing_permissions');
     expect(permanentPostError(apiError(400, 50035))).toBeNull();
     expect(permanentPostError(new Error('socket hang up'))).toBeNull();
-  });
-});
-
-describe('conceptBankOf', () => {
-  it('builds once, and again only when a sync replaced a note record', () => {
-    const note = (text: string) => ({
-      file: 'n.md', size: 1, mtimeMs: 1, sha1: 'x', meta: { file: 'n.md', title: 'N', tags: [], aliases: [] },
-      chunks: [chunk({ file: 'n.md', headingPath: ['N'], startLine: 1, endLine: 1, text })],
-    });
-    const index = { notes: [note('**焦点损失（Focal Loss）**是一种用于密集检测的损失函数，它压低易分样本的权重。')] };
-    const lines: string[] = [];
-    const bank = conceptBankOf(index as unknown as StudyIndex, createLogger('info', [], (l) => lines.push(l)));
-    const first = bank();
-    expect(first.concepts.map((c) => c.term)).toEqual(['焦点损失（Focal Loss）']);
-    index.notes = [...index.notes]; // a sync that changed nothing keeps the records
-    expect(bank()).toBe(first);
-    index.notes = [note('**批大小（batch size）指**一次前向与反向传播所用的样本数，常见取值是 32 或 64。')];
-    expect(bank().concepts.map((c) => c.term)).toEqual(['批大小（batch size）']);
-    expect(lines.filter((l) => l.includes('concept bank built'))).toHaveLength(2);
   });
 });

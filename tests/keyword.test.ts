@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { KeywordIndex } from '../src/search/keyword.js';
+import { KeywordIndex } from '../src/index/keyword.js';
 import { createAnalyzer } from '../src/text/analyzer.js';
 import { emptyGlossary } from '../src/text/glossary.js';
 import type { Chunk, NoteMeta } from '../src/notes/types.js';

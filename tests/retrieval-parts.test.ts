@@ -3,7 +3,8 @@ import { reciprocalRankFusion } from '../src/search/fuse.js';
 import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
 import { coverage } from '../src/search/coverage.js';
 import { checkQuestion, MAX_QUESTION_CHARS } from '../src/search/question.js';
-import { coversQuestion, isTopical, topicalTerms } from '../src/search/abstain.js';
+import { coversQuestion } from '../src/search/abstain.js';
+import { isTopical, topicalTerms } from '../src/index/vocabulary.js';
 
 describe('reciprocal rank fusion', () => {
   it('rewards documents both legs rank well over one leg’s favourite', () => {

@@ -1,7 +1,7 @@
 import { IndexStore } from '../index/store.js';
-import type { Embedder } from '../search/embedder.js';
-import { KeywordIndex } from '../search/keyword.js';
-import { VectorIndex } from '../search/vectors.js';
+import type { Embedder } from '../index/embedder.js';
+import { KeywordIndex } from '../index/keyword.js';
+import { VectorIndex } from '../index/vectors.js';
 
 /**
  * Phase timers for one bench child process. The retrieval code is not

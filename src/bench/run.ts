@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { storePaths } from '../index/store.js';
-import { HNSW_PARAMS } from '../search/vectors.js';
+import { HNSW_PARAMS } from '../index/vectors.js';
 import { renderReport, type BenchResults, type CliTiming } from './report.js';
 import { dirBytes, median, progress, round3 } from './stats.js';
 import type {

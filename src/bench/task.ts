@@ -8,8 +8,8 @@ import path from 'node:path';
 import { StudyIndex } from '../index/study-index.js';
 import { IndexStore, storePaths } from '../index/store.js';
 import { ask } from '../search/ask.js';
-import { loadEmbedder } from '../search/embedder.js';
-import { HNSW_PARAMS, VectorIndex } from '../search/vectors.js';
+import { loadEmbedder } from '../index/embedder.js';
+import { HNSW_PARAMS, VectorIndex } from '../index/vectors.js';
 import { createRng } from '../random.js';
 import { cacheQueryVectors, instrument, phases, resetPhases, timeEmbedder } from './instrument.js';
 import { dirBytes, progress, round3, settledMemory, summarize } from './stats.js';
@@ -135,7 +135,7 @@ async function load(a: LoadArgs): Promise<LoadResult> {
     return samples;
   };
 
-  const keywordLeg = summarize(await time((q) => index.keywordIndex.query(index.analyzer.analyzeQuery(q), 50)));
+  const keywordLeg = summarize(await time((q) => index.keywordIndex.query(index.analyzeQuery(q), 50)));
   let denseLeg = null;
   let queryEmbed = null;
   let askHybrid = null;

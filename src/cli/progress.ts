@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { Progress } from '../index/study-index.js';
+import type { Progress } from '../index/sync.js';
 
 const LABELS: Record<Progress['phase'], string> = { reading: 'Reading notes', embedding: 'Embedding   ' };
 

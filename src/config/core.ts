@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_EMBEDDING_MODEL } from '../search/embedder.js';
+import { DEFAULT_EMBEDDING_MODEL } from '../index/embedder.js';
 
 /** Settings every front end (CLI, bot, eval, bench) shares. */
 export interface CoreConfig {

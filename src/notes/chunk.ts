@@ -8,6 +8,7 @@ import { toString as nodeText } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { splitSentences } from '../text/sentences.js';
+import { sectionKey } from './section.js';
 import type { Chunk, NoteMeta, NoteSource, ParsedNote } from './types.js';
 
 export { CHUNKER_VERSION } from './chunker-version.js';
@@ -155,7 +156,7 @@ function packSpans(spans: Span[], maxChars: number): Span[] {
 }
 
 function chunkId(file: string, headingPath: string[], body: string, occurrence = 1): string {
-  const where = sha1(`${file}\n${headingPath.join('\u001f')}`).slice(0, 10);
+  const where = sha1(sectionKey({ file, headingPath })).slice(0, 10);
   const what = sha1(occurrence > 1 ? `${body}\u0000${occurrence}` : body).slice(0, 10);
   return `${where}-${what}`;
 }

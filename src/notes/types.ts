@@ -32,6 +32,12 @@ export interface Chunk {
   part: number;
 }
 
+/** A chunk with the metadata of its note: what a search result cites. */
+export interface ChunkWithMeta {
+  chunk: Chunk;
+  meta: NoteMeta;
+}
+
 export interface ParsedNote {
   meta: NoteMeta;
   chunks: Chunk[];

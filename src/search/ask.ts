@@ -1,10 +1,10 @@
-import type { StudyIndex } from '../index/study-index.js';
-import type { Chunk } from '../notes/types.js';
+import { sectionKey } from '../notes/section.js';
+import type { Chunk, ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion } from './abstain.js';
+import type { Corpus, KeywordHit } from './corpus.js';
 import { coverage } from './coverage.js';
 import { reciprocalRankFusion } from './fuse.js';
-import type { KeywordHit } from './keyword.js';
 import { bestPassage } from './quote.js';
 
 export interface AnswerResult {
@@ -59,46 +59,38 @@ export const DEFAULT_MIN_COVERAGE = 0.05;
 const CANDIDATES = 50;
 
 /**
- * Hybrid retrieval over a synced index: BM25 with cross-language expansion,
- * dense search when a model is loaded, fused by reciprocal rank, then an
- * abstention decision and a quote for each result.
+ * Hybrid retrieval over indexed notes: BM25 with cross-language expansion,
+ * dense search when the corpus has a dense leg, fused by reciprocal rank, then
+ * an abstention decision and a quote for each result.
  */
-export async function ask(index: StudyIndex, question: string, options: AskOptions = {}): Promise<Answer> {
+export async function ask(corpus: Corpus, question: string, options: AskOptions = {}): Promise<Answer> {
   const k = Math.max(1, options.k ?? 5);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const analyzer = index.analyzer;
   const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, ...options.features };
-  const analyzed = analyzer.analyzeQuery(question);
-  const groups = analyzed.map((g) => ({
+  const groups = corpus.analyzeQuery(question).map((g) => ({
     ...g,
     expansions: features.expansion ? g.expansions : [],
     guesses: features.dictionary ? g.guesses : [],
   }));
-  const idf = (t: string) => index.keywordIndex.idf(t);
+  const idf = (t: string) => corpus.idf(t);
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
-  const chunks = new Map<string, ReturnType<StudyIndex['chunk']>>();
+  const chunks = new Map<string, ChunkWithMeta | undefined>();
   const chunkOf = (id: string) => {
-    if (!chunks.has(id)) chunks.set(id, index.chunk(id));
+    if (!chunks.has(id)) chunks.set(id, corpus.chunk(id));
     return chunks.get(id);
   };
-  const bm25 = index.keywordIndex.query(groups, CANDIDATES);
+  const bm25 = corpus.keywordHits(groups, CANDIDATES);
   // Which query tokens a section holds: BM25 already knows for its hits; only a
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
-  const tokensOf = (id: string) => matched.get(id) ?? sectionTokensOf(index, chunkOf(id)!);
-  const headingTokensOf = (id: string) => ownHeadingTokens(index, chunkOf(id));
+  const tokensOf = (id: string) => matched.get(id) ?? corpus.sectionTokens(chunkOf(id)!);
+  const headingTokensOf = (id: string) => corpus.ownHeadingTokens(chunkOf(id)?.chunk.headingPath ?? []);
   const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingTokensOf, idf) : bm25;
 
-  const vectors = index.vectorIndex;
-  const dense = Boolean(index.embedder && vectors && vectors.size > 0);
-  let ranking: Array<{ id: string; score: number }>;
-  if (dense) {
-    const [queryVector] = await index.embedder!.embed([question], 'query');
-    const denseIds = vectors!.search(queryVector!, CANDIDATES).map((h) => h.id);
-    ranking = reciprocalRankFusion([keywordHits.map((h) => h.id), denseIds]);
-  } else {
-    ranking = keywordHits.map((h) => ({ id: h.id, score: h.score }));
-  }
+  const denseIds = await corpus.denseHits(question, CANDIDATES);
+  const ranking = denseIds
+    ? reciprocalRankFusion([keywordHits.map((h) => h.id), denseIds])
+    : keywordHits.map((h) => ({ id: h.id, score: h.score }));
 
   const results: AnswerResult[] = [];
   // Results are sections: the parts of a long section count once, by their best part,
@@ -110,7 +102,7 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
     const found = chunkOf(id);
     if (!found) continue;
     const { chunk, meta } = found;
-    const section = `${chunk.file}\u0000${chunk.headingPath.join('\u0000')}`;
+    const section = sectionKey(chunk);
     if (seenSections.has(section) || seenTexts.has(chunk.text)) continue;
     seenSections.add(section);
     seenTexts.add(chunk.text);
@@ -124,14 +116,14 @@ export async function ask(index: StudyIndex, question: string, options: AskOptio
       endLine: chunk.endLine,
       score: round(score),
       coverage: round(coverage(groups, sectionTokens, idf)),
-      quote: quoteOf(chunk, groups, index, idf),
+      quote: quoteOf(chunk, groups, corpus, idf),
       text: chunk.text,
     });
   }
   const best = results[0];
   const answered = best !== undefined && best.coverage >= minCoverage &&
-    coversQuestion(groups, tokensOf(best.chunkId), (t) => index.keywordIndex.isTopical(t));
-  return { question, answered, results, legs: { keyword: true, dense } };
+    coversQuestion(groups, tokensOf(best.chunkId), (t) => corpus.isTopical(t));
+  return { question, answered, results, legs: { keyword: true, dense: denseIds !== null } };
 }
 
 const COVERAGE_WEIGHT = 1;
@@ -148,8 +140,8 @@ const HEADING_WEIGHT = 0.5;
 function rerankByCoverage(
   groups: QueryGroup[],
   hits: KeywordHit[],
-  tokensOf: (id: string) => Set<string>,
-  headingTokensOf: (id: string) => Set<string>,
+  tokensOf: (id: string) => ReadonlySet<string>,
+  headingTokensOf: (id: string) => ReadonlySet<string>,
   idf: (t: string) => number,
 ): KeywordHit[] {
   const best = hits[0]?.score ?? 1;
@@ -161,23 +153,8 @@ function rerankByCoverage(
   return rescored.sort((a, b) => b.score - a.score);
 }
 
-/**
- * Tokens of a section's own heading (none for a note's introduction): a
- * section titled "Focal Loss 的定义" is about focal loss in a way the note's
- * intro, which only shares the note title, is not.
- */
-function ownHeadingTokens(index: StudyIndex, found: ReturnType<StudyIndex['chunk']>): Set<string> {
-  const path = found?.chunk.headingPath ?? [];
-  return new Set(path.length > 1 ? index.tokenizer.tokenize(path[path.length - 1]!) : []);
-}
-
-/** Every token of a section as the keyword index sees it: heading, note names and text. */
-function sectionTokensOf(index: StudyIndex, { chunk, meta }: NonNullable<ReturnType<StudyIndex['chunk']>>): Set<string> {
-  return new Set(index.tokenizer.tokenize(`${chunk.headingPath.join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
-}
-
 /** The passage whose sentences carry the most IDF weight of the question's tokens. */
-function quoteOf(chunk: Chunk, groups: QueryGroup[], index: StudyIndex, idf: (t: string) => number): string {
+function quoteOf(chunk: Chunk, groups: QueryGroup[], corpus: Corpus, idf: (t: string) => number): string {
   const weights = new Map<string, number>();
   for (const g of groups) {
     for (const t of g.guesses) weights.set(t, Math.max(weights.get(t) ?? 0, 0.3 * idf(t)));
@@ -186,7 +163,7 @@ function quoteOf(chunk: Chunk, groups: QueryGroup[], index: StudyIndex, idf: (t:
   }
   return bestPassage(chunk.text, (unit) => {
     let score = 0;
-    for (const t of new Set(index.tokenizer.tokenize(unit))) score += weights.get(t) ?? 0;
+    for (const t of new Set(corpus.tokenize(unit))) score += weights.get(t) ?? 0;
     return score;
   });
 }

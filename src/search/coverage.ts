@@ -12,7 +12,7 @@ const GUESS_CREDIT = 0.5;
  * This is the abstention signal: a section that matches only "loss" of
  * "how to lose weight fast" covers little of the question.
  */
-export function coverage(groups: QueryGroup[], sectionTokens: Set<string>, idf: (token: string) => number): number {
+export function coverage(groups: QueryGroup[], sectionTokens: ReadonlySet<string>, idf: (token: string) => number): number {
   let total = 0;
   let covered = 0;
   for (const g of groups) {

@@ -26,6 +26,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     conceptIds: bank.byId.keys(),
     topics: 3,
   });
-  const titles = new Map(ctx.index.notes.map((n) => [n.file, n.meta.title]));
+  const titles = new Map(ctx.index.noteList().map((n) => [n.file, n.title]));
   await interaction.editReply({ ...statsView(stats, (file) => titles.get(file) ?? file), allowedMentions: NO_MENTIONS });
 }

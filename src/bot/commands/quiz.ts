@@ -16,7 +16,7 @@ export const data = new SlashCommandBuilder()
 export const cooldownMs = QUIZ_COOLDOWN_MS;
 
 export function noteRefs(ctx: Pick<BotContext, 'index'>): NoteRef[] {
-  return ctx.index.notes.map((n) => ({ file: n.file, title: n.meta.title }));
+  return ctx.index.noteList();
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

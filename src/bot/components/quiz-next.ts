@@ -14,7 +14,7 @@ export const execute: ButtonHandler<{ topic: string | null; sameAs: string | nul
     await replyPrivately(interaction, QUIZ_MESSAGES.unknownQuestion);
     return;
   }
-  if (file && !ctx.index.notes.some((n) => n.file === file)) {
+  if (file && !ctx.index.noteList().some((n) => n.file === file)) {
     await replyPrivately(interaction, QUIZ_MESSAGES.noteGone(file));
     return;
   }

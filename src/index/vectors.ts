@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
-import { writeFileAtomic } from '../index/atomic.js';
+import { writeFileAtomic } from './atomic.js';
 
 const { HierarchicalNSW } = hnswlib;
 

@@ -146,7 +146,7 @@ export class KeywordIndex {
     return out;
   }
 
-  /** Replaces the notes' own vocabulary (see abstain.ts), computed by the caller when the index changes. */
+  /** Replaces the notes' own vocabulary (see vocabulary.ts), computed by the caller when the index changes. */
   setTopical(terms: Iterable<string>): void {
     this.statements.clearTopical.run();
     for (const t of terms) this.statements.insertTopical.run(t);

@@ -1,0 +1,83 @@
+import type { NoteMeta } from '../notes/types.js';
+import { createAnalyzer, segmentChinese, type Analyzer } from '../text/analyzer.js';
+import { loadBackground, type Background } from '../text/background.js';
+import { dictionaryPairs, isDictionaryWord, type DictionaryPair } from '../text/dictionary.js';
+import { addPair, curatedGlossary, emptyGlossary, mineGlossary } from '../text/glossary.js';
+import type { KeywordIndex } from './keyword.js';
+import type { GlossaryPair } from './store.js';
+
+/**
+ * A term is topical for these notes when the notes use it at least this many
+ * times more often than everyday language does (per paragraph), in at least
+ * two sections. Ten is a round "an order of magnitude", not a fitted value.
+ */
+export const TOPICAL_LIFT = 10;
+const MIN_SECTIONS = 2;
+
+/**
+ * An English word found in at least one everyday paragraph in ten (SUBTLEX-US)
+ * gets no dictionary guesses. A round "one in ten": 0.05 and 0.02 measured
+ * within one question of it on both question sets.
+ */
+const EVERYDAY_SHARE = 0.1;
+
+export interface CorpusStats {
+  sections: number;
+  sectionsWith(token: string): number;
+}
+
+/** How many times more often the notes use `token` than everyday language (per paragraph). */
+export function lift(token: string, corpus: CorpusStats, background: Background): number {
+  const df = corpus.sectionsWith(token);
+  return df === 0 ? 0 : df / corpus.sections / background.paragraphShare(token);
+}
+
+export function isTopical(token: string, corpus: CorpusStats, background: Background): boolean {
+  return corpus.sectionsWith(token) >= MIN_SECTIONS && lift(token, corpus, background) >= TOPICAL_LIFT;
+}
+
+/**
+ * Every topical term of an index, computed when the index changes so that
+ * answering a question never loads the everyday-language tables (~0.5 s).
+ * The query side only asks whether a term is topical (search/abstain.ts).
+ */
+export function topicalTerms(terms: Iterable<string>, corpus: CorpusStats, background: Background): Set<string> {
+  const topical = new Set<string>();
+  for (const t of terms) if (isTopical(t, corpus, background)) topical.add(t);
+  return topical;
+}
+
+/**
+ * What the query side derives from the vocabulary, computed here so answering
+ * never loads the tables behind it: the notes' topical terms, and dictionary
+ * pairs for Chinese words not looked up before (an edit rarely brings any).
+ */
+export function refreshVocabulary(keyword: KeywordIndex, tokenize: (text: string) => string[]): void {
+  const df = keyword.documentFrequencies();
+  const corpus = { sections: keyword.size, sectionsWith: (t: string) => df.get(t) ?? 0 };
+  const background = loadBackground();
+  keyword.setTopical(topicalTerms(df.keys(), corpus, background));
+  const fresh = keyword.notLookedUp([...df.keys()].filter(isDictionaryWord));
+  if (fresh.length === 0) return;
+  // Everyday English words (even, look, take) have a dozen dictionary senses each: too many to guess from.
+  const everyday = (gloss: string) => {
+    const tokens = tokenize(gloss);
+    return tokens.length === 1 && background.paragraphShare(tokens[0]!) >= EVERYDAY_SHARE;
+  };
+  keyword.addDictionary(fresh, dictionaryPairs(fresh).filter(([english]) => !everyday(english)));
+}
+
+/** The English ↔ Chinese pairs of one note's `中文（English）` patterns, stored with the note. */
+export function minedPairs(meta: NoteMeta, text: string): GlossaryPair[] {
+  const glossary = mineGlossary(emptyGlossary(), [{ meta, text }], segmentChinese);
+  const pairs: GlossaryPair[] = [];
+  for (const [en, zhs] of glossary.englishToChinese) for (const zh of zhs) pairs.push([en, zh]);
+  return pairs;
+}
+
+/** The analyzer for questions: the curated glossary, the notes' mined pairs and their dictionary pairs. */
+export function queryAnalyzer(mined: Iterable<GlossaryPair>, dictionary: Iterable<DictionaryPair>): Analyzer {
+  const glossary = curatedGlossary();
+  for (const [en, zh] of mined) addPair(glossary, en, zh);
+  return createAnalyzer(glossary, dictionary);
+}

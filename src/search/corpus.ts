@@ -1,0 +1,33 @@
+import type { ChunkWithMeta } from '../notes/types.js';
+import type { QueryGroup } from '../text/analyzer.js';
+
+/** A BM25 hit: the chunk, its score and which of the query's tokens it holds. */
+export interface KeywordHit {
+  id: string;
+  score: number;
+  matched: ReadonlySet<string>;
+}
+
+/**
+ * What answering a question needs from indexed notes. search/ defines it and
+ * StudyIndex (index/) fills it without either folder importing the other, so
+ * `ask()` can be specified against a small corpus held in memory.
+ */
+export interface Corpus {
+  /** The question's ideas with their glossary translations and dictionary guesses (query-time analysis). */
+  analyzeQuery(question: string): QueryGroup[];
+  /** Index tokens of a piece of note text, cut as the keyword index cut the notes; nothing is expanded. */
+  tokenize(text: string): string[];
+  /** Every token of a chunk as the keyword index sees it: heading path, note names and text. */
+  sectionTokens(found: ChunkWithMeta): Set<string>;
+  /** Tokens of the section's own heading; none for a note's introduction (a path of one heading). */
+  ownHeadingTokens(headingPath: readonly string[]): Set<string>;
+  idf(token: string): number;
+  /** Whether the notes use the token far more than everyday language does. */
+  isTopical(token: string): boolean;
+  /** The best BM25 hits for the (possibly feature-stripped) query groups, best first. */
+  keywordHits(groups: QueryGroup[], limit: number): KeywordHit[];
+  /** Chunk ids nearest to the question by meaning, best first; null when there is no dense leg. */
+  denseHits(question: string, limit: number): Promise<string[] | null>;
+  chunk(id: string): ChunkWithMeta | undefined;
+}
