@@ -5,8 +5,8 @@ import { chunkNote } from '../src/notes/chunk.js';
 import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
 import { notesDir } from './support/paths.js';
 
-/** Weight = how many of `words` the text holds (each once), like ask()'s IDF-weighted token set. */
-const holding = (...words: string[]) => (text: string) => words.filter((w) => text.includes(w)).length;
+/** The question words a piece holds, each weighing 1, as ask() passes its IDF-weighted tokens. */
+const holding = (...words: string[]) => (text: string) => new Map(words.filter((w) => text.includes(w)).map((w) => [w, 1]));
 
 describe('bestPassage: where a quote starts', () => {
   it('starts at the sentence that carries the question’s words, not mid-sentence', () => {
@@ -81,8 +81,9 @@ describe('bestPassage: what a quote holds', () => {
 
   it('counts a word found only in code a quarter: the prose that explains it wins', () => {
     const text = ['模板是生成代码的蓝图。', '', '```cpp', 'template <typename T> T maxOf(T a, T b);', '```', '', '模板定义一般写在头文件里。'].join('\n');
-    const weight = (t: string) => (t.includes('template') ? 4 : 0) + (t.includes('模板') ? 3 : 0);
-    expect(bestPassage(text, weight, 40)).toBe('模板是生成代码的蓝图。');
+    const weights = new Map([['template', 4], ['模板', 3]]);
+    const weigh = (t: string) => new Map([...weights].filter(([w]) => t.includes(w)));
+    expect(bestPassage(text, weigh, 40)).toBe('模板是生成代码的蓝图。');
   });
 });
 
@@ -109,6 +110,14 @@ describe('bestPassage on every section of notes/', () => {
       }
     }
     expect(checked).toBeGreaterThan(200);
+  });
+});
+
+describe('bestPassage with plain numbers', () => {
+  it('sums a run’s weights when each piece is weighed by a number', () => {
+    const text = `Focal Loss 是加了调制因子的交叉熵。${'无关的句子。'.repeat(30)}\n\nFocal Loss 又来了。交叉熵又来了。Focal Loss 和交叉熵。`;
+    const quote = bestPassage(text, (t) => (t.includes('Focal') ? 1 : 0) + (t.includes('交叉熵') ? 1 : 0), 100);
+    expect(quote.startsWith('Focal Loss 又来了。')).toBe(true);
   });
 });
 

@@ -176,7 +176,7 @@ function sectionTokensOf(index: StudyIndex, { chunk, meta }: NonNullable<ReturnT
   return new Set(index.tokenizer.tokenize(`${chunk.headingPath.join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
 }
 
-/** The passage whose sentences carry the most IDF weight of the question's tokens. */
+/** The passage holding the most IDF weight of the question's tokens, each counted once (see bestPassage). */
 function quoteOf(chunk: Chunk, groups: QueryGroup[], index: StudyIndex, idf: (t: string) => number): string {
   const weights = new Map<string, number>();
   for (const g of groups) {
@@ -185,9 +185,9 @@ function quoteOf(chunk: Chunk, groups: QueryGroup[], index: StudyIndex, idf: (t:
     for (const t of g.tokens) weights.set(t, idf(t));
   }
   return bestPassage(chunk.text, (unit) => {
-    let score = 0;
-    for (const t of new Set(index.tokenizer.tokenize(unit))) score += weights.get(t) ?? 0;
-    return score;
+    const held = new Map<string, number>();
+    for (const t of index.tokenizer.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
+    return held;
   });
 }
 

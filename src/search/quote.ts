@@ -18,9 +18,14 @@ interface Unit {
   closes: boolean;
   /** A sentence that introduces the list or block after it (ends with a colon). */
   leadIn?: boolean;
+  /** The question's terms the unit holds, with their weights. */
+  terms: ReadonlyMap<string, number>;
+  /** Their sum: whether (and how much) the unit matters on its own. */
   score: number;
+  /** A fenced code block. */
+  code: boolean;
 }
-type RawUnit = Omit<Unit, 'score'>;
+type RawUnit = Omit<Unit, 'terms' | 'score' | 'code'>;
 
 /**
  * A term found only in a code block counts this much, as in the keyword
@@ -30,11 +35,18 @@ type RawUnit = Omit<Unit, 'score'>;
 const CODE_WEIGHT = 0.25;
 
 /**
+ * What `bestPassage` needs to know of a piece of the section: the question's
+ * terms it holds with their weights (each counted once over a run), or just a
+ * number, the piece's own weight (summed over a run).
+ */
+export type Weigh = (piece: string) => ReadonlyMap<string, number> | number;
+
+/**
  * Picks the passage of a section a student should read: the run of whole
  * units of at most `maxChars` that holds the most of the question (each of
- * its words counted once, by `weightOf` over the whole run), earlier runs
- * winning ties so a definition at the top of a section beats a later passage
- * that merely repeats the words.
+ * its terms counted once over the run), earlier runs winning ties so a
+ * definition at the top of a section beats a later passage that merely
+ * repeats the words.
  *
  * - It starts at a sentence or list item that carries the question's words;
  *   a list or formula is preceded by the line that introduces it
@@ -43,30 +55,43 @@ const CODE_WEIGHT = 0.25;
  *   unit longer than the limit is shortened at a line or with "…"), and it
  *   ends where a thought ends: not on "；" or a lead-in line, and not in the
  *   middle of a list without "…".
- *
- * `weightOf` scores a piece of text by the distinct question words it holds.
  */
-export function bestPassage(text: string, weightOf: (unit: string) => number, maxChars = QUOTE_MAX_CHARS): string {
-  const units = toUnits(text).map((u) => ({ ...u, score: weightOf(text.slice(u.start, u.end)) }));
+export function bestPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHARS): string {
+  const units: Unit[] = toUnits(text).map((u, k) => {
+    const weighed = weigh(text.slice(u.start, u.end));
+    // A plain number is a term of the unit's own, so a run sums them.
+    const terms = typeof weighed === 'number' ? new Map([[`\u0000unit${k}`, weighed]]) : weighed;
+    let score = 0;
+    for (const w of terms.values()) score += w;
+    return { ...u, terms, score, code: isCode(text, u) };
+  });
   if (units.length === 0) return '';
-  const holding = (start: number, end: number) => {
-    const run = units.slice(start, end);
-    const all = weightOf(run.map((u) => text.slice(u.start, u.end)).join('\n'));
-    const prose = weightOf(run.filter((u) => !isCode(text, u)).map((u) => text.slice(u.start, u.end)).join('\n'));
-    return prose + CODE_WEIGHT * (all - prose);
-  };
   const anyRelevant = units.some((u) => u.score > 0);
   let best: Window | null = null;
   for (let i = 0; i < units.length; i++) {
     // A passage starts at a unit that matters (if any does), so the quote reads as an answer, not as context.
     if (anyRelevant && units[i]!.score <= 0) continue;
-    const window = windowFrom(units, startFor(units, i, maxChars), maxChars, holding);
+    const window = windowFrom(units, startFor(units, i, maxChars), maxChars);
     if (!best || window.score > best.score + 1e-9) best = window;
   }
   return render(text, units, best!, maxChars);
 }
 
-function isCode(text: string, u: Unit): boolean {
+/** How much of the question a run holds: each term once, a term found only in code at CODE_WEIGHT. */
+function holding(units: Unit[], start: number, end: number): number {
+  const prose = new Map<string, number>();
+  const code = new Map<string, number>();
+  for (let k = start; k < end; k++) {
+    const u = units[k]!;
+    for (const [t, w] of u.terms) (u.code ? code : prose).set(t, w);
+  }
+  let total = 0;
+  for (const w of prose.values()) total += w;
+  for (const [t, w] of code) if (!prose.has(t)) total += CODE_WEIGHT * w;
+  return total;
+}
+
+function isCode(text: string, u: RawUnit): boolean {
   return u.kind === 'block' && /^(```|~~~)/.test(text.slice(u.start, u.start + 3));
 }
 
@@ -89,7 +114,7 @@ function startFor(units: Unit[], i: number, maxChars: number): number {
 }
 
 /** Extends from `start` while units fit, then pulls the end back to where a thought ends (or marks "…"). */
-function windowFrom(units: Unit[], start: number, maxChars: number, holding: (start: number, end: number) => number): Window {
+function windowFrom(units: Unit[], start: number, maxChars: number): Window {
   let end = start + 1;
   while (end < units.length && units[end]!.end - units[start]!.start <= maxChars) end++;
   let top = start;
@@ -98,7 +123,7 @@ function windowFrom(units: Unit[], start: number, maxChars: number, holding: (st
   while (closedEnd > top + 1 && !units[closedEnd - 1]!.closes) closedEnd--;
   const ellipsis = !units[closedEnd - 1]!.closes;
   if (ellipsis) closedEnd = end; // no clean end after the answer: keep what fits and say it goes on
-  return { start, end: closedEnd, score: holding(start, closedEnd), ellipsis };
+  return { start, end: closedEnd, score: holding(units, start, closedEnd), ellipsis };
 }
 
 function render(text: string, units: Unit[], w: Window, maxChars: number): string {
