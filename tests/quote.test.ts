@@ -29,6 +29,11 @@ describe('bestPassage: where a quote starts', () => {
     expect(quote).toBe(text);
   });
 
+  it('quotes a short list from its label when the answer is in a later item', () => {
+    const text = '背景一句。\n\n常用对策：\n\n- 更多数据；\n- 正则化；\n- 提前停止（early stopping）。';
+    expect(bestPassage(text, holding('early stopping'), 200)).toBe('常用对策：\n\n- 更多数据；\n- 正则化；\n- 提前停止（early stopping）。');
+  });
+
   it('starts a quote at an item of a long list at that item, marker included', () => {
     const items = Array.from({ length: 12 }, (_, k) => `${k + 1}. 第 ${k + 1} 条，${'说明'.repeat(20)}。`);
     const quote = bestPassage(`要点如下：\n\n${items.join('\n')}`, holding('第 9 条'), 200);
