@@ -7,11 +7,16 @@ import { StudyIndex } from '../index/study-index.js';
 import { stderrLogger } from '../log.js';
 import { ask, type AnswerResult, type KeywordFeatures } from '../search/ask.js';
 import { correctAbstention, retrievalMetrics, type Outcome } from './metrics.js';
+import { sectionRows, sectionTable } from './section-report.js';
+import { currentSectionTexts } from './section-texts.js';
+import { acceptableSections, normalizeHeading, parseSectionQuestion, scoreSectionQuestion, type SectionOutcome, type SectionQuestion } from './sections.js';
 
 /**
  * `npm run eval`: Recall@1/3/5, MRR and abstention rates of `ask` over the
- * question sets in eval/*.jsonl, per corpus and per language. Each corpus is
- * indexed as a notes folder in its own data dir under DATA_DIR/eval.
+ * question sets in eval/*.jsonl, per corpus and per language; then the
+ * section-level figures (sec@k, quote@1, ...) of eval/sections and, kept
+ * apart, eval-holdout/sections. Each corpus is indexed as a notes folder in
+ * its own data dir under DATA_DIR/eval.
  */
 interface EvalQuestion {
   id: string;
@@ -24,6 +29,8 @@ interface EvalQuestion {
 const { values } = parseArgs({
   options: {
     questions: { type: 'string', default: 'eval' },
+    sections: { type: 'string', default: 'eval/sections' },
+    'sections-holdout': { type: 'string', default: 'eval-holdout/sections' },
     dl500: { type: 'string', default: process.env.DL500_DIR ?? '../shared/corpora/dl500-questions' },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
@@ -77,9 +84,6 @@ function matches(result: AnswerResult, expect: { file: string; heading?: string 
 function corpusNeedsHeading(expect: { file: string; heading?: string }): boolean {
   return Boolean(expect.heading) && expect.file.includes('/');
 }
-function normalizeHeading(h: string): string {
-  return h.normalize('NFKC').replace(/\s+/g, ' ').trim();
-}
 
 const rows: string[] = [];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -107,9 +111,28 @@ for (const corpus of ['notes', 'dl500']) {
 if (offTopicRows.length) rows.push('', '| off-topic asked of | lang | n | correctly refused |', '|---|---|---|---|', ...offTopicRows);
 const loaded = indexes.find(([, index]) => index.embedder)?.[1].embedder?.model;
 const dense = loaded ? `dense leg on: ${loaded}` : `dense leg off${config.embeddingModel ? ` (${config.embeddingModel} not available)` : ''}: keyword leg only`;
-if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-else process.stdout.write(`StudyBot retrieval eval (${questions.length} questions; ${dense})\n\n${rows.join('\n')}\n`);
+if (!values.json) process.stdout.write(`StudyBot retrieval eval (${questions.length} questions; ${dense})\n\n${rows.join('\n')}\n`);
 if (values.verbose && misses.length) process.stdout.write(`\nMisses (rank ≠ 1 or wrong abstention):\n${misses.join('\n')}\n`);
+
+// Section-level sets: the public one, then the held-out one (its misses are never listed).
+const sectionSets: Array<[string, string]> = [['public', values.sections!], ['held-out', values['sections-holdout']!]];
+const scoredSets: Array<[string, SectionOutcome[]]> = [];
+const sectionMisses: string[] = [];
+for (const [set, dir] of sectionSets) {
+  if (!existsSync(dir)) continue;
+  const outcomes = await evaluateSections(loadSectionQuestions(dir), set === 'public' ? sectionMisses : []);
+  scoredSets.push([set, outcomes]);
+}
+if (scoredSets.length) {
+  const rows = sectionRows(scoredSets, indexes.map(([corpus]) => corpus));
+  report.sections = rows;
+  if (!values.json) {
+    const counts = scoredSets.map(([set, o]) => `${o.length} ${set}`).join(', ');
+    process.stdout.write(`\nSection eval (${counts}): the first result's section and quote\n\n${sectionTable(rows).join('\n')}\n`);
+  }
+  if (values.verbose && sectionMisses.length) process.stdout.write(`\nSection misses (public set only):\n${sectionMisses.join('\n')}\n`);
+}
+if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 
 if (values.ablation) {
   // Each part of the keyword leg switched off in turn: what it is worth on these questions.
@@ -133,6 +156,37 @@ if (values.ablation) {
     lines.push(`| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Asks each section question of its own corpus and scores the first results and quote. */
+async function evaluateSections(set: SectionQuestion[], missLines: string[]): Promise<SectionOutcome[]> {
+  const outcomes: SectionOutcome[] = [];
+  for (const [corpus, index] of indexes) {
+    const questions = set.filter((q) => q.corpus === corpus);
+    const textOf = await currentSectionTexts(corpora[corpus]!, questions.flatMap(acceptableSections));
+    for (const q of questions) {
+      const answer = await ask(index, q.question, { k: 5 });
+      const o = scoreSectionQuestion(q, answer, textOf);
+      outcomes.push(o);
+      const refused = q.kind === 'near-miss' || q.kind === 'far';
+      const wrong = o.stale || (refused ? o.answered : o.rank !== 1 || !o.quoteHolds || !o.answered);
+      if (wrong) {
+        const top = answer.results[0];
+        const why = o.stale ? 'STALE (an answer string is no longer in its section)' : refused ? 'answered an off-topic question' : `rank=${o.rank ?? '-'} quote=${o.quoteHolds ? 'ok' : 'miss'} answered=${o.answered}`;
+        missLines.push(`${q.id} [${q.lang} ${q.kind}] ${why} q="${q.question}"\n    got  ${top ? `${top.file} ${top.headingPath.join(' › ')}` : '(nothing)'}\n    quote ${JSON.stringify((top?.quote ?? '').slice(0, 160))}`);
+      }
+    }
+  }
+  return outcomes;
+}
+
+function loadSectionQuestions(dir: string): SectionQuestion[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  return files.flatMap((f) =>
+    readFileSync(path.join(dir, f), 'utf8').split('\n').map((line, i) => ({ line, where: `${path.join(dir, f)}:${i + 1}` }))
+      .filter(({ line }) => line.trim())
+      .map(({ line, where }) => parseSectionQuestion(line, where)),
+  );
 }
 
 function loadQuestions(dir: string): EvalQuestion[] {

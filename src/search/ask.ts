@@ -153,7 +153,7 @@ function rerankByCoverage(
   return rescored.sort((a, b) => b.score - a.score);
 }
 
-/** The passage whose sentences carry the most IDF weight of the question's tokens. */
+/** The passage holding the most IDF weight of the question's tokens, each counted once (see bestPassage). */
 function quoteOf(chunk: Chunk, groups: QueryGroup[], corpus: Corpus, idf: (t: string) => number): string {
   const weights = new Map<string, number>();
   for (const g of groups) {
@@ -162,9 +162,9 @@ function quoteOf(chunk: Chunk, groups: QueryGroup[], corpus: Corpus, idf: (t: st
     for (const t of g.tokens) weights.set(t, idf(t));
   }
   return bestPassage(chunk.text, (unit) => {
-    let score = 0;
-    for (const t of new Set(corpus.tokenize(unit))) score += weights.get(t) ?? 0;
-    return score;
+    const held = new Map<string, number>();
+    for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
+    return held;
   });
 }
 

@@ -1,87 +1,263 @@
-import { splitSentences } from '../text/sentences.js';
+import { LIST_ITEM_START, splitSentences } from '../text/sentences.js';
 
 export const QUOTE_MAX_CHARS = 600;
 
-/** A span of the section that must be quoted whole or not at all. */
-interface Unit { text: string; score: number }
+/**
+ * A piece of the section that is quoted whole or not at all: a sentence of
+ * prose, a list item (with its marker and number), or a code, formula or
+ * table block. Offsets point into the section text, so a quote is a verbatim
+ * slice of the note.
+ */
+interface Unit {
+  start: number;
+  end: number;
+  kind: 'sentence' | 'item' | 'block';
+  /** Units of one list, or of one code/formula/table block, share a group; prose sentences have their own. */
+  group: number;
+  /** The unit finishes a thought: a quote may end after it without "…". */
+  closes: boolean;
+  /** A sentence that introduces the list or block after it (ends with a colon). */
+  leadIn?: boolean;
+  /** The question's terms the unit holds, with their weights. */
+  terms: ReadonlyMap<string, number>;
+  /** Their sum: whether (and how much) the unit matters on its own. */
+  score: number;
+  /** A fenced code block. */
+  code: boolean;
+}
+type RawUnit = Omit<Unit, 'terms' | 'score' | 'code'>;
 
 /**
- * Picks the most relevant passage of a section: the run of consecutive
- * sentences (code and display-math blocks count as one) of at most `maxChars`
- * with the most query weight, earlier runs winning ties so a definition at the
- * top of a section is preferred. Never cuts inside a sentence, formula or code
- * block unless a single one is longer than the limit.
+ * A term found only in a code block counts this much, as in the keyword
+ * index's code field: identifiers in a script are weak evidence of what a
+ * passage explains.
  */
-export function bestPassage(text: string, weightOf: (unit: string) => number, maxChars = QUOTE_MAX_CHARS): string {
-  const units = toUnits(text).map((u) => ({ text: u, score: weightOf(u) }));
-  if (units.length === 0) return '';
-  // A passage starts at a sentence that matters (if any does), then runs on
-  // as far as the limit allows, so the quote reads as context, not a fragment.
-  const anyRelevant = units.some((u) => u.score > 0);
-  let best = { start: 0, end: 1, score: -1 };
-  for (let start = 0; start < units.length; start++) {
-    if (anyRelevant && units[start]!.score <= 0) continue;
-    let length = 0;
+const CODE_WEIGHT = 0.25;
+
+/**
+ * What `bestPassage` needs to know of a piece of the section: the question's
+ * terms it holds with their weights (each counted once over a run), or just a
+ * number, the piece's own weight (summed over a run).
+ */
+export type Weigh = (piece: string) => ReadonlyMap<string, number> | number;
+
+/**
+ * Picks the passage of a section a student should read: the run of whole
+ * units of at most `maxChars` that holds the most of the question (each of
+ * its terms counted once over the run), earlier runs winning ties so a
+ * definition at the top of a section beats a later passage that merely
+ * repeats the words.
+ *
+ * - It starts at a sentence or list item that carries the question's words;
+ *   a list or formula is preceded by the line that introduces it
+ *   ("**优点**：", "定义为：").
+ * - It never cuts a sentence, list item, formula, code block or table (a single
+ *   unit longer than the limit is shortened at a line or with "…"), and it
+ *   ends where a thought ends: not on "；" or a lead-in line, and not in the
+ *   middle of a list without "…".
+ */
+export function bestPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHARS): string {
+  const units: Unit[] = toUnits(text).map((u, k) => {
+    const weighed = weigh(text.slice(u.start, u.end));
+    // A plain number is a term of the unit's own, so a run sums them.
+    const terms = typeof weighed === 'number' ? new Map([[`\u0000unit${k}`, weighed]]) : weighed;
     let score = 0;
-    let end = start;
-    while (end < units.length && (end === start || length + units[end]!.text.length <= maxChars)) {
-      length += units[end]!.text.length;
-      score += units[end]!.score;
-      end++;
-    }
-    if (score > best.score + 1e-9) best = { start, end, score };
+    for (const w of terms.values()) score += w;
+    return { ...u, terms, score, code: isCode(text, u) };
+  });
+  if (units.length === 0) return '';
+  const anyRelevant = units.some((u) => u.score > 0);
+  let best: Window | null = null;
+  for (let i = 0; i < units.length; i++) {
+    // A passage starts at a unit that matters (if any does), so the quote reads as an answer, not as context.
+    if (anyRelevant && units[i]!.score <= 0) continue;
+    const window = windowFrom(units, startFor(units, i, maxChars), maxChars);
+    if (!best || window.score > best.score + 1e-9) best = window;
   }
-  const passage = joinUnits(units.slice(best.start, best.end));
-  return passage.length <= maxChars ? passage : truncate(passage, maxChars);
+  return render(text, units, best!, maxChars);
 }
 
-/** Splits Markdown into blocks at blank lines, keeping fenced code and $$ math whole, then prose into sentences. */
-function toUnits(text: string): string[] {
-  const blocks: string[] = [];
-  let current: string[] = [];
-  let fence: string | null = null;
-  const flush = () => {
-    if (current.length) blocks.push(current.join('\n'));
-    current = [];
-  };
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (fence) {
-      current.push(line);
-      if (trimmed.startsWith(fence)) { fence = null; flush(); }
-      continue;
-    }
-    const opener = /^(```+|~~~+|\$\$)/.exec(trimmed);
-    if (opener && !(opener[1] === '$$' && trimmed.length > 2 && trimmed.endsWith('$$'))) {
-      flush();
-      fence = opener[1]!;
-      current.push(line);
-      continue;
-    }
-    if (!trimmed) { flush(); continue; }
-    current.push(line);
+/** How much of the question a run holds: each term once, a term found only in code at CODE_WEIGHT. */
+function holding(units: Unit[], start: number, end: number): number {
+  const prose = new Map<string, number>();
+  const code = new Map<string, number>();
+  for (let k = start; k < end; k++) {
+    const u = units[k]!;
+    for (const [t, w] of u.terms) (u.code ? code : prose).set(t, w);
   }
-  flush();
-  const units: string[] = [];
-  for (const block of blocks) {
-    const atomic = /^\s*(```|~~~|\$\$|\|)/.test(block);
-    if (atomic) units.push(`${block}\n\n`);
-    else {
-      const sentences = splitSentences(block).map((s) => s.text);
-      // Blocks were separated by blank lines; keep that when sentences are joined back.
-      if (sentences.length) sentences[sentences.length - 1] += '\n\n';
-      units.push(...sentences);
-    }
+  let total = 0;
+  for (const w of prose.values()) total += w;
+  for (const [t, w] of code) if (!prose.has(t)) total += CODE_WEIGHT * w;
+  return total;
+}
+
+function isCode(text: string, u: RawUnit): boolean {
+  return u.kind === 'block' && /^(```|~~~)/.test(text.slice(u.start, u.start + 3));
+}
+
+interface Window { start: number; end: number; score: number; ellipsis: boolean }
+
+/**
+ * Where a passage whose first relevant unit is `i` should start: at the lead-in
+ * line of the list or block `i` opens, and inside a short list at its start
+ * (lead-in included), so "2." is not quoted without "1." and the label.
+ */
+function startFor(units: Unit[], i: number, maxChars: number): number {
+  const unit = units[i]!;
+  if (unit.kind === 'sentence') return i;
+  let first = i;
+  while (first > 0 && units[first - 1]!.group === unit.group) first--;
+  const lead = first > 0 && units[first - 1]!.leadIn ? first - 1 : first;
+  // Going back to a list's start may cost at most half the quote: the unit that answers keeps the rest.
+  const room = first === i ? maxChars : maxChars / 2;
+  return units[i]!.end - units[lead]!.start <= room ? lead : i;
+}
+
+/** Extends from `start` while units fit, then pulls the end back to where a thought ends (or marks "…"). */
+function windowFrom(units: Unit[], start: number, maxChars: number): Window {
+  let end = start + 1;
+  while (end < units.length && units[end]!.end - units[start]!.start <= maxChars) end++;
+  let top = start;
+  for (let k = start; k < end; k++) if (units[k]!.score > units[top]!.score) top = k;
+  let closedEnd = end;
+  while (closedEnd > top + 1 && !units[closedEnd - 1]!.closes) closedEnd--;
+  const ellipsis = !units[closedEnd - 1]!.closes;
+  if (ellipsis) closedEnd = end; // no clean end after the answer: keep what fits and say it goes on
+  return { start, end: closedEnd, score: holding(units, start, closedEnd), ellipsis };
+}
+
+function render(text: string, units: Unit[], w: Window, maxChars: number): string {
+  const first = units[w.start]!;
+  const last = units[w.end - 1]!;
+  let passage = text.slice(first.start, last.end).replace(/\n{3,}/g, '\n\n').trim();
+  if (passage.length > maxChars) return shorten(passage, first.kind === 'block', maxChars);
+  const atSectionEnd = w.end === units.length;
+  // A table row or block can still end on "；" mid-section: what follows goes on, so say so.
+  if (w.ellipsis || (!atSectionEnd && /[；;]$/.test(passage))) passage = `${passage.replace(/[；;，,、：:]+$/, '')}…`;
+  // A section that itself stops on "；" (a list of clauses with nothing after): the quote stops on the last word.
+  else if (atSectionEnd) passage = passage.replace(/[；;]+$/, '');
+  return passage;
+}
+
+/**
+ * One unit longer than the whole budget. A code block or table is cut after
+ * its last whole line (a code fence is closed again); a display formula is
+ * quoted whole, since half a formula does not render; prose is cut with "…".
+ */
+function shorten(passage: string, isBlock: boolean, maxChars: number): string {
+  if (isBlock) {
+    if (passage.startsWith('$$')) return passage;
+    const fence = /^(```+|~~~+)/.exec(passage)?.[1];
+    const closing = fence ? `\n${fence}` : '';
+    const room = maxChars - closing.length - 2;
+    const cut = passage.slice(0, room);
+    const lastLine = cut.lastIndexOf('\n');
+    return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}\n…${closing}`;
   }
+  return `${passage.slice(0, maxChars - 1).trimEnd()}…`;
+}
+
+interface Block { start: number; end: number; kind: 'prose' | 'list' | 'block' }
+
+/** Splits a section into units: prose into sentences, lists into items, code/formula/table blocks whole. */
+function toUnits(text: string): RawUnit[] {
+  const units: RawUnit[] = [];
+  let group = 0;
+  let previous: Block | null = null;
+  for (const block of toBlocks(text)) {
+    // A list interrupted by blank lines ("loose" list) is still one list.
+    if (!(block.kind === 'list' && previous?.kind === 'list')) group++;
+    if (block.kind === 'block') units.push({ start: block.start, end: block.end, kind: 'block', group, closes: true });
+    else if (block.kind === 'list') {
+      for (const item of listItems(text, block)) units.push({ ...item, kind: 'item', group, closes: false });
+    } else {
+      for (const s of splitSentences(text.slice(block.start, block.end))) {
+        const start = block.start + s.start + (s.text.length - s.text.trimStart().length);
+        const end = block.start + s.end - (s.text.length - s.text.trimEnd().length);
+        if (end > start) units.push({ start, end, kind: 'sentence', group: ++group, closes: sentenceCloses(text.slice(start, end)) });
+      }
+    }
+    previous = block;
+  }
+  // A list's last item ends the list; a colon line before a list or block leads into it.
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    const next = units[k + 1];
+    if (u.kind === 'item' && next?.group !== u.group) u.closes = true;
+    if (u.kind === 'sentence' && next && next.kind !== 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)))) u.leadIn = true;
+  }
+  // The section's last unit ends the section's thought, whatever its punctuation.
+  units[units.length - 1]!.closes = true;
   return units;
 }
 
-function joinUnits(units: Unit[]): string {
-  return units.map((u) => u.text).join('').replace(/\n{3,}/g, '\n\n').trim();
+/** A sentence ends a thought unless it stops on "；", a comma or a colon (it goes on, or leads into something). */
+function sentenceCloses(sentence: string): boolean {
+  return !/[；;，,、：:]$/.test(stripEmphasis(sentence));
 }
 
-function truncate(text: string, maxChars: number): string {
-  const cut = text.slice(0, maxChars - 1);
-  const fenceOpen = (cut.match(/```/g) ?? []).length % 2 === 1;
-  return `${cut.trimEnd()}…${fenceOpen ? '\n```' : ''}`;
+function stripEmphasis(s: string): string {
+  return s.trim().replace(/[*_”’"')）\]】」』]+$/, '');
+}
+
+/** Blocks at blank lines; fenced code and $$ formulas (blank lines and all), tables and lists are recognised. */
+function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  let fence: string | null = null;
+  const flush = () => {
+    if (current) blocks.push(current);
+    current = null;
+  };
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    const end = offset + line.length;
+    offset = end + 1;
+    const trimmed = line.trim();
+    if (fence) {
+      current!.end = end;
+      if (trimmed.startsWith(fence) && (fence !== '$$' || trimmed.endsWith('$$'))) { fence = null; flush(); }
+      continue;
+    }
+    const opener = /^(```+|~~~+|\$\$)/.exec(trimmed);
+    if (opener) {
+      flush();
+      current = { start, end, kind: 'block' };
+      // "$$ x $$" on one line is a whole formula.
+      if (opener[1] === '$$' && trimmed.length > 2 && trimmed.endsWith('$$')) flush();
+      else fence = opener[1]!;
+      continue;
+    }
+    if (!trimmed) { flush(); continue; }
+    const kind: Block['kind'] = trimmed.startsWith('|') ? 'block' : LIST_ITEM_START.test(line) ? 'list' : 'prose';
+    // Continuation lines belong to the block they continue; a list marker or table row starts a new one after prose.
+    if (current && (current.kind === kind || (current.kind === 'list' && kind === 'prose'))) current.end = end;
+    else {
+      flush();
+      current = { start, end, kind };
+    }
+  }
+  flush();
+  return blocks;
+}
+
+/** The items of a list block: each runs from its marker to the next marker at the same or a lower indent. */
+function listItems(text: string, block: Block): Array<{ start: number; end: number }> {
+  const items: Array<{ start: number; end: number }> = [];
+  let offset = block.start;
+  let indent = -1;
+  for (const line of text.slice(block.start, block.end).split('\n')) {
+    const start = offset;
+    const end = offset + line.length;
+    offset = end + 1;
+    const lineIndent = line.length - line.trimStart().length;
+    const startsItem = LIST_ITEM_START.test(line) && (indent < 0 || lineIndent <= indent);
+    if (startsItem) {
+      indent = lineIndent;
+      items.push({ start: start + lineIndent, end });
+    } else if (items.length) items[items.length - 1]!.end = end;
+    else items.push({ start, end });
+  }
+  return items;
 }

@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chunkNote } from '../src/notes/chunk.js';
+import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
+import { notesDir } from './support/paths.js';
+
+/** The question words a piece holds, each weighing 1, as ask() passes its IDF-weighted tokens. */
+const holding = (...words: string[]) => (text: string) => new Map(words.filter((w) => text.includes(w)).map((w) => [w, 1]));
+
+describe('bestPassage: where a quote starts', () => {
+  it('starts at the sentence that carries the question’s words, not mid-sentence', () => {
+    const text = '背景介绍一下。Dropout 在训练时随机丢弃神经元；测试时关闭。别的内容。';
+    const quote = bestPassage(text, holding('Dropout'), 40);
+    expect(quote.startsWith('Dropout 在训练时随机丢弃神经元；测试时关闭。')).toBe(true);
+    expect(quote).not.toContain('背景');
+  });
+
+  it('takes the label line before a list together with the list', () => {
+    const text = ['PolarMask 是单阶段实例分割方法。', '', '**优点**：', '', '- 简单，只比 FCOS 多一个分支；', '- 速度快。', '', '**缺点**：只能表示星形凸形状。'].join('\n');
+    const quote = bestPassage(text, holding('简单', '速度'), 60);
+    expect(quote.startsWith('**优点**：\n\n- 简单，只比 FCOS 多一个分支；\n- 速度快。')).toBe(true);
+    expect(quote).not.toContain('PolarMask 是');
+  });
+
+  it('keeps a numbered list whole from "1." on, markers and numbers included', () => {
+    const text = '训练分四步：\n\n1. 单独训练 RPN。\n2. 训练 Fast R-CNN。\n3. 固定共享层，微调 RPN。\n4. 微调检测头。';
+    const quote = bestPassage(text, holding('RPN'), 200);
+    expect(quote).toBe(text);
+  });
+
+  it('quotes a short list from its label when the answer is in a later item', () => {
+    const text = '背景一句。\n\n常用对策：\n\n- 更多数据；\n- 正则化；\n- 提前停止（early stopping）。';
+    expect(bestPassage(text, holding('early stopping'), 200)).toBe('常用对策：\n\n- 更多数据；\n- 正则化；\n- 提前停止（early stopping）。');
+  });
+
+  it('starts a quote at an item of a long list at that item, marker included', () => {
+    const items = Array.from({ length: 12 }, (_, k) => `${k + 1}. 第 ${k + 1} 条，${'说明'.repeat(20)}。`);
+    const quote = bestPassage(`要点如下：\n\n${items.join('\n')}`, holding('第 9 条'), 200);
+    expect(quote.startsWith('9. 第 9 条')).toBe(true);
+  });
+});
+
+describe('bestPassage: where a quote ends', () => {
+  it('never ends on "；": it stops at the sentence end before, or goes on to the next one', () => {
+    const text = `Focal Loss 压低简单样本的损失。${'它让难样本主导训练'.repeat(3)}；${'而简单负样本的总损失很小'.repeat(4)}。`;
+    const quote = bestPassage(text, holding('Focal'), 80);
+    expect(quote).toBe('Focal Loss 压低简单样本的损失。');
+  });
+
+  it('marks a list cut in the middle with "…"', () => {
+    const items = Array.from({ length: 10 }, (_, k) => `- 第 ${k + 1} 种对策，${'解释'.repeat(15)}；`);
+    const quote = bestPassage(`过拟合的对策：\n\n${items.join('\n')}\n- 最后一种。`, holding('过拟合'), 200);
+    expect(quote.startsWith('过拟合的对策：\n\n- 第 1 种对策')).toBe(true);
+    expect(quote.endsWith('…')).toBe(true);
+    expect(quote).not.toMatch(/；…$/);
+  });
+
+  it('does not end on a line that leads into a formula it could not fit', () => {
+    const formula = `$$\n${'x + '.repeat(60)}y\n$$`;
+    const text = `交叉熵惩罚错误的预测。它定义为：\n\n${formula}`;
+    expect(bestPassage(text, holding('交叉熵'), 60)).toBe('交叉熵惩罚错误的预测。');
+  });
+
+  it('never cuts a display formula, even one longer than the limit', () => {
+    const formula = `$$\n${'a_i + '.repeat(150)}b\n$$`;
+    expect(bestPassage(formula, holding('a_i'))).toBe(formula);
+  });
+
+  it('cuts an over-long code block after a whole line and closes its fence', () => {
+    const code = ['```python', ...Array.from({ length: 80 }, (_, k) => `x${k} = compute(${k})  # step`), '```'].join('\n');
+    const quote = bestPassage(code, holding('compute'));
+    expect(quote.length).toBeLessThanOrEqual(QUOTE_MAX_CHARS);
+    expect(quote.endsWith('\n…\n```')).toBe(true);
+    expect(quote.split('\n').slice(1, -2).every((line) => /^x\d+ = compute\(\d+\) {2}# step$/.test(line))).toBe(true);
+  });
+});
+
+describe('bestPassage: what a quote holds', () => {
+  it('prefers the earliest passage that holds the question’s words over a later one that repeats them', () => {
+    const text = `Focal Loss 是加了调制因子的交叉熵。${'无关的句子。'.repeat(30)}\n\nFocal Loss 又来了。交叉熵又来了。Focal Loss 和交叉熵。`;
+    const quote = bestPassage(text, holding('Focal Loss', '交叉熵'), 100);
+    expect(quote.startsWith('Focal Loss 是加了调制因子的交叉熵。')).toBe(true);
+    expect(quote).not.toContain('又来了');
+  });
+
+  it('counts a word found only in code a quarter: the prose that explains it wins', () => {
+    const text = ['模板是生成代码的蓝图。', '', '```cpp', 'template <typename T> T maxOf(T a, T b);', '```', '', '模板定义一般写在头文件里。'].join('\n');
+    const weights = new Map([['template', 4], ['模板', 3]]);
+    const weigh = (t: string) => new Map([...weights].filter(([w]) => t.includes(w)));
+    expect(bestPassage(text, weigh, 40)).toBe('模板是生成代码的蓝图。');
+  });
+});
+
+describe('bestPassage on every section of notes/', () => {
+  const sections = readdirSync(notesDir).filter((f) => f.endsWith('.md')).flatMap((file) =>
+    chunkNote({ file, text: readFileSync(path.join(notesDir, file), 'utf8') }).chunks);
+
+  it('quotes verbatim, within the budget, with formulas and code fences whole and no "；" at the end', () => {
+    let checked = 0;
+    for (const { text } of sections) {
+      // Ask for each distinct word-ish piece of the section in turn, so every part of it gets to start a quote.
+      const probes = [...new Set(text.match(/[A-Za-z]{4,}|[\u4e00-\u9fff]{2}/g) ?? [])].filter((_, k) => k % 7 === 0);
+      for (const probe of probes) {
+        const quote = bestPassage(text, holding(probe));
+        const body = quote.replace(/…(\n```)?$/, '');
+        expect(text.includes(body.replace(/\n…$/, '')) || quote.endsWith('…')).toBe(true);
+        if (!body.startsWith('$$')) expect(quote.length).toBeLessThanOrEqual(QUOTE_MAX_CHARS);
+        expect((quote.match(/\$\$/g) ?? []).length % 2).toBe(0);
+        expect((quote.match(/```/g) ?? []).length % 2).toBe(0);
+        expect(quote).not.toMatch(/[；;]$/);
+        // A quote never starts with the number of a list item cut off from its marker or mid-sentence after "1.".
+        expect(quote).not.toMatch(/^\d+\.\S/);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+});
+
+describe('bestPassage with plain numbers', () => {
+  it('sums a run’s weights when each piece is weighed by a number', () => {
+    const text = `Focal Loss 是加了调制因子的交叉熵。${'无关的句子。'.repeat(30)}\n\nFocal Loss 又来了。交叉熵又来了。Focal Loss 和交叉熵。`;
+    const quote = bestPassage(text, (t) => (t.includes('Focal') ? 1 : 0) + (t.includes('交叉熵') ? 1 : 0), 100);
+    expect(quote.startsWith('Focal Loss 又来了。')).toBe(true);
+  });
+});
+
+describe('bestPassage at the end of a section', () => {
+  it('drops a "；" the section itself ends on', () => {
+    expect(bestPassage('线性可分时，学习线性可分支持向量机；\n\n线性不可分时，学习非线性支持向量机；', holding('支持向量机'))).toBe(
+      '线性可分时，学习线性可分支持向量机；\n\n线性不可分时，学习非线性支持向量机');
+  });
+});
