@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { Concept } from '../src/concepts/types.js';
 import type { DailyStatus, PostRecord, ScheduleRecord } from '../src/daily/index.js';
 import type { Chunk } from '../src/notes/types.js';
-import { parseCustomId } from '../src/bot/custom-ids.js';
+import { parseCustomId } from '../src/render/custom-ids.js';
+import { conceptQuote } from '../src/render/concept-quote.js';
 import { conceptBankOf } from '../src/bot/concept-bank.js';
 import { createLogger } from '../src/bot/logger.js';
 import type { StudyIndex } from '../src/index/study-index.js';
 import { permanentPostError } from '../src/bot/daily.js';
 import {
-  conceptQuote, dailyNowMessage, dailyPostView, dailySetMessage, dailyStatusView, discordTime,
+  dailyNowMessage, dailyPostView, dailySetMessage, dailyStatusView, discordTime,
 } from '../src/render/daily.js';
 import { embedLength, LIMITS } from '../src/render/discord.js';
 import { buttons as buttonsOf } from './support/buttons.js';
