@@ -45,6 +45,9 @@ const related = concept({
   source: { file: 'retinanet-focal-loss.md', headingPath: ['RetinaNet', '动机'], startLine: 5, endLine: 5 },
 });
 
+/** A reason stored as a sentence (by an earlier version): shown as it was written. */
+const legacyReason = (text: string) => ({ code: 'legacy' as const, text });
+
 describe('conceptQuote', () => {
   it('quotes the source lines from the indexed section, without the list marker', () => {
     const q = conceptQuote([{ file: 'retinanet-focal-loss.md', chunks: [chunk()] }], concept());
@@ -126,7 +129,7 @@ describe('/daily replies', () => {
     expect(ok).not.toContain('Needs a look');
 
     const off = text(dailyStatusView(status({
-      schedule: { ...schedule, enabled: false, disabledReason: 'The bot lost permission.' }, disabledReason: 'The bot lost permission.', next: null,
+      schedule: { ...schedule, enabled: false, disabledReason: legacyReason('The bot lost permission.') }, disabledReason: legacyReason('The bot lost permission.'), next: null,
       unconfirmed: [post({ localDate: '2026-03-09', status: 'claimed', messageId: null, postedAt: null, error: 'socket hang up' })],
     }), termOf));
     expect(off).toMatch(/Schedule: \*\*Off\*\* \(was every day at \*\*08:30\*\*.*\)\.\nThe bot lost permission\./);
@@ -139,7 +142,7 @@ describe('/daily replies', () => {
       .toMatch(/^Today's concept was already posted today \(2026-03-08, Asia\/Shanghai\): \*\*Focal Loss\*\*: https:/);
     expect(dailyNowMessage({ guildId: schedule.guildId, localDate: '2026-03-08', outcome: 'in_progress', post: post({ status: 'claimed' }), stale: true }, schedule, termOf))
       .toMatch(/never confirmed.*not sent again today/);
-    expect(dailyNowMessage({ guildId: schedule.guildId, localDate: '2026-03-08', outcome: 'failed', conceptId: 'x', error: 'missing_channel', disabledReason: 'Gone.' }, schedule, termOf))
+    expect(dailyNowMessage({ guildId: schedule.guildId, localDate: '2026-03-08', outcome: 'failed', conceptId: 'x', error: 'missing_channel', disabledReason: legacyReason('Gone.') }, schedule, termOf))
       .toBe('❌ Could not post in <#400000000000000001>. Gone.');
     expect(dailyNowMessage({ guildId: schedule.guildId, outcome: 'no_schedule' }, schedule, termOf)).toMatch(/\/daily set/);
   });

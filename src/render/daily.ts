@@ -1,6 +1,6 @@
 import { ButtonStyle, type APIButtonComponent, type APIEmbedField } from 'discord.js';
 import type { Concept } from '../concepts/types.js';
-import type { DailyStatus, PostNowResult, ScheduleRecord } from '../daily/index.js';
+import type { DailyStatus, DisabledReason, PostNowResult, ScheduleProblem, ScheduleRecord } from '../daily/index.js';
 import type { ConceptQuote } from './concept-quote.js';
 import { customIds } from './custom-ids.js';
 import { button, rows, timestamp, type MessageView } from './kit/components.js';
@@ -80,14 +80,28 @@ export function dailyChannelProblem(channelId: string, missing: string[], t: Tra
   return t('daily.channelProblem', { channelId, missing: missing.map((m) => `**${m}**`).join(', ') });
 }
 
-/** `/daily now` while the posts are off, with why when known. */
-export function offWhileNowMessage(reason: string | null, t: Translate = translate): string {
-  return t('daily.offWhileNow', { reason: reason ? ` (${reason})` : '' });
+/** A time or timezone `/daily set` cannot use, with the form it expects. */
+export function scheduleProblemMessage(problem: ScheduleProblem, t: Translate = translate): string {
+  return problem.code === 'invalid_time' ? t('daily.badTime', { input: problem.input }) : t('daily.badTimezone', { input: problem.input });
 }
 
-/** Why `/daily off` turned the posts off, as stored with the schedule and shown by `/daily status`. */
-export function turnedOffReason(userId: string, at: Date, t: Translate = translate): string {
-  return t('daily.disabled.turnedOff', { userId, when: timestamp(at, 'f') });
+/** Why the daily posts are off, and what turns them on again. */
+export function disabledReasonText(reason: DisabledReason, t: Translate = translate): string {
+  switch (reason.code) {
+    case 'turned_off':
+      return t('daily.disabled.turnedOff', { userId: reason.userId, when: timestamp(reason.at, 'f') });
+    case 'missing_channel':
+      return t('daily.disabled.missingChannel', { channelId: reason.channelId, localDate: reason.localDate });
+    case 'missing_permissions':
+      return t('daily.disabled.missingPermissions', { channelId: reason.channelId, localDate: reason.localDate });
+    case 'legacy':
+      return reason.text;
+  }
+}
+
+/** `/daily now` while the posts are off, with why when known. */
+export function offWhileNowMessage(reason: DisabledReason | null, t: Translate = translate): string {
+  return t('daily.offWhileNow', { reason: reason ? ` (${disabledReasonText(reason, t)})` : '' });
 }
 
 export function dailyNowMessage(result: PostNowResult, schedule: ScheduleRecord, termOf: (conceptId: string) => string, t: Translate = translate): string {
@@ -108,7 +122,7 @@ export function dailyNowMessage(result: PostNowResult, schedule: ScheduleRecord,
         : t('daily.now.inProgress', { channelId: result.post.channelId });
     case 'failed':
       return result.disabledReason
-        ? t('daily.now.failedDisabled', { channelId: schedule.channelId, reason: result.disabledReason })
+        ? t('daily.now.failedDisabled', { channelId: schedule.channelId, reason: disabledReasonText(result.disabledReason, t) })
         : t('daily.now.failed', { channelId: schedule.channelId, error: result.error });
     case 'unknown':
       return t('daily.now.unknown', { error: result.error, channelId: schedule.channelId });
@@ -129,7 +143,10 @@ export function dailyStatusView(status: DailyStatus, termOf: (conceptId: string)
   } else {
     fields.push({
       name: t('daily.status.schedule'),
-      value: t('daily.status.off', { schedule: scheduleLine(schedule, t), reason: status.disabledReason ?? t('daily.status.turnedOff') }),
+      value: t('daily.status.off', {
+        schedule: scheduleLine(schedule, t),
+        reason: status.disabledReason ? disabledReasonText(status.disabledReason, t) : t('daily.status.turnedOff'),
+      }),
     });
   }
   if (status.next) {

@@ -5,7 +5,7 @@ import {
 import { DateTime } from 'luxon';
 import { parseTime, parseTimezone, timezoneSuggestions } from '../../daily/index.js';
 import {
-  dailyChannelProblem, dailyNowMessage, dailySetMessage, dailyStatusView, offWhileNowMessage, turnedOffReason,
+  dailyChannelProblem, dailyNowMessage, dailySetMessage, dailyStatusView, offWhileNowMessage, scheduleProblemMessage,
 } from '../../render/daily.js';
 import { fitContent } from '../../render/kit/markdown.js';
 import type { Translate } from '../../render/messages.js';
@@ -72,12 +72,12 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
 async function set(interaction: GuildCommand, ctx: BotContext): Promise<void> {
   const time = parseTime(interaction.options.getString('time', true));
   if (!time.ok) {
-    await replyPrivately(interaction, time.error);
+    await replyPrivately(interaction, scheduleProblemMessage(time.error, ctx.t));
     return;
   }
   const zone = parseTimezone(interaction.options.getString('timezone', true));
   if (!zone.ok) {
-    await replyPrivately(interaction, `${zone.error}${ctx.t('daily.badTimezoneHint')}`);
+    await replyPrivately(interaction, `${scheduleProblemMessage(zone.error, ctx.t)}${ctx.t('daily.badTimezoneHint')}`);
     return;
   }
   const channelId = interaction.options.getChannel('channel', true).id;
@@ -89,7 +89,7 @@ async function set(interaction: GuildCommand, ctx: BotContext): Promise<void> {
   }
   const saved = ctx.daily.configure({ guildId: interaction.guildId, channelId, time: time.value, timezone: zone.value });
   if (!saved.ok) {
-    await edit(interaction, saved.error);
+    await edit(interaction, scheduleProblemMessage(saved.error, ctx.t));
     return;
   }
   ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, channelId, time: time.value, timezone: zone.value }, 'daily concept scheduled');
@@ -120,7 +120,7 @@ async function off(interaction: GuildCommand, ctx: BotContext): Promise<void> {
     await replyPrivately(interaction, ctx.t('daily.offAlready'));
     return;
   }
-  ctx.daily.disable(interaction.guildId, turnedOffReason(interaction.user.id, new Date(), ctx.t));
+  ctx.daily.disable(interaction.guildId, { code: 'turned_off', userId: interaction.user.id, at: new Date() });
   ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id }, 'daily concept turned off');
   await replyPrivately(interaction, ctx.t('daily.off'));
 }
