@@ -4,12 +4,17 @@ import type { BotConfig } from './config.js';
 import { FatalGatewayClose, isFatalCloseCode } from './gateway-close.js';
 import { InFlight, settlesWithin } from './in-flight.js';
 import type { BotLogger } from './logger.js';
-import { NO_MENTIONS } from './replies.js';
 
 /** How long shutdown waits for answers in progress (and for work such as a daily post being sent). */
 const DRAIN_TIMEOUT_MS = 10_000;
 
-/** The Discord client with the bot's defaults; `allowedMentions` here covers every message it sends. */
+/**
+ * The client's default for every message it sends (discord.js applies it when a
+ * message sets none): quoted notes or questions must never ping @everyone, roles or users.
+ */
+const NO_MENTIONS = { parse: [] as [] };
+
+/** The Discord client with the bot's defaults. */
 export function createClient(config: Pick<BotConfig, 'apiUrl'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],

@@ -1,12 +1,6 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import { fitContent } from '../render/kit/markdown.js';
 
-/**
- * Set once, as the client's default for every message it sends: quoted notes
- * (or questions) must never ping @everyone, roles or users.
- */
-export const NO_MENTIONS = { parse: [] as [] };
-
 /** A short ephemeral text reply as the interaction's first response. */
 export function replyPrivately(interaction: RepliableInteraction, text: string) {
   return interaction.reply({ content: fitContent(text), flags: MessageFlags.Ephemeral });

@@ -1,5 +1,5 @@
 /**
- * Every sentence StudyBot shows a Discord user, in English, by key. Renderers
+ * Every sentence StudyBot shows a user (in Discord, or as `studybot ask`), in English, by key. Renderers
  * never hold text of their own: they receive a `Translate` and look their words
  * up here, so a second language is a second catalogue, not a code change.
  *
@@ -34,6 +34,13 @@ export const en = {
   'ask.page': ' · page {{page}}/{{pages}}',
   'ask.voteUp': 'Thanks! 👍 noted: glad the notes helped.',
   'ask.voteDown': 'Thanks! 👎 noted: this answer will be reviewed.',
+
+  // --- `studybot ask` (the CLI)
+  'cli.nothing': 'Nothing in the notes matches this question.',
+  'cli.coverage': '(coverage {{coverage}})',
+  'cli.alsoRelevant': 'Also relevant:',
+  'cli.notCovered': 'The notes do not seem to cover this question. Nearest sections:',
+  'cli.keywordOnly': '(keyword search only: no embedding model loaded)',
 
   // --- /topics
   'topics.emptyTitle': 'Topics',
