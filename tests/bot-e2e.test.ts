@@ -136,11 +136,31 @@ describe('StudyBot on (fake) Discord', () => {
     const questionId = answerId.split(':')[2];
 
     const click = fake.sendComponent({ customId: answerId, messageId: asked.message.id, user: newUser() });
+    const reply = await fake.waitForRequest(isCallback(click.id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.content).toMatch(/does not belong to the message/);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(fake.requests.filter(isEditOriginal(click.token))).toEqual([]);
+    expect(fake.getMessage(asked.message.id)).toEqual(before);
+    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), { readonly: true });
+    expect(row).toEqual({ message_id: quizMessage.id });
+    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), { readonly: true });
+    expect(answers).toEqual({ n: 0 });
+  });
+
+  it('a quiz\'s buttons on another message are checked against the message stored for the question', async () => {
+    const quiz = fake.sendCommand({ name: 'quiz', user: newUser() });
+    await fake.waitForRequest(isEditOriginal(quiz.token), 10_000);
+    const quizMessage = fake.originalMessage(quiz.token);
+    const answerId = buttons(quizMessage).find((b) => b.custom_id.startsWith('quiz:a:')).custom_id as string;
+    const questionId = answerId.split(':')[2];
+
+    // Another message carrying a copy of the question's buttons (its id names a question posted elsewhere).
+    const click = fake.sendComponent({ customId: answerId, message: { components: quizMessage.components, embeds: [] }, user: newUser() });
     const reply = await fake.waitForRequest(isFollowUp(click.token));
     expect(reply.body.content).toMatch(/does not belong to the message/);
     expect(reply.body.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(fake.requests.filter(isEditOriginal(click.token))).toEqual([]);
-    expect(fake.getMessage(asked.message.id)).toEqual(before);
     const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), { readonly: true });
     expect(row).toEqual({ message_id: quizMessage.id });
     const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), { readonly: true });
@@ -161,7 +181,8 @@ describe('StudyBot on (fake) Discord', () => {
   it('a custom id longer than Discord allows (100 characters) is refused without acting on it', async () => {
     const asked = await askAndWait('what is focal loss');
     const before = structuredClone(fake.getMessage(asked.message.id));
-    const click = fake.sendComponent({ customId: `ask:next:1${' '.repeat(100)}`, messageId: asked.message.id, user: newUser() });
+    // Well formed but too long: a "Next question" on a note file name no real button carries.
+    const click = fake.sendComponent({ customId: `quiz:next:${'x'.repeat(92)}.md`, messageId: asked.message.id, user: newUser() });
     const reply = await fake.waitForRequest(isCallback(click.id));
     expect(reply.body.type).toBe(4);
     expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);

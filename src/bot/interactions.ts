@@ -1,6 +1,7 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import { parseCustomId, type ButtonAction } from '../render/custom-ids.js';
 import { buttonRoutes, type ButtonRoute } from './components/index.js';
+import { buttonIdsOf } from './message-buttons.js';
 import type { BotContext } from './context.js';
 import { refusal } from './guards.js';
 import { replyPrivately, replyWithError } from './replies.js';
@@ -56,6 +57,12 @@ async function runButton(interaction: ButtonInteraction, ctx: BotContext): Promi
   const action = parseCustomId(interaction.customId);
   if (!action) {
     await replyPrivately(interaction, ctx.t('interaction.unknownButton'));
+    return;
+  }
+  // Discord sends the clicked message as it stored it: an id that is not among its buttons was put there by someone else.
+  if (!buttonIdsOf(interaction.message).includes(interaction.customId)) {
+    ctx.logger.warn({ interactionId: interaction.id, customId: interaction.customId, messageId: interaction.message.id }, 'button not on its message');
+    await replyPrivately(interaction, ctx.t('interaction.notThisMessage'));
     return;
   }
   const route = buttonRoutes[action.kind] as ButtonRoute<ButtonAction['kind']>;

@@ -12,6 +12,7 @@ import type { Translate } from '../render/messages.js';
 import { noConceptsInNoteMessage, quizPostView, type ClosedReason } from '../render/quiz.js';
 import type { Guards } from './guards.js';
 import type { BotLogger } from './logger.js';
+import { buttonIdsOf } from './message-buttons.js';
 import { pickQuestion, type QuestionPick, type QuizTarget } from './quiz-pick.js';
 import type { QuizRuntime } from './quiz-runtime.js';
 
@@ -60,14 +61,9 @@ export function questionMessage(deps: QuestionMessageDeps, asked: AskedQuestion,
  * (so it survives restarts without a column of its own); null for "what is due".
  */
 export function nextTopicOf(store: Pick<QuizStore, 'getQuestion'>, message: Pick<Message, 'components'>): string | null {
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      const id = 'customId' in component ? component.customId : null;
-      const action = id ? parseCustomId(id) : null;
-      if (action?.kind !== 'quiz-next') continue;
-      return nextQuestionNote(store, action);
-    }
+  for (const id of buttonIdsOf(message)) {
+    const action = parseCustomId(id);
+    if (action?.kind === 'quiz-next') return nextQuestionNote(store, action);
   }
   return null;
 }
