@@ -28,7 +28,7 @@ export interface LifecycleHooks {
   handle(interaction: Interaction): Promise<void>;
   /** Answers an interaction that arrives while shutting down. */
   refuse(interaction: Interaction): Promise<void>;
-  /** Stops background work (timers, the daily scheduler); may return what to wait for, within the drain timeout. */
+  /** Stops background work (timers, the daily scheduler); resolves when work in progress is done (waited for up to the drain timeout). */
   stopWork(): Promise<void>;
   /** Closes what outlives the client (database, index), after it disconnected. */
   release(): void;
