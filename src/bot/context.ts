@@ -43,6 +43,7 @@ export interface BotCommand extends Omit<Guards, 'cooldown'> {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** Per-user pause between two uses; 0 or absent for none. */
   cooldownMs?: number;
+  /** A command with `guildOnly` may type its interaction as one in a server (`<'cached' | 'raw'>`): the dispatcher runs it only once the guard passed. */
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   /** Suggestions for an option marked `setAutocomplete(true)`. */
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
