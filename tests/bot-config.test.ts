@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBotConfig } from '../src/bot/config.js';
 import { createLogger } from '../src/bot/logger.js';
 import { explainStartupError } from '../src/bot/startup-errors.js';
+import { FatalGatewayClose } from '../src/bot/gateway-close.js';
 import { DatabaseError } from '../src/db/database.js';
 import { NotesDirError } from '../src/notes/load.js';
 import { DiscordAPIError } from 'discord.js';
@@ -91,6 +92,23 @@ describe('createLogger', () => {
     expect(lines.join('')).toContain('[redacted]');
   });
 
+  it('redacts interaction tokens in request URLs (callbacks and webhooks), which discord.js puts in its errors', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', [TOKEN], (l) => lines.push(l));
+    const interactionToken = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTpzZWNyZXQ';
+    const callback = `https://discord.com/api/v10/interactions/1234567890123456789/${interactionToken}/callback`;
+    const webhook = `https://discord.com/api/v10/webhooks/100000000000000001/${interactionToken}/messages/@original`;
+    const err = Object.assign(new Error(`Unknown interaction ${callback}`), { url: webhook, method: 'PATCH' });
+    logger.error({ err, request: { url: callback } }, `PATCH ${webhook} failed`);
+    logger.warn(`followup at /webhooks/100000000000000001/${interactionToken}?wait=true`);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).not.toContain(interactionToken);
+    // What is left still says which request failed.
+    expect(lines[0]).toContain('/interactions/1234567890123456789/[redacted]/callback');
+    expect(lines[0]).toContain('/webhooks/100000000000000001/[redacted]/messages/@original');
+    expect(lines[1]).toContain('/webhooks/100000000000000001/[redacted]?wait=true');
+  });
+
   it('respects the level', () => {
     const lines: string[] = [];
     const logger = createLogger('warn', [], (l) => lines.push(l));
@@ -107,6 +125,7 @@ describe('explainStartupError', () => {
 
   it('a rejected token, a guild the bot is not in, an unknown application, an unreachable API, the notes folder, the database', () => {
     expect(explainStartupError(apiError(401, 0), config)).toMatch(/rejected DISCORD_TOKEN.*Reset Token/);
+    expect(explainStartupError(new FatalGatewayClose(4004), config)).toMatch(/^Discord rejected the token \(4004.*check DISCORD_TOKEN/);
     expect(explainStartupError(Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' }), config)).toMatch(/rejected DISCORD_TOKEN/);
     expect(explainStartupError(apiError(403, 50001), config)).toMatch(/server 300000000000000001.*applications\.commands/);
     expect(explainStartupError(apiError(403, 50001), config)).toMatch(/npm run invite/);

@@ -90,9 +90,10 @@ describe('StudyBot on (fake) Discord', () => {
   });
 
   it('"Next result" edits the same message to show result 2', async () => {
-    const first = await askAndWait('what is focal loss');
+    const asker = newUser();
+    const first = await askAndWait('what is focal loss', { user: asker });
     const next = buttons(first.message).find((b) => b.label?.startsWith('Next result'));
-    const click = fake.sendComponent({ customId: next.custom_id, messageId: first.message.id, user: newUser() });
+    const click = fake.sendComponent({ customId: next.custom_id, messageId: first.message.id, user: asker });
 
     expect((await fake.waitForRequest(isCallback(click.id))).body.type).toBe(6); // deferUpdate: no new message
     const edit = await fake.waitForRequest(isEditOriginal(click.token));
@@ -101,6 +102,92 @@ describe('StudyBot on (fake) Discord', () => {
     const message = fake.getMessage(first.message.id);
     expect(message.embeds[0].footer.text).toMatch(/result 2\//);
     expect(buttons(message)[0].label).toMatch(/^Next result \(3\//);
+  });
+
+  it('"Next result" by someone else than the asker gives them a private copy and leaves the public answer alone', async () => {
+    const first = await askAndWait('what is focal loss');
+    const before = structuredClone(fake.getMessage(first.message.id));
+    const next = buttons(first.message).find((b) => b.label?.startsWith('Next result'));
+    const reader = newUser();
+    const click = fake.sendComponent({ customId: next.custom_id, messageId: first.message.id, user: reader });
+
+    const callback = await fake.waitForRequest(isCallback(click.id));
+    expect(callback.body.type).toBe(5); // a new (deferred) message, not an update of the clicked one
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const copy = await fake.waitForRequest(isEditOriginal(click.token));
+    expect(copy.body.embeds[0].footer.text).toMatch(/ · result 2\/\d$/);
+    expect(fake.getMessage(first.message.id)).toEqual(before);
+
+    // The copy is the reader's own answer: they can page it in place.
+    const copyMessage = fake.originalMessage(click.token);
+    const again = fake.sendComponent({ customId: buttons(copyMessage)[0].custom_id, messageId: copyMessage.id, user: reader });
+    expect((await fake.waitForRequest(isCallback(again.id))).body.type).toBe(6);
+    expect((await fake.waitForRequest(isEditOriginal(again.token))).body.embeds[0].footer.text).toMatch(/ · result 3\/\d$/);
+    expect(fake.getMessage(first.message.id)).toEqual(before);
+  });
+
+  it('a quiz answer button clicked on an /ask answer changes neither the answer nor the quiz', async () => {
+    const asked = await askAndWait('what is focal loss');
+    const before = structuredClone(fake.getMessage(asked.message.id));
+    const quiz = fake.sendCommand({ name: 'quiz', user: newUser() });
+    await fake.waitForRequest(isEditOriginal(quiz.token), 10_000);
+    const quizMessage = fake.originalMessage(quiz.token);
+    const answerId = buttons(quizMessage).find((b) => b.custom_id.startsWith('quiz:a:')).custom_id as string;
+    const questionId = answerId.split(':')[2];
+
+    const click = fake.sendComponent({ customId: answerId, messageId: asked.message.id, user: newUser() });
+    const reply = await fake.waitForRequest(isCallback(click.id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.content).toMatch(/does not belong to the message/);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(fake.requests.filter(isEditOriginal(click.token))).toEqual([]);
+    expect(fake.getMessage(asked.message.id)).toEqual(before);
+    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), { readonly: true });
+    expect(row).toEqual({ message_id: quizMessage.id });
+    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), { readonly: true });
+    expect(answers).toEqual({ n: 0 });
+  });
+
+  it('a quiz\'s buttons on another message are checked against the message stored for the question', async () => {
+    const quiz = fake.sendCommand({ name: 'quiz', user: newUser() });
+    await fake.waitForRequest(isEditOriginal(quiz.token), 10_000);
+    const quizMessage = fake.originalMessage(quiz.token);
+    const answerId = buttons(quizMessage).find((b) => b.custom_id.startsWith('quiz:a:')).custom_id as string;
+    const questionId = answerId.split(':')[2];
+
+    // Another message carrying a copy of the question's buttons (its id names a question posted elsewhere).
+    const click = fake.sendComponent({ customId: answerId, message: { components: quizMessage.components, embeds: [] }, user: newUser() });
+    const reply = await fake.waitForRequest(isFollowUp(click.token));
+    expect(reply.body.content).toMatch(/does not belong to the message/);
+    expect(reply.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(fake.requests.filter(isEditOriginal(click.token))).toEqual([]);
+    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), { readonly: true });
+    expect(row).toEqual({ message_id: quizMessage.id });
+    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), { readonly: true });
+    expect(answers).toEqual({ n: 0 });
+  });
+
+  it('a /topics page button put on a public answer does not overwrite it', async () => {
+    const asked = await askAndWait('what is focal loss');
+    const before = structuredClone(fake.getMessage(asked.message.id));
+    const click = fake.sendComponent({ customId: 'topics:next:1', messageId: asked.message.id, user: newUser() });
+    const reply = await fake.waitForRequest(isCallback(click.id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.body.data.content).toMatch(/does not belong to the message/);
+    expect(fake.getMessage(asked.message.id)).toEqual(before);
+  });
+
+  it('a custom id longer than Discord allows (100 characters) is refused without acting on it', async () => {
+    const asked = await askAndWait('what is focal loss');
+    const before = structuredClone(fake.getMessage(asked.message.id));
+    // Well formed but too long: a "Next question" on a note file name no real button carries.
+    const click = fake.sendComponent({ customId: `quiz:next:${'x'.repeat(92)}.md`, messageId: asked.message.id, user: newUser() });
+    const reply = await fake.waitForRequest(isCallback(click.id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.body.data.content).toMatch(/older version of StudyBot/);
+    expect(fake.getMessage(asked.message.id)).toEqual(before);
   });
 
   it('"Full section" answers privately with the whole section', async () => {
@@ -285,6 +372,20 @@ describe('StudyBot on (fake) Discord', () => {
     for (const r of sent) {
       expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
     }
+  });
+
+  it('interaction tokens never appear in the bot\'s output, even in the logged error of a failed request', () => {
+    const tokens = fake.requests
+      .map((r) => /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(r.path)?.[1])
+      .filter((t): t is string => t !== undefined);
+    expect(tokens.length).toBeGreaterThan(20);
+    for (const token of tokens) {
+      expect(bot.out.stdout).not.toContain(token);
+      expect(bot.out.stderr).not.toContain(token);
+    }
+    // The failure provoked above logged the request's URL, with its token replaced.
+    const failed = logLines(bot).find((l) => l.msg === 'interaction failed');
+    expect(JSON.stringify(failed)).toMatch(/\/webhooks\/\d+\/\[redacted\]\/messages\/(@|%40)original/);
   });
 
   it('the token never appears in the bot\'s output', () => {

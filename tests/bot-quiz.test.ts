@@ -10,14 +10,17 @@ import { ButtonStyle, type APIEmbed } from 'discord.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
 import { conceptWrongRates } from '../src/db/quiz-wrong-rates.js';
-import { customIds, parseCustomId } from '../src/bot/custom-ids.js';
+import { customIds, parseCustomId } from '../src/render/custom-ids.js';
 import { EditQueue } from '../src/bot/edit-queue.js';
-import { closedReason, QuizRuntime } from '../src/bot/quiz.js';
+import { closedReason } from '../src/bot/quiz.js';
+import { QuizRuntime } from '../src/bot/quiz-runtime.js';
 import { openDatabase } from '../src/db/database.js';
 import { pickQuestion, resolveTopic, topicSuggestions, type NoteRef } from '../src/bot/quiz-pick.js';
 import { applyQuizMigrations, QuizStore, type MemberStats, type Question } from '../src/quiz/index.js';
 import { embedLength, LIMITS } from '../src/render/discord.js';
-import { leaderboardView, QUIZ_MESSAGES, quizPostView, statsView, tallyText, verdictView } from '../src/render/quiz.js';
+import {
+  duplicateMessage, expiredMessage, leaderboardView, quizPostView, statsView, tallyText, unknownTopicMessage, verdictView,
+} from '../src/render/quiz.js';
 import { buttons } from './support/buttons.js';
 import { loadNotes, notesDir } from './support/quiz-notes.js';
 import { tempDir } from './support/temp-dir.js';
@@ -116,7 +119,7 @@ describe('topics', () => {
     expect(resolveTopic(notes, 'nope')).toEqual({ ok: false, reason: 'none' });
     expect(resolveTopic(notes, '')).toEqual({ ok: false, reason: 'none' });
     expect(resolveTopic(notes, 'net')).toEqual({ ok: false, reason: 'ambiguous', files: ['pspnet.md', 'retinanet-focal-loss.md'] });
-    expect(QUIZ_MESSAGES.unknownTopic('nope')).toMatch(/No note matches “nope”.*\/topics/);
+    expect(unknownTopicMessage('nope')).toMatch(/No note matches “nope”.*\/topics/);
   });
 
   it('suggests exact, then prefix, then substring matches, within Discord’s limits', () => {
@@ -367,8 +370,8 @@ describe('rendering', () => {
   });
 
   it('repeat clicks and expiry are explained', () => {
-    expect(QUIZ_MESSAGES.duplicate(1, false)).toMatch(/already answered.*your answer: B, wrong/);
-    expect(QUIZ_MESSAGES.expired(question())).toMatch(/expired.*A\. 焦点损失/);
+    expect(duplicateMessage(1, false)).toMatch(/already answered.*your answer: B, wrong/);
+    expect(expiredMessage(question())).toMatch(/expired.*A\. 焦点损失/);
   });
 
   it('the leaderboard: medals, mentions, scores; an empty one invites to play', () => {

@@ -9,7 +9,7 @@ import {
   answerView, discordMarkdown, embedLength, fitContent, fitEmbed, helpView, LIMITS, noteOutlines, notCoveredView,
   reindexView, sectionPages, sectionTitle, splitPages, topicsView, truncate, truncateMarkdown,
 } from '../src/render/discord.js';
-import { customIds, parseCustomId } from '../src/bot/custom-ids.js';
+import { customIds, parseCustomId } from '../src/render/custom-ids.js';
 
 const fences = (text: string) => text.split('\n').filter((l) => /^\s*```/.test(l)).length;
 

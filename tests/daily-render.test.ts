@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { Concept } from '../src/concepts/types.js';
 import type { DailyStatus, PostRecord, ScheduleRecord } from '../src/daily/index.js';
 import type { Chunk } from '../src/notes/types.js';
-import { parseCustomId } from '../src/bot/custom-ids.js';
+import { parseCustomId } from '../src/render/custom-ids.js';
+import { conceptQuote } from '../src/render/concept-quote.js';
 import { permanentPostError } from '../src/bot/daily.js';
 import {
-  conceptQuote, dailyNowMessage, dailyPostView, dailySetMessage, dailyStatusView, discordTime,
+  dailyNowMessage, dailyPostView, dailySetMessage, dailyStatusView, discordTime,
 } from '../src/render/daily.js';
 import { embedLength, LIMITS } from '../src/render/discord.js';
 import { buttons as buttonsOf } from './support/buttons.js';
@@ -40,6 +41,9 @@ const related = concept({
   id: 'fedcba9876543210', term: '类别不平衡（class imbalance）', aliases: ['类别不平衡'], definition: '类别不平衡指前景远少于背景。',
   source: { file: 'retinanet-focal-loss.md', headingPath: ['RetinaNet', '动机'], startLine: 5, endLine: 5 },
 });
+
+/** A reason stored as a sentence (by an earlier version): shown as it was written. */
+const legacyReason = (text: string) => ({ code: 'legacy' as const, text });
 
 describe('conceptQuote', () => {
   it('quotes the source lines from the indexed section, without the list marker', () => {
@@ -122,7 +126,7 @@ describe('/daily replies', () => {
     expect(ok).not.toContain('Needs a look');
 
     const off = text(dailyStatusView(status({
-      schedule: { ...schedule, enabled: false, disabledReason: 'The bot lost permission.' }, disabledReason: 'The bot lost permission.', next: null,
+      schedule: { ...schedule, enabled: false, disabledReason: legacyReason('The bot lost permission.') }, disabledReason: legacyReason('The bot lost permission.'), next: null,
       unconfirmed: [post({ localDate: '2026-03-09', status: 'claimed', messageId: null, postedAt: null, error: 'socket hang up' })],
     }), termOf));
     expect(off).toMatch(/Schedule: \*\*Off\*\* \(was every day at \*\*08:30\*\*.*\)\.\nThe bot lost permission\./);
@@ -135,7 +139,7 @@ describe('/daily replies', () => {
       .toMatch(/^Today's concept was already posted today \(2026-03-08, Asia\/Shanghai\): \*\*Focal Loss\*\*: https:/);
     expect(dailyNowMessage({ guildId: schedule.guildId, localDate: '2026-03-08', outcome: 'in_progress', post: post({ status: 'claimed' }), stale: true }, schedule, termOf))
       .toMatch(/never confirmed.*not sent again today/);
-    expect(dailyNowMessage({ guildId: schedule.guildId, localDate: '2026-03-08', outcome: 'failed', conceptId: 'x', error: 'missing_channel', disabledReason: 'Gone.' }, schedule, termOf))
+    expect(dailyNowMessage({ guildId: schedule.guildId, localDate: '2026-03-08', outcome: 'failed', conceptId: 'x', error: 'missing_channel', disabledReason: legacyReason('Gone.') }, schedule, termOf))
       .toBe('❌ Could not post in <#400000000000000001>. Gone.');
     expect(dailyNowMessage({ guildId: schedule.guildId, outcome: 'no_schedule' }, schedule, termOf)).toMatch(/\/daily set/);
   });

@@ -10,6 +10,7 @@ import type { Concept } from '../src/concepts/types.js';
 import { Rotation } from '../src/daily/rotation.js';
 import { DailyScheduler, type DailySchedulerOptions, type PostResult, type Timers } from '../src/daily/scheduler.js';
 import { DailyStore } from '../src/daily/store.js';
+import { disabledReasonText, scheduleProblemMessage } from '../src/render/daily.js';
 import { dailyDbFile, openDailyDb } from './support/daily-db.js';
 
 const MIN = 60_000;
@@ -76,7 +77,7 @@ function makeScheduler(db = openDb(), extra: Partial<DailySchedulerOptions> = {}
 
 function configure(s: DailyScheduler, guildId: string, time: string, timezone: string, channelId = `${guildId}-ch`, at = utc('2026-01-01T00:00:00Z')) {
   const r = s.configure({ guildId, channelId, time, timezone }, at);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 }
 
@@ -301,15 +302,17 @@ describe('broken channels and failed posts', () => {
     const outcomes = await s.tick(slot);
     expect(outcomes).toEqual(expect.arrayContaining([
       expect.objectContaining({ guildId: 'fine', outcome: 'posted' }),
-      expect.objectContaining({ guildId: 'gone', outcome: 'failed', error: 'missing_channel', disabledReason: expect.stringContaining('no longer exists') }),
+      expect.objectContaining({ guildId: 'gone', outcome: 'failed', error: 'missing_channel', disabledReason: { code: 'missing_channel', channelId: 'deleted-ch', localDate: '2026-01-15' } }),
     ]));
     const gone = s.store.getSchedule('gone')!;
     expect(gone.enabled).toBe(false);
     expect(s.store.getSchedule('fine')!.enabled).toBe(true);
 
     const status = await s.status('gone', plus(slot, 1 * HOUR));
-    expect(status.disabledReason).toContain('deleted-ch');
-    expect(status.disabledReason).toContain('no longer exists');
+    expect(status.disabledReason).toEqual({ code: 'missing_channel', channelId: 'deleted-ch', localDate: '2026-01-15' });
+    // The core keeps a code; the words are render/'s.
+    expect(disabledReasonText(status.disabledReason!)).toContain('deleted-ch');
+    expect(disabledReasonText(status.disabledReason!)).toContain('no longer exists');
     expect(status.next).toBeNull();
     expect(status.latest).toMatchObject({ localDate: '2026-01-15', status: 'failed', error: 'missing_channel' });
     // The concept that never went out stays in the rotation.
@@ -327,7 +330,8 @@ describe('broken channels and failed posts', () => {
     discord.broken.set('locked-ch', { error: 'missing_permissions' });
     await s.tick(slot);
     const status = await s.status('locked', plus(slot, 1 * MIN));
-    expect(status.disabledReason).toContain('lost permission');
+    expect(status.disabledReason).toEqual({ code: 'missing_permissions', channelId: 'locked-ch', localDate: '2026-01-15' });
+    expect(disabledReasonText(status.disabledReason!)).toContain('lost permission');
 
     configure(s, 'locked', '08:30', 'Asia/Shanghai', 'new-ch', plus(slot, 2 * HOUR));
     const fixed = await s.status('locked', plus(slot, 2 * HOUR));
@@ -473,12 +477,14 @@ describe('status', () => {
     expect(st).toMatchObject({ schedule: null, next: null, lastPosted: null, unconfirmed: [] });
   });
 
-  it('configure rejects bad input with the user-facing message', () => {
+  it('configure rejects bad input with a code render/ words as the user-facing message', () => {
     const s = makeScheduler();
-    expect(s.configure({ guildId: 'g', channelId: 'c', time: '8pm', timezone: 'UTC' })).toMatchObject({ ok: false, error: expect.stringContaining('HH:MM') });
-    expect(s.configure({ guildId: 'g', channelId: 'c', time: '20:00', timezone: 'Mars/Base' })).toEqual({
-      ok: false, error: 'Unknown timezone "Mars/Base". Use an IANA name like Europe/Berlin or Asia/Shanghai.',
-    });
+    const badTime = s.configure({ guildId: 'g', channelId: 'c', time: '8pm', timezone: 'UTC' });
+    expect(badTime).toEqual({ ok: false, error: { code: 'invalid_time', input: '8pm' } });
+    expect(!badTime.ok && scheduleProblemMessage(badTime.error)).toContain('HH:MM');
+    const badZone = s.configure({ guildId: 'g', channelId: 'c', time: '20:00', timezone: 'Mars/Base' });
+    expect(badZone).toEqual({ ok: false, error: { code: 'unknown_timezone', input: 'Mars/Base' } });
+    expect(!badZone.ok && scheduleProblemMessage(badZone.error)).toBe('Unknown timezone "Mars/Base". Use an IANA name like Europe/Berlin or Asia/Shanghai.');
     expect(s.store.getSchedule('g')).toBeNull();
   });
 });

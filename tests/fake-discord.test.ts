@@ -218,6 +218,27 @@ describe('fake Discord with a real discord.js client', () => {
     b.close();
   });
 
+  it('closes the gateway with a given code: on IDENTIFY (rejectIdentify) or for every session (closeGateways)', async () => {
+    const url = `ws://${new URL(fake.apiBase).host}/?v=10&encoding=json`;
+    const closeCode = (ws: WebSocket) => new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    fake.rejectIdentify(4004);
+    try {
+      const rejected = new WebSocket(url);
+      const closed = closeCode(rejected);
+      await once(rejected, 'open');
+      rejected.send(JSON.stringify({ op: 2, d: { token: 'x', intents: 1, properties: {} } }));
+      expect(await closed).toBe(4004);
+    } finally {
+      fake.rejectIdentify(null);
+    }
+    const accepted = new WebSocket(url);
+    const closed = closeCode(accepted);
+    await once(accepted, 'open');
+    // This also ends the discord.js client's session, which is why this spec runs last.
+    fake.closeGateways(4014, 'Disallowed intent(s).');
+    expect(await closed).toBe(4014);
+  });
+
   it('bot-side handlers raised no errors', () => {
     expect(handlerErrors).toEqual([]);
   });

@@ -1,14 +1,17 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { AutocompleteInteraction } from 'discord.js';
+import type {
+  AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { QuizConceptBank } from '../concepts/bank.js';
 import type { DailyScheduler } from '../daily/index.js';
 import type { StudyIndex, SyncReport } from '../index/study-index.js';
 import type { AskMessageRepository } from '../db/ask-messages.js';
 import type { FeedbackRepository } from '../db/feedback.js';
+import type { Translate } from '../render/messages.js';
 import type { BotConfig } from './config.js';
 import type { Cooldowns } from './cooldowns.js';
+import type { Guards } from './guards.js';
 import type { BotLogger } from './logger.js';
-import type { QuizRuntime } from './quiz.js';
+import type { QuizRuntime } from './quiz-runtime.js';
 
 /** Everything a handler may use; passed in, never imported, so handlers stay testable and stateless. */
 export interface BotContext {
@@ -27,13 +30,20 @@ export interface BotContext {
   daily: DailyScheduler;
   /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */
   quiz: QuizRuntime;
+  /** The words of every reply (see render/messages.ts). */
+  t: Translate;
 }
 
-/** One slash command: its definition (registered with Discord) and what it does. */
-export interface BotCommand {
+/**
+ * One slash command: its definition (registered with Discord), the guards the
+ * dispatcher applies before it runs (server only, a member permission), its
+ * per-user pause, and what it does.
+ */
+export interface BotCommand extends Omit<Guards, 'cooldown'> {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** Per-user pause between two uses; 0 or absent for none. */
   cooldownMs?: number;
+  /** A command with `guildOnly` may type its interaction as one in a server (`<'cached' | 'raw'>`): the dispatcher runs it only once the guard passed. */
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   /** Suggestions for an option marked `setAutocomplete(true)`. */
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;

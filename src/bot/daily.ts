@@ -9,9 +9,10 @@ import {
 import { errorText } from '../daily/scheduler.js';
 import type { StudyIndex } from '../index/study-index.js';
 import type { StudyDatabase } from '../db/database.js';
-import { conceptQuote, dailyPostView } from '../render/daily.js';
+import { conceptQuote } from '../render/concept-quote.js';
+import { dailyPostView } from '../render/daily.js';
+import type { Translate } from '../render/messages.js';
 import type { BotLogger } from './logger.js';
-import { NO_MENTIONS } from './replies.js';
 
 /** What a daily post needs in its channel, with the names Discord's settings show. */
 export const DAILY_CHANNEL_PERMISSIONS = [
@@ -43,6 +44,7 @@ export function permanentPostError(err: unknown): PermanentPostError | null {
 
 export interface DailyPosterDeps {
   client: Client;
+  t: Translate;
   index: StudyIndex;
   conceptBank: () => ConceptBank;
 }
@@ -53,7 +55,7 @@ export interface DailyPosterDeps {
  * bot lacks permissions, or Discord refused the request); throws when unsure
  * (5xx after retries, timeouts, network errors), so the day is never re-posted.
  */
-export function dailyPoster({ client, index, conceptBank }: DailyPosterDeps): PostFn {
+export function dailyPoster({ client, index, conceptBank, t }: DailyPosterDeps): PostFn {
   return async (guildId, channelId, concept, localDate) => {
     let channel;
     try {
@@ -71,9 +73,9 @@ export function dailyPoster({ client, index, conceptBank }: DailyPosterDeps): Po
       quote: conceptQuote(index.notes, concept),
       related: relatedConcept(concept, conceptBank().concepts),
       localDate,
-    });
+    }, t);
     try {
-      const message = await channel.send({ ...view, allowedMentions: NO_MENTIONS });
+      const message = await channel.send(view);
       return { messageId: message.id };
     } catch (err) {
       const permanent = permanentPostError(err);

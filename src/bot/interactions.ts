@@ -1,54 +1,84 @@
-import type { Interaction } from 'discord.js';
-import { cooldownMessage, MESSAGES } from '../render/discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import { parseCustomId, type ButtonAction } from '../render/custom-ids.js';
+import { buttonRoutes, type ButtonRoute } from './components/index.js';
+import { buttonIdsOf } from './message-buttons.js';
 import type { BotContext } from './context.js';
-import { handleButton } from './components/index.js';
+import { refusal } from './guards.js';
 import { replyPrivately, replyWithError } from './replies.js';
 
 /**
- * Answers one interaction. Never throws: a failing handler is logged with the
- * interaction id and the user still gets a short message, so no interaction
- * is left hanging on "StudyBot is thinking…".
+ * The one dispatcher: finds the command or button an interaction is for,
+ * applies its declared guards, and runs it. Never throws: a failing handler is
+ * logged with the interaction id and the user still gets a short message, so
+ * no interaction is left hanging on "StudyBot is thinking…".
  */
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   const started = performance.now();
   const what = describe(interaction);
   try {
     if (interaction.isChatInputCommand()) {
-      const command = ctx.commands.find((c) => c.data.name === interaction.commandName);
-      if (!command) {
-        await replyPrivately(interaction, MESSAGES.unknownCommand);
-        return;
-      }
-      const cooldown = ctx.cooldowns.take(interaction.user.id, command.data.name, command.cooldownMs ?? 0);
-      if (!cooldown.ok) {
-        await replyPrivately(interaction, cooldownMessage(cooldown.remainingMs, command.data.name));
-        return;
-      }
-      await command.execute(interaction, ctx);
+      await runCommand(interaction, ctx);
     } else if (interaction.isButton()) {
-      await handleButton(interaction, ctx);
+      await runButton(interaction, ctx);
     } else if (interaction.isAutocomplete()) {
       // Suggestions while an option is typed; an empty list when the command offers none.
       const command = ctx.commands.find((c) => c.data.name === interaction.commandName);
       await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
     } else if (interaction.isRepliable()) {
       // Selects, modals… are not used by StudyBot; say so instead of letting Discord time out.
-      await replyPrivately(interaction, MESSAGES.unknownButton);
+      await replyPrivately(interaction, ctx.t('interaction.unknownButton'));
     }
     ctx.logger.info({ interactionId: interaction.id, what, userId: interaction.user.id, ms: Math.round(performance.now() - started) }, 'interaction handled');
   } catch (err) {
     ctx.logger.error({ err, interactionId: interaction.id, what, userId: interaction.user.id }, 'interaction failed');
     if (!interaction.isRepliable()) return;
-    await replyWithError(interaction, MESSAGES.failed).catch((replyErr: unknown) => {
+    await replyWithError(interaction, ctx.t('interaction.failed')).catch((replyErr: unknown) => {
       ctx.logger.error({ err: replyErr, interactionId: interaction.id }, 'could not tell the user about the failure');
     });
   }
 }
 
+async function runCommand(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const command = ctx.commands.find((c) => c.data.name === interaction.commandName);
+  if (!command) {
+    await replyPrivately(interaction, ctx.t('interaction.unknownCommand'));
+    return;
+  }
+  const cooldown = command.cooldownMs ? { bucket: command.data.name, ms: command.cooldownMs } : undefined;
+  const refused = refusal(interaction, { ...command, cooldown }, ctx.cooldowns, ctx.t);
+  if (refused) {
+    await replyPrivately(interaction, refused);
+    return;
+  }
+  await command.execute(interaction, ctx);
+}
+
+async function runButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = parseCustomId(interaction.customId);
+  if (!action) {
+    await replyPrivately(interaction, ctx.t('interaction.unknownButton'));
+    return;
+  }
+  // Discord sends the clicked message as it stored it: an id that is not among its buttons was put there by someone else.
+  if (!buttonIdsOf(interaction.message).includes(interaction.customId)) {
+    ctx.logger.warn({ interactionId: interaction.id, customId: interaction.customId, messageId: interaction.message.id }, 'button not on its message');
+    await replyPrivately(interaction, ctx.t('interaction.notThisMessage'));
+    return;
+  }
+  const route = buttonRoutes[action.kind] as ButtonRoute<ButtonAction['kind']>;
+  const refused = refusal(interaction, route, ctx.cooldowns, ctx.t);
+  if (refused) {
+    await replyPrivately(interaction, refused);
+    return;
+  }
+  // The guards above hold, so the route gets the interaction they promise.
+  await route.execute(interaction as ButtonInteraction<'cached' | 'raw'>, action, ctx);
+}
+
 /** Answers without doing the work: used while shutting down. */
 export async function refuseWhileStopping(interaction: Interaction, ctx: BotContext): Promise<void> {
   if (!interaction.isRepliable()) return;
-  await replyPrivately(interaction, MESSAGES.restarting).catch((err: unknown) => {
+  await replyPrivately(interaction, ctx.t('interaction.restarting')).catch((err: unknown) => {
     ctx.logger.warn({ err, interactionId: interaction.id }, 'could not answer during shutdown');
   });
 }

@@ -33,6 +33,15 @@ try {
   // (A signal during start-up exits at once: nothing is in flight yet.)
   const { startBot } = await import('./bot.js');
   bot = await startBot(config, logger);
+  void bot.fatal.then(async (closed) => {
+    // Discord will not take this connection back: say why, stop cleanly, and exit non-zero so a supervisor sees a failure.
+    logger.fatal({ code: closed.code, reason: closed.message }, 'gateway closed for good');
+    process.stderr.write(`StudyBot stopped. ${closed.message}\n`);
+    if (stopping) return;
+    stopping = true;
+    await bot?.stop(`gateway close ${closed.code}`).catch((err: unknown) => logger.error({ err }, 'shutdown failed'));
+    process.exit(1);
+  });
 } catch (err) {
   const { explainStartupError } = await import('./startup-errors.js');
   const explanation = explainStartupError(err, config);

@@ -1,12 +1,14 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { fitContent } from '../render/discord.js';
-
-/** Set on every message the bot sends: quoted notes (or questions) must never ping @everyone, roles or users. */
-export const NO_MENTIONS = { parse: [] as [] };
+import { fitContent } from '../render/kit/markdown.js';
 
 /** A short ephemeral text reply as the interaction's first response. */
 export function replyPrivately(interaction: RepliableInteraction, text: string) {
-  return interaction.reply({ content: fitContent(text), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  return interaction.reply({ content: fitContent(text), flags: MessageFlags.Ephemeral });
+}
+
+/** A short ephemeral follow-up, for a button acknowledged with deferUpdate (or anything already answered). */
+export function tellPrivately(interaction: RepliableInteraction, text: string) {
+  return interaction.followUp({ content: fitContent(text), flags: MessageFlags.Ephemeral });
 }
 
 /**
@@ -17,11 +19,11 @@ export function replyPrivately(interaction: RepliableInteraction, text: string) 
 export async function replyWithError(interaction: RepliableInteraction, text: string): Promise<void> {
   const content = fitContent(text);
   if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   } else if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
-    await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ content, embeds: [], components: [] });
   } else {
     // After deferUpdate, editing would overwrite the answer the button belongs to.
-    await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await tellPrivately(interaction, content);
   }
 }

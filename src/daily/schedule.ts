@@ -34,10 +34,10 @@ export interface Slot {
   localDate: string;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** What is wrong with a schedule's input, as a code and the input (the bot words it). */
+export type ScheduleProblem = { code: 'invalid_time' | 'unknown_timezone'; input: string };
 
-export const TIME_FORMAT_HELP = 'Time must be HH:MM in 24-hour form, e.g. 08:30 or 21:15.';
-export const TIMEZONE_HELP = 'Use an IANA name like Europe/Berlin or Asia/Shanghai.';
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ScheduleProblem };
 
 const TIME_RE = /^(\d{1,2}):(\d{2})$/;
 
@@ -46,7 +46,7 @@ export function parseTime(input: string): Parsed<string> {
   const hour = m ? Number(m[1]) : NaN;
   const minute = m ? Number(m[2]) : NaN;
   if (!m || hour > 23 || minute > 59) {
-    return { ok: false, error: `"${input}" is not a valid time. ${TIME_FORMAT_HELP}` };
+    return { ok: false, error: { code: 'invalid_time', input } };
   }
   return { ok: true, value: `${pad(hour)}:${pad(minute)}` };
 }
@@ -54,7 +54,7 @@ export function parseTime(input: string): Parsed<string> {
 export function parseTimezone(input: string): Parsed<string> {
   const name = input.trim();
   if (!name || !IANAZone.isValidZone(name)) {
-    return { ok: false, error: `Unknown timezone "${input}". ${TIMEZONE_HELP}` };
+    return { ok: false, error: { code: 'unknown_timezone', input } };
   }
   // Intl accepts any letter case; store the spelling people recognise.
   return { ok: true, value: knownZones().get(name.toLowerCase()) ?? name };

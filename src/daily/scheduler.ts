@@ -27,7 +27,7 @@ import { Rotation, type RotationProgress } from './rotation.js';
 import {
   formatLocal, localDateOf, nextRun, parseSchedule, previousRun, type Parsed, type Slot,
 } from './schedule.js';
-import type { DailyStore, PostRecord, PostTrigger, RetakeFailed, ScheduleRecord } from './store.js';
+import type { DailyStore, DisabledReason, PostRecord, PostTrigger, RetakeFailed, ScheduleRecord } from './store.js';
 
 /** Errors after which posting cannot work until an admin acts; they disable the schedule. */
 export type PermanentPostError = 'missing_channel' | 'missing_permissions';
@@ -74,7 +74,7 @@ export interface DailySchedulerOptions {
 
 export type DailyOutcome =
   | { guildId: string; localDate: string; outcome: 'posted'; conceptId: string; messageId: string }
-  | { guildId: string; localDate: string; outcome: 'failed'; conceptId: string; error: string; disabledReason: string | null }
+  | { guildId: string; localDate: string; outcome: 'failed'; conceptId: string; error: string; disabledReason: DisabledReason | null }
   | { guildId: string; localDate: string; outcome: 'unknown'; conceptId: string; error: string }
   | { guildId: string; localDate: string; outcome: 'no_concepts' };
 
@@ -99,7 +99,7 @@ export interface DailyStatus {
   schedule: ScheduleRecord | null;
   /** Null when there is no schedule or it is disabled. */
   next: NextPost | null;
-  disabledReason: string | null;
+  disabledReason: DisabledReason | null;
   rotation: RotationProgress;
   /** Most recent post that reached the channel. */
   lastPosted: PostRecord | null;
@@ -145,7 +145,7 @@ export class DailyScheduler {
 
   // -- configuration (for /daily set, /daily off) -----------------------------
 
-  /** Validates and saves a schedule; (re)enables it. Errors are user-facing sentences. */
+  /** Validates and saves a schedule; (re)enables it. Errors are codes with the input (the bot words them). */
   configure(input: { guildId: string; channelId: string; time: string; timezone: string }, now = this.clock.now()): Parsed<ScheduleRecord> {
     const parsed = parseSchedule(input.time, input.timezone);
     if (!parsed.ok) return parsed;
@@ -154,7 +154,7 @@ export class DailyScheduler {
     return { ok: true, value: record };
   }
 
-  disable(guildId: string, reason: string, now = this.clock.now()): void {
+  disable(guildId: string, reason: DisabledReason, now = this.clock.now()): void {
     this.store.disableSchedule(guildId, reason, now);
   }
 
@@ -330,7 +330,7 @@ export class DailyScheduler {
         this.store.disableSchedule(guildId, disabledReason, this.clock.now());
       }
     });
-    if (disabledReason) this.log.warn(`daily: guild ${guildId}: schedule disabled: ${disabledReason}`);
+    if (disabledReason) this.log.warn(`daily: guild ${guildId}: schedule disabled: ${error} in channel ${channelId} (post for ${localDate})`);
     else this.log.warn(`daily: guild ${guildId}: posting ${localDate} failed: ${error}`);
     return { guildId, localDate, outcome: 'failed', conceptId: concept.id, error, disabledReason };
   }
@@ -364,13 +364,9 @@ export class DailyScheduler {
   }
 }
 
-function disableReasonFor(error: string, channelId: string, localDate: string): string | null {
-  if (error === 'missing_channel') {
-    return `The daily channel (${channelId}) no longer exists or the bot cannot see it; the post for ${localDate} failed. Set the daily channel again to re-enable.`;
-  }
-  if (error === 'missing_permissions') {
-    return `The bot lost permission to post in the daily channel (${channelId}); the post for ${localDate} failed. Give it View Channel and Send Messages there, or set another channel, to re-enable.`;
-  }
+/** A failure that disables the schedule until an admin acts, or null for one worth retrying. */
+function disableReasonFor(error: string, channelId: string, localDate: string): DisabledReason | null {
+  if (error === 'missing_channel' || error === 'missing_permissions') return { code: error, channelId, localDate };
   return null;
 }
 

@@ -47,13 +47,22 @@ export const DAILY_MIGRATIONS: string[] = [
   `,
 ];
 
+/**
+ * Why a schedule is off, as a code with its details (the bot words it).
+ * `legacy`: a reason stored as a sentence by an earlier version.
+ */
+export type DisabledReason =
+  | { code: 'turned_off'; userId: string; at: Date }
+  | { code: 'missing_channel' | 'missing_permissions'; channelId: string; localDate: string }
+  | { code: 'legacy'; text: string };
+
 export interface ScheduleRecord {
   guildId: string;
   channelId: string;
   time: string;
   timezone: string;
   enabled: boolean;
-  disabledReason: string | null;
+  disabledReason: DisabledReason | null;
   updatedAt: Date;
 }
 
@@ -139,8 +148,8 @@ export class DailyStore {
     return (this.s.enabledSchedules.all() as ScheduleRow[]).map(toSchedule);
   }
 
-  disableSchedule(guildId: string, reason: string, now: Date): void {
-    this.s.setEnabled.run({ guildId, enabled: 0, reason, now: iso(now) });
+  disableSchedule(guildId: string, reason: DisabledReason, now: Date): void {
+    this.s.setEnabled.run({ guildId, enabled: 0, reason: JSON.stringify(reason), now: iso(now) });
   }
 
   // -- posts ----------------------------------------------------------------
@@ -274,8 +283,26 @@ function iso(d: Date): string {
 function toSchedule(r: ScheduleRow): ScheduleRecord {
   return {
     guildId: r.guild_id, channelId: r.channel_id, time: r.time, timezone: r.timezone,
-    enabled: r.enabled === 1, disabledReason: r.disabled_reason, updatedAt: new Date(r.updated_at),
+    enabled: r.enabled === 1, disabledReason: r.disabled_reason === null ? null : toDisabledReason(r.disabled_reason), updatedAt: new Date(r.updated_at),
   };
+}
+
+/** The stored JSON of a DisabledReason; anything else is an earlier version's sentence, kept as it was written. */
+function toDisabledReason(stored: string): DisabledReason {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return { code: 'legacy', text: stored };
+  }
+  const r = parsed as Record<string, unknown> | null;
+  if (r?.code === 'turned_off' && typeof r.userId === 'string' && typeof r.at === 'string') {
+    return { code: 'turned_off', userId: r.userId, at: new Date(r.at) };
+  }
+  if ((r?.code === 'missing_channel' || r?.code === 'missing_permissions') && typeof r.channelId === 'string' && typeof r.localDate === 'string') {
+    return { code: r.code, channelId: r.channelId, localDate: r.localDate };
+  }
+  return { code: 'legacy', text: stored };
 }
 
 function toPost(r: PostRow): PostRecord {

@@ -1,11 +1,12 @@
-import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbedField } from 'discord.js';
+import { ButtonStyle, type APIButtonComponent, type APIEmbedField } from 'discord.js';
 import type { Concept } from '../concepts/types.js';
-import { conceptNames } from '../concepts/bank.js';
-import { mentions } from '../concepts/text.js';
-import type { Chunk } from '../notes/types.js';
-import type { DailyStatus, PostNowResult, ScheduleRecord } from '../daily/index.js';
-import { customIds } from '../bot/custom-ids.js';
-import { discordMarkdown, fitEmbed, rows, truncate, truncateMarkdown, type MessageView } from './discord.js';
+import type { DailyStatus, DisabledReason, PostNowResult, ScheduleProblem, ScheduleRecord } from '../daily/index.js';
+import type { ConceptQuote } from './concept-quote.js';
+import { customIds } from './custom-ids.js';
+import { button, rows, timestamp, type MessageView } from './kit/components.js';
+import { fitEmbed } from './kit/embed.js';
+import { discordMarkdown, truncate, truncateMarkdown } from './kit/markdown.js';
+import { translate, type Translate } from './messages.js';
 import { citation, headingTrail } from './text.js';
 
 /**
@@ -19,36 +20,6 @@ const COLOR = { daily: 0xfee75c, info: 0x57f287, warn: 0xed4245 } as const;
 const QUOTE_MAX = 1500;
 const TEASER_MAX = 160;
 
-/** The note's own words for a concept: its source lines, as indexed, and the section they belong to. */
-export interface ConceptQuote {
-  markdown: string;
-  /** The indexed section holding the lines ("Full section" button), or null when only the definition is known. */
-  chunkId: string | null;
-}
-
-/**
- * Quotes the lines `concept.source` points at, taken from the indexed section
- * that holds them (chunk text line i is file line `startLine + i`). Falls back
- * to the concept's definition when the index has moved on (the lines no longer
- * name the concept) or the section is gone.
- */
-export function conceptQuote(notes: ReadonlyArray<{ file: string; chunks: ReadonlyArray<Chunk> }>, concept: Concept): ConceptQuote {
-  const { file, startLine, endLine, headingPath } = concept.source;
-  const chunk = notes
-    .find((n) => n.file === file)
-    ?.chunks.find((c) => c.startLine <= startLine && c.endLine >= endLine && c.headingPath.join('\u0000') === headingPath.join('\u0000'));
-  if (chunk) {
-    const lines = chunk.text.split('\n').slice(startLine - chunk.startLine, endLine - chunk.startLine + 1);
-    let text = lines.join('\n').trim();
-    // A single list item or quoted line reads better without its marker inside our own quote.
-    if (!text.includes('\n')) text = text.replace(/^(?:>\s*)+/, '').replace(/^(?:[-*+]|\d+[.)])\s+/, '');
-    const plain = text.replace(/[*_`]/g, '');
-    if (text && conceptNames(concept).some((name) => mentions(plain, name))) return { markdown: text, chunkId: chunk.id };
-    return { markdown: concept.definition, chunkId: chunk.id };
-  }
-  return { markdown: concept.definition, chunkId: null };
-}
-
 export interface DailyPostInput {
   concept: Concept;
   quote: ConceptQuote;
@@ -58,16 +29,16 @@ export interface DailyPostInput {
 }
 
 /** The daily post: a message of its own in the server's channel. */
-export function dailyPostView({ concept, quote, related, localDate }: DailyPostInput): MessageView {
+export function dailyPostView({ concept, quote, related, localDate }: DailyPostInput, t: Translate = translate): MessageView {
   const src = concept.source;
   const body = truncateMarkdown(discordMarkdown(quote.markdown).trim() || concept.definition, QUOTE_MAX);
   const fields: APIEmbedField[] = [];
   if (related) {
     const teaser = truncate(discordMarkdown(related.definition).replace(/\s+/g, ' ').trim(), TEASER_MAX);
-    fields.push({ name: 'Read next', value: `**${related.term}** — ${teaser}\n\`${citation(related.source)}\`` });
+    fields.push({ name: t('daily.readNext'), value: `**${related.term}** — ${teaser}\n\`${citation(related.source)}\`` });
   }
   const embed = fitEmbed({
-    author: { name: `📅 Concept of the day · ${localDate}` },
+    author: { name: t('daily.author', { date: localDate }) },
     title: concept.term,
     // `>>>` quotes everything after it, code blocks included, whatever the line count.
     description: `>>> ${body}`,
@@ -75,12 +46,8 @@ export function dailyPostView({ concept, quote, related, localDate }: DailyPostI
     footer: { text: `${citation(src)} · ${headingTrail(src)}` },
     color: COLOR.daily,
   });
-  const buttons: APIButtonComponent[] = [
-    { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customIds.quizConcept(concept.id), label: 'Quiz me', emoji: { name: '🧠' } },
-  ];
-  if (quote.chunkId) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customIds.askSection(quote.chunkId), label: 'Full section' });
-  }
+  const buttons: APIButtonComponent[] = [button(customIds.quizConcept(concept.id), t('daily.quizMe'), ButtonStyle.Primary, { emoji: '🧠' })];
+  if (quote.chunkId) buttons.push(button(customIds.askSection(quote.chunkId), t('daily.fullSection'), ButtonStyle.Secondary));
   return { embeds: [embed], components: rows(buttons) };
 }
 
@@ -88,133 +55,140 @@ export function dailyPostView({ concept, quote, related, localDate }: DailyPostI
 
 /** `<t:…:F> (<t:…:R>)`: each reader sees the instant in their own time zone, and how far away it is. */
 export function discordTime(at: Date): string {
-  const unix = Math.floor(at.getTime() / 1000);
-  return `<t:${unix}:F> (<t:${unix}:R>)`;
+  return `${timestamp(at, 'F')} (${timestamp(at, 'R')})`;
 }
 
 function messageLink(guildId: string, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
 }
 
-function scheduleLine(s: ScheduleRecord): string {
-  return `every day at **${s.time}** (${s.timezone}) in <#${s.channelId}>`;
+function scheduleLine(s: ScheduleRecord, t: Translate): string {
+  return t('daily.scheduleLine', { time: s.time, timezone: s.timezone, channelId: s.channelId });
 }
 
-export function dailySetMessage(schedule: ScheduleRecord, status: DailyStatus): string {
-  const lines = [`✅ Daily concept set: ${scheduleLine(schedule)}.`];
-  if (status.next) {
-    lines.push(`Next post: **${status.next.local}** — ${discordTime(status.next.at)}.`);
-  }
+export function dailySetMessage(schedule: ScheduleRecord, status: DailyStatus, t: Translate = translate): string {
+  const lines = [t('daily.set', { schedule: scheduleLine(schedule, t) })];
+  if (status.next) lines.push(t('daily.setNext', { local: status.next.local, when: discordTime(status.next.at) }));
   const r = status.rotation;
-  lines.push(
-    r.total > 0
-      ? `${r.remaining} of ${r.total} concepts from the notes still to come before any repeats.`
-      : 'The notes have no concepts yet: add definitions to the notes and run `/reindex`, or nothing will be posted.',
-  );
-  lines.push('`/daily now` posts today\'s concept right away; `/daily status` shows the schedule; `/daily off` stops the posts.');
+  lines.push(r.total > 0 ? t('daily.setRotation', { remaining: r.remaining, total: r.total }) : t('daily.setNoConcepts'));
+  lines.push(t('daily.setHelp'));
   return lines.join('\n');
 }
 
 /** The channel cannot be used: say which permissions are missing and where. */
-export function dailyChannelProblem(channelId: string, missing: string[]): string {
-  return (
-    `I can't post in <#${channelId}>: I'm missing ${missing.map((m) => `**${m}**`).join(', ')} there. ` +
-    'Give my role those permissions in that channel (Edit Channel → Permissions), or pick another channel, then run `/daily set` again. Nothing was changed.'
-  );
+export function dailyChannelProblem(channelId: string, missing: string[], t: Translate = translate): string {
+  return t('daily.channelProblem', { channelId, missing: missing.map((m) => `**${m}**`).join(', ') });
 }
 
-export const DAILY_MESSAGES = {
-  needsPermission: 'Setting up the daily concept needs the **Manage Server** permission.',
-  onlyInServer: '`/daily` only works in a server.',
-  notSet: 'No daily concept is set up in this server yet. Start with `/daily set channel:#channel time:08:30 timezone:Europe/Berlin`.',
-  notAChannel: 'Pick a text or announcement channel for the daily concept.',
-  offAlready: 'Daily concept posts are already off. `/daily set` turns them on again.',
-  off: 'Daily concept posts are off. Nothing is deleted: `/daily set` turns them on again, and the rotation continues where it stopped.',
-  offWhileNow: (reason: string | null) =>
-    `Daily concept posts are off${reason ? ` (${reason})` : ''}. Run \`/daily set\` to turn them on again, then \`/daily now\`.`,
-  noConceptsNow: 'The notes have no concepts to post yet: add definitions to the notes (e.g. `**Term** is …`) and run `/reindex`.',
-};
+/** A time or timezone `/daily set` cannot use, with the form it expects. */
+export function scheduleProblemMessage(problem: ScheduleProblem, t: Translate = translate): string {
+  return problem.code === 'invalid_time' ? t('daily.badTime', { input: problem.input }) : t('daily.badTimezone', { input: problem.input });
+}
 
-export function dailyNowMessage(result: PostNowResult, schedule: ScheduleRecord, termOf: (conceptId: string) => string): string {
+/** Why the daily posts are off, and what turns them on again. */
+export function disabledReasonText(reason: DisabledReason, t: Translate = translate): string {
+  switch (reason.code) {
+    case 'turned_off':
+      return t('daily.disabled.turnedOff', { userId: reason.userId, when: timestamp(reason.at, 'f') });
+    case 'missing_channel':
+      return t('daily.disabled.missingChannel', { channelId: reason.channelId, localDate: reason.localDate });
+    case 'missing_permissions':
+      return t('daily.disabled.missingPermissions', { channelId: reason.channelId, localDate: reason.localDate });
+    case 'legacy':
+      return reason.text;
+  }
+}
+
+/** `/daily now` while the posts are off, with why when known. */
+export function offWhileNowMessage(reason: DisabledReason | null, t: Translate = translate): string {
+  return t('daily.offWhileNow', { reason: reason ? ` (${disabledReasonText(reason, t)})` : '' });
+}
+
+export function dailyNowMessage(result: PostNowResult, schedule: ScheduleRecord, termOf: (conceptId: string) => string, t: Translate = translate): string {
   switch (result.outcome) {
     case 'posted':
-      return (
-        `📅 Posted today's concept, **${termOf(result.conceptId)}**, in <#${schedule.channelId}>: ${messageLink(schedule.guildId, schedule.channelId, result.messageId)}\n` +
-        `It counts as today's (${result.localDate}) post, so the scheduled one is skipped today.`
-      );
+      return t('daily.now.posted', {
+        term: termOf(result.conceptId), channelId: schedule.channelId,
+        link: messageLink(schedule.guildId, schedule.channelId, result.messageId), localDate: result.localDate,
+      });
     case 'already_posted': {
       const p = result.post;
       const link = p.messageId ? `: ${messageLink(p.guildId, p.channelId, p.messageId)}` : '';
-      return `Today's concept was already posted today (${result.localDate}, ${schedule.timezone}): **${termOf(p.conceptId)}**${link}. One concept a day; the next one comes at the scheduled time.`;
+      return t('daily.now.alreadyPosted', { localDate: result.localDate, timezone: schedule.timezone, term: termOf(p.conceptId), link });
     }
     case 'in_progress':
       return result.stale
-        ? `Today's post was started ${discordTime(result.post.claimedAt)} but Discord never confirmed it (the bot may have stopped mid-post). ` +
-            `It may have gone out: check <#${result.post.channelId}>. To avoid a double post, it is not sent again today.`
-        : `Today's concept is being posted right now; it will appear in <#${result.post.channelId}> in a moment.`;
+        ? t('daily.now.stale', { when: discordTime(result.post.claimedAt), channelId: result.post.channelId })
+        : t('daily.now.inProgress', { channelId: result.post.channelId });
     case 'failed':
       return result.disabledReason
-        ? `❌ Could not post in <#${schedule.channelId}>. ${result.disabledReason}`
-        : `❌ Could not post in <#${schedule.channelId}> (${result.error}). Nothing was sent; try \`/daily now\` again in a minute.`;
+        ? t('daily.now.failedDisabled', { channelId: schedule.channelId, reason: disabledReasonText(result.disabledReason, t) })
+        : t('daily.now.failed', { channelId: schedule.channelId, error: result.error });
     case 'unknown':
-      return (
-        `⚠️ Discord did not confirm the post (${result.error}). It may have gone out: check <#${schedule.channelId}>. ` +
-        'To avoid a double post, it is not sent again today.'
-      );
+      return t('daily.now.unknown', { error: result.error, channelId: schedule.channelId });
     case 'no_concepts':
-      return DAILY_MESSAGES.noConceptsNow;
+      return t('daily.noConceptsNow');
     case 'no_schedule':
-      return DAILY_MESSAGES.notSet;
+      return t('daily.notSet');
   }
 }
 
-export function dailyStatusView(status: DailyStatus, termOf: (conceptId: string) => string): MessageView {
+export function dailyStatusView(status: DailyStatus, termOf: (conceptId: string) => string, t: Translate = translate): MessageView {
   const { schedule, rotation: r } = status;
   const fields: APIEmbedField[] = [];
   if (!schedule) {
-    fields.push({ name: 'Schedule', value: DAILY_MESSAGES.notSet });
+    fields.push({ name: t('daily.status.schedule'), value: t('daily.notSet') });
   } else if (schedule.enabled) {
-    fields.push({ name: 'Schedule', value: `On: ${scheduleLine(schedule)}.` });
+    fields.push({ name: t('daily.status.schedule'), value: t('daily.status.on', { schedule: scheduleLine(schedule, t) }) });
   } else {
-    fields.push({ name: 'Schedule', value: `**Off** (was ${scheduleLine(schedule)}).\n${status.disabledReason ?? 'Turned off.'}` });
+    fields.push({
+      name: t('daily.status.schedule'),
+      value: t('daily.status.off', {
+        schedule: scheduleLine(schedule, t),
+        reason: status.disabledReason ? disabledReasonText(status.disabledReason, t) : t('daily.status.turnedOff'),
+      }),
+    });
   }
   if (status.next) {
     fields.push({
-      name: 'Next post',
+      name: t('daily.status.next'),
       value: status.next.overdue
-        ? `Due now (${status.next.local}): going out within a minute.`
-        : `**${status.next.local}** — ${discordTime(status.next.at)}`,
+        ? t('daily.status.dueNow', { local: status.next.local })
+        : t('daily.status.nextAt', { local: status.next.local, when: discordTime(status.next.at) }),
     });
   }
   fields.push({
-    name: 'Rotation',
+    name: t('daily.status.rotation'),
     value: r.total > 0
-      ? `Cycle ${r.cycle}: **${r.shown}** of **${r.total}** concepts shown, **${r.remaining}** remaining before any repeats.`
-      : 'The notes have no concepts yet: add definitions and run `/reindex`.',
+      ? t('daily.status.rotationValue', { cycle: r.cycle, shown: r.shown, total: r.total, remaining: r.remaining })
+      : t('daily.status.noConcepts'),
   });
   const last = status.lastPosted;
   fields.push({
-    name: 'Last post',
+    name: t('daily.status.last'),
     value: last
-      ? `${last.localDate}: **${termOf(last.conceptId)}**${last.messageId ? ` — ${messageLink(last.guildId, last.channelId, last.messageId)}` : ''}` +
-        (last.postedAt ? ` (${`<t:${Math.floor(last.postedAt.getTime() / 1000)}:R>`}${last.trigger === 'manual' ? ', by `/daily now`' : ''})` : '')
-      : 'None yet.',
+      ? t('daily.status.lastValue', {
+        localDate: last.localDate,
+        term: termOf(last.conceptId),
+        link: last.messageId ? ` — ${messageLink(last.guildId, last.channelId, last.messageId)}` : '',
+        when: last.postedAt ? ` (${timestamp(last.postedAt, 'R')}${last.trigger === 'manual' ? t('daily.status.byNow') : ''})` : '',
+      })
+      : t('daily.status.none'),
   });
   const problems: string[] = [];
   const latest = status.latest;
   if (latest?.status === 'failed' && schedule?.enabled) {
-    problems.push(`The post for ${latest.localDate} failed (${latest.error ?? 'unknown error'}, attempt ${latest.attempts}); it is retried within the grace period.`);
+    problems.push(t('daily.status.failed', { localDate: latest.localDate, error: latest.error ?? t('daily.status.unknownError'), attempts: latest.attempts }));
   }
   for (const u of status.unconfirmed) {
-    problems.push(
-      `The post for ${u.localDate} (**${termOf(u.conceptId)}**) was started <t:${Math.floor(u.claimedAt.getTime() / 1000)}:R> but never confirmed` +
-        `${u.error ? ` (${u.error})` : ''}. It may have gone out: check <#${u.channelId}>. It is not re-sent, to avoid a double post.`,
-    );
+    problems.push(t('daily.status.unconfirmed', {
+      localDate: u.localDate, term: termOf(u.conceptId), when: timestamp(u.claimedAt, 'R'), error: u.error ? ` (${u.error})` : '', channelId: u.channelId,
+    }));
   }
-  if (problems.length) fields.push({ name: '⚠️ Needs a look', value: problems.join('\n') });
+  if (problems.length) fields.push({ name: t('daily.status.needsLook'), value: problems.join('\n') });
   const warn = (schedule && !schedule.enabled) || problems.length > 0;
   return {
-    embeds: [fitEmbed({ title: 'Daily concept', fields, color: warn ? COLOR.warn : COLOR.info })],
+    embeds: [fitEmbed({ title: t('daily.status.title'), fields, color: warn ? COLOR.warn : COLOR.info })],
     components: [],
   };
 }

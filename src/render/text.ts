@@ -1,4 +1,5 @@
 import type { Answer, AnswerResult } from '../search/ask.js';
+import { translate, type Translate } from './messages.js';
 
 /** `file:12-30`, the citation format used everywhere. */
 export function citation(r: Pick<AnswerResult, 'file' | 'startLine' | 'endLine'>): string {
@@ -10,20 +11,20 @@ export function headingTrail(r: Pick<AnswerResult, 'headingPath'>): string {
 }
 
 /** The CLI's readable answer: the quote with where it is from, then the other results a line each. */
-export function renderAnswerText(answer: Answer): string {
+export function renderAnswerText(answer: Answer, t: Translate = translate): string {
   const lines: string[] = [];
   const [best, ...rest] = answer.results;
-  if (!best) return 'Nothing in the notes matches this question.';
+  if (!best) return t('cli.nothing');
   if (answer.answered) {
-    lines.push(headingTrail(best), `${citation(best)}  (coverage ${best.coverage.toFixed(2)})`, '');
+    lines.push(headingTrail(best), `${citation(best)}  ${t('cli.coverage', { coverage: best.coverage.toFixed(2) })}`, '');
     lines.push(...best.quote.split('\n').map((l) => `  ${l}`), '');
-    if (rest.length) lines.push('Also relevant:');
+    if (rest.length) lines.push(t('cli.alsoRelevant'));
     rest.forEach((r, i) => lines.push(`  ${i + 2}. ${headingTrail(r)} — ${citation(r)}`));
   } else {
-    lines.push('The notes do not seem to cover this question. Nearest sections:');
+    lines.push(t('cli.notCovered'));
     answer.results.forEach((r, i) => lines.push(`  ${i + 1}. ${headingTrail(r)} — ${citation(r)}`));
   }
-  if (!answer.legs.dense) lines.push('', '(keyword search only: no embedding model loaded)');
+  if (!answer.legs.dense) lines.push('', t('cli.keywordOnly'));
   return lines.join('\n');
 }
 

@@ -106,6 +106,8 @@ export interface BotE2E {
    * once the log line `readyMsg` appears. `env` adds to or overrides that configuration.
    */
   startBot(opts?: { env?: Record<string, string>; readyMsg?: string; timeoutMs?: number }): Promise<BotProcess>;
+  /** Like startBot, without waiting for anything: for runs expected to fail. */
+  launchBot(opts?: { env?: Record<string, string> }): BotProcess;
   /** SIGKILLs any bot still running, closes the fake and deletes DATA_DIR. For afterAll. */
   close(): Promise<void>;
 }
@@ -114,26 +116,31 @@ export async function setUpBotE2E(opts: { applicationId: string; token: string; 
   const fake = await startFakeDiscord({ applicationId: opts.applicationId });
   const dataDir = mkdtempSync(path.join(tmpdir(), opts.dataDirPrefix));
   const bots: BotProcess[] = [];
+  const launchBot = ({ env = {} }: { env?: Record<string, string> } = {}): BotProcess => {
+    const bot = spawnBot({
+      cwd: dataDir,
+      env: {
+        DISCORD_TOKEN: opts.token,
+        DISCORD_CLIENT_ID: fake.applicationId,
+        DISCORD_GUILD_ID: fake.guildId,
+        DISCORD_API_URL: fake.apiBase,
+        NOTES_DIR: notesDir,
+        DATA_DIR: dataDir,
+        EMBEDDING_MODEL: 'none',
+        LOG_LEVEL: 'debug',
+        ...env,
+      },
+    });
+    bots.push(bot);
+    return bot;
+  };
   return {
     fake,
     dataDir,
     bots,
-    async startBot({ env = {}, readyMsg = 'ready', timeoutMs = 30_000 } = {}) {
-      const bot = spawnBot({
-        cwd: dataDir,
-        env: {
-          DISCORD_TOKEN: opts.token,
-          DISCORD_CLIENT_ID: fake.applicationId,
-          DISCORD_GUILD_ID: fake.guildId,
-          DISCORD_API_URL: fake.apiBase,
-          NOTES_DIR: notesDir,
-          DATA_DIR: dataDir,
-          EMBEDDING_MODEL: 'none',
-          LOG_LEVEL: 'debug',
-          ...env,
-        },
-      });
-      bots.push(bot);
+    launchBot,
+    async startBot({ env, readyMsg = 'ready', timeoutMs = 30_000 } = {}) {
+      const bot = launchBot({ env });
       await waitForLog(bot, (l) => l.msg === readyMsg, timeoutMs);
       return bot;
     },

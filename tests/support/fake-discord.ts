@@ -87,6 +87,10 @@ export interface FakeDiscord {
   /** The `@original` response message of an interaction (by its token), e.g. to click its buttons. */
   originalMessage(token: string): any | undefined;
   connectedGateways(): number;
+  /** From now on, answer every IDENTIFY by closing the gateway with `code` (e.g. 4004 for a rejected token) instead of READY; null to accept again. */
+  rejectIdentify(code: number | null): void;
+  /** Closes every gateway connection with `code`, as Discord does to end a session (e.g. 4004 after the token was reset). */
+  closeGateways(code: number, reason?: string): void;
   /** The `d` of every IDENTIFY received (intents, properties, shard…), e.g. to check which intents the bot asks for. */
   identifies: any[];
   /** Resolves once any client has identified and received READY + GUILD_CREATE. */
@@ -171,6 +175,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const conns = new Set<Conn>();
   const sessions = new Map<string, { seq: number }>();
   let identified = false;
+  let identifyCloseCode: number | null = null;
   const identifyWaiters = new Set<() => void>();
   let port = 0;
 
@@ -430,6 +435,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
           break;
         case Op.Identify: {
           fake.identifies.push(payload.d);
+          if (identifyCloseCode !== null) {
+            ws.close(identifyCloseCode, 'Rejected by the fake (rejectIdentify).');
+            break;
+          }
           conn.sessionId = randomBytes(16).toString('hex');
           sessions.set(conn.sessionId, { seq: 0 });
           conn.identified = true;
@@ -543,6 +552,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       return it?.originalId ? messages.get(it.originalId) : undefined;
     },
     connectedGateways: () => [...conns].filter((c) => c.ws.readyState === WebSocket.OPEN).length,
+    rejectIdentify(code) {
+      identifyCloseCode = code;
+    },
+    closeGateways(code, reason = 'Closed by the fake.') {
+      for (const c of conns) c.ws.close(code, reason);
+    },
     waitForIdentify(timeoutMs = 5000) {
       if (identified) return Promise.resolve();
       return new Promise((resolve, reject) => {

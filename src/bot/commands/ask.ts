@@ -1,9 +1,10 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { ask } from '../../search/ask.js';
 import { checkQuestion, type QuestionCheck } from '../../search/question.js';
-import { answerView, notCoveredView } from '../../render/discord.js';
+import { answerView, notCoveredView } from '../../render/answer.js';
+import { translate, type Translate } from '../../render/messages.js';
 import type { BotContext } from '../context.js';
-import { NO_MENTIONS, replyPrivately } from '../replies.js';
+import { replyPrivately } from '../replies.js';
 
 /** Discord enforces this in its client; checked again because other clients and bots can send anything. */
 export const MAX_ASK_CHARS = 300;
@@ -20,16 +21,16 @@ export const data = new SlashCommandBuilder()
 
 export const cooldownMs = 3000;
 
-export function checkAskQuestion(raw: string): QuestionCheck {
+export function checkAskQuestion(raw: string, t: Translate = translate): QuestionCheck {
   const checked = checkQuestion(raw);
   if (checked.ok && checked.question.length > MAX_ASK_CHARS) {
-    return { ok: false, error: `The question is ${checked.question.length} characters long; the limit is ${MAX_ASK_CHARS}. Ask about one concept at a time.` };
+    return { ok: false, error: t('ask.tooLong', { length: checked.question.length, max: MAX_ASK_CHARS }) };
   }
   return checked;
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const checked = checkAskQuestion(interaction.options.getString('question', true));
+  const checked = checkAskQuestion(interaction.options.getString('question', true), ctx.t);
   if (!checked.ok) {
     await replyPrivately(interaction, checked.error);
     return;
@@ -39,8 +40,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
   const answer = await ask(ctx.index, checked.question, { k: ASK_RESULTS });
   const covered = answer.answered && answer.results.length > 0;
-  const view = covered ? answerView(answer, 0) : notCoveredView(answer);
-  const message = await interaction.editReply({ ...view, allowedMentions: NO_MENTIONS });
+  const message = await interaction.editReply(covered ? answerView(answer, 0, ctx.t) : notCoveredView(answer, ctx.t));
   ctx.logger.debug({ interactionId: interaction.id, question: checked.question, answered: covered, results: answer.results.length }, 'answered');
   if (!covered) return;
   try {

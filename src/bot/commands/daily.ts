@@ -5,12 +5,13 @@ import {
 import { DateTime } from 'luxon';
 import { parseTime, parseTimezone, timezoneSuggestions } from '../../daily/index.js';
 import {
-  DAILY_MESSAGES, dailyChannelProblem, dailyNowMessage, dailySetMessage, dailyStatusView,
+  dailyChannelProblem, dailyNowMessage, dailySetMessage, dailyStatusView, offWhileNowMessage, scheduleProblemMessage,
 } from '../../render/daily.js';
-import { fitContent } from '../../render/discord.js';
+import { fitContent } from '../../render/kit/markdown.js';
+import type { Translate } from '../../render/messages.js';
 import type { BotContext } from '../context.js';
 import { missingDailyPermissions } from '../daily.js';
-import { NO_MENTIONS, replyPrivately } from '../replies.js';
+import { replyPrivately } from '../replies.js';
 
 const DAILY_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
@@ -35,19 +36,12 @@ export const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('now').setDescription("Post today's concept right away (it counts as today's post)."));
 
 export const cooldownMs = 2000;
+export const guildOnly = { refusal: 'daily.onlyInServer' } as const;
+export const memberPermission = { flag: PermissionFlagsBits.ManageGuild, refusal: 'daily.needsPermission' } as const;
 
 type GuildCommand = ChatInputCommandInteraction<'cached' | 'raw'>;
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  if (!interaction.inGuild()) {
-    await replyPrivately(interaction, DAILY_MESSAGES.onlyInServer);
-    return;
-  }
-  // The default permission only hides the command; server admins can override it, so check again here.
-  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    await replyPrivately(interaction, DAILY_MESSAGES.needsPermission);
-    return;
-  }
+export async function execute(interaction: GuildCommand, ctx: BotContext): Promise<void> {
   switch (interaction.options.getSubcommand(true)) {
     case 'set':
       return set(interaction, ctx);
@@ -58,12 +52,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     case 'now':
       return now(interaction, ctx);
     default:
-      await replyPrivately(interaction, 'Unknown `/daily` subcommand: use set, off, status or now.');
+      await replyPrivately(interaction, ctx.t('daily.unknownSubcommand'));
   }
 }
 
 /** Timezone suggestions as the admin types, each with its current UTC offset. */
-export async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   if (focused.name !== 'timezone') {
     await interaction.respond([]);
@@ -71,94 +65,93 @@ export async function autocomplete(interaction: AutocompleteInteraction): Promis
   }
   const now = DateTime.now();
   await interaction.respond(
-    timezoneSuggestions(String(focused.value)).map((zone) => ({ name: `${zone} (UTC${now.setZone(zone).toFormat('ZZ')})`, value: zone })),
+    timezoneSuggestions(String(focused.value)).map((zone) => ({ name: ctx.t('daily.timezoneChoice', { zone, offset: now.setZone(zone).toFormat('ZZ') }), value: zone })),
   );
 }
 
 async function set(interaction: GuildCommand, ctx: BotContext): Promise<void> {
   const time = parseTime(interaction.options.getString('time', true));
   if (!time.ok) {
-    await replyPrivately(interaction, time.error);
+    await replyPrivately(interaction, scheduleProblemMessage(time.error, ctx.t));
     return;
   }
   const zone = parseTimezone(interaction.options.getString('timezone', true));
   if (!zone.ok) {
-    await replyPrivately(interaction, `${zone.error} Type a city or region in the timezone option and pick from the list.`);
+    await replyPrivately(interaction, `${scheduleProblemMessage(zone.error, ctx.t)}${ctx.t('daily.badTimezoneHint')}`);
     return;
   }
   const channelId = interaction.options.getChannel('channel', true).id;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const problem = await channelProblem(interaction, channelId);
+  const problem = await channelProblem(interaction, channelId, ctx.t);
   if (problem) {
     await edit(interaction, problem);
     return;
   }
   const saved = ctx.daily.configure({ guildId: interaction.guildId, channelId, time: time.value, timezone: zone.value });
   if (!saved.ok) {
-    await edit(interaction, saved.error);
+    await edit(interaction, scheduleProblemMessage(saved.error, ctx.t));
     return;
   }
   ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, channelId, time: time.value, timezone: zone.value }, 'daily concept scheduled');
-  await edit(interaction, dailySetMessage(saved.value, await ctx.daily.status(interaction.guildId)));
+  await edit(interaction, dailySetMessage(saved.value, await ctx.daily.status(interaction.guildId), ctx.t));
 }
 
 /** Why the bot cannot post in the channel, or null when it can. */
-async function channelProblem(interaction: GuildCommand, channelId: string): Promise<string | null> {
+async function channelProblem(interaction: GuildCommand, channelId: string, t: Translate): Promise<string | null> {
   try {
     const guild = interaction.guild ?? (await interaction.client.guilds.fetch(interaction.guildId));
     const channel = guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId));
-    if (!channel || !(DAILY_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) return DAILY_MESSAGES.notAChannel;
+    if (!channel || !(DAILY_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) return t('daily.notAChannel');
     const me = guild.members.me ?? (await guild.members.fetchMe());
     const missing = missingDailyPermissions(channel, me);
-    return missing.length ? dailyChannelProblem(channelId, missing) : null;
+    return missing.length ? dailyChannelProblem(channelId, missing, t) : null;
   } catch {
-    return dailyChannelProblem(channelId, ['View Channel']);
+    return dailyChannelProblem(channelId, ['View Channel'], t);
   }
 }
 
 async function off(interaction: GuildCommand, ctx: BotContext): Promise<void> {
   const schedule = ctx.daily.store.getSchedule(interaction.guildId);
   if (!schedule) {
-    await replyPrivately(interaction, DAILY_MESSAGES.notSet);
+    await replyPrivately(interaction, ctx.t('daily.notSet'));
     return;
   }
   if (!schedule.enabled) {
-    await replyPrivately(interaction, DAILY_MESSAGES.offAlready);
+    await replyPrivately(interaction, ctx.t('daily.offAlready'));
     return;
   }
-  const when = `<t:${Math.floor(Date.now() / 1000)}:f>`;
-  ctx.daily.disable(interaction.guildId, `Turned off with \`/daily off\` by <@${interaction.user.id}> on ${when}.`);
+  ctx.daily.disable(interaction.guildId, { code: 'turned_off', userId: interaction.user.id, at: new Date() });
   ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id }, 'daily concept turned off');
-  await replyPrivately(interaction, DAILY_MESSAGES.off);
+  await replyPrivately(interaction, ctx.t('daily.off'));
 }
 
 async function status(interaction: GuildCommand, ctx: BotContext): Promise<void> {
-  const view = dailyStatusView(await ctx.daily.status(interaction.guildId), termOf(ctx));
-  await interaction.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  const view = dailyStatusView(await ctx.daily.status(interaction.guildId), termOf(ctx), ctx.t);
+  await interaction.reply({ ...view, flags: MessageFlags.Ephemeral });
 }
 
 async function now(interaction: GuildCommand, ctx: BotContext): Promise<void> {
   const schedule = ctx.daily.store.getSchedule(interaction.guildId);
   if (!schedule) {
-    await replyPrivately(interaction, DAILY_MESSAGES.notSet);
+    await replyPrivately(interaction, ctx.t('daily.notSet'));
     return;
   }
   if (!schedule.enabled) {
-    await replyPrivately(interaction, DAILY_MESSAGES.offWhileNow(schedule.disabledReason));
+    await replyPrivately(interaction, offWhileNowMessage(schedule.disabledReason, ctx.t));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const result = await ctx.daily.postNow(interaction.guildId);
   ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, outcome: result.outcome }, 'daily concept posted on request');
   // Re-read: a failure may just have disabled the schedule.
-  await edit(interaction, dailyNowMessage(result, ctx.daily.store.getSchedule(interaction.guildId) ?? schedule, termOf(ctx)));
+  await edit(interaction, dailyNowMessage(result, ctx.daily.store.getSchedule(interaction.guildId) ?? schedule, termOf(ctx), ctx.t));
 }
 
 function termOf(ctx: BotContext): (conceptId: string) => string {
   const bank = ctx.conceptBank();
-  return (id) => bank.byId.get(id)?.term ?? `a concept no longer in the notes (${id})`;
+  return (id) => bank.byId.get(id)?.term ?? ctx.t('daily.conceptGone', { id });
 }
 
 function edit(interaction: GuildCommand, text: string) {
-  return interaction.editReply({ content: fitContent(text), allowedMentions: NO_MENTIONS });
+  return interaction.editReply({ content: fitContent(text) });
 }

@@ -1,7 +1,6 @@
 import { ApplicationCommandOptionType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { helpView } from '../../render/discord.js';
+import { helpView } from '../../render/commands.js';
 import type { BotContext } from '../context.js';
-import { NO_MENTIONS } from '../replies.js';
 
 export const data = new SlashCommandBuilder()
   .setName('help')
@@ -15,5 +14,5 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     if (subcommands.length) return { name: json.name, description: json.description, options: [{ name: subcommands.join('|'), required: true }] };
     return { name: json.name, description: json.description, options: (json.options ?? []).map((o) => ({ name: o.name, required: 'required' in o ? o.required : false })) };
   });
-  await interaction.reply({ ...helpView(summaries), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  await interaction.reply({ ...helpView(summaries, ctx.t), flags: MessageFlags.Ephemeral });
 }

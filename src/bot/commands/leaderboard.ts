@@ -1,8 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { LeaderboardPeriod } from '../../quiz/index.js';
-import { leaderboardView, QUIZ_MESSAGES } from '../../render/quiz.js';
+import { leaderboardView } from '../../render/quiz.js';
 import type { BotContext } from '../context.js';
-import { NO_MENTIONS, replyPrivately } from '../replies.js';
 
 export const LEADERBOARD_SIZE = 10;
 
@@ -15,14 +14,11 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 export const cooldownMs = 2000;
+export const guildOnly = { refusal: 'quiz.onlyInServer' } as const;
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  if (!interaction.inGuild()) {
-    await replyPrivately(interaction, QUIZ_MESSAGES.onlyInServer);
-    return;
-  }
+export async function execute(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void> {
   const period: LeaderboardPeriod = interaction.options.getString('period') === 'all' ? 'all' : 'week';
   const rows = ctx.quiz.store.leaderboard({ guildId: interaction.guildId, period, limit: LEADERBOARD_SIZE, timeZone: 'UTC' });
-  // Public, with members as <@id> in an embed: shown as names, and no one is pinged (allowedMentions parses nothing).
-  await interaction.reply({ ...leaderboardView(rows, period), allowedMentions: NO_MENTIONS });
+  // Public, with members as <@id> in an embed: shown as names, and no one is pinged (the client's allowedMentions parses nothing).
+  await interaction.reply(leaderboardView(rows, period, ctx.t));
 }

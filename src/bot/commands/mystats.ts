@@ -1,7 +1,6 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { QUIZ_MESSAGES, statsView } from '../../render/quiz.js';
+import { statsView } from '../../render/quiz.js';
 import type { BotContext } from '../context.js';
-import { NO_MENTIONS, replyPrivately } from '../replies.js';
 
 export const data = new SlashCommandBuilder()
   .setName('mystats')
@@ -9,12 +8,9 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 export const cooldownMs = 2000;
+export const guildOnly = { refusal: 'quiz.onlyInServer' } as const;
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  if (!interaction.inGuild()) {
-    await replyPrivately(interaction, QUIZ_MESSAGES.onlyInServer);
-    return;
-  }
+export async function execute(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void> {
   // Deferred: the concept bank may be rebuilding after a re-index.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const bank = ctx.conceptBank();
@@ -27,5 +23,5 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     topics: 3,
   });
   const titles = new Map(ctx.index.noteList().map((n) => [n.file, n.title]));
-  await interaction.editReply({ ...statsView(stats, (file) => titles.get(file) ?? file), allowedMentions: NO_MENTIONS });
+  await interaction.editReply(statsView(stats, (file) => titles.get(file) ?? file, ctx.t));
 }

@@ -1,7 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { QUIZ_MESSAGES } from '../../render/quiz.js';
+import { ambiguousTopicMessage, unknownTopicMessage } from '../../render/quiz.js';
 import type { BotContext } from '../context.js';
-import { postQuiz, QUIZ_COOLDOWN_MS } from '../quiz.js';
+import { postQuiz, QUIZ_GUARDS } from '../quiz.js';
 import { resolveTopic, topicSuggestions, type NoteRef, type QuizTarget } from '../quiz-pick.js';
 import { replyPrivately } from '../replies.js';
 
@@ -13,24 +13,21 @@ export const data = new SlashCommandBuilder()
   )
   .setContexts(InteractionContextType.Guild);
 
-export const cooldownMs = QUIZ_COOLDOWN_MS;
+export const cooldownMs = QUIZ_GUARDS.cooldown.ms;
+export const guildOnly = QUIZ_GUARDS.guildOnly;
 
 export function noteRefs(ctx: Pick<BotContext, 'index'>): NoteRef[] {
   return ctx.index.noteList();
 }
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  if (!interaction.inGuild()) {
-    await replyPrivately(interaction, QUIZ_MESSAGES.onlyInServer);
-    return;
-  }
+export async function execute(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void> {
   const raw = interaction.options.getString('topic')?.trim() ?? '';
   let target: QuizTarget = { kind: 'due' };
   if (raw) {
     // Checked against the note list before acknowledging, so a typo gets a private answer, not a public one.
     const match = resolveTopic(noteRefs(ctx), raw);
     if (!match.ok) {
-      await replyPrivately(interaction, match.reason === 'ambiguous' ? QUIZ_MESSAGES.ambiguousTopic(raw, match.files) : QUIZ_MESSAGES.unknownTopic(raw));
+      await replyPrivately(interaction, match.reason === 'ambiguous' ? ambiguousTopicMessage(raw, match.files, ctx.t) : unknownTopicMessage(raw, ctx.t));
       return;
     }
     target = { kind: 'note', file: match.file };

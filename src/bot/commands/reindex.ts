@@ -1,8 +1,7 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { MESSAGES, reindexView } from '../../render/discord.js';
+import { reindexView } from '../../render/commands.js';
 import type { BotContext } from '../context.js';
 import { syncLogFields } from '../logger.js';
-import { NO_MENTIONS, replyPrivately } from '../replies.js';
 
 export const data = new SlashCommandBuilder()
   .setName('reindex')
@@ -10,22 +9,15 @@ export const data = new SlashCommandBuilder()
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
 
 export const cooldownMs = 10_000;
+export const guildOnly = { refusal: 'reindex.onlyInServer' } as const;
+export const memberPermission = { flag: PermissionFlagsBits.ManageGuild, refusal: 'reindex.needsPermission' } as const;
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  // The default permission only hides the command; server admins can override it, so check again here.
-  if (!interaction.inGuild()) {
-    await replyPrivately(interaction, MESSAGES.reindexOnlyInServer);
-    return;
-  }
-  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    await replyPrivately(interaction, MESSAGES.reindexNeedsPermission);
-    return;
-  }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const report = await ctx.reindex();
   ctx.logger.info(
     { interactionId: interaction.id, userId: interaction.user.id, ...syncLogFields(report) },
     'notes re-indexed on request',
   );
-  await interaction.editReply({ ...reindexView(report), allowedMentions: NO_MENTIONS });
+  await interaction.editReply(reindexView(report, ctx.t));
 }

@@ -1,7 +1,6 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { noteOutlines, topicsView } from '../../render/discord.js';
+import { noteOutlines, topicsView } from '../../render/topics.js';
 import type { BotContext } from '../context.js';
-import { NO_MENTIONS } from '../replies.js';
 
 export const data = new SlashCommandBuilder()
   .setName('topics')
@@ -10,6 +9,5 @@ export const data = new SlashCommandBuilder()
 export const cooldownMs = 1000;
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const view = topicsView(noteOutlines(ctx.index.notes), 0);
-  await interaction.reply({ ...view, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  await interaction.reply({ ...topicsView(noteOutlines(ctx.index.notes), 0, ctx.t), flags: MessageFlags.Ephemeral });
 }

@@ -1,20 +1,34 @@
 import { MessageFlags } from 'discord.js';
 import { ask } from '../../search/ask.js';
-import { answerView, MESSAGES, notCoveredView } from '../../render/discord.js';
+import { answerView, notCoveredView } from '../../render/answer.js';
 import type { ButtonHandler } from '../context.js';
 import { ASK_RESULTS } from '../commands/ask.js';
-import { NO_MENTIONS } from '../replies.js';
+import { tellPrivately } from '../replies.js';
 
-/** "Next result": shows another result of the same answer in place; the question comes from the database. */
+/**
+ * "Next result": the asker pages their answer in place; anyone else gets their
+ * own private copy at that result (which they can page in turn), so nobody
+ * changes an answer someone else is reading. The question comes from the database.
+ */
 export const execute: ButtonHandler<{ result: number }> = async (interaction, { result }, ctx) => {
-  await interaction.deferUpdate();
   const stored = ctx.db.askMessages.find(interaction.message.id);
   if (!stored) {
-    await interaction.followUp({ content: MESSAGES.answerExpired, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.deferUpdate();
+    await tellPrivately(interaction, ctx.t('ask.answerExpired'));
     return;
   }
+  const asker = stored.userId === interaction.user.id;
+  // Acknowledge first: Discord drops interactions not answered within 3 s, whatever retrieval costs.
+  await (asker ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
   const answer = await ask(ctx.index, stored.question, { k: ASK_RESULTS });
   // The notes may have changed since the answer was posted: show what the question gets now.
-  const view = answer.answered && answer.results.length > 0 ? answerView(answer, result) : notCoveredView(answer);
-  await interaction.editReply({ ...view, allowedMentions: NO_MENTIONS });
+  const view = answer.answered && answer.results.length > 0 ? answerView(answer, result, ctx.t) : notCoveredView(answer, ctx.t);
+  const message = await interaction.editReply(view);
+  if (asker) return;
+  try {
+    ctx.db.askMessages.remember(message.id, { ...stored, userId: interaction.user.id });
+  } catch (err) {
+    // The copy is delivered; only its own buttons will ask the user to ask again.
+    ctx.logger.error({ err, interactionId: interaction.id, messageId: message.id }, 'could not store the question of a private copy');
+  }
 };

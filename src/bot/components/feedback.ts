@@ -1,4 +1,3 @@
-import { MESSAGES } from '../../render/discord.js';
 import { citation } from '../../render/text.js';
 import type { ButtonHandler } from '../context.js';
 import { replyPrivately } from '../replies.js';
@@ -7,7 +6,7 @@ import { replyPrivately } from '../replies.js';
 export const execute: ButtonHandler<{ vote: 1 | -1; chunkId: string }> = async (interaction, { vote, chunkId }, ctx) => {
   const stored = ctx.db.askMessages.find(interaction.message.id);
   if (!stored) {
-    await replyPrivately(interaction, MESSAGES.answerExpired);
+    await replyPrivately(interaction, ctx.t('ask.answerExpired'));
     return;
   }
   const chunk = ctx.index.chunk(chunkId)?.chunk;
@@ -21,5 +20,5 @@ export const execute: ButtonHandler<{ vote: 1 | -1; chunkId: string }> = async (
     guildId: interaction.guildId,
   });
   ctx.logger.info({ interactionId: interaction.id, vote, chunkId }, 'feedback recorded');
-  await replyPrivately(interaction, MESSAGES.vote(vote));
+  await replyPrivately(interaction, ctx.t(vote > 0 ? 'ask.voteUp' : 'ask.voteDown'));
 };

@@ -1,20 +1,20 @@
 import { MessageFlags } from 'discord.js';
-import { MESSAGES, sectionPages, type Section } from '../../render/discord.js';
+import { sectionPages, type Section } from '../../render/answer.js';
 import type { StudyIndex } from '../../index/study-index.js';
 import type { ButtonHandler } from '../context.js';
-import { NO_MENTIONS, replyPrivately } from '../replies.js';
+import { replyPrivately } from '../replies.js';
 
 /** "Full section": the whole section the quote came from, privately, one page per message. */
 export const execute: ButtonHandler<{ chunkId: string }> = async (interaction, { chunkId }, ctx) => {
   const section = wholeSection(ctx.index, chunkId);
   if (!section) {
-    await replyPrivately(interaction, MESSAGES.sectionGone);
+    await replyPrivately(interaction, ctx.t('ask.sectionGone'));
     return;
   }
-  const [first, ...rest] = sectionPages(section);
-  await interaction.reply({ embeds: [first!], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  const [first, ...rest] = sectionPages(section, undefined, ctx.t);
+  await interaction.reply({ embeds: [first!], flags: MessageFlags.Ephemeral });
   for (const page of rest) {
-    await interaction.followUp({ embeds: [page], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.followUp({ embeds: [page], flags: MessageFlags.Ephemeral });
   }
 };
 

@@ -1,9 +1,8 @@
 import type { ButtonInteraction } from 'discord.js';
-import { cooldownMessage, MESSAGES } from '../../render/discord.js';
+import type { ButtonAction } from '../../render/custom-ids.js';
 import type { BotContext } from '../context.js';
-import { parseCustomId } from '../custom-ids.js';
-import { QUIZ_COOLDOWN_MS } from '../quiz.js';
-import { replyPrivately } from '../replies.js';
+import type { Guards } from '../guards.js';
+import { QUIZ_GUARDS } from '../quiz.js';
 import * as askNext from './ask-next.js';
 import * as feedback from './feedback.js';
 import * as fullSection from './full-section.js';
@@ -12,33 +11,22 @@ import * as quizAnswer from './quiz-answer.js';
 import * as quizNext from './quiz-next.js';
 import * as topicsPage from './topics-page.js';
 
-/** Routes a button click to its handler by the action its custom id encodes. */
-export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
-  const action = parseCustomId(interaction.customId);
-  // Buttons that post a question share /quiz's per-member cooldown (commands take theirs in handleInteraction).
-  if (action?.kind === 'quiz-concept' || action?.kind === 'quiz-next') {
-    const cooldown = ctx.cooldowns.take(interaction.user.id, 'quiz', QUIZ_COOLDOWN_MS);
-    if (!cooldown.ok) {
-      await replyPrivately(interaction, cooldownMessage(cooldown.remainingMs, 'quiz'));
-      return;
-    }
-  }
-  switch (action?.kind) {
-    case 'ask-next':
-      return askNext.execute(interaction, action, ctx);
-    case 'ask-section':
-      return fullSection.execute(interaction, action, ctx);
-    case 'ask-vote':
-      return feedback.execute(interaction, action, ctx);
-    case 'topics-page':
-      return topicsPage.execute(interaction, action, ctx);
-    case 'quiz-concept':
-      return quizConcept.execute(interaction, action, ctx);
-    case 'quiz-answer':
-      return quizAnswer.execute(interaction, action, ctx);
-    case 'quiz-next':
-      return quizNext.execute(interaction, action, ctx);
-    default:
-      await replyPrivately(interaction, MESSAGES.unknownButton);
-  }
+type ActionOf<K extends ButtonAction['kind']> = Extract<ButtonAction, { kind: K }>;
+
+/** A button's handler and the guards the dispatcher applies before it runs. */
+export interface ButtonRoute<K extends ButtonAction['kind']> extends Guards {
+  // Guarded routes receive the interaction the guards promise (e.g. in a server); the dispatcher only calls them after the guards pass.
+  execute(interaction: ButtonInteraction<'cached' | 'raw'>, action: ActionOf<K>, ctx: BotContext): Promise<void>;
 }
+
+/** Every button, by the action kind its custom id encodes. */
+export const buttonRoutes: { readonly [K in ButtonAction['kind']]: ButtonRoute<K> } = {
+  'ask-next': { execute: askNext.execute },
+  'ask-section': { execute: fullSection.execute },
+  'ask-vote': { execute: feedback.execute },
+  'topics-page': { execute: topicsPage.execute },
+  // Buttons that post a question share /quiz's guards, cooldown included.
+  'quiz-concept': { ...QUIZ_GUARDS, execute: quizConcept.execute },
+  'quiz-next': { ...QUIZ_GUARDS, execute: quizNext.execute },
+  'quiz-answer': { execute: quizAnswer.execute },
+};

@@ -1,12 +1,12 @@
-import type { ButtonHandler } from '../context.js';
+import type { ButtonInteraction } from 'discord.js';
+import type { BotContext } from '../context.js';
 import { postQuiz } from '../quiz.js';
 
 /**
  * "Quiz me" under a daily concept post (custom id `quiz:concept:<conceptId>`):
  * a one-question quiz on that concept, posted like `/quiz` (public, answer
  * buttons, tally, expiry); its "Next question" stays on the concept's note.
- * The quiz cooldown is taken by the button dispatcher.
  */
-export const execute: ButtonHandler<{ conceptId: string }> = async (interaction, { conceptId }, ctx) => {
+export async function execute(interaction: ButtonInteraction<'cached' | 'raw'>, { conceptId }: { conceptId: string }, ctx: BotContext): Promise<void> {
   await postQuiz(interaction, ctx, { kind: 'concept', conceptId });
-};
+}

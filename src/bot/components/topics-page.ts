@@ -1,8 +1,17 @@
-import { noteOutlines, topicsView } from '../../render/discord.js';
+import { MessageFlags } from 'discord.js';
+import { noteOutlines, topicsView } from '../../render/topics.js';
 import type { ButtonHandler } from '../context.js';
-import { NO_MENTIONS } from '../replies.js';
+import { replyPrivately } from '../replies.js';
 
-/** Previous/Next on /topics: the page is rebuilt from the current index, so there is no state to lose. */
+/**
+ * Previous/Next on /topics: the page is rebuilt from the current index, so there
+ * is no state to lose. /topics only ever answers privately, so a page button on
+ * a public message was put there by someone else and must not overwrite it.
+ */
 export const execute: ButtonHandler<{ page: number }> = async (interaction, { page }, ctx) => {
-  await interaction.update({ ...topicsView(noteOutlines(ctx.index.notes), page), allowedMentions: NO_MENTIONS });
+  if (!interaction.message.flags.has(MessageFlags.Ephemeral)) {
+    await replyPrivately(interaction, ctx.t('interaction.notThisMessage'));
+    return;
+  }
+  await interaction.update(topicsView(noteOutlines(ctx.index.notes), page, ctx.t));
 };

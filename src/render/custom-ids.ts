@@ -3,6 +3,8 @@
  * Everything else (the question of an answer) is looked up by message id, so
  * buttons keep working after a restart.
  */
+import { LIMITS } from './kit/limits.js';
+
 export type ButtonAction =
   | { kind: 'ask-next'; result: number }
   | { kind: 'ask-section'; chunkId: string }
@@ -25,10 +27,12 @@ export const customIds = {
   quizAnswer: (questionId: string, choice: number) => `quiz:a:${questionId}:${choice}`,
   /** "Next question" on the same note (`topic`), or on what is due (null); a note file too long for an id is referred to by the question. */
   quizNext: (topic: string | null, questionId: string) =>
-    topic === null ? 'quiz:next:*' : `quiz:next:${topic}`.length <= 100 ? `quiz:next:${topic}` : `quiz:next:@${questionId}`,
+    topic === null ? 'quiz:next:*' : `quiz:next:${topic}`.length <= LIMITS.customId ? `quiz:next:${topic}` : `quiz:next:@${questionId}`,
 };
 
 export function parseCustomId(id: string): ButtonAction | null {
+  // Discord never sends longer ids: a longer one was forged, so nothing in it is trusted.
+  if (id.length > LIMITS.customId) return null;
   const [scope, verb, a, b] = id.split(':');
   const index = (s: string | undefined) => (s !== undefined && /^\d{1,4}$/.test(s) ? Number(s) : null);
   if (scope === 'ask' && verb === 'next') {

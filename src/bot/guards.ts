@@ -1,0 +1,36 @@
+import type { RepliableInteraction } from 'discord.js';
+import type { MessageKey, Translate } from '../render/messages.js';
+import type { Cooldowns } from './cooldowns.js';
+
+/**
+ * What must hold before a command or button runs, declared next to it and
+ * checked in one place (the dispatcher), in the order Sapphire's preconditions
+ * run: where, who, how often. Each guard names the message a refused user gets.
+ */
+export interface Guards {
+  /** Only in a server (quizzes, scores and schedules are per server). */
+  guildOnly?: { refusal: MessageKey };
+  /**
+   * A permission the member must have in the server. The command's default
+   * permission only hides it; server admins can override that, so it is checked again.
+   */
+  memberPermission?: { flag: bigint; refusal: MessageKey };
+  /** A per-user pause; buttons that do what a command does share its bucket. */
+  cooldown?: { bucket: string; ms: number };
+}
+
+/** Why the interaction may not run, as the user should read it; null when every guard passes. */
+export function refusal(interaction: RepliableInteraction, guards: Guards, cooldowns: Cooldowns, t: Translate): string | null {
+  if ((guards.guildOnly || guards.memberPermission) && !interaction.inGuild()) {
+    return t(guards.guildOnly?.refusal ?? guards.memberPermission!.refusal);
+  }
+  if (guards.memberPermission && !interaction.memberPermissions?.has(guards.memberPermission.flag)) {
+    return t(guards.memberPermission.refusal);
+  }
+  if (guards.cooldown) {
+    // Taken last, so a refusal above does not cost the user their next try.
+    const taken = cooldowns.take(interaction.user.id, guards.cooldown.bucket, guards.cooldown.ms);
+    if (!taken.ok) return t('interaction.cooldown', { command: guards.cooldown.bucket, seconds: Math.max(1, Math.ceil(taken.remainingMs / 1000)) });
+  }
+  return null;
+}

@@ -1,0 +1,98 @@
+import { ButtonStyle, type APIEmbed } from 'discord.js';
+import type { Answer, AnswerResult } from '../search/ask.js';
+import type { Chunk } from '../notes/types.js';
+import { customIds } from './custom-ids.js';
+import { fitEmbed } from './kit/embed.js';
+import { button, rows, type MessageView } from './kit/components.js';
+import { LIMITS } from './kit/limits.js';
+import { discordMarkdown, ELLIPSIS, splitPages, truncate } from './kit/markdown.js';
+import { translate, type Translate } from './messages.js';
+import { citation, headingTrail } from './text.js';
+
+/**
+ * How /ask answers look in Discord: pure functions from retrieval results to
+ * message payloads, each kept inside Discord's limits so a long note can never
+ * make a reply fail.
+ */
+
+const COLOR = { answer: 0x5865f2, notCovered: 0x99aab5 } as const;
+
+/** The note title and heading path, shortened in the middle when too long: the last heading says the most. */
+export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>): string {
+  const max = LIMITS.embedTitle;
+  const parts = r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath];
+  const join = (p: string[]) => p.join(' › ');
+  if (join(parts).length <= max) return join(parts);
+  for (let keep = parts.length - 2; keep >= 1; keep--) {
+    const shortened = [parts[0]!, ELLIPSIS, ...parts.slice(parts.length - keep)];
+    if (join(shortened).length <= max) return join(shortened);
+  }
+  return truncate(join(parts.length > 1 ? [ELLIPSIS, parts[parts.length - 1]!] : parts), max);
+}
+
+/** Ranking scores are BM25 or RRF; three significant digits say enough. */
+export function formatScore(score: number): string {
+  return String(Number(score.toPrecision(3)));
+}
+
+function questionAuthor(question: string): APIEmbed['author'] {
+  return { name: truncate(`❓ ${question}`, LIMITS.embedAuthor) };
+}
+
+/** One result of an answer, with buttons to walk the others, open the whole section and vote. */
+export function answerView(answer: Answer, resultIndex: number, t: Translate = translate): MessageView {
+  const total = answer.results.length;
+  const n = ((resultIndex % total) + total) % total;
+  const r = answer.results[n]!;
+  const quote = discordMarkdown(r.quote || r.text).trim() || t('ask.emptySection');
+  const embed = fitEmbed({
+    author: questionAuthor(answer.question),
+    title: sectionTitle(r),
+    description: quote,
+    footer: { text: t('ask.footer', { citation: citation(r), score: formatScore(r.score), n: n + 1, total }) },
+    color: COLOR.answer,
+  });
+  const next = (n + 1) % total;
+  return {
+    embeds: [embed],
+    components: rows([
+      button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, { disabled: total < 2 }),
+      button(customIds.askSection(r.chunkId), t('ask.sectionButton'), ButtonStyle.Secondary),
+      button(customIds.askVote(1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👍' }),
+      button(customIds.askVote(-1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👎' }),
+    ]),
+  };
+}
+
+/** When the notes do not cover the question: say so, and point at the nearest sections. */
+export function notCoveredView(answer: Answer, t: Translate = translate): MessageView {
+  const lines = [t('ask.notCovered')];
+  if (answer.results.length) {
+    lines.push('', t('ask.nearest'));
+    answer.results.forEach((r, i) => lines.push(`${i + 1}. ${headingTrail(r)} — \`${citation(r)}\``));
+  } else {
+    lines.push('', t('ask.nothingClose'));
+  }
+  return {
+    embeds: [fitEmbed({ author: questionAuthor(answer.question), title: t('ask.notCoveredTitle'), description: lines.join('\n'), color: COLOR.notCovered })],
+    components: [],
+  };
+}
+
+/** What "Full section" needs of a chunk. */
+export type Section = Pick<Chunk, 'file' | 'title' | 'headingPath' | 'startLine' | 'endLine' | 'text'>;
+
+/** A whole section as embeds of one page each (send one per message: 6,000 characters is the per-message total). */
+export function sectionPages(section: Section, maxPages = 10, t: Translate = translate): APIEmbed[] {
+  const pages = splitPages(discordMarkdown(section.text).trim() || t('ask.emptySection'), 3900);
+  const shown = pages.slice(0, maxPages);
+  if (pages.length > maxPages) shown[shown.length - 1] += `\n\n${t('ask.morePages', { ellipsis: ELLIPSIS, count: pages.length - maxPages, file: section.file })}`;
+  return shown.map((page, i) =>
+    fitEmbed({
+      title: sectionTitle(section),
+      description: page,
+      footer: { text: `${citation(section)}${pages.length > 1 ? t('ask.page', { page: i + 1, pages: pages.length }) : ''}` },
+      color: COLOR.answer,
+    }),
+  );
+}
