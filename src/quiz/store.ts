@@ -1,7 +1,7 @@
 /**
  * SQLite persistence for /quiz: questions posted, members' answers (the first
  * click counts), FSRS cards per (guild, member, concept), leaderboard and
- * personal stats. The caller owns the connection and appends QUIZ_MIGRATIONS to
+ * personal stats. The caller owns the connection and runs QUIZ_MIGRATION_STEPS in
  * its own migration list (tests can use `applyQuizMigrations`). Every call is
  * synchronous; an answer and the card update it causes share one transaction.
  * Times are stored as ISO-8601 UTC text (`Date.toISOString()`), which sorts as time.
@@ -9,12 +9,15 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
+import type { Migration } from '../db/migration.js';
 import type { Question } from './generate.js';
 import { cardToRow, createSrs, orderForReview, rowToCard, type Card, type CardRow, type ReviewItem, type Srs } from './srs.js';
 
-/** Appended to the bot's migration list, in order; each entry is one migration. */
-export const QUIZ_MIGRATIONS: string[] = [
-  `
+/** The quiz steps of the bot's migration list; ids are frozen (see Migration). */
+export const QUIZ_MIGRATION_STEPS: readonly Migration[] = [{
+  id: 3,
+  name: 'quiz: questions, answers and review cards',
+  sql: `
   CREATE TABLE IF NOT EXISTS quiz_questions (
     id            TEXT PRIMARY KEY,          -- one posting of a question
     guild_id      TEXT NOT NULL,
@@ -56,7 +59,10 @@ export const QUIZ_MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS quiz_cards_due ON quiz_cards (guild_id, user_id, due);
   `,
-];
+}];
+
+/** The same steps as plain SQL, for setting up the tables without the bot's list (tests, tools). */
+export const QUIZ_MIGRATIONS: string[] = QUIZ_MIGRATION_STEPS.map((step) => step.sql);
 
 /** Runs QUIZ_MIGRATIONS directly (tests, tools). The bot runs them through its own migration list instead. */
 export function applyQuizMigrations(db: Database.Database): void {
