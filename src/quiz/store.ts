@@ -233,7 +233,7 @@ export class QuizStore {
 
   private putCard(guildId: string, userId: string, conceptId: string, card: Card): void {
     const r = cardToRow(card);
-    this.s.putCard.run(guildId, userId, conceptId, iso(new Date(r.due)), r.stability, r.difficulty, r.elapsed_days, r.scheduled_days,
+    this.s.putCard.run(guildId, userId, conceptId, iso(new Date(r.due)), r.stability, r.difficulty, r.scheduled_days,
       r.learning_steps, r.reps, r.lapses, r.state, r.last_review === null ? null : iso(new Date(r.last_review)));
   }
 
@@ -364,17 +364,18 @@ function prepareStatements(db: Database.Database) {
     insertAnswer: p('INSERT INTO quiz_answers (question_id, guild_id, user_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)'),
     tallyAnswers: p('SELECT user_id, choice, correct FROM quiz_answers WHERE question_id = ? ORDER BY answered_at, rowid'),
 
-    getCard: p(`SELECT due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review
+    getCard: p(`SELECT due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review
       FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id = ?`),
+    // elapsed_days stays in the table (step 3 is released) but holds 0: the card's value is not kept (see CardRow).
     putCard: p(`INSERT INTO quiz_cards (guild_id, user_id, concept_id, due, stability, difficulty, elapsed_days, scheduled_days,
                               learning_steps, reps, lapses, state, last_review)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (guild_id, user_id, concept_id) DO UPDATE SET
         due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
-        elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
+        elapsed_days = 0, scheduled_days = excluded.scheduled_days,
         learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
         state = excluded.state, last_review = excluded.last_review`),
-    cards: p(`SELECT concept_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review
+    cards: p(`SELECT concept_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review
       FROM quiz_cards WHERE guild_id = ? AND user_id = ?`),
 
     leaderboard: p(`SELECT user_id, SUM(correct) AS correct, COUNT(*) AS answered, MAX(answered_at) AS last_at
