@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Question } from '../src/quiz/generate.js';
+import type { Question } from '../src/quiz/question-types.js';
 import { applyQuizMigrations, QUIZ_MIGRATIONS, QuizStore, streaks } from '../src/quiz/store.js';
 import { DateTime } from 'luxon';
 import { tempDir } from './support/temp-dir.js';
@@ -27,8 +27,6 @@ function question(conceptId: string, correctIndex = 1, file = 'fpn.md'): Questio
     stem: '以下哪个概念符合这段描述？\n> ＿＿＿指……',
     options: ['A 项', 'B 项', 'C 项', 'D 项'],
     correctIndex,
-    buttonLabels: ['A 项', 'B 项', 'C 项', 'D 项'],
-    optionsInStem: false,
     optionConceptIds: ['x', conceptId, 'y', 'z'],
     source: { file, headingPath: ['FPN'], startLine: 3, endLine: 3 },
   };

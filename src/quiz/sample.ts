@@ -9,7 +9,10 @@ import { buildConceptBank } from '../concepts/bank.js';
 import { chunkNote } from '../notes/chunk.js';
 import { NotesDirError, readNote, scanNotes } from '../notes/load.js';
 import type { ParsedNote } from '../notes/types.js';
-import { conceptsForTopic, generateQuiz, LETTERS, QUESTION_TYPES, type Question, type QuestionType } from './generate.js';
+import { optionsInStem } from '../render/quiz-question.js';
+import { generateQuiz } from './generate.js';
+import { LETTERS, QUESTION_TYPES, type Question, type QuestionType } from './question-types.js';
+import { conceptsForTopic } from './topic.js';
 
 const TYPE_LABEL: Record<QuestionType, string> = {
   'definition-to-term': '定义→术语',
@@ -98,7 +101,7 @@ function formatQuestion(q: Question, number: number, term: string): string {
     ...q.stem.split('\n').map((l) => `    ${l}`),
     ...q.options.map((o, i) => `  ${i === q.correctIndex ? '✓' : ' '} ${LETTERS[i]}. ${o}`),
   ];
-  if (q.optionsInStem) lines.push('    (options too long for buttons: buttons say A–D)');
+  if (optionsInStem(q)) lines.push('    (options too long for buttons: buttons say A–D)');
   lines.push(`    source: ${where} › ${q.source.headingPath.join(' › ')}`, '');
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import type { Migration } from '../db/migration.js';
-import type { Question } from './generate.js';
+import type { Question } from './question-types.js';
 import { cardToRow, createSrs, orderForReview, rowToCard, type Card, type CardRow, type ReviewItem, type Srs } from './srs.js';
 
 /** The quiz steps of the bot's migration list; ids are frozen (see Migration). */

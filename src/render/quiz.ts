@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { LeaderboardPeriod, LeaderboardRow, MemberStats, Question, QuestionSource, Tally } from '../quiz/index.js';
-import { LETTERS, renderQuestion } from '../quiz/index.js';
+import { LETTERS } from '../quiz/index.js';
+import { buttonLabels, renderQuestion } from './quiz-question.js';
 import { customIds } from '../bot/custom-ids.js';
 import { discordMarkdown, fitContent, fitEmbed, LIMITS, rows, truncate, truncateMarkdown, type MessageView } from './discord.js';
 import { citation, headingTrail } from './text.js';
@@ -58,7 +59,7 @@ export function quizPostView(input: QuizPostInput): MessageView {
     footer: { text: closed ? 'Start another with /quiz or "Next question".' : 'Each member’s first click counts; your result is shown only to you.' },
     color: closed ? COLOR.closed : COLOR.open,
   });
-  const answers: APIButtonComponent[] = q.buttonLabels.map((label, i) => ({
+  const answers: APIButtonComponent[] = buttonLabels(q).map((label, i) => ({
     type: ComponentType.Button,
     custom_id: customIds.quizAnswer(input.questionId, i),
     style: closed && i === q.correctIndex ? ButtonStyle.Success : closed ? ButtonStyle.Secondary : ButtonStyle.Primary,
