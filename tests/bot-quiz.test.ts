@@ -19,7 +19,7 @@ import { applyQuizMigrations, QuizStore, type MemberStats, type Question } from 
 import { embedLength, LIMITS } from '../src/render/discord.js';
 import { leaderboardView, QUIZ_MESSAGES, quizPostView, statsView, tallyText, verdictView } from '../src/render/quiz.js';
 import { buttons } from './support/buttons.js';
-import { loadNotes, notesDir } from './support/quiz-notes.js';
+import { loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 import { tempDir } from './support/temp-dir.js';
 import * as leaderboardCommand from '../src/bot/commands/leaderboard.js';
 import * as mystatsCommand from '../src/bot/commands/mystats.js';
@@ -142,7 +142,7 @@ describe('picking a question', () => {
   let store: QuizStore;
 
   beforeAll(async () => {
-    bank = buildConceptBank(await loadNotes(notesDir));
+    bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
   }, 60_000);
   beforeEach(() => {
     db = new Database(':memory:');

@@ -10,7 +10,7 @@ import type { Concept } from '../src/concepts/types.js';
 import { generateAll, generateQuestion, generateQuiz } from '../src/quiz/generate.js';
 import { QUESTION_TYPES, type Question } from '../src/quiz/question-types.js';
 import { buttonLabels, optionsInStem, renderQuestion } from '../src/render/quiz-question.js';
-import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadNotes, notesDir } from './support/quiz-notes.js';
+import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 
 /** Lower case without spaces, punctuation or symbols. */
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
@@ -87,7 +87,7 @@ describe('every question from notes/', () => {
   let bank: QuizConceptBank;
   let all: Question[];
   beforeAll(async () => {
-    bank = buildConceptBank(await loadNotes(notesDir));
+    bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
     all = generateAll(bank, { seed: 1 });
   });
 
@@ -139,7 +139,7 @@ describe.runIf(hasDl500)('every question from the dl500 corpus', () => {
   let bank: QuizConceptBank;
   let all: Question[];
   beforeAll(async () => {
-    bank = buildConceptBank(await loadNotes(dl500Dir));
+    bank = buildConceptBank(await loadNotes(dl500Dir), await loadGlossaryPairs(dl500Dir));
     all = generateAll(bank, { seed: 1 });
   }, 120_000);
 

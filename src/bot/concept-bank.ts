@@ -17,7 +17,7 @@ export function conceptBankOf(index: StudyIndex, logger: BotLogger): () => QuizC
     if (built && (notes === built.from || sameRecords(notes, built.from))) return built.bank;
     const started = performance.now();
     try {
-      built = { from: notes, bank: buildConceptBank(notes) };
+      built = { from: notes, bank: buildConceptBank(notes, index.glossaryPairs) };
       logger.info({ concepts: built.bank.concepts.length, notes: notes.length, ms: Math.round(performance.now() - started) }, 'concept bank built');
     } catch (err) {
       // A note the extractor chokes on must not take /ask down with it; retried after the notes change.

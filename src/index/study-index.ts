@@ -328,6 +328,11 @@ export class StudyIndex {
     return this.analyzerCache;
   }
 
+  /** Every distinct English–Chinese pair mined from the notes (the concept bank reads them too). */
+  get glossaryPairs(): GlossaryPair[] {
+    return this.store.glossaryPairs();
+  }
+
   get keywordIndex(): KeywordIndex {
     return this.keyword;
   }
@@ -416,7 +421,7 @@ export function passageText(chunk: Chunk): string {
   return `${chunk.headingPath.join(' > ')}\n${chunk.text}`;
 }
 
-function minedPairs(meta: NoteMeta, text: string): GlossaryPair[] {
+export function minedPairs(meta: NoteMeta, text: string): GlossaryPair[] {
   const glossary = mineGlossary(emptyGlossary(), [{ meta, text }], segmentChinese);
   const pairs: GlossaryPair[] = [];
   for (const [en, zhs] of glossary.englishToChinese) for (const zh of zhs) pairs.push([en, zh]);

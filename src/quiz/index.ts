@@ -1,5 +1,7 @@
 /** The /quiz core, for the bot: build the bank, pick and generate questions, store answers and schedules. */
-export { buildConceptBank, type ConceptContext, type NoteInput, type QuizConceptBank } from '../concepts/bank.js';
+export { buildConceptBank, type QuizConceptBank } from '../concepts/bank.js';
+export type { ConceptContext } from '../concepts/contexts.js';
+export type { NoteInput } from '../concepts/docs.js';
 export type { Concept, ConceptBank, ConceptKind } from '../concepts/types.js';
 export {
   generateAll, generateForConcepts, generateQuestion, generateQuiz, type GenerateOptions, type QuizOptions,

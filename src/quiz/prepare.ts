@@ -3,7 +3,9 @@
  * description for term-to-definition options, the longer names that contain it,
  * and which topics use each other's terms. Computed once per bank.
  */
-import { conceptNames, parseTermName, type ConceptContext, type QuizConceptBank } from '../concepts/bank.js';
+import { conceptNames, type QuizConceptBank } from '../concepts/bank.js';
+import type { ConceptContext } from '../concepts/contexts.js';
+import { parseTermName } from '../concepts/names.js';
 import { BLANK, blankOut, mentions, namePattern, normalizeName } from '../concepts/text.js';
 import type { Concept } from '../concepts/types.js';
 import { splitSentences } from '../text/sentences.js';

@@ -6,7 +6,7 @@
  *   - cloze: another real sentence of the notes with the term blanked → which term fits?
  * Each kind drafts its stem and correct option here; distractors.ts picks the other three.
  */
-import type { ConceptContext } from '../concepts/bank.js';
+import type { ConceptContext } from '../concepts/contexts.js';
 import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '../concepts/text.js';
 import type { Rng } from '../random.js';
 import { pickDistractors, type Picked } from './distractors.js';

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildConceptBank } from '../concepts/bank.js';
+import type { GlossaryPair } from '../index/store.js';
+import { minedPairs } from '../index/study-index.js';
 import { chunkNote } from '../notes/chunk.js';
 import { NotesDirError, readNote, scanNotes } from '../notes/load.js';
 import type { ParsedNote } from '../notes/types.js';
@@ -68,12 +70,19 @@ async function main(): Promise<number> {
     throw err;
   }
   const notes: ParsedNote[] = [];
+  // No index here: mine the glossary pairs the way an index sync does, note by note.
+  const pairs: GlossaryPair[] = [];
   for (const s of stats) {
     const read = await readNote(notesDir, s.file);
-    if (read.ok) notes.push(chunkNote(read.note));
-    else console.error(`skipped ${read.file}: ${read.reason}`);
+    if (!read.ok) {
+      console.error(`skipped ${read.file}: ${read.reason}`);
+      continue;
+    }
+    const note = chunkNote(read.note);
+    notes.push(note);
+    pairs.push(...minedPairs(note.meta, read.note.text));
   }
-  const bank = buildConceptBank(notes);
+  const bank = buildConceptBank(notes, pairs);
 
   console.log(`Concept bank: ${bank.concepts.length} concepts from ${notes.length} notes in ${notesDir}`);
   for (const note of notes) {
