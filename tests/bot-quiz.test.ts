@@ -9,7 +9,6 @@ import { pino } from 'pino';
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
-import { conceptWrongRates } from '../src/db/quiz-wrong-rates.js';
 import { customIds, parseCustomId } from '../src/bot/custom-ids.js';
 import { EditQueue } from '../src/bot/edit-queue.js';
 import { closedReason, QuizRuntime } from '../src/bot/quiz.js';
@@ -220,11 +219,11 @@ describe('picking a question', () => {
     answer(q1, 'd', true);
     answer(q2, 'a', true);
     answer(q1, 'a', false, 'other-guild');
-    const rates = conceptWrongRates(db, 'g');
+    const rates = store.conceptWrongRates('g');
     expect(rates.get('c1')).toBe(0.5);
     expect(rates.get('c2')).toBe(0);
     expect(rates.has('c3')).toBe(false);
-    expect(conceptWrongRates(db, 'other-guild').get('c1')).toBe(1);
+    expect(store.conceptWrongRates('other-guild').get('c1')).toBe(1);
   });
 });
 

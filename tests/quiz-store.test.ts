@@ -105,6 +105,21 @@ describe('answers', () => {
   });
 });
 
+describe('wrong-answer rates', () => {
+  it('per concept and server: wrong first answers / first answers; unanswered concepts are absent', () => {
+    const ask = (conceptId: string, guildId = 'g') => store.recordQuestion({ guildId, channelId: 'ch', question: question(conceptId) }).id;
+    const fpn = ask('fpn');
+    store.recordAnswer({ questionId: fpn, userId: 'a', choice: 1 });
+    store.recordAnswer({ questionId: fpn, userId: 'b', choice: 0 });
+    store.recordAnswer({ questionId: fpn, userId: 'b', choice: 1 }); // a second click does not count
+    store.recordAnswer({ questionId: ask('rpn'), userId: 'a', choice: 1 });
+    store.recordAnswer({ questionId: ask('fpn', 'other'), userId: 'a', choice: 3 });
+    expect(store.conceptWrongRates('g')).toEqual(new Map([['fpn', 0.5], ['rpn', 0]]));
+    expect(store.conceptWrongRates('other')).toEqual(new Map([['fpn', 1]]));
+    expect(store.conceptWrongRates('nobody')).toEqual(new Map());
+  });
+});
+
 describe('due concepts', () => {
   it('lists due concepts first (most overdue first), then new ones, per member and guild', () => {
     const ask = (concept: string, user: string, choice: number) => {

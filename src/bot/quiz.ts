@@ -8,7 +8,6 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from 'discord.js';
 import type { QuizConceptBank } from '../concepts/bank.js';
 import type { StudyDatabase } from '../db/database.js';
-import { conceptWrongRates } from '../db/quiz-wrong-rates.js';
 import { QuizStore, type AskedQuestion, type Tally } from '../quiz/index.js';
 import { quizPostView, QUIZ_MESSAGES, type ClosedReason } from '../render/quiz.js';
 import type { MessageView } from '../render/discord.js';
@@ -44,7 +43,7 @@ export class QuizRuntime {
   private readonly rates = new Map<string, { at: number; rates: Map<string, number> }>();
   private stopped = false;
 
-  constructor(private readonly db: StudyDatabase, private readonly options: QuizRuntimeOptions) {
+  constructor(db: StudyDatabase, private readonly options: QuizRuntimeOptions) {
     this.store = new QuizStore(db);
     this.timeoutMs = options.timeoutMs;
   }
@@ -58,7 +57,7 @@ export class QuizRuntime {
     const now = Date.now();
     let cached = this.rates.get(guildId);
     if (!cached || now - cached.at > RATES_TTL_MS) {
-      cached = { at: now, rates: conceptWrongRates(this.db, guildId) };
+      cached = { at: now, rates: this.store.conceptWrongRates(guildId) };
       this.rates.set(guildId, cached);
     }
     return cached.rates.get(conceptId) ?? 0;

@@ -226,6 +226,15 @@ export class QuizStore {
     return { counts, total: rows.length, correct: correctUsers.length, correctIndex: question.correct_index, correctUsers };
   }
 
+  /**
+   * Share of wrong first answers per concept in one server: concept id →
+   * wrong / answered. Concepts nobody answered are absent (a rate of 0 to the caller).
+   */
+  conceptWrongRates(guildId: string): Map<string, number> {
+    const rows = this.s.wrongRates.all(guildId) as Array<{ conceptId: string; answered: number; correct: number }>;
+    return new Map(rows.map((r) => [r.conceptId, (r.answered - r.correct) / r.answered]));
+  }
+
   getCard(guildId: string, userId: string, conceptId: string): Card | null {
     const row = this.s.getCard.get(guildId, userId, conceptId) as StoredCardRow | undefined;
     return row ? rowToCard(fromStoredCard(row)) : null;
@@ -363,6 +372,10 @@ function prepareStatements(db: Database.Database) {
     previousAnswer: p('SELECT choice, correct, answered_at FROM quiz_answers WHERE question_id = ? AND user_id = ?'),
     insertAnswer: p('INSERT INTO quiz_answers (question_id, guild_id, user_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)'),
     tallyAnswers: p('SELECT user_id, choice, correct FROM quiz_answers WHERE question_id = ? ORDER BY answered_at, rowid'),
+    wrongRates: p(`SELECT q.concept_id AS conceptId, COUNT(*) AS answered, SUM(a.correct) AS correct
+      FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id
+      WHERE a.guild_id = ?
+      GROUP BY q.concept_id`),
 
     getCard: p(`SELECT due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review
       FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id = ?`),
