@@ -11,6 +11,8 @@ import { minedPairs } from '../index/study-index.js';
 import { chunkNote } from '../notes/chunk.js';
 import { NotesDirError, readNote, scanNotes } from '../notes/load.js';
 import type { ParsedNote } from '../notes/types.js';
+// The one import of render/ in quiz/: this file is a program (like cli/), not part of the quiz
+// core, and it shows questions as Discord will. Moving it under src/cli/ would end the exception.
 import { optionsInStem } from '../render/quiz-question.js';
 import { generateQuiz } from './generate.js';
 import { LETTERS, QUESTION_TYPES, type Question, type QuestionType } from './question-types.js';
