@@ -7,11 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
 import { isTermLike, parseTermName } from '../src/concepts/names.js';
 import type { GlossaryPair } from '../src/index/store.js';
-import { minedPairs } from '../src/index/study-index.js';
+import { minedPairs, StudyIndex } from '../src/index/study-index.js';
 import { chunkNote } from '../src/notes/chunk.js';
 import { cleanInline, latexToText } from '../src/concepts/text.js';
 import type { ParsedNote } from '../src/notes/types.js';
 import { loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
+import { tempDir } from './support/temp-dir.js';
 
 let notes: ParsedNote[];
 let pairs: GlossaryPair[];
@@ -111,6 +112,18 @@ describe('glossary pairs', () => {
     expect(terms(buildConceptBank([note], mined))).toContain('平均精度');
     expect(terms(buildConceptBank([note], []))).not.toContain('平均精度');
   });
+
+  it('stored by the index give the bank the bot builds the same concepts as mining the notes (quiz:sample)', async () => {
+    const index = await StudyIndex.open({ notesDir, dataDir: tempDir('concepts-index-'), embeddingModel: null, logger: { info() {}, warn() {}, error() {} } });
+    try {
+      await index.sync();
+      expect(new Set(index.glossaryPairs.map((p) => p.join('\t')))).toEqual(new Set(pairs.map((p) => p.join('\t'))));
+      const fromIndex = buildConceptBank(index.notes, index.glossaryPairs);
+      expect(fromIndex.concepts).toEqual(bank.concepts);
+    } finally {
+      index.close();
+    }
+  }, 60_000);
 });
 
 describe('term names', () => {

@@ -162,7 +162,7 @@ describe('conceptBankOf', () => {
       file: 'n.md', size: 1, mtimeMs: 1, sha1: 'x', meta: { file: 'n.md', title: 'N', tags: [], aliases: [] },
       chunks: [chunk({ file: 'n.md', headingPath: ['N'], startLine: 1, endLine: 1, text })],
     });
-    const index = { notes: [note('**焦点损失（Focal Loss）**是一种用于密集检测的损失函数，它压低易分样本的权重。')] };
+    const index = { notes: [note('**焦点损失（Focal Loss）**是一种用于密集检测的损失函数，它压低易分样本的权重。')], glossaryPairs: [] };
     const lines: string[] = [];
     const bank = conceptBankOf(index as unknown as StudyIndex, createLogger('info', [], (l) => lines.push(l)));
     const first = bank();
