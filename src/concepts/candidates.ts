@@ -66,6 +66,8 @@ function addKnown(known: Set<string>, name: string): void {
 export function findCandidates(docs: readonly Doc[], known: ReadonlySet<string>): Candidate[] {
   const candidates: Candidate[] = [];
   let order = 0;
+  // Name → its “is about” patterns, for this build only: the same names recur in every section.
+  const about = new Map<string, RegExp[]>();
   for (const doc of docs) {
     const owned = new Set([doc.meta.title, ...doc.meta.aliases].map(normalizeName));
     for (const section of doc.sections) {
@@ -76,7 +78,7 @@ export function findCandidates(docs: readonly Doc[], known: ReadonlySet<string>)
       // A heading that names a term, defined by the first sentences of its section.
       const heading = headingTerm(section.headingPath, doc.meta.title);
       if (heading) {
-        const def = firstMention(section.paragraphs, heading.names, 3);
+        const def = firstMention(section.paragraphs, heading.names, 3, about);
         if (def) {
           const built = buildDefinition(def.paragraph, def.index, 2, null);
           if (built) found({ names: heading, strength: 2, headingPath: section.headingPath, ...built });
@@ -89,7 +91,7 @@ export function findCandidates(docs: readonly Doc[], known: ReadonlySet<string>)
           const next = section.paragraphs[pIndex + 1];
           const parsed = parseTermName(lone);
           if (next && parsed) {
-            const def = firstMention([next], parsed.names, 2);
+            const def = firstMention([next], parsed.names, 2, about);
             if (def) {
               const built = buildDefinition(def.paragraph, def.index, 2, null);
               if (built) found({ names: parsed, strength: 2, headingPath: section.headingPath, ...built });
@@ -225,27 +227,26 @@ function vouched(names: Names, known: ReadonlySet<string>): boolean {
  * with the name, or says “name 是/指/：…” or “…称为 name”. A sentence that merely
  * mentions the name (“在理解转置卷积之前，……”) does not define it.
  */
-function firstMention(paragraphs: ProseParagraph[], names: string[], maxSentences: number): { paragraph: ProseParagraph; index: number } | null {
+function firstMention(
+  paragraphs: ProseParagraph[], names: string[], maxSentences: number, about: Map<string, RegExp[]>,
+): { paragraph: ProseParagraph; index: number } | null {
   let seen = 0;
   for (const paragraph of paragraphs) {
     for (let i = 0; i < paragraph.sentences.length; i++) {
       if (seen++ >= maxSentences) return null;
       const text = paragraph.sentences[i]!.text;
-      if (names.some((n) => isAbout(text, n))) return { paragraph, index: i };
+      if (names.some((n) => isAbout(text, n, about))) return { paragraph, index: i };
     }
   }
   return null;
 }
 
-const aboutCache = new Map<string, RegExp[]>();
-
-function isAbout(text: string, name: string): boolean {
+function isAbout(text: string, name: string, about: Map<string, RegExp[]>): boolean {
   if (!mentions(text, name)) return false;
-  let res = aboutCache.get(name);
+  let res = about.get(name);
   if (!res) {
     res = aboutPatterns(name);
-    if (aboutCache.size > 5000) aboutCache.clear();
-    aboutCache.set(name, res);
+    about.set(name, res);
   }
   return res.some((re) => re.test(text));
 }
