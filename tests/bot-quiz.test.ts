@@ -9,7 +9,6 @@ import { pino } from 'pino';
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
-import { conceptWrongRates } from '../src/db/quiz-wrong-rates.js';
 import { customIds, parseCustomId } from '../src/render/custom-ids.js';
 import { EditQueue } from '../src/bot/edit-queue.js';
 import { closedReason } from '../src/bot/quiz.js';
@@ -22,7 +21,7 @@ import {
   duplicateMessage, expiredMessage, leaderboardView, quizPostView, statsView, tallyText, unknownTopicMessage, verdictView,
 } from '../src/render/quiz.js';
 import { buttons } from './support/buttons.js';
-import { loadNotes, notesDir } from './support/quiz-notes.js';
+import { loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 import { tempDir } from './support/temp-dir.js';
 import * as leaderboardCommand from '../src/bot/commands/leaderboard.js';
 import * as mystatsCommand from '../src/bot/commands/mystats.js';
@@ -46,8 +45,6 @@ function question(over: Partial<Question> = {}): Question {
     stem: '以下哪个概念符合这段描述？\n> ＿＿＿在交叉熵前乘以 `(1-p_t)^γ`，压低易分类样本的损失。',
     options: ['焦点损失（Focal Loss）', '交叉熵（cross-entropy）', '平滑 L1 损失（Smooth L1）', '锚框（anchor）'],
     correctIndex: 0,
-    buttonLabels: ['焦点损失（Focal Loss）', '交叉熵（cross-entropy）', '平滑 L1 损失（Smooth L1）', '锚框（anchor）'],
-    optionsInStem: false,
     optionConceptIds: ['c-focal', 'c-ce', 'c-l1', 'c-anchor'],
     source: { file: 'retinanet-focal-loss.md', headingPath: ['RetinaNet 与 Focal Loss', 'Focal Loss 的定义'], startLine: 50, endLine: 52 },
     ...over,
@@ -145,7 +142,7 @@ describe('picking a question', () => {
   let store: QuizStore;
 
   beforeAll(async () => {
-    bank = buildConceptBank(await loadNotes(notesDir));
+    bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
   }, 60_000);
   beforeEach(() => {
     db = new Database(':memory:');
@@ -223,11 +220,11 @@ describe('picking a question', () => {
     answer(q1, 'd', true);
     answer(q2, 'a', true);
     answer(q1, 'a', false, 'other-guild');
-    const rates = conceptWrongRates(db, 'g');
+    const rates = store.conceptWrongRates('g');
     expect(rates.get('c1')).toBe(0.5);
     expect(rates.get('c2')).toBe(0);
     expect(rates.has('c3')).toBe(false);
-    expect(conceptWrongRates(db, 'other-guild').get('c1')).toBe(1);
+    expect(store.conceptWrongRates('other-guild').get('c1')).toBe(1);
   });
 });
 
@@ -322,7 +319,7 @@ describe('rendering', () => {
     expect(text).toContain('<t:1741169400:R>');
     expect(text).not.toContain('retinanet-focal-loss.md');
     const all = buttons(view);
-    expect(all.map((b) => b.label)).toEqual([...question().buttonLabels, 'Next question']);
+    expect(all.map((b) => b.label)).toEqual([...question().options, 'Next question']);
     expect(all.map((b) => b.custom_id)).toEqual([0, 1, 2, 3].map((i) => `quiz:a:${QID}:${i}`).concat('quiz:next:*'));
     expect(all.every((b) => !b.disabled)).toBe(true);
     expect(new Set(all.map((b) => b.custom_id)).size).toBe(all.length);
@@ -343,7 +340,7 @@ describe('rendering', () => {
 
   it('long options: A–D buttons with the options listed in the message; everything within limits', () => {
     const long = Array.from({ length: 4 }, (_, i) => `${'非常长的一段描述，'.repeat(30)}${i}`);
-    const view = open({ question: question({ options: long, buttonLabels: ['A', 'B', 'C', 'D'], optionsInStem: true, stem: `${'题干'.repeat(3000)}` }) });
+    const view = open({ question: question({ options: long, stem: `${'题干'.repeat(3000)}` }) });
     withinLimits(view.embeds[0]!);
     expect(buttons(view).slice(0, 4).map((b) => b.label)).toEqual(['A', 'B', 'C', 'D']);
   });

@@ -27,7 +27,7 @@ describe('conceptBankOf', () => {
     const note = (text: string) => ({
       file: 'n.md', size: 1, mtimeMs: 1, sha1: 'x', meta: { file: 'n.md', title: 'N', tags: [], aliases: [] }, chunks: [chunk(text)],
     });
-    const index = { notes: [note(FOCAL)], generation: 1 };
+    const index = { notes: [note(FOCAL)], generation: 1, glossaryPairs: () => [] };
     const { lines, logger } = recordingLogger();
     const bank = conceptBankOf(index, logger);
     const first = bank();

@@ -4,17 +4,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildConceptBank, isTermLike, parseTermName, type QuizConceptBank } from '../src/concepts/bank.js';
+import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
+import { isTermLike, parseTermName } from '../src/concepts/names.js';
+import type { GlossaryPair } from '../src/index/store.js';
+import { StudyIndex } from '../src/index/study-index.js';
+import { minedPairs } from '../src/index/vocabulary.js';
+import { chunkNote } from '../src/notes/chunk.js';
 import { cleanInline, latexToText } from '../src/concepts/text.js';
 import type { ParsedNote } from '../src/notes/types.js';
-import { loadNotes, notesDir } from './support/quiz-notes.js';
+import { loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
+import { tempDir } from './support/temp-dir.js';
 
 let notes: ParsedNote[];
+let pairs: GlossaryPair[];
 let bank: QuizConceptBank;
 
 beforeAll(async () => {
   notes = await loadNotes(notesDir);
-  bank = buildConceptBank(notes);
+  pairs = await loadGlossaryPairs(notesDir);
+  bank = buildConceptBank(notes, pairs);
 });
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -43,13 +51,13 @@ describe('buildConceptBank on notes/', () => {
   });
 
   it('gives stable ids: the same notes give the same ids, and an unrelated edit changes none', () => {
-    const again = buildConceptBank(notes);
+    const again = buildConceptBank(notes, pairs);
     expect(again.concepts.map((c) => c.id)).toEqual(bank.concepts.map((c) => c.id));
     // Edit one note (a new paragraph at the end): every other concept keeps its id.
     const edited = notes.map((n) => n.meta.file !== 'fpn.md' ? n : {
       ...n, chunks: [...n.chunks, { ...n.chunks[n.chunks.length - 1]!, id: 'extra', text: '补充一句话，与任何术语无关。', part: 1 }],
     });
-    const rebuilt = buildConceptBank(edited);
+    const rebuilt = buildConceptBank(edited, pairs);
     expect(new Set(rebuilt.concepts.map((c) => c.id))).toEqual(new Set(bank.concepts.map((c) => c.id)));
     expect(new Set(bank.concepts.map((c) => c.id)).size).toBe(bank.concepts.length);
   });
@@ -88,6 +96,35 @@ describe('buildConceptBank on notes/', () => {
       }
     }
   });
+});
+
+describe('glossary pairs', () => {
+  // 平均精度 is defined by a plain “X 是……” sentence, which counts only for a known term;
+  // nothing but the pair in the last sentence makes it one.
+  const note = chunkNote({
+    file: 'metrics.md',
+    text: '# 检测指标\n\n平均精度是衡量检测器在各个召回率下精度的常用指标，取值越高越好。\n\n论文里常写 Average Precision（平均精度）一词。\n',
+  });
+  const terms = (bank: QuizConceptBank) => bank.concepts.map((c) => c.term);
+
+  it('are read from the caller (the index stores them), not mined again by the bank', () => {
+    const mined = minedPairs(note.meta, '论文里常写 Average Precision（平均精度）一词。');
+    expect(mined).toEqual([['average precision', '平均精度']]);
+    expect(terms(buildConceptBank([note], mined))).toContain('平均精度');
+    expect(terms(buildConceptBank([note], []))).not.toContain('平均精度');
+  });
+
+  it('stored by the index give the bank the bot builds the same concepts as mining the notes (quiz:sample)', async () => {
+    const index = await StudyIndex.open({ notesDir, dataDir: tempDir('concepts-index-'), embeddingModel: null, logger: { info() {}, warn() {}, error() {} } });
+    try {
+      await index.sync();
+      expect(new Set(index.glossaryPairs().map((p) => p.join('\t')))).toEqual(new Set(pairs.map((p) => p.join('\t'))));
+      const fromIndex = buildConceptBank(index.notes, index.glossaryPairs());
+      expect(fromIndex.concepts).toEqual(bank.concepts);
+    } finally {
+      index.close();
+    }
+  }, 60_000);
 });
 
 describe('term names', () => {

@@ -47,7 +47,11 @@ describe('openDatabase', () => {
   it('applies only the migrations appended since the last start, in order', () => {
     track(openDatabase(dir)).close();
     // Table names no real migration uses (the quiz and daily ones are in MIGRATIONS already).
-    const later = [...MIGRATIONS, { name: 'later one', sql: 'CREATE TABLE later_one (id INTEGER PRIMARY KEY)' }, { name: 'later two', sql: 'CREATE TABLE later_two (id INTEGER PRIMARY KEY)' }];
+    const later = [
+      ...MIGRATIONS,
+      { id: MIGRATIONS.length + 1, name: 'later one', sql: 'CREATE TABLE later_one (id INTEGER PRIMARY KEY)' },
+      { id: MIGRATIONS.length + 2, name: 'later two', sql: 'CREATE TABLE later_two (id INTEGER PRIMARY KEY)' },
+    ];
     const applied: Array<[number, string]> = [];
     const db = track(openDatabase(dir, { migrations: later, onMigrate: (v, name) => applied.push([v, name]) }));
     expect(applied).toEqual([[MIGRATIONS.length + 1, 'later one'], [MIGRATIONS.length + 2, 'later two']]);
@@ -55,7 +59,7 @@ describe('openDatabase', () => {
   });
 
   it('a failing migration leaves the database at the last good version', () => {
-    const broken = [...MIGRATIONS, { name: 'broken', sql: 'CREATE TABLE ok_part (x); THIS IS NOT SQL' }];
+    const broken = [...MIGRATIONS, { id: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE ok_part (x); THIS IS NOT SQL' }];
     expect(() => openDatabase(dir, { migrations: broken })).toThrow(DatabaseError);
     const db = track(openDatabase(dir));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

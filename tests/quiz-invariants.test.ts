@@ -7,8 +7,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
 import type { Concept } from '../src/concepts/types.js';
-import { generateAll, generateQuestion, generateQuiz, QUESTION_TYPES, renderQuestion, type Question } from '../src/quiz/generate.js';
-import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadNotes, notesDir } from './support/quiz-notes.js';
+import { generateAll, generateQuestion, generateQuiz } from '../src/quiz/generate.js';
+import { QUESTION_TYPES, type Question } from '../src/quiz/question-types.js';
+import { buttonLabels, optionsInStem, renderQuestion } from '../src/render/quiz-question.js';
+import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 
 /** Lower case without spaces, punctuation or symbols. */
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
@@ -58,11 +60,12 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     }
     if (norm(q.options[i]!) === norm(q.options[q.correctIndex]!)) problems.push('distractor text identical to the answer');
   });
-  if (q.buttonLabels.length !== 4 || q.buttonLabels.some((l) => l.length === 0 || l.length > 80)) problems.push('button label > 80 chars');
+  const labels = buttonLabels(q);
+  if (labels.length !== 4 || labels.some((l) => l.length === 0 || l.length > 80)) problems.push('button label > 80 chars');
   const optionTooLong = q.options.some((o) => o.replace(/`/g, '').length > 80);
-  if (optionTooLong !== q.optionsInStem) problems.push('optionsInStem does not match option length');
-  if (q.optionsInStem && q.buttonLabels.join('') !== 'ABCD') problems.push('long options need A–D buttons');
-  if (q.optionsInStem && !q.options.every((o) => renderQuestion(q).includes(o))) problems.push('A–D options not shown with the stem');
+  if (optionTooLong !== optionsInStem(q)) problems.push('optionsInStem does not match option length');
+  if (optionsInStem(q) && labels.join('') !== 'ABCD') problems.push('long options need A–D buttons');
+  if (optionsInStem(q) && !q.options.every((o) => renderQuestion(q).includes(o))) problems.push('A–D options not shown with the stem');
   for (const text of [q.stem, ...q.options]) {
     if (/\*\*|\$|\\[a-zA-Z]+/.test(text)) problems.push(`raw Markdown/LaTeX in "${text.slice(0, 40)}"`);
     if ((text.match(/`/g) ?? []).length % 2 !== 0) problems.push(`unpaired code mark in "${text.slice(0, 40)}"`);
@@ -84,7 +87,7 @@ describe('every question from notes/', () => {
   let bank: QuizConceptBank;
   let all: Question[];
   beforeAll(async () => {
-    bank = buildConceptBank(await loadNotes(notesDir));
+    bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
     all = generateAll(bank, { seed: 1 });
   });
 
@@ -136,7 +139,7 @@ describe.runIf(hasDl500)('every question from the dl500 corpus', () => {
   let bank: QuizConceptBank;
   let all: Question[];
   beforeAll(async () => {
-    bank = buildConceptBank(await loadNotes(dl500Dir));
+    bank = buildConceptBank(await loadNotes(dl500Dir), await loadGlossaryPairs(dl500Dir));
     all = generateAll(bank, { seed: 1 });
   }, 120_000);
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Question } from '../src/quiz/generate.js';
+import type { Question } from '../src/quiz/question-types.js';
 import { applyQuizMigrations, QUIZ_MIGRATIONS, QuizStore, streaks } from '../src/quiz/store.js';
 import { DateTime } from 'luxon';
 import { tempDir } from './support/temp-dir.js';
@@ -27,8 +27,6 @@ function question(conceptId: string, correctIndex = 1, file = 'fpn.md'): Questio
     stem: '以下哪个概念符合这段描述？\n> ＿＿＿指……',
     options: ['A 项', 'B 项', 'C 项', 'D 项'],
     correctIndex,
-    buttonLabels: ['A 项', 'B 项', 'C 项', 'D 项'],
-    optionsInStem: false,
     optionConceptIds: ['x', conceptId, 'y', 'z'],
     source: { file, headingPath: ['FPN'], startLine: 3, endLine: 3 },
   };
@@ -104,6 +102,21 @@ describe('answers', () => {
     store.recordAnswer({ questionId: asked.id, userId: 'a', choice: 0 });
     expect(store.getCard('g', 'a', 'fpn')!.reps).toBe(1);
     expect(store.getCard('other-guild', 'a', 'fpn')).toBeNull();
+  });
+});
+
+describe('wrong-answer rates', () => {
+  it('per concept and server: wrong first answers / first answers; unanswered concepts are absent', () => {
+    const ask = (conceptId: string, guildId = 'g') => store.recordQuestion({ guildId, channelId: 'ch', question: question(conceptId) }).id;
+    const fpn = ask('fpn');
+    store.recordAnswer({ questionId: fpn, userId: 'a', choice: 1 });
+    store.recordAnswer({ questionId: fpn, userId: 'b', choice: 0 });
+    store.recordAnswer({ questionId: fpn, userId: 'b', choice: 1 }); // a second click does not count
+    store.recordAnswer({ questionId: ask('rpn'), userId: 'a', choice: 1 });
+    store.recordAnswer({ questionId: ask('fpn', 'other'), userId: 'a', choice: 3 });
+    expect(store.conceptWrongRates('g')).toEqual(new Map([['fpn', 0.5], ['rpn', 0]]));
+    expect(store.conceptWrongRates('other')).toEqual(new Map([['fpn', 1]]));
+    expect(store.conceptWrongRates('nobody')).toEqual(new Map());
   });
 });
 
@@ -225,5 +238,35 @@ describe('restart', () => {
     expect(store.tally(asked.id)?.total).toBe(1);
     expect(store.getCard('g', 'a', 'fpn')).toEqual(card);
     expect(store.leaderboard({ guildId: 'g', period: 'all' })).toEqual([{ userId: 'a', correct: 1, answered: 1, accuracy: 1 }]);
+  });
+});
+
+describe('elapsed_days (removed from ts-fsrs cards in v6)', () => {
+  const storedElapsed = () => db.prepare('SELECT elapsed_days FROM quiz_cards').pluck().all();
+
+  it('is no longer stored: a card written now keeps 0 in the column old databases have', () => {
+    const asked = store.recordQuestion({ guildId: 'g', channelId: 'ch', question: question('fpn') });
+    store.recordAnswer({ questionId: asked.id, userId: 'a', choice: 1 });
+    c.advance(3 * DAY);
+    store.recordAnswer({ questionId: store.recordQuestion({ guildId: 'g', channelId: 'ch', question: question('fpn') }).id, userId: 'a', choice: 1 });
+    expect(store.getCard('g', 'a', 'fpn')!.reps).toBe(2);
+    expect(storedElapsed()).toEqual([0]);
+  });
+
+  it('an old row that stored it reads back and is scheduled exactly like the card it was written from', () => {
+    const first = store.srs.review(null, true, new Date('2025-03-01T10:00:00Z'));
+    const second = store.srs.review(first, true, new Date('2025-03-04T10:00:00Z'));
+    expect(second.elapsed_days).toBe(3);
+    // The row as the code before this change wrote it: elapsed_days holds the card's value.
+    db.prepare(`INSERT INTO quiz_cards (guild_id, user_id, concept_id, due, stability, difficulty, elapsed_days, scheduled_days,
+      learning_steps, reps, lapses, state, last_review) VALUES ('g', 'a', 'fpn', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(second.due.toISOString(), second.stability, second.difficulty, second.elapsed_days, second.scheduled_days,
+        second.learning_steps, second.reps, second.lapses, second.state, second.last_review!.toISOString());
+
+    const read = store.getCard('g', 'a', 'fpn')!;
+    expect({ ...read, elapsed_days: second.elapsed_days }).toEqual(second);
+    const later = new Date(second.due.getTime() + 2 * DAY);
+    expect(store.srs.review(read, false, later)).toEqual(store.srs.review(second, false, later));
+    expect(store.srs.review(read, true, later)).toEqual(store.srs.review(second, true, later));
   });
 });

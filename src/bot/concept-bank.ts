@@ -7,7 +7,7 @@ import type { BotLogger } from './logger.js';
  * rebuilt only after a sync (e.g. /reindex) changed the notes, which the
  * index's generation tells without comparing any notes.
  */
-export function conceptBankOf(index: Pick<StudyIndex, 'notes' | 'generation'>, logger: BotLogger): () => QuizConceptBank {
+export function conceptBankOf(index: Pick<StudyIndex, 'notes' | 'generation' | 'glossaryPairs'>, logger: BotLogger): () => QuizConceptBank {
   let built: { generation: number; bank: QuizConceptBank } | null = null;
   return () => {
     const { generation } = index;
@@ -15,7 +15,7 @@ export function conceptBankOf(index: Pick<StudyIndex, 'notes' | 'generation'>, l
     const notes = index.notes;
     const started = performance.now();
     try {
-      built = { generation, bank: buildConceptBank(notes) };
+      built = { generation, bank: buildConceptBank(notes, index.glossaryPairs()) };
       logger.info({ concepts: built.bank.concepts.length, notes: notes.length, ms: Math.round(performance.now() - started) }, 'concept bank built');
     } catch (err) {
       // A note the extractor chokes on must not take /ask down with it; retried after the notes change.

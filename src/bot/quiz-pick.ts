@@ -5,6 +5,8 @@
  */
 import type { QuizConceptBank } from '../concepts/bank.js';
 import { generateForConcepts, type Question, type QuizStore } from '../quiz/index.js';
+import { notesNamedBy, topicNames } from '../quiz/topic.js';
+import { withoutNoteExtension } from '../notes/note-file.js';
 import { createRng, seedFrom, shuffle } from '../random.js';
 
 /** A note as the topic option knows it. */
@@ -19,28 +21,18 @@ export type TopicMatch =
   | { ok: false; reason: 'ambiguous'; files: string[] };
 
 const lower = (s: string) => s.trim().toLowerCase();
-const withoutExt = (f: string) => f.replace(/\.(md|markdown)$/i, '');
 const baseName = (f: string) => f.replace(/^.*\//, '');
-
-/** The names a note answers to: its file (with and without extension, with and without folder) and its title. */
-function namesOf(note: NoteRef): string[] {
-  const file = lower(note.file);
-  return [...new Set([file, withoutExt(file), baseName(file), withoutExt(baseName(file)), lower(note.title)])];
-}
+const namesOf = (note: NoteRef) => topicNames(note.file, note.title);
 
 /**
  * The note `raw` names: an exact file name (with or without `.md` or folder) or
  * title first, then a unique part of one ("focal" → retinanet-focal-loss.md).
  */
 export function resolveTopic(notes: readonly NoteRef[], raw: string): TopicMatch {
-  const wanted = lower(raw);
-  if (!wanted) return { ok: false, reason: 'none' };
-  const exact = notes.filter((n) => namesOf(n).includes(wanted));
-  if (exact.length === 1) return { ok: true, file: exact[0]!.file };
-  if (exact.length > 1) return { ok: false, reason: 'ambiguous', files: exact.map((n) => n.file) };
-  const partial = notes.filter((n) => namesOf(n).some((name) => name.includes(wanted)));
-  if (partial.length === 1) return { ok: true, file: partial[0]!.file };
-  if (partial.length > 1) return { ok: false, reason: 'ambiguous', files: partial.map((n) => n.file).sort() };
+  const named = notesNamedBy(notes, raw);
+  if (named.notes.length === 1) return { ok: true, file: named.notes[0]!.file };
+  const files = named.notes.map((n) => n.file);
+  if (files.length > 1) return { ok: false, reason: 'ambiguous', files: named.exact ? files : files.sort() };
   return { ok: false, reason: 'none' };
 }
 
@@ -63,7 +55,7 @@ export function topicSuggestions(notes: readonly NoteRef[], typed: string): Arra
 }
 
 function choiceName(note: NoteRef): string {
-  const full = lower(note.title) === lower(withoutExt(baseName(note.file))) ? note.file : `${note.title} · ${note.file}`;
+  const full = lower(note.title) === lower(withoutNoteExtension(baseName(note.file))) ? note.file : `${note.title} · ${note.file}`;
   if (full.length <= CHOICE_MAX) return full;
   // Keep the file name whole: it is what the choice stands for.
   const room = CHOICE_MAX - note.file.length - ' · '.length - 1;

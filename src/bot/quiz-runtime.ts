@@ -1,5 +1,4 @@
 import type { StudyDatabase } from '../db/database.js';
-import { conceptWrongRates } from '../db/quiz-wrong-rates.js';
 import { QuizStore } from '../quiz/index.js';
 import { EditQueue } from './edit-queue.js';
 import type { BotLogger } from './logger.js';
@@ -25,7 +24,7 @@ export class QuizRuntime {
   private readonly rates = new Map<string, { at: number; rates: Map<string, number> }>();
   private stopped = false;
 
-  constructor(private readonly db: StudyDatabase, private readonly options: QuizRuntimeOptions) {
+  constructor(db: StudyDatabase, private readonly options: QuizRuntimeOptions) {
     this.store = new QuizStore(db);
     this.timeoutMs = options.timeoutMs;
   }
@@ -39,7 +38,7 @@ export class QuizRuntime {
     const now = Date.now();
     let cached = this.rates.get(guildId);
     if (!cached || now - cached.at > RATES_TTL_MS) {
-      cached = { at: now, rates: conceptWrongRates(this.db, guildId) };
+      cached = { at: now, rates: this.store.conceptWrongRates(guildId) };
       this.rates.set(guildId, cached);
     }
     return cached.rates.get(conceptId) ?? 0;

@@ -5,10 +5,13 @@
  * transaction.
  */
 import type Database from 'better-sqlite3';
+import type { Migration } from '../db/migration.js';
 
-/** Appended to the bot's migration list, in order; each entry is one migration. */
-export const DAILY_MIGRATIONS: string[] = [
-  `
+/** The daily steps of the bot's migration list; ids are frozen (see Migration). */
+export const DAILY_MIGRATION_STEPS: readonly Migration[] = [{
+  id: 2,
+  name: 'daily: schedules, posts and rotation',
+  sql: `
   CREATE TABLE IF NOT EXISTS daily_schedules (
     guild_id        TEXT PRIMARY KEY,
     channel_id      TEXT NOT NULL,
@@ -45,7 +48,10 @@ export const DAILY_MIGRATIONS: string[] = [
     PRIMARY KEY (guild_id, concept_id)
   );
   `,
-];
+}];
+
+/** The same steps as plain SQL, for setting up the tables without the bot's list (tests, tools). */
+export const DAILY_MIGRATIONS: string[] = DAILY_MIGRATION_STEPS.map((step) => step.sql);
 
 /**
  * Why a schedule is off, as a code with its details (the bot words it).

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from './migrations.js';
+import { orderedMigrations, type Migration } from './migration.js';
+import { MIGRATIONS } from './migrations.js';
 
 export type StudyDatabase = Database.Database;
 
@@ -33,7 +34,8 @@ export class DatabaseError extends Error {
  */
 export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): StudyDatabase {
   const file = path.join(path.resolve(dataDir), DB_FILE);
-  const migrations = options.migrations ?? MIGRATIONS;
+  // A list with a gap or a repeat in its ids is a programming error, not a problem with the file.
+  const migrations = options.migrations ? orderedMigrations(options.migrations) : MIGRATIONS;
   let db: StudyDatabase | undefined;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -62,15 +64,15 @@ function migrate(db: StudyDatabase, file: string, migrations: readonly Migration
         'it was written by a newer StudyBot. Run the newer version again, or point DATA_DIR at another folder.',
     );
   }
-  for (let version = current; version < migrations.length; version++) {
-    const step = migrations[version]!;
+  // Ordered ids are 1..n, so the steps still to run are those with an id above the file's version.
+  for (const step of migrations.filter((m) => m.id > current)) {
     // IMMEDIATE takes the write lock first, so two processes starting together cannot both run a step.
     db.transaction(() => {
-      if (userVersion(db) > version) return;
+      if (userVersion(db) >= step.id) return;
       db.exec(step.sql);
-      db.pragma(`user_version = ${version + 1}`);
+      db.pragma(`user_version = ${step.id}`);
     }).immediate();
-    onMigrate?.(version + 1, step.name);
+    onMigrate?.(step.id, step.name);
   }
 }
 

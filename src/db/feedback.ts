@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { StudyDatabase } from './database.js';
 
 export type Vote = 1 | -1;
@@ -27,22 +28,34 @@ export interface FeedbackRepository {
 }
 
 export function feedbackRepository(db: StudyDatabase): FeedbackRepository {
-  const upsert = db.prepare(
-    `INSERT INTO feedback (message_id, question, chunk_id, citation, vote, user_id, guild_id, created_at)
-     VALUES (@messageId, @question, @chunkId, @citation, @vote, @userId, @guildId, @createdAt)
-     ON CONFLICT (message_id, chunk_id, user_id)
-     DO UPDATE SET vote = excluded.vote, citation = excluded.citation, created_at = excluded.created_at`,
-  );
-  const columns = `id, message_id AS messageId, question, chunk_id AS chunkId, citation, vote, user_id AS userId,
-                   guild_id AS guildId, created_at AS createdAt`;
-  const newest = db.prepare(`SELECT ${columns} FROM feedback ORDER BY created_at DESC, id DESC LIMIT ?`);
-  const newestByVote = db.prepare(`SELECT ${columns} FROM feedback WHERE vote = ? ORDER BY created_at DESC, id DESC LIMIT ?`);
-  return {
-    record(vote, at = new Date()) {
-      upsert.run({ ...vote, createdAt: at.toISOString() });
-    },
-    recent(limit, vote) {
-      return (vote === undefined ? newest.all(limit) : newestByVote.all(vote, limit)) as FeedbackRow[];
-    },
-  };
+  return new FeedbackStore(db);
+}
+
+const COLUMNS = `id, message_id AS messageId, question, chunk_id AS chunkId, citation, vote, user_id AS userId,
+                 guild_id AS guildId, created_at AS createdAt`;
+
+/** Statements prepared once, in the constructor, like every repository. */
+class FeedbackStore implements FeedbackRepository {
+  private readonly upsert: Statement;
+  private readonly newest: Statement<[number]>;
+  private readonly newestByVote: Statement<[Vote, number]>;
+
+  constructor(db: StudyDatabase) {
+    this.upsert = db.prepare(
+      `INSERT INTO feedback (message_id, question, chunk_id, citation, vote, user_id, guild_id, created_at)
+       VALUES (@messageId, @question, @chunkId, @citation, @vote, @userId, @guildId, @createdAt)
+       ON CONFLICT (message_id, chunk_id, user_id)
+       DO UPDATE SET vote = excluded.vote, citation = excluded.citation, created_at = excluded.created_at`,
+    );
+    this.newest = db.prepare(`SELECT ${COLUMNS} FROM feedback ORDER BY created_at DESC, id DESC LIMIT ?`);
+    this.newestByVote = db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE vote = ? ORDER BY created_at DESC, id DESC LIMIT ?`);
+  }
+
+  record(vote: FeedbackVote, at = new Date()): void {
+    this.upsert.run({ ...vote, createdAt: at.toISOString() });
+  }
+
+  recent(limit: number, vote?: Vote): FeedbackRow[] {
+    return (vote === undefined ? this.newest.all(limit) : this.newestByVote.all(vote, limit)) as FeedbackRow[];
+  }
 }

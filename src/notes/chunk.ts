@@ -8,6 +8,7 @@ import { toString as nodeText } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { splitSentences } from '../text/sentences.js';
+import { withoutNoteExtension } from './note-file.js';
 import { sectionKey } from './section.js';
 import type { Chunk, NoteMeta, NoteSource, ParsedNote } from './types.js';
 
@@ -184,5 +185,5 @@ function upperBound(sorted: number[], value: number): number {
 }
 
 function basename(file: string): string {
-  return file.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, '');
+  return withoutNoteExtension(file.replace(/^.*\//, ''));
 }

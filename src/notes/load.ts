@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isNoteFile } from './note-file.js';
 import type { NoteSource } from './types.js';
 
 /** What a scan of the notes folder sees of each file, cheap enough to do before every question. */
@@ -10,8 +11,6 @@ export interface NoteStat {
 }
 
 export class NotesDirError extends Error {}
-
-const NOTE_FILE = /\.(md|markdown)$/i;
 
 /** Lists Markdown files under `notesDir` (hidden folders and node_modules skipped), sorted. */
 export async function scanNotes(notesDir: string): Promise<NoteStat[]> {
@@ -29,7 +28,7 @@ export async function scanNotes(notesDir: string): Promise<NoteStat[]> {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && NOTE_FILE.test(entry.name)) paths.push(full);
+      else if (entry.isFile() && isNoteFile(entry.name)) paths.push(full);
     }
   };
   await walk(notesDir);

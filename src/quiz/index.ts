@@ -1,12 +1,16 @@
 /** The /quiz core, for the bot: build the bank, pick and generate questions, store answers and schedules. */
-export { buildConceptBank, type ConceptContext, type NoteInput, type QuizConceptBank } from '../concepts/bank.js';
+export { buildConceptBank, type QuizConceptBank } from '../concepts/bank.js';
+export type { ConceptContext } from '../concepts/contexts.js';
+export type { NoteInput } from '../concepts/docs.js';
 export type { Concept, ConceptBank, ConceptKind } from '../concepts/types.js';
 export {
-  BUTTON_LABEL_MAX, conceptsForTopic, generateAll, generateForConcepts, generateQuestion, generateQuiz, LETTERS, QUESTION_TYPES,
-  renderQuestion, validateQuestion, type GenerateOptions, type Question, type QuestionSource, type QuestionType, type QuizOptions,
+  generateAll, generateForConcepts, generateQuestion, generateQuiz, type GenerateOptions, type QuizOptions,
 } from './generate.js';
+export { LETTERS, QUESTION_TYPES, type Question, type QuestionSource, type QuestionType } from './question-types.js';
 export { createSrs, orderForReview, type ReviewItem, type Srs, type SrsOptions } from './srs.js';
 export {
   applyQuizMigrations, QUIZ_MIGRATIONS, QuizStore, type AnswerResult, type AskedQuestion, type LeaderboardPeriod,
   type LeaderboardRow, type MemberStats, type QuizStoreOptions, type Tally, type TopicStat,
 } from './store.js';
+export { conceptsForTopic } from './topic.js';
+export { validateQuestion } from './validate.js';

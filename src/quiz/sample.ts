@@ -6,10 +6,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildConceptBank } from '../concepts/bank.js';
+import type { GlossaryPair } from '../index/store.js';
+import { minedPairs } from '../index/vocabulary.js';
 import { chunkNote } from '../notes/chunk.js';
 import { NotesDirError, readNote, scanNotes } from '../notes/load.js';
 import type { ParsedNote } from '../notes/types.js';
-import { conceptsForTopic, generateQuiz, LETTERS, QUESTION_TYPES, type Question, type QuestionType } from './generate.js';
+// The one import of render/ in quiz/: this file is a program (like cli/), not part of the quiz
+// core, and it shows questions as Discord will. Moving it under src/cli/ would end the exception.
+import { optionsInStem } from '../render/quiz-question.js';
+import { generateQuiz } from './generate.js';
+import { LETTERS, QUESTION_TYPES, type Question, type QuestionType } from './question-types.js';
+import { conceptsForTopic } from './topic.js';
 
 const TYPE_LABEL: Record<QuestionType, string> = {
   'definition-to-term': '定义→术语',
@@ -65,12 +72,19 @@ async function main(): Promise<number> {
     throw err;
   }
   const notes: ParsedNote[] = [];
+  // No index here: mine the glossary pairs the way an index sync does, note by note.
+  const pairs: GlossaryPair[] = [];
   for (const s of stats) {
     const read = await readNote(notesDir, s.file);
-    if (read.ok) notes.push(chunkNote(read.note));
-    else console.error(`skipped ${read.file}: ${read.reason}`);
+    if (!read.ok) {
+      console.error(`skipped ${read.file}: ${read.reason}`);
+      continue;
+    }
+    const note = chunkNote(read.note);
+    notes.push(note);
+    pairs.push(...minedPairs(note.meta, read.note.text));
   }
-  const bank = buildConceptBank(notes);
+  const bank = buildConceptBank(notes, pairs);
 
   console.log(`Concept bank: ${bank.concepts.length} concepts from ${notes.length} notes in ${notesDir}`);
   for (const note of notes) {
@@ -98,7 +112,7 @@ function formatQuestion(q: Question, number: number, term: string): string {
     ...q.stem.split('\n').map((l) => `    ${l}`),
     ...q.options.map((o, i) => `  ${i === q.correctIndex ? '✓' : ' '} ${LETTERS[i]}. ${o}`),
   ];
-  if (q.optionsInStem) lines.push('    (options too long for buttons: buttons say A–D)');
+  if (optionsInStem(q)) lines.push('    (options too long for buttons: buttons say A–D)');
   lines.push(`    source: ${where} › ${q.source.headingPath.join(' › ')}`, '');
   return lines.join('\n');
 }

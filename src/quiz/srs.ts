@@ -75,12 +75,16 @@ export function orderForReview(
   return [...due, ...fresh].slice(0, limit);
 }
 
-/** Card ↔ plain values, for storage. */
+/**
+ * Card ↔ plain values, for storage. `elapsed_days` is not among them: ts-fsrs
+ * recomputes it from `last_review` at every review and removes it in v6, so a
+ * stored value would only go stale. Rows written before still have the column;
+ * its value is ignored.
+ */
 export interface CardRow {
   due: number;
   stability: number;
   difficulty: number;
-  elapsed_days: number;
   scheduled_days: number;
   learning_steps: number;
   reps: number;
@@ -94,7 +98,6 @@ export function cardToRow(card: Card): CardRow {
     due: card.due.getTime(),
     stability: card.stability,
     difficulty: card.difficulty,
-    elapsed_days: card.elapsed_days,
     scheduled_days: card.scheduled_days,
     learning_steps: card.learning_steps,
     reps: card.reps,
@@ -109,7 +112,8 @@ export function rowToCard(row: CardRow): Card {
     due: new Date(row.due),
     stability: row.stability,
     difficulty: row.difficulty,
-    elapsed_days: row.elapsed_days,
+    // Still required by ts-fsrs 5's Card type; never read when scheduling. Drop this line with v6.
+    elapsed_days: 0,
     scheduled_days: row.scheduled_days,
     learning_steps: row.learning_steps,
     reps: row.reps,

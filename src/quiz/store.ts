@@ -1,7 +1,7 @@
 /**
  * SQLite persistence for /quiz: questions posted, members' answers (the first
  * click counts), FSRS cards per (guild, member, concept), leaderboard and
- * personal stats. The caller owns the connection and appends QUIZ_MIGRATIONS to
+ * personal stats. The caller owns the connection and runs QUIZ_MIGRATION_STEPS in
  * its own migration list (tests can use `applyQuizMigrations`). Every call is
  * synchronous; an answer and the card update it causes share one transaction.
  * Times are stored as ISO-8601 UTC text (`Date.toISOString()`), which sorts as time.
@@ -9,12 +9,15 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
-import type { Question } from './generate.js';
+import type { Migration } from '../db/migration.js';
+import type { Question } from './question-types.js';
 import { cardToRow, createSrs, orderForReview, rowToCard, type Card, type CardRow, type ReviewItem, type Srs } from './srs.js';
 
-/** Appended to the bot's migration list, in order; each entry is one migration. */
-export const QUIZ_MIGRATIONS: string[] = [
-  `
+/** The quiz steps of the bot's migration list; ids are frozen (see Migration). */
+export const QUIZ_MIGRATION_STEPS: readonly Migration[] = [{
+  id: 3,
+  name: 'quiz: questions, answers and review cards',
+  sql: `
   CREATE TABLE IF NOT EXISTS quiz_questions (
     id            TEXT PRIMARY KEY,          -- one posting of a question
     guild_id      TEXT NOT NULL,
@@ -56,7 +59,10 @@ export const QUIZ_MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS quiz_cards_due ON quiz_cards (guild_id, user_id, due);
   `,
-];
+}];
+
+/** The same steps as plain SQL, for setting up the tables without the bot's list (tests, tools). */
+export const QUIZ_MIGRATIONS: string[] = QUIZ_MIGRATION_STEPS.map((step) => step.sql);
 
 /** Runs QUIZ_MIGRATIONS directly (tests, tools). The bot runs them through its own migration list instead. */
 export function applyQuizMigrations(db: Database.Database): void {
@@ -220,6 +226,15 @@ export class QuizStore {
     return { counts, total: rows.length, correct: correctUsers.length, correctIndex: question.correct_index, correctUsers };
   }
 
+  /**
+   * Share of wrong first answers per concept in one server: concept id →
+   * wrong / answered. Concepts nobody answered are absent (a rate of 0 to the caller).
+   */
+  conceptWrongRates(guildId: string): Map<string, number> {
+    const rows = this.s.wrongRates.all(guildId) as Array<{ conceptId: string; answered: number; correct: number }>;
+    return new Map(rows.map((r) => [r.conceptId, (r.answered - r.correct) / r.answered]));
+  }
+
   getCard(guildId: string, userId: string, conceptId: string): Card | null {
     const row = this.s.getCard.get(guildId, userId, conceptId) as StoredCardRow | undefined;
     return row ? rowToCard(fromStoredCard(row)) : null;
@@ -227,7 +242,7 @@ export class QuizStore {
 
   private putCard(guildId: string, userId: string, conceptId: string, card: Card): void {
     const r = cardToRow(card);
-    this.s.putCard.run(guildId, userId, conceptId, iso(new Date(r.due)), r.stability, r.difficulty, r.elapsed_days, r.scheduled_days,
+    this.s.putCard.run(guildId, userId, conceptId, iso(new Date(r.due)), r.stability, r.difficulty, r.scheduled_days,
       r.learning_steps, r.reps, r.lapses, r.state, r.last_review === null ? null : iso(new Date(r.last_review)));
   }
 
@@ -357,18 +372,23 @@ function prepareStatements(db: Database.Database) {
     previousAnswer: p('SELECT choice, correct, answered_at FROM quiz_answers WHERE question_id = ? AND user_id = ?'),
     insertAnswer: p('INSERT INTO quiz_answers (question_id, guild_id, user_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)'),
     tallyAnswers: p('SELECT user_id, choice, correct FROM quiz_answers WHERE question_id = ? ORDER BY answered_at, rowid'),
+    wrongRates: p(`SELECT q.concept_id AS conceptId, COUNT(*) AS answered, SUM(a.correct) AS correct
+      FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id
+      WHERE a.guild_id = ?
+      GROUP BY q.concept_id`),
 
-    getCard: p(`SELECT due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review
+    getCard: p(`SELECT due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review
       FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id = ?`),
+    // elapsed_days stays in the table (step 3 is released) but holds 0: the card's value is not kept (see CardRow).
     putCard: p(`INSERT INTO quiz_cards (guild_id, user_id, concept_id, due, stability, difficulty, elapsed_days, scheduled_days,
                               learning_steps, reps, lapses, state, last_review)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (guild_id, user_id, concept_id) DO UPDATE SET
         due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
-        elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
+        elapsed_days = 0, scheduled_days = excluded.scheduled_days,
         learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
         state = excluded.state, last_review = excluded.last_review`),
-    cards: p(`SELECT concept_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review
+    cards: p(`SELECT concept_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review
       FROM quiz_cards WHERE guild_id = ? AND user_id = ?`),
 
     leaderboard: p(`SELECT user_id, SUM(correct) AS correct, COUNT(*) AS answered, MAX(answered_at) AS last_at

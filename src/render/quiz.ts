@@ -1,6 +1,7 @@
 import { ButtonStyle, type APIButtonComponent, type APIEmbedField } from 'discord.js';
 import type { LeaderboardPeriod, LeaderboardRow, MemberStats, Question, QuestionSource, Tally } from '../quiz/index.js';
-import { LETTERS, renderQuestion } from '../quiz/index.js';
+import { LETTERS } from '../quiz/index.js';
+import { buttonLabels, renderQuestion } from './quiz-question.js';
 import { customIds } from './custom-ids.js';
 import { button, rows, timestamp, type MessageView } from './kit/components.js';
 import { fitEmbed } from './kit/embed.js';
@@ -60,7 +61,7 @@ export function quizPostView(input: QuizPostInput, t: Translate = translate): Me
     footer: { text: closed ? t('quiz.footerClosed') : t('quiz.footerOpen') },
     color: closed ? COLOR.closed : COLOR.open,
   });
-  const answers: APIButtonComponent[] = q.buttonLabels.map((label, i) =>
+  const answers: APIButtonComponent[] = buttonLabels(q).map((label, i) =>
     button(customIds.quizAnswer(input.questionId, i), label.trim() || letter(i),
       closed && i === q.correctIndex ? ButtonStyle.Success : closed ? ButtonStyle.Secondary : ButtonStyle.Primary, { disabled: closed !== null }));
   const next = button(customIds.quizNext(input.nextTopic, input.questionId), t('quiz.nextButton'), ButtonStyle.Secondary, { emoji: '➡️' });

@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chunkNote } from '../../src/notes/chunk.js';
+import type { GlossaryPair } from '../../src/index/store.js';
+import { minedPairs } from '../../src/index/vocabulary.js';
 import { readNote, scanNotes } from '../../src/notes/load.js';
 import type { ParsedNote } from '../../src/notes/types.js';
 import { notesDir, repoRoot } from './paths.js';
@@ -19,4 +21,14 @@ export async function loadNotes(dir: string): Promise<ParsedNote[]> {
     if (read.ok) notes.push(chunkNote(read.note));
   }
   return notes;
+}
+
+/** The glossary pairs an index sync would store for the folder (the concept bank is given them). */
+export async function loadGlossaryPairs(dir: string): Promise<GlossaryPair[]> {
+  const pairs: GlossaryPair[] = [];
+  for (const s of await scanNotes(dir)) {
+    const read = await readNote(dir, s.file);
+    if (read.ok) pairs.push(...minedPairs(chunkNote(read.note).meta, read.note.text));
+  }
+  return pairs;
 }

@@ -1,0 +1,113 @@
+/**
+ * Per-bank preparation for the question generator: each concept's names, its
+ * description for term-to-definition options, the longer names that contain it,
+ * and which topics use each other's terms. Computed once per bank.
+ */
+import { conceptNames, type QuizConceptBank } from '../concepts/bank.js';
+import type { ConceptContext } from '../concepts/contexts.js';
+import { parseTermName } from '../concepts/names.js';
+import { BLANK, blankOut, mentions, namePattern, normalizeName } from '../concepts/text.js';
+import type { Concept } from '../concepts/types.js';
+import { splitSentences } from '../text/sentences.js';
+
+/** A concept with what every question about it needs, worked out once per bank. */
+export interface Prepared {
+  concept: Concept;
+  /** The parts of the display term (中文, English): the names the notes themselves use for it. */
+  termParts: string[];
+  names: string[];
+  norms: string[];
+  /** The description used as an option of term-to-definition questions; null when there is none. */
+  gloss: string | null;
+  /** Names of other concepts that contain one of this concept's names (池化 ⊂ 金字塔池化模块). */
+  longerNames: string[];
+}
+
+/** The bank's concepts prepared, grouped by kind, and how related its topics are. */
+export interface PreparedBank {
+  byId: Map<string, Prepared>;
+  byKind: Map<string, Prepared[]>;
+  /** topic → topic → how strongly related (names of one used in the other). */
+  affinity: Map<string, Map<string, number>>;
+  contexts: Map<string, ConceptContext[]>;
+}
+
+// Keyed weakly by the bank: a rebuilt bank (notes changed) is prepared afresh and the old entry goes with it.
+const cache = new WeakMap<QuizConceptBank, PreparedBank>();
+
+/** The bank prepared for question generation (computed once per bank object). */
+export function preparedBank(bank: QuizConceptBank): PreparedBank {
+  let found = cache.get(bank);
+  if (found) return found;
+  const prepared = new Map<string, Prepared>();
+  for (const concept of bank.concepts) {
+    const names = conceptNames(concept);
+    const termParts = parseTermName(concept.term)?.names ?? [concept.term];
+    prepared.set(concept.id, { concept, termParts, names, norms: names.map(normalizeName), gloss: null, longerNames: [] });
+  }
+  const all = [...prepared.values()];
+  for (const p of all) {
+    p.gloss = makeGloss(p);
+    for (const other of all) {
+      if (other === p) continue;
+      for (let k = 0; k < other.norms.length; k++) {
+        const n = other.norms[k]!;
+        if (p.norms.some((m) => n !== m && n.includes(m))) p.longerNames.push(other.names[k]!);
+      }
+    }
+  }
+  const byKind = new Map<string, Prepared[]>();
+  for (const p of all) {
+    const list = byKind.get(p.concept.kind) ?? [];
+    list.push(p);
+    byKind.set(p.concept.kind, list);
+  }
+  // Topic family: topics whose text uses each other's terms.
+  const affinity = new Map<string, Map<string, number>>();
+  const { contexts } = bank;
+  const textByTopic = new Map<string, string>();
+  for (const c of bank.concepts) {
+    const extra = (contexts.get(c.id) ?? []).filter((x) => x.file === c.topic).map((x) => x.text).join('\n');
+    textByTopic.set(c.topic, normalizeName(`${textByTopic.get(c.topic) ?? ''}\n${c.definition}\n${extra}`));
+  }
+  for (const p of all) {
+    for (const [topic, text] of textByTopic) {
+      if (topic === p.concept.topic) continue;
+      if (!p.norms.some((n) => n.length >= 3 && text.includes(n))) continue;
+      for (const [a, b] of [[p.concept.topic, topic], [topic, p.concept.topic]] as const) {
+        const row = affinity.get(a) ?? new Map<string, number>();
+        row.set(b, (row.get(b) ?? 0) + 1);
+        affinity.set(a, row);
+      }
+    }
+  }
+  found = { byId: prepared, byKind, affinity, contexts };
+  cache.set(bank, found);
+  return found;
+}
+
+const VERB_AFTER_NAME = /^\s*(?:[（(][^（）()]*[）)])?\s*(?:[A-Za-zα-ωΑ-Ω]\s*)?(?:是指|指的是|就是|即是|是|指|：|:)\s*/;
+
+/** A concept's description without its name: the predicate of its defining sentence. */
+function makeGloss(p: Prepared): string | null {
+  const first = splitSentences(p.concept.definition)[0]?.text.trim() ?? '';
+  let gloss: string | null = null;
+  for (const name of [...p.names].sort((a, b) => b.length - a.length)) {
+    const m = new RegExp(`^(?:${namePattern(name)})`, 'iu').exec(first);
+    if (!m) continue;
+    const verb = VERB_AFTER_NAME.exec(first.slice(m[0].length));
+    if (verb) gloss = first.slice(m[0].length + verb[0].length);
+    break;
+  }
+  if (gloss === null) gloss = first;
+  gloss = blankOut(gloss, p.names).text.replace(/[。；;.，,、：:]+$/, '').trim();
+  // A description must not open on a gap (“＿＿＿如 SSD、YOLO……”); inside one, the term reads as “它”.
+  if (gloss.startsWith(BLANK) || gloss.split(BLANK).length > 2) return null;
+  // “它” cannot stand inside a formula or next to a label colon (“更多数据 / ＿＿＿：……”).
+  if ([...gloss.matchAll(/`[^`]*`/g)].some((m) => m[0].includes(BLANK))) return null;
+  if (new RegExp(`${BLANK}\\s*[：:]|[/／]\\s*${BLANK}`).test(gloss)) return null;
+  gloss = gloss.split(BLANK).join('它');
+  if (gloss.replace(/`/g, '').length < 8) return null;
+  if (p.names.some((n) => mentions(gloss!, n))) return null;
+  return gloss;
+}

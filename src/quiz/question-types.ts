@@ -1,0 +1,193 @@
+/**
+ * The three kinds of question, all with four options and exactly one correct:
+ *   - definition-to-term: the defining passage, term blanked → which term?
+ *   - term-to-definition: the term → which description? (each description with
+ *     its own term blanked, so none gives itself away)
+ *   - cloze: another real sentence of the notes with the term blanked → which term fits?
+ * Each kind drafts its stem and correct option here; distractors.ts picks the other three.
+ */
+import type { ConceptContext } from '../concepts/contexts.js';
+import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '../concepts/text.js';
+import type { Rng } from '../random.js';
+import { pickDistractors, type Picked } from './distractors.js';
+import type { Prepared, PreparedBank } from './prepare.js';
+import { leaks } from './validate.js';
+
+export type QuestionType = 'definition-to-term' | 'term-to-definition' | 'cloze';
+export const QUESTION_TYPES: readonly QuestionType[] = ['definition-to-term', 'term-to-definition', 'cloze'];
+
+/** The letters of the four options, for buttons and lettered lists. */
+export const LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+export interface QuestionSource {
+  file: string;
+  headingPath: string[];
+  startLine: number;
+  endLine: number;
+}
+
+/**
+ * A question as generated and as stored (quiz_questions.question_json). How it
+ * is shown (button labels, options in the message) is worked out from it by
+ * render/quiz-question.ts; questions stored before that also carry
+ * `buttonLabels` and `optionsInStem`, which are ignored.
+ */
+export interface Question {
+  /** Stable for the same concept, type, seed and bank. */
+  id: string;
+  conceptId: string;
+  type: QuestionType;
+  /** The prompt (Discord Markdown: a quoted passage, formulas as `code`), without the options. */
+  stem: string;
+  /** Exactly four, full text. */
+  options: string[];
+  correctIndex: number;
+  /** The concept behind each option (the answer's id at correctIndex). */
+  optionConceptIds: string[];
+  source: QuestionSource;
+}
+
+/** A question before its options are shuffled: the stem, the correct option and three distractors. */
+export interface Draft {
+  stem: string;
+  correct: string;
+  distractors: Picked[];
+  source: QuestionSource;
+}
+
+/** The draft of a `type` question about `answer`, or null when the bank cannot make a good one. */
+export function draftQuestion(bank: PreparedBank, answer: Prepared, type: QuestionType, rng: Rng): Draft | null {
+  if (type === 'definition-to-term') return definitionToTerm(bank, answer, rng);
+  if (type === 'term-to-definition') return termToDefinition(bank, answer, rng);
+  return cloze(bank, answer, rng);
+}
+
+function quote(text: string): string {
+  return `> ${text}`;
+}
+
+function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
+  // “方差是一种特殊的协方差”: blanking 方差 would cut 协方差 (or leave it to give the answer away).
+  if (answer.longerNames.some((n) => mentions(answer.concept.definition, n))) return null;
+  const masked = blankOut(answer.concept.definition, answer.names);
+  if (leaks(masked.text, answer.names)) return null;
+  const stem = `以下哪个概念符合这段描述？\n${quote(endSentence(masked.text))}`;
+  // Options look alike: if the answer is written “中文（English）”, so are the others; if only
+  // in English or only in Chinese, the others are too — the odd one out must not be the answer.
+  const format = termFormat(answer.concept.term);
+  const distractors = pickDistractors(bank, answer, rng, {
+    optionOf: (p) => nameInFormat(p, format) ?? p.concept.term,
+    correct: answer.concept.term,
+    passage: answer.concept.definition,
+    formatOf: termFormat,
+  });
+  if (!distractors) return null;
+  return { stem, correct: answer.concept.term, distractors, source: { ...answer.concept.source } };
+}
+
+function termToDefinition(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
+  if (!answer.gloss) return null;
+  const stem = `下列哪一项是对「${answer.concept.term}」的正确描述？`;
+  const distractors = pickDistractors(bank, answer, rng, {
+    optionOf: (p) => (p.gloss && !answer.names.some((n) => mentions(p.gloss!, n)) ? p.gloss : null),
+    correct: answer.gloss,
+    passage: null,
+    formatOf: () => '',
+  });
+  if (!distractors) return null;
+  return { stem, correct: answer.gloss, distractors, source: { ...answer.concept.source } };
+}
+
+function cloze(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
+  const contexts = bank.contexts.get(answer.concept.id) ?? [];
+  const usable: Array<{ ctx: ConceptContext; masked: string; surface: string }> = [];
+  for (const ctx of contexts) {
+    if (answer.longerNames.some((n) => mentions(ctx.text, n))) continue; // the blank would cut a longer term
+    if ((ctx.text.match(/→/g) ?? []).length >= 2) continue; // a mnemonic chain, not a sentence
+    const surface = surfaceOf(ctx.text, answer);
+    if (!surface) continue;
+    const masked = blankOut(ctx.text, answer.names);
+    if (masked.count < 1 || masked.count > 2) continue;
+    if (leaks(masked.text, answer.names)) continue;
+    if (masked.text.split(BLANK).join('').replace(/`/g, '').length < 12) continue;
+    usable.push({ ctx, masked: endSentence(masked.text), surface });
+  }
+  if (usable.length === 0) return null;
+  // Prefer sentences from the concept's own note, then let the seed choose.
+  const own = usable.filter((u) => u.ctx.file === answer.concept.topic);
+  const pool = own.length > 0 ? own : usable;
+  const pick = pool[Math.floor(rng() * pool.length)]!;
+  const stem = `选择最合适的词填入空白处：\n${quote(pick.masked)}`;
+  const format = termFormat(pick.surface);
+  const distractors = pickDistractors(bank, answer, rng, {
+    optionOf: (p) => {
+      if (p.norms.some((n) => answer.norms.some((m) => n.includes(m) || m.includes(n)))) return null; // nested terms both fit
+      return nameInFormat(p, format);
+    },
+    correct: pick.surface,
+    passage: pick.ctx.text,
+    formatOf: termFormat,
+  });
+  if (!distractors) return null;
+  return {
+    stem,
+    correct: pick.surface,
+    distractors,
+    source: { file: pick.ctx.file, headingPath: pick.ctx.headingPath, startLine: pick.ctx.startLine, endLine: pick.ctx.endLine },
+  };
+}
+
+/**
+ * The answer as the sentence writes it (a pair “中文（English）” counts whole).
+ * Null when a blank would be ambiguous: the term written two different ways,
+ * inside `code`, or as part of a longer English phrase (“teacher assistant”, “Mask R-CNN”).
+ */
+function surfaceOf(text: string, answer: Prepared): string | null {
+  const names = [...answer.names].sort((a, b) => normalizeName(b).length - normalizeName(a).length);
+  const re = new RegExp(names.map(namePattern).join('|'), 'giu');
+  const codeSpans = [...text.matchAll(/`[^`]*`/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  let surface: string | null = null;
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (codeSpans.some(([a, b]) => start >= a && start < b)) return null;
+    const latin = !hasCjk(m[0]);
+    if (latin && (/[A-Za-z][\s-]$/.test(text.slice(0, start)) || /^[\s-][A-Za-z]/.test(text.slice(end)))) return null;
+    const paren = /^\s*[（(]([^（）()]*)[）)]/.exec(text.slice(end));
+    if (paren && answer.names.some((n) => mentions(paren[1]!, n))) end += paren[0].length;
+    const found = text.slice(start, end).trim();
+    if (surface !== null && normalizeName(surface) !== normalizeName(found)) return null;
+    surface ??= found;
+  }
+  return surface;
+}
+
+/** A sentence cut at “；” reads as finished when it ends with “。”. */
+function endSentence(text: string): string {
+  return text.replace(/[；;]$/, hasCjk(text) ? '。' : '.');
+}
+
+type TermFormat = 'pair' | 'acronym' | 'latin' | 'cjk' | 'mixed';
+
+const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[a-z]?$/;
+
+function termFormat(term: string): TermFormat {
+  if (/[（(][^）)]*[A-Za-z][^）)]*[）)]/.test(term) && hasCjk(term)) return 'pair';
+  if (ACRONYM.test(term) && term.length <= 10) return 'acronym';
+  if (!hasCjk(term)) return 'latin';
+  if (/[A-Za-z]/.test(term)) return 'mixed';
+  return 'cjk';
+}
+
+/** A distractor's name written like the answer: English for English, Chinese for Chinese. */
+function nameInFormat(p: Prepared, format: TermFormat): string | null {
+  if (format === 'pair') return termFormat(p.concept.term) === 'pair' ? p.concept.term : null;
+  if (format === 'acronym') {
+    return p.names.find((n) => termFormat(n) === 'acronym') ?? p.names.find((n) => !hasCjk(n) && /[A-Za-z]/.test(n)) ?? null;
+  }
+  // Other formats use the names in the concept's own term (an alias from the glossary may be
+  // a rendering the notes never use, like 变换器 for Transformer).
+  if (format === 'latin') return p.termParts.find((n) => !hasCjk(n) && /[A-Za-z]/.test(n)) ?? null;
+  if (format === 'cjk') return p.termParts.find((n) => hasCjk(n) && !/[A-Za-z]/.test(n)) ?? null;
+  return p.termParts.find((n) => hasCjk(n)) ?? null;
+}

@@ -1,0 +1,52 @@
+/**
+ * The invariants every generated question holds, checked again on each one
+ * before it is returned:
+ *   - the answer's names never appear in the stem, in any spelling;
+ *   - distractors are not the answer under another name, do not appear in the
+ *     stem, and are of the answer's kind whenever the bank has three others of it;
+ *   - options are pairwise distinct, with no dangling Markdown.
+ */
+import type { QuizConceptBank } from '../concepts/bank.js';
+import { mentions, normalizeName } from '../concepts/text.js';
+import { preparedBank } from './prepare.js';
+import type { Question } from './question-types.js';
+
+/** True when any of `names` appears in `text` (case, spaces and punctuation ignored). */
+export function leaks(text: string, names: readonly string[]): boolean {
+  return names.some((n) => mentions(text, n));
+}
+
+/** What is wrong with a question (empty when nothing is). The generator returns only questions that pass. */
+export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
+  const problems: string[] = [];
+  const prepared = preparedBank(bank);
+  const answer = prepared.byId.get(q.conceptId);
+  if (!answer) return ['unknown concept'];
+  if (q.options.length !== 4) problems.push('not four options');
+  if (!Number.isInteger(q.correctIndex) || q.correctIndex < 0 || q.correctIndex > 3) problems.push('bad correctIndex');
+  const norms = q.options.map(normalizeName);
+  if (new Set(norms).size !== norms.length || norms.some((n) => !n)) problems.push('options not distinct');
+  if (q.type !== 'term-to-definition') {
+    if (leaks(q.stem, answer.names)) problems.push('answer leaks into the stem');
+  } else {
+    const correct = q.options[q.correctIndex] ?? '';
+    if (normalizeName(q.stem).includes(normalizeName(correct))) problems.push('answer text in the stem');
+    if (q.options.some((o) => leaks(o, answer.names))) problems.push('an option names the answer');
+  }
+  const ids = q.optionConceptIds ?? [];
+  if (ids.length !== 4 || ids[q.correctIndex] !== q.conceptId || ids.filter((id) => id === q.conceptId).length !== 1) {
+    problems.push('not exactly one option from the answer concept');
+  }
+  const sameKindOthers = (prepared.byKind.get(answer.concept.kind) ?? []).length - 1;
+  for (const id of ids) {
+    if (id === q.conceptId) continue;
+    const d = prepared.byId.get(id);
+    if (!d) { problems.push('unknown distractor concept'); continue; }
+    if (d.norms.some((n) => answer.norms.includes(n))) problems.push(`distractor ${d.concept.term} is another name of the answer`);
+    if (sameKindOthers >= 3 && d.concept.kind !== answer.concept.kind) problems.push(`distractor ${d.concept.term} is not a ${answer.concept.kind}`);
+    if (q.type !== 'term-to-definition' && leaks(q.stem, d.names)) problems.push(`distractor ${d.concept.term} appears in the stem`);
+  }
+  if (/\*\*|\$/.test(q.stem) || (q.stem.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in the stem');
+  for (const o of q.options) if (/\*\*|\$/.test(o) || (o.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in an option');
+  return problems;
+}
