@@ -1,0 +1,133 @@
+import { escapeMarkdown } from 'discord.js';
+import { replace as unicodeit } from 'unicodeit';
+import { combiningmarks, replacements, subsuperscripts } from 'unicodeit/ts_dist/js/data.js';
+import { codeSpan } from './code.js';
+
+/** The outcome of turning one inline TeX expression into plain Unicode. */
+export type UnicodeMath = { ok: true; text: string } | { ok: false; reason: string };
+
+const KNOWN = new Set(replacements.map(([tex]) => tex!));
+const COMBINING = new Set(combiningmarks.map(([tex]) => tex!));
+const SCRIPT_FORM = new Map(subsuperscripts.map(([tex, char]) => [tex!, char!]));
+const UNICODE_OF = new Map(replacements.map(([tex, char]) => [tex!, char!]));
+
+// Private-use stand-ins for characters TeX escapes, so the residue check below
+// can treat every remaining brace, underscore or caret as unconverted TeX.
+const LITERAL: Record<string, string> = { '\\{': '\uE010', '\\}': '\uE011', '\\_': '\uE012', '\\^': '\uE013' };
+const RESTORE: Record<string, string> = { '\uE010': '{', '\uE011': '}', '\uE012': '_', '\uE013': '^' };
+
+const OPERATOR_NAMES = [
+  'arg', 'argmax', 'argmin', 'cos', 'cosh', 'det', 'exp', 'inf', 'lim', 'ln', 'log', 'max', 'min', 'sin',
+  'sinh', 'sup', 'tan', 'tanh', 'sgn', 'softmax', 'Pr', 'dim', 'ker', 'tr', 'diag',
+];
+
+/**
+ * Converts inline TeX to Unicode when the result says exactly what the TeX says
+ * (γ, pₜ, x², ‖W‖₂, α·CE); otherwise reports why not. unicodeit does the
+ * symbol tables; this pre-pass handles what it would mangle (`\log` → `łog`,
+ * `\left` → `≤ft`) or leave as markup (`\frac`, `\text`, spacing).
+ */
+export function texToUnicode(tex: string): UnicodeMath {
+  let s = prepass(tex.trim());
+  if (!s) return { ok: false, reason: 'empty' };
+  const problem = unconvertible(s);
+  if (problem) return { ok: false, reason: problem };
+  s = unicodeit(s);
+  if (/[\\_^{}]/.test(s)) return { ok: false, reason: 'markup left after conversion' };
+  s = s.replace(/[\uE010-\uE013]/g, (c) => RESTORE[c]!);
+  return { ok: true, text: tidySpacing(s) };
+}
+
+/** Inline math as Discord Markdown: escaped Unicode when faithful, else the TeX in a code span. */
+export function inlineMathMarkdown(tex: string): string {
+  const converted = texToUnicode(tex);
+  return converted.ok ? escapeMarkdown(converted.text) : codeSpan(tex.trim());
+}
+
+/** `text` in Unicode sub- (`_`) or superscript (`^`) characters, or null when one has no such form. */
+export function unicodeScript(kind: '_' | '^', text: string): string | null {
+  let out = '';
+  for (const char of text) {
+    const form = SCRIPT_FORM.get(`${kind}${char}`);
+    if (form === undefined) return null;
+    out += form;
+  }
+  return out;
+}
+
+function prepass(tex: string): string {
+  let s = tex.replace(/\\[{}_^]/g, (m) => LITERAL[m]!);
+  // Sizing commands only change how big a delimiter is drawn.
+  s = s.replace(/\\(?:left|right|[bB]igg?[lrm]?)\s*(\\[{}|]|\\[a-zA-Z]+|[.()[\]|])/g, (_, d: string) => (d === '.' ? '' : d));
+  s = s.replace(/\\(?:[lr]?Vert|\|)/g, '‖').replace(/\\[lr]vert/g, '|');
+  s = s.replace(/\\(?:mathrm|text|textrm|textit|mathit|operatorname\*?|mbox)\s*\{([^{}\\]*)\}/g, '$1');
+  s = s.replace(/\\(?:boldsymbol|bm)\s*\{([a-zA-Z])\}/g, '\\mathbf{$1}');
+  s = s.replace(new RegExp(`\\\\(${OPERATOR_NAMES.join('|')})(?![a-zA-Z])`, 'g'), '$1');
+  s = s.replace(/\\(?:[dt]?frac)\s*\{([^{}]+)\}\s*\{([^{}]+)\}/g, (_, a: string, b: string) => `${operand(a)}/${operand(b)}`);
+  s = s.replace(/\\sqrt\s*\{([^{}]+)\}/g, (_, a: string) => `√${operand(a)}`);
+  s = s.replace(/\\(?:dots|ldots)(?![a-zA-Z])/g, '…');
+  s = s.replace(/\\(?:qquad|quad)(?![a-zA-Z])|\\[,;: ]|~/g, ' ').replace(/\\!/g, '');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** TeX ignores spaces in math; Unicode text shows them, so they are set the way print sets them. */
+function tidySpacing(s: string): string {
+  return s
+    .replace(/\s*([=≈≤≥≠<>→←⇒⇔∈∉⊂⊆∝∼])\s*/g, ' $1 ')
+    .replace(/\s*([⋅×])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** `x+1` in `a/b` needs brackets to keep its meaning; a single symbol does not. */
+function operand(expr: string): string {
+  const e = expr.trim();
+  return /^(?:[\p{L}\p{N}.]+|\\[a-zA-Z]+)$/u.test(e) ? e : `(${e})`;
+}
+
+/** Why unicodeit cannot render `s` faithfully, or null if it can. */
+function unconvertible(s: string): string | null {
+  for (let i = 0; i < s.length; ) {
+    const c = s[i]!;
+    if (c === '\\') {
+      const word = /^\\([a-zA-Z]+|.)/.exec(s.slice(i));
+      const macro = word![0];
+      const braced = /^\{([^{}]*)\}/.exec(s.slice(i + macro.length));
+      if (braced && KNOWN.has(`${macro}${braced[0]}`)) i += macro.length + braced[0].length;
+      else if (braced && COMBINING.has(macro) && [...braced[1]!].length === 1) i += macro.length + braced[0].length;
+      else if (KNOWN.has(macro)) i += macro.length;
+      else return `no Unicode for ${macro}`;
+      continue;
+    }
+    if (c === '_' || c === '^') {
+      const script = scriptBody(s, i + 1);
+      if (!script) return `empty ${c === '_' ? 'subscript' : 'superscript'}`;
+      const missing = script.tokens.find((t) => !scriptForm(c, t));
+      if (missing !== undefined) return `no Unicode ${c === '_' ? 'subscript' : 'superscript'} for ${missing}`;
+      i = script.end;
+      continue;
+    }
+    if (c === '{' || c === '}') {
+      i++;
+      continue;
+    }
+    i++;
+  }
+  return null;
+}
+
+/** The tokens of a script (`_t`, `_{ij}`, `^\gamma`) and where it ends; null when malformed. */
+function scriptBody(s: string, from: number): { tokens: string[]; end: number } | null {
+  const rest = s.slice(from);
+  const group = /^\{([^{}]*)\}/.exec(rest);
+  const single = /^\s*(\\[a-zA-Z]+|[^\s{}\\])/.exec(rest);
+  const body = group ? group[1]! : single ? single[1]! : null;
+  if (body === null || !body.trim()) return null;
+  const tokens = body.replace(/\s+/g, '').match(/\\[a-zA-Z]+|\\.|./gu) ?? [];
+  return { tokens, end: from + (group ?? single)![0].length };
+}
+
+function scriptForm(kind: string, token: string): boolean {
+  const char = token.startsWith('\\') ? UNICODE_OF.get(token) : token;
+  return char !== undefined && SCRIPT_FORM.has(`${kind}${char}`);
+}

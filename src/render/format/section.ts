@@ -1,0 +1,230 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { math } from 'micromark-extension-math';
+import type { Nodes, Parent, PhrasingContent, RootContent, Table } from 'mdast';
+import { codeBlock } from './code.js';
+import { formulaMarker } from './formula-slots.js';
+import { htmlToText, imagePlaceholder, imageRef, scriptText } from './html.js';
+import { inlineMathMarkdown, texToUnicode } from './inline-math.js';
+import { formatTable, PHONE_TABLE_COLUMNS, type ColumnAlign } from './table.js';
+import type { DisplayFormula, FormatOptions, FormattedSection, ImageRef } from './types.js';
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What one section collects while it is formatted; lives for one call. */
+interface Collected {
+  formulas: DisplayFormula[];
+  images: ImageRef[];
+  footnotes: Map<string, string>;
+}
+
+/**
+ * A note section's Markdown made readable in Discord. The source is kept
+ * byte for byte except the constructs Discord cannot show: display math
+ * (lifted into `formulas`, a marker left in place), inline math, tables,
+ * HTML, footnotes, images and indented code.
+ */
+export function formatSection(markdown: string, options: FormatOptions = {}): FormattedSection {
+  const collected: Collected = { formulas: [], images: [], footnotes: new Map() };
+  const body = formatMarkdown(markdown, options, collected).trim();
+  const notes = [...collected.footnotes.values()];
+  const text = notes.length ? `${body}\n\n${notes.join('\n')}` : body;
+  return { text, formulas: collected.formulas, images: collected.images };
+}
+
+function formatMarkdown(markdown: string, options: FormatOptions, collected: Collected): string {
+  const tree = fromMarkdown(markdown, {
+    extensions: [math(), gfmTable(), gfmFootnote()],
+    mdastExtensions: [mathFromMarkdown(), gfmTableFromMarkdown(), gfmFootnoteFromMarkdown()],
+  });
+  const edits: Edit[] = [];
+  const visitor = new SectionVisitor(markdown, options, collected, edits);
+  visitor.children(tree);
+  return applyEdits(markdown, edits);
+}
+
+class SectionVisitor {
+  constructor(
+    private readonly source: string,
+    private readonly options: FormatOptions,
+    private readonly collected: Collected,
+    private readonly edits: Edit[],
+  ) {}
+
+  children(parent: Parent): void {
+    const kids = parent.children as RootContent[];
+    for (let i = 0; i < kids.length; i++) {
+      const node = kids[i]!;
+      const pair = this.scriptPair(kids, i);
+      if (pair) {
+        i = pair;
+        continue;
+      }
+      this.node(node);
+    }
+  }
+
+  private node(node: RootContent): void {
+    const range = rangeOf(node);
+    if (!range) return;
+    switch (node.type) {
+      case 'math':
+        this.displayFormula(node.value, range);
+        return;
+      case 'paragraph': {
+        const only = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+        // `$…$` alone on its line is a display formula written with single dollars.
+        if (only.length === 1 && only[0]!.type === 'inlineMath') {
+          this.displayFormula(only[0]!.value, range);
+          return;
+        }
+        this.children(node);
+        return;
+      }
+      case 'inlineMath':
+        this.edit(range, inlineMathMarkdown(node.value));
+        return;
+      case 'table':
+        this.edit(range, formatTable(this.tableText(node), this.options.tableColumns ?? PHONE_TABLE_COLUMNS));
+        return;
+      case 'html':
+        this.edit(range, htmlToText(node.value, this.collected.images));
+        return;
+      case 'image':
+        this.edit(range, imagePlaceholder(imageRef(node.url, node.alt ?? ''), this.collected.images));
+        return;
+      case 'code':
+        // Indented code has no fence, and Discord only renders fenced blocks.
+        if (!/^\s*(```|~~~)/.test(this.source.slice(range.start, range.end))) this.edit(range, codeBlock(node.value));
+        return;
+      case 'footnoteReference':
+        this.edit(range, footnoteMark(node.label ?? node.identifier));
+        return;
+      case 'footnoteDefinition': {
+        const inner = node.children.length ? spanOf(node.children as RootContent[]) : null;
+        const body = inner ? formatMarkdown(this.source.slice(inner.start, inner.end), this.options, this.collected) : '';
+        this.collected.footnotes.set(node.identifier, `${footnoteMark(node.label ?? node.identifier)} ${body.trim()}`);
+        this.edit(range, '');
+        return;
+      }
+      case 'text':
+        this.textPatterns(range);
+        return;
+      default:
+        if ('children' in node) this.children(node);
+    }
+  }
+
+  /** `<sub>…</sub>` arrives as three siblings; returns the index of the closing one when handled. */
+  private scriptPair(kids: RootContent[], i: number): number | null {
+    const open = kids[i]!;
+    if (open.type !== 'html') return null;
+    const tag = /^<(sub|sup)>$/i.exec(open.value.trim());
+    if (!tag) return null;
+    const close = kids.findIndex((k, j) => j > i && k.type === 'html' && new RegExp(`^</${tag[1]}>$`, 'i').test(k.value.trim()));
+    if (close < 0) return null;
+    const from = rangeOf(open)!;
+    const to = rangeOf(kids[close]!)!;
+    const inner = kids.slice(i + 1, close).map((k) => plainText(k)).join('');
+    this.edit({ start: from.start, end: to.end }, scriptText(tag[1]!.toLowerCase() as 'sub' | 'sup', inner));
+    return close;
+  }
+
+  private displayFormula(tex: string, range: { start: number; end: number }): void {
+    const index = this.collected.formulas.length;
+    const formula: DisplayFormula = { index, tex: tex.trim(), marker: formulaMarker(index) };
+    this.collected.formulas.push(formula);
+    this.edit(range, formula.marker);
+  }
+
+  private tableText(table: Table): { rows: string[][]; align: ColumnAlign[] } {
+    return {
+      rows: table.children.map((row) => row.children.map((cell) => cell.children.map((c) => plainText(c)).join(''))),
+      align: table.align ?? [],
+    };
+  }
+
+  /**
+   * What CommonMark leaves as plain text: Obsidian's `![[file.png]]` (and
+   * `![[file.png|300]]`), and `[^1]` whose definition is in another section.
+   */
+  private textPatterns(range: { start: number; end: number }): void {
+    const text = this.source.slice(range.start, range.end);
+    for (const m of text.matchAll(/!\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]|\[\^([^\]\s]+)\](?!:)/g)) {
+      const start = range.start + m.index;
+      const replaced = { start, end: start + m[0].length };
+      if (m[2] !== undefined) {
+        this.edit(replaced, footnoteMark(m[2]));
+        continue;
+      }
+      const path = m[1]!.trim();
+      this.edit(replaced, imagePlaceholder({ kind: 'local', path, alt: basename(path) }, this.collected.images));
+    }
+  }
+
+  private edit(range: { start: number; end: number }, text: string): void {
+    this.edits.push({ ...range, text });
+  }
+}
+
+/** Cell and script text: what a reader sees, with math as Unicode where faithful. */
+function plainText(node: Nodes): string {
+  switch (node.type) {
+    case 'inlineMath': {
+      const unicode = texToUnicode(node.value);
+      return unicode.ok ? unicode.text : node.value;
+    }
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'html':
+      return /^<br\s*\/?>$/i.test(node.value.trim()) ? ' ' : htmlToText(node.value, []);
+    case 'image':
+      return node.alt ?? '';
+    case 'break':
+      return ' ';
+    default:
+      return 'children' in node ? (node.children as PhrasingContent[]).map((c) => plainText(c)).join('') : '';
+  }
+}
+
+function footnoteMark(label: string): string {
+  const sup = /^\d+$/.test(label) ? scriptText('sup', label) : null;
+  return sup && !sup.startsWith('^') ? sup : `[${label}]`;
+}
+
+function rangeOf(node: Nodes): { start: number; end: number } | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : { start, end };
+}
+
+function spanOf(nodes: RootContent[]): { start: number; end: number } | null {
+  const first = rangeOf(nodes[0]!);
+  const last = rangeOf(nodes[nodes.length - 1]!);
+  return first && last ? { start: first.start, end: last.end } : null;
+}
+
+function basename(path: string): string {
+  return path.split('/').pop() ?? path;
+}
+
+/** Edits never overlap: a node that is replaced is not descended into. */
+function applyEdits(source: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += source.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + source.slice(at);
+}
