@@ -76,7 +76,8 @@ function tidySpacing(s: string): string {
     .replace(/\s*([=≈≤≥≠<>→←⇒⇔∈∉⊂⊆∝∼])\s*/g, ' $1 ')
     .replace(/\s*([⋅×])\s*/g, '$1')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .normalize('NFC'); // y + combining hat → ŷ, one character as fonts expect
 }
 
 /** `x+1` in `a/b` needs brackets to keep its meaning; a single symbol does not. */

@@ -34,7 +34,7 @@ interface Collected {
  */
 export function formatSection(markdown: string, options: FormatOptions = {}): FormattedSection {
   const collected: Collected = { formulas: [], images: [], footnotes: new Map() };
-  const body = formatMarkdown(markdown, options, collected).trim();
+  const body = collapseBlankLines(formatMarkdown(markdown, options, collected)).trim();
   const notes = [...collected.footnotes.values()];
   const text = notes.length ? `${body}\n\n${notes.join('\n')}` : body;
   return { text, formulas: collected.formulas, images: collected.images };
@@ -95,9 +95,12 @@ class SectionVisitor {
       case 'table':
         this.edit(range, formatTable(this.tableText(node), this.options.tableColumns ?? PHONE_TABLE_COLUMNS));
         return;
-      case 'html':
-        this.edit(range, htmlToText(node.value, this.collected.images));
+      case 'html': {
+        const out = htmlToText(node.value, this.collected.images);
+        // A lone <br> is a line break; any other fragment's edge breaks would only add blank lines.
+        this.edit(range, /^<br\s*\/?>$/i.test(node.value.trim()) ? out : out.replace(/^\n+|\n+$/g, ''));
         return;
+      }
       case 'image':
         this.edit(range, imagePlaceholder(imageRef(node.url, node.alt ?? ''), this.collected.images));
         return;
@@ -215,6 +218,21 @@ function spanOf(nodes: RootContent[]): { start: number; end: number } | null {
 
 function basename(path: string): string {
   return path.split('/').pop() ?? path;
+}
+
+/** Removed blocks (footnote definitions, empty HTML) leave runs of blank lines; code keeps its own. */
+function collapseBlankLines(text: string): string {
+  const out: string[] = [];
+  let fence: string | null = null;
+  let blanks = 0;
+  for (const line of text.split('\n')) {
+    const run = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence === null && run) fence = run[1]!;
+    else if (fence !== null && run && !run[2]!.trim() && run[1]![0] === fence[0] && run[1]!.length >= fence.length) fence = null;
+    blanks = fence === null && !line.trim() ? blanks + 1 : 0;
+    if (blanks <= 1) out.push(line);
+  }
+  return out.join('\n');
 }
 
 /** Edits never overlap: a node that is replaced is not descended into. */
