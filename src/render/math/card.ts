@@ -14,9 +14,19 @@ export const CARD_STYLE = {
   background: '#f6f7f9',
   ink: '#1e1f22',
   labelInk: '#6d6f78',
-  /** Wider cards are scaled down to this: past it Discord shrinks the image anyway, and unevenly. */
-  maxWidthPx: 1400,
+  /**
+   * Wider cards are scaled down to this. A phone shows an embed image ~350 px
+   * wide, so 1000 px is already shown at a third, an em of ~10 px.
+   */
+  maxWidthPx: 1000,
+  /** A formula that would be drawn smaller than this (wider than ~55 em) is shown as code, which wraps. */
+  minScale: 0.6,
 } as const;
+
+/** Whether a formula is too wide to read once its card is scaled to `maxWidthPx`. */
+export function tooWideForCard(formula: MathSvg, style = CARD_STYLE): boolean {
+  return formula.widthEm * style.emPx > style.maxWidthPx / style.minScale;
+}
 
 export interface CardRow {
   formula: MathSvg;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import type { Logger } from '../../log.js';
 import type { DisplayFormula } from '../format/types.js';
-import { CARD_STYLE, composeCard, type CardRow } from './card.js';
+import { CARD_STYLE, composeCard, tooWideForCard, type CardRow } from './card.js';
 import { CJK_FONT_FAMILY, findCjkFont } from './cjk-font.js';
 import type { FormulaCache } from './formula-cache.js';
 import { loadTexToSvg, TexError, type TexToSvg } from './tex-to-svg.js';
@@ -44,7 +44,7 @@ export interface FormulaRenderer {
 export const ALT_TEXT_MAX = 1024;
 
 // Part of every cache key: bump it when the card's look changes so old PNGs are not reused.
-const CARD_VERSION = 'card-1';
+const CARD_VERSION = 'card-2';
 
 /**
  * Draws each section's display formulas as one card (MathJax → SVG → resvg →
@@ -71,6 +71,7 @@ export function createFormulaRenderer(options: FormulaRendererOptions): FormulaR
       for (const f of formulas) {
         const reason = tryTypeset(toSvg, f.tex, (svg) => {
           if (svg.needsTextFont && !cjkFont) return 'needs a CJK font and none is installed';
+          if (tooWideForCard(svg)) return `too wide to read as an image (${svg.widthEm.toFixed(0)} em)`;
           rows.push({ formula: svg, label: toSvg(`(${f.index + 1})`, false) });
           drawn.add(f.index);
           return null;
