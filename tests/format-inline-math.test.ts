@@ -36,6 +36,17 @@ describe('inline math becomes Unicode when that is faithful', () => {
     expect(unicode('\\left(x\\right)')).toBe('(x)');
     expect(unicode('a\\,b\\quad c')).toBe('a b c');
     expect(unicode('\\sqrt{d_k}')).toBe('√(dₖ)');
+    expect(unicode('\\frac{e^{x}}{\\frac{1}{2}}')).toBe('(eˣ)/(1/2)');
+  });
+
+  test('notation as notes really write it', () => {
+    expect(unicode('{\\theta}_i')).toBe('θᵢ');
+    expect(unicode('\\boldsymbol w^T x')).toBe('𝐰ᵀ x');
+    expect(unicode("f^{'}(x)")).toBe('f′(x)');
+    expect(unicode('\\vec\\theta')).toBe('θ\u20D7');
+    expect(unicode('{\\rm d}x')).toBe('dx');
+    expect(unicode('\\delta\u200B')).toBe('δ');
+    expect(unicode('\\bigl(x\\bigr)')).toBe('(x)');
   });
 });
 
@@ -45,7 +56,8 @@ describe('what Unicode cannot say stays TeX in a code span', () => {
     ['\\nabla_\\theta', 'no Unicode subscript for \\theta'],
     ['x_{i_j}', 'no Unicode subscript for _'],
     ['\\begin{bmatrix}1&0\\end{bmatrix}', 'no Unicode for \\begin'],
-    ['\\frac{e^{x}}{2}', 'no Unicode for \\frac'],
+    ['\\frac{x_q}{2}', 'no Unicode subscript for q'],
+    ['A_{m\\times n}', 'no Unicode subscript for \\times'],
     ['\\foo', 'no Unicode for \\foo'],
   ])('%s (%s)', (tex, reason) => {
     expect(texToUnicode(tex)).toEqual({ ok: false, reason });

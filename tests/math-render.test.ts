@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { placeFormulas } from '../src/render/format/formula-slots.js';
 import { formatSection } from '../src/render/format/section.js';
 import type { DisplayFormula } from '../src/render/format/types.js';
+import { CARD_STYLE } from '../src/render/math/card.js';
 import { findCjkFont } from '../src/render/math/cjk-font.js';
 import { fileFormulaCache } from '../src/render/math/file-cache.js';
 import { memoryFormulaCache, type FormulaCache } from '../src/render/math/formula-cache.js';
@@ -38,7 +39,7 @@ describe('display formulas drawn as a PNG card', () => {
     expect([...drawn]).toEqual([0]);
     expect(image!.png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(image!.alt).toBe(`(1) ${FOCAL}`);
-    const stats = pngStats(image!.png);
+    const stats = pngStats(image!.png, CARD_STYLE.radiusPx);
     expect({ width: stats.width, height: stats.height }).toEqual({ width: image!.width, height: image!.height });
     expect(stats.width).toBeGreaterThanOrEqual(350);
     expect(stats.width).toBeLessThanOrEqual(600);
@@ -46,6 +47,7 @@ describe('display formulas drawn as a PNG card', () => {
     expect(stats.height).toBeLessThanOrEqual(150);
     // Only the rounded corners may be see-through.
     expect(stats.opaqueShare).toBeGreaterThan(0.99);
+    expect(stats.seeThroughOutsideCorners).toBe(0);
     expect(stats.inkPixels).toBeGreaterThan(1000);
     expect(stats.lumaVariance).toBeGreaterThan(500);
   });

@@ -1,5 +1,5 @@
 import { codeBlock } from './code.js';
-import type { FormattedSection } from './types.js';
+import type { DisplayFormula, FormattedSection } from './types.js';
 
 // Private-use characters never occur in notes, so a marker cannot collide with prose.
 const OPEN = '\uE000';
@@ -9,9 +9,22 @@ export function formulaMarker(index: number): string {
   return `${OPEN}formula ${index}${CLOSE}`;
 }
 
-/** How the text refers to formula `index` drawn in the image (numbered the same way there). */
-export function formulaLabel(index: number): string {
-  return `**(${index + 1})**`;
+/** A formula's number, "(1)" or its own `\tag` "(5-1)", the same in the text and on the card. */
+export function formulaNumber(formula: Pick<DisplayFormula, 'index' | 'tag'>): string {
+  return `(${formula.tag ?? formula.index + 1})`;
+}
+
+/**
+ * Splits `\tag{…}` off a formula: the card draws numbers itself, and MathJax
+ * lays tagged formulas out full-width with no size of their own.
+ */
+export function splitTag(tex: string): { tex: string; tag?: string } {
+  let tag: string | undefined;
+  const rest = tex.replace(/\\tag\*?\s*\{([^{}]*)\}/g, (_, t: string) => {
+    tag ??= t.trim();
+    return '';
+  });
+  return tag === undefined ? { tex: tex.trim() } : { tex: rest.trim(), tag };
 }
 
 /**
@@ -24,6 +37,6 @@ export function placeFormulas(section: FormattedSection, drawn: ReadonlySet<numb
     const index = Number(n);
     const formula = section.formulas[index];
     if (!formula) return '';
-    return drawn.has(index) ? formulaLabel(index) : codeBlock(formula.tex);
+    return drawn.has(index) ? `**${formulaNumber(formula)}**` : codeBlock(formula.tag ? `${formula.tex}  \\tag{${formula.tag}}` : formula.tex);
   });
 }

@@ -56,18 +56,70 @@ export function unicodeScript(kind: '_' | '^', text: string): string | null {
 }
 
 function prepass(tex: string): string {
-  let s = tex.replace(/\\[{}_^]/g, (m) => LITERAL[m]!);
+  // Zero-width spaces are editor debris in many notes.
+  let s = tex.replace(/[\u200B\uFEFF]/g, '').replace(/\\[{}_^]/g, (m) => LITERAL[m]!);
   // Sizing commands only change how big a delimiter is drawn.
-  s = s.replace(/\\(?:left|right|[bB]igg?[lrm]?)\s*(\\[{}|]|\\[a-zA-Z]+|[.()[\]|])/g, (_, d: string) => (d === '.' ? '' : d));
+  s = s.replace(/\\(?:left|right|[bB]igg?[lrm]?)\s*(\\[a-zA-Z]+|[.()[\]|\uE010\uE011])/g, (_, d: string) => (d === '.' ? '' : d));
   s = s.replace(/\\(?:[lr]?Vert|\|)/g, '‖').replace(/\\[lr]vert/g, '|');
-  s = s.replace(/\\(?:mathrm|text|textrm|textit|mathit|operatorname\*?|mbox)\s*\{([^{}\\]*)\}/g, '$1');
-  s = s.replace(/\\(?:boldsymbol|bm)\s*\{([a-zA-Z])\}/g, '\\mathbf{$1}');
+  s = s.replace(/\\(?:mathrm|text|textrm|textit|mathit|operatorname\*?|mbox|mathop)\s*\{([^{}\\]*)\}/g, '$1');
+  s = s.replace(/\\(?:rm|it|limits|nolimits|displaystyle|textstyle)(?![a-zA-Z])\s*/g, '');
+  s = s.replace(/\\(?:boldsymbol|bm)\s*(?:\{([a-zA-Z])\}|([a-zA-Z]))/g, (_, a?: string, b?: string) => `\\mathbf{${a ?? b}}`);
+  // Accents written without braces (`\vec x`, `\hat\theta`): unicodeit only reads the braced form.
+  s = s.replace(/\\(hat|vec|bar|tilde|dot|ddot)\s*(\\[a-zA-Z]+|[a-zA-Z])/g, '\\$1{$2}');
   s = s.replace(new RegExp(`\\\\(${OPERATOR_NAMES.join('|')})(?![a-zA-Z])`, 'g'), '$1');
-  s = s.replace(/\\(?:[dt]?frac)\s*\{([^{}]+)\}\s*\{([^{}]+)\}/g, (_, a: string, b: string) => `${operand(a)}/${operand(b)}`);
-  s = s.replace(/\\sqrt\s*\{([^{}]+)\}/g, (_, a: string) => `√${operand(a)}`);
+  s = s.replace(/\^\s*(?:\{\s*(?:'|\\prime)\s*\}|')/g, '′');
+  s = unwrapFractions(s);
   s = s.replace(/\\(?:dots|ldots)(?![a-zA-Z])/g, '…');
   s = s.replace(/\\(?:qquad|quad)(?![a-zA-Z])|\\[,;: ]|~/g, ' ').replace(/\\!/g, '');
+  s = unwrapPlainGroups(s);
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** `\frac{a}{b}` → `a/b` and `\sqrt{x}` → `√x`, brackets added where the operand needs them; nesting allowed. */
+function unwrapFractions(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const macro = /^\\(dfrac|tfrac|frac|sqrt)(?![a-zA-Z])\s*/.exec(s.slice(i));
+    if (!macro) {
+      out += s[i++];
+      continue;
+    }
+    const first = readGroup(s, i + macro[0].length);
+    const second = first && macro[1] !== 'sqrt' ? readGroup(s, first.end) : null;
+    if (!first || (macro[1] !== 'sqrt' && !second)) {
+      out += macro[0];
+      i += macro[0].length;
+      continue;
+    }
+    out += second
+      ? `${operand(unwrapFractions(first.body))}/${operand(unwrapFractions(second.body))}`
+      : `√${operand(unwrapFractions(first.body))}`;
+    i = (second ?? first).end;
+  }
+  return out;
+}
+
+/** A balanced `{…}` group starting at `from` (after spaces), or null. */
+function readGroup(s: string, from: number): { body: string; end: number } | null {
+  let i = from;
+  while (s[i] === ' ') i++;
+  if (s[i] !== '{') return null;
+  let depth = 0;
+  for (let j = i; j < s.length; j++) {
+    if (s[j] === '{') depth++;
+    else if (s[j] === '}' && --depth === 0) return { body: s.slice(i + 1, j), end: j + 1 };
+  }
+  return null;
+}
+
+/** Braces that only group (`{\theta}_i`), not a script's or a macro's argument, mean nothing in print. */
+function unwrapPlainGroups(s: string): string {
+  let previous;
+  do {
+    previous = s;
+    s = s.replace(/(^|[^_^a-zA-Z}\s]|(?<![_^a-zA-Z}])\s)\{([^{}]*)\}/g, '$1$2');
+  } while (s !== previous);
+  return s;
 }
 
 /** TeX ignores spaces in math; Unicode text shows them, so they are set the way print sets them. */
@@ -95,7 +147,7 @@ function unconvertible(s: string): string | null {
       const macro = word![0];
       const braced = /^\{([^{}]*)\}/.exec(s.slice(i + macro.length));
       if (braced && KNOWN.has(`${macro}${braced[0]}`)) i += macro.length + braced[0].length;
-      else if (braced && COMBINING.has(macro) && [...braced[1]!].length === 1) i += macro.length + braced[0].length;
+      else if (braced && COMBINING.has(macro) && isOneSymbol(braced[1]!)) i += macro.length + braced[0].length;
       else if (KNOWN.has(macro)) i += macro.length;
       else return `no Unicode for ${macro}`;
       continue;
@@ -124,8 +176,12 @@ function scriptBody(s: string, from: number): { tokens: string[]; end: number } 
   const single = /^\s*(\\[a-zA-Z]+|[^\s{}\\])/.exec(rest);
   const body = group ? group[1]! : single ? single[1]! : null;
   if (body === null || !body.trim()) return null;
-  const tokens = body.replace(/\s+/g, '').match(/\\[a-zA-Z]+|\\.|./gu) ?? [];
+  const tokens = (body.match(/\\[a-zA-Z]+|\\.|./gu) ?? []).filter((t) => t.trim());
   return { tokens, end: from + (group ?? single)![0].length };
+}
+
+function isOneSymbol(text: string): boolean {
+  return [...text].length === 1 || KNOWN.has(text);
 }
 
 function scriptForm(kind: string, token: string): boolean {

@@ -7,7 +7,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { math } from 'micromark-extension-math';
 import type { Nodes, Parent, PhrasingContent, RootContent, Table } from 'mdast';
 import { codeBlock } from './code.js';
-import { formulaMarker } from './formula-slots.js';
+import { formulaMarker, splitTag } from './formula-slots.js';
 import { htmlToText, imagePlaceholder, imageRef, scriptText } from './html.js';
 import { inlineMathMarkdown, texToUnicode } from './inline-math.js';
 import { formatTable, PHONE_TABLE_COLUMNS, type ColumnAlign } from './table.js';
@@ -143,7 +143,7 @@ class SectionVisitor {
 
   private displayFormula(tex: string, range: { start: number; end: number }): void {
     const index = this.collected.formulas.length;
-    const formula: DisplayFormula = { index, tex: tex.trim(), marker: formulaMarker(index) };
+    const formula: DisplayFormula = { index, ...splitTag(tex), marker: formulaMarker(index) };
     this.collected.formulas.push(formula);
     this.edit(range, formula.marker);
   }

@@ -2,8 +2,10 @@
 export interface DisplayFormula {
   /** 0-based position among the section's display formulas. */
   index: number;
-  /** The TeX source, without `$$` delimiters. */
+  /** The TeX source, without `$$` delimiters and without its `\tag{…}`. */
   tex: string;
+  /** The formula's own number from `\tag{5-1}`, which the note's prose may cite; else it is numbered by position. */
+  tag?: string;
   /** The placeholder standing where the formula was in `FormattedSection.text`. */
   marker: string;
 }

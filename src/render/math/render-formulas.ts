@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import type { Logger } from '../../log.js';
+import { formulaNumber } from '../format/formula-slots.js';
 import type { DisplayFormula } from '../format/types.js';
 import { CARD_STYLE, composeCard, tooWideForCard, type CardRow } from './card.js';
 import { CJK_FONT_FAMILY, findCjkFont } from './cjk-font.js';
@@ -70,9 +71,10 @@ export function createFormulaRenderer(options: FormulaRendererOptions): FormulaR
       const fallbacks: FormulaFallback[] = [];
       for (const f of formulas) {
         const reason = tryTypeset(toSvg, f.tex, (svg) => {
-          if (svg.needsTextFont && !cjkFont) return 'needs a CJK font and none is installed';
+          const label = toSvg(texText(formulaNumber(f)), false);
+          if ((svg.needsTextFont || label.needsTextFont) && !cjkFont) return 'needs a CJK font and none is installed';
           if (tooWideForCard(svg)) return `too wide to read as an image (${svg.widthEm.toFixed(0)} em)`;
-          rows.push({ formula: svg, label: toSvg(`(${f.index + 1})`, false) });
+          rows.push({ formula: svg, label });
           drawn.add(f.index);
           return null;
         });
@@ -100,7 +102,7 @@ function tryTypeset(toSvg: TexToSvg, tex: string, use: (svg: ReturnType<TexToSvg
 
 function rasterise(rows: CardRow[], formulas: DisplayFormula[], cjkFont: string | null): FormulaImage {
   const card = composeCard(rows);
-  const needsFont = rows.some((r) => r.formula.needsTextFont);
+  const needsFont = rows.some((r) => r.formula.needsTextFont || r.label.needsTextFont);
   const resvg = new Resvg(card.svg, {
     fitTo: card.width > CARD_STYLE.maxWidthPx ? { mode: 'width', value: CARD_STYLE.maxWidthPx } : { mode: 'original' },
     font: {
@@ -117,8 +119,13 @@ function rasterise(rows: CardRow[], formulas: DisplayFormula[], cjkFont: string 
 }
 
 function altText(formulas: DisplayFormula[]): string {
-  const text = formulas.map((f) => `(${f.index + 1}) ${oneLine(f.tex)}`).join('\n');
+  const text = formulas.map((f) => `${formulaNumber(f)} ${oneLine(f.tex)}`).join('\n');
   return text.length <= ALT_TEXT_MAX ? text : `${text.slice(0, ALT_TEXT_MAX - 1)}…`;
+}
+
+/** A number as upright TeX text; a tag may hold characters TeX treats as markup. */
+function texText(text: string): string {
+  return `\\text{${text.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}`;
 }
 
 function oneLine(tex: string): string {
@@ -127,7 +134,7 @@ function oneLine(tex: string): string {
 
 function cacheKey(formulas: readonly DisplayFormula[], hasCjkFont: boolean): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([CARD_VERSION, hasCjkFont, formulas.map((f) => [f.index, f.tex])]));
+  hash.update(JSON.stringify([CARD_VERSION, hasCjkFont, formulas.map((f) => [f.index, f.tag ?? null, f.tex])]));
   return hash.digest('hex');
 }
 

@@ -46,8 +46,10 @@ export async function loadTexToSvg(): Promise<TexToSvg> {
   return (source, display) => {
     const node = document.convert(source, { display, em: 16, ex: 8, containerWidth: 80 * 16 });
     const svg = adaptor.innerHTML(node);
-    const viewBox = /viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"/.exec(svg);
-    if (!viewBox) throw new TexError('MathJax produced no drawing');
+    // Only the outer <svg>'s own box: equation tags make MathJax size it 100% wide with none.
+    const open = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+    const viewBox = /viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"/.exec(open);
+    if (!viewBox) throw new TexError('MathJax produced no fixed-size drawing');
     if (/data-mjx-error|<g data-mml-node="merror"/.test(svg)) throw new TexError(errorTitle(svg));
     return {
       svg,
