@@ -47,6 +47,15 @@ describe('inline math becomes Unicode when that is faithful', () => {
     expect(unicode('{\\rm d}x')).toBe('dx');
     expect(unicode('\\delta\u200B')).toBe('δ');
     expect(unicode('\\bigl(x\\bigr)')).toBe('(x)');
+    expect(unicode('\\{C_2, \\dots, C_5\\}')).toBe('{C₂, …, C₅}');
+    expect(unicode('\\theta ^{T}x')).toBe('θᵀx');
+  });
+
+  test('fractions keep their meaning in one line', () => {
+    expect(unicode('L = \\frac{1}{2}(\\hat{y} - y)^2')).toBe('L = (1/2)(ŷ − y)²');
+    expect(unicode('\\frac{1}{KT}(z_i - v_i)')).toBe('(1/(KT))(zᵢ − vᵢ)');
+    expect(unicode('\\sqrt{wh}/224')).toBe('√(wh)/224');
+    expect(unicode('g(z)=\\frac{1}{1+e^{-z}}')).toBe('g(z) = 1/(1+e⁻ᶻ)');
   });
 });
 

@@ -65,9 +65,11 @@ function prepass(tex: string): string {
   s = s.replace(/\\(?:rm|it|limits|nolimits|displaystyle|textstyle)(?![a-zA-Z])\s*/g, '');
   s = s.replace(/\\(?:boldsymbol|bm)\s*(?:\{([a-zA-Z])\}|([a-zA-Z]))/g, (_, a?: string, b?: string) => `\\mathbf{${a ?? b}}`);
   // Accents written without braces (`\vec x`, `\hat\theta`): unicodeit only reads the braced form.
-  s = s.replace(/\\(hat|vec|bar|tilde|dot|ddot)\s*(\\[a-zA-Z]+|[a-zA-Z])/g, '\\$1{$2}');
+  s = s.replace(/\\(hat|vec|bar|tilde|dot|ddot)(?![a-zA-Z])\s*(\\[a-zA-Z]+|[a-zA-Z])/g, '\\$1{$2}');
   s = s.replace(new RegExp(`\\\\(${OPERATOR_NAMES.join('|')})(?![a-zA-Z])`, 'g'), '$1');
   s = s.replace(/\^\s*(?:\{\s*(?:'|\\prime)\s*\}|')/g, '′');
+  // TeX ignores the space in `\theta ^{T}`; Unicode would print it.
+  s = s.replace(/\s+([_^])/g, '$1');
   s = unwrapFractions(s);
   s = s.replace(/\\(?:dots|ldots)(?![a-zA-Z])/g, '…');
   s = s.replace(/\\(?:qquad|quad)(?![a-zA-Z])|\\[,;: ]|~/g, ' ').replace(/\\!/g, '');
@@ -91,10 +93,14 @@ function unwrapFractions(s: string): string {
       i += macro[0].length;
       continue;
     }
-    out += second
-      ? `${operand(unwrapFractions(first.body))}/${operand(unwrapFractions(second.body))}`
-      : `√${operand(unwrapFractions(first.body))}`;
-    i = (second ?? first).end;
+    const end = (second ?? first).end;
+    if (second) {
+      const fraction = `${operand(unwrapFractions(first.body))}/${operand(unwrapFractions(second.body))}`;
+      // Next to another factor, `1/2(x+y)` would read as 1/(2(x+y)); `(1/2)(x+y)` cannot.
+      const juxtaposed = /[\p{L}\p{N})\]]$/u.test(out.trimEnd()) || /^\s*[\p{L}\p{N}(\\]/u.test(s.slice(end));
+      out += juxtaposed ? `(${fraction})` : fraction;
+    } else out += `√${operand(unwrapFractions(first.body))}`;
+    i = end;
   }
   return out;
 }
@@ -132,10 +138,10 @@ function tidySpacing(s: string): string {
     .normalize('NFC'); // y + combining hat → ŷ, one character as fonts expect
 }
 
-/** `x+1` in `a/b` needs brackets to keep its meaning; a single symbol does not. */
+/** `x+1` (or `KT`, a product) in `a/b` needs brackets to keep its meaning; one symbol or a number does not. */
 function operand(expr: string): string {
   const e = expr.trim();
-  return /^(?:[\p{L}\p{N}.]+|\\[a-zA-Z]+)$/u.test(e) ? e : `(${e})`;
+  return /^(?:\p{L}|\p{N}+(?:\.\p{N}+)?|\\[a-zA-Z]+)$/u.test(e) ? e : `(${e})`;
 }
 
 /** Why unicodeit cannot render `s` faithfully, or null if it can. */
