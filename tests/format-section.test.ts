@@ -16,6 +16,14 @@ describe('display formulas', () => {
     expect(section.text.indexOf(section.formulas[1]!.marker)).toBeGreaterThan(section.text.indexOf('其中'));
   });
 
+  test('a formula written on its fence lines is read whole, and the prose after it is kept', () => {
+    const section = formatSection('$$f(x)=\\begin{cases} 0 & x<0 \\\\\n x & x \\ge 0 \\end{cases} \\tag{5-1}$$\n\n其中 $x$ 是输入。');
+    expect(section.formulas).toEqual([
+      { index: 0, tex: 'f(x)=\\begin{cases} 0 & x<0 \\\\\n x & x \\ge 0 \\end{cases}', tag: '5-1', marker: section.formulas[0]!.marker },
+    ]);
+    expect(placeFormulas(section, new Set([0]))).toBe('**(5-1)**\n\n其中 x 是输入。');
+  });
+
   test('a drawn formula becomes its number in the text; one not drawn becomes a code block', () => {
     const section = formatSection('A\n\n$$x^2$$\n\nB\n\n$$\\frac{a}{$$\n');
     expect(placeFormulas(section, new Set([0]))).toBe('A\n\n**(1)**\n\nB\n\n```\n\\frac{a}{\n```');

@@ -76,14 +76,22 @@ class SectionVisitor {
     const range = rangeOf(node);
     if (!range) return;
     switch (node.type) {
-      case 'math':
-        this.displayFormula(node.value, range);
+      case 'math': {
+        // `$$x = 1` opening a block and `… \tag{1}$$` closing it are not fences to
+        // CommonMark math (the first line becomes "meta", the block runs on), so
+        // the formula is read from the source: up to the first closing `$$`.
+        const raw = this.source.slice(range.start, range.end);
+        const split = /^\s*\$\$([\s\S]*?)\$\$([\s\S]*)$/.exec(raw);
+        const marker = this.displayFormula(split ? split[1]! : node.value);
+        const after = split?.[2]?.trim() ? `\n\n${formatMarkdown(split[2], this.options, this.collected).trim()}` : '';
+        this.edit(range, marker + after);
         return;
+      }
       case 'paragraph': {
         const only = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
         // `$…$` alone on its line is a display formula written with single dollars.
         if (only.length === 1 && only[0]!.type === 'inlineMath') {
-          this.displayFormula(only[0]!.value, range);
+          this.edit(range, this.displayFormula(only[0]!.value));
           return;
         }
         this.children(node);
@@ -141,11 +149,12 @@ class SectionVisitor {
     return close;
   }
 
-  private displayFormula(tex: string, range: { start: number; end: number }): void {
+  /** Records a display formula and returns the marker that stands in its place. */
+  private displayFormula(tex: string): string {
     const index = this.collected.formulas.length;
     const formula: DisplayFormula = { index, ...splitTag(tex), marker: formulaMarker(index) };
     this.collected.formulas.push(formula);
-    this.edit(range, formula.marker);
+    return formula.marker;
   }
 
   private tableText(table: Table): { rows: string[][]; align: ColumnAlign[] } {
