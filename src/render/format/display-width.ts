@@ -1,4 +1,4 @@
-import { eastAsianWidth } from 'get-east-asian-width';
+import stringWidth from 'string-width';
 
 /**
  * Columns a string takes in a monospace font: CJK and full-width characters
@@ -6,12 +6,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
  * count as narrow, as Discord's code font draws them.
  */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    if (/[\p{M}\u200B-\u200F\u2060\uFEFF]/u.test(char)) continue;
-    width += eastAsianWidth(char.codePointAt(0)!);
-  }
-  return width;
+  return stringWidth(text, { ambiguousIsNarrow: true });
 }
 
 /** `text` padded with spaces to `width` columns, placed as the column's alignment says. */
