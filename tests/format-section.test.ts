@@ -90,6 +90,14 @@ describe('images', () => {
   });
 });
 
+test('a formula in a block quote keeps only its TeX', () => {
+  expect(formatSection('> 引用：\n>\n> $$\n> x^2\n> $$').formulas.map((f) => f.tex)).toEqual(['x^2']);
+});
+
+test('an image without alt text is named by its file', () => {
+  expect(text('![](img/ch4/image1.png)')).toBe('*[image1.png]*');
+});
+
 test('a table is replaced by its Discord form', () => {
   const out = text('结果：\n\n| 方法 | AP |\n|---|---:|\n| $\\alpha$-FL | 39.1 |\n\n完。');
   expect(out).toBe('结果：\n\n```\n方法    AP\n────  ────\nα-FL  39.1\n```\n\n完。');

@@ -50,7 +50,7 @@ function imageTag(attrs: string, images: ImageRef[]): string {
 /** Records an image and returns the text that stands in its place. */
 export function imagePlaceholder(ref: ImageRef, images: ImageRef[]): string {
   images.push(ref);
-  const label = ref.alt.trim() || 'image';
+  const label = ref.alt.trim() || (ref.kind === 'local' ? ref.path : ref.url).split('/').pop() || 'image';
   return ref.kind === 'remote' ? `[${label}](<${ref.url}>)` : `*[${label}]*`;
 }
 

@@ -123,6 +123,7 @@ function unwrapPlainGroups(s: string): string {
   let previous;
   do {
     previous = s;
+    // Not after `_`/`^` (a script), a letter (`\hat{y}`, `\mathbb{R}`) or `}` (`\frac{a}{b}`), spaces between allowed.
     s = s.replace(/(^|[^_^a-zA-Z}\s]|(?<![_^a-zA-Z}])\s)\{([^{}]*)\}/g, '$1$2');
   } while (s !== previous);
   return s;
@@ -164,10 +165,6 @@ function unconvertible(s: string): string | null {
       const missing = script.tokens.find((t) => !scriptForm(c, t));
       if (missing !== undefined) return `no Unicode ${c === '_' ? 'subscript' : 'superscript'} for ${missing}`;
       i = script.end;
-      continue;
-    }
-    if (c === '{' || c === '}') {
-      i++;
       continue;
     }
     i++;

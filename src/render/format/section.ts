@@ -80,8 +80,8 @@ class SectionVisitor {
         // `$$x = 1` opening a block and `… \tag{1}$$` closing it are not fences to
         // CommonMark math (the first line becomes "meta", the block runs on), so
         // the formula is read from the source: up to the first closing `$$`.
-        const raw = this.source.slice(range.start, range.end);
-        const split = /^\s*\$\$([\s\S]*?)\$\$([\s\S]*)$/.exec(raw);
+        const irregular = Boolean(node.meta) || node.value.includes('$$');
+        const split = irregular ? /^\s*\$\$([\s\S]*?)\$\$([\s\S]*)$/.exec(this.source.slice(range.start, range.end)) : null;
         const marker = this.displayFormula(split ? split[1]! : node.value);
         const after = split?.[2]?.trim() ? `\n\n${formatMarkdown(split[2], this.options, this.collected).trim()}` : '';
         this.edit(range, marker + after);
