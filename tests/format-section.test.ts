@@ -94,6 +94,12 @@ test('a formula in a block quote keeps only its TeX', () => {
   expect(formatSection('> 引用：\n>\n> $$\n> x^2\n> $$').formulas.map((f) => f.tex)).toEqual(['x^2']);
 });
 
+test('an image inside a table cell is listed too', () => {
+  const section = formatSection('| 图 | 说明 |\n|---|---|\n| ![FPN](img/fpn.png) | 金字塔<br>结构 |');
+  expect(section.images).toEqual([{ kind: 'local', path: 'img/fpn.png', alt: 'FPN' }]);
+  expect(section.text).toBe('```\n图   说明\n───  ───────────\nFPN  金字塔 结构\n```');
+});
+
 test('an image without alt text is named by its file', () => {
   expect(text('![](img/ch4/image1.png)')).toBe('*[image1.png]*');
 });

@@ -144,7 +144,7 @@ class SectionVisitor {
     if (close < 0) return null;
     const from = rangeOf(open)!;
     const to = rangeOf(kids[close]!)!;
-    const inner = kids.slice(i + 1, close).map((k) => plainText(k)).join('');
+    const inner = kids.slice(i + 1, close).map((k) => plainText(k, this.collected.images)).join('');
     this.edit({ start: from.start, end: to.end }, scriptText(tag[1]!.toLowerCase() as 'sub' | 'sup', inner));
     return close;
   }
@@ -159,7 +159,9 @@ class SectionVisitor {
 
   private tableText(table: Table): { rows: string[][]; align: ColumnAlign[] } {
     return {
-      rows: table.children.map((row) => row.children.map((cell) => cell.children.map((c) => plainText(c)).join(''))),
+      rows: table.children.map((row) =>
+        row.children.map((cell) => cell.children.map((c) => plainText(c, this.collected.images)).join('')),
+      ),
       align: table.align ?? [],
     };
   }
@@ -187,8 +189,8 @@ class SectionVisitor {
   }
 }
 
-/** Cell and script text: what a reader sees, with math as Unicode where faithful. */
-function plainText(node: Nodes): string {
+/** Cell and script text: what a reader sees, with math as Unicode where faithful; images are listed. */
+function plainText(node: Nodes, images: ImageRef[]): string {
   switch (node.type) {
     case 'inlineMath': {
       const unicode = texToUnicode(node.value);
@@ -198,13 +200,16 @@ function plainText(node: Nodes): string {
     case 'inlineCode':
       return node.value;
     case 'html':
-      return /^<br\s*\/?>$/i.test(node.value.trim()) ? ' ' : htmlToText(node.value, []);
-    case 'image':
-      return node.alt ?? '';
+      return htmlToText(node.value, images).replace(/\n/g, ' ');
+    case 'image': {
+      const ref = imageRef(node.url, node.alt ?? '');
+      images.push(ref);
+      return node.alt || basename(node.url);
+    }
     case 'break':
       return ' ';
     default:
-      return 'children' in node ? (node.children as PhrasingContent[]).map((c) => plainText(c)).join('') : '';
+      return 'children' in node ? (node.children as PhrasingContent[]).map((c) => plainText(c, images)).join('') : '';
   }
 }
 
