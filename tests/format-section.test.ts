@@ -94,6 +94,13 @@ test('a formula in a block quote keeps only its TeX', () => {
   expect(formatSection('> 引用：\n>\n> $$\n> x^2\n> $$').formulas.map((f) => f.tex)).toEqual(['x^2']);
 });
 
+test('a table too wide for a phone lists its rows; math with no Unicode form stays code there', () => {
+  const md = '| 层 | 输出尺寸 | 参数量 |\n|---|---|---|\n| 卷积层$C_1$ | $55\\times55\\times48(\\times2_{GPU})$ | $(11\\times11\\times3+1)\\times48$ |';
+  const section = formatSection(md, { tableColumns: 30 });
+  expect(section.formulas).toEqual([]);
+  expect(section.text).toBe('**卷积层C₁**\n输出尺寸: `55\\times55\\times48(\\times2_{GPU})`\n参数量: (11×11×3+1)×48');
+});
+
 test('an image inside a table cell is listed too', () => {
   const section = formatSection('| 图 | 说明 |\n|---|---|\n| ![FPN](img/fpn.png) | 金字塔<br>结构 |');
   expect(section.images).toEqual([{ kind: 'local', path: 'img/fpn.png', alt: 'FPN' }]);

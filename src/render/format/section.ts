@@ -10,7 +10,7 @@ import { codeBlock } from './code.js';
 import { formulaMarker, splitTag } from './formula-slots.js';
 import { htmlToText, imagePlaceholder, imageRef, scriptText } from './html.js';
 import { inlineMathMarkdown, texToUnicode } from './inline-math.js';
-import { formatTable, PHONE_TABLE_COLUMNS, type ColumnAlign } from './table.js';
+import { formatTable, PHONE_TABLE_COLUMNS, type TableText } from './table.js';
 import type { DisplayFormula, FormatOptions, FormattedSection, ImageRef } from './types.js';
 
 interface Edit {
@@ -40,13 +40,16 @@ export function formatSection(markdown: string, options: FormatOptions = {}): Fo
   return { text, formulas: collected.formulas, images: collected.images };
 }
 
-function formatMarkdown(markdown: string, options: FormatOptions, collected: Collected): string {
+/** `inline` formats a table cell: there a lone `$x$` is inline math, not a display formula. */
+type Context = 'block' | 'inline';
+
+function formatMarkdown(markdown: string, options: FormatOptions, collected: Collected, context: Context = 'block'): string {
   const tree = fromMarkdown(markdown, {
     extensions: [math(), gfmTable(), gfmFootnote()],
     mdastExtensions: [mathFromMarkdown(), gfmTableFromMarkdown(), gfmFootnoteFromMarkdown()],
   });
   const edits: Edit[] = [];
-  const visitor = new SectionVisitor(markdown, options, collected, edits);
+  const visitor = new SectionVisitor(markdown, options, collected, edits, context);
   visitor.children(tree);
   return applyEdits(markdown, edits);
 }
@@ -57,6 +60,7 @@ class SectionVisitor {
     private readonly options: FormatOptions,
     private readonly collected: Collected,
     private readonly edits: Edit[],
+    private readonly context: Context,
   ) {}
 
   children(parent: Parent): void {
@@ -90,7 +94,7 @@ class SectionVisitor {
       case 'paragraph': {
         const only = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
         // `$…$` alone on its line is a display formula written with single dollars.
-        if (only.length === 1 && only[0]!.type === 'inlineMath') {
+        if (this.context === 'block' && only.length === 1 && only[0]!.type === 'inlineMath') {
           this.edit(range, this.displayFormula(only[0]!.value));
           return;
         }
@@ -157,10 +161,17 @@ class SectionVisitor {
     return formula.marker;
   }
 
-  private tableText(table: Table): { rows: string[][]; align: ColumnAlign[] } {
+  private tableText(table: Table): TableText {
+    const images = this.collected.images;
     return {
       rows: table.children.map((row) =>
-        row.children.map((cell) => cell.children.map((c) => plainText(c, this.collected.images)).join('')),
+        row.children.map((cell) => {
+          const range = cell.children.length ? spanOf(cell.children as RootContent[]) : null;
+          // The images were listed by plainText; the Markdown form is only for the list layout.
+          const source = range ? this.source.slice(range.start, range.end) : '';
+          const markdown = formatMarkdown(source, this.options, { ...this.collected, images: [] }, 'inline');
+          return { plain: cell.children.map((c) => plainText(c, images)).join(''), markdown: markdown.replace(/\s*\n\s*/g, ' ') };
+        }),
       ),
       align: table.align ?? [],
     };
