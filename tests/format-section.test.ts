@@ -74,6 +74,10 @@ describe('footnotes', () => {
   });
 });
 
+test('a link to an anchor inside the note keeps its text only; other links stay', () => {
+  expect(text('如图[14](#bookmark90)所示，见 [论文](https://arxiv.org/abs/1708.02002)')).toBe('如图14所示，见 [论文](https://arxiv.org/abs/1708.02002)');
+});
+
 test('indented code becomes a fenced block, which Discord renders', () => {
   expect(text('示例：\n\n    int main() {\n      return 0;\n    }\n')).toBe('示例：\n\n```\nint main() {\n  return 0;\n}\n```');
 });

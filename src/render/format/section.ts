@@ -133,6 +133,13 @@ class SectionVisitor {
       case 'text':
         this.textPatterns(range);
         return;
+      case 'link':
+        // A link to an anchor in the note (`[14](#bookmark90)`) leads nowhere from Discord.
+        if (node.url.startsWith('#')) {
+          const inner = node.children.length ? spanOf(node.children as RootContent[]) : null;
+          this.edit(range, inner ? formatMarkdown(this.source.slice(inner.start, inner.end), this.options, this.collected, 'inline') : '');
+        } else this.children(node);
+        return;
       default:
         if ('children' in node) this.children(node);
     }
