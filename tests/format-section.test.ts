@@ -120,6 +120,23 @@ test('a table is replaced by its Discord form', () => {
   expect(out).toBe('结果：\n\n```\n方法    AP\n────  ────\nα-FL  39.1\n```\n\n完。');
 });
 
+describe('replacements inside lists and quotes stay inside them', () => {
+  test('a table in a list item', () => {
+    expect(text('- 结果：\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |')).toBe('- 结果：\n\n  ```\n  a  b\n  ─  ─\n  1  2\n  ```');
+  });
+
+  test('a line break in a quote or a numbered item, but not a ">" in prose', () => {
+    expect(text('> 第一行<br>第二行')).toBe('> 第一行\n> 第二行');
+    expect(text('1. 第一行<br>第二行')).toBe('1. 第一行\n   第二行');
+    expect(text('a > b<br>c')).toBe('a > b\nc');
+  });
+
+  test('a formula shown as code in a list item', () => {
+    const section = formatSection('- 定义：\n\n  $$\n  x^2\n  + 1\n  $$');
+    expect(placeFormulas(section)).toBe('- 定义：\n\n  ```\n  x^2\n  + 1\n  ```');
+  });
+});
+
 test('Markdown Discord renders itself is kept byte for byte', () => {
   const md = '**粗体** *斜体* `code` [链接](https://example.com)\n\n- 列表\n  1. 嵌套\n\n> 引用\n\n```python\nx = 1\n```';
   expect(text(md)).toBe(md);

@@ -1,4 +1,5 @@
 import { codeBlock } from './code.js';
+import { continueLines } from './continuation.js';
 import type { DisplayFormula, FormattedSection } from './types.js';
 
 // Private-use characters never occur in notes, so a marker cannot collide with prose.
@@ -33,10 +34,13 @@ export function splitTag(tex: string): { tex: string; tag?: string } {
  * Discord users saw before formulas were drawn.
  */
 export function placeFormulas(section: FormattedSection, drawn: ReadonlySet<number> = new Set()): string {
-  return section.text.replace(new RegExp(`${OPEN}formula (\\d+)${CLOSE}`, 'g'), (_, n: string) => {
+  const text = section.text;
+  return text.replace(new RegExp(`${OPEN}formula (\\d+)${CLOSE}`, 'g'), (_, n: string, offset: number) => {
     const index = Number(n);
     const formula = section.formulas[index];
     if (!formula) return '';
-    return drawn.has(index) ? `**${formulaNumber(formula)}**` : codeBlock(formula.tag ? `${formula.tex}  \\tag{${formula.tag}}` : formula.tex);
+    if (drawn.has(index)) return `**${formulaNumber(formula)}**`;
+    const code = codeBlock(formula.tag ? `${formula.tex}  \\tag{${formula.tag}}` : formula.tex);
+    return continueLines(code, text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset));
   });
 }

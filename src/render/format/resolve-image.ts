@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ImageRef } from './types.js';
 
-/** Discord's upload limit for a bot without a boosted server. */
+/** Default cap on an attached image: within Discord's upload limit for servers without boosts (10 MiB now, 8 MiB before 2024). */
 export const DISCORD_UPLOAD_BYTES = 8 * 1024 * 1024;
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp)$/i;

@@ -7,6 +7,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { math } from 'micromark-extension-math';
 import type { Nodes, Parent, PhrasingContent, RootContent, Table } from 'mdast';
 import { codeBlock } from './code.js';
+import { continueLines } from './continuation.js';
 import { formulaMarker, splitTag } from './formula-slots.js';
 import { htmlToText, imagePlaceholder, imageRef, scriptText } from './html.js';
 import { inlineMathMarkdown, texToUnicode } from './inline-math.js';
@@ -267,13 +268,18 @@ function collapseBlankLines(text: string): string {
   return out.join('\n');
 }
 
-/** Edits never overlap: a node that is replaced is not descended into. */
+/**
+ * Edits never overlap: a node that is replaced is not descended into. A
+ * replacement of several lines inside a list item or quote continues under
+ * the same indentation and `>` marks, so it stays inside it.
+ */
 function applyEdits(source: string, edits: Edit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   for (const e of sorted) {
-    out += source.slice(at, e.start) + e.text;
+    const linePrefix = source.slice(source.lastIndexOf('\n', e.start - 1) + 1, e.start);
+    out += source.slice(at, e.start) + continueLines(e.text, linePrefix);
     at = e.end;
   }
   return out + source.slice(at);
