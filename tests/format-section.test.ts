@@ -24,6 +24,12 @@ describe('display formulas', () => {
     expect(placeFormulas(section, new Set([0]))).toBe('**(5-1)**\n\n其中 x 是输入。');
   });
 
+  test('a $…$ alone on a line inside a paragraph is a display formula; one in a list item or in prose is inline', () => {
+    const section = formatSection('其中定义\n$x = \\frac{a}{b}$\n所以\n\n- $O(n)$\n- 复杂度 $O(n^2)$');
+    expect(section.formulas.map((f) => f.tex)).toEqual(['x = \\frac{a}{b}']);
+    expect(placeFormulas(section, new Set([0]))).toBe('其中定义\n**(1)**\n所以\n\n- O(n)\n- 复杂度 O(n²)');
+  });
+
   test('a drawn formula becomes its number in the text; one not drawn becomes a code block', () => {
     const section = formatSection('A\n\n$$x^2$$\n\nB\n\n$$\\frac{a}{$$\n');
     expect(placeFormulas(section, new Set([0]))).toBe('A\n\n**(1)**\n\nB\n\n```\n\\frac{a}{\n```');

@@ -29,11 +29,12 @@ async function corpusFormulas(dir: string): Promise<Corpus> {
   const inline = new Set<string>();
   for (const note of await loadNotes(dir)) {
     for (const chunk of note.chunks) {
-      for (const f of formatSection(chunk.text).formulas) display.add(f.tex);
+      const formulas = formatSection(chunk.text).formulas.map((f) => f.tex);
+      for (const tex of formulas) display.add(tex);
+      // `$…$` alone on a line was lifted out as a display formula; every other one is inline.
       const tree = fromMarkdown(chunk.text, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
-      visit(tree, 'inlineMath', (node, _i, parent) => {
-        const alone = parent?.type === 'paragraph' && parent.children.every((c) => c === node || (c.type === 'text' && !c.value.trim()));
-        if (!alone) inline.add(node.value);
+      visit(tree, 'inlineMath', (node) => {
+        if (!formulas.includes(node.value.trim())) inline.add(node.value);
       });
     }
   }

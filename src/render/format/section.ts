@@ -92,18 +92,9 @@ class SectionVisitor {
         this.edit(range, marker + after);
         return;
       }
-      case 'paragraph': {
-        const only = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
-        // `$…$` alone on its line is a display formula written with single dollars.
-        if (this.context === 'block' && only.length === 1 && only[0]!.type === 'inlineMath') {
-          this.edit(range, this.displayFormula(only[0]!.value));
-          return;
-        }
-        this.children(node);
-        return;
-      }
       case 'inlineMath':
-        this.edit(range, inlineMathMarkdown(node.value));
+        // `$…$` alone on its line is a display formula written with single dollars.
+        this.edit(range, this.context === 'block' && this.aloneOnLine(range) ? this.displayFormula(node.value) : inlineMathMarkdown(node.value));
         return;
       case 'table':
         this.edit(range, formatTable(this.tableText(node), this.options.tableColumns ?? PHONE_TABLE_COLUMNS));
@@ -159,6 +150,15 @@ class SectionVisitor {
     const inner = kids.slice(i + 1, close).map((k) => plainText(k, this.collected.images)).join('');
     this.edit({ start: from.start, end: to.end }, scriptText(tag[1]!.toLowerCase() as 'sub' | 'sup', inner));
     return close;
+  }
+
+  /** Whether nothing but spaces (and quote marks) shares the source lines of `range`. */
+  private aloneOnLine(range: { start: number; end: number }): boolean {
+    const lineStart = this.source.lastIndexOf('\n', range.start - 1) + 1;
+    const lineEnd = this.source.indexOf('\n', range.end);
+    const before = this.source.slice(lineStart, range.start);
+    const after = this.source.slice(range.end, lineEnd < 0 ? undefined : lineEnd);
+    return /^[\s>]*$/.test(before) && !after.trim();
   }
 
   /** Records a display formula and returns the marker that stands in its place. */
