@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FormulaCache } from './formula-cache.js';
@@ -22,8 +23,9 @@ export function fileFormulaCache(dir: string): FormulaCache {
     },
     async put(key, bytes) {
       await mkdir(dir, { recursive: true });
-      // Written aside then renamed, so a crash never leaves half a PNG under the key.
-      const temp = `${pathOf(key)}.${process.pid}.tmp`;
+      // Written aside then renamed, so a crash never leaves half a PNG under the key;
+      // the random name keeps two answers drawing the same card at once apart.
+      const temp = `${pathOf(key)}.${randomBytes(6).toString('hex')}.tmp`;
       await writeFile(temp, bytes);
       await rename(temp, pathOf(key));
     },
