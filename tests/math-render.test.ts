@@ -127,6 +127,20 @@ describe('the formula cache', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('a cache that fails costs a redraw and a log line, never the card', async () => {
+    const { logger, warnings } = recordingLogger();
+    const broken: FormulaCache = {
+      get: async () => Promise.reject(new Error('EACCES: permission denied')),
+      put: async () => Promise.reject(new Error('ENOSPC: no space left on device')),
+    };
+    const r = await createFormulaRenderer({ cache: broken, logger }).render(formulas(FOCAL));
+    expect(pngStats(r.image!.png).inkPixels).toBeGreaterThan(1000);
+    expect(warnings).toEqual([
+      'formula cache unreadable, drawing again: EACCES: permission denied',
+      'formula card not cached: ENOSPC: no space left on device',
+    ]);
+  });
+
   test('the file cache keeps cards in a folder across renderers, and a damaged entry is drawn again', async () => {
     const dir = tempDir('studybot-formulas-');
     const first = await createFormulaRenderer({ cache: fileFormulaCache(dir), logger: recordingLogger().logger }).render(formulas(FOCAL));

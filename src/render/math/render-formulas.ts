@@ -62,7 +62,11 @@ export function createFormulaRenderer(options: FormulaRendererOptions): FormulaR
     async render(formulas) {
       if (formulas.length === 0) return { image: null, drawn: new Set(), fallbacks: [] };
       const key = cacheKey(formulas, cjkFont !== null);
-      const cached = await fromCache(options.cache, key);
+      // A cache that fails (disk full, permissions) costs a redraw, never the answer.
+      const cached = await fromCache(options.cache, key).catch((error: unknown) => {
+        options.logger.warn(`formula cache unreadable, drawing again: ${message(error)}`);
+        return null;
+      });
       if (cached) return cached;
 
       const toSvg = await typeset();
@@ -85,7 +89,9 @@ export function createFormulaRenderer(options: FormulaRendererOptions): FormulaR
       }
       const image = rows.length ? rasterise(rows, formulas.filter((f) => drawn.has(f.index)), cjkFont) : null;
       const rendering: FormulaRendering = { image, drawn, fallbacks };
-      await toCache(options.cache, key, rendering);
+      await toCache(options.cache, key, rendering).catch((error: unknown) => {
+        options.logger.warn(`formula card not cached: ${message(error)}`);
+      });
       return rendering;
     },
   };
@@ -96,8 +102,12 @@ function tryTypeset(toSvg: TexToSvg, tex: string, use: (svg: ReturnType<TexToSvg
     return use(toSvg(tex, true));
   } catch (error) {
     if (error instanceof TexError) return `MathJax: ${error.message}`;
-    return `MathJax failed: ${error instanceof Error ? error.message : String(error)}`;
+    return `MathJax failed: ${message(error)}`;
   }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function rasterise(rows: CardRow[], formulas: DisplayFormula[], cjkFont: string | null): FormulaImage {
