@@ -99,6 +99,13 @@ describe('display formulas drawn as a PNG card', () => {
     expect(noFont.image).toBeNull();
     expect(noFont.fallbacks).toEqual([{ index: 0, reason: 'needs a CJK font and none is installed' }]);
     expect(warnings).toHaveLength(1);
+
+    const missing = recordingLogger();
+    const wrongPath = await createFormulaRenderer({ cache: memoryFormulaCache(), logger: missing.logger, cjkFont: '/nonexistent/font.otf' }).render(
+      formulas(tex),
+    );
+    expect(wrongPath.fallbacks).toEqual([{ index: 0, reason: 'needs a CJK font and none is installed' }]);
+    expect(missing.warnings[0]).toBe('CJK font not found at /nonexistent/font.otf: formulas with Chinese text will be shown as code');
   });
 
   test('a wide formula is scaled down to the width cap; one too wide to read that way falls back to code', async () => {

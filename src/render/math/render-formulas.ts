@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import type { Logger } from '../../log.js';
 import { formulaNumber } from '../format/formula-slots.js';
@@ -54,7 +55,12 @@ const CARD_VERSION = 'card-2';
  * there is none, is left out of the card and reported as a fallback.
  */
 export function createFormulaRenderer(options: FormulaRendererOptions): FormulaRenderer {
-  const cjkFont = options.cjkFont === undefined ? findCjkFont() : options.cjkFont;
+  let cjkFont = options.cjkFont === undefined ? findCjkFont() : options.cjkFont;
+  // resvg skips a font file it cannot read without a word, and would draw blanks.
+  if (cjkFont !== null && !existsSync(cjkFont)) {
+    options.logger.warn(`CJK font not found at ${cjkFont}: formulas with Chinese text will be shown as code`);
+    cjkFont = null;
+  }
   let texToSvg: Promise<TexToSvg> | undefined;
   const typeset = () => (texToSvg ??= loadTexToSvg());
 
@@ -87,7 +93,16 @@ export function createFormulaRenderer(options: FormulaRendererOptions): FormulaR
           options.logger.warn(`formula ${f.index + 1} shown as code (${reason}): ${oneLine(f.tex)}`);
         }
       }
-      const image = rows.length ? rasterise(rows, formulas.filter((f) => drawn.has(f.index)), cjkFont) : null;
+      let image: FormulaImage | null = null;
+      try {
+        if (rows.length) image = rasterise(rows, formulas.filter((f) => drawn.has(f.index)), cjkFont);
+      } catch (error) {
+        // Without a PNG every formula meant for it is shown as code instead.
+        for (const index of drawn) fallbacks.push({ index, reason: `resvg: ${message(error)}` });
+        fallbacks.sort((a, b) => a.index - b.index);
+        drawn.clear();
+        options.logger.warn(`formula card not drawn, formulas shown as code: ${message(error)}`);
+      }
       const rendering: FormulaRendering = { image, drawn, fallbacks };
       await toCache(options.cache, key, rendering).catch((error: unknown) => {
         options.logger.warn(`formula card not cached: ${message(error)}`);
