@@ -6,10 +6,10 @@
  * the README and asserted as floors, so a regression in MathJax handling or in
  * the Unicode pre-pass shows up here.
  */
+import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { math } from 'micromark-extension-math';
-import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { texToUnicode } from '../src/render/format/inline-math.js';
 import { formatSection } from '../src/render/format/section.js';
@@ -24,6 +24,11 @@ interface Corpus {
   inline: string[];
 }
 
+function inlineMath(node: Nodes): string[] {
+  if (node.type === 'inlineMath') return [node.value];
+  return 'children' in node ? node.children.flatMap((c) => inlineMath(c)) : [];
+}
+
 async function corpusFormulas(dir: string): Promise<Corpus> {
   const display = new Set<string>();
   const inline = new Set<string>();
@@ -33,9 +38,7 @@ async function corpusFormulas(dir: string): Promise<Corpus> {
       for (const tex of formulas) display.add(tex);
       // `$…$` alone on a line was lifted out as a display formula; every other one is inline.
       const tree = fromMarkdown(chunk.text, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
-      visit(tree, 'inlineMath', (node) => {
-        if (!formulas.includes(node.value.trim())) inline.add(node.value);
-      });
+      for (const tex of inlineMath(tree)) if (!formulas.includes(tex.trim())) inline.add(tex);
     }
   }
   return { display: [...display], inline: [...inline] };
