@@ -81,7 +81,7 @@ describe('StudyBot on (fake) Discord', () => {
 
     expect(embed.title).toContain('RetinaNet');
     expect(embed.title.length).toBeLessThanOrEqual(256);
-    expect(embed.footer.text).toMatch(/^retinanet-focal-loss\.md:\d+-\d+ · score [\d.]+ · result 1\/\d$/);
+    expect(embed.footer.text).toMatch(/^retinanet-focal-loss\.md:\d+-\d+ · result 1 of \d$/);
     expect(embed.description.length).toBeGreaterThan(20);
     expect(embed.author.name).toContain('what is focal loss');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
