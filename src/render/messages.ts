@@ -88,3 +88,8 @@ export function asLocale(candidate: string | null | undefined): Locale | null {
   if ((LOCALES as readonly string[]).includes(candidate)) return candidate as Locale;
   return candidate.startsWith('en') ? 'en-US' : null;
 }
+
+/** Whether `key` names a message (e.g. a key built from a command name at run time). */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in enUS || `${key}_other` in enUS;
+}

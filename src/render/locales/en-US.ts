@@ -205,6 +205,11 @@ export const enUS = {
     'The post for {{localDate}} (**{{term}}**) was started {{when}} but never confirmed{{error}}. It may have gone out: check <#{{channelId}}>. It is not re-sent, to avoid a double post.',
   'daily.status.needsLook': '⚠️ Needs a look',
 
+  // --- Discord permissions, as its settings name them
+  'permission.viewChannel': 'View Channel',
+  'permission.sendMessages': 'Send Messages',
+  'permission.embedLinks': 'Embed Links',
+
   // --- /settings
   'settings.onlyInServer': '`/settings` only works in a server.',
   'settings.needsPermission': 'Changing the server\'s settings needs the **Manage Server** permission.',

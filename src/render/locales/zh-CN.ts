@@ -201,6 +201,11 @@ export const zhCN: Catalogue = {
     '{{localDate}} 的发布（**{{term}}**）在 {{when}} 开始，但一直没有得到确认{{error}}。它可能已经发出：请查看 <#{{channelId}}>。为避免重复发布，不会重发。',
   'daily.status.needsLook': '⚠️ 需要处理',
 
+  // --- Discord permissions, as its settings name them
+  'permission.viewChannel': '查看频道',
+  'permission.sendMessages': '发送消息',
+  'permission.embedLinks': '嵌入链接',
+
   // --- /settings
   'settings.onlyInServer': '`/服务器设置` 只能在服务器里使用。',
   'settings.needsPermission': '修改服务器设置需要 **管理服务器** 权限。',

@@ -200,6 +200,11 @@ export const zhTW: Catalogue = {
     '{{localDate}} 的發布（**{{term}}**）在 {{when}} 開始，但一直沒有得到確認{{error}}。它可能已經發出：請查看 <#{{channelId}}>。為避免重複發布，不會重發。',
   'daily.status.needsLook': '⚠️ 需要處理',
 
+  // --- Discord permissions, as its settings name them
+  'permission.viewChannel': '檢視頻道',
+  'permission.sendMessages': '傳送訊息',
+  'permission.embedLinks': '嵌入連結',
+
   // --- /settings
   'settings.onlyInServer': '`/伺服器設定` 只能在伺服器裡使用。',
   'settings.needsPermission': '變更伺服器設定需要 **管理伺服器** 權限。',
