@@ -122,7 +122,7 @@ describe('StudyBot on (fake) Discord', () => {
     const copyMessage = fake.originalMessage(click.token);
     const again = fake.sendComponent({ customId: buttons(copyMessage)[0].custom_id, messageId: copyMessage.id, user: reader });
     expect((await fake.waitForRequest(isCallback(again.id))).body.type).toBe(6);
-    expect((await fake.waitForRequest(isEditOriginal(again.token))).body.embeds[0].footer.text).toMatch(/ · result 3\/\d$/);
+    expect((await fake.waitForRequest(isEditOriginal(again.token))).body.embeds[0].footer.text).toMatch(/ · result 3 of \d$/);
     expect(fake.getMessage(first.message.id)).toEqual(before);
   });
 
