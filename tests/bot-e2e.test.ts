@@ -7,11 +7,12 @@
  * The bot is started once for the file; each test uses its own user so the
  * per-user cooldown of one test cannot affect another.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord } from './support/fake-discord.js';
+import { repoRoot } from './support/paths.js';
 import { buttons, fakeBotToken, interactionRequests, logLines, notesDir, registerJs, setUpBotE2E, spawnBot, stopBot, waitForLog, withBotDb,
   type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
 
@@ -87,6 +88,12 @@ describe('StudyBot on (fake) Discord', () => {
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     const labels = buttons(edit.body).map((b) => b.label ?? b.emoji?.name);
     expect(labels).toEqual([expect.stringMatching(/^Next result/), 'Full section', '👍', '👎']);
+
+    // The README's example of this very answer shows what it really looks like: its footer and buttons.
+    const example = /Example `\/ask what is focal loss`[\s\S]*?```\n([\s\S]*?)```/.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))![1]!.trimEnd().split('\n');
+    expect(example.at(-2)).toBe(embed.footer.text);
+    expect(example.at(-1)).toBe(labels.map((l) => `[${l}]`).join(' '));
+    expect(example[0]).toBe(embed.title);
   });
 
   it('"Next result" edits the same message to show result 2', async () => {
