@@ -1,5 +1,6 @@
+// better-sqlite3's type rather than database.ts's alias: database.ts imports the migrations, so this file must not import it back.
+import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import type { StudyDatabase } from './database.js';
 import type { Migration } from './migration.js';
 
 /** Settings an admin chooses per server; a server with no row uses the defaults. */
@@ -24,7 +25,7 @@ export interface GuildSettingsRepository {
   setLanguage(guildId: string, language: string | null, at?: Date): void;
 }
 
-export function guildSettingsRepository(db: StudyDatabase): GuildSettingsRepository {
+export function guildSettingsRepository(db: Database.Database): GuildSettingsRepository {
   return new GuildSettingsStore(db);
 }
 
@@ -33,7 +34,7 @@ class GuildSettingsStore implements GuildSettingsRepository {
   private readonly selectLanguage: Statement<[string]>;
   private readonly upsertLanguage: Statement;
 
-  constructor(db: StudyDatabase) {
+  constructor(db: Database.Database) {
     this.selectLanguage = db.prepare('SELECT language FROM guild_settings WHERE guild_id = ?');
     this.upsertLanguage = db.prepare(
       `INSERT INTO guild_settings (guild_id, language, updated_at) VALUES (@guildId, @language, @updatedAt)
