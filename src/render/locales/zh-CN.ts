@@ -83,7 +83,7 @@ export const zhCN: Catalogue = {
   'quiz.nextButton': '下一题',
   'quiz.yourAnswer': '你的答案：{{option}}',
   'quiz.rightAnswer': '正确答案：{{option}}',
-  'quiz.nextDue': '这个概念会在 {{when}} 再考你一次。',
+  'quiz.nextDue': '下次复习这个概念：{{when}}。',
   'quiz.fromNotes': '**笔记原文** — {{where}}',
   'quiz.correct': '✅ 答对了！',
   'quiz.wrong': '❌ 差一点',

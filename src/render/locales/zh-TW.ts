@@ -82,7 +82,7 @@ export const zhTW: Catalogue = {
   'quiz.nextButton': '下一題',
   'quiz.yourAnswer': '你的答案：{{option}}',
   'quiz.rightAnswer': '正確答案：{{option}}',
-  'quiz.nextDue': '這個概念會在 {{when}} 再考你一次。',
+  'quiz.nextDue': '下次複習這個概念：{{when}}。',
   'quiz.fromNotes': '**筆記原文** — {{where}}',
   'quiz.correct': '✅ 答對了！',
   'quiz.wrong': '❌ 差一點',
