@@ -202,7 +202,6 @@ describe('/daily on (fake) Discord', () => {
     expect(embed.title.length).toBeGreaterThan(1);
     expect(embed.description).toMatch(/^>>> \S/);
     expect(embed.footer.text).toMatch(/^[\w-]+\.md:\d+-\d+ · \S/);
-    expect(embed.author.name).toMatch(/Concept of the day · \d{4}-\d\d-\d\d$/);
     expect(embed.fields).toEqual([expect.objectContaining({ name: 'Read next', value: expect.stringMatching(/^\*\*.+\*\* — [\s\S]+\n`[\w-]+\.md:\d+-\d+`$/) })]);
     const buttons = buttonsOf(post);
     expect(buttons.map((b: any) => b.label)).toEqual(['Quiz me', 'Full section']);
@@ -212,6 +211,8 @@ describe('/daily on (fake) Discord', () => {
     expect(row).toEqual([expect.objectContaining({ status: 'posted', trigger: 'manual', message_id: messageId, channel_id: fake.channelId, concept_id: buttons[0].custom_id.split(':')[2] })]);
     postedDateA = row[0].local_date;
     expect(postedDateA).toBe(DateTime.fromISO(row[0].claimed_at).setZone(ZONE_A).toISODate());
+    // The post is dated with that server-local day, written as the server's language writes dates.
+    expect(embed.author.name).toBe(`📅 Concept of the day · ${DateTime.fromISO(postedDateA).setLocale('en-US').toLocaleString(DateTime.DATE_HUGE)}`);
 
     // "Quiz me" is routed to the quiz (whatever it answers), never treated as an unknown button.
     const quiz = fake.sendComponent({ customId: buttons[0].custom_id, messageId: messageId!, user: newUser() });

@@ -7,11 +7,12 @@
  * The bot is started once for the file; each test uses its own user so the
  * per-user cooldown of one test cannot affect another.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord } from './support/fake-discord.js';
+import { repoRoot } from './support/paths.js';
 import { buttons, fakeBotToken, interactionRequests, logLines, notesDir, registerJs, setUpBotE2E, spawnBot, stopBot, waitForLog, withBotDb,
   type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
 
@@ -61,7 +62,7 @@ afterAll(async () => {
 describe('StudyBot on (fake) Discord', () => {
   it('registers /ask, /topics, /reindex and /help in the configured guild at start-up', async () => {
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
-    expect(put.body.map((c: any) => c.name).sort()).toEqual(['ask', 'daily', 'help', 'leaderboard', 'mystats', 'quiz', 'reindex', 'topics']);
+    expect(put.body.map((c: any) => c.name).sort()).toEqual(['ask', 'daily', 'help', 'leaderboard', 'mystats', 'quiz', 'reindex', 'settings', 'topics']);
     const ask = put.body.find((c: any) => c.name === 'ask');
     expect(ask.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 300 }),
@@ -81,12 +82,18 @@ describe('StudyBot on (fake) Discord', () => {
 
     expect(embed.title).toContain('RetinaNet');
     expect(embed.title.length).toBeLessThanOrEqual(256);
-    expect(embed.footer.text).toMatch(/^retinanet-focal-loss\.md:\d+-\d+ · score [\d.]+ · result 1\/\d$/);
+    expect(embed.footer.text).toMatch(/^retinanet-focal-loss\.md:\d+-\d+ · result 1 of \d$/);
     expect(embed.description.length).toBeGreaterThan(20);
     expect(embed.author.name).toContain('what is focal loss');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     const labels = buttons(edit.body).map((b) => b.label ?? b.emoji?.name);
     expect(labels).toEqual([expect.stringMatching(/^Next result/), 'Full section', '👍', '👎']);
+
+    // The README's example of this very answer shows what it really looks like: its footer and buttons.
+    const example = /Example `\/ask what is focal loss`[\s\S]*?```\n([\s\S]*?)```/.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))![1]!.trimEnd().split('\n');
+    expect(example.at(-2)).toBe(embed.footer.text);
+    expect(example.at(-1)).toBe(labels.map((l) => `[${l}]`).join(' '));
+    expect(example[0]).toBe(embed.title);
   });
 
   it('"Next result" edits the same message to show result 2', async () => {
@@ -97,10 +104,10 @@ describe('StudyBot on (fake) Discord', () => {
 
     expect((await fake.waitForRequest(isCallback(click.id))).body.type).toBe(6); // deferUpdate: no new message
     const edit = await fake.waitForRequest(isEditOriginal(click.token));
-    expect(edit.body.embeds[0].footer.text).toMatch(/ · result 2\/\d$/);
+    expect(edit.body.embeds[0].footer.text).toMatch(/ · result 2 of \d$/);
     expect(edit.body.embeds[0].footer.text).not.toBe(first.embed.footer.text);
     const message = fake.getMessage(first.message.id);
-    expect(message.embeds[0].footer.text).toMatch(/result 2\//);
+    expect(message.embeds[0].footer.text).toMatch(/result 2 of /);
     expect(buttons(message)[0].label).toMatch(/^Next result \(3\//);
   });
 
@@ -115,14 +122,14 @@ describe('StudyBot on (fake) Discord', () => {
     expect(callback.body.type).toBe(5); // a new (deferred) message, not an update of the clicked one
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const copy = await fake.waitForRequest(isEditOriginal(click.token));
-    expect(copy.body.embeds[0].footer.text).toMatch(/ · result 2\/\d$/);
+    expect(copy.body.embeds[0].footer.text).toMatch(/ · result 2 of \d$/);
     expect(fake.getMessage(first.message.id)).toEqual(before);
 
     // The copy is the reader's own answer: they can page it in place.
     const copyMessage = fake.originalMessage(click.token);
     const again = fake.sendComponent({ customId: buttons(copyMessage)[0].custom_id, messageId: copyMessage.id, user: reader });
     expect((await fake.waitForRequest(isCallback(again.id))).body.type).toBe(6);
-    expect((await fake.waitForRequest(isEditOriginal(again.token))).body.embeds[0].footer.text).toMatch(/ · result 3\/\d$/);
+    expect((await fake.waitForRequest(isEditOriginal(again.token))).body.embeds[0].footer.text).toMatch(/ · result 3 of \d$/);
     expect(fake.getMessage(first.message.id)).toEqual(before);
   });
 
@@ -234,7 +241,15 @@ describe('StudyBot on (fake) Discord', () => {
     const { embed, edit } = await askAndWait('how do I bake sourdough bread');
     expect(embed.title).toBe('Not in the notes');
     expect(embed.description).toMatch(/do not seem to cover/);
-    expect(edit.body.components).toEqual([]);
+    // Each nearest section listed gets a button that opens it.
+    const buttons = edit.body.components.flatMap((row: any) => row.components);
+    const listed = embed.description.split('\n').filter((line: string) => /^\d+\. /.test(line));
+    expect(buttons.length).toBe(listed.length);
+    expect(buttons.length).toBeGreaterThan(0);
+    buttons.forEach((b: any, i: number) => {
+      expect(b.label).toBe(`Full section ${i + 1}`);
+      expect(b.custom_id).toMatch(/^ask:section:/);
+    });
   });
 
   it('an empty question gets a friendly private message, not a deferral', async () => {
@@ -404,9 +419,9 @@ describe('npm run register (dist/bot/register.js)', () => {
       const run = spawnBot({ script: registerJs, cwd, env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiBase } });
       const { code } = await run.exited;
       expect(code).toBe(0);
-      expect(run.out.stdout).toMatch(/^Registered \/ask, \/topics, \/reindex, \/help, \/daily, \/quiz, \/leaderboard, \/mystats globally/);
+      expect(run.out.stdout).toMatch(/^Registered \/ask, \/topics, \/reindex, \/help, \/daily, \/quiz, \/leaderboard, \/mystats, \/settings globally/);
       const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`);
-      expect(put.body.map((c: any) => c.name)).toEqual(['ask', 'topics', 'reindex', 'help', 'daily', 'quiz', 'leaderboard', 'mystats']);
+      expect(put.body.map((c: any) => c.name)).toEqual(['ask', 'topics', 'reindex', 'help', 'daily', 'quiz', 'leaderboard', 'mystats', 'settings']);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

@@ -161,12 +161,12 @@ describe('sectionTitle', () => {
 describe('answerView', () => {
   const answer = answerOf([result(), result({ chunkId: 'second0000-0000000000', file: 'fpn.md', startLine: 7, endLine: 9, score: 3 })]);
 
-  it('shows one result: question, section title, readable quote, footer file:lines · score', () => {
+  it('shows one result: question, section title, readable quote, footer file:lines · its place in the list', () => {
     const { embeds } = answerView(answer, 0);
     expect(embeds).toHaveLength(1);
     expect(embeds[0]!.author!.name).toBe('❓ what is focal loss');
     expect(embeds[0]!.description).toBe('Focal Loss 是 `(1-p_t)^\\gamma` 加权的交叉熵。');
-    expect(embeds[0]!.footer!.text).toBe('retinanet-focal-loss.md:50-59 · score 12.3 · result 1/2');
+    expect(embeds[0]!.footer!.text).toBe('retinanet-focal-loss.md:50-59 · result 1 of 2');
   });
 
   it('has Next result / Full section / 👍 / 👎 in one row, with ids that lead back to the result', () => {
@@ -178,7 +178,7 @@ describe('answerView', () => {
   });
 
   it('wraps around after the last result and disables Next when there is only one', () => {
-    expect(answerView(answer, 1).embeds[0]!.footer!.text).toMatch(/^fpn\.md:7-9 · score 3 · result 2\/2$/);
+    expect(answerView(answer, 1).embeds[0]!.footer!.text).toBe('fpn.md:7-9 · result 2 of 2');
     expect(answerView(answer, 1).components[0]!.components[0]).toMatchObject({ custom_id: 'ask:next:0', label: 'Next result (1/2)' });
     expect(answerView(answerOf([result()]), 0).components[0]!.components[0]).toMatchObject({ disabled: true });
   });
@@ -194,11 +194,24 @@ describe('answerView', () => {
 
 describe('notCoveredView', () => {
   it('says plainly the notes do not cover it and lists the nearest headings with citations', () => {
-    const { embeds, components } = notCoveredView(answerOf([result()], 'how do I bake bread', false));
+    const { embeds } = notCoveredView(answerOf([result()], 'how do I bake bread', false));
     expect(embeds[0]!.title).toBe('Not in the notes');
     expect(embeds[0]!.description).toContain('do not seem to cover');
     expect(embeds[0]!.description).toContain('1. RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss › Focal Loss 的定义 — `retinanet-focal-loss.md:50-59`');
-    expect(components).toEqual([]);
+  });
+
+  it('gives each listed section a Full section button, numbered as the list is', () => {
+    const second = result({ chunkId: 'second0000-0000000000', file: 'fpn.md', startLine: 7, endLine: 9 });
+    const { components } = notCoveredView(answerOf([result(), second], 'how do I bake bread', false));
+    expect(components).toHaveLength(1);
+    expect(components[0]!.components).toEqual([
+      expect.objectContaining({ custom_id: customIds.askSection(result().chunkId), label: 'Full section 1' }),
+      expect.objectContaining({ custom_id: customIds.askSection(second.chunkId), label: 'Full section 2' }),
+    ]);
+  });
+
+  it('has no buttons when nothing comes close', () => {
+    expect(notCoveredView(answerOf([], 'bread', false)).components).toEqual([]);
   });
 
   it('points at /topics when nothing comes close', () => {

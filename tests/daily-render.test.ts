@@ -69,7 +69,7 @@ describe('dailyPostView', () => {
     // Formulas become code so Discord keeps their underscores.
     expect(embed.description).toBe('>>> **焦点损失（Focal Loss）**是在交叉熵前乘以 `(1-p_t)^\\gamma` 的损失，压低易分样本的权重。');
     expect(embed.footer!.text).toBe('retinanet-focal-loss.md:12-12 · RetinaNet › 焦点损失');
-    expect(embed.author!.name).toContain('2026-03-08');
+    expect(embed.author!.name).toBe('📅 Concept of the day · Sunday, March 8, 2026');
     expect(embed.fields).toEqual([{ name: 'Read next', value: '**类别不平衡（class imbalance）** — 类别不平衡指前景远少于背景。\n`retinanet-focal-loss.md:5-5`' }]);
     const buttons = buttonsOf(view);
     expect(buttons.map((b) => [b.label, b.custom_id])).toEqual([['Quiz me', 'quiz:concept:0123456789abcdef'], ['Full section', 'ask:section:aaaaaaaaaa-bbbbbbbbbb']]);

@@ -3,9 +3,10 @@ import { ask } from '../search/ask.js';
 import { openDatabase } from '../db/database.js';
 import { askMessageRepository } from '../db/ask-messages.js';
 import { feedbackRepository } from '../db/feedback.js';
-import { translate } from '../render/messages.js';
+import { guildSettingsRepository } from '../db/guild-settings.js';
+import { translatorFor } from '../render/messages.js';
 import type { BotConfig } from './config.js';
-import type { BotContext } from './context.js';
+import type { BotServices } from './context.js';
 import { Cooldowns } from './cooldowns.js';
 import { handleInteraction, refuseWhileStopping } from './interactions.js';
 import { BotLifecycle, createClient } from './lifecycle.js';
@@ -16,6 +17,7 @@ import { commands } from './commands/index.js';
 import { conceptBankOf } from './concept-bank.js';
 import { createDailyScheduler } from './daily.js';
 import { QuizRuntime } from './quiz-runtime.js';
+import { serverLocale } from './language.js';
 
 export interface RunningBot {
   /** Stops taking new work, lets in-flight answers finish, then disconnects and closes the database. */
@@ -44,9 +46,10 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   const client = createClient(config);
   const quiz = new QuizRuntime(db, { timeoutMs: config.quizTimeoutMinutes * 60_000, logger: logger.child({ part: 'quiz' }) });
   const syncIndex = serialSync(index);
-  const ctx: BotContext = {
+  const settings = guildSettingsRepository(db);
+  const ctx: BotServices = {
     index,
-    db: { askMessages: askMessageRepository(db), feedback: feedbackRepository(db) },
+    db: { askMessages: askMessageRepository(db), feedback: feedbackRepository(db), settings },
     logger,
     config,
     cooldowns: new Cooldowns(),
@@ -59,11 +62,11 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     commands,
     conceptBank,
     daily: createDailyScheduler({
-      client, index, conceptBank, t: translate, db, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
+      client, index, conceptBank, db, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
       wrongRate: (guildId, conceptId) => quiz.wrongRate(guildId, conceptId),
+      publicT: (guildId, discordLocale) => translatorFor(serverLocale(settings, guildId, discordLocale)),
     }),
     quiz,
-    t: translate,
   };
   const lifecycle = new BotLifecycle(client, logger, {
     handle: (interaction) => handleInteraction(interaction, ctx),

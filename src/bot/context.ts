@@ -6,17 +6,18 @@ import type { DailyScheduler } from '../daily/index.js';
 import type { StudyIndex, SyncReport } from '../index/study-index.js';
 import type { AskMessageRepository } from '../db/ask-messages.js';
 import type { FeedbackRepository } from '../db/feedback.js';
-import type { Translate } from '../render/messages.js';
+import type { GuildSettingsRepository } from '../db/guild-settings.js';
 import type { BotConfig } from './config.js';
 import type { Cooldowns } from './cooldowns.js';
 import type { Guards } from './guards.js';
+import type { InteractionLanguage } from './language.js';
 import type { BotLogger } from './logger.js';
 import type { QuizRuntime } from './quiz-runtime.js';
 
-/** Everything a handler may use; passed in, never imported, so handlers stay testable and stateless. */
-export interface BotContext {
+/** The bot's parts, the same for every interaction; passed in, never imported, so handlers stay testable and stateless. */
+export interface BotServices {
   index: StudyIndex;
-  db: { askMessages: AskMessageRepository; feedback: FeedbackRepository };
+  db: { askMessages: AskMessageRepository; feedback: FeedbackRepository; settings: GuildSettingsRepository };
   logger: BotLogger;
   config: BotConfig;
   cooldowns: Cooldowns;
@@ -30,9 +31,14 @@ export interface BotContext {
   daily: DailyScheduler;
   /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */
   quiz: QuizRuntime;
-  /** The words of every reply (see render/messages.ts). */
-  t: Translate;
 }
+
+/**
+ * Everything a handler may use: the bot's parts, and the languages of the
+ * interaction at hand (`t` for the member, `publicT` for public posts),
+ * resolved once by the dispatcher.
+ */
+export type BotContext = BotServices & InteractionLanguage;
 
 /**
  * One slash command: its definition (registered with Discord), the guards the

@@ -11,18 +11,19 @@ import type { StudyIndex } from '../index/study-index.js';
 import type { StudyDatabase } from '../db/database.js';
 import { conceptQuote } from '../render/concept-quote.js';
 import { dailyPostView } from '../render/daily.js';
-import type { Translate } from '../render/messages.js';
+import type { MessageKey, Translate } from '../render/messages.js';
 import type { BotLogger } from './logger.js';
 
-/** What a daily post needs in its channel, with the names Discord's settings show. */
+/** What a daily post needs in its channel, by the message key of the name Discord's settings show. */
 export const DAILY_CHANNEL_PERMISSIONS = [
-  ['View Channel', PermissionFlagsBits.ViewChannel],
-  ['Send Messages', PermissionFlagsBits.SendMessages],
-  ['Embed Links', PermissionFlagsBits.EmbedLinks],
-] as const;
+  ['permission.viewChannel', PermissionFlagsBits.ViewChannel],
+  ['permission.sendMessages', PermissionFlagsBits.SendMessages],
+  ['permission.embedLinks', PermissionFlagsBits.EmbedLinks],
+] as const satisfies ReadonlyArray<readonly [MessageKey, bigint]>;
+export type DailyPermission = (typeof DAILY_CHANNEL_PERMISSIONS)[number][0];
 
 /** The permissions of DAILY_CHANNEL_PERMISSIONS the bot lacks in `channel` (empty: it can post). */
-export function missingDailyPermissions(channel: GuildBasedChannel, me: GuildMember): string[] {
+export function missingDailyPermissions(channel: GuildBasedChannel, me: GuildMember): DailyPermission[] {
   const perms = channel.permissionsFor(me);
   return DAILY_CHANNEL_PERMISSIONS.filter(([, flag]) => !perms.has(flag)).map(([name]) => name);
 }
@@ -44,7 +45,8 @@ export function permanentPostError(err: unknown): PermanentPostError | null {
 
 export interface DailyPosterDeps {
   client: Client;
-  t: Translate;
+  /** The words of a server's public posts, given its language in Discord (see language.ts). */
+  publicT: (guildId: string, discordLocale: string | null) => Translate;
   index: StudyIndex;
   conceptBank: () => ConceptBank;
 }
@@ -55,7 +57,7 @@ export interface DailyPosterDeps {
  * bot lacks permissions, or Discord refused the request); throws when unsure
  * (5xx after retries, timeouts, network errors), so the day is never re-posted.
  */
-export function dailyPoster({ client, index, conceptBank, t }: DailyPosterDeps): PostFn {
+export function dailyPoster({ client, index, conceptBank, publicT }: DailyPosterDeps): PostFn {
   return async (guildId, channelId, concept, localDate) => {
     let channel;
     try {
@@ -73,7 +75,7 @@ export function dailyPoster({ client, index, conceptBank, t }: DailyPosterDeps):
       quote: conceptQuote(index.notes, concept),
       related: relatedConcept(concept, conceptBank().concepts),
       localDate,
-    }, t);
+    }, publicT(guildId, channel.guild.preferredLocale));
     try {
       const message = await channel.send(view);
       return { messageId: message.id };

@@ -1,5 +1,5 @@
 import type { RepliableInteraction } from 'discord.js';
-import type { MessageKey, Translate } from '../render/messages.js';
+import { isMessageKey, type MessageKey, type Translate } from '../render/messages.js';
 import type { Cooldowns } from './cooldowns.js';
 
 /**
@@ -19,6 +19,12 @@ export interface Guards {
   cooldown?: { bucket: string; ms: number };
 }
 
+/** A bucket is named after its command: the name as the reader's Discord shows it. */
+function commandName(bucket: string, t: Translate): string {
+  const key = `command.${bucket}.name`;
+  return isMessageKey(key) ? t(key) : bucket;
+}
+
 /** Why the interaction may not run, as the user should read it; null when every guard passes. */
 export function refusal(interaction: RepliableInteraction, guards: Guards, cooldowns: Cooldowns, t: Translate): string | null {
   if ((guards.guildOnly || guards.memberPermission) && !interaction.inGuild()) {
@@ -30,7 +36,7 @@ export function refusal(interaction: RepliableInteraction, guards: Guards, coold
   if (guards.cooldown) {
     // Taken last, so a refusal above does not cost the user their next try.
     const taken = cooldowns.take(interaction.user.id, guards.cooldown.bucket, guards.cooldown.ms);
-    if (!taken.ok) return t('interaction.cooldown', { command: guards.cooldown.bucket, seconds: Math.max(1, Math.ceil(taken.remainingMs / 1000)) });
+    if (!taken.ok) return t('interaction.cooldown', { command: commandName(guards.cooldown.bucket, t), seconds: Math.max(1, Math.ceil(taken.remainingMs / 1000)) });
   }
   return null;
 }

@@ -2,8 +2,9 @@ import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from
 import { parseCustomId, type ButtonAction } from '../render/custom-ids.js';
 import { buttonRoutes, type ButtonRoute } from './components/index.js';
 import { buttonIdsOf } from './message-buttons.js';
-import type { BotContext } from './context.js';
+import type { BotContext, BotServices } from './context.js';
 import { refusal } from './guards.js';
+import { interactionLanguage } from './language.js';
 import { replyPrivately, replyWithError } from './replies.js';
 
 /**
@@ -12,8 +13,9 @@ import { replyPrivately, replyWithError } from './replies.js';
  * logged with the interaction id and the user still gets a short message, so
  * no interaction is left hanging on "StudyBot is thinking…".
  */
-export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+export async function handleInteraction(interaction: Interaction, services: BotServices): Promise<void> {
   const started = performance.now();
+  const ctx = contextFor(interaction, services);
   const what = describe(interaction);
   try {
     if (interaction.isChatInputCommand()) {
@@ -76,11 +78,27 @@ async function runButton(interaction: ButtonInteraction, ctx: BotContext): Promi
 }
 
 /** Answers without doing the work: used while shutting down. */
-export async function refuseWhileStopping(interaction: Interaction, ctx: BotContext): Promise<void> {
+export async function refuseWhileStopping(interaction: Interaction, services: BotServices): Promise<void> {
   if (!interaction.isRepliable()) return;
+  const ctx = contextFor(interaction, services);
   await replyPrivately(interaction, ctx.t('interaction.restarting')).catch((err: unknown) => {
     ctx.logger.warn({ err, interactionId: interaction.id }, 'could not answer during shutdown');
   });
+}
+
+/** The bot's parts plus the interaction's languages; a settings read that fails leaves public posts in the server's Discord language. */
+function contextFor(interaction: Interaction, services: BotServices): BotContext {
+  const settings = {
+    language: (guildId: string) => {
+      try {
+        return services.db.settings.language(guildId);
+      } catch (err) {
+        services.logger.warn({ err, interactionId: interaction.id, guildId }, 'could not read the server language');
+        return null;
+      }
+    },
+  };
+  return { ...services, ...interactionLanguage(interaction, settings) };
 }
 
 function describe(interaction: Interaction): string {

@@ -96,7 +96,10 @@ export interface PostQuizDeps {
   quiz: QuizRuntime;
   conceptBank: () => QuizConceptBank;
   logger: BotLogger;
+  /** The member's words: why no question could be made. */
   t: Translate;
+  /** The server's words: the question everyone sees. */
+  publicT: Translate;
 }
 
 /**
@@ -107,7 +110,7 @@ export interface PostQuizDeps {
  * the reason told privately.
  */
 export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps, target: QuizTarget): Promise<void> {
-  const { quiz, logger, t } = deps;
+  const { quiz, logger, t, publicT } = deps;
   await interaction.deferReply();
   const { store } = quiz;
   const guildId = interaction.guildId;
@@ -122,7 +125,7 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
   const asked = store.recordQuestion({ guildId, channelId: interaction.channelId, question: pick.question, expiresAt });
   const nextTopic = target.kind === 'due' ? null : asked.topic;
   const message = await interaction.editReply(
-    quizPostView({ questionId: asked.id, question: asked.question, tally: EMPTY_TALLY, expiresAt, closed: null, nextTopic }, t),
+    quizPostView({ questionId: asked.id, question: asked.question, tally: EMPTY_TALLY, expiresAt, closed: null, nextTopic }, publicT),
   );
   store.setMessageId(asked.id, message.id);
   logger.info(
@@ -133,7 +136,7 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
     quiz.edits.run(message.id, async () => {
       const latest = store.getQuestion(asked.id);
       if (!latest) return;
-      const view = questionMessage({ store, conceptBank: deps.conceptBank, t }, latest, nextTopic);
+      const view = questionMessage({ store, conceptBank: deps.conceptBank, t: publicT }, latest, nextTopic);
       if (Date.now() - interaction.createdTimestamp < TOKEN_SAFE_MS) {
         await interaction.editReply(view); // the posting interaction's reply IS the question message
       } else {

@@ -1,5 +1,6 @@
 import { DAILY_MIGRATION_STEPS } from '../daily/store.js';
 import { QUIZ_MIGRATION_STEPS } from '../quiz/store.js';
+import { GUILD_SETTINGS_MIGRATION } from './guild-settings.js';
 import { orderedMigrations, type Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = orderedMigrations([
   ASK_AND_FEEDBACK,
   ...DAILY_MIGRATION_STEPS,
   ...QUIZ_MIGRATION_STEPS,
+  GUILD_SETTINGS_MIGRATION,
 ]);

@@ -30,11 +30,6 @@ export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>): st
   return truncate(join(parts.length > 1 ? [ELLIPSIS, parts[parts.length - 1]!] : parts), max);
 }
 
-/** Ranking scores are BM25 or RRF; three significant digits say enough. */
-export function formatScore(score: number): string {
-  return String(Number(score.toPrecision(3)));
-}
-
 function questionAuthor(question: string): APIEmbed['author'] {
   return { name: truncate(`❓ ${question}`, LIMITS.embedAuthor) };
 }
@@ -49,7 +44,8 @@ export function answerView(answer: Answer, resultIndex: number, t: Translate = t
     author: questionAuthor(answer.question),
     title: sectionTitle(r),
     description: quote,
-    footer: { text: t('ask.footer', { citation: citation(r), score: formatScore(r.score), n: n + 1, total }) },
+    // Where the quote is and how far down the list it is: a raw ranking score tells a reader nothing.
+    footer: { text: t('ask.footer', { citation: citation(r), n: n + 1, total }) },
     color: COLOR.answer,
   });
   const next = (n + 1) % total;
@@ -64,7 +60,11 @@ export function answerView(answer: Answer, resultIndex: number, t: Translate = t
   };
 }
 
-/** When the notes do not cover the question: say so, and point at the nearest sections. */
+/**
+ * When the notes do not cover the question: say so, and point at the nearest
+ * sections, each with a button that opens it (Full section), since a student
+ * often finds the answer there.
+ */
 export function notCoveredView(answer: Answer, t: Translate = translate): MessageView {
   const lines = [t('ask.notCovered')];
   if (answer.results.length) {
@@ -75,8 +75,19 @@ export function notCoveredView(answer: Answer, t: Translate = translate): Messag
   }
   return {
     embeds: [fitEmbed({ author: questionAuthor(answer.question), title: t('ask.notCoveredTitle'), description: lines.join('\n'), color: COLOR.notCovered })],
-    components: [],
+    components: rows(nearestSectionButtons(answer, t)),
   };
+}
+
+/** "Full section n" for each listed section, numbered as the list is; one per section (custom ids must be unique in a message). */
+function nearestSectionButtons(answer: Answer, t: Translate) {
+  const seen = new Set<string>();
+  return answer.results.slice(0, LIMITS.buttonsPerRow).flatMap((r, i) => {
+    const id = customIds.askSection(r.chunkId);
+    if (seen.has(id) || id.length > LIMITS.customId) return [];
+    seen.add(id);
+    return [button(id, t('ask.nearestButton', { n: i + 1 }), ButtonStyle.Secondary)];
+  });
 }
 
 /** What "Full section" needs of a chunk. */

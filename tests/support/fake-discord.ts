@@ -38,7 +38,12 @@ export interface FakeDiscordOptions {
   botUserId?: string;
   guildId?: string;
   channels?: Array<{ id: string; name: string; type?: number }>;
+  /** The server's language in Discord (`preferred_locale`, and `guild_locale` of interactions); default en-US. */
+  guildLocale?: string;
 }
+
+/** The languages an interaction carries: the member's Discord client (`locale`) and the server's (`guild_locale`). */
+type FakeLocales = { locale?: string; guildLocale?: string };
 
 type FakeUser = { id: string; username: string };
 
@@ -60,7 +65,7 @@ export interface FakeDiscord {
     permissions?: string;
     channelId?: string;
     guildId?: string;
-  }): { id: string; token: string };
+  } & FakeLocales): { id: string; token: string };
   sendComponent(opts: {
     customId: string;
     /** A message the bot sent earlier through this fake; its stored state becomes `interaction.message`. */
@@ -72,8 +77,8 @@ export interface FakeDiscord {
     values?: string[];
     permissions?: string;
     channelId?: string;
-  }): { id: string; token: string };
-  sendAutocomplete(opts: { name: string; options: any[]; user?: FakeUser; channelId?: string }): { id: string; token: string };
+  } & FakeLocales): { id: string; token: string };
+  sendAutocomplete(opts: { name: string; options: any[]; user?: FakeUser; channelId?: string } & FakeLocales): { id: string; token: string };
   /** Raw escape hatch: dispatch any gateway event (op 0) to every identified connection. */
   dispatch(event: string, data: any): void;
   /** Resolves with the first matching request, including ones already recorded (avoids races). */
@@ -133,6 +138,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const applicationId = opts.applicationId ?? '100000000000000001';
   const botUserId = opts.botUserId ?? applicationId;
   const guildId = opts.guildId ?? '300000000000000001';
+  const guildLocale = opts.guildLocale ?? 'en-US';
   const channels = (opts.channels ?? [{ id: '400000000000000001', name: 'general', type: 0 }]).map((c, i) => ({
     id: c.id, type: c.type ?? 0, guild_id: guildId, name: c.name, position: i, permission_overwrites: [],
     parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, flags: 0,
@@ -159,7 +165,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     default_message_notifications: 0, explicit_content_filter: 0, roles: [everyoneRole], emojis: [], stickers: [],
     features: [], mfa_level: 0, application_id: null, system_channel_id: channelId, system_channel_flags: 0,
     rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null,
-    premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false, preferred_locale: 'en-US',
+    premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false, preferred_locale: guildLocale,
     nsfw_level: 0, max_members: 500000, max_video_channel_users: 25, widget_enabled: false, widget_channel_id: null,
   };
   const memberOf = (user: object) => ({ user, roles: [], nick: null, avatar: null, joined_at: now, premium_since: null, deaf: false, mute: false, flags: 0, pending: false });
@@ -476,7 +482,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   });
 
   // --- interactions -----------------------------------------------------------
-  function sendInteraction(type: number, o: { user?: FakeUser; permissions?: string; channelId?: string; guildId?: string }, extra: Record<string, unknown>, componentMessageId?: string) {
+  function sendInteraction(type: number, o: { user?: FakeUser; permissions?: string; channelId?: string; guildId?: string } & FakeLocales, extra: Record<string, unknown>, componentMessageId?: string) {
     const id = snowflake();
     const token = `fake-${randomBytes(24).toString('base64url')}`;
     const chId = o.channelId ?? channelId!;
@@ -484,10 +490,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     interactions.set(token, { id, type, token, channelId: chId, responded: false, componentMessageId });
     dispatch('INTERACTION_CREATE', {
       id, application_id: applicationId, type, token, version: 1,
-      guild_id: o.guildId ?? guildId, guild: { id: o.guildId ?? guildId, locale: 'en-US', features: [] },
+      guild_id: o.guildId ?? guildId, guild: { id: o.guildId ?? guildId, locale: o.guildLocale ?? guildLocale, features: [] },
       channel_id: chId, channel: ch,
       member: { ...memberOf(userObject(o.user ?? DEFAULT_USER)), permissions: o.permissions ?? ALL_PERMISSIONS },
-      app_permissions: ALL_PERMISSIONS, locale: 'en-US', guild_locale: 'en-US', entitlements: [],
+      app_permissions: ALL_PERMISSIONS, locale: o.locale ?? 'en-US', guild_locale: o.guildLocale ?? guildLocale, entitlements: [],
       authorizing_integration_owners: { '0': o.guildId ?? guildId }, context: 0, attachment_size_limit: 8 * 1024 * 1024,
       ...extra,
     });

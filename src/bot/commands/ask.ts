@@ -5,19 +5,16 @@ import { answerView, notCoveredView } from '../../render/answer.js';
 import { translate, type Translate } from '../../render/messages.js';
 import type { BotContext } from '../context.js';
 import { replyPrivately } from '../replies.js';
+import { localized } from './localized.js';
 
 /** Discord enforces this in its client; checked again because other clients and bots can send anything. */
 export const MAX_ASK_CHARS = 300;
 /** Results per answer: what "Next result" walks through. */
 export const ASK_RESULTS = 5;
 
-export const data = new SlashCommandBuilder()
-  .setName('ask')
-  .setDescription('Answer a question by quoting your notes, with where the quote comes from.')
-  .addStringOption((o) =>
-    o.setName('question').setDescription('What you want to know, e.g. "what is focal loss"').setRequired(true).setMaxLength(MAX_ASK_CHARS),
-  )
-  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer (default: everyone in the channel)'));
+export const data = localized(new SlashCommandBuilder(), 'ask')
+  .addStringOption((o) => localized(o, 'ask.question').setRequired(true).setMaxLength(MAX_ASK_CHARS))
+  .addBooleanOption((o) => localized(o, 'ask.private'));
 
 export const cooldownMs = 3000;
 

@@ -12,28 +12,21 @@ import type { Translate } from '../../render/messages.js';
 import type { BotContext } from '../context.js';
 import { missingDailyPermissions } from '../daily.js';
 import { replyPrivately } from '../replies.js';
+import { localized } from './localized.js';
 
 const DAILY_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
-export const data = new SlashCommandBuilder()
-  .setName('daily')
-  .setDescription('A concept from the notes, posted every day in a channel (needs Manage Server).')
+export const data = localized(new SlashCommandBuilder(), 'daily')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((s) =>
-    s
-      .setName('set')
-      .setDescription('Post a concept every day in a channel, at a local time.')
-      .addChannelOption((o) =>
-        o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(...DAILY_CHANNEL_TYPES),
-      )
-      .addStringOption((o) => o.setName('time').setDescription('Local time, HH:MM in 24-hour form, e.g. 08:30').setRequired(true))
-      .addStringOption((o) =>
-        o.setName('timezone').setDescription('IANA timezone, e.g. Europe/Berlin (type a city to search)').setRequired(true).setAutocomplete(true),
-      ),
+    localized(s, 'daily.set')
+      .addChannelOption((o) => localized(o, 'daily.set.channel').setRequired(true).addChannelTypes(...DAILY_CHANNEL_TYPES))
+      .addStringOption((o) => localized(o, 'daily.set.time').setRequired(true))
+      .addStringOption((o) => localized(o, 'daily.set.timezone').setRequired(true).setAutocomplete(true)),
   )
-  .addSubcommand((s) => s.setName('off').setDescription('Stop the daily posts (the rotation is kept for later).'))
-  .addSubcommand((s) => s.setName('status').setDescription('The schedule, the next post, the rotation and the last post.'))
-  .addSubcommand((s) => s.setName('now').setDescription("Post today's concept right away (it counts as today's post)."));
+  .addSubcommand((s) => localized(s, 'daily.off'))
+  .addSubcommand((s) => localized(s, 'daily.status'))
+  .addSubcommand((s) => localized(s, 'daily.now'));
 
 export const cooldownMs = 2000;
 export const guildOnly = { refusal: 'daily.onlyInServer' } as const;
@@ -104,9 +97,9 @@ async function channelProblem(interaction: GuildCommand, channelId: string, t: T
     if (!channel || !(DAILY_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) return t('daily.notAChannel');
     const me = guild.members.me ?? (await guild.members.fetchMe());
     const missing = missingDailyPermissions(channel, me);
-    return missing.length ? dailyChannelProblem(channelId, missing, t) : null;
+    return missing.length ? dailyChannelProblem(channelId, missing.map((key) => t(key)), t) : null;
   } catch {
-    return dailyChannelProblem(channelId, ['View Channel'], t);
+    return dailyChannelProblem(channelId, [t('permission.viewChannel')], t);
   }
 }
 

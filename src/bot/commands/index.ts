@@ -7,6 +7,7 @@ import * as topics from './topics.js';
 import * as quiz from './quiz.js';
 import * as leaderboard from './leaderboard.js';
 import * as mystats from './mystats.js';
+import * as settings from './settings.js';
 
 /** Every slash command, in the order /help lists them. Registering sends exactly these. */
-export const commands: readonly BotCommand[] = [ask, topics, reindex, help, daily, quiz, leaderboard, mystats];
+export const commands: readonly BotCommand[] = [ask, topics, reindex, help, daily, quiz, leaderboard, mystats, settings];

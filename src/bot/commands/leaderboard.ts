@@ -2,14 +2,13 @@ import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInter
 import type { LeaderboardPeriod } from '../../quiz/index.js';
 import { leaderboardView } from '../../render/quiz.js';
 import type { BotContext } from '../context.js';
+import { localized, localizedChoice } from './localized.js';
 
 export const LEADERBOARD_SIZE = 10;
 
-export const data = new SlashCommandBuilder()
-  .setName('leaderboard')
-  .setDescription('Who answered the most quiz questions right in this server.')
+export const data = localized(new SlashCommandBuilder(), 'leaderboard')
   .addStringOption((o) =>
-    o.setName('period').setDescription('This week (default) or all time').addChoices({ name: 'this week', value: 'week' }, { name: 'all time', value: 'all' }),
+    localized(o, 'leaderboard.period').addChoices(localizedChoice('leaderboard.period.week', 'week'), localizedChoice('leaderboard.period.all', 'all')),
   )
   .setContexts(InteractionContextType.Guild);
 
@@ -19,6 +18,6 @@ export const guildOnly = { refusal: 'quiz.onlyInServer' } as const;
 export async function execute(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void> {
   const period: LeaderboardPeriod = interaction.options.getString('period') === 'all' ? 'all' : 'week';
   const rows = ctx.quiz.store.leaderboard({ guildId: interaction.guildId, period, limit: LEADERBOARD_SIZE, timeZone: 'UTC' });
-  // Public, with members as <@id> in an embed: shown as names, and no one is pinged (the client's allowedMentions parses nothing).
-  await interaction.reply(leaderboardView(rows, period, ctx.t));
+  // Public, in the server's language, with members as <@id> in an embed: shown as names, and no one is pinged (the client's allowedMentions parses nothing).
+  await interaction.reply(leaderboardView(rows, period, ctx.publicT));
 }

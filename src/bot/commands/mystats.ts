@@ -1,10 +1,9 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { statsView } from '../../render/quiz.js';
 import type { BotContext } from '../context.js';
+import { localized } from './localized.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('mystats')
-  .setDescription('Your quiz stats in this server: answered, accuracy, streak, due, weakest topics (only you see them).')
+export const data = localized(new SlashCommandBuilder(), 'mystats')
   .setContexts(InteractionContextType.Guild);
 
 export const cooldownMs = 2000;

@@ -4,13 +4,10 @@ import type { BotContext } from '../context.js';
 import { postQuiz, QUIZ_GUARDS } from '../quiz.js';
 import { resolveTopic, topicSuggestions, type NoteRef, type QuizTarget } from '../quiz-pick.js';
 import { replyPrivately } from '../replies.js';
+import { localized } from './localized.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('quiz')
-  .setDescription('Post a multiple-choice question from the notes: what is due for you, or a note you pick.')
-  .addStringOption((o) =>
-    o.setName('topic').setDescription('A note to be asked about (start typing to pick one); empty: what is due for you').setAutocomplete(true).setMaxLength(200),
-  )
+export const data = localized(new SlashCommandBuilder(), 'quiz')
+  .addStringOption((o) => localized(o, 'quiz.topic').setAutocomplete(true).setMaxLength(200))
   .setContexts(InteractionContextType.Guild);
 
 export const cooldownMs = QUIZ_GUARDS.cooldown.ms;

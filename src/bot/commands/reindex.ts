@@ -2,10 +2,9 @@ import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputC
 import { reindexView } from '../../render/commands.js';
 import type { BotContext } from '../context.js';
 import { syncLogFields } from '../logger.js';
+import { localized } from './localized.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('reindex')
-  .setDescription('Re-read the notes folder now (needs Manage Server).')
+export const data = localized(new SlashCommandBuilder(), 'reindex')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
 
 export const cooldownMs = 10_000;

@@ -1,10 +1,9 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { noteOutlines, topicsView } from '../../render/topics.js';
 import type { BotContext } from '../context.js';
+import { localized } from './localized.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('topics')
-  .setDescription('List the notes and their main sections.');
+export const data = localized(new SlashCommandBuilder(), 'topics');
 
 export const cooldownMs = 1000;
 

@@ -82,6 +82,7 @@ function showPrivately(interaction: ButtonInteraction, view: MessageView) {
 function refresh(interaction: ButtonInteraction, ctx: BotContext, asked: AskedQuestion): Promise<void> {
   const nextTopic = nextTopicOf(ctx.quiz.store, interaction.message);
   return ctx.quiz.edits.run(interaction.message.id, async () => {
-    await interaction.editReply(questionMessage({ store: ctx.quiz.store, conceptBank: ctx.conceptBank, t: ctx.t }, asked, nextTopic));
+    // The public message stays in the server's language, whoever clicked.
+    await interaction.editReply(questionMessage({ store: ctx.quiz.store, conceptBank: ctx.conceptBank, t: ctx.publicT }, asked, nextTopic));
   });
 }
