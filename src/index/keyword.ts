@@ -24,9 +24,11 @@ const TOKEN_WEIGHTS = { typed: 2, translation: 1, guess: 1 };
 const SCHEMA = `
   -- Our analyzer has already cut, stemmed and lower-cased every field: FTS5 only splits
   -- on the spaces between tokens (every character class but separators is a token char).
+  -- A regular table, not a contentless one: FTS5 then removes a deleted row's tokens from
+  -- bm25's statistics (row count, lengths), which contentless_delete=1 never does, so
+  -- ranking drifted as notes were edited (691 rows counted where 93 existed).
   CREATE VIRTUAL TABLE IF NOT EXISTS keyword_fts USING fts5(
     heading, own, names, text, code,
-    content='', contentless_delete=1,
     tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* S* P*'"
   );
   CREATE VIRTUAL TABLE IF NOT EXISTS keyword_terms USING fts5vocab(keyword_fts, 'row');
@@ -56,8 +58,10 @@ export class KeywordIndex {
   constructor(
     db: Database.Database,
     private readonly analyzer: Analyzer,
+    /** A read-only connection cannot run CREATE TABLE, even IF NOT EXISTS: the tables are there. */
+    options: { readOnly?: boolean } = {},
   ) {
-    db.exec(SCHEMA);
+    if (!options.readOnly) db.exec(SCHEMA);
     const w = FIELD_WEIGHTS;
     this.statements = {
       insertFts: db.prepare('INSERT INTO keyword_fts (rowid, heading, own, names, text, code) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -86,6 +90,14 @@ export class KeywordIndex {
       setState: db.prepare('INSERT OR REPLACE INTO keyword_state (key, value) VALUES (?, ?)'),
     };
     this.count = this.statements.count.get()!.n;
+  }
+
+  /** Forgets what it read from the database: another process changed it. */
+  refresh(): void {
+    this.count = this.statements.count.get()!.n;
+    this.dfCache.clear();
+    this.topicalCache.clear();
+    this.topicalCurrent = null;
   }
 
   /** A throwaway index in memory (tests, tools). */
