@@ -24,7 +24,7 @@ Usage:
 
 Options:
   --rebuild          replace the index in the data folder, even one built from other notes
-  --max-note-mb N    skip notes larger than N MB (default 4; MAX_NOTE_MB)
+  --max-note-mb N    skip notes larger than N MB (default 2; MAX_NOTE_MB)
 
 Environment (or .env): NOTES_DIR (default ./notes), DATA_DIR (default ./data),
 EMBEDDING_MODEL (hub id or local folder, "none" for keyword search only), MAX_NOTE_MB.`;

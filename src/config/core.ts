@@ -8,7 +8,7 @@ export interface CoreConfig {
   dataDir: string;
   /** null when the dense leg is switched off with EMBEDDING_MODEL=none. */
   embeddingModel: string | null;
-  /** Notes over this size are skipped (MAX_NOTE_MB); unset means the index's default, 4 MB. */
+  /** Notes over this size are skipped (MAX_NOTE_MB); unset means the index's default, 2 MB. */
   maxNoteBytes?: number;
 }
 

@@ -363,19 +363,14 @@ export function databaseIdentity(paths: StorePaths): number | null {
 }
 
 /**
- * A read-only connection. SQLite cannot read a WAL database in a folder where
- * it cannot create the `-shm` file, so when that fails and no WAL is pending
- * (the last writer closed cleanly), the file is read into memory instead.
+ * A connection that writes nothing to DATA_DIR. SQLite cannot even read a WAL
+ * database without creating its `-shm` file, which a read-only or full disk
+ * refuses; so when no WAL is pending (the last writer closed cleanly) the
+ * file is read into memory. A pending WAL holds committed pages the file
+ * lacks: then the file is opened read-only in place, which needs the `-shm`.
  */
 function openReadOnly(file: string): Database.Database {
-  const direct = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    direct.prepare('SELECT count(*) FROM sqlite_master').get();
-    return direct;
-  } catch (err) {
-    direct.close();
-    if (faultOf(err) !== 'read-only' || walPending(file)) throw err;
-  }
+  if (walPending(file)) return new Database(file, { readonly: true, fileMustExist: true });
   const image = readFileSync(file);
   // Bytes 18-19 mark WAL mode, which an in-memory image cannot use; 1 is the rollback journal.
   if (image.length > 19) image[18] = image[19] = 1;

@@ -26,7 +26,7 @@ export interface StudyIndexOptions {
   embeddingModel: string | null;
   logger?: Logger;
   onProgress?: (progress: Progress) => void;
-  /** Notes larger than this are skipped with a warning (default 4 MB; MAX_NOTE_MB). */
+  /** Notes larger than this are skipped with a warning (default 2 MB; MAX_NOTE_MB). */
   maxNoteBytes?: number;
   /** Notes nesting lists or quotes deeper than this are skipped with a warning (default 64). */
   maxNoteNesting?: number;
@@ -213,6 +213,7 @@ export class StudyIndex {
     try {
       return await this.syncOnce();
     } catch (err) {
+      this.forgetUncommitted();
       if (faultOf(err) !== 'corrupt') throw this.keepIndexAfter(err);
       this.noteDamage(err);
       this.reopenRebuilt();
@@ -223,6 +224,17 @@ export class StudyIndex {
   private async retryModel(): Promise<void> {
     const embedder = await loadEmbedderOrRemember(this.options.embeddingModel, this.paths, this.logger, { retry: true, readOnly: this.readOnly !== null });
     if (embedder) this.opened.dense = DenseLeg.open(this.paths, this.store.readManifest(), embedder, this.logger, this.disk);
+  }
+
+  /** After a failed sync: what was counted or cached in memory during the rolled-back transaction is re-read. */
+  private forgetUncommitted(): void {
+    if (!this.store.db.open) return;
+    try {
+      this.keyword.refresh();
+      this.loadFiles();
+    } catch {
+      // The database itself is failing; the caller reports why.
+    }
   }
 
   /** Replaces the damaged database with an empty one; the sync that follows builds it. */
