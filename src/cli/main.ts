@@ -5,7 +5,7 @@ import { coreConfigFrom } from '../config/core.js';
 import { stderrLogger } from '../log.js';
 import { NotesDirError } from '../notes/load.js';
 import { ForeignDataDirError } from '../index/data-dir.js';
-import { IndexDamagedError, IndexUnavailableError } from '../index/faults.js';
+import { IndexProblem } from '../index/faults.js';
 import { OtherNotesError } from '../index/open-store.js';
 import type { CliContext } from './context.js';
 import * as askCommand from './commands/ask-command.js';
@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     // The disk, not the program: one sentence, no stack trace.
-    if (err instanceof IndexUnavailableError || err instanceof IndexDamagedError) {
+    if (err instanceof IndexProblem) {
       ctx.logger.error(err.message);
       return 1;
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic.js';
-import { asUnavailable } from './faults.js';
+import { asUnavailable, IndexProblem } from './faults.js';
 import { isIndexFileName, type StorePaths } from './store.js';
 
 /** What the marker file says; its presence is what lets recovery delete index files in DATA_DIR. */
@@ -17,7 +17,7 @@ const LEGACY_FILES: Record<string, (json: Record<string, unknown>) => boolean> =
 };
 
 /** DATA_DIR holds files StudyBot did not write: nothing there is deleted, and the index is not opened. */
-export class ForeignDataDirError extends Error {}
+export class ForeignDataDirError extends IndexProblem {}
 
 /**
  * Makes sure DATA_DIR is ours to manage before anything in it is deleted:

@@ -18,11 +18,17 @@ export function faultOf(err: unknown): IndexFault | null {
   return null;
 }
 
+/**
+ * An index failure that someone running StudyBot can act on: its message says
+ * what happened and what to do, so front ends print it as it is, without a trace.
+ */
+export class IndexProblem extends Error {}
+
 /** Raised when the index files are damaged; the next sync (or open, in any process) rebuilds them. */
-export class IndexDamagedError extends Error {}
+export class IndexDamagedError extends IndexProblem {}
 
 /** Raised when the index cannot be written or read for a reason that is not its fault; the files are kept. */
-export class IndexUnavailableError extends Error {
+export class IndexUnavailableError extends IndexProblem {
   constructor(
     readonly fault: Exclude<IndexFault, 'corrupt'>,
     message: string,

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import { claimDataDir, removeCrashLeftovers } from './data-dir.js';
 import type { VectorModel } from './dense-leg.js';
 import type { IndexDisk } from './disk.js';
-import { faultOf, unavailable } from './faults.js';
+import { faultOf, IndexProblem, unavailable } from './faults.js';
 import { KeywordIndex } from './keyword.js';
 import { clearVectors, IndexCorruptError, IndexStore, SCHEMA_VERSION, type Manifest, type StorePaths } from './store.js';
 
@@ -25,7 +25,7 @@ export interface OpenPolicy {
 }
 
 /** DATA_DIR holds the index of another notes folder, which a run pointed elsewhere must not destroy. */
-export class OtherNotesError extends Error {}
+export class OtherNotesError extends IndexProblem {}
 
 /** The manifest of an index built now, by this code, from `notesDir`. */
 export function currentManifest(notesDir: string, vectors: VectorModel): Manifest {
