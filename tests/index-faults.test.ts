@@ -172,7 +172,7 @@ describe('a damaged index.sqlite is rebuilt, and only it (#16.2)', () => {
     expect(logger.lines.some((l) => l.startsWith('warn') && l.includes(`${file} is damaged`))).toBe(true);
     expect(await answersOf(index)).toEqual(await cleanAnswers(NOTES));
     expect(sha(botDb)).toBe(botDbBefore);
-  });
+  }, 120_000);
 
   it('turns damage that only a query meets into IndexDamagedError naming the file; the next sync, in this or another process, rebuilds', async () => {
     const data = tempDir();
@@ -194,7 +194,7 @@ describe('a damaged index.sqlite is rebuilt, and only it (#16.2)', () => {
     // And this one, at its next sync, reopens the rebuilt file.
     await index.sync();
     expect(await answersOf(index)).toEqual(await cleanAnswers(NOTES));
-  });
+  }, 120_000);
 });
 
 describe('bm25 statistics stay exact as notes are edited (#16.3)', () => {
@@ -217,7 +217,7 @@ describe('bm25 statistics stay exact as notes are edited (#16.3)', () => {
     fts.close();
     expect(firstVarint(averages)).toBe(index.chunkCount);
     expect(await answersOf(index)).toEqual(await cleanAnswers(notes));
-  });
+  }, 120_000);
 });
 
 describe('a full or read-only disk keeps the index (#16.4)', () => {
@@ -248,14 +248,14 @@ describe('a full or read-only disk keeps the index (#16.4)', () => {
     const roomy = await openSynced({ notesDir: notes, dataDir: data });
     expect(roomy.report).toMatchObject({ rebuilt: false, files: 11 });
     expect(roomy.logger.lines.filter((l) => l.includes('Rebuilding'))).toEqual([]);
-  });
+  }, 120_000);
 
   it('removes a first build that did not fit, leaving no WAL to fill the disk', async () => {
     const data = tempDir();
     const index = await StudyIndex.open({ notesDir: NOTES, dataDir: data, embeddingModel: null, disk: fullDisk(40) });
     await expect(index.sync()).rejects.toThrow(/^The disk is full: could not build the index/);
     expect(readdirSync(data).filter((f) => f.startsWith('index.sqlite'))).toEqual([]);
-  });
+  }, 120_000);
 
   it.each([
     ['EROFS', /^DATA_DIR is read-only/],
@@ -279,7 +279,7 @@ describe('a full or read-only disk keeps the index (#16.4)', () => {
     await expect(stale.sync()).rejects.toThrow(message);
     stale.close();
     expect(files()).toEqual(untouched);
-  });
+  }, 120_000);
 
   it('cannot build an index in a read-only DATA_DIR, and says so', async () => {
     const data = tempDir();
@@ -318,7 +318,7 @@ describe('only files StudyBot created are deleted (#16.5)', () => {
     expect(again.report.rebuilt).toBe(false);
     expect(readFileSync(path.join(data, 'studybot.db'), 'utf8')).toBe('the bot database');
     expect(readFileSync(path.join(data, 'README.txt'), 'utf8')).toBe('notes to self');
-  });
+  }, 120_000);
 
   it('never destroys the index of one notes folder for a run pointed at another', async () => {
     const data = tempDir();
@@ -332,7 +332,7 @@ describe('only files StudyBot created are deleted (#16.5)', () => {
     );
     const kept = await openSynced({ notesDir: NOTES, dataDir: data });
     expect(kept.report).toMatchObject({ rebuilt: false, files: 10, chunks: built.report.chunks });
-  });
+  }, 120_000);
 });
 
 describe('a pathological note cannot stall indexing (#16.6)', () => {
@@ -358,7 +358,7 @@ describe('a pathological note cannot stall indexing (#16.6)', () => {
     const warned = logger.lines.length;
     expect(await index.sync()).toMatchObject({ added: 0, removed: 0 });
     expect(logger.lines.length).toBe(warned);
-  });
+  }, 120_000);
 
   it('skips a note over the size limit without reading it, and takes it in when the limit is raised', async () => {
     const notes = tempDir();
@@ -373,7 +373,7 @@ describe('a pathological note cannot stall indexing (#16.6)', () => {
 
     const raised = await openSynced({ notesDir: notes, dataDir: data });
     expect(raised.report).toMatchObject({ files: 2, skipped: [] });
-  });
+  }, 120_000);
 });
 
 describe('changes made by another process are seen (#16.8)', () => {
