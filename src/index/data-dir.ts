@@ -44,7 +44,7 @@ export function claimDataDir(paths: StorePaths, logger: Logger, readOnly: boolea
     mkdirSync(dataDir, { recursive: true });
     writeFileAtomic(paths.marker, `${JSON.stringify(MARKER, null, 2)}\n`);
   } catch (err) {
-    throw asUnavailable(err, dataDir, 'create the index folder');
+    throw asUnavailable(err, dataDir, 'create the index folder', false);
   }
   removeLegacyFiles(paths, logger);
 }

@@ -51,21 +51,26 @@ function refine(fault: IndexFault, dataDir: string): IndexFault {
   }
 }
 
-/** One clear sentence for an operator about a fault that keeps the index; `doing` says what could not be done. */
-export function unavailable(fault: Exclude<IndexFault, 'corrupt'>, dataDir: string, doing: string, err?: unknown): IndexUnavailableError {
+/**
+ * One clear message for an operator about a fault that is not the index's:
+ * `doing` says what could not be done; `kept` whether a usable index stays
+ * in place (false when there was none, or an unfinished first build was removed).
+ */
+export function unavailable(fault: Exclude<IndexFault, 'corrupt'>, dataDir: string, doing: string, err?: unknown, kept = true): IndexUnavailableError {
   const refined = refine(fault, dataDir) as Exclude<IndexFault, 'corrupt'>;
   const detail = err instanceof Error ? ` (${err.message.split('\n')[0]})` : '';
-  const message =
+  const [what, fix] =
     refined === 'disk-full'
-      ? `The disk is full: could not ${doing} in ${dataDir}${detail}. The index there is kept; free some space and try again.`
+      ? ['The disk is full', 'free some space and try again.']
       : refined === 'read-only'
-        ? `DATA_DIR is read-only: could not ${doing} in ${dataDir}${detail}. The index there is kept; make the folder writable or set DATA_DIR to another folder.`
-        : `Disk I/O error: could not ${doing} in ${dataDir}${detail}. The index there is kept; check the disk and try again.`;
-  return new IndexUnavailableError(refined, message);
+        ? ['DATA_DIR is read-only', 'make the folder writable or set DATA_DIR to another folder.']
+        : ['Disk I/O error', 'check the disk and try again.'];
+  const then = kept ? `The index there is kept; ${fix}` : `${fix.charAt(0).toUpperCase()}${fix.slice(1)}`;
+  return new IndexUnavailableError(refined, `${what}: could not ${doing} in ${dataDir}${detail}. ${then}`);
 }
 
 /** Turns a file-system or SQLite error into IndexUnavailableError when it is one of the faults that keep the index. */
-export function asUnavailable(err: unknown, dataDir: string, doing: string): unknown {
+export function asUnavailable(err: unknown, dataDir: string, doing: string, kept = true): unknown {
   const fault = faultOf(err);
-  return fault && fault !== 'corrupt' ? unavailable(fault, dataDir, doing, err) : err;
+  return fault && fault !== 'corrupt' ? unavailable(fault, dataDir, doing, err, kept) : err;
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import { claimDataDir, removeCrashLeftovers } from './data-dir.js';
 import type { VectorModel } from './dense-leg.js';
 import type { IndexDisk } from './disk.js';
-import { faultOf, IndexProblem, unavailable } from './faults.js';
+import { faultOf, IndexProblem, unavailable, type IndexFault } from './faults.js';
 import { KeywordIndex } from './keyword.js';
 import { clearVectors, IndexCorruptError, IndexStore, SCHEMA_VERSION, type Manifest, type StorePaths } from './store.js';
 
@@ -21,6 +21,8 @@ export interface OpenPolicy {
   rebuild: boolean;
   /** DATA_DIR cannot be written: use a current index as it is, or fail with one clear message. */
   readOnly: boolean;
+  /** Why it cannot be written, for that message. */
+  readOnlyFault: Exclude<IndexFault, 'corrupt'>;
   disk: IndexDisk;
 }
 
@@ -59,7 +61,7 @@ export function openStore(paths: StorePaths, notesDir: string, analyzer: Analyze
   claimDataDir(paths, logger, readOnly);
   if (!readOnly) removeCrashLeftovers(paths, logger);
   const rebuild = (why: string, warn = false): OpenedStore => {
-    if (readOnly) throw unavailable('read-only', paths.dataDir, `rebuild the index (${why})`);
+    if (readOnly) throw unavailable(policy.readOnlyFault, paths.dataDir, `rebuild the index (${why})`);
     (warn ? logger.warn : logger.info)(`Rebuilding the index in ${paths.dataDir}: ${why}.`);
     IndexStore.remove(paths);
     const store = IndexStore.open(paths, { disk: policy.disk });
@@ -67,7 +69,7 @@ export function openStore(paths: StorePaths, notesDir: string, analyzer: Analyze
   };
   const damage = recordedDamage(paths);
   if (damage !== null) return rebuild(`${paths.database} was found damaged (${damage})`, true);
-  if (readOnly && !existsSync(paths.database)) throw unavailable('read-only', paths.dataDir, 'build the index');
+  if (readOnly && !existsSync(paths.database)) throw unavailable(policy.readOnlyFault, paths.dataDir, 'build the index', undefined, false);
 
   let store: IndexStore;
   try {
@@ -93,7 +95,7 @@ export function openStore(paths: StorePaths, notesDir: string, analyzer: Analyze
       store.close();
       return rebuild(outdated);
     }
-    if (!manifest && readOnly) throw unavailable('read-only', paths.dataDir, 'build the index');
+    if (!manifest && readOnly) throw unavailable(policy.readOnlyFault, paths.dataDir, 'build the index', undefined, false);
     const keyword = new KeywordIndex(store.db, analyzer, { readOnly });
     const chunks = store.chunkCount;
     if (keyword.size !== chunks) throw new IndexCorruptError(`${paths.database} is damaged (keyword index has ${keyword.size} chunks, the chunk table ${chunks})`);

@@ -11,7 +11,7 @@ import type { Embedder } from './embedder.js';
 import { faultOf, IndexDamagedError, IndexUnavailableError, unavailable } from './faults.js';
 import type { KeywordHit, KeywordIndex } from './keyword.js';
 import { loadEmbedderOrRemember } from './model-failure.js';
-import { currentManifest, openStore, recordDamage } from './open-store.js';
+import { currentManifest, openStore, recordDamage, type OpenPolicy } from './open-store.js';
 import {
   databaseIdentity, IndexStore, storePaths, type FileInfo, type FileRecord, type GlossaryPair, type SkippedFile, type StorePaths,
 } from './store.js';
@@ -126,7 +126,8 @@ export class StudyIndex {
     const disk: IndexDisk = { ...realDisk, ...options.disk };
     const readOnly = writeProblem(paths, disk);
     const indexAnalyzer = createAnalyzer(emptyGlossary());
-    const { store, keyword, manifest } = openStore(paths, notesDir, indexAnalyzer, logger, { rebuild: options.rebuild ?? false, readOnly: readOnly !== null, disk });
+    const policy = { rebuild: options.rebuild ?? false, readOnly: readOnly !== null, readOnlyFault: readOnly?.fault ?? 'read-only', disk } as const;
+    const { store, keyword, manifest } = openStore(paths, notesDir, indexAnalyzer, logger, policy);
     try {
       if (readOnly) logger.info(`${readOnly.message.split('. ')[0]}: using the index there as it is.`);
       const embedder = await loadEmbedderOrRemember(options.embeddingModel, paths, logger, { retry: options.retryModel, readOnly: readOnly !== null });
@@ -201,8 +202,8 @@ export class StudyIndex {
     return true;
   }
 
-  private policy(rebuild: boolean) {
-    return { rebuild, readOnly: this.readOnly !== null, disk: this.disk };
+  private policy(rebuild: boolean): OpenPolicy {
+    return { rebuild, readOnly: this.readOnly !== null, readOnlyFault: this.readOnly?.fault ?? 'read-only', disk: this.disk };
   }
 
   /** Brings the index in line with the notes folder. Cheap when nothing changed. */
@@ -266,7 +267,7 @@ export class StudyIndex {
       this.store.close();
       IndexStore.remove(this.paths);
     }
-    return unavailable(fault, this.paths.dataDir, built ? 'update the index' : 'build the index', err);
+    return unavailable(fault, this.paths.dataDir, built ? 'update the index' : 'build the index', err, built);
   }
 
   private async syncOnce(): Promise<SyncReport> {
