@@ -130,9 +130,7 @@ describe('vector files are committed as one unit (#16.1)', () => {
 
   it('re-embeds, without crashing, when the vector files on disk do not belong together', async () => {
     const data = tempDir();
-    const built = await openSynced({ notesDir: NOTES, dataDir: data, embeddingModel: FIXTURE_MODEL });
-    const manifest = built.index;
-    built.index.close();
+    (await openSynced({ notesDir: NOTES, dataDir: data, embeddingModel: FIXTURE_MODEL })).index.close();
     // The old failure: an .hnsw of another save beside these labels ("element is already deleted" later).
     const other = VectorIndex.create(32, 16);
     for (let i = 0; i < 5; i++) other.add(`x${i}`, Float32Array.from({ length: 32 }, (_, j) => (i === j ? 1 : 0)));
@@ -147,7 +145,6 @@ describe('vector files are committed as one unit (#16.1)', () => {
     expect(next.logger.lines.some((l) => l.startsWith('warn The vector index is damaged'))).toBe(true);
     expect(next.report.embedded).toBe(next.report.chunks);
     expect(await answersOf(next.index)).toEqual(await cleanAnswers(NOTES, FIXTURE_MODEL));
-    expect(manifest).toBeDefined();
   }, 120_000);
 });
 
@@ -164,7 +161,10 @@ describe('a damaged index.sqlite is rebuilt, and only it (#16.2)', () => {
     const pages = Math.floor(statSync(file).size / pageSize);
     const fd = openSync(file, 'r+');
     let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % 256;
+    };
     for (let page = 2; page < pages; page += 3) writeSync(fd, Buffer.from(Array.from({ length: 200 }, random)), 0, 200, page * pageSize + 8);
     closeSync(fd);
 

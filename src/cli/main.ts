@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import 'dotenv/config';
-import { coreConfigFrom } from '../config/core.js';
+import { coreConfigFrom, type CoreConfig } from '../config/core.js';
 import { stderrLogger } from '../log.js';
 import { NotesDirError } from '../notes/load.js';
 import { ForeignDataDirError } from '../index/data-dir.js';
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--k must be a whole number from 1 to 50 (got "${parsed.values.k}").\n`);
     return 2;
   }
-  let config;
+  let config: CoreConfig;
   try {
     config = coreConfigFrom(process.env, { notes: parsed.values.notes, data: parsed.values.data, maxNoteMb: parsed.values['max-note-mb'] });
   } catch (err) {

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { NoteSource } from './types.js';
@@ -32,7 +33,7 @@ export const DEFAULT_NOTE_LIMITS: NoteLimits = { maxBytes: 2 * 1024 * 1024, maxN
 
 /** Throws NotesDirError unless `notesDir` is an existing folder: checked before an index is touched. */
 export async function checkNotesDir(notesDir: string): Promise<void> {
-  let top;
+  let top: Stats;
   try {
     top = await stat(notesDir);
   } catch {
