@@ -195,6 +195,26 @@ describe('a run pointed at the wrong folder destroys nothing', () => {
   });
 });
 
+describe('studybot and pathological notes', () => {
+  it('lists the notes it skipped with the reason, honouring --max-note-mb, and refuses a bad limit', () => {
+    const notes = tempFolder('studybot-cli-big-');
+    writeFileSync(path.join(notes, 'small.md'), '# Small\n\n## Dropout\n\nDropout 随机丢弃神经元。\n');
+    writeFileSync(path.join(notes, 'big.md'), `# Big\n\n${Array.from({ length: 12000 }, (_, i) => `第 ${i} 段：卷积层提取局部特征。`).join('\n\n')}\n`);
+    writeFileSync(path.join(notes, 'deep.md'), `# Deep\n\n${Array.from({ length: 300 }, (_, d) => `${' '.repeat(2 * d)}- item ${d}`).join('\n')}\n`);
+    const data = path.join(notes, '.data');
+    const { code, stdout, stderr } = studybot(['index', '--notes', notes, '--data', data, '--max-note-mb', '0.5']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^1 notes, /);
+    expect(stderr).toContain('skipped big.md: is 0.54 MB; the limit is 0.5 MB (MAX_NOTE_MB)');
+    expect(stderr).toContain('skipped deep.md: nests lists or quotes about 300 levels deep; the limit is 64');
+
+    const bad = studybot(['index', '--notes', notes, '--data', data, '--max-note-mb', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: MAX_NOTE_MB (--max-note-mb) must be a number of megabytes, e.g. 2\n');
+    rmSync(notes, { recursive: true, force: true });
+  });
+});
+
 describe('studybot on a failing disk', () => {
   // A real read-only folder needs a user the permissions apply to: root writes anywhere.
   const canDropRoot = process.getuid?.() === 0;

@@ -367,8 +367,8 @@ describe('a pathological note cannot stall indexing (#16.6)', () => {
     const data = tempDir();
     const limited = await openSynced({ notesDir: notes, dataDir: data, maxNoteBytes: 64 * 1024 });
     expect(limited.report.files).toBe(1);
-    expect(limited.report.skipped).toEqual([expect.objectContaining({ file: 'big.md', reason: 'is 0.2 MB; the limit is 0.1 MB (MAX_NOTE_MB)' })]);
-    expect(limited.logger.lines).toContain('warn Skipping big.md: is 0.2 MB; the limit is 0.1 MB (MAX_NOTE_MB).');
+    expect(limited.report.skipped).toEqual([expect.objectContaining({ file: 'big.md', reason: 'is 0.18 MB; the limit is 0.06 MB (MAX_NOTE_MB)' })]);
+    expect(limited.logger.lines).toContain('warn Skipping big.md: is 0.18 MB; the limit is 0.06 MB (MAX_NOTE_MB).');
     limited.index.close();
 
     const raised = await openSynced({ notesDir: notes, dataDir: data });

@@ -16,13 +16,13 @@ const coreEnv = z.object({
   NOTES_DIR: z.string().trim().min(1).default('./notes'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   EMBEDDING_MODEL: z.string().trim().min(1).default(DEFAULT_EMBEDDING_MODEL),
-  MAX_NOTE_MB: megabytes('MAX_NOTE_MB').optional(),
+  MAX_NOTE_MB: megabytes('MAX_NOTE_MB (--max-note-mb)').optional(),
 });
 
 /** A size in MB (fractions allowed), as bytes. */
 function megabytes(name: string) {
   return z.coerce
-    .number({ message: `${name} must be a number of megabytes, e.g. 4` })
+    .number({ message: `${name} must be a number of megabytes, e.g. 2` })
     .positive({ message: `${name} must be above 0` })
     .max(1024, { message: `${name} must be at most 1024` })
     .transform((mb) => Math.round(mb * 1024 * 1024));

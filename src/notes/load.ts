@@ -100,8 +100,9 @@ export async function readNote(notesDir: string, file: string, limits: NoteLimit
   return { ok: true, note: { file, text } };
 }
 
+/** MB with up to two decimals: enough to tell a note just over the limit from the limit. */
 function megabytes(bytes: number): string {
-  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
+  return String(Math.round((bytes / (1024 * 1024)) * 100) / 100);
 }
 
 const TAB = 4;
