@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,12 +10,13 @@ const CLI = path.resolve('dist/cli/main.js');
 const NOTES = path.resolve('notes');
 let data: string;
 
-function studybot(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
+function studybot(args: string[], opts: { input?: string; env?: Record<string, string>; uid?: number } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     input: opts.input,
     encoding: 'utf8',
     env: { PATH: process.env.PATH, EMBEDDING_MODEL: 'none', NOTES_DIR: NOTES, DATA_DIR: data, ...opts.env },
     timeout: 60_000,
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -132,5 +134,131 @@ describe('studybot ask', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).results[0].file).toBe('retinanet-focal-loss.md');
     expect(stderr.match(/Dense \(semantic\) search is off/g)).toHaveLength(1);
+  });
+});
+
+/** Every file of a folder with its content hash and inode: equal means nothing was written, replaced or removed. */
+function snapshot(dir: string): string[] {
+  return readdirSync(dir).sort().map((f) => {
+    const file = path.join(dir, f);
+    return `${f} ${statSync(file).ino} ${statSync(file).isFile() ? createHash('sha1').update(readFileSync(file)).digest('hex') : 'dir'}`;
+  });
+}
+
+function tempFolder(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+describe('a run pointed at the wrong folder destroys nothing', () => {
+  it('checks --notes before touching the index: a mistyped folder leaves the index as it was', () => {
+    const own = tempFolder('studybot-cli-own-');
+    expect(studybot(['index', '--data', own]).code).toBe(0);
+    const before = snapshot(own);
+    const { code, stderr } = studybot(['ask', '--notes', '/no/such/dir', '--data', own, 'what is fpn']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Notes folder not found: /no/such/dir');
+    expect(stderr).not.toMatch(/Rebuilding/);
+    expect(snapshot(own)).toEqual(before);
+    rmSync(own, { recursive: true, force: true });
+  });
+
+  it('refuses to replace the index of one notes folder for a run on another, unless --rebuild', () => {
+    const own = tempFolder('studybot-cli-own-');
+    const other = tempFolder('studybot-cli-other-');
+    writeFileSync(path.join(other, 'one.md'), '# One\n\n## Dropout\n\nDropout 随机丢弃神经元。\n');
+    expect(studybot(['index', '--data', own]).code).toBe(0);
+    const before = snapshot(own);
+    const refused = studybot(['ask', '--notes', other, '--data', own, 'what is dropout']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `error: ${own} holds the index of the notes in ${NOTES}, not ${other}. ` +
+        'Use another data folder for these notes (--data DIR or DATA_DIR), or replace that index with --rebuild.\n',
+    );
+    expect(snapshot(own)).toEqual(before);
+
+    const replaced = studybot(['index', '--notes', other, '--data', own, '--rebuild']);
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toMatch(/^1 notes, 1 chunks/);
+    expect(replaced.stderr).toContain(`it was built from ${NOTES} (--rebuild)`);
+    rmSync(own, { recursive: true, force: true });
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  it('refuses a DATA_DIR holding files it did not create, deleting nothing', () => {
+    const foreign = tempFolder('studybot-cli-foreign-');
+    writeFileSync(path.join(foreign, 'manifest.json'), '{"name": "someone else"}');
+    const { code, stderr } = studybot(['ask', '--data', foreign, 'what is fpn']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^error: ${foreign} holds manifest\\.json, but it is not a StudyBot index file`));
+    expect(readdirSync(foreign)).toEqual(['manifest.json']);
+    rmSync(foreign, { recursive: true, force: true });
+  });
+});
+
+describe('studybot and pathological notes', () => {
+  it('lists the notes it skipped with the reason, honouring --max-note-mb, and refuses a bad limit', () => {
+    const notes = tempFolder('studybot-cli-big-');
+    writeFileSync(path.join(notes, 'small.md'), '# Small\n\n## Dropout\n\nDropout 随机丢弃神经元。\n');
+    writeFileSync(path.join(notes, 'big.md'), `# Big\n\n${Array.from({ length: 12000 }, (_, i) => `第 ${i} 段：卷积层提取局部特征。`).join('\n\n')}\n`);
+    writeFileSync(path.join(notes, 'deep.md'), `# Deep\n\n${Array.from({ length: 300 }, (_, d) => `${' '.repeat(2 * d)}- item ${d}`).join('\n')}\n`);
+    const data = path.join(notes, '.data');
+    const { code, stdout, stderr } = studybot(['index', '--notes', notes, '--data', data, '--max-note-mb', '0.5']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^1 notes, /);
+    expect(stderr).toContain('skipped big.md: is 0.54 MB; the limit is 0.5 MB (MAX_NOTE_MB)');
+    expect(stderr).toContain('skipped deep.md: nests lists or quotes about 300 levels deep; the limit is 64');
+
+    const bad = studybot(['index', '--notes', notes, '--data', data, '--max-note-mb', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: MAX_NOTE_MB (--max-note-mb) must be a number of megabytes, e.g. 2\n');
+    rmSync(notes, { recursive: true, force: true });
+  });
+});
+
+describe('studybot on a failing disk', () => {
+  // A real read-only folder needs a user the permissions apply to: root writes anywhere.
+  const canDropRoot = process.getuid?.() === 0;
+  const NOBODY = 65534;
+
+  it.skipIf(!canDropRoot)('answers from a current index in a read-only DATA_DIR, and says in one line why it cannot update a stale one', () => {
+    const notes = tempFolder('studybot-cli-ro-notes-');
+    cpSync(NOTES, notes, { recursive: true });
+    const readOnly = tempFolder('studybot-cli-ro-');
+    expect(studybot(['index', '--notes', notes, '--data', readOnly]).code).toBe(0);
+    for (const f of readdirSync(readOnly)) chmodSync(path.join(readOnly, f), 0o444);
+    chmodSync(readOnly, 0o555);
+    chmodSync(notes, 0o755);
+    const before = snapshot(readOnly);
+
+    const current = studybot(['ask', '--json', '--notes', notes, '--data', readOnly, 'what is focal loss'], { uid: NOBODY });
+    expect(current.stderr).toMatch(/DATA_DIR is read-only/);
+    expect(current.code).toBe(0);
+    expect(JSON.parse(current.stdout).results[0].file).toBe('retinanet-focal-loss.md');
+
+    writeFileSync(path.join(notes, 'new.md'), '# New\n\nnew note\n');
+    const stale = studybot(['ask', '--notes', notes, '--data', readOnly, 'what is focal loss'], { uid: NOBODY });
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe('');
+    expect(stale.stderr).toMatch(/^error: DATA_DIR is read-only: could not update the index to the changed notes in .*; make the folder writable or set DATA_DIR to another folder\.\n$/m);
+    expect(stale.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(readOnly)).toEqual(before);
+    chmodSync(readOnly, 0o755);
+    rmSync(readOnly, { recursive: true, force: true });
+    rmSync(notes, { recursive: true, force: true });
+  });
+
+  it('says once that the model cannot load, and does not try again on the next ask; `studybot index` does', () => {
+    const own = tempFolder('studybot-cli-model-');
+    const env = { EMBEDDING_MODEL: '/no/such/model-folder' };
+    const first = studybot(['ask', '--data', own, 'what is focal loss'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stderr.match(/Dense \(semantic\) search is off/g)).toHaveLength(1);
+    expect(first.stderr).toContain('EMBEDDING_MODEL=none');
+    const second = studybot(['ask', '--data', own, 'what is focal loss'], { env });
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toMatch(/Dense/);
+    const index = studybot(['index', '--data', own], { env });
+    expect(index.stderr.match(/Dense \(semantic\) search is off/g)).toHaveLength(1);
+    rmSync(own, { recursive: true, force: true });
   });
 });

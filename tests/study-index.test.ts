@@ -1,9 +1,9 @@
-import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StudyIndex } from '../src/index/study-index.js';
 import Database from 'better-sqlite3';
-import { IndexStore, SCHEMA_VERSION, storePaths } from '../src/index/store.js';
+import { IndexStore, SCHEMA_VERSION, storePaths, vectorFiles } from '../src/index/store.js';
 import { NotesDirError } from '../src/notes/load.js';
 import { ask } from '../src/search/ask.js';
 import type { Logger } from '../src/log.js';
@@ -31,6 +31,11 @@ function manifestOf(data: string) {
   } finally {
     store.close();
   }
+}
+
+/** The vector file pair the manifest names. */
+function currentVectorFiles(data: string) {
+  return vectorFiles(storePaths(data), manifestOf(data).manifest!.vectorsGeneration!);
 }
 
 function copyNotes(): string {
@@ -82,7 +87,13 @@ describe('StudyIndex', () => {
 
   it('replaces an index of the old JSON format with a message', async () => {
     const data = tempDir();
-    for (const name of ['manifest.json', 'notes.json', 'keyword.json']) writeFileSync(path.join(data, name), '{}');
+    // What schema 1 wrote (only files recognisably StudyBot's are removed; see index-faults.test.ts).
+    const legacy = {
+      'manifest.json': { schemaVersion: 1, chunkerVersion: 3, analyzerVersion: 2, notesDir: NOTES, model: null, dims: null, files: 10, chunks: 80 },
+      'notes.json': { files: [], skipped: [] },
+      'keyword.json': { minisearch: {}, docFreq: [] },
+    };
+    for (const [name, content] of Object.entries(legacy)) writeFileSync(path.join(data, name), JSON.stringify(content));
     const { report, logger } = await openSynced(NOTES, data);
     expect(report.rebuilt).toBe(true);
     expect(logger.lines.some((l) => l.includes('index format changed'))).toBe(true);
@@ -148,20 +159,26 @@ describe('StudyIndex', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it('rebuilds when the index was made from another notes folder', async () => {
+  it('rebuilds when the index was made from another notes folder, with --rebuild', async () => {
     const data = tempDir();
     await openSynced(NOTES, data);
     const other = tempDir();
     writeFileSync(path.join(other, 'one.md'), '# One\n\nonly note');
-    const { report, logger } = await openSynced(other, data);
+    // Only when asked to (--rebuild): a run pointed at other notes is refused otherwise (index-faults.test.ts).
+    const logger = recordingLogger();
+    const index = await StudyIndex.open({ notesDir: other, dataDir: data, embeddingModel: null, logger, rebuild: true });
+    const report = await index.sync();
     expect(report.files).toBe(1);
     expect(logger.lines.some((l) => l.includes('built from'))).toBe(true);
   });
 
-  it('refuses a notes folder that does not exist with a clear error', async () => {
-    const index = await StudyIndex.open({ notesDir: '/no/such/notes', dataDir: tempDir(), embeddingModel: null });
-    await expect(index.sync()).rejects.toThrow(NotesDirError);
-    await expect(index.sync()).rejects.toThrow(/Notes folder not found: \/no\/such\/notes/);
+  it('refuses a notes folder that does not exist with a clear error, before touching the data folder', async () => {
+    // Checked by open() now, before any file in the data folder is created or removed.
+    const data = tempDir();
+    const open = () => StudyIndex.open({ notesDir: '/no/such/notes', dataDir: data, embeddingModel: null });
+    await expect(open()).rejects.toThrow(NotesDirError);
+    await expect(open()).rejects.toThrow(/Notes folder not found: \/no\/such\/notes/);
+    expect(readdirSync(data)).toEqual([]);
   });
 
   it('turns the dense leg off with one clear log line when the model cannot load', async () => {
@@ -220,7 +237,7 @@ describe('StudyIndex with the dense leg (real transformers.js + hnswlib-node on 
   it('re-embeds everything when the model changes, and recovers from a broken vector file', async () => {
     const data = tempDir();
     await openSynced(NOTES, data, FIXTURE_MODEL);
-    writeFileSync(storePaths(data).vectors, 'garbage');
+    writeFileSync(currentVectorFiles(data).index, 'garbage');
     const { report, logger } = await openSynced(NOTES, data, FIXTURE_MODEL);
     expect(logger.lines.some((l) => l.includes('vector index is damaged'))).toBe(true);
     expect(report.embedded).toBe(report.chunks);

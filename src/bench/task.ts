@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { StudyIndex } from '../index/study-index.js';
-import { IndexStore, storePaths } from '../index/store.js';
+import { IndexStore, storePaths, vectorFiles } from '../index/store.js';
 import { ask } from '../search/ask.js';
 import { loadEmbedder } from '../index/embedder.js';
 import { HNSW_PARAMS, VectorIndex } from '../index/vectors.js';
@@ -95,8 +95,10 @@ async function pseudoVectors(a: PseudoVectorsArgs): Promise<PseudoVectorsResult>
     if (i > 0 && i % 25_000 === 0) progress(`  ${a.label}: ${i}/${ids.length} vectors`);
   });
   const buildMs = performance.now() - t;
-  vectors.save(paths.vectors, paths.vectorLabels);
-  store.writeManifest({ ...store.readManifest()!, model: a.model, dims: a.dims });
+  const previous = store.readManifest()!;
+  const generation = (previous.vectorsGeneration ?? 0) + 1;
+  vectors.save(vectorFiles(paths, generation));
+  store.writeManifest({ ...previous, model: a.model, dims: a.dims, vectorsGeneration: generation });
   store.close();
   return { label: a.label, chunks: ids.length, dims: a.dims, buildMs, diskBytes: dirBytes(a.dataDir, ['models']) };
 }
@@ -240,7 +242,7 @@ async function hnsw(a: HnswArgs): Promise<HnswResult> {
     rssDelta = settledMemory().rss - before;
     const tmp = path.join(path.dirname(a.dataDir ?? 'bench/out/tmp/x'), `hnsw-${a.label}-${process.pid}`);
     mkdirSync(path.dirname(tmp), { recursive: true });
-    vectors.save(`${tmp}.hnsw`, `${tmp}.labels.json`);
+    vectors.save({ index: `${tmp}.hnsw`, labels: `${tmp}.labels.json` });
     bytesOnDisk = statSync(`${tmp}.hnsw`).size + statSync(`${tmp}.labels.json`).size;
     rmSync(`${tmp}.hnsw`, { force: true });
     rmSync(`${tmp}.labels.json`, { force: true });
@@ -250,10 +252,11 @@ async function hnsw(a: HnswArgs): Promise<HnswResult> {
     const store = IndexStore.open(paths);
     const manifest = store.readManifest();
     store.close();
-    if (!manifest?.dims) throw new Error(`${a.dataDir} has no vectors`);
+    if (!manifest?.dims || !manifest.vectorsGeneration) throw new Error(`${a.dataDir} has no vectors`);
     dims = manifest.dims;
-    vectors = VectorIndex.load(paths.vectors, paths.vectorLabels, dims);
-    bytesOnDisk = statSync(paths.vectors).size + statSync(paths.vectorLabels).size;
+    const files = vectorFiles(paths, manifest.vectorsGeneration);
+    vectors = VectorIndex.load(files, dims);
+    bytesOnDisk = statSync(files.index).size + statSync(files.labels).size;
     const ids = vectors.ids();
     n = ids.length;
     data = new Float32Array(n * dims);

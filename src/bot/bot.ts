@@ -102,7 +102,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
 function serialSync(index: StudyIndex): () => Promise<SyncReport> {
   let running: Promise<SyncReport> | null = null;
   return () => {
-    running ??= index.sync().finally(() => {
+    running ??= index.sync({ retryModel: true }).finally(() => {
       running = null;
     });
     return running;

@@ -1,6 +1,7 @@
 import { DiscordAPIError } from 'discord.js';
 import { DatabaseError } from '../db/database.js';
 import { NotesDirError } from '../notes/load.js';
+import { IndexProblem } from '../index/faults.js';
 import { PORTAL, type BotConfig } from './config.js';
 import { FatalGatewayClose } from './gateway-close.js';
 
@@ -9,7 +10,7 @@ import { FatalGatewayClose } from './gateway-close.js';
  * says what to do. Null means "a bug": the caller logs it with its stack.
  */
 export function explainStartupError(err: unknown, config: Pick<BotConfig, 'clientId' | 'guildId' | 'apiUrl' | 'notesDir'>): string | null {
-  if (err instanceof DatabaseError || err instanceof FatalGatewayClose) return err.message;
+  if (err instanceof DatabaseError || err instanceof FatalGatewayClose || err instanceof IndexProblem) return err.message;
   if (err instanceof NotesDirError) {
     // The core's message also suggests the CLI's --notes flag, which the bot does not have.
     const problem = err.message.replace(/\s*Pass --notes DIR or set NOTES_DIR\.?$/, '').replace(/\.?$/, '.');

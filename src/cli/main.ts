@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import 'dotenv/config';
-import { coreConfigFrom } from '../config/core.js';
+import { coreConfigFrom, type CoreConfig } from '../config/core.js';
 import { stderrLogger } from '../log.js';
 import { NotesDirError } from '../notes/load.js';
+import { ForeignDataDirError } from '../index/data-dir.js';
+import { IndexProblem } from '../index/faults.js';
+import { OtherNotesError } from '../index/open-store.js';
 import type { CliContext } from './context.js';
 import * as askCommand from './commands/ask-command.js';
 import * as indexCommand from './commands/index-command.js';
@@ -19,8 +22,12 @@ Usage:
   ${indexCommand.usage}
   ${askCommand.usage}
 
+Options:
+  --rebuild          replace the index in the data folder, even one built from other notes
+  --max-note-mb N    skip notes larger than N MB (default 2; MAX_NOTE_MB)
+
 Environment (or .env): NOTES_DIR (default ./notes), DATA_DIR (default ./data),
-EMBEDDING_MODEL (hub id or local folder, "none" for keyword search only).`;
+EMBEDDING_MODEL (hub id or local folder, "none" for keyword search only), MAX_NOTE_MB.`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -39,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
         data: { type: 'string' },
         k: { type: 'string' },
         json: { type: 'boolean', default: false },
+        rebuild: { type: 'boolean', default: false },
+        'max-note-mb': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,22 +64,41 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--k must be a whole number from 1 to 50 (got "${parsed.values.k}").\n`);
     return 2;
   }
+  let config: CoreConfig;
+  try {
+    config = coreConfigFrom(process.env, { notes: parsed.values.notes, data: parsed.values.data, maxNoteMb: parsed.values['max-note-mb'] });
+  } catch (err) {
+    process.stderr.write(`error: ${configProblem(err)}\n`);
+    return 2;
+  }
   const ctx: CliContext = {
-    config: coreConfigFrom(process.env, { notes: parsed.values.notes, data: parsed.values.data }),
+    config,
     args: parsed.positionals,
-    flags: { k, json: parsed.values.json ?? false },
+    flags: { k, json: parsed.values.json ?? false, rebuild: parsed.values.rebuild ?? false },
     logger: stderrLogger(),
     out: (text) => process.stdout.write(`${text}\n`),
   };
   try {
     return await command.execute(ctx);
   } catch (err) {
-    if (err instanceof NotesDirError) {
+    // Bad input: the notes folder, or a data folder that is not this one's to use.
+    if (err instanceof NotesDirError || err instanceof OtherNotesError || err instanceof ForeignDataDirError) {
       ctx.logger.error(err.message);
       return 2;
     }
+    // The disk, not the program: one sentence, no stack trace.
+    if (err instanceof IndexProblem) {
+      ctx.logger.error(err.message);
+      return 1;
+    }
     throw err;
   }
+}
+
+/** zod's issues as one line per problem. */
+function configProblem(err: unknown): string {
+  const issues = (err as { issues?: Array<{ message: string }> }).issues;
+  return issues ? issues.map((i) => i.message).join('; ') : (err as Error).message;
 }
 
 main(process.argv.slice(2)).then(

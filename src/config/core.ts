@@ -8,22 +8,36 @@ export interface CoreConfig {
   dataDir: string;
   /** null when the dense leg is switched off with EMBEDDING_MODEL=none. */
   embeddingModel: string | null;
+  /** Notes over this size are skipped (MAX_NOTE_MB); unset means the index's default, 2 MB. */
+  maxNoteBytes?: number;
 }
 
 const coreEnv = z.object({
   NOTES_DIR: z.string().trim().min(1).default('./notes'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   EMBEDDING_MODEL: z.string().trim().min(1).default(DEFAULT_EMBEDDING_MODEL),
+  MAX_NOTE_MB: megabytes('MAX_NOTE_MB (--max-note-mb)').optional(),
 });
 
+/** A size in MB (fractions allowed), as bytes. */
+function megabytes(name: string) {
+  return z.coerce
+    .number({ message: `${name} must be a number of megabytes, e.g. 2` })
+    .positive({ message: `${name} must be above 0` })
+    .max(1024, { message: `${name} must be at most 1024` })
+    .transform((mb) => Math.round(mb * 1024 * 1024));
+}
+
 /** Reads the shared settings from the environment; command-line flags win over it. */
-export function coreConfigFrom(env: NodeJS.ProcessEnv, flags: { notes?: string; data?: string } = {}): CoreConfig {
-  const parsed = coreEnv.parse(stripEmpty(env));
+export function coreConfigFrom(env: NodeJS.ProcessEnv, flags: { notes?: string; data?: string; maxNoteMb?: string } = {}): CoreConfig {
+  const parsed = coreEnv.parse({ ...stripEmpty(env), ...(flags.maxNoteMb !== undefined ? { MAX_NOTE_MB: flags.maxNoteMb } : {}) });
   const model = parsed.EMBEDDING_MODEL;
   return {
     notesDir: path.resolve(flags.notes ?? parsed.NOTES_DIR),
     dataDir: path.resolve(flags.data ?? parsed.DATA_DIR),
     embeddingModel: /^(none|off|false)$/i.test(model) ? null : model,
+    // Left out when unset, so that the index's default applies.
+    ...(parsed.MAX_NOTE_MB !== undefined ? { maxNoteBytes: parsed.MAX_NOTE_MB } : {}),
   };
 }
 

@@ -1,54 +1,62 @@
 import type { Chunk } from '../notes/types.js';
 import type { Logger } from '../log.js';
-import { loadEmbedder, type Embedder } from './embedder.js';
-import type { VectorModel } from './open-store.js';
-import { clearVectors, hasVectorFiles, type IndexStore, type Manifest, type StorePaths } from './store.js';
+import { realDisk, type IndexDisk } from './disk.js';
+import type { Embedder } from './embedder.js';
+import { clearVectors, hasVectorFiles, vectorFiles, type IndexStore, type Manifest, type StorePaths } from './store.js';
 import { VectorIndex } from './vectors.js';
 import type { Progress } from './sync.js';
 
 /** Chunks embedded per call: one progress step, and a bounded batch of texts in memory. */
 const EMBED_BATCH = 64;
 
+/** The vector files on disk: their model, and which generation of files is current. */
+export type VectorModel = { model: string; dims: number; generation: number } | null;
+
 /**
  * The dense leg of an index: the embedding model (when it loads) and the
- * chunk vectors on disk, kept in step with the chunk table.
+ * chunk vectors on disk, kept in step with the chunk table. Each save writes a
+ * new generation of the file pair; the manifest naming it is the commit, so
+ * readers and crashes only ever see a whole pair.
  */
 export class DenseLeg {
   private constructor(
     readonly embedder: Embedder | null,
     private readonly paths: StorePaths,
     private vectors: VectorIndex | null,
+    /** The generation the manifest names (the last one saved); the next save writes the one after. */
+    private generation: number,
     /** Vector files left on disk while their model cannot load: kept in the manifest, not used. */
     private readonly dormant: VectorModel,
+    private readonly disk: IndexDisk,
   ) {}
 
   /**
    * Loads the vectors of an opened index. Vectors of another model are
-   * cleared (the next sync re-embeds); damaged ones too, with a message.
+   * cleared (the next sync re-embeds); damaged or mismatched ones too, with a message.
    */
-  static open(paths: StorePaths, manifest: Manifest | null, embedder: Embedder | null, logger: Logger): DenseLeg {
-    if (!manifest?.model || !manifest.dims || !hasVectorFiles(paths)) return new DenseLeg(embedder, paths, null, null);
+  static open(paths: StorePaths, manifest: Manifest | null, embedder: Embedder | null, logger: Logger, disk: IndexDisk = realDisk): DenseLeg {
+    const generation = manifest?.vectorsGeneration ?? 0;
+    const none = () => new DenseLeg(embedder, paths, null, generation, null, disk);
+    if (!manifest?.model || !manifest.dims || !manifest.vectorsGeneration || !hasVectorFiles(paths, generation)) return none();
     if (!embedder) {
       // Keep the vectors on disk for when the model is back; they are useless without it.
-      return new DenseLeg(null, paths, null, { model: manifest.model, dims: manifest.dims });
+      return new DenseLeg(null, paths, null, generation, { model: manifest.model, dims: manifest.dims, generation }, disk);
     }
     if (embedder.model !== manifest.model || embedder.dims !== manifest.dims) {
       logger.info(`Embedding model changed (${manifest.model} → ${embedder.model}); re-embedding all notes.`);
-      clearVectors(paths);
-      return new DenseLeg(embedder, paths, null, null);
+      return none();
     }
     try {
-      return new DenseLeg(embedder, paths, VectorIndex.load(paths.vectors, paths.vectorLabels, manifest.dims), null);
+      return new DenseLeg(embedder, paths, VectorIndex.load(vectorFiles(paths, generation), manifest.dims), generation, null, disk);
     } catch (err) {
-      logger.warn(`The vector index is damaged (${(err as Error).message}); re-embedding all notes.`);
-      clearVectors(paths);
-      return new DenseLeg(embedder, paths, null, null);
+      logger.warn(`The vector index is damaged (in ${paths.dataDir}: ${(err as Error).message}); re-embedding all notes.`);
+      return none();
     }
   }
 
-  /** The model the vector files on disk belong to, for the manifest. */
+  /** The model and generation of the vector files on disk, for the manifest. */
   get model(): VectorModel {
-    return this.vectors && this.embedder ? { model: this.embedder.model, dims: this.vectors.dims } : this.dormant;
+    return this.vectors && this.embedder ? { model: this.embedder.model, dims: this.vectors.dims, generation: this.generation } : this.dormant;
   }
 
   get index(): VectorIndex | null {
@@ -65,8 +73,9 @@ export class DenseLeg {
 
   /**
    * Embeds the chunks the vector index lacks and drops those that are gone;
-   * saves the vectors when they changed. Returns how many were embedded and
-   * whether the files were written (the manifest must then name the model).
+   * saves the vectors as a new generation when they changed. Returns how many
+   * were embedded and whether files were written: the manifest must then name
+   * the new generation (see `model`), after which `pruneOld` may run.
    */
   async update(store: IndexStore, onProgress: (p: Progress) => void): Promise<{ embedded: number; saved: boolean }> {
     const { embedder } = this;
@@ -89,29 +98,19 @@ export class DenseLeg {
     if (saved) {
       // Deleted points still cost memory and search time; compact when they pile up.
       if (vectors.wasted > 1000 && vectors.wasted > vectors.size / 4) this.vectors = vectors.compacted();
-      this.vectors.save(this.paths.vectors, this.paths.vectorLabels);
+      this.vectors.save(vectorFiles(this.paths, this.generation + 1), this.disk);
+      this.generation++;
     }
     return { embedded: missing.length, saved };
+  }
+
+  /** Deletes the vector files of generations before the current one (call once the manifest names it). */
+  pruneOld(): void {
+    clearVectors(this.paths, this.generation);
   }
 }
 
 /** What the dense leg embeds for a chunk: its place in the note gives the text its topic. */
 export function passageText(chunk: Chunk): string {
   return `${chunk.headingPath.join(' > ')}\n${chunk.text}`;
-}
-
-/** The embedder for `model`, or null (dense leg off, with the reason and the fix) when it cannot load. */
-export async function tryLoadEmbedder(model: string | null, cacheDir: string, logger: Logger): Promise<Embedder | null> {
-  if (!model) return null;
-  try {
-    return await loadEmbedder(model, { cacheDir });
-  } catch (err) {
-    const reason = (err as Error).message.split('\n')[0];
-    logger.warn(
-      `Dense (semantic) search is off: could not load the embedding model "${model}" (${reason}). ` +
-        'Keyword search still works. To enable it, run once with internet access so the model is downloaded ' +
-        `and cached in ${cacheDir}, or set EMBEDDING_MODEL to a local model folder.`,
-    );
-    return null;
-  }
 }

@@ -10,6 +10,17 @@ export interface KeywordHit {
   matched: Set<string>;
 }
 
+/** A row of keyword_docs: a chunk's analyzed fields, as indexed. */
+interface DocRow {
+  rowid: number;
+  id: string;
+  heading: string;
+  own: string;
+  names: string;
+  text: string;
+  code: string;
+}
+
 /** Share of sections above which a query token is dropped as a stop word. */
 const STOP_SHARE = 0.5;
 /** bm25() column weights, in the column order of `keyword_fts`. */
@@ -22,16 +33,24 @@ const FIELD_WEIGHTS = { heading: 2, own: 0.5, names: 0.5, text: 1, code: 0.25 };
 const TOKEN_WEIGHTS = { typed: 2, translation: 1, guess: 1 };
 
 const SCHEMA = `
+  -- Chunk id and its analyzed fields (tokens joined by spaces): the FTS5 table's content, and
+  -- the tokens of the top hits for the coverage rerank.
+  CREATE TABLE IF NOT EXISTS keyword_docs (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+    heading TEXT NOT NULL, own TEXT NOT NULL, names TEXT NOT NULL, text TEXT NOT NULL, code TEXT NOT NULL
+  );
   -- Our analyzer has already cut, stemmed and lower-cased every field: FTS5 only splits
   -- on the spaces between tokens (every character class but separators is a token char).
+  -- External content, deleted with the row's old values: FTS5 then removes its tokens from
+  -- bm25's statistics (row count, lengths), which contentless_delete=1 never did, so ranking
+  -- drifted as notes were edited (691 rows counted where 93 existed). A regular table would
+  -- store every field a second time (+30% on disk).
   CREATE VIRTUAL TABLE IF NOT EXISTS keyword_fts USING fts5(
     heading, own, names, text, code,
-    content='', contentless_delete=1,
+    content='keyword_docs', content_rowid='rowid',
     tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M* S* P*'"
   );
   CREATE VIRTUAL TABLE IF NOT EXISTS keyword_terms USING fts5vocab(keyword_fts, 'row');
-  -- Chunk id and the set of its tokens, for the coverage rerank of the top hits.
-  CREATE TABLE IF NOT EXISTS keyword_docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, tokens TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS keyword_topical (term TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS keyword_dictionary (english TEXT NOT NULL, chinese TEXT NOT NULL, PRIMARY KEY (english, chinese)) WITHOUT ROWID;
   -- Chinese words already looked up in the dictionary, found or not: an edit looks up only new ones.
@@ -56,14 +75,19 @@ export class KeywordIndex {
   constructor(
     db: Database.Database,
     private readonly analyzer: Analyzer,
+    /** A read-only connection cannot run CREATE TABLE, even IF NOT EXISTS: the tables are there. */
+    options: { readOnly?: boolean } = {},
   ) {
-    db.exec(SCHEMA);
+    if (!options.readOnly) db.exec(SCHEMA);
     const w = FIELD_WEIGHTS;
     this.statements = {
       insertFts: db.prepare('INSERT INTO keyword_fts (rowid, heading, own, names, text, code) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertDoc: db.prepare('INSERT INTO keyword_docs (id, tokens) VALUES (?, ?)'),
-      rowidOf: db.prepare<[string], { rowid: number }>('SELECT rowid FROM keyword_docs WHERE id = ?'),
-      deleteFts: db.prepare('DELETE FROM keyword_fts WHERE rowid = ?'),
+      insertDoc: db.prepare('INSERT INTO keyword_docs (id, heading, own, names, text, code) VALUES (?, ?, ?, ?, ?, ?)'),
+      docOf: db.prepare<[string], DocRow>('SELECT * FROM keyword_docs WHERE id = ?'),
+      // FTS5's way to remove an external-content row: the old values say which tokens to take out.
+      deleteFts: db.prepare(
+        "INSERT INTO keyword_fts (keyword_fts, rowid, heading, own, names, text, code) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+      ),
       deleteDoc: db.prepare('DELETE FROM keyword_docs WHERE rowid = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM keyword_docs'),
       df: db.prepare<[string], { doc: number }>('SELECT doc FROM keyword_terms WHERE term = ?'),
@@ -72,9 +96,7 @@ export class KeywordIndex {
         `SELECT rowid, -bm25(keyword_fts, ${w.heading}, ${w.own}, ${w.names}, ${w.text}, ${w.code}) AS score
          FROM keyword_fts WHERE keyword_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`,
       ),
-      docs: db.prepare<[string], { rowid: number; id: string; tokens: string }>(
-        'SELECT rowid, id, tokens FROM keyword_docs WHERE rowid IN (SELECT value FROM json_each(?))',
-      ),
+      docs: db.prepare<[string], DocRow>('SELECT * FROM keyword_docs WHERE rowid IN (SELECT value FROM json_each(?))'),
       isTopical: db.prepare<[string], { term: string }>('SELECT term FROM keyword_topical WHERE term = ?'),
       clearTopical: db.prepare('DELETE FROM keyword_topical'),
       insertTopical: db.prepare('INSERT INTO keyword_topical (term) VALUES (?)'),
@@ -86,6 +108,14 @@ export class KeywordIndex {
       setState: db.prepare('INSERT OR REPLACE INTO keyword_state (key, value) VALUES (?, ?)'),
     };
     this.count = this.statements.count.get()!.n;
+  }
+
+  /** Forgets what it read from the database: another process changed it. */
+  refresh(): void {
+    this.count = this.statements.count.get()!.n;
+    this.dfCache.clear();
+    this.topicalCache.clear();
+    this.topicalCurrent = null;
   }
 
   /** A throwaway index in memory (tests, tools). */
@@ -100,23 +130,17 @@ export class KeywordIndex {
   add(chunk: Chunk, meta: NoteMeta): void {
     const { tokenize } = this.analyzer;
     const fields = fieldsOf(chunk, meta);
-    const tokens = {
-      heading: tokenize(fields.heading), own: tokenize(fields.own), names: tokenize(fields.names),
-      text: tokenize(fields.text), code: tokenize(fields.code),
-    };
-    const all = [...new Set([...tokens.heading, ...tokens.own, ...tokens.names, ...tokens.text, ...tokens.code])];
-    const { lastInsertRowid } = this.statements.insertDoc.run(chunk.id, all.join(' '));
-    this.statements.insertFts.run(
-      lastInsertRowid, tokens.heading.join(' '), tokens.own.join(' '), tokens.names.join(' '), tokens.text.join(' '), tokens.code.join(' '),
-    );
+    const values = [fields.heading, fields.own, fields.names, fields.text, fields.code].map((f) => tokenize(f).join(' '));
+    const { lastInsertRowid } = this.statements.insertDoc.run(chunk.id, ...values);
+    this.statements.insertFts.run(lastInsertRowid, ...values);
     this.count++;
     this.changed();
   }
 
   remove(chunkId: string): void {
-    const row = this.statements.rowidOf.get(chunkId);
+    const row = this.statements.docOf.get(chunkId);
     if (!row) return;
-    this.statements.deleteFts.run(row.rowid);
+    this.statements.deleteFts.run(row.rowid, row.heading, row.own, row.names, row.text, row.code);
     this.statements.deleteDoc.run(row.rowid);
     this.count--;
     this.changed();
@@ -213,7 +237,8 @@ export class KeywordIndex {
     const usedSet = new Set(used);
     return ranked.map(({ rowid, score }) => {
       const doc = docs.get(rowid)!;
-      return { id: doc.id, score, matched: new Set(doc.tokens.split(' ').filter((t) => usedSet.has(t))) };
+      const tokens = [doc.heading, doc.own, doc.names, doc.text, doc.code].flatMap((field) => field.split(' '));
+      return { id: doc.id, score, matched: new Set(tokens.filter((t) => usedSet.has(t))) };
     });
   }
 

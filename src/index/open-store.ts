@@ -1,16 +1,13 @@
-import { existsSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CHUNKER_VERSION } from '../notes/chunker-version.js';
 import { ANALYZER_VERSION, type Analyzer } from '../text/analyzer.js';
 import type { Logger } from '../log.js';
+import { claimDataDir, removeCrashLeftovers } from './data-dir.js';
+import type { VectorModel } from './dense-leg.js';
+import type { IndexDisk } from './disk.js';
+import { faultOf, IndexProblem, unavailable, type IndexFault } from './faults.js';
 import { KeywordIndex } from './keyword.js';
 import { clearVectors, IndexCorruptError, IndexStore, SCHEMA_VERSION, type Manifest, type StorePaths } from './store.js';
-
-/** Files of the JSON index format (schema 1), removed when found. */
-const LEGACY_FILES = ['manifest.json', 'notes.json', 'keyword.json'];
-
-/** The embedding model the vector files were made with; null when there are none. */
-export type VectorModel = { model: string; dims: number } | null;
 
 export interface OpenedStore {
   store: IndexStore;
@@ -18,6 +15,19 @@ export interface OpenedStore {
   /** Null when the index was (re)created empty: the next sync builds it. */
   manifest: Manifest | null;
 }
+
+export interface OpenPolicy {
+  /** Replace whatever index DATA_DIR holds, even one built from another notes folder. */
+  rebuild: boolean;
+  /** DATA_DIR cannot be written: use a current index as it is, or fail with one clear message. */
+  readOnly: boolean;
+  /** Why it cannot be written, for that message. */
+  readOnlyFault: Exclude<IndexFault, 'corrupt'>;
+  disk: IndexDisk;
+}
+
+/** DATA_DIR holds the index of another notes folder, which a run pointed elsewhere must not destroy. */
+export class OtherNotesError extends IndexProblem {}
 
 /** The manifest of an index built now, by this code, from `notesDir`. */
 export function currentManifest(notesDir: string, vectors: VectorModel): Manifest {
@@ -28,50 +38,96 @@ export function currentManifest(notesDir: string, vectors: VectorModel): Manifes
     notesDir,
     model: vectors?.model ?? null,
     dims: vectors?.dims ?? null,
+    vectorsGeneration: vectors?.generation ?? null,
   };
 }
 
-/** Why an index with this manifest cannot be reused for `notesDir`, or null when it can. */
-function outdatedReason(manifest: Manifest, notesDir: string): string | null {
+/** Why an index with this manifest must be rebuilt by this code, or null when it can be reused. */
+function outdatedReason(manifest: Manifest): string | null {
   return manifest.schemaVersion !== SCHEMA_VERSION ? 'index format changed'
     : manifest.chunkerVersion !== CHUNKER_VERSION ? 'chunker changed'
-      : manifest.analyzerVersion !== ANALYZER_VERSION ? 'analyzer changed'
-        : manifest.notesDir !== notesDir ? `it was built from ${manifest.notesDir}` : null;
+      : manifest.analyzerVersion !== ANALYZER_VERSION ? 'analyzer changed' : null;
 }
 
 /**
- * Opens the store and its keyword index, clearing them (with a message) when
- * they are damaged, from an older format, or built from another notes folder.
+ * Opens the store and its keyword index. An index that is damaged or of an
+ * older format is only a cache of the notes: it is cleared (with a message
+ * naming the file) and the next sync rebuilds it. A full or read-only disk is
+ * not damage: the files are kept and IndexUnavailableError says what is wrong.
+ * An index of another notes folder is never replaced unless `rebuild` asks to.
  */
-export function openStore(paths: StorePaths, notesDir: string, analyzer: Analyzer, logger: Logger): OpenedStore {
-  if (LEGACY_FILES.some((f) => existsSync(path.join(paths.dataDir, f)))) {
-    logger.info(`Rebuilding the index in ${paths.dataDir}: index format changed.`);
-    for (const f of LEGACY_FILES) rmSync(path.join(paths.dataDir, f), { force: true });
-    clearVectors(paths);
+export function openStore(paths: StorePaths, notesDir: string, analyzer: Analyzer, logger: Logger, policy: OpenPolicy): OpenedStore {
+  const { readOnly } = policy;
+  claimDataDir(paths, logger, readOnly);
+  if (!readOnly) removeCrashLeftovers(paths, logger);
+  const rebuild = (why: string, warn = false): OpenedStore => {
+    if (readOnly) throw unavailable(policy.readOnlyFault, paths.dataDir, `rebuild the index (${why})`);
+    (warn ? logger.warn : logger.info)(`Rebuilding the index in ${paths.dataDir}: ${why}.`);
+    IndexStore.remove(paths);
+    const store = IndexStore.open(paths, { disk: policy.disk });
+    return { store, keyword: new KeywordIndex(store.db, analyzer), manifest: null };
+  };
+  const damage = recordedDamage(paths);
+  if (damage !== null) return rebuild(`${paths.database} was found damaged (${damage})`, true);
+  if (readOnly && !existsSync(paths.database)) throw unavailable(policy.readOnlyFault, paths.dataDir, 'build the index', undefined, false);
+
+  let store: IndexStore;
+  try {
+    store = IndexStore.open(paths, { readOnly, disk: policy.disk });
+  } catch (err) {
+    if (err instanceof IndexCorruptError) return rebuild(`${err.message}`, true);
+    throw err;
   }
   try {
-    const store = IndexStore.open(paths);
-    let outdated: string | null;
-    try {
-      const manifest = store.readManifest();
-      outdated = manifest && outdatedReason(manifest, notesDir);
-      if (!outdated) {
-        const keyword = new KeywordIndex(store.db, analyzer);
-        const chunks = store.chunkCount;
-        if (keyword.size !== chunks) throw new IndexCorruptError(`keyword index has ${keyword.size} chunks, the chunk table ${chunks}`);
-        return { store, keyword, manifest };
-      }
-    } catch (err) {
+    const manifest = store.readManifest();
+    if (policy.rebuild && manifest) {
       store.close();
-      throw err;
+      return rebuild(manifest.notesDir !== notesDir ? `it was built from ${manifest.notesDir} (--rebuild)` : 'asked to (--rebuild)');
     }
-    store.close();
-    logger.info(`Rebuilding the index in ${paths.dataDir}: ${outdated}.`);
+    if (manifest && manifest.notesDir !== notesDir) {
+      throw new OtherNotesError(
+        `${paths.dataDir} holds the index of the notes in ${manifest.notesDir}, not ${notesDir}. ` +
+          `Use another data folder for these notes (--data DIR or DATA_DIR), or replace that index with --rebuild.`,
+      );
+    }
+    const outdated = manifest && outdatedReason(manifest);
+    if (outdated) {
+      store.close();
+      return rebuild(outdated);
+    }
+    if (!manifest && readOnly) throw unavailable(policy.readOnlyFault, paths.dataDir, 'build the index', undefined, false);
+    const keyword = new KeywordIndex(store.db, analyzer, { readOnly });
+    const chunks = store.chunkCount;
+    if (keyword.size !== chunks) throw new IndexCorruptError(`${paths.database} is damaged (keyword index has ${keyword.size} chunks, the chunk table ${chunks})`);
+    // Vector files of older generations are left by a crash between a save and its manifest.
+    if (!readOnly) clearVectors(paths, manifest?.vectorsGeneration ?? 0);
+    return { store, keyword, manifest };
   } catch (err) {
-    // Whatever is wrong with the files, they are only a cache of the notes: rebuild.
-    logger.warn(`The index in ${paths.dataDir} is damaged (${(err as Error).message}); rebuilding it.`);
+    if (store.db.open) store.close();
+    if (err instanceof IndexCorruptError || faultOf(err) === 'corrupt') {
+      const message = (err as Error).message;
+      return rebuild(message.includes(paths.database) ? message : `${paths.database} is damaged (${message})`, true);
+    }
+    throw err;
   }
-  IndexStore.remove(paths);
-  const store = IndexStore.open(paths);
-  return { store, keyword: new KeywordIndex(store.db, analyzer), manifest: null };
+}
+
+/**
+ * Remembers that a query found the database damaged, so that the next open
+ * in any process (the CLI, the bot) rebuilds it even if quick_check passes.
+ */
+export function recordDamage(paths: StorePaths, reason: string): void {
+  try {
+    writeFileSync(paths.damaged, `${reason}\n`);
+  } catch {
+    // Read-only or full: the damage is found again by the next query.
+  }
+}
+
+function recordedDamage(paths: StorePaths): string | null {
+  try {
+    return readFileSync(paths.damaged, 'utf8').trim() || 'unknown damage';
+  } catch {
+    return null;
+  }
 }

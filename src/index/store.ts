@@ -1,10 +1,15 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Chunk, NoteMeta } from '../notes/types.js';
+import { realDisk, type IndexDisk } from './disk.js';
+import { faultOf, unavailable } from './faults.js';
 
-/** Bump when the tables below change: an index of another version is rebuilt. */
-export const SCHEMA_VERSION = 3;
+/**
+ * Bump when the tables below (or the keyword index's) change: an index of another version is rebuilt.
+ * 4: a regular FTS5 table (exact bm25 statistics after deletes) and vector files named by generation.
+ */
+export const SCHEMA_VERSION = 4;
 
 export interface Manifest {
   schemaVersion: number;
@@ -15,6 +20,8 @@ export interface Manifest {
   /** Embedding model of the vector files, or null when there are none. */
   model: string | null;
   dims: number | null;
+  /** Which `vectors.<generation>.*` pair is the current one; null when there is none. */
+  vectorsGeneration: number | null;
 }
 
 /** What is known about one indexed note file, enough to skip it when unchanged. */
@@ -41,20 +48,57 @@ export interface SkippedFile {
   reason: string;
 }
 
-/** The files under DATA_DIR; one place that knows their names. */
+/**
+ * The files under DATA_DIR; one place that knows their names. DATA_DIR is
+ * shared (the bot's studybot.db lives there too): index recovery deletes only
+ * these files, and only in a folder that holds the marker.
+ */
 export function storePaths(dataDir: string) {
   return {
     dataDir,
+    /** Names StudyBot and the format: the proof that the files below are ours to delete. */
+    marker: path.join(dataDir, '.studybot-index'),
     /** Manifest, file records, chunks and the BM25 index, in one SQLite file. */
     database: path.join(dataDir, 'index.sqlite'),
-    vectors: path.join(dataDir, 'vectors.hnsw'),
-    vectorLabels: path.join(dataDir, 'vectors.labels.json'),
+    /** Present when a query found the database damaged: the next open or sync rebuilds it. */
+    damaged: path.join(dataDir, 'index.damaged'),
+    /** The embedding model that last failed to load, and when: not retried for a day. */
+    modelFailure: path.join(dataDir, 'model-failure.json'),
     models: path.join(dataDir, 'models'),
   };
 }
 export type StorePaths = ReturnType<typeof storePaths>;
 
+/** The pair of vector files of one generation; the manifest names the current generation. */
+export function vectorFiles(paths: StorePaths, generation: number): { index: string; labels: string } {
+  return {
+    index: path.join(paths.dataDir, `vectors.${generation}.hnsw`),
+    labels: path.join(paths.dataDir, `vectors.${generation}.labels.json`),
+  };
+}
+
+/** vectors.<generation>.hnsw / .labels.json, and the unnumbered pair of schema 3 (generation null). */
+const VECTOR_FILE = /^vectors\.(?:(\d+)\.)?(?:hnsw|labels\.json)$/;
+
+/** The generation of a vector file's name; undefined when it is not one; null for the unnumbered pair of schema 3. */
+export function vectorGenerationOf(name: string): number | null | undefined {
+  const match = VECTOR_FILE.exec(name);
+  if (!match) return undefined;
+  return match[1] === undefined ? null : Number(match[1]);
+}
+
+/** Whether a file name in DATA_DIR is one the index writes (temp files of atomic writes included, by their base). */
+export function isIndexFileName(name: string): boolean {
+  return vectorGenerationOf(name) !== undefined || /^index\.sqlite(-wal|-shm)?$/.test(name) || name === 'index.damaged' || name === 'model-failure.json';
+}
+
 export class IndexCorruptError extends Error {}
+
+export interface OpenStoreOptions {
+  /** Open for reading only (DATA_DIR read-only or full): nothing is written, not even the WAL. */
+  readOnly?: boolean;
+  disk?: IndexDisk;
+}
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -97,7 +141,11 @@ interface ChunkRow {
 export class IndexStore {
   private readonly statements;
 
-  private constructor(readonly db: Database.Database) {
+  private constructor(
+    readonly db: Database.Database,
+    /** The database file, to name it in messages and to notice when it is replaced. */
+    readonly file: string,
+  ) {
     this.statements = {
       getManifest: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM manifest'),
       setManifest: db.prepare('INSERT OR REPLACE INTO manifest (key, value) VALUES (?, ?)'),
@@ -122,33 +170,59 @@ export class IndexStore {
   }
 
   /**
-   * Opens (or creates) the index database. Throws IndexCorruptError when the
-   * file is not a readable SQLite database; the caller removes it and rebuilds.
+   * Opens (or creates) the index database and checks its pages (quick_check).
+   * Throws IndexCorruptError when the file is damaged or not a SQLite
+   * database (the caller removes it and rebuilds), IndexUnavailableError when
+   * the disk is full or read-only (the file is kept).
    */
-  static open(paths: StorePaths): IndexStore {
-    mkdirSync(paths.dataDir, { recursive: true });
+  static open(paths: StorePaths, options: OpenStoreOptions = {}): IndexStore {
     let db: Database.Database | undefined;
     try {
-      db = new Database(paths.database, { timeout: 5000 });
-      // WAL: the bot can answer while `studybot index` writes, and a crash mid-write loses nothing.
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.exec(SCHEMA);
-      return new IndexStore(db);
+      db = options.readOnly ? openReadOnly(paths.database) : new Database(paths.database, { timeout: 5000 });
+      if (!options.readOnly) {
+        (options.disk ?? realDisk).tuneDatabase(db);
+        // WAL: the bot can answer while `studybot index` writes, and a crash mid-write loses nothing.
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.exec(SCHEMA);
+      }
+      // Damage inside pages otherwise shows only when a question reads them (~40 ms at 10k sections, see README).
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new IndexCorruptError(`${paths.database} is damaged (quick_check: ${String(check).split('\n')[0]})`);
+      return new IndexStore(db, paths.database);
     } catch (err) {
       db?.close();
-      throw new IndexCorruptError(`${paths.database} is not a readable index database (${(err as Error).message})`);
+      if (err instanceof IndexCorruptError) throw err;
+      const fault = faultOf(err);
+      if (fault === 'corrupt') throw new IndexCorruptError(`${paths.database} is damaged (${(err as Error).message})`);
+      if (fault) throw unavailable(fault, paths.dataDir, 'open the index', err);
+      throw err;
     }
   }
 
-  /** Deletes the database (and its WAL files) and the vector files; keeps the model cache. */
+  /** Deletes the database (and its WAL files) and the vector files; keeps the model cache and everything else. */
   static remove(paths: StorePaths): void {
     for (const suffix of ['', '-wal', '-shm']) rmSync(paths.database + suffix, { force: true });
+    rmSync(paths.damaged, { force: true });
     clearVectors(paths);
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** Changes whenever another connection (another process) commits to the file; our own commits leave it. */
+  get dataVersion(): number {
+    return Number(this.db.pragma('data_version', { simple: true }));
+  }
+
+  /** Gives back the space a failed write left in the WAL (best effort: on a full disk even this may fail). */
+  shrinkWal(): void {
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Nothing more to do: the next successful checkpoint shrinks it.
+    }
   }
 
   /** Runs `fn` as one transaction: readers see all of a sync's changes or none. */
@@ -167,6 +241,7 @@ export class IndexStore {
       notesDir: rows.get('notesDir') ?? '',
       model: rows.get('model') || null,
       dims: rows.get('dims') ? Number(rows.get('dims')) : null,
+      vectorsGeneration: rows.get('vectorsGeneration') ? Number(rows.get('vectorsGeneration')) : null,
     };
     if (!Number.isInteger(manifest.schemaVersion) || !manifest.notesDir) throw new IndexCorruptError('the index manifest is incomplete');
     return manifest;
@@ -257,11 +332,55 @@ function toChunk(row: ChunkRow): Chunk {
   };
 }
 
-export function clearVectors(paths: StorePaths): void {
-  rmSync(paths.vectors, { force: true });
-  rmSync(paths.vectorLabels, { force: true });
+/** Deletes the vector files of every generation, or only those older than `before`. */
+export function clearVectors(paths: StorePaths, before?: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(paths.dataDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const generation = vectorGenerationOf(name);
+    if (generation === undefined) continue;
+    // A newer generation than the manifest's may be another process's, not yet committed.
+    if (before === undefined || generation === null || generation < before) rmSync(path.join(paths.dataDir, name), { force: true });
+  }
 }
 
-export function hasVectorFiles(paths: StorePaths): boolean {
-  return existsSync(paths.vectors) && existsSync(paths.vectorLabels);
+export function hasVectorFiles(paths: StorePaths, generation: number): boolean {
+  const files = vectorFiles(paths, generation);
+  return existsSync(files.index) && existsSync(files.labels);
+}
+
+/** The identity of the database file: a rebuild by another process replaces it. */
+export function databaseIdentity(paths: StorePaths): number | null {
+  try {
+    return statSync(paths.database).ino;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A connection that writes nothing to DATA_DIR. SQLite cannot even read a WAL
+ * database without creating its `-shm` file, which a read-only or full disk
+ * refuses; so when no WAL is pending (the last writer closed cleanly) the
+ * file is read into memory. A pending WAL holds committed pages the file
+ * lacks: then the file is opened read-only in place, which needs the `-shm`.
+ */
+function openReadOnly(file: string): Database.Database {
+  if (walPending(file)) return new Database(file, { readonly: true, fileMustExist: true });
+  const image = readFileSync(file);
+  // Bytes 18-19 mark WAL mode, which an in-memory image cannot use; 1 is the rollback journal.
+  if (image.length > 19) image[18] = image[19] = 1;
+  return new Database(image);
+}
+
+function walPending(file: string): boolean {
+  try {
+    return statSync(`${file}-wal`).size > 0;
+  } catch {
+    return false;
+  }
 }

@@ -1,13 +1,20 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Chunk, ChunkWithMeta, NoteMeta } from '../notes/types.js';
+import { checkNotesDir, DEFAULT_NOTE_LIMITS, type NoteLimits } from '../notes/load.js';
 import { createAnalyzer, type Analyzer, type QueryGroup } from '../text/analyzer.js';
 import { emptyGlossary } from '../text/glossary.js';
 import { silentLogger, type Logger } from '../log.js';
-import { DenseLeg, tryLoadEmbedder } from './dense-leg.js';
+import { DenseLeg } from './dense-leg.js';
+import { realDisk, type IndexDisk } from './disk.js';
 import type { Embedder } from './embedder.js';
+import { faultOf, IndexDamagedError, IndexUnavailableError, unavailable } from './faults.js';
 import type { KeywordHit, KeywordIndex } from './keyword.js';
-import { currentManifest, openStore } from './open-store.js';
-import { storePaths, type FileInfo, type FileRecord, type GlossaryPair, type IndexStore, type SkippedFile, type StorePaths } from './store.js';
+import { loadEmbedderOrRemember } from './model-failure.js';
+import { currentManifest, openStore, recordDamage, type OpenPolicy } from './open-store.js';
+import {
+  databaseIdentity, IndexStore, storePaths, type FileInfo, type FileRecord, type GlossaryPair, type SkippedFile, type StorePaths,
+} from './store.js';
 import { applyChanges, readChanges, type Progress, type SyncTarget } from './sync.js';
 import type { VectorIndex } from './vectors.js';
 import { queryAnalyzer } from './vocabulary.js';
@@ -19,6 +26,21 @@ export interface StudyIndexOptions {
   embeddingModel: string | null;
   logger?: Logger;
   onProgress?: (progress: Progress) => void;
+  /** Notes larger than this are skipped with a warning (default 2 MB; MAX_NOTE_MB). */
+  maxNoteBytes?: number;
+  /** Notes nesting lists or quotes deeper than this are skipped with a warning (default 64). */
+  maxNoteNesting?: number;
+  /** Replace the index in `dataDir` even when it was built from another notes folder (`--rebuild`). */
+  rebuild?: boolean;
+  /** Try the embedding model even if it failed to load less than a day ago (`studybot index`). */
+  retryModel?: boolean;
+  /** Fault injection for tests: replaces the disk operations whose failures the index survives. */
+  disk?: Partial<IndexDisk>;
+}
+
+export interface SyncOptions {
+  /** Try the embedding model again if it is not loaded (/reindex). */
+  retryModel?: boolean;
 }
 
 export interface SyncReport {
@@ -40,11 +62,26 @@ export interface ListedNote {
   title: string;
 }
 
+/** What an open index reads from; replaced as a whole when another process rebuilds the files. */
+interface Opened {
+  store: IndexStore;
+  keyword: KeywordIndex;
+  dense: DenseLeg;
+  /** The database file's identity and SQLite's data_version when last read: how a change by another process shows. */
+  identity: number | null;
+  dataVersion: number;
+}
+
 /**
  * The notes of one folder, indexed for search under one data folder: file
  * records, chunks and the BM25 index in one SQLite file, and (when a model
  * loads) the vector index beside it, kept in step with the notes by `sync()`,
  * which re-reads only changed files and re-embeds only changed chunks.
+ *
+ * It heals itself: damaged files are rebuilt, a full or read-only disk keeps
+ * them (answering from a current index), and a change made by another
+ * process (`studybot index` while the bot runs) is picked up before the next
+ * answer.
  *
  * Its public methods from `analyzeQuery` to `chunk` are the Corpus that
  * search/ask() reads (search/corpus.ts). The match is structural, checked at
@@ -57,15 +94,19 @@ export class StudyIndex {
   private notesCache: FileRecord[] | null = null;
   private queryAnalyzerCache: Analyzer | null = null;
   private notesChanges = 0;
+  /** Why the database must be rebuilt, once a query found it damaged. */
+  private damage: string | null = null;
 
   private constructor(
     readonly notesDir: string,
     readonly paths: StorePaths,
-    private readonly store: IndexStore,
-    private readonly keyword: KeywordIndex,
-    private readonly dense: DenseLeg,
+    private opened: Opened,
     /** Cuts note text into index tokens; it knows no glossary, which only questions need. */
     private readonly indexAnalyzer: Analyzer,
+    private readonly options: { embeddingModel: string | null; noteLimits: NoteLimits },
+    /** Set when DATA_DIR cannot be written: the index is used as it is. */
+    readonly readOnly: IndexUnavailableError | null,
+    private readonly disk: IndexDisk,
     private readonly logger: Logger,
     private readonly onProgress: (p: Progress) => void,
   ) {}
@@ -73,22 +114,53 @@ export class StudyIndex {
   /**
    * Opens the index in `dataDir`. A missing, corrupt or outdated index is not
    * an error: it is cleared with a message and the next `sync()` rebuilds it.
+   * Refused before anything is touched: a notes folder that does not exist
+   * (NotesDirError), a data folder holding another notes folder's index
+   * (OtherNotesError) or files StudyBot did not write (ForeignDataDirError).
    */
   static async open(options: StudyIndexOptions): Promise<StudyIndex> {
     const logger = options.logger ?? silentLogger;
     const notesDir = path.resolve(options.notesDir);
+    await checkNotesDir(notesDir);
     const paths = storePaths(path.resolve(options.dataDir));
-    const embedder = await tryLoadEmbedder(options.embeddingModel, paths.models, logger);
+    const disk: IndexDisk = { ...realDisk, ...options.disk };
+    const readOnly = writeProblem(paths, disk);
     const indexAnalyzer = createAnalyzer(emptyGlossary());
-    const { store, keyword, manifest } = openStore(paths, notesDir, indexAnalyzer, logger);
-    const dense = DenseLeg.open(paths, manifest, embedder, logger);
-    const index = new StudyIndex(notesDir, paths, store, keyword, dense, indexAnalyzer, logger, options.onProgress ?? (() => {}));
-    index.loadFiles();
-    return index;
+    const policy = { rebuild: options.rebuild ?? false, readOnly: readOnly !== null, readOnlyFault: readOnly?.fault ?? 'read-only', disk } as const;
+    const { store, keyword, manifest } = openStore(paths, notesDir, indexAnalyzer, logger, policy);
+    try {
+      if (readOnly) logger.info(`${readOnly.message.split('. ')[0]}: using the index there as it is.`);
+      const embedder = await loadEmbedderOrRemember(options.embeddingModel, paths, logger, { retry: options.retryModel, readOnly: readOnly !== null });
+      const dense = DenseLeg.open(paths, manifest, embedder, logger, disk);
+      const opened: Opened = { store, keyword, dense, identity: databaseIdentity(paths), dataVersion: store.dataVersion };
+      const noteLimits: NoteLimits = {
+        maxBytes: options.maxNoteBytes ?? DEFAULT_NOTE_LIMITS.maxBytes,
+        maxNesting: options.maxNoteNesting ?? DEFAULT_NOTE_LIMITS.maxNesting,
+      };
+      const settings = { embeddingModel: options.embeddingModel, noteLimits };
+      const index = new StudyIndex(notesDir, paths, opened, indexAnalyzer, settings, readOnly, disk, logger, options.onProgress ?? (() => {}));
+      index.loadFiles();
+      return index;
+    } catch (err) {
+      store.close();
+      throw err;
+    }
   }
 
   close(): void {
-    this.store.close();
+    if (this.store.db.open) this.store.close();
+  }
+
+  private get store(): IndexStore {
+    return this.opened.store;
+  }
+
+  private get keyword(): KeywordIndex {
+    return this.opened.keyword;
+  }
+
+  private get dense(): DenseLeg {
+    return this.opened.dense;
   }
 
   private loadFiles(): void {
@@ -100,8 +172,105 @@ export class StudyIndex {
     this.queryAnalyzerCache = null;
   }
 
+  /**
+   * Picks up a change another process made to the index (`studybot index` run
+   * on the bot's DATA_DIR): one stat and one PRAGMA when nothing changed.
+   * Returns whether it reloaded.
+   */
+  reloadIfChanged(): boolean {
+    const identity = databaseIdentity(this.paths);
+    // Gone: another process is between removing and recreating it; keep what we have until it is back.
+    if (identity === null) return false;
+    if (identity !== this.opened.identity) {
+      // Rebuilt by another process: a new file, which this connection cannot see.
+      const { store, keyword, manifest } = openStore(this.paths, this.notesDir, this.indexAnalyzer, this.logger, this.policy(false));
+      this.store.close();
+      const dense = DenseLeg.open(this.paths, manifest, this.dense.embedder, this.logger, this.disk);
+      this.opened = { store, keyword, dense, identity: databaseIdentity(this.paths), dataVersion: store.dataVersion };
+    } else {
+      const dataVersion = this.guard(() => this.store.dataVersion);
+      if (dataVersion === this.opened.dataVersion) return false;
+      this.opened.dataVersion = dataVersion;
+      this.keyword.refresh();
+      const manifest = this.guard(() => this.store.readManifest());
+      if ((manifest?.vectorsGeneration ?? null) !== (this.dense.model?.generation ?? null)) {
+        this.opened.dense = DenseLeg.open(this.paths, manifest, this.dense.embedder, this.logger, this.disk);
+      }
+    }
+    this.guard(() => this.loadFiles());
+    this.notesChanges++;
+    return true;
+  }
+
+  private policy(rebuild: boolean): OpenPolicy {
+    return { rebuild, readOnly: this.readOnly !== null, readOnlyFault: this.readOnly?.fault ?? 'read-only', disk: this.disk };
+  }
+
   /** Brings the index in line with the notes folder. Cheap when nothing changed. */
-  async sync(): Promise<SyncReport> {
+  async sync(options: SyncOptions = {}): Promise<SyncReport> {
+    this.reloadIfChanged();
+    if (options.retryModel && this.options.embeddingModel && !this.dense.embedder) await this.retryModel();
+    if (this.damage !== null) this.reopenRebuilt();
+    try {
+      return await this.syncOnce();
+    } catch (err) {
+      this.forgetUncommitted();
+      if (faultOf(err) !== 'corrupt') throw this.keepIndexAfter(err);
+      this.noteDamage(err);
+      this.reopenRebuilt();
+      return await this.syncOnce();
+    }
+  }
+
+  private async retryModel(): Promise<void> {
+    const embedder = await loadEmbedderOrRemember(this.options.embeddingModel, this.paths, this.logger, { retry: true, readOnly: this.readOnly !== null });
+    if (embedder) this.opened.dense = DenseLeg.open(this.paths, this.store.readManifest(), embedder, this.logger, this.disk);
+  }
+
+  /** After a failed sync: what was counted or cached in memory during the rolled-back transaction is re-read. */
+  private forgetUncommitted(): void {
+    if (!this.store.db.open) return;
+    try {
+      this.keyword.refresh();
+      this.loadFiles();
+    } catch {
+      // The database itself is failing; the caller reports why.
+    }
+  }
+
+  /** Replaces the damaged database with an empty one; the sync that follows builds it. */
+  private reopenRebuilt(): void {
+    this.store.close();
+    const { store, keyword } = openStore(this.paths, this.notesDir, this.indexAnalyzer, this.logger, this.policy(true));
+    const dense = DenseLeg.open(this.paths, null, this.dense.embedder, this.logger, this.disk);
+    this.opened = { store, keyword, dense, identity: databaseIdentity(this.paths), dataVersion: store.dataVersion };
+    this.damage = null;
+    this.loadFiles();
+  }
+
+  /**
+   * A sync that failed on a full, read-only or failing disk: an index that
+   * was complete before is kept as it was (the transaction rolled back); a
+   * first build is removed, so that its WAL does not go on filling the disk.
+   */
+  private keepIndexAfter(err: unknown): unknown {
+    const fault = faultOf(err);
+    if (!fault || fault === 'corrupt' || err instanceof IndexUnavailableError) return err;
+    let built = false;
+    try {
+      built = this.store.readManifest() !== null;
+    } catch {
+      // Unreadable now: treat it as the first build it probably was.
+    }
+    if (built) this.store.shrinkWal();
+    else {
+      this.store.close();
+      IndexStore.remove(this.paths);
+    }
+    return unavailable(fault, this.paths.dataDir, built ? 'update the index' : 'build the index', err, built);
+  }
+
+  private async syncOnce(): Promise<SyncReport> {
     const started = performance.now();
     const rebuilt = this.files.length === 0 && this.skippedFiles.length === 0;
     const target: SyncTarget = {
@@ -111,11 +280,13 @@ export class StudyIndex {
       tokenize: (text) => this.tokenize(text),
       logger: this.logger,
       onProgress: this.onProgress,
+      limits: this.options.noteLimits,
     };
     const changes = await readChanges(target, { indexed: this.files, skipped: this.skippedFiles });
     const changed = changes.outcomes.length > 0 || changes.gone.length > 0;
     let counts = { added: 0, removed: 0 };
     if (changed || !this.store.readManifest()) {
+      if (this.readOnly) throw unavailable(this.readOnly.fault, this.paths.dataDir, 'update the index to the changed notes');
       counts = this.store.transaction(() => {
         const applied = applyChanges(target, changes);
         this.writeManifest();
@@ -125,9 +296,13 @@ export class StudyIndex {
       // A touched but unedited note changes its record's mtime, not what the notes say.
       if (changes.gone.length > 0 || changes.outcomes.some((o) => o.kind !== 'touched')) this.notesChanges++;
     }
-    const { embedded, saved } = await this.dense.update(this.store, this.onProgress);
-    // The manifest names the model last: it is what marks the vector files as complete.
-    if (saved) this.writeManifest();
+    // A read-only index answers with the vectors it has; chunks they lack are found by keywords alone.
+    const { embedded, saved } = this.readOnly ? { embedded: 0, saved: false } : await this.dense.update(this.store, this.onProgress);
+    if (saved) {
+      // The manifest naming the new vector generation is the commit: until then the previous pair is current.
+      this.writeManifest();
+      this.dense.pruneOld();
+    }
     return {
       files: this.files.length,
       chunks: this.keyword.size,
@@ -144,6 +319,29 @@ export class StudyIndex {
   }
 
   /**
+   * Runs a read of the database; damage found there (SQLITE_CORRUPT,
+   * SQLITE_NOTADB) becomes IndexDamagedError naming the file, and the next
+   * sync or open (in any process) rebuilds it.
+   */
+  private guard<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (faultOf(err) !== 'corrupt') throw err;
+      throw new IndexDamagedError(this.noteDamage(err));
+    }
+  }
+
+  private noteDamage(err: unknown): string {
+    const reason = (err as Error).message;
+    const message = `The index file ${this.store.file} is damaged (${reason}); it is rebuilt at the next sync (studybot ask or index, /reindex, or a restart).`;
+    if (this.damage === null) this.logger.warn(message);
+    this.damage = reason;
+    if (!this.readOnly) recordDamage(this.paths, reason);
+    return message;
+  }
+
+  /**
    * Counts the syncs that changed what the indexed notes say (a note added,
    * edited, removed or skipped): whatever was derived from `notes` is current
    * while it stays the same.
@@ -155,8 +353,10 @@ export class StudyIndex {
   // --- The Corpus that search/ask() reads -------------------------------------------------
 
   analyzeQuery(question: string): QueryGroup[] {
+    // The first call of every ask(): the cheap place to notice another process's re-index.
+    this.reloadIfChanged();
     // Built on first use after each change: the glossary grows with the notes' own pairs.
-    this.queryAnalyzerCache ??= queryAnalyzer(this.store.glossaryPairs(), this.keyword.dictionary());
+    this.queryAnalyzerCache ??= this.guard(() => queryAnalyzer(this.store.glossaryPairs(), this.keyword.dictionary()));
     return this.queryAnalyzerCache.analyzeQuery(question);
   }
 
@@ -177,15 +377,15 @@ export class StudyIndex {
   }
 
   idf(token: string): number {
-    return this.keyword.idf(token);
+    return this.guard(() => this.keyword.idf(token));
   }
 
   isTopical(token: string): boolean {
-    return this.keyword.isTopical(token);
+    return this.guard(() => this.keyword.isTopical(token));
   }
 
   keywordHits(groups: QueryGroup[], limit: number): KeywordHit[] {
-    return this.keyword.query(groups, limit);
+    return this.guard(() => this.keyword.query(groups, limit));
   }
 
   denseHits(question: string, limit: number): Promise<string[] | null> {
@@ -193,7 +393,7 @@ export class StudyIndex {
   }
 
   chunk(id: string): ChunkWithMeta | undefined {
-    const chunk = this.store.chunk(id);
+    const chunk = this.guard(() => this.store.chunk(id));
     const meta = chunk && this.metaByFile.get(chunk.file);
     return chunk && meta ? { chunk, meta } : undefined;
   }
@@ -209,7 +409,7 @@ export class StudyIndex {
   get notes(): ReadonlyArray<FileRecord> {
     if (!this.notesCache) {
       const byFile = new Map<string, Chunk[]>();
-      for (const chunk of this.store.allChunks()) {
+      for (const chunk of this.guard(() => this.store.allChunks())) {
         const list = byFile.get(chunk.file) ?? [];
         list.push(chunk);
         byFile.set(chunk.file, list);
@@ -221,7 +421,7 @@ export class StudyIndex {
 
   /** Every distinct English ↔ Chinese pair mined from the notes, as stored at sync. */
   glossaryPairs(): GlossaryPair[] {
-    return this.store.glossaryPairs();
+    return this.guard(() => this.store.glossaryPairs());
   }
 
   get skipped(): ReadonlyArray<SkippedFile> {
@@ -244,5 +444,21 @@ export class StudyIndex {
 
   get vectorIndex(): VectorIndex | null {
     return this.dense.index;
+  }
+}
+
+/**
+ * Null when DATA_DIR can be written; otherwise why not (read-only, full),
+ * which makes the index read-only rather than a failure.
+ */
+function writeProblem(paths: StorePaths, disk: IndexDisk): IndexUnavailableError | null {
+  try {
+    mkdirSync(paths.dataDir, { recursive: true });
+    disk.probeWrite(paths.dataDir);
+    return null;
+  } catch (err) {
+    const fault = faultOf(err);
+    if (fault === 'read-only' || fault === 'disk-full' || fault === 'io') return unavailable(fault, paths.dataDir, 'write', err);
+    throw err;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readNote, scanNotes, type NoteStat } from '../notes/load.js';
+import { readNote, scanNotes, type NoteLimits, type NoteStat } from '../notes/load.js';
 import type { Chunk, NoteMeta } from '../notes/types.js';
 import type { Logger } from '../log.js';
 import type { KeywordIndex } from './keyword.js';
@@ -21,6 +21,7 @@ export interface SyncTarget {
   tokenize: (text: string) => string[];
   logger: Logger;
   onProgress: (progress: Progress) => void;
+  limits: NoteLimits;
 }
 
 /** The note files the index knows now, indexed or skipped. */
@@ -43,7 +44,12 @@ export type ReadOutcome =
   | { kind: 'touched'; info: FileInfo }
   | { kind: 'skipped'; skipped: SkippedFile };
 
-/** Scans the notes folder and reads the files that are new or whose size or mtime changed. */
+/**
+ * Scans the notes folder and reads the files that are new or whose size or
+ * mtime changed. Skipped files are looked at again every time (a raised limit
+ * or a fixed permission lets them in), but count as changed only when the
+ * outcome differs.
+ */
 export async function readChanges(target: SyncTarget, files: KnownFiles): Promise<NoteChanges> {
   const scan = await scanNotes(target.notesDir);
   const known = new Map<string, FileInfo | SkippedFile>();
@@ -51,7 +57,7 @@ export async function readChanges(target: SyncTarget, files: KnownFiles): Promis
   for (const s of files.skipped) known.set(s.file, s);
   const toRead = scan.filter((stat) => {
     const previous = known.get(stat.file);
-    return !(previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs);
+    return !(previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs && !('reason' in previous));
   });
   const seen = new Set(scan.map((s) => s.file));
   const gone = [...known.keys()].filter((file) => !seen.has(file));
@@ -60,7 +66,8 @@ export async function readChanges(target: SyncTarget, files: KnownFiles): Promis
   for (const [done, stat] of toRead.entries()) {
     if (done % 25 === 0) target.onProgress({ phase: 'reading', done, total: toRead.length });
     const previous = known.get(stat.file);
-    outcomes.push(await read(target, stat, previous && 'sha1' in previous ? previous : undefined));
+    const outcome = await read(target, stat, previous && 'sha1' in previous ? previous : undefined, previous && 'reason' in previous ? previous : undefined);
+    if (outcome) outcomes.push(outcome);
   }
   if (toRead.length) target.onProgress({ phase: 'reading', done: toRead.length, total: toRead.length });
   return { outcomes, gone, known };
@@ -86,13 +93,18 @@ export function applyChanges(target: SyncTarget, { outcomes, gone, known }: Note
   return { added, removed };
 }
 
-/** Reads and chunks one new or modified note; a note that cannot be read is skipped with a warning. */
-async function read(target: SyncTarget, stat: NoteStat, old: FileInfo | undefined): Promise<ReadOutcome> {
-  const skip = (reason: string): ReadOutcome => {
+/**
+ * Reads and chunks one new or modified note; a note that cannot be read is
+ * skipped with a warning. Null when the note was skipped before, unchanged, for the same reason.
+ */
+async function read(target: SyncTarget, stat: NoteStat, old: FileInfo | undefined, skippedBefore: SkippedFile | undefined): Promise<ReadOutcome | null> {
+  const skip = (reason: string): ReadOutcome | null => {
+    const same = skippedBefore && skippedBefore.reason === reason && skippedBefore.size === stat.size && skippedBefore.mtimeMs === stat.mtimeMs;
+    if (same) return null;
     target.logger.warn(`Skipping ${stat.file}: ${reason}.`);
     return { kind: 'skipped', skipped: { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, reason } };
   };
-  const read = await readNote(target.notesDir, stat.file);
+  const read = await readNote(target.notesDir, stat.file, target.limits);
   if (!read.ok) return skip(read.reason);
   const sha1 = createHash('sha1').update(read.note.text).digest('hex');
   // Touched but not edited: keep the record (and its chunks) as they are.

@@ -1,12 +1,30 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import { writeFileAtomic } from './atomic.js';
+import type { IndexDisk } from './disk.js';
 
 const { HierarchicalNSW } = hnswlib;
 
 /** HNSW settings we ship; `npm run bench` measures their recall against brute force. */
 // efSearch 400: recall@10 0.996 on 10k fixture vectors (0.906 at 96) for ≤ 0.5 ms a query (bench).
 export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 400 };
+
+/** The two files of a saved vector index. */
+export interface VectorFiles {
+  index: string;
+  labels: string;
+}
+
+/**
+ * The labels file: the chunk id of each HNSW label, and what it expects of
+ * its HNSW partner, so that a pair that does not belong together is caught on
+ * load instead of failing later ("element is already deleted").
+ */
+interface LabelsFile {
+  points: number;
+  hnswBytes: number;
+  labels: Array<string | null>;
+}
 
 export interface VectorHit {
   id: string;
@@ -37,17 +55,28 @@ export class VectorIndex {
     return new VectorIndex(hnsw, dims, []);
   }
 
-  static load(indexFile: string, labelsFile: string, dims: number): VectorIndex {
-    const labels = JSON.parse(readFileSync(labelsFile, 'utf8')) as Array<string | null>;
+  /** Throws when the files are unreadable or do not belong together. */
+  static load(files: VectorFiles, dims: number): VectorIndex {
+    const saved = JSON.parse(readFileSync(files.labels, 'utf8')) as Partial<LabelsFile>;
+    if (!Array.isArray(saved.labels) || saved.points !== saved.labels.length) throw new Error(`${files.labels} is not a labels file`);
+    const bytes = statSync(files.index).size;
+    if (bytes !== saved.hnswBytes) throw new Error(`${files.index} has ${bytes} bytes, its labels file expects ${saved.hnswBytes}`);
     const hnsw = new HierarchicalNSW('ip', dims);
-    hnsw.readIndexSync(indexFile);
+    hnsw.readIndexSync(files.index);
     if (hnsw.getNumDimensions() !== dims) throw new Error(`vector index has ${hnsw.getNumDimensions()} dims, expected ${dims}`);
-    return new VectorIndex(hnsw, dims, labels);
+    if (hnsw.getCurrentCount() !== saved.points) throw new Error(`vector index has ${hnsw.getCurrentCount()} points, its labels ${saved.points}`);
+    return new VectorIndex(hnsw, dims, saved.labels);
   }
 
-  save(indexFile: string, labelsFile: string): void {
-    writeFileAtomic(indexFile, (tmp) => this.hnsw.writeIndexSync(tmp));
-    writeFileAtomic(labelsFile, JSON.stringify(this.labels));
+  /**
+   * Writes both files, each atomically. The pair becomes current only when the
+   * caller's manifest names it, so a crash between the two renames leaves the
+   * previous pair in use.
+   */
+  save(files: VectorFiles, disk?: Pick<IndexDisk, 'rename'>): void {
+    writeFileAtomic(files.index, (tmp) => this.hnsw.writeIndexSync(tmp), disk);
+    const labels: LabelsFile = { points: this.labels.length, hnswBytes: statSync(files.index).size, labels: this.labels };
+    writeFileAtomic(files.labels, JSON.stringify(labels), disk);
   }
 
   get size(): number {
