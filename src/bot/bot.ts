@@ -3,6 +3,9 @@ import { ask } from '../search/ask.js';
 import { openDatabase } from '../db/database.js';
 import { askMessageRepository } from '../db/ask-messages.js';
 import { feedbackRepository } from '../db/feedback.js';
+import { join } from 'node:path';
+import { fileFormulaCache } from '../render/math/file-cache.js';
+import { createFormulaRenderer } from '../render/math/render-formulas.js';
 import { translate } from '../render/messages.js';
 import type { BotConfig } from './config.js';
 import type { BotContext } from './context.js';
@@ -44,6 +47,8 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   const client = createClient(config);
   const quiz = new QuizRuntime(db, { timeoutMs: config.quizTimeoutMinutes * 60_000, logger: logger.child({ part: 'quiz' }) });
   const syncIndex = serialSync(index);
+  // One renderer for the process: MathJax is loaded once, on the first formula not in the cache.
+  const formulas = createFormulaRenderer({ cache: fileFormulaCache(join(config.dataDir, 'formulas')), logger: logger.child({ part: 'formulas' }) });
   const ctx: BotContext = {
     index,
     db: { askMessages: askMessageRepository(db), feedback: feedbackRepository(db) },
@@ -59,10 +64,11 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     commands,
     conceptBank,
     daily: createDailyScheduler({
-      client, index, conceptBank, t: translate, db, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
+      client, index, conceptBank, t: translate, db, formulas, notesRoot: config.notesDir, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
       wrongRate: (guildId, conceptId) => quiz.wrongRate(guildId, conceptId),
     }),
     quiz,
+    formulas,
     t: translate,
   };
   const lifecycle = new BotLifecycle(client, logger, {

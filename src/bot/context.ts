@@ -6,6 +6,7 @@ import type { DailyScheduler } from '../daily/index.js';
 import type { StudyIndex, SyncReport } from '../index/study-index.js';
 import type { AskMessageRepository } from '../db/ask-messages.js';
 import type { FeedbackRepository } from '../db/feedback.js';
+import type { FormulaRenderer } from '../render/math/render-formulas.js';
 import type { Translate } from '../render/messages.js';
 import type { BotConfig } from './config.js';
 import type { Cooldowns } from './cooldowns.js';
@@ -30,6 +31,8 @@ export interface BotContext {
   daily: DailyScheduler;
   /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */
   quiz: QuizRuntime;
+  /** Draws a section's display formulas as one PNG (MathJax loads on the first), cached in DATA_DIR/formulas. */
+  formulas: FormulaRenderer;
   /** The words of every reply (see render/messages.ts). */
   t: Translate;
 }

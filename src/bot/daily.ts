@@ -10,22 +10,29 @@ import { errorText } from '../daily/scheduler.js';
 import type { StudyIndex } from '../index/study-index.js';
 import type { StudyDatabase } from '../db/database.js';
 import { conceptQuote } from '../render/concept-quote.js';
-import { dailyPostView } from '../render/daily.js';
+import { sectionMedia, withSectionMedia } from '../render/answer-media.js';
+import { dailyPostView, dailyQuote } from '../render/daily.js';
+import type { FormulaRenderer } from '../render/math/render-formulas.js';
 import type { Translate } from '../render/messages.js';
+import { discordFiles, permissionName } from './attachments.js';
+import { BOT_CHANNEL_PERMISSIONS } from './invite.js';
 import type { BotLogger } from './logger.js';
 
-/** What a daily post needs in its channel, with the names Discord's settings show. */
-export const DAILY_CHANNEL_PERMISSIONS = [
-  ['View Channel', PermissionFlagsBits.ViewChannel],
-  ['Send Messages', PermissionFlagsBits.SendMessages],
-  ['Embed Links', PermissionFlagsBits.EmbedLinks],
-] as const;
+/**
+ * What a daily post needs in its channel, with the names Discord's settings
+ * show: the invite's list (src/bot/invite.ts), so `/daily set` asks for exactly
+ * what `npm run invite` grants, Attach Files (the formula image) included.
+ */
+export const DAILY_CHANNEL_PERMISSIONS = BOT_CHANNEL_PERMISSIONS.map((flag) => [permissionName(flag), flag] as const);
 
 /** The permissions of DAILY_CHANNEL_PERMISSIONS the bot lacks in `channel` (empty: it can post). */
 export function missingDailyPermissions(channel: GuildBasedChannel, me: GuildMember): string[] {
   const perms = channel.permissionsFor(me);
   return DAILY_CHANNEL_PERMISSIONS.filter(([, flag]) => !perms.has(flag)).map(([name]) => name);
 }
+
+/** Without these nothing can be posted; without Attach Files the post goes out as text. */
+const MISSING_FORBIDS_POSTING = new Set(DAILY_CHANNEL_PERMISSIONS.filter(([, flag]) => flag !== PermissionFlagsBits.AttachFiles).map(([name]) => name));
 
 /** Discord errors after which posting cannot work until an admin acts. */
 export function permanentPostError(err: unknown): PermanentPostError | null {
@@ -47,6 +54,10 @@ export interface DailyPosterDeps {
   t: Translate;
   index: StudyIndex;
   conceptBank: () => ConceptBank;
+  /** Draws the quote's formulas into the post's image. */
+  formulas: FormulaRenderer;
+  /** Images in the quote are attached from here only. */
+  notesRoot: string;
 }
 
 /**
@@ -55,7 +66,7 @@ export interface DailyPosterDeps {
  * bot lacks permissions, or Discord refused the request); throws when unsure
  * (5xx after retries, timeouts, network errors), so the day is never re-posted.
  */
-export function dailyPoster({ client, index, conceptBank, t }: DailyPosterDeps): PostFn {
+export function dailyPoster({ client, index, conceptBank, t, formulas, notesRoot }: DailyPosterDeps): PostFn {
   return async (guildId, channelId, concept, localDate) => {
     let channel;
     try {
@@ -66,16 +77,16 @@ export function dailyPoster({ client, index, conceptBank, t }: DailyPosterDeps):
     if (!channel || channel.isDMBased() || channel.guildId !== guildId || !channel.isSendable()) return { error: 'missing_channel' };
     const me = channel.guild.members.me ?? (await channel.guild.members.fetchMe().catch(() => null));
     // Checked first so a locked channel is reported without a refused request; Discord has the last word below.
-    if (me && missingDailyPermissions(channel, me).length > 0) return { error: 'missing_permissions' };
+    const missing = me ? missingDailyPermissions(channel, me) : [];
+    if (missing.some((name) => MISSING_FORBIDS_POSTING.has(name))) return { error: 'missing_permissions' };
 
-    const view = dailyPostView({
-      concept,
-      quote: conceptQuote(index.notes, concept),
-      related: relatedConcept(concept, conceptBank().concepts),
-      localDate,
-    }, t);
+    const quote = conceptQuote(index.notes, concept);
+    const view = dailyPostView({ concept, quote, related: relatedConcept(concept, conceptBank().concepts), localDate }, t);
+    // Lost Attach Files since `/daily set`: the post still goes out, its formulas as code.
+    const media = await sectionMedia(quote.markdown, concept.source.file, { renderer: formulas, notesRoot, attach: missing.length === 0 });
+    const post = withSectionMedia(view, media, (text) => dailyQuote(text, concept));
     try {
-      const message = await channel.send(view);
+      const message = await channel.send({ ...post, files: discordFiles(post.files) });
       return { messageId: message.id };
     } catch (err) {
       const permanent = permanentPostError(err);

@@ -34,6 +34,7 @@ export const en = {
   'ask.page': ' · page {{page}}/{{pages}}',
   'ask.voteUp': 'Thanks! 👍 noted: glad the notes helped.',
   'ask.voteDown': 'Thanks! 👎 noted: this answer will be reviewed.',
+  'ask.noAttachFiles': 'ℹ️ Formulas are shown as code: I lack the **Attach Files** permission in this channel, so I cannot attach them as images.',
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': 'Nothing in the notes matches this question.',
