@@ -2,7 +2,7 @@ import type { InteractionEditReplyOptions, PermissionsBitField } from 'discord.j
 import type { Answer } from '../search/ask.js';
 import { sectionMedia, withSectionMedia } from '../render/answer-media.js';
 import { answerQuote, answerView, notCoveredView } from '../render/answer.js';
-import { canAttachFiles, discordFiles } from './attachments.js';
+import { canAttachFiles, withUploads } from './attachments.js';
 import type { BotContext } from './context.js';
 
 /**
@@ -19,7 +19,7 @@ export async function answerReply(
   appPermissions: Readonly<PermissionsBitField> | null | undefined,
   ctx: Pick<BotContext, 'formulas' | 'config' | 'logger' | 't'>,
 ): Promise<InteractionEditReplyOptions> {
-  if (!answer.answered || answer.results.length === 0) return { ...notCoveredView(answer, ctx.t), files: [], attachments: [] };
+  if (!answer.answered || answer.results.length === 0) return { ...notCoveredView(answer, ctx.t), attachments: [] };
   const total = answer.results.length;
   const index = ((n % total) + total) % total;
   const result = answer.results[index]!;
@@ -31,10 +31,5 @@ export async function answerReply(
     { chunkId: result.chunkId, files: view.files.map((f) => [f.name, f.data.length]), ms: Math.round(performance.now() - started), skipped: media.skipped },
     'answer media',
   );
-  return {
-    ...view,
-    ...(media.withheld ? { content: ctx.t('ask.noAttachFiles') } : {}),
-    files: discordFiles(view.files),
-    attachments: [],
-  };
+  return { ...withUploads(view), ...(media.withheld ? { content: ctx.t('ask.noAttachFiles') } : {}) };
 }

@@ -1,9 +1,23 @@
 import { PermissionFlagsBits, PermissionsBitField, type AttachmentPayload } from 'discord.js';
-import type { MediaFile } from '../render/answer-media.js';
+import type { MediaFile, MediaMessageView } from '../render/answer-media.js';
 
 /** Our files as discord.js uploads them: multipart parts, each with its alt text. */
 export function discordFiles(files: readonly MediaFile[]): AttachmentPayload[] {
   return files.map((f) => ({ attachment: f.data, name: f.name, description: f.description }));
+}
+
+/**
+ * The upload part of a message: our files, replacing any the message had
+ * (`attachments: []` keeps none of the old ones). Without files the request
+ * stays plain JSON rather than an empty multipart upload.
+ */
+export function uploads(files: readonly MediaFile[]): { files?: AttachmentPayload[]; attachments: [] } {
+  return files.length ? { files: discordFiles(files), attachments: [] } : { attachments: [] };
+}
+
+/** A rendered message with its files as discord.js sends them. */
+export function withUploads<V extends MediaMessageView>({ files, ...view }: V): Omit<V, 'files'> & ReturnType<typeof uploads> {
+  return { ...view, ...uploads(files) };
 }
 
 /**

@@ -14,7 +14,7 @@ import { sectionMedia, withSectionMedia } from '../render/answer-media.js';
 import { dailyPostView, dailyQuote } from '../render/daily.js';
 import type { FormulaRenderer } from '../render/math/render-formulas.js';
 import type { Translate } from '../render/messages.js';
-import { discordFiles, permissionName } from './attachments.js';
+import { permissionName, withUploads } from './attachments.js';
 import { BOT_CHANNEL_PERMISSIONS } from './invite.js';
 import type { BotLogger } from './logger.js';
 
@@ -86,7 +86,7 @@ export function dailyPoster({ client, index, conceptBank, t, formulas, notesRoot
     const media = await sectionMedia(quote.markdown, concept.source.file, { renderer: formulas, notesRoot, attach: missing.length === 0 });
     const post = withSectionMedia(view, media, (text) => dailyQuote(text, concept));
     try {
-      const message = await channel.send({ ...post, files: discordFiles(post.files) });
+      const message = await channel.send(withUploads(post));
       return { messageId: message.id };
     } catch (err) {
       const permanent = permanentPostError(err);
