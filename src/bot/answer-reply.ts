@@ -1,7 +1,6 @@
 import type { InteractionEditReplyOptions, PermissionsBitField } from 'discord.js';
 import type { Answer } from '../search/ask.js';
-import { sectionMedia, withSectionMedia } from '../render/answer-media.js';
-import { answerQuote, answerView, notCoveredView } from '../render/answer.js';
+import { answerMessage } from '../render/media-views.js';
 import { canAttachFiles, withUploads } from './attachments.js';
 import type { BotContext } from './context.js';
 
@@ -19,17 +18,14 @@ export async function answerReply(
   appPermissions: Readonly<PermissionsBitField> | null | undefined,
   ctx: Pick<BotContext, 'formulas' | 'config' | 'logger' | 't'>,
 ): Promise<InteractionEditReplyOptions> {
-  if (!answer.answered || answer.results.length === 0) return { ...notCoveredView(answer, ctx.t), attachments: [] };
-  const total = answer.results.length;
-  const index = ((n % total) + total) % total;
-  const result = answer.results[index]!;
-  const attach = canAttachFiles(appPermissions);
   const started = performance.now();
-  const media = await sectionMedia(result.quote || result.text, result.file, { renderer: ctx.formulas, notesRoot: ctx.config.notesDir, attach });
-  const view = withSectionMedia(answerView(answer, index, ctx.t), media, (text) => answerQuote(text, ctx.t));
-  ctx.logger.debug(
-    { chunkId: result.chunkId, files: view.files.map((f) => [f.name, f.data.length]), ms: Math.round(performance.now() - started), skipped: media.skipped },
-    'answer media',
-  );
-  return { ...withUploads(view), ...(media.withheld ? { content: ctx.t('ask.noAttachFiles') } : {}) };
+  const attach = canAttachFiles(appPermissions);
+  const { view, media } = await answerMessage(answer, n, { renderer: ctx.formulas, notesRoot: ctx.config.notesDir, attach }, ctx.t);
+  if (media) {
+    ctx.logger.debug(
+      { files: view.files.map((f) => [f.name, f.data.length]), ms: Math.round(performance.now() - started), attach, skipped: media.skipped },
+      'answer media',
+    );
+  }
+  return withUploads(view);
 }

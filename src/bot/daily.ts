@@ -10,8 +10,7 @@ import { errorText } from '../daily/scheduler.js';
 import type { StudyIndex } from '../index/study-index.js';
 import type { StudyDatabase } from '../db/database.js';
 import { conceptQuote } from '../render/concept-quote.js';
-import { sectionMedia, withSectionMedia } from '../render/answer-media.js';
-import { dailyPostView, dailyQuote } from '../render/daily.js';
+import { dailyPostMessage } from '../render/media-views.js';
 import type { FormulaRenderer } from '../render/math/render-formulas.js';
 import type { Translate } from '../render/messages.js';
 import { permissionName, withUploads } from './attachments.js';
@@ -80,13 +79,11 @@ export function dailyPoster({ client, index, conceptBank, t, formulas, notesRoot
     const missing = me ? missingDailyPermissions(channel, me) : [];
     if (missing.some((name) => MISSING_FORBIDS_POSTING.has(name))) return { error: 'missing_permissions' };
 
-    const quote = conceptQuote(index.notes, concept);
-    const view = dailyPostView({ concept, quote, related: relatedConcept(concept, conceptBank().concepts), localDate }, t);
+    const input = { concept, quote: conceptQuote(index.notes, concept), related: relatedConcept(concept, conceptBank().concepts), localDate };
     // Lost Attach Files since `/daily set`: the post still goes out, its formulas as code.
-    const media = await sectionMedia(quote.markdown, concept.source.file, { renderer: formulas, notesRoot, attach: missing.length === 0 });
-    const post = withSectionMedia(view, media, (text) => dailyQuote(text, concept));
+    const { view } = await dailyPostMessage(input, { renderer: formulas, notesRoot, attach: missing.length === 0 }, t);
     try {
-      const message = await channel.send(withUploads(post));
+      const message = await channel.send(withUploads(view));
       return { messageId: message.id };
     } catch (err) {
       const permanent = permanentPostError(err);

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 export interface CliContext {
   config: CoreConfig;
   args: string[];
-  flags: { k: number; json: boolean };
+  flags: { k: number; json: boolean; outDir?: string };
   logger: Logger;
   /** Answers go to stdout; everything else (progress, warnings) to the logger on stderr. */
   out: (text: string) => void;

@@ -7,10 +7,12 @@ import { NotesDirError } from '../notes/load.js';
 import type { CliContext } from './context.js';
 import * as askCommand from './commands/ask-command.js';
 import * as indexCommand from './commands/index-command.js';
+import * as previewCommand from './commands/preview-command.js';
 
 const commands: Record<string, { usage: string; execute: (ctx: CliContext) => Promise<number> }> = {
   index: indexCommand,
   ask: askCommand,
+  preview: previewCommand,
 };
 
 const HELP = `StudyBot: answers questions by quoting your Markdown notes.
@@ -18,6 +20,7 @@ const HELP = `StudyBot: answers questions by quoting your Markdown notes.
 Usage:
   ${indexCommand.usage}
   ${askCommand.usage}
+  ${previewCommand.usage}
 
 Environment (or .env): NOTES_DIR (default ./notes), DATA_DIR (default ./data),
 EMBEDDING_MODEL (hub id or local folder, "none" for keyword search only).`;
@@ -39,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
         data: { type: 'string' },
         k: { type: 'string' },
         json: { type: 'boolean', default: false },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = {
     config: coreConfigFrom(process.env, { notes: parsed.values.notes, data: parsed.values.data }),
     args: parsed.positionals,
-    flags: { k, json: parsed.values.json ?? false },
+    flags: { k, json: parsed.values.json ?? false, ...(parsed.values.out ? { outDir: parsed.values.out } : {}) },
     logger: stderrLogger(),
     out: (text) => process.stdout.write(`${text}\n`),
   };

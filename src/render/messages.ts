@@ -42,6 +42,7 @@ export const en = {
   'cli.alsoRelevant': 'Also relevant:',
   'cli.notCovered': 'The notes do not seem to cover this question. Nearest sections:',
   'cli.keywordOnly': '(keyword search only: no embedding model loaded)',
+  'cli.previewWritten': 'Preview written: {{index}}\nOne message a page: {{pages}}\n{{files}} attachment(s) in files/ beside them.',
 
   // --- /topics
   'topics.emptyTitle': 'Topics',
