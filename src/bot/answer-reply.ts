@@ -22,10 +22,10 @@ export async function answerReply(
   const attach = canAttachFiles(appPermissions);
   const { view, media } = await answerMessage(answer, n, { renderer: ctx.formulas, notesRoot: ctx.config.notesDir, attach }, ctx.t);
   if (media) {
-    ctx.logger.debug(
-      { files: view.files.map((f) => [f.name, f.data.length]), ms: Math.round(performance.now() - started), attach, skipped: media.skipped },
-      'answer media',
-    );
+    const fields = { files: view.files.map((f) => [f.name, f.data.length]), ms: Math.round(performance.now() - started), attach, skipped: media.skipped };
+    // Something the note shows that the reader does not get (an image outside the notes folder…) is worth a look.
+    if (media.skipped.length) ctx.logger.info(fields, 'answer media, some not attached');
+    else ctx.logger.debug(fields, 'answer media');
   }
   return withUploads(view);
 }
