@@ -356,7 +356,7 @@ describe('rendering', () => {
     expect(embed.description).toContain('Your answer: **C.** 平滑 L1 损失（Smooth L1）');
     expect(embed.description).toContain('The right answer: **A.** 焦点损失（Focal Loss）');
     expect(embed.description).toContain('RetinaNet 与 Focal Loss › Focal Loss 的定义');
-    expect(embed.description).toContain('`FL(p_t) = -\\alpha_t (1-p_t)^\\gamma \\log(p_t)`');
+    expect(embed.description).toContain('FL(pₜ) = −αₜ (1−pₜ)ᵞ log(pₜ)。');
     expect(embed.description).toContain('<t:1741170000:R>');
     expect(embed.footer?.text).toBe('retinanet-focal-loss.md:50-52');
 

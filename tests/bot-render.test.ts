@@ -165,7 +165,8 @@ describe('answerView', () => {
     const { embeds } = answerView(answer, 0);
     expect(embeds).toHaveLength(1);
     expect(embeds[0]!.author!.name).toBe('❓ what is focal loss');
-    expect(embeds[0]!.description).toBe('Focal Loss 是 `(1-p_t)^\\gamma` 加权的交叉熵。');
+    // Inline math reads as Unicode (issue #13): no raw TeX, no Markdown eating the underscores.
+    expect(embeds[0]!.description).toBe('Focal Loss 是 (1−pₜ)ᵞ 加权的交叉熵。');
     expect(embeds[0]!.footer!.text).toBe('retinanet-focal-loss.md:50-59 · result 1 of 2');
   });
 

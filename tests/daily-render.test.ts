@@ -66,8 +66,8 @@ describe('dailyPostView', () => {
     const view = dailyPostView({ concept: concept(), quote, related, localDate: '2026-03-08' });
     const embed = view.embeds[0]!;
     expect(embed.title).toBe('焦点损失（Focal Loss）');
-    // Formulas become code so Discord keeps their underscores.
-    expect(embed.description).toBe('>>> **焦点损失（Focal Loss）**是在交叉熵前乘以 `(1-p_t)^\\gamma` 的损失，压低易分样本的权重。');
+    // Inline formulas read as Unicode (issue #13), with no underscore left for Markdown to eat.
+    expect(embed.description).toBe('>>> **焦点损失（Focal Loss）**是在交叉熵前乘以 (1−pₜ)ᵞ 的损失，压低易分样本的权重。');
     expect(embed.footer!.text).toBe('retinanet-focal-loss.md:12-12 · RetinaNet › 焦点损失');
     expect(embed.author!.name).toBe('📅 Concept of the day · Sunday, March 8, 2026');
     expect(embed.fields).toEqual([{ name: 'Read next', value: '**类别不平衡（class imbalance）** — 类别不平衡指前景远少于背景。\n`retinanet-focal-loss.md:5-5`' }]);

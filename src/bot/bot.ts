@@ -5,6 +5,9 @@ import { askMessageRepository } from '../db/ask-messages.js';
 import { feedbackRepository } from '../db/feedback.js';
 import { guildSettingsRepository } from '../db/guild-settings.js';
 import { translatorFor } from '../render/messages.js';
+import { join } from 'node:path';
+import { fileFormulaCache } from '../render/math/file-cache.js';
+import { createFormulaRenderer } from '../render/math/render-formulas.js';
 import type { BotConfig } from './config.js';
 import type { BotServices } from './context.js';
 import { Cooldowns } from './cooldowns.js';
@@ -47,6 +50,8 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   const quiz = new QuizRuntime(db, { timeoutMs: config.quizTimeoutMinutes * 60_000, logger: logger.child({ part: 'quiz' }) });
   const syncIndex = serialSync(index);
   const settings = guildSettingsRepository(db);
+  // One renderer for the process: MathJax is loaded once, on the first formula not in the cache.
+  const formulas = createFormulaRenderer({ cache: fileFormulaCache(join(config.dataDir, 'formulas')), logger: logger.child({ part: 'formulas' }) });
   const ctx: BotServices = {
     index,
     db: { askMessages: askMessageRepository(db), feedback: feedbackRepository(db), settings },
@@ -62,11 +67,12 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     commands,
     conceptBank,
     daily: createDailyScheduler({
-      client, index, conceptBank, db, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
+      client, index, conceptBank, db, formulas, notesRoot: config.notesDir, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
       wrongRate: (guildId, conceptId) => quiz.wrongRate(guildId, conceptId),
       publicT: (guildId, discordLocale) => translatorFor(serverLocale(settings, guildId, discordLocale)),
     }),
     quiz,
+    formulas,
   };
   const lifecycle = new BotLifecycle(client, logger, {
     handle: (interaction) => handleInteraction(interaction, ctx),

@@ -7,6 +7,7 @@ import type { StudyIndex, SyncReport } from '../index/study-index.js';
 import type { AskMessageRepository } from '../db/ask-messages.js';
 import type { FeedbackRepository } from '../db/feedback.js';
 import type { GuildSettingsRepository } from '../db/guild-settings.js';
+import type { FormulaRenderer } from '../render/math/render-formulas.js';
 import type { BotConfig } from './config.js';
 import type { Cooldowns } from './cooldowns.js';
 import type { Guards } from './guards.js';
@@ -31,6 +32,8 @@ export interface BotServices {
   daily: DailyScheduler;
   /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */
   quiz: QuizRuntime;
+  /** Draws a section's display formulas as one PNG (MathJax loads on the first), cached in DATA_DIR/formulas. */
+  formulas: FormulaRenderer;
 }
 
 /**

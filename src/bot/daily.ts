@@ -10,23 +10,37 @@ import { errorText } from '../daily/scheduler.js';
 import type { StudyIndex } from '../index/study-index.js';
 import type { StudyDatabase } from '../db/database.js';
 import { conceptQuote } from '../render/concept-quote.js';
-import { dailyPostView } from '../render/daily.js';
+import { dailyPostMessage } from '../render/media-views.js';
+import type { FormulaRenderer } from '../render/math/render-formulas.js';
 import type { MessageKey, Translate } from '../render/messages.js';
+import { withUploads } from './attachments.js';
+import { BOT_CHANNEL_PERMISSIONS } from './invite.js';
 import type { BotLogger } from './logger.js';
 
-/** What a daily post needs in its channel, by the message key of the name Discord's settings show. */
-export const DAILY_CHANNEL_PERMISSIONS = [
-  ['permission.viewChannel', PermissionFlagsBits.ViewChannel],
-  ['permission.sendMessages', PermissionFlagsBits.SendMessages],
-  ['permission.embedLinks', PermissionFlagsBits.EmbedLinks],
-] as const satisfies ReadonlyArray<readonly [MessageKey, bigint]>;
-export type DailyPermission = (typeof DAILY_CHANNEL_PERMISSIONS)[number][0];
+/** The message key of the name Discord's channel settings show for each permission the bot asks for. */
+const PERMISSION_NAMES: ReadonlyMap<bigint, MessageKey> = new Map<bigint, MessageKey>([
+  [PermissionFlagsBits.ViewChannel, 'permission.viewChannel'],
+  [PermissionFlagsBits.SendMessages, 'permission.sendMessages'],
+  [PermissionFlagsBits.EmbedLinks, 'permission.embedLinks'],
+  [PermissionFlagsBits.AttachFiles, 'permission.attachFiles'],
+]);
+
+/**
+ * What a daily post needs in its channel: the invite's list (src/bot/invite.ts),
+ * so `/daily set` asks for exactly what `npm run invite` grants, Attach Files
+ * (the formula image) included.
+ */
+export const DAILY_CHANNEL_PERMISSIONS = BOT_CHANNEL_PERMISSIONS.map((flag) => [PERMISSION_NAMES.get(flag)!, flag] as const);
+export type DailyPermission = MessageKey;
 
 /** The permissions of DAILY_CHANNEL_PERMISSIONS the bot lacks in `channel` (empty: it can post). */
 export function missingDailyPermissions(channel: GuildBasedChannel, me: GuildMember): DailyPermission[] {
   const perms = channel.permissionsFor(me);
   return DAILY_CHANNEL_PERMISSIONS.filter(([, flag]) => !perms.has(flag)).map(([name]) => name);
 }
+
+/** Without these nothing can be posted; without Attach Files the post goes out as text. */
+const MISSING_FORBIDS_POSTING = new Set(DAILY_CHANNEL_PERMISSIONS.filter(([, flag]) => flag !== PermissionFlagsBits.AttachFiles).map(([name]) => name));
 
 /** Discord errors after which posting cannot work until an admin acts. */
 export function permanentPostError(err: unknown): PermanentPostError | null {
@@ -49,6 +63,10 @@ export interface DailyPosterDeps {
   publicT: (guildId: string, discordLocale: string | null) => Translate;
   index: StudyIndex;
   conceptBank: () => ConceptBank;
+  /** Draws the quote's formulas into the post's image. */
+  formulas: FormulaRenderer;
+  /** Images in the quote are attached from here only. */
+  notesRoot: string;
 }
 
 /**
@@ -57,7 +75,7 @@ export interface DailyPosterDeps {
  * bot lacks permissions, or Discord refused the request); throws when unsure
  * (5xx after retries, timeouts, network errors), so the day is never re-posted.
  */
-export function dailyPoster({ client, index, conceptBank, publicT }: DailyPosterDeps): PostFn {
+export function dailyPoster({ client, index, conceptBank, publicT, formulas, notesRoot }: DailyPosterDeps): PostFn {
   return async (guildId, channelId, concept, localDate) => {
     let channel;
     try {
@@ -68,16 +86,14 @@ export function dailyPoster({ client, index, conceptBank, publicT }: DailyPoster
     if (!channel || channel.isDMBased() || channel.guildId !== guildId || !channel.isSendable()) return { error: 'missing_channel' };
     const me = channel.guild.members.me ?? (await channel.guild.members.fetchMe().catch(() => null));
     // Checked first so a locked channel is reported without a refused request; Discord has the last word below.
-    if (me && missingDailyPermissions(channel, me).length > 0) return { error: 'missing_permissions' };
+    const missing = me ? missingDailyPermissions(channel, me) : [];
+    if (missing.some((name) => MISSING_FORBIDS_POSTING.has(name))) return { error: 'missing_permissions' };
 
-    const view = dailyPostView({
-      concept,
-      quote: conceptQuote(index.notes, concept),
-      related: relatedConcept(concept, conceptBank().concepts),
-      localDate,
-    }, publicT(guildId, channel.guild.preferredLocale));
+    const input = { concept, quote: conceptQuote(index.notes, concept), related: relatedConcept(concept, conceptBank().concepts), localDate };
+    // Lost Attach Files since `/daily set`: the post still goes out, its formulas as code.
+    const { view } = await dailyPostMessage(input, { renderer: formulas, notesRoot, attach: missing.length === 0 }, publicT(guildId, channel.guild.preferredLocale));
     try {
-      const message = await channel.send(view);
+      const message = await channel.send(withUploads(view));
       return { messageId: message.id };
     } catch (err) {
       const permanent = permanentPostError(err);

@@ -5,8 +5,8 @@ import type { Logger } from '../log.js';
 export interface CliContext {
   config: CoreConfig;
   args: string[];
-  /** `rebuild`: replace the index in the data folder, whatever notes it was built from. */
-  flags: { k: number; json: boolean; rebuild: boolean };
+  /** `rebuild`: replace the index in the data folder, whatever notes it was built from. `outDir`: where `preview` writes. */
+  flags: { k: number; json: boolean; rebuild: boolean; outDir?: string };
   logger: Logger;
   /** Answers go to stdout; everything else (progress, warnings) to the logger on stderr. */
   out: (text: string) => void;

@@ -10,10 +10,12 @@ import { OtherNotesError } from '../index/open-store.js';
 import type { CliContext } from './context.js';
 import * as askCommand from './commands/ask-command.js';
 import * as indexCommand from './commands/index-command.js';
+import * as previewCommand from './commands/preview-command.js';
 
 const commands: Record<string, { usage: string; execute: (ctx: CliContext) => Promise<number> }> = {
   index: indexCommand,
   ask: askCommand,
+  preview: previewCommand,
 };
 
 const HELP = `StudyBot: answers questions by quoting your Markdown notes.
@@ -21,6 +23,7 @@ const HELP = `StudyBot: answers questions by quoting your Markdown notes.
 Usage:
   ${indexCommand.usage}
   ${askCommand.usage}
+  ${previewCommand.usage}
 
 Options:
   --rebuild          replace the index in the data folder, even one built from other notes
@@ -48,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         rebuild: { type: 'boolean', default: false },
         'max-note-mb': { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = {
     config,
     args: parsed.positionals,
-    flags: { k, json: parsed.values.json ?? false, rebuild: parsed.values.rebuild ?? false },
+    flags: { k, json: parsed.values.json ?? false, rebuild: parsed.values.rebuild ?? false, ...(parsed.values.out ? { outDir: parsed.values.out } : {}) },
     logger: stderrLogger(),
     out: (text) => process.stdout.write(`${text}\n`),
   };

@@ -5,8 +5,9 @@ import { customIds } from './custom-ids.js';
 import { fitEmbed } from './kit/embed.js';
 import { button, rows, type MessageView } from './kit/components.js';
 import { LIMITS } from './kit/limits.js';
-import { discordMarkdown, ELLIPSIS, splitPages, truncate } from './kit/markdown.js';
+import { ELLIPSIS, splitPages, truncate } from './kit/markdown.js';
 import { translate, type Translate } from './messages.js';
+import { inlinePlain, sectionMarkdown } from './section-text.js';
 import { citation, headingTrail } from './text.js';
 
 /**
@@ -20,7 +21,8 @@ const COLOR = { answer: 0x5865f2, notCovered: 0x99aab5 } as const;
 /** The note title and heading path, shortened in the middle when too long: the last heading says the most. */
 export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>): string {
   const max = LIMITS.embedTitle;
-  const parts = r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath];
+  // Headings may hold inline math (`$p_t$`): titles are plain text, so it becomes Unicode.
+  const parts = (r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath]).map(inlinePlain);
   const join = (p: string[]) => p.join(' › ');
   if (join(parts).length <= max) return join(parts);
   for (let keep = parts.length - 2; keep >= 1; keep--) {
@@ -34,12 +36,17 @@ function questionAuthor(question: string): APIEmbed['author'] {
   return { name: truncate(`❓ ${question}`, LIMITS.embedAuthor) };
 }
 
+/** The quote as the answer embed shows it (formatted by the caller: with or without a formula image). */
+export function answerQuote(formatted: string, t: Translate = translate): string {
+  return formatted.trim() || t('ask.emptySection');
+}
+
 /** One result of an answer, with buttons to walk the others, open the whole section and vote. */
 export function answerView(answer: Answer, resultIndex: number, t: Translate = translate): MessageView {
   const total = answer.results.length;
   const n = ((resultIndex % total) + total) % total;
   const r = answer.results[n]!;
-  const quote = discordMarkdown(r.quote || r.text).trim() || t('ask.emptySection');
+  const quote = answerQuote(sectionMarkdown(r.quote || r.text), t);
   const embed = fitEmbed({
     author: questionAuthor(answer.question),
     title: sectionTitle(r),
@@ -95,7 +102,7 @@ export type Section = Pick<Chunk, 'file' | 'title' | 'headingPath' | 'startLine'
 
 /** A whole section as embeds of one page each (send one per message: 6,000 characters is the per-message total). */
 export function sectionPages(section: Section, maxPages = 10, t: Translate = translate): APIEmbed[] {
-  const pages = splitPages(discordMarkdown(section.text).trim() || t('ask.emptySection'), 3900);
+  const pages = splitPages(sectionMarkdown(section.text).trim() || t('ask.emptySection'), 3900);
   const shown = pages.slice(0, maxPages);
   if (pages.length > maxPages) shown[shown.length - 1] += `\n\n${t('ask.morePages', { ellipsis: ELLIPSIS, count: pages.length - maxPages, file: section.file })}`;
   return shown.map((page, i) =>

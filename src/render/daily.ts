@@ -5,8 +5,9 @@ import type { ConceptQuote } from './concept-quote.js';
 import { customIds } from './custom-ids.js';
 import { button, rows, timestamp, type MessageView } from './kit/components.js';
 import { fitEmbed } from './kit/embed.js';
-import { discordMarkdown, truncate, truncateMarkdown } from './kit/markdown.js';
+import { truncate, truncateMarkdown } from './kit/markdown.js';
 import { translate, type Translate } from './messages.js';
+import { inlinePlain, sectionMarkdown } from './section-text.js';
 import { citation, headingTrail } from './text.js';
 
 /**
@@ -28,20 +29,24 @@ export interface DailyPostInput {
   localDate: string;
 }
 
+/** The quote as the daily post shows it (formatted by the caller: with or without a formula image). */
+export function dailyQuote(formatted: string, concept: Pick<Concept, 'definition'>): string {
+  // `>>>` quotes everything after it, code blocks included, whatever the line count.
+  return `>>> ${truncateMarkdown(formatted.trim() || sectionMarkdown(concept.definition), QUOTE_MAX)}`;
+}
+
 /** The daily post: a message of its own in the server's channel. */
 export function dailyPostView({ concept, quote, related, localDate }: DailyPostInput, t: Translate = translate): MessageView {
   const src = concept.source;
-  const body = truncateMarkdown(discordMarkdown(quote.markdown).trim() || concept.definition, QUOTE_MAX);
   const fields: APIEmbedField[] = [];
   if (related) {
-    const teaser = truncate(discordMarkdown(related.definition).replace(/\s+/g, ' ').trim(), TEASER_MAX);
-    fields.push({ name: t('daily.readNext'), value: `**${related.term}** — ${teaser}\n\`${citation(related.source)}\`` });
+    const teaser = truncate(sectionMarkdown(related.definition).replace(/\s+/g, ' ').trim(), TEASER_MAX);
+    fields.push({ name: t('daily.readNext'), value: `**${inlinePlain(related.term)}** — ${teaser}\n\`${citation(related.source)}\`` });
   }
   const embed = fitEmbed({
     author: { name: t('daily.author', { date: localDate }) },
-    title: concept.term,
-    // `>>>` quotes everything after it, code blocks included, whatever the line count.
-    description: `>>> ${body}`,
+    title: inlinePlain(concept.term),
+    description: dailyQuote(sectionMarkdown(quote.markdown), concept),
     fields,
     footer: { text: `${citation(src)} · ${headingTrail(src)}` },
     color: COLOR.daily,

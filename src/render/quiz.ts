@@ -5,8 +5,9 @@ import { buttonLabels, renderQuestion } from './quiz-question.js';
 import { customIds } from './custom-ids.js';
 import { button, rows, timestamp, type MessageView } from './kit/components.js';
 import { fitEmbed } from './kit/embed.js';
-import { discordMarkdown, fitContent, truncate, truncateMarkdown } from './kit/markdown.js';
+import { fitContent, truncate, truncateMarkdown } from './kit/markdown.js';
 import { translate, type Translate } from './messages.js';
+import { inlineMarkdown, inlinePlain, sectionMarkdown } from './section-text.js';
 import { citation, headingTrail } from './text.js';
 
 /**
@@ -48,7 +49,7 @@ export function quizPostView(input: QuizPostInput, t: Translate = translate): Me
   if (!closed) {
     fields.push({ name: t('quiz.closes'), value: input.expiresAt ? timestamp(input.expiresAt, 'R') : t('quiz.never'), inline: true });
   } else {
-    const right = `**${letter(q.correctIndex)}. ${discordMarkdown(q.options[q.correctIndex] ?? '')}**`;
+    const right = `**${letter(q.correctIndex)}. ${inlineMarkdown(q.options[q.correctIndex] ?? '')}**`;
     fields.push({ name: t('quiz.closed'), value: closed === 'gone' ? t('quiz.closedGone') : t('quiz.closedExpired'), inline: true });
     fields.push({ name: t('quiz.answer'), value: right });
     fields.push({ name: t('quiz.choices'), value: q.options.map((_, i) => `${letter(i)}: ${input.tally.counts[i] ?? 0}`).join(' · '), inline: true });
@@ -56,13 +57,13 @@ export function quizPostView(input: QuizPostInput, t: Translate = translate): Me
   }
   const embed = fitEmbed({
     author: { name: t('quiz.author') },
-    description: discordMarkdown(renderQuestion(q)),
+    description: sectionMarkdown(renderQuestion(q)),
     fields,
     footer: { text: closed ? t('quiz.footerClosed') : t('quiz.footerOpen') },
     color: closed ? COLOR.closed : COLOR.open,
   });
   const answers: APIButtonComponent[] = buttonLabels(q).map((label, i) =>
-    button(customIds.quizAnswer(input.questionId, i), label.trim() || letter(i),
+    button(customIds.quizAnswer(input.questionId, i), inlinePlain(label).trim() || letter(i),
       closed && i === q.correctIndex ? ButtonStyle.Success : closed ? ButtonStyle.Secondary : ButtonStyle.Primary, { disabled: closed !== null }));
   const next = button(customIds.quizNext(input.nextTopic, input.questionId), t('quiz.nextButton'), ButtonStyle.Secondary, { emoji: '➡️' });
   return { embeds: [embed], components: [...rows(answers), ...rows([next])] };
@@ -83,13 +84,13 @@ export interface VerdictInput {
 /** The private answer to a click: right or wrong, the right answer, and the passage of the notes it comes from. */
 export function verdictView(v: VerdictInput, t: Translate = translate): MessageView {
   const q = v.question;
-  const option = (i: number) => `**${letter(i)}.** ${discordMarkdown(q.options[i] ?? '')}`;
+  const option = (i: number) => `**${letter(i)}.** ${inlineMarkdown(q.options[i] ?? '')}`;
   const lines = v.correct
     ? [t('quiz.yourAnswer', { option: option(v.choice) })]
     : [t('quiz.yourAnswer', { option: option(v.choice) }), t('quiz.rightAnswer', { option: option(q.correctIndex) })];
   if (v.nextDue) lines.push(t('quiz.nextDue', { when: timestamp(v.nextDue, 'R') }));
   lines.push('', t('quiz.fromNotes', { where: headingTrail(v.source) || v.source.file }));
-  const quote = v.quote ? truncateMarkdown(discordMarkdown(v.quote).trim(), QUOTE_MAX) : '';
+  const quote = v.quote ? truncateMarkdown(sectionMarkdown(v.quote).trim(), QUOTE_MAX) : '';
   // `>>>` quotes everything after it, so the quote comes last.
   if (quote) lines.push(`>>> ${quote}`);
   const embed = fitEmbed({
@@ -125,7 +126,7 @@ export function noteGoneMessage(file: string, t: Translate = translate): string 
 
 /** A click after the question expired: it says what the answer was. */
 export function expiredMessage(q: Question, t: Translate = translate): string {
-  return fitContent(t('quiz.expired', { answer: `${letter(q.correctIndex)}. ${discordMarkdown(q.options[q.correctIndex] ?? '')}` }));
+  return fitContent(t('quiz.expired', { answer: `${letter(q.correctIndex)}. ${inlineMarkdown(q.options[q.correctIndex] ?? '')}` }));
 }
 
 /** A second click by the same member. */

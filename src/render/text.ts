@@ -1,5 +1,6 @@
 import type { Answer, AnswerResult } from '../search/ask.js';
 import { translate, type Translate } from './messages.js';
+import { inlinePlain, sectionMarkdown } from './section-text.js';
 
 /** `file:12-30`, the citation format used everywhere. */
 export function citation(r: Pick<AnswerResult, 'file' | 'startLine' | 'endLine'>): string {
@@ -7,7 +8,7 @@ export function citation(r: Pick<AnswerResult, 'file' | 'startLine' | 'endLine'>
 }
 
 export function headingTrail(r: Pick<AnswerResult, 'headingPath'>): string {
-  return r.headingPath.join(' › ');
+  return r.headingPath.map(inlinePlain).join(' › ');
 }
 
 /** The CLI's readable answer: the quote with where it is from, then the other results a line each. */
@@ -17,7 +18,8 @@ export function renderAnswerText(answer: Answer, t: Translate = translate): stri
   if (!best) return t('cli.nothing');
   if (answer.answered) {
     lines.push(headingTrail(best), `${citation(best)}  ${t('cli.coverage', { coverage: best.coverage.toFixed(2) })}`, '');
-    lines.push(...best.quote.split('\n').map((l) => `  ${l}`), '');
+    // The same formatter as Discord's, without images: display math as code blocks.
+    lines.push(...sectionMarkdown(best.quote).split('\n').map((l) => `  ${l}`), '');
     if (rest.length) lines.push(t('cli.alsoRelevant'));
     rest.forEach((r, i) => lines.push(`  ${i + 2}. ${headingTrail(r)} — ${citation(r)}`));
   } else {

@@ -27,8 +27,8 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON, or the parsed `payload_json` of a multipart upload, or undefined. */
   body: any;
-  /** Uploaded files of a multipart request (attachments), so tests can assert on them. */
-  files: Array<{ field: string; name: string; size: number; contentType: string }>;
+  /** Uploaded files of a multipart request (attachments), so tests can assert on them; `data` holds their bytes. */
+  files: Array<{ field: string; name: string; size: number; contentType: string; data: Buffer }>;
   at: number;
 }
 
@@ -63,6 +63,8 @@ export interface FakeDiscord {
     resolved?: any;
     user?: FakeUser;
     permissions?: string;
+    /** The bot's own permissions in the channel (`app_permissions`); default: all of them. */
+    appPermissions?: string;
     channelId?: string;
     guildId?: string;
   } & FakeLocales): { id: string; token: string };
@@ -76,6 +78,8 @@ export interface FakeDiscord {
     componentType?: number;
     values?: string[];
     permissions?: string;
+    /** The bot's own permissions in the channel (`app_permissions`); default: all of them. */
+    appPermissions?: string;
     channelId?: string;
   } & FakeLocales): { id: string; token: string };
   sendAutocomplete(opts: { name: string; options: any[]; user?: FakeUser; channelId?: string } & FakeLocales): { id: string; token: string };
@@ -357,7 +361,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         if (typeof value === 'string') {
           if (field === 'payload_json') body = JSON.parse(value);
           else (body ??= {})[field] = value;
-        } else files.push({ field, name: value.name, size: value.size, contentType: value.type });
+        } else files.push({ field, name: value.name, size: value.size, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
       }
       return { body, files };
     }
@@ -482,7 +486,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   });
 
   // --- interactions -----------------------------------------------------------
-  function sendInteraction(type: number, o: { user?: FakeUser; permissions?: string; channelId?: string; guildId?: string } & FakeLocales, extra: Record<string, unknown>, componentMessageId?: string) {
+  function sendInteraction(type: number, o: { user?: FakeUser; permissions?: string; appPermissions?: string; channelId?: string; guildId?: string } & FakeLocales, extra: Record<string, unknown>, componentMessageId?: string) {
     const id = snowflake();
     const token = `fake-${randomBytes(24).toString('base64url')}`;
     const chId = o.channelId ?? channelId!;
@@ -493,7 +497,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       guild_id: o.guildId ?? guildId, guild: { id: o.guildId ?? guildId, locale: o.guildLocale ?? guildLocale, features: [] },
       channel_id: chId, channel: ch,
       member: { ...memberOf(userObject(o.user ?? DEFAULT_USER)), permissions: o.permissions ?? ALL_PERMISSIONS },
-      app_permissions: ALL_PERMISSIONS, locale: o.locale ?? 'en-US', guild_locale: o.guildLocale ?? guildLocale, entitlements: [],
+      app_permissions: o.appPermissions ?? ALL_PERMISSIONS, locale: o.locale ?? 'en-US', guild_locale: o.guildLocale ?? guildLocale, entitlements: [],
       authorizing_integration_owners: { '0': o.guildId ?? guildId }, context: 0, attachment_size_limit: 8 * 1024 * 1024,
       ...extra,
     });

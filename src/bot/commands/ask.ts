@@ -1,8 +1,8 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { ask } from '../../search/ask.js';
 import { checkQuestion, type QuestionCheck } from '../../search/question.js';
-import { answerView, notCoveredView } from '../../render/answer.js';
 import { translate, type Translate } from '../../render/messages.js';
+import { answerReply } from '../answer-reply.js';
 import type { BotContext } from '../context.js';
 import { replyPrivately } from '../replies.js';
 import { localized } from './localized.js';
@@ -37,7 +37,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
   const answer = await ask(ctx.index, checked.question, { k: ASK_RESULTS });
   const covered = answer.answered && answer.results.length > 0;
-  const message = await interaction.editReply(covered ? answerView(answer, 0, ctx.t) : notCoveredView(answer, ctx.t));
+  // Formulas are drawn after the deferral: MathJax loads on the first one, which may take a moment.
+  const message = await interaction.editReply(await answerReply(answer, 0, interaction.appPermissions, ctx));
   ctx.logger.debug({ interactionId: interaction.id, question: checked.question, answered: covered, results: answer.results.length }, 'answered');
   if (!covered) return;
   try {

@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { ask } from '../../search/ask.js';
-import { answerView, notCoveredView } from '../../render/answer.js';
+import { answerReply } from '../answer-reply.js';
 import type { ButtonHandler } from '../context.js';
 import { ASK_RESULTS } from '../commands/ask.js';
 import { tellPrivately } from '../replies.js';
@@ -22,8 +22,7 @@ export const execute: ButtonHandler<{ result: number }> = async (interaction, { 
   await (asker ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
   const answer = await ask(ctx.index, stored.question, { k: ASK_RESULTS });
   // The notes may have changed since the answer was posted: show what the question gets now.
-  const view = answer.answered && answer.results.length > 0 ? answerView(answer, result, ctx.t) : notCoveredView(answer, ctx.t);
-  const message = await interaction.editReply(view);
+  const message = await interaction.editReply(await answerReply(answer, result, interaction.appPermissions, ctx));
   if (asker) return;
   try {
     ctx.db.askMessages.remember(message.id, { ...stored, userId: interaction.user.id });

@@ -33,9 +33,11 @@ export const enUS = {
   'ask.page': ' · page {{page}}/{{pages}}',
   'ask.voteUp': 'Thanks! 👍 noted: glad the notes helped.',
   'ask.voteDown': 'Thanks! 👎 noted: this answer will be reviewed.',
+  'ask.noAttachFiles': 'ℹ️ Formulas are shown as code: I lack the **Attach Files** permission in this channel, so I cannot attach them as images.',
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': 'Nothing in the notes matches this question.',
+  'cli.previewWritten': 'Preview written: {{index}}\nOne message a page: {{pages}}\n{{files}} attachment(s) in files/ beside them.',
   'cli.coverage': '(coverage {{coverage}})',
   'cli.alsoRelevant': 'Also relevant:',
   'cli.notCovered': 'The notes do not seem to cover this question. Nearest sections:',
@@ -209,6 +211,7 @@ export const enUS = {
   'permission.viewChannel': 'View Channel',
   'permission.sendMessages': 'Send Messages',
   'permission.embedLinks': 'Embed Links',
+  'permission.attachFiles': 'Attach Files',
 
   // --- /settings
   'settings.onlyInServer': '`/settings` only works in a server.',

@@ -31,9 +31,11 @@ export const zhCN: Catalogue = {
   'ask.page': ' · 第 {{page}}/{{pages}} 页',
   'ask.voteUp': '谢谢！已记下 👍：很高兴笔记帮上了忙。',
   'ask.voteDown': '谢谢！已记下 👎：我们会复查这条回答。',
+  'ask.noAttachFiles': 'ℹ️ 公式以代码显示：我在这个频道没有「附加文件」权限，无法把公式作为图片发送。',
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': '笔记里没有与这个问题匹配的内容。',
+  'cli.previewWritten': '预览已写入：{{index}}\n每条消息一页：{{pages}}\n旁边的 files/ 里有 {{files}} 个附件。',
   'cli.coverage': '（覆盖度 {{coverage}}）',
   'cli.alsoRelevant': '其他相关内容：',
   'cli.notCovered': '笔记里似乎没有讲到这个问题。最接近的几节：',
@@ -205,6 +207,7 @@ export const zhCN: Catalogue = {
   'permission.viewChannel': '查看频道',
   'permission.sendMessages': '发送消息',
   'permission.embedLinks': '嵌入链接',
+  'permission.attachFiles': '附加文件',
 
   // --- /settings
   'settings.onlyInServer': '`/服务器设置` 只能在服务器里使用。',

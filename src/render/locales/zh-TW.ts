@@ -30,9 +30,11 @@ export const zhTW: Catalogue = {
   'ask.page': ' · 第 {{page}}/{{pages}} 頁',
   'ask.voteUp': '謝謝！已記下 👍：很高興筆記幫上了忙。',
   'ask.voteDown': '謝謝！已記下 👎：我們會再檢查這則回答。',
+  'ask.noAttachFiles': 'ℹ️ 公式以程式碼顯示：我在這個頻道沒有「附加檔案」權限，無法把公式作為圖片傳送。',
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': '筆記裡沒有與這個問題相符的內容。',
+  'cli.previewWritten': '預覽已寫入：{{index}}\n每則訊息一頁：{{pages}}\n旁邊的 files/ 裡有 {{files}} 個附件。',
   'cli.coverage': '（涵蓋度 {{coverage}}）',
   'cli.alsoRelevant': '其他相關內容：',
   'cli.notCovered': '筆記裡似乎沒有談到這個問題。最接近的幾節：',
@@ -204,6 +206,7 @@ export const zhTW: Catalogue = {
   'permission.viewChannel': '檢視頻道',
   'permission.sendMessages': '傳送訊息',
   'permission.embedLinks': '嵌入連結',
+  'permission.attachFiles': '附加檔案',
 
   // --- /settings
   'settings.onlyInServer': '`/伺服器設定` 只能在伺服器裡使用。',
