@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { loadIgnoreRules } from './ignore-rules.js';
 import { isNoteFile } from './note-file.js';
 import type { NoteSource } from './types.js';
 
@@ -12,7 +13,7 @@ export interface NoteStat {
 
 export class NotesDirError extends Error {}
 
-/** Lists Markdown files under `notesDir` (hidden folders and node_modules skipped), sorted. */
+/** Lists Markdown files under `notesDir`, sorted, leaving out what the ignore rules (ignore-rules.ts) name. */
 export async function scanNotes(notesDir: string): Promise<NoteStat[]> {
   let top;
   try {
@@ -21,12 +22,14 @@ export async function scanNotes(notesDir: string): Promise<NoteStat[]> {
     throw new NotesDirError(`Notes folder not found: ${notesDir}. Pass --notes DIR or set NOTES_DIR.`);
   }
   if (!top.isDirectory()) throw new NotesDirError(`Notes path is not a folder: ${notesDir}`);
+  const ignored = await loadIgnoreRules(notesDir);
   const paths: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
+      const relative = path.relative(notesDir, full).split(path.sep).join('/');
+      if (ignored(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && isNoteFile(entry.name)) paths.push(full);
     }
