@@ -33,7 +33,8 @@ export function readableNote(source: string): ReadableNote {
   let prose: string[] = [];
   const flushProse = () => {
     if (prose.length === 0) return;
-    const cleaned = stripTemplateTags(stripComments(prose.join('\n'))).split('\n');
+    const { masked, restore } = maskInlineCode(prose.join('\n'));
+    const cleaned = restore(stripTemplateTags(stripComments(masked))).split('\n');
     for (const line of cleaned) out.push(rewriteProseLine(line, links, tags));
     prose = [];
   };
@@ -51,7 +52,7 @@ export function readableNote(source: string): ReadableNote {
           out.push(line);
         } else if (TEMPLATE_CODE_OPEN.test(line)) {
           region = 'template-code';
-          out.push(stripTemplateTags(line));
+          out.push(codeFenceFor(line));
         } else {
           region = 'math';
           out.push(line);
@@ -68,14 +69,27 @@ export function readableNote(source: string): ReadableNote {
       out.push(line);
       if (line.trim().endsWith('$$')) region = 'prose';
     } else {
-      // The generator's code block: its tags go, its code stays as written.
+      // The generator's code block becomes a Markdown fence: its code is code, not headings or tags.
       const closes = TEMPLATE_CODE_CLOSE.test(line);
-      out.push(closes ? stripTemplateTags(line) : line);
+      out.push(closes ? '```' : line);
       if (closes) region = 'prose';
     }
   }
   flushProse();
   return { text: out.join('\n'), links: [...new Set(links)], tags: [...new Set(tags)] };
+}
+
+/** `{% codeblock lang:python %}` / `{{< highlight go >}}` → "```python" / "```go". */
+function codeFenceFor(openingTag: string): string {
+  const lang = /\blang:([\w+#.-]+)/.exec(openingTag)?.[1] ?? /\{\{[<%]\s*highlight\s+([\w+#.-]+)/.exec(openingTag)?.[1] ?? '';
+  return `\`\`\`${lang}`;
+}
+
+/** Inline code spans swapped for placeholders of no line break, so comment and tag stripping never reach into them. */
+function maskInlineCode(prose: string): { masked: string; restore: (text: string) => string } {
+  const spans: string[] = [];
+  const masked = prose.replace(/(`+)[^`\n]*?\1/g, (span) => `\uE000${spans.push(span) - 1}\uE001`);
+  return { masked, restore: (text) => text.replace(/\uE000(\d+)\uE001/g, (_m, n: string) => spans[Number(n)]!) };
 }
 
 /** The lines of a leading `---` YAML block (with its fences), or 0. */
