@@ -39,15 +39,20 @@ function questionAuthor(question: string): APIEmbed['author'] {
   return { name: truncate(`❓ ${question}`, LIMITS.embedAuthor) };
 }
 
-/** One result of an answer, with buttons to walk the others, open the whole section and vote. */
-export function answerView(answer: Answer, resultIndex: number, t: Translate = translate): MessageView {
+/**
+ * One result of an answer, with buttons to walk the others, open the whole section and vote.
+ * `linkOf` gives the cited lines' published URL (NOTES_URL), which the title then links to.
+ */
+export function answerView(answer: Answer, resultIndex: number, t: Translate = translate, linkOf?: (r: AnswerResult) => string | undefined): MessageView {
   const total = answer.results.length;
   const n = ((resultIndex % total) + total) % total;
   const r = answer.results[n]!;
   const quote = discordMarkdown(r.quote || r.text).trim() || t('ask.emptySection');
+  const url = linkOf?.(r);
   const embed = fitEmbed({
     author: questionAuthor(answer.question),
     title: sectionTitle(r),
+    ...(url ? { url } : {}),
     description: quote,
     footer: { text: t('ask.footer', { citation: citation(r), score: formatScore(r.score), n: n + 1, total }) },
     color: COLOR.answer,

@@ -2,6 +2,7 @@ import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } f
 import { ask } from '../../search/ask.js';
 import { checkQuestion, type QuestionCheck } from '../../search/question.js';
 import { answerView, notCoveredView } from '../../render/answer.js';
+import { embedLinkOf } from '../citation-link.js';
 import { translate, type Translate } from '../../render/messages.js';
 import type { BotContext } from '../context.js';
 import { replyPrivately } from '../replies.js';
@@ -40,7 +41,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
   const answer = await ask(ctx.index, checked.question, { k: ASK_RESULTS });
   const covered = answer.answered && answer.results.length > 0;
-  const message = await interaction.editReply(covered ? answerView(answer, 0, ctx.t) : notCoveredView(answer, ctx.t));
+  const message = await interaction.editReply(covered ? answerView(answer, 0, ctx.t, embedLinkOf(ctx)) : notCoveredView(answer, ctx.t));
   ctx.logger.debug({ interactionId: interaction.id, question: checked.question, answered: covered, results: answer.results.length }, 'answered');
   if (!covered) return;
   try {

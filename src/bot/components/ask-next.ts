@@ -1,6 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { ask } from '../../search/ask.js';
 import { answerView, notCoveredView } from '../../render/answer.js';
+import { embedLinkOf } from '../citation-link.js';
 import type { ButtonHandler } from '../context.js';
 import { ASK_RESULTS } from '../commands/ask.js';
 import { tellPrivately } from '../replies.js';
@@ -22,7 +23,7 @@ export const execute: ButtonHandler<{ result: number }> = async (interaction, { 
   await (asker ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
   const answer = await ask(ctx.index, stored.question, { k: ASK_RESULTS });
   // The notes may have changed since the answer was posted: show what the question gets now.
-  const view = answer.answered && answer.results.length > 0 ? answerView(answer, result, ctx.t) : notCoveredView(answer, ctx.t);
+  const view = answer.answered && answer.results.length > 0 ? answerView(answer, result, ctx.t, embedLinkOf(ctx)) : notCoveredView(answer, ctx.t);
   const message = await interaction.editReply(view);
   if (asker) return;
   try {
