@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StudyIndex } from '../src/index/study-index.js';
 import { ignoreRules } from '../src/notes/ignore-rules.js';
 import { scanNotes } from '../src/notes/load.js';
+import { noteOutlines, topicsView } from '../src/render/topics.js';
 import { repoRoot } from './support/paths.js';
 import { tempDir } from './support/temp-dir.js';
 
@@ -91,5 +92,20 @@ describe('drafts and unpublished notes', () => {
     writeFileSync(path.join(notes, '.studybotignore'), 'private/\nscratch/\n');
     await index.sync();
     expect(index.noteList().map((n) => n.file)).not.toContain('scratch/todo.md');
+  });
+});
+
+describe('/topics', () => {
+  it('lists the notes left out of the index and why, after the notes', async () => {
+    const { index } = await synced(vault);
+    const embed = topicsView(noteOutlines(index.notes), 0, undefined, index.skipped).embeds[0]!;
+    expect(embed.fields!.map((f) => f.name)).toEqual(['Gradient Descent', 'Loss Function', '反向传播', 'Not indexed (1)']);
+    expect(embed.fields!.at(-1)!.value).toBe('`Draft idea.md`: a draft (front matter draft: true)');
+  });
+
+  it('says what was left out also when nothing could be indexed', () => {
+    const embed = topicsView([], 0, undefined, [{ file: 'a.md', reason: 'is not valid UTF-8 (re-save it as UTF-8)' }]).embeds[0]!;
+    expect(embed.description).toContain('No notes are indexed yet');
+    expect(embed.fields).toEqual([{ name: 'Not indexed (1)', value: '`a.md`: is not valid UTF-8 (re-save it as UTF-8)' }]);
   });
 });

@@ -49,6 +49,7 @@ export const en = {
   'topics.footer': '{{count}} notes · page {{page}}/{{pages}}',
   'topics.previous': 'Previous',
   'topics.next': 'Next',
+  'topics.leftOut': 'Not indexed ({{count}})',
   'list.andMore': '{{ellipsis}} and {{count}} more',
 
   // --- /help
