@@ -52,8 +52,8 @@ export class NotesWatcher {
     private readonly options: NotesWatcherOptions,
     private ignored: IgnoreRules,
   ) {
-    this.quietMs = options.quietMs ?? 300;
-    this.maxWaitMs = options.maxWaitMs ?? 1500;
+    this.quietMs = options.quietMs ?? 200;
+    this.maxWaitMs = options.maxWaitMs ?? 2000;
   }
 
   /** Starts watching; resolves once the folder is being watched (the initial scan is done). */
