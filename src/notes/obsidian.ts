@@ -36,7 +36,7 @@ function imageDestination(file: string): string {
  * are pushed onto `links`.
  */
 export function rewriteWikilinks(line: string, links: string[]): string {
-  return line.replace(/(!?)\[\[([^\[\]\n]+?)\]\]/g, (_whole, bang: string, inner: string) => {
+  return line.replace(/(!?)\[\[([^[\]\n]+?)\]\]/g, (_whole, bang: string, inner: string) => {
     const bar = inner.indexOf('|');
     const target = (bar >= 0 ? inner.slice(0, bar) : inner).trim();
     const shown = bar >= 0 ? inner.slice(bar + 1).trim() : '';
