@@ -36,6 +36,13 @@ describe('ignore rules', () => {
     for (const p of ['notes/', 'a.md', 'source/_posts/', '深度学习/反向传播.md']) expect(ignored(p), p).toBe(false);
   });
 
+  it('give the same answers with and without an ignore file that only repeats the defaults', () => {
+    const plain = ignoreRules('# nothing of our own\n\n');
+    const viaMatcher = ignoreRules('.git/');
+    const paths = ['.git/', 'a/.obsidian/', 'x/node_modules/', 'node_modules.md', '_drafts/', 'blog/_drafts/post.md', 'a/b.md', '.hidden.md', 'dir/', '深度学习/'];
+    for (const p of paths) expect(plain(p), p).toBe(viaMatcher(p));
+  });
+
   it('add the patterns of .studybotignore, which can also bring a default back with "!"', () => {
     const ignored = ignoreRules('private/\n*.tmp.md\n!.trash/\n');
     expect(ignored('private/')).toBe(true);
