@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NotesWatcher, type WatchLogger } from '../src/bot/notes-watcher.js';
+import { NotesWatcher, notesWatch, type WatchLogger } from '../src/bot/notes-watcher.js';
 import { StudyIndex, type SyncReport } from '../src/index/study-index.js';
 import { ask } from '../src/search/ask.js';
 import { repoRoot } from './support/paths.js';
@@ -129,6 +129,29 @@ describe('NotesWatcher', () => {
     await until(() => index.noteList().some((n) => n.file === 'private/diary.md'));
     writeFileSync(path.join(notes, 'private/later.md'), '# Later\n\nWatched now.\n');
     await until(() => index.noteList().some((n) => n.file === 'private/later.md'));
+  });
+
+  it('as the bot starts it: catches up with a write made before watching began; disabled, it does nothing', async () => {
+    const notes = tempDir('studybot-watch-notes-');
+    cpSync(path.join(repoRoot, 'tests/fixtures/vault'), notes, { recursive: true });
+    const index = await StudyIndex.open({ notesDir: notes, dataDir: tempDir('studybot-watch-data-'), embeddingModel: null });
+    cleanup.push(() => index.close());
+    await index.sync();
+    writeFileSync(path.join(notes, 'Early.md'), '# Early\n\nWritten while the bot was connecting to Discord.\n');
+    const messages: string[] = [];
+    const logger: WatchLogger = { info: (_f, m) => messages.push(m), warn: (_f, m) => messages.push(m), error: (_f, m) => messages.push(m) };
+
+    const off = notesWatch(false, { notesDir: notes, logger, sync: () => index.sync() });
+    await off.start();
+    await off.stop();
+    expect(messages).toEqual([]);
+    expect(index.noteList().map((n) => n.file)).not.toContain('Early.md');
+
+    const on = notesWatch(true, { notesDir: notes, logger, sync: () => index.sync() });
+    cleanup.push(() => on.stop());
+    await on.start();
+    expect(messages).toEqual(['watching the notes folder', 'notes changed during start-up, re-indexed']);
+    expect(index.noteList().map((n) => n.file)).toContain('Early.md');
   });
 
   it('measures the median time from write to answerable over 20 edits (under 2 s)', { timeout: 120_000 }, async () => {
