@@ -26,7 +26,7 @@ describe('parseBotConfig', () => {
       config: {
         token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000001', apiUrl: 'http://127.0.0.1:9999/api',
         notesDir: path.resolve('my-notes'), dataDir: path.resolve('my-data'), embeddingModel: null, logLevel: 'debug',
-        dailyGraceHours: 6, quizTimeoutMinutes: 10,
+        dailyGraceHours: 6, quizTimeoutMinutes: 10, notesUrl: null, watchNotes: true,
       },
     });
   });

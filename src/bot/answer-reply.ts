@@ -2,6 +2,7 @@ import type { InteractionEditReplyOptions, PermissionsBitField } from 'discord.j
 import type { Answer } from '../search/ask.js';
 import { answerMessage } from '../render/media-views.js';
 import { canAttachFiles, withUploads } from './attachments.js';
+import { embedLinkOf } from './citation-link.js';
 import type { BotContext } from './context.js';
 
 /**
@@ -16,11 +17,11 @@ export async function answerReply(
   answer: Answer,
   n: number,
   appPermissions: Readonly<PermissionsBitField> | null | undefined,
-  ctx: Pick<BotContext, 'formulas' | 'config' | 'logger' | 't'>,
+  ctx: Pick<BotContext, 'formulas' | 'config' | 'logger' | 't' | 'index'>,
 ): Promise<InteractionEditReplyOptions> {
   const started = performance.now();
   const attach = canAttachFiles(appPermissions);
-  const { view, media } = await answerMessage(answer, n, { renderer: ctx.formulas, notesRoot: ctx.config.notesDir, attach }, ctx.t);
+  const { view, media } = await answerMessage(answer, n, { renderer: ctx.formulas, notesRoot: ctx.config.notesDir, attach }, ctx.t, embedLinkOf(ctx));
   if (media) {
     const fields = { files: view.files.map((f) => [f.name, f.data.length]), ms: Math.round(performance.now() - started), attach, skipped: media.skipped };
     // Something the note shows that the reader does not get (an image outside the notes folder…) is worth a look.

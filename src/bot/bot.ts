@@ -21,6 +21,7 @@ import { conceptBankOf } from './concept-bank.js';
 import { createDailyScheduler } from './daily.js';
 import { QuizRuntime } from './quiz-runtime.js';
 import { serverLocale } from './language.js';
+import { notesWatch } from './notes-watcher.js';
 
 export interface RunningBot {
   /** Stops taking new work, lets in-flight answers finish, then disconnects and closes the database. */
@@ -74,14 +75,16 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     quiz,
     formulas,
   };
+  // Live re-index (WATCH_NOTES): through ctx.reindex, so it shares the one sync with /reindex.
+  const watch = notesWatch(config.watchNotes, { notesDir: config.notesDir, sync: ctx.reindex, logger: logger.child({ part: 'watch' }) });
   const lifecycle = new BotLifecycle(client, logger, {
     handle: (interaction) => handleInteraction(interaction, ctx),
     refuse: (interaction) => refuseWhileStopping(interaction, ctx),
     stopWork: () => {
       // Questions left open close on their first click after expiry (after the restart).
       quiz.stop();
-      // No new daily posts from now on; one being sent may finish.
-      return ctx.daily.stop();
+      // No new daily posts from now on; one being sent may finish. No re-index either; one in progress may finish.
+      return Promise.all([ctx.daily.stop(), watch.stop()]).then(() => {});
     },
     release: () => {
       db.close();
@@ -101,6 +104,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   // Ticks at once (catching up on a post missed while the bot was down, within the grace period), then every minute.
   ctx.daily.start();
   logger.info({ schedules: ctx.daily.store.enabledSchedules().length, graceHours: config.dailyGraceHours }, 'daily scheduler started');
+  await watch.start();
   return { stop: (reason) => lifecycle.stop(reason), fatal: lifecycle.fatal };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coreConfigFrom, stripEmpty, type CoreConfig } from '../config/core.js';
+import { parseNotesUrl, type NotesUrl } from '../notes/citation-url.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -16,6 +17,10 @@ export interface BotConfig extends CoreConfig {
   dailyGraceHours: number;
   /** How long a quiz question takes answers before its buttons close. */
   quizTimeoutMinutes: number;
+  /** Where the notes are published (NOTES_URL): citations become links; null for plain `file:lines`. */
+  notesUrl: NotesUrl | null;
+  /** Re-index while running when a note is written (WATCH_NOTES, default on). */
+  watchNotes: boolean;
 }
 
 export type BotConfigResult = { ok: true; config: BotConfig } | { ok: false; message: string };
@@ -36,6 +41,8 @@ const BAD_TOKEN =
 const GRACE_HELP = 'DAILY_GRACE_HOURS must be a number of hours between 0 and 23, e.g. 6 (the default): how late a daily concept missed while the bot was down is still posted.';
 
 const QUIZ_TIMEOUT_HELP = 'QUIZ_TIMEOUT_MINUTES must be a number of minutes above 0 and at most 1440, e.g. 10 (the default): how long a quiz question takes answers.';
+
+const WATCH_HELP = 'WATCH_NOTES must be true or false (default true): whether the bot re-indexes a note as soon as it is saved. /reindex works either way.';
 
 const snowflake = (name: string, fix: string) =>
   z.string({ error: `${name} is not set. ${fix}` }).trim().regex(/^\d{17,20}$/, `${name} must be a Discord id (17 to 20 digits). ${fix}`);
@@ -63,6 +70,12 @@ const botEnv = z.object({
     .positive(QUIZ_TIMEOUT_HELP)
     .max(1440, QUIZ_TIMEOUT_HELP)
     .default(10),
+  WATCH_NOTES: z
+    .string()
+    .trim()
+    .regex(/^(true|false|1|0|yes|no|on|off)$/i, WATCH_HELP)
+    .transform((v) => /^(true|1|yes|on)$/i.test(v))
+    .default(true),
 });
 
 /**
@@ -75,12 +88,14 @@ export function parseBotConfig(env: NodeJS.ProcessEnv): BotConfigResult {
   const parsed = botEnv.safeParse(values);
   let core: CoreConfig | null = null;
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const notesUrl = parseNotesUrl(values.NOTES_URL);
+  if (!notesUrl.ok) problems.push(notesUrl.message);
   try {
     core = coreConfigFrom(env);
   } catch (err) {
     problems.push(`NOTES_DIR, DATA_DIR or EMBEDDING_MODEL is invalid (${(err as Error).message}); see .env.example.`);
   }
-  if (!parsed.success || !core) {
+  if (!parsed.success || !core || !notesUrl.ok) {
     return { ok: false, message: `StudyBot cannot start. ${problems.join('\n\n')}` };
   }
   const v = parsed.data;
@@ -95,6 +110,8 @@ export function parseBotConfig(env: NodeJS.ProcessEnv): BotConfigResult {
       logLevel: v.LOG_LEVEL,
       dailyGraceHours: v.DAILY_GRACE_HOURS,
       quizTimeoutMinutes: v.QUIZ_TIMEOUT_MINUTES,
+      notesUrl: notesUrl.notesUrl,
+      watchNotes: v.WATCH_NOTES,
     },
   };
 }

@@ -5,9 +5,10 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { math } from 'micromark-extension-math';
 import { toString as nodeText } from 'mdast-util-to-string';
-import { parse as parseYaml } from 'yaml';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { splitSentences } from '../text/sentences.js';
+import { readFrontMatter } from './front-matter.js';
+import { readableNote } from './note-syntax.js';
 import { withoutNoteExtension } from './note-file.js';
 import { sectionKey } from './section.js';
 import type { Chunk, NoteMeta, NoteSource, ParsedNote } from './types.js';
@@ -30,15 +31,27 @@ interface Span { start: number; end: number }
  * 1-based line range in the original file.
  */
 export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): ParsedNote {
-  const text = source.text;
+  // Obsidian and blog syntax become plain Markdown line for line, so line numbers stay the file's.
+  const readable = readableNote(source.text);
+  const text = readable.text;
   const tree = fromMarkdown(text, {
     extensions: [frontmatter(['yaml']), math()],
     mdastExtensions: [frontmatterFromMarkdown(['yaml']), mathFromMarkdown()],
   });
-  const front = readFrontMatter(tree.children);
+  const yamlNode = tree.children.find((n) => n.type === 'yaml');
+  const front = readFrontMatter(yamlNode?.type === 'yaml' ? yamlNode.value : undefined);
   const firstH1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
   const title = front.title ?? (firstH1 ? nodeText(firstH1).trim() : undefined) ?? basename(source.file);
-  const meta: NoteMeta = { file: source.file, title, tags: front.tags, aliases: front.aliases };
+  const meta: NoteMeta = {
+    file: source.file,
+    title,
+    tags: [...new Set([...front.tags, ...readable.tags])],
+    aliases: front.aliases,
+    // Optional keys only when present: notes without them keep the metadata they always had.
+    ...(front.categories.length ? { categories: front.categories } : {}),
+    ...(front.permalink ? { permalink: front.permalink } : {}),
+    ...(readable.links.length ? { links: readable.links } : {}),
+  };
 
   const lineStarts = lineStartOffsets(text);
   const lineOf = (offset: number) => upperBound(lineStarts, offset);
@@ -90,7 +103,7 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
     blocks.push(node);
   }
   flush();
-  return { meta, chunks };
+  return { meta, chunks, ...(front.excludedBecause ? { excludedBecause: front.excludedBecause } : {}) };
 }
 
 const BIBLIOGRAPHY = /^(?:参考文献|参考资料|引用文献|references?|bibliography|works cited)$/i;
@@ -108,25 +121,6 @@ function headingText(node: Heading): string {
     return nodeText(n);
   };
   return walk(node).replace(/\s+/g, ' ').trim();
-}
-
-function readFrontMatter(children: RootContent[]): { title?: string; tags: string[]; aliases: string[] } {
-  const yamlNode = children.find((n) => n.type === 'yaml');
-  if (!yamlNode || yamlNode.type !== 'yaml') return { tags: [], aliases: [] };
-  let data: unknown;
-  try {
-    data = parseYaml(yamlNode.value);
-  } catch {
-    // Broken front matter is metadata we cannot read, not a reason to drop the note.
-    return { tags: [], aliases: [] };
-  }
-  if (!data || typeof data !== 'object') return { tags: [], aliases: [] };
-  const record = data as Record<string, unknown>;
-  const list = (v: unknown): string[] =>
-    Array.isArray(v) ? v.map(String).map((s) => s.trim()).filter(Boolean)
-      : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
-  const title = typeof record.title === 'string' && record.title.trim() ? record.title.trim() : undefined;
-  return { title, tags: list(record.tags), aliases: list(record.aliases) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { loadIgnoreRules } from './ignore-rules.js';
 import { isNoteFile } from './note-file.js';
 import type { NoteSource } from './types.js';
 
@@ -41,15 +42,17 @@ export async function checkNotesDir(notesDir: string): Promise<void> {
   if (!top.isDirectory()) throw new NotesDirError(`Notes path is not a folder: ${notesDir}`);
 }
 
-/** Lists Markdown files under `notesDir` (hidden folders and node_modules skipped), sorted. */
+/** Lists Markdown files under `notesDir`, sorted, leaving out what the ignore rules (ignore-rules.ts) name. */
 export async function scanNotes(notesDir: string): Promise<NoteStat[]> {
   await checkNotesDir(notesDir);
+  const ignored = await loadIgnoreRules(notesDir);
   const paths: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
+      const relative = path.relative(notesDir, full).split(path.sep).join('/');
+      if (ignored(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && isNoteFile(entry.name)) paths.push(full);
     }

@@ -10,6 +10,14 @@ export interface NoteMeta {
   title: string;
   tags: string[];
   aliases: string[];
+  /** Blog categories from front matter; absent when there are none. */
+  categories?: string[];
+  /** Front matter `permalink`: where a blog publishes the note (NOTES_URL's {permalink}). */
+  permalink?: string;
+  /** Notes this one links to or embeds ([[wikilinks]]), so a citation can link on later. */
+  links?: string[];
+  /** The git commit whose version of the file was indexed; absent when the file differed from HEAD or is not in git. */
+  commit?: string;
 }
 
 /**
@@ -41,4 +49,6 @@ export interface ChunkWithMeta {
 export interface ParsedNote {
   meta: NoteMeta;
   chunks: Chunk[];
+  /** Why the note is left out of the index (a draft, an unpublished post), when it is. */
+  excludedBecause?: string;
 }

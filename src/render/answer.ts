@@ -41,15 +41,20 @@ export function answerQuote(formatted: string, t: Translate = translate): string
   return formatted.trim() || t('ask.emptySection');
 }
 
-/** One result of an answer, with buttons to walk the others, open the whole section and vote. */
-export function answerView(answer: Answer, resultIndex: number, t: Translate = translate): MessageView {
+/**
+ * One result of an answer, with buttons to walk the others, open the whole section and vote.
+ * `linkOf` gives the cited lines' published URL (NOTES_URL), which the title then links to.
+ */
+export function answerView(answer: Answer, resultIndex: number, t: Translate = translate, linkOf?: (r: AnswerResult) => string | undefined): MessageView {
   const total = answer.results.length;
   const n = ((resultIndex % total) + total) % total;
   const r = answer.results[n]!;
   const quote = answerQuote(sectionMarkdown(r.quote || r.text), t);
+  const url = linkOf?.(r);
   const embed = fitEmbed({
     author: questionAuthor(answer.question),
     title: sectionTitle(r),
+    ...(url ? { url } : {}),
     description: quote,
     // Where the quote is and how far down the list it is: a raw ranking score tells a reader nothing.
     footer: { text: t('ask.footer', { citation: citation(r), n: n + 1, total }) },

@@ -1,4 +1,4 @@
-import type { Answer } from '../search/ask.js';
+import type { Answer, AnswerResult } from '../search/ask.js';
 import { sectionMedia, withSectionMedia, type MediaMessageView, type MediaOptions, type SectionMedia } from './answer-media.js';
 import { answerQuote, answerView, notCoveredView } from './answer.js';
 import { dailyPostView, dailyQuote, type DailyPostInput } from './daily.js';
@@ -15,13 +15,15 @@ export interface MediaMessage {
 }
 
 /** Result `n` of an answer (or "not in the notes"), its quote's formulas in the embed's image. */
-export async function answerMessage(answer: Answer, n: number, options: MediaOptions, t: Translate = translate): Promise<MediaMessage> {
+export async function answerMessage(
+  answer: Answer, n: number, options: MediaOptions, t: Translate = translate, linkOf?: (r: AnswerResult) => string | undefined,
+): Promise<MediaMessage> {
   if (!answer.answered || answer.results.length === 0) return { view: { ...notCoveredView(answer, t), files: [] }, media: null };
   const total = answer.results.length;
   const index = ((n % total) + total) % total;
   const result = answer.results[index]!;
   const media = await sectionMedia(result.quote || result.text, result.file, options);
-  const view = withSectionMedia(answerView(answer, index, t), media, (text) => answerQuote(text, t));
+  const view = withSectionMedia(answerView(answer, index, t, linkOf), media, (text) => answerQuote(text, t));
   // Said once, above the embed: the reader sees code where a picture would be, and why.
   return { view: media.withheld ? { ...view, content: t('ask.noAttachFiles') } : view, media };
 }

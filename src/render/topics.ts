@@ -33,17 +33,27 @@ export function topicsPageCount(outlines: NoteOutline[]): number {
   return Math.max(1, Math.ceil(outlines.length / NOTES_PER_PAGE));
 }
 
-/** One page of /topics: a field per note listing its sections, with Previous/Next. */
-export function topicsView(outlines: NoteOutline[], page: number, t: Translate = translate): MessageView {
+/** A note file the index left out, and why (a draft, not UTF-8, …). */
+export interface LeftOutNote {
+  file: string;
+  reason: string;
+}
+
+/** One page of /topics: a field per note listing its sections, with Previous/Next; then the files left out and why. */
+export function topicsView(outlines: NoteOutline[], page: number, t: Translate = translate, leftOut: readonly LeftOutNote[] = []): MessageView {
   const pages = topicsPageCount(outlines);
   const p = Math.min(Math.max(0, page), pages - 1);
+  const leftOutFields: APIEmbedField[] = leftOut.length
+    ? [{ name: t('topics.leftOut', { count: leftOut.length }), value: fieldList(leftOut.map((s) => `\`${s.file}\`: ${s.reason}`), t) }]
+    : [];
   if (outlines.length === 0) {
-    return { embeds: [fitEmbed({ title: t('topics.emptyTitle'), description: t('topics.empty'), color: COLOR_INFO })], components: [] };
+    return { embeds: [fitEmbed({ title: t('topics.emptyTitle'), description: t('topics.empty'), ...(leftOutFields.length ? { fields: leftOutFields } : {}), color: COLOR_INFO })], components: [] };
   }
   const fields: APIEmbedField[] = outlines.slice(p * NOTES_PER_PAGE, (p + 1) * NOTES_PER_PAGE).map((o) => ({
     name: o.title,
     value: fieldList([`\`${o.file}\``, ...o.sections.map((s) => `• ${s}`)], t),
   }));
+  fields.push(...leftOutFields);
   const embed = fitEmbed({
     title: t('topics.title'),
     fields,

@@ -8,5 +8,5 @@ export const data = localized(new SlashCommandBuilder(), 'topics');
 export const cooldownMs = 1000;
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  await interaction.reply({ ...topicsView(noteOutlines(ctx.index.notes), 0, ctx.t), flags: MessageFlags.Ephemeral });
+  await interaction.reply({ ...topicsView(noteOutlines(ctx.index.notes), 0, ctx.t, ctx.index.skipped), flags: MessageFlags.Ephemeral });
 }

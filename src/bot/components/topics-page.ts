@@ -13,5 +13,5 @@ export const execute: ButtonHandler<{ page: number }> = async (interaction, { pa
     await replyPrivately(interaction, ctx.t('interaction.notThisMessage'));
     return;
   }
-  await interaction.update(topicsView(noteOutlines(ctx.index.notes), page, ctx.t));
+  await interaction.update(topicsView(noteOutlines(ctx.index.notes), page, ctx.t, ctx.index.skipped));
 };

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
-import { ask, type Answer } from '../../search/ask.js';
 import { IndexDamagedError } from '../../index/faults.js';
 import type { StudyIndex } from '../../index/study-index.js';
+import { citationLink, parseNotesUrl, type CitationLink, type NotesUrl } from '../../notes/citation-url.js';
+import { ask, type Answer } from '../../search/ask.js';
 import { checkQuestion } from '../../search/question.js';
 import { answerJson, renderAnswerText } from '../../render/text.js';
 import type { CliContext } from '../context.js';
@@ -17,6 +18,11 @@ export const usage = 'studybot ask [--notes DIR] [--data DIR] [--k N] [--json] [
 export async function execute(ctx: CliContext): Promise<number> {
   const { k, json } = ctx.flags;
   const question = ctx.args.join(' ');
+  const notesUrl = parseNotesUrl(process.env.NOTES_URL);
+  if (!notesUrl.ok) {
+    ctx.logger.error(notesUrl.message);
+    return 2;
+  }
   if (question === '-') {
     if (!json) {
       ctx.logger.error('Reading questions from stdin needs --json (one JSON object per line).');
@@ -32,7 +38,7 @@ export async function execute(ctx: CliContext): Promise<number> {
         ctx.out(JSON.stringify({ question: line, error: checked.error }));
         continue;
       }
-      ctx.out(JSON.stringify(answerJson(await askHealing(index, checked.question, k))));
+      ctx.out(JSON.stringify(batchAnswer(await askHealing(index, checked.question, k), index, notesUrl.notesUrl)));
     }
     index.close();
     return failures > 0 ? 1 : 0;
@@ -44,12 +50,17 @@ export async function execute(ctx: CliContext): Promise<number> {
   }
   const { index } = await openSyncedIndex(ctx.config, ctx.logger, { rebuild: ctx.flags.rebuild });
   let answer: Answer;
+  let links: CitationLink[];
   try {
     answer = await askHealing(index, checked.question, k);
+    links = notesUrl.notesUrl ? linksOf(answer, index, notesUrl.notesUrl) : [];
   } finally {
     index.close();
   }
-  ctx.out(json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer));
+  ctx.out(json ? JSON.stringify(withUrls(answer, links)) : renderAnswerText(answer));
+  // With NOTES_URL set, the quoted section's link (or why it has none) closes the answer.
+  const best = links[0];
+  if (!json && answer.answered && best) ctx.out(best.ok ? `\nlink: ${best.url}` : `\nno link: ${best.reason}`);
   return 0;
 }
 
@@ -62,4 +73,22 @@ async function askHealing(index: StudyIndex, question: string, k: number): Promi
     await index.sync();
     return await ask(index, question, { k });
   }
+}
+
+/** The citation link of each result, in order. */
+function linksOf(answer: Answer, index: StudyIndex, notesUrl: NotesUrl): CitationLink[] {
+  return answer.results.map((r) => {
+    const meta = index.chunk(r.chunkId)?.meta;
+    return citationLink(notesUrl, { file: r.file, startLine: r.startLine, endLine: r.endLine, commit: meta?.commit, permalink: meta?.permalink }, index.notesDir);
+  });
+}
+
+/** `--json` output, each result with its `url` when NOTES_URL makes one. */
+function withUrls(answer: Answer, links: CitationLink[]) {
+  const json = answerJson(answer);
+  return { ...json, results: json.results.map((result, i) => (links[i]?.ok ? { ...result, url: links[i].url } : result)) };
+}
+
+function batchAnswer(answer: Answer, index: StudyIndex, notesUrl: NotesUrl | null) {
+  return withUrls(answer, notesUrl ? linksOf(answer, index, notesUrl) : []);
 }

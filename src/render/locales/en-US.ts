@@ -50,6 +50,7 @@ export const enUS = {
   'topics.footer': '{{count}} notes · page {{page}}/{{pages}}',
   'topics.previous': 'Previous',
   'topics.next': 'Next',
+  'topics.leftOut': 'Not indexed ({{count}})',
   'list.andMore': '{{ellipsis}} and {{count}} more',
 
   // --- /help

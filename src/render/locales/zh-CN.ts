@@ -48,6 +48,7 @@ export const zhCN: Catalogue = {
   'topics.footer': '共 {{count}} 篇笔记 · 第 {{page}}/{{pages}} 页',
   'topics.previous': '上一页',
   'topics.next': '下一页',
+  'topics.leftOut': '未索引（{{count}}）',
   'list.andMore': '{{ellipsis}}另有 {{count}} 项',
 
   // --- /help

@@ -47,6 +47,7 @@ export const zhTW: Catalogue = {
   'topics.footer': '共 {{count}} 篇筆記 · 第 {{page}}/{{pages}} 頁',
   'topics.previous': '上一頁',
   'topics.next': '下一頁',
+  'topics.leftOut': '未索引（{{count}}）',
   'list.andMore': '{{ellipsis}}還有 {{count}} 項',
 
   // --- /help

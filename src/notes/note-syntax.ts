@@ -1,0 +1,118 @@
+import { stripTemplateTags } from './blog.js';
+import { inlineTags, rewriteCallout, rewriteWikilinks, stripComments } from './obsidian.js';
+
+/** A note's text as a reader sees it, with what the syntax said about the note. */
+export interface ReadableNote {
+  /** Same number of lines as the source: line N here is line N of the file. */
+  text: string;
+  /** Notes this one links to or embeds (wikilink targets, without heading), in order, once each. */
+  links: string[];
+  /** Obsidian `#tags` of the body. */
+  tags: string[];
+}
+
+type Region = 'prose' | 'fence' | 'math' | 'template-code';
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const TEMPLATE_CODE_OPEN = /^\s*(?:\{%\s*(?:codeblock|code|include_code)\b|\{\{[<%]\s*(?:highlight|code)\b)/;
+const TEMPLATE_CODE_CLOSE = /\{%\s*end(?:codeblock|code)\s*%\}|\{\{[<%]\s*\/(?:highlight|code)\s*[>%]\}\}/;
+
+/**
+ * Rewrites Obsidian and blog syntax into plain Markdown, line for line:
+ * front matter, code and math are left exactly as written; in prose, comments
+ * and template tags go, wikilinks and embeds become readable text or images,
+ * callouts become a titled quote.
+ */
+export function readableNote(source: string): ReadableNote {
+  const lines = source.split('\n');
+  const out: string[] = [];
+  const links: string[] = [];
+  const tags: string[] = [];
+  let i = frontMatterEnd(lines);
+  out.push(...lines.slice(0, i));
+  let prose: string[] = [];
+  const flushProse = () => {
+    if (prose.length === 0) return;
+    const { masked, restore } = maskInlineCode(prose.join('\n'));
+    const cleaned = restore(stripTemplateTags(stripComments(masked))).split('\n');
+    for (const line of cleaned) out.push(rewriteProseLine(line, links, tags));
+    prose = [];
+  };
+  let region: Region = 'prose';
+  let fence = '';
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (region === 'prose') {
+      const fenceMatch = FENCE_OPEN.exec(line);
+      if (fenceMatch || isMathFence(line) || TEMPLATE_CODE_OPEN.test(line)) {
+        flushProse();
+        if (fenceMatch) {
+          region = 'fence';
+          fence = fenceMatch[1]!;
+          out.push(line);
+        } else if (TEMPLATE_CODE_OPEN.test(line)) {
+          region = 'template-code';
+          out.push(codeFenceFor(line));
+        } else {
+          region = 'math';
+          out.push(line);
+        }
+        continue;
+      }
+      prose.push(line);
+      continue;
+    }
+    if (region === 'fence') {
+      out.push(line);
+      if (new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(line)) region = 'prose';
+    } else if (region === 'math') {
+      out.push(line);
+      if (line.trim().endsWith('$$')) region = 'prose';
+    } else {
+      // The generator's code block becomes a Markdown fence: its code is code, not headings or tags.
+      const closes = TEMPLATE_CODE_CLOSE.test(line);
+      out.push(closes ? '```' : line);
+      if (closes) region = 'prose';
+    }
+  }
+  flushProse();
+  return { text: out.join('\n'), links: [...new Set(links)], tags: [...new Set(tags)] };
+}
+
+/** `{% codeblock lang:python %}` / `{{< highlight go >}}` → "```python" / "```go". */
+function codeFenceFor(openingTag: string): string {
+  const lang = /\blang:([\w+#.-]+)/.exec(openingTag)?.[1] ?? /\{\{[<%]\s*highlight\s+([\w+#.-]+)/.exec(openingTag)?.[1] ?? '';
+  return `\`\`\`${lang}`;
+}
+
+/** Inline code spans swapped for placeholders of no line break, so comment and tag stripping never reach into them. */
+function maskInlineCode(prose: string): { masked: string; restore: (text: string) => string } {
+  const spans: string[] = [];
+  const masked = prose.replace(/(`+)[^`\n]*?\1/g, (span) => `\uE000${spans.push(span) - 1}\uE001`);
+  return { masked, restore: (text) => text.replace(/\uE000(\d+)\uE001/g, (_m, n: string) => spans[Number(n)]!) };
+}
+
+/** The lines of a leading `---` YAML block (with its fences), or 0. */
+function frontMatterEnd(lines: string[]): number {
+  if (lines[0]?.trimEnd() !== '---') return 0;
+  for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)\s*$/.test(lines[i]!)) return i + 1;
+  return 0;
+}
+
+/** `$$` opening a display formula that does not close on the same line. */
+function isMathFence(line: string): boolean {
+  const t = line.trim();
+  return t.startsWith('$$') && !(t.length > 2 && t.endsWith('$$'));
+}
+
+/** One prose line: inline code spans are left alone, the rest rewritten. */
+function rewriteProseLine(line: string, links: string[], tags: string[]): string {
+  const parts = rewriteCallout(line).split(/(`+[^`]*?`+)/);
+  return parts
+    .map((part, n) => {
+      if (n % 2 === 1) return part;
+      tags.push(...inlineTags(part));
+      return rewriteWikilinks(part, links);
+    })
+    .join('');
+}
