@@ -128,9 +128,12 @@ describe('/ask with formulas on (fake) Discord', () => {
 
 describe('the daily post on (fake) Discord', () => {
   let notesDir: string;
+  let dataDir: string;
 
   beforeAll(async () => {
     notesDir = mkdtempSync(path.join(tmpdir(), 'studybot-media-notes-'));
+    // Another notes folder needs a data folder of its own: the index refuses to be replaced by a run on other notes.
+    dataDir = mkdtempSync(path.join(tmpdir(), 'studybot-media-data-'));
     // Every concept's defining lines hold a display formula, so whichever the rotation picks has one.
     writeFileSync(path.join(notesDir, 'focal.md'), [
       '# Focal Loss', '', '## 定义', '',
@@ -139,11 +142,12 @@ describe('the daily post on (fake) Discord', () => {
       '**平衡交叉熵（Balanced Cross Entropy）**是给每个类别乘以权重的交叉熵：',
       '$\\mathrm{CE}(p_t) = -\\alpha_t \\log(p_t)$', '',
     ].join('\n'));
-    await e2e.startBot({ env: { NOTES_DIR: notesDir }, readyMsg: 'daily scheduler started' });
+    await e2e.startBot({ env: { NOTES_DIR: notesDir, DATA_DIR: dataDir }, readyMsg: 'daily scheduler started' });
   }, 40_000);
 
   afterAll(() => {
     rmSync(notesDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function daily(sub: string, options: any[] = []) {
