@@ -10,7 +10,9 @@ import { currentManifest, openStore } from './open-store.js';
 import { storePaths, type FileInfo, type FileRecord, type GlossaryPair, type IndexStore, type SkippedFile, type StorePaths } from './store.js';
 import { applyChanges, readChanges, type Progress, type SyncTarget } from './sync.js';
 import type { VectorIndex } from './vectors.js';
-import { queryAnalyzer } from './vocabulary.js';
+import { loadBackground, type Background } from '../text/background.js';
+import type { SpellingVocabulary } from '../text/spelling.js';
+import { glossaryEnglish, queryAnalyzer, spellingVocabulary } from './vocabulary.js';
 
 export interface StudyIndexOptions {
   notesDir: string;
@@ -56,6 +58,9 @@ export class StudyIndex {
   private metaByFile = new Map<string, NoteMeta>();
   private notesCache: FileRecord[] | null = null;
   private queryAnalyzerCache: Analyzer | null = null;
+  private spellingCache: SpellingVocabulary | null = null;
+  /** Everyday-language frequencies, loaded on the first question that needs them (~0.5 s, once per process). */
+  private backgroundCache: Background | null = null;
   private notesChanges = 0;
 
   private constructor(
@@ -98,6 +103,7 @@ export class StudyIndex {
     this.metaByFile = new Map(indexed.map((f) => [f.file, f.meta]));
     this.notesCache = null;
     this.queryAnalyzerCache = null;
+    this.spellingCache = null;
   }
 
   /** Brings the index in line with the notes folder. Cheap when nothing changed. */
@@ -178,6 +184,26 @@ export class StudyIndex {
 
   idf(token: string): number {
     return this.keyword.idf(token);
+  }
+
+  sectionsWith(token: string): number {
+    return this.keyword.sectionsWith(token);
+  }
+
+  /** Built on first use after each change, from the index's vocabulary and the glossary. */
+  spellingVocabulary(): SpellingVocabulary {
+    this.spellingCache ??= spellingVocabulary(this.keyword.documentFrequencies(), glossaryEnglish(this.store.glossaryPairs()));
+    return this.spellingCache;
+  }
+
+  everydayShare(token: string): number {
+    this.backgroundCache ??= loadBackground();
+    return this.backgroundCache.paragraphShare(token);
+  }
+
+  isEverydayWord(token: string): boolean {
+    this.backgroundCache ??= loadBackground();
+    return this.backgroundCache.knows(token);
   }
 
   isTopical(token: string): boolean {

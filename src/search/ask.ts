@@ -5,7 +5,9 @@ import { coversQuestion } from './abstain.js';
 import type { Corpus, KeywordHit } from './corpus.js';
 import { coverage } from './coverage.js';
 import { reciprocalRankFusion } from './fuse.js';
+import { accountsForHinges, countHinges } from './hinges.js';
 import { bestPassage } from './quote.js';
+import { correctSpelling, type Correction } from './spelling.js';
 
 export interface AnswerResult {
   chunkId: string;
@@ -26,6 +28,9 @@ export interface AnswerResult {
 
 export interface Answer {
   question: string;
+  /** The question as searched, when some of its words were corrected ("showing results for …"). */
+  correctedQuestion?: string;
+  corrections: Correction[];
   /** False when the notes do not cover the question; results are then only the nearest sections. */
   answered: boolean;
   results: AnswerResult[];
@@ -48,6 +53,10 @@ export interface KeywordFeatures {
   dictionary: boolean;
   /** Reranking the BM25 candidates by coverage. */
   rerank: boolean;
+  /** Correcting words neither the notes nor everyday language know (search/spelling.ts). */
+  spelling: boolean;
+  /** Refusing questions whose specific words the answering sections mostly lack (search/hinges.ts). */
+  hinges: boolean;
 }
 
 /**
@@ -66,8 +75,9 @@ const CANDIDATES = 50;
 export async function ask(corpus: Corpus, question: string, options: AskOptions = {}): Promise<Answer> {
   const k = Math.max(1, options.k ?? 5);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, ...options.features };
-  const groups = corpus.analyzeQuery(question).map((g) => ({
+  const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, spelling: true, hinges: true, ...options.features };
+  const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
+  const groups = withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus).map((g) => ({
     ...g,
     expansions: features.expansion ? g.expansions : [],
     guesses: features.dictionary ? g.guesses : [],
@@ -122,8 +132,28 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   }
   const best = results[0];
   const answered = best !== undefined && best.coverage >= minCoverage &&
-    coversQuestion(groups, tokensOf(best.chunkId), (t) => corpus.isTopical(t));
-  return { question, answered, results, legs: { keyword: true, dense: denseIds !== null } };
+    coversQuestion(groups, tokensOf(best.chunkId), (t) => corpus.isTopical(t)) &&
+    (!features.hinges || accountsForHinges(countHinges(groups, results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)), corpus)));
+  const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
+  return { question, ...corrected, corrections: spelled.corrections, answered, results, legs: { keyword: true, dense: denseIds !== null } };
+}
+
+/** The first results whose words may account for what a question hinges on: a student reads about this many. */
+const HINGE_SECTIONS = 3;
+
+/**
+ * A correction is a guess at what the student meant, so it weighs what a
+ * translation weighs, less than a typed word: its tokens become the group's
+ * expansions (half a typed word in BM25, 0.8 in coverage).
+ */
+function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[], corpus: Corpus): QueryGroup[] {
+  if (corrections.length === 0) return groups;
+  const corrected = new Set(corrections.flatMap((c) => corpus.tokenize(c.to)));
+  return groups.map((g) => {
+    const moved = g.tokens.filter((t) => corrected.has(t));
+    if (moved.length === 0) return g;
+    return { ...g, tokens: g.tokens.filter((t) => !corrected.has(t)), expansions: [...new Set([...moved, ...g.expansions])] };
+  });
 }
 
 const COVERAGE_WEIGHT = 1;
