@@ -4,6 +4,8 @@ import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion } from './abstain.js';
 import type { Corpus, KeywordHit } from './corpus.js';
 import { coverage } from './coverage.js';
+import { definitionScore } from './definition.js';
+import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForHinges, countHinges } from './hinges.js';
 import { bestPassage } from './quote.js';
@@ -57,6 +59,8 @@ export interface KeywordFeatures {
   spelling: boolean;
   /** Refusing questions whose specific words the answering sections mostly lack (search/hinges.ts). */
   hinges: boolean;
+  /** For "what is X", preferring the section that defines X (search/definition.ts). */
+  definitions: boolean;
 }
 
 /**
@@ -75,7 +79,7 @@ const CANDIDATES = 50;
 export async function ask(corpus: Corpus, question: string, options: AskOptions = {}): Promise<Answer> {
   const k = Math.max(1, options.k ?? 5);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, spelling: true, hinges: true, ...options.features };
+  const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, spelling: true, hinges: true, definitions: true, ...options.features };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
   const groups = withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus).map((g) => ({
     ...g,
@@ -95,7 +99,15 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
   const tokensOf = (id: string) => matched.get(id) ?? corpus.sectionTokens(chunkOf(id)!);
   const headingTokensOf = (id: string) => corpus.ownHeadingTokens(chunkOf(id)?.chunk.headingPath ?? []);
-  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingTokensOf, idf) : bm25;
+  // For "what is X", the section that defines X beats one whose heading merely names X among other things.
+  const definition = features.definitions && questionIntent(question) === 'definition';
+  const headingBonusOf = definition
+    ? (id: string) => {
+      const found = chunkOf(id);
+      return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), idf) : 0;
+    }
+    : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), idf);
+  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingBonusOf, idf) : bm25;
 
   const denseIds = await corpus.denseHits(question, CANDIDATES);
   const ranking = denseIds
@@ -158,6 +170,8 @@ function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[],
 
 const COVERAGE_WEIGHT = 1;
 const HEADING_WEIGHT = 0.5;
+/** What the heading bonus weighs, given to the section that defines X instead (search/definition.ts). */
+const DEFINITION_WEIGHT = HEADING_WEIGHT;
 
 /**
  * BM25 sums evidence per word, so one rare word repeated can outrank a
@@ -165,20 +179,20 @@ const HEADING_WEIGHT = 0.5;
  * the question's ideas (a soft AND, like Lucene's old coord factor) to the
  * normalised BM25 score of every candidate corrects that; half as much
  * again for the ideas its own heading names prefers the section that is
- * about them to the note's intro that mentions them.
+ * about them to the note's intro that mentions them (for a definition
+ * question, the bonus goes to the section that defines what it asks about).
  */
 function rerankByCoverage(
   groups: QueryGroup[],
   hits: KeywordHit[],
   tokensOf: (id: string) => ReadonlySet<string>,
-  headingTokensOf: (id: string) => ReadonlySet<string>,
+  headingBonusOf: (id: string) => number,
   idf: (t: string) => number,
 ): KeywordHit[] {
   const best = hits[0]?.score ?? 1;
   const rescored = hits.map((h) => ({
     ...h,
-    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) +
-      HEADING_WEIGHT * coverage(groups, headingTokensOf(h.id), idf),
+    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) + headingBonusOf(h.id),
   }));
   return rescored.sort((a, b) => b.score - a.score);
 }
