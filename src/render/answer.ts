@@ -39,29 +39,45 @@ function questionAuthor(question: string): APIEmbed['author'] {
   return { name: truncate(`❓ ${question}`, LIMITS.embedAuthor) };
 }
 
-/** One result of an answer, with buttons to walk the others, open the whole section and vote. */
+/** Two sides' quotes share one message, whose embeds may total 6,000 characters. */
+const SIDE_QUOTE_MAX = 1800;
+
+/**
+ * One result of an answer, with buttons to walk the others, open the whole
+ * section and vote. The first answer to a comparison shows each side's
+ * result, an embed and a Full section button each.
+ */
 export function answerView(answer: Answer, resultIndex: number, t: Translate = translate): MessageView {
   const total = answer.results.length;
   const n = ((resultIndex % total) + total) % total;
-  const r = answer.results[n]!;
-  const quote = discordMarkdown(r.quote || r.text).trim() || t('ask.emptySection');
-  const embed = fitEmbed({
-    author: questionAuthor(answer.question),
-    title: sectionTitle(r),
-    description: quote,
-    footer: { text: t('ask.footer', { citation: citation(r), score: formatScore(r.score), n: n + 1, total }) },
+  const sides = n === 0 ? answer.results.filter((r) => r.side).length : 0;
+  const shown = answer.results.slice(n, n + Math.max(1, sides));
+  const r = shown[0]!;
+  const corrected = n === 0 && answer.correctedQuestion ? `*${t('ask.showingResultsFor', { question: answer.correctedQuestion })}*\n\n` : '';
+  const embeds = shown.map((s, i) => fitEmbed({
+    ...(i === 0 ? { author: questionAuthor(answer.question) } : {}),
+    title: sectionTitle(s),
+    description: (i === 0 ? corrected : '') + quoteOf(s, shown.length > 1 ? SIDE_QUOTE_MAX : undefined, t),
+    footer: { text: t('ask.footer', { citation: citation(s), score: formatScore(s.score), n: n + i + 1, total }) },
     color: COLOR.answer,
-  });
-  const next = (n + 1) % total;
+  }));
+  const next = (n + shown.length) % total;
+  const sectionButtons = shown.map((s) =>
+    button(customIds.askSection(s.chunkId), shown.length > 1 && s.side ? truncate(t('ask.sideSectionButton', { side: s.side }), LIMITS.buttonLabel) : t('ask.sectionButton'), ButtonStyle.Secondary));
   return {
-    embeds: [embed],
+    embeds,
     components: rows([
-      button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, { disabled: total < 2 }),
-      button(customIds.askSection(r.chunkId), t('ask.sectionButton'), ButtonStyle.Secondary),
+      button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, { disabled: total <= shown.length }),
+      ...sectionButtons,
       button(customIds.askVote(1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👍' }),
       button(customIds.askVote(-1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👎' }),
     ]),
   };
+}
+
+function quoteOf(r: AnswerResult, max: number | undefined, t: Translate): string {
+  const quote = discordMarkdown(r.quote || r.text).trim() || t('ask.emptySection');
+  return max === undefined ? quote : truncate(quote, max);
 }
 
 /** When the notes do not cover the question: say so, and point at the nearest sections. */

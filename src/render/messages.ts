@@ -24,6 +24,8 @@ export const en = {
   'ask.footer': '{{citation}} · score {{score}} · result {{n}}/{{total}}',
   'ask.nextButton': 'Next result ({{n}}/{{total}})',
   'ask.sectionButton': 'Full section',
+  'ask.sideSectionButton': 'Full section: {{side}}',
+  'ask.showingResultsFor': 'Showing results for “{{question}}”',
   'ask.notCoveredTitle': 'Not in the notes',
   'ask.notCovered': 'The notes do not seem to cover this question.',
   'ask.nearest': 'Nearest sections:',
@@ -41,6 +43,7 @@ export const en = {
   'cli.alsoRelevant': 'Also relevant:',
   'cli.notCovered': 'The notes do not seem to cover this question. Nearest sections:',
   'cli.keywordOnly': '(keyword search only: no embedding model loaded)',
+  'cli.side': '[{{side}}]',
 
   // --- /topics
   'topics.emptyTitle': 'Topics',
