@@ -33,6 +33,11 @@ describe('countHinges', () => {
     expect(countHinges([translated], [new Set(['温度'])], words).accounted).toBe(1);
   });
 
+  it('does not count a single Chinese character the sections lack, but does count one they hold', () => {
+    const colloquial = lexicon({ 吐: 0.004, 框: 0.003 }, { 框: 5 });
+    expect(countHinges([group('吐'), group('框')], [new Set(['框'])], colloquial)).toEqual({ hinges: 1, accounted: 1, foreign: 0 });
+  });
+
   it('takes a Chinese word as foreign when the notes lack the whole word, even if they use a part of it', () => {
     const notes = lexicon({ 蒸馏水: 0.0002, 蒸馏: 0.001 }, { 蒸馏: 8 });
     expect(countHinges([group('蒸馏', '蒸馏水', '馏水')], [new Set(['蒸馏'])], notes)).toEqual({ hinges: 1, accounted: 0, foreign: 1 });

@@ -41,6 +41,11 @@ describe('correctSpelling', () => {
     expect(correctSpelling('注意利机制', corpus).text).toBe('注意力机制');
   });
 
+  it('leaves alone an everyday Chinese word the notes lack, even when it sounds like one of theirs', () => {
+    const notes = memoryCorpus([{ id: 't', text: '老师 模型 蒸馏' }], { everyday: { 老是: 0.02 } });
+    expect(correctSpelling('老是出错', notes).corrections).toEqual([]);
+  });
+
   it('changes nothing in a question whose words the notes know', () => {
     expect(correctSpelling('池化 segmentation', corpus)).toEqual({ text: '池化 segmentation', corrections: [] });
   });

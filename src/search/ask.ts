@@ -175,9 +175,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       ...(side ? { side } : {}),
     });
   }
-  const best = results[0];
-  const answered = best !== undefined && best.coverage >= minCoverage &&
-    coversQuestion(groups, tokensOf(best.chunkId), (t) => corpus.isTopical(t)) &&
+  // A comparison is covered when one of its sides' sections is: each holds only part of the question.
+  const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
+  const answered = leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, tokensOf(r.chunkId), (t) => corpus.isTopical(t))) &&
     (!features.hinges || accountsForHinges(countHinges(groups, results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)), corpus)));
   const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
   return {

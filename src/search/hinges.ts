@@ -7,6 +7,13 @@ import type { QueryGroup } from '../text/analyzer.js';
  */
 export const SPECIFIC_SHARE = 0.01;
 
+/**
+ * A one-character Chinese word (吐, 治, 训) is a morpheme of a dozen senses,
+ * and the colloquial ones are rarer in jieba's written corpus than in speech:
+ * the notes lacking one does not make a question foreign to them.
+ */
+const SINGLE_HAN = /^[\u3400-\u9fff]$/;
+
 export interface HingeCount {
   /** The question's specific ideas: what it hinges on. */
   hinges: number;
@@ -62,8 +69,11 @@ export function countHinges(groups: QueryGroup[], sections: ReadonlyArray<Readon
   const specific = (t: string) => (lexicon.isEverydayWord(t) || lexicon.sectionsWith(t) > 0) && lexicon.everydayShare(t) < SPECIFIC_SHARE;
   for (const g of groups) {
     if (!meant(g).some(specific)) continue;
+    const held = sections.some((s) => holds(s, g));
+    // Held, a single character still shows the sections speak of the question; missing, it says little.
+    if (!held && meant(g).every((t) => SINGLE_HAN.test(t))) continue;
     hinges++;
-    if (sections.some((s) => holds(s, g))) accounted++;
+    if (held) accounted++;
     else if (isForeign(g, lexicon)) foreign++;
   }
   return { hinges, accounted, foreign };
