@@ -151,7 +151,7 @@ if (values.ablation) {
   ];
   // Section figures of the public set only: the held-out set is never looked at question by question.
   const publicSections = existsSync(values.sections!) ? loadSectionQuestions(values.sections!) : [];
-  const lines = ['', '| variant | notes R@1 | notes R@3 | dl500 R@1 | dl500 R@5 | dl500 MRR | en R@5 (both) | off-topic refused | sec@1 | quote@1 | both sides | typo sec@3 | near-miss refused | far refused | false abstention |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = ['', '| variant | notes R@1 | notes R@3 | dl500 R@1 | dl500 R@5 | dl500 MRR | dl500 false abstention | en R@5 (both) | off-topic refused | sec@1 | quote@1 | both sides | typo sec@3 | near-miss refused | far refused | false abstention |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const [name, features] of variants) {
     const o = await evaluate(features);
     const sec = summarizeSections(publicSections.length ? await evaluateSections(publicSections, [], features) : []);
@@ -164,7 +164,7 @@ if (values.ablation) {
     const off = correctAbstention(o.filter((x) => x.corpus.startsWith('offtopic@')));
     // A question set without notes or off-topic questions (the held-out set) has no figure there, not a zero.
     const num = (n: number, x: number) => (n ? x.toFixed(3) : '–');
-    lines.push(`| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt1)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} | ${sectionCells} |`);
+    lines.push(`| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt1)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${dl.n ? pct(dl.falseAbstention) : '–'} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} | ${sectionCells} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
