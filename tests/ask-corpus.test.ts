@@ -5,83 +5,8 @@
  * fills the Corpus port, not only StudyIndex.
  */
 import { describe, expect, it } from 'vitest';
-import type { Chunk, ChunkWithMeta } from '../src/notes/types.js';
 import { ask } from '../src/search/ask.js';
-import type { Corpus, KeywordHit } from '../src/search/corpus.js';
-import type { QueryGroup } from '../src/text/analyzer.js';
-
-interface Section {
-  id: string;
-  file?: string;
-  headingPath?: string[];
-  text: string;
-  part?: number;
-}
-
-interface CorpusOptions {
-  /** Terms the notes use far more than everyday language. */
-  topical?: string[];
-  /** Translations of a typed token. */
-  glossary?: Record<string, string[]>;
-  /** The dense leg's ranking for every question; absent: no dense leg. */
-  dense?: string[];
-}
-
-const STOP_WORDS = new Set(['a', 'an', 'and', 'do', 'how', 'i', 'is', 'of', 'the', 'to', 'what', 'with']);
-
-/** Lower-cased Latin words and runs of Chinese characters, stop words dropped. */
-function tokenize(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+|[\u4e00-\u9fff]+/g) ?? []).filter((t) => !STOP_WORDS.has(t));
-}
-
-function memoryCorpus(sections: Section[], options: CorpusOptions = {}): Corpus {
-  const found: ChunkWithMeta[] = sections.map((s) => {
-    const file = s.file ?? 'notes.md';
-    const chunk: Chunk = {
-      id: s.id, file, title: 'Notes', headingPath: s.headingPath ?? ['Notes', s.id], startLine: 1, endLine: 1, text: s.text, part: s.part ?? 0,
-    };
-    return { chunk, meta: { file, title: 'Notes', tags: [], aliases: [] } };
-  });
-  const tokensOf = ({ chunk, meta }: ChunkWithMeta) => tokenize(`${chunk.headingPath.join(' ')} ${meta.title} ${chunk.text}`);
-  const idf = (t: string) => {
-    const df = found.filter((f) => tokensOf(f).includes(t)).length;
-    return Math.log(1 + (found.length - df + 0.5) / (df + 0.5));
-  };
-  const topical = new Set(options.topical ?? []);
-  return {
-    analyzeQuery: (question): QueryGroup[] =>
-      tokenize(question).map((t) => ({ surface: t, tokens: [t], expansions: options.glossary?.[t] ?? [], guesses: [] })),
-    tokenize,
-    sectionTokens: (f) => new Set(tokensOf(f)),
-    ownHeadingTokens: (path) => new Set(path.length > 1 ? tokenize(path[path.length - 1]!) : []),
-    idf,
-    isTopical: (t) => topical.has(t),
-    // Term frequency times IDF, typed words twice their translations: enough of BM25 to rank by.
-    keywordHits: (groups, limit) => {
-      const weights = new Map<string, number>();
-      for (const g of groups) {
-        for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, 1));
-        for (const t of g.tokens) weights.set(t, 2);
-      }
-      const hits: KeywordHit[] = [];
-      for (const f of found) {
-        const tokens = tokensOf(f);
-        let score = 0;
-        const matched = new Set<string>();
-        for (const t of tokens) {
-          const w = weights.get(t);
-          if (w === undefined) continue;
-          score += w * idf(t);
-          matched.add(t);
-        }
-        if (score > 0) hits.push({ id: f.chunk.id, score, matched });
-      }
-      return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
-    },
-    denseHits: async () => options.dense ?? null,
-    chunk: (id) => found.find((f) => f.chunk.id === id),
-  };
-}
+import { memoryCorpus, type Section } from './support/memory-corpus.js';
 
 const filler: Section[] = [
   { id: 'anchors', text: 'Anchors are boxes of fixed sizes placed over the image.' },

@@ -21,7 +21,7 @@ function result(over: Partial<AnswerResult> = {}): AnswerResult {
   };
 }
 const answerOf = (results: AnswerResult[], question = 'what is focal loss', answered = true): Answer =>
-  ({ question, answered, results, legs: { keyword: true, dense: false } });
+  ({ question, answered, results, corrections: [], legs: { keyword: true, dense: false } });
 
 describe('truncate', () => {
   it('leaves short text alone and cuts long text to the limit with an ellipsis', () => {

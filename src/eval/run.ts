@@ -9,7 +9,7 @@ import { ask, type AnswerResult, type KeywordFeatures } from '../search/ask.js';
 import { correctAbstention, retrievalMetrics, type Outcome } from './metrics.js';
 import { sectionRows, sectionTable } from './section-report.js';
 import { currentSectionTexts } from './section-texts.js';
-import { acceptableSections, normalizeHeading, parseSectionQuestion, scoreSectionQuestion, type SectionOutcome, type SectionQuestion } from './sections.js';
+import { acceptableSections, normalizeHeading, parseSectionQuestion, scoreSectionQuestion, summarizeSections, type SectionOutcome, type SectionQuestion, type Share } from './sections.js';
 
 /**
  * `npm run eval`: Recall@1/3/5, MRR and abstention rates of `ask` over the
@@ -138,34 +138,45 @@ if (values.ablation) {
   // Each part of the keyword leg switched off in turn: what it is worth on these questions.
   const variants: Array<[string, Partial<KeywordFeatures>]> = [
     ['full keyword leg', {}],
+    ['without spelling correction', { spelling: false }],
+    ['without hinge-word refusal', { hinges: false }],
+    ['without definition intent', { definitions: false }],
+    ['without comparison sides', { comparisons: false }],
+    ['without all four (before #12)', { spelling: false, hinges: false, definitions: false, comparisons: false }],
     ['without dictionary guesses', { dictionary: false }],
     ['without glossary expansion', { expansion: false }],
     ['without either translation', { expansion: false, dictionary: false }],
     ['without coverage rerank', { rerank: false }],
     ['plain BM25 (no translation, no rerank)', { expansion: false, dictionary: false, rerank: false }],
   ];
-  const lines = ['', '| variant | notes R@1 | notes R@3 | dl500 R@5 | dl500 MRR | en R@5 (both) | off-topic refused |', '|---|---|---|---|---|---|---|'];
+  // Section figures of the public set only: the held-out set is never looked at question by question.
+  const publicSections = existsSync(values.sections!) ? loadSectionQuestions(values.sections!) : [];
+  const lines = ['', '| variant | notes R@1 | notes R@3 | dl500 R@1 | dl500 R@5 | dl500 MRR | dl500 false abstention | en R@5 (both) | off-topic refused | sec@1 | quote@1 | both sides | typo sec@3 | near-miss refused | far refused | false abstention |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const [name, features] of variants) {
     const o = await evaluate(features);
+    const sec = summarizeSections(publicSections.length ? await evaluateSections(publicSections, [], features) : []);
+    const r = (x: Share) => (x.n ? x.rate.toFixed(3) : '–');
+    const c = (x: Share) => (x.n ? `${x.hits}/${x.n}` : '–');
+    const sectionCells = `${r(sec.secAt1)} | ${r(sec.quoteAt1)} | ${c(sec.bothSides)} | ${c(sec.typoSecAt3)} | ${c(sec.nearMissRefused)} | ${c(sec.farRefused)} | ${c(sec.falseAbstention)}`;
     const notes = retrievalMetrics(o.filter((x) => x.corpus === 'notes'));
     const dl = retrievalMetrics(o.filter((x) => x.corpus === 'dl500'));
     const en = retrievalMetrics(o.filter((x) => (x.corpus === 'notes' || x.corpus === 'dl500') && x.lang === 'en'));
     const off = correctAbstention(o.filter((x) => x.corpus.startsWith('offtopic@')));
     // A question set without notes or off-topic questions (the held-out set) has no figure there, not a zero.
     const num = (n: number, x: number) => (n ? x.toFixed(3) : '–');
-    lines.push(`| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} |`);
+    lines.push(`| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt1)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${dl.n ? pct(dl.falseAbstention) : '–'} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} | ${sectionCells} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** Asks each section question of its own corpus and scores the first results and quote. */
-async function evaluateSections(set: SectionQuestion[], missLines: string[]): Promise<SectionOutcome[]> {
+async function evaluateSections(set: SectionQuestion[], missLines: string[], features: Partial<KeywordFeatures> = {}): Promise<SectionOutcome[]> {
   const outcomes: SectionOutcome[] = [];
   for (const [corpus, index] of indexes) {
     const questions = set.filter((q) => q.corpus === corpus);
     const textOf = await currentSectionTexts(corpora[corpus]!, questions.flatMap(acceptableSections));
     for (const q of questions) {
-      const answer = await ask(index, q.question, { k: 5 });
+      const answer = await ask(index, q.question, { k: 5, features });
       const o = scoreSectionQuestion(q, answer, textOf);
       outcomes.push(o);
       const refused = q.kind === 'near-miss' || q.kind === 'far';

@@ -17,7 +17,9 @@ import {
 } from './store.js';
 import { applyChanges, readChanges, type Progress, type SyncTarget } from './sync.js';
 import type { VectorIndex } from './vectors.js';
-import { queryAnalyzer } from './vocabulary.js';
+import { loadBackground, type Background } from '../text/background.js';
+import type { SpellingVocabulary } from '../text/spelling.js';
+import { glossaryEnglish, queryAnalyzer, spellingVocabulary } from './vocabulary.js';
 
 export interface StudyIndexOptions {
   notesDir: string;
@@ -93,6 +95,9 @@ export class StudyIndex {
   private metaByFile = new Map<string, NoteMeta>();
   private notesCache: FileRecord[] | null = null;
   private queryAnalyzerCache: Analyzer | null = null;
+  private spellingCache: SpellingVocabulary | null = null;
+  /** Everyday-language frequencies, loaded on the first question that needs them (~0.5 s, once per process). */
+  private backgroundCache: Background | null = null;
   private notesChanges = 0;
   /** Why the database must be rebuilt, once a query found it damaged. */
   private damage: string | null = null;
@@ -170,6 +175,7 @@ export class StudyIndex {
     this.metaByFile = new Map(indexed.map((f) => [f.file, f.meta]));
     this.notesCache = null;
     this.queryAnalyzerCache = null;
+    this.spellingCache = null;
   }
 
   /**
@@ -378,6 +384,26 @@ export class StudyIndex {
 
   idf(token: string): number {
     return this.guard(() => this.keyword.idf(token));
+  }
+
+  sectionsWith(token: string): number {
+    return this.keyword.sectionsWith(token);
+  }
+
+  /** Built on first use after each change, from the index's vocabulary and the glossary. */
+  spellingVocabulary(): SpellingVocabulary {
+    this.spellingCache ??= spellingVocabulary(this.keyword.documentFrequencies(), glossaryEnglish(this.store.glossaryPairs()));
+    return this.spellingCache;
+  }
+
+  everydayShare(token: string): number {
+    this.backgroundCache ??= loadBackground();
+    return this.backgroundCache.paragraphShare(token);
+  }
+
+  isEverydayWord(token: string): boolean {
+    this.backgroundCache ??= loadBackground();
+    return this.backgroundCache.knows(token);
   }
 
   isTopical(token: string): boolean {

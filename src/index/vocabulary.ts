@@ -1,8 +1,13 @@
 import type { NoteMeta } from '../notes/types.js';
 import { createAnalyzer, segmentChinese, type Analyzer } from '../text/analyzer.js';
 import { loadBackground, type Background } from '../text/background.js';
+
+/** What the topical-term rule reads of everyday language: how often a word is used there. */
+type EverydayUse = Pick<Background, 'paragraphShare'>;
 import { dictionaryPairs, isDictionaryWord, type DictionaryPair } from '../text/dictionary.js';
 import { addPair, curatedGlossary, emptyGlossary, mineGlossary } from '../text/glossary.js';
+import { pinyinKey } from '../text/pinyin.js';
+import type { SpellingEntry, SpellingVocabulary } from '../text/spelling.js';
 import type { KeywordIndex } from './keyword.js';
 import type { GlossaryPair } from './store.js';
 
@@ -27,12 +32,12 @@ export interface CorpusStats {
 }
 
 /** How many times more often the notes use `token` than everyday language (per paragraph). */
-export function lift(token: string, corpus: CorpusStats, background: Background): number {
+export function lift(token: string, corpus: CorpusStats, background: EverydayUse): number {
   const df = corpus.sectionsWith(token);
   return df === 0 ? 0 : df / corpus.sections / background.paragraphShare(token);
 }
 
-export function isTopical(token: string, corpus: CorpusStats, background: Background): boolean {
+export function isTopical(token: string, corpus: CorpusStats, background: EverydayUse): boolean {
   return corpus.sectionsWith(token) >= MIN_SECTIONS && lift(token, corpus, background) >= TOPICAL_LIFT;
 }
 
@@ -41,7 +46,7 @@ export function isTopical(token: string, corpus: CorpusStats, background: Backgr
  * answering a question never loads the everyday-language tables (~0.5 s).
  * The query side only asks whether a term is topical (search/abstain.ts).
  */
-export function topicalTerms(terms: Iterable<string>, corpus: CorpusStats, background: Background): Set<string> {
+export function topicalTerms(terms: Iterable<string>, corpus: CorpusStats, background: EverydayUse): Set<string> {
   const topical = new Set<string>();
   for (const t of terms) if (isTopical(t, corpus, background)) topical.add(t);
   return topical;
@@ -80,4 +85,47 @@ export function queryAnalyzer(mined: Iterable<GlossaryPair>, dictionary: Iterabl
   const glossary = curatedGlossary();
   for (const [en, zh] of mined) addPair(glossary, en, zh);
   return createAnalyzer(glossary, dictionary);
+}
+
+const CJK_WORD = /^[\u3400-\u9fff]{2,4}$/;
+const LATIN_WORD = /^[a-z]{3,}$/;
+
+/**
+ * The words a misspelt question may be corrected to (search/spelling.ts): the
+ * index's own terms with their section counts, plus the glossary's English
+ * words, and the Chinese terms by how they sound. Computed from the index's
+ * vocabulary after each change, so a question never scans the notes.
+ */
+export function spellingVocabulary(df: ReadonlyMap<string, number>, glossaryEnglish: Iterable<string>): SpellingVocabulary {
+  const english = new Map<string, number>();
+  const chinese = new Map<string, SpellingEntry[]>();
+  for (const [word, sections] of df) {
+    if (LATIN_WORD.test(word)) english.set(word, sections);
+    else if (CJK_WORD.test(word)) {
+      const key = pinyinKey(word);
+      const list = chinese.get(key) ?? [];
+      list.push({ word, sections });
+      chinese.set(key, list);
+    }
+  }
+  const glossaryWords = new Set<string>();
+  for (const phrase of glossaryEnglish) {
+    for (const word of phrase.toLowerCase().split(/[^a-z]+/)) {
+      if (!LATIN_WORD.test(word)) continue;
+      glossaryWords.add(word);
+      if (!english.has(word)) english.set(word, 0);
+    }
+  }
+  const englishByLength = new Map<number, SpellingEntry[]>();
+  for (const [word, sections] of english) {
+    const list = englishByLength.get(word.length) ?? [];
+    list.push({ word, sections });
+    englishByLength.set(word.length, list);
+  }
+  return { englishByLength, glossaryWords, chineseByPinyin: chinese };
+}
+
+/** The English words of the curated glossary and the notes' mined pairs. */
+export function glossaryEnglish(mined: Iterable<GlossaryPair>): string[] {
+  return [...curatedGlossary().englishToChinese.keys(), ...[...mined].map(([en]) => en)];
 }

@@ -36,36 +36,57 @@ function questionAuthor(question: string): APIEmbed['author'] {
   return { name: truncate(`❓ ${question}`, LIMITS.embedAuthor) };
 }
 
+/** Two sides' quotes share one message, whose embeds may total 6,000 characters. */
+const SIDE_QUOTE_MAX = 1800;
+
 /** The quote as the answer embed shows it (formatted by the caller: with or without a formula image). */
 export function answerQuote(formatted: string, t: Translate = translate): string {
   return formatted.trim() || t('ask.emptySection');
 }
 
 /**
- * One result of an answer, with buttons to walk the others, open the whole section and vote.
- * `linkOf` gives the cited lines' published URL (NOTES_URL), which the title then links to.
+ * The text of embed `embedIndex` of result `n`: its quote (`formatted` by the
+ * caller, with or without a formula image), shortened when two sides share the
+ * message, after "showing results for …" when the question was corrected.
+ */
+export function answerDescription(answer: Answer, n: number, embedIndex: number, formatted: string, embedsShown: number, t: Translate = translate): string {
+  const corrected = n === 0 && embedIndex === 0 && answer.correctedQuestion ? `*${t('ask.showingResultsFor', { question: answer.correctedQuestion })}*\n\n` : '';
+  const quote = answerQuote(formatted, t);
+  return corrected + (embedsShown > 1 ? truncate(quote, SIDE_QUOTE_MAX) : quote);
+}
+
+/**
+ * One result of an answer, with buttons to walk the others, open the whole
+ * section and vote. The first answer to a comparison shows each side's
+ * result, an embed and a Full section button each. `linkOf` gives the cited
+ * lines' published URL (NOTES_URL), which each title then links to.
  */
 export function answerView(answer: Answer, resultIndex: number, t: Translate = translate, linkOf?: (r: AnswerResult) => string | undefined): MessageView {
   const total = answer.results.length;
   const n = ((resultIndex % total) + total) % total;
-  const r = answer.results[n]!;
-  const quote = answerQuote(sectionMarkdown(r.quote || r.text), t);
-  const url = linkOf?.(r);
-  const embed = fitEmbed({
-    author: questionAuthor(answer.question),
-    title: sectionTitle(r),
-    ...(url ? { url } : {}),
-    description: quote,
-    // Where the quote is and how far down the list it is: a raw ranking score tells a reader nothing.
-    footer: { text: t('ask.footer', { citation: citation(r), n: n + 1, total }) },
-    color: COLOR.answer,
+  const sides = n === 0 ? answer.results.filter((r) => r.side).length : 0;
+  const shown = answer.results.slice(n, n + Math.max(1, sides));
+  const r = shown[0]!;
+  const embeds = shown.map((s, i) => {
+    const url = linkOf?.(s);
+    return fitEmbed({
+      ...(i === 0 ? { author: questionAuthor(answer.question) } : {}),
+      title: sectionTitle(s),
+      ...(url ? { url } : {}),
+      description: answerDescription(answer, n, i, sectionMarkdown(s.quote || s.text), shown.length, t),
+      // Where the quote is and how far down the list it is: a raw ranking score tells a reader nothing.
+      footer: { text: t('ask.footer', { citation: citation(s), n: n + i + 1, total }) },
+      color: COLOR.answer,
+    });
   });
-  const next = (n + 1) % total;
+  const next = (n + shown.length) % total;
+  const sectionButtons = shown.map((s) =>
+    button(customIds.askSection(s.chunkId), shown.length > 1 && s.side ? truncate(t('ask.sideSectionButton', { side: s.side }), LIMITS.buttonLabel) : t('ask.sectionButton'), ButtonStyle.Secondary));
   return {
-    embeds: [embed],
+    embeds,
     components: rows([
-      button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, { disabled: total < 2 }),
-      button(customIds.askSection(r.chunkId), t('ask.sectionButton'), ButtonStyle.Secondary),
+      button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, { disabled: total <= shown.length }),
+      ...sectionButtons,
       button(customIds.askVote(1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👍' }),
       button(customIds.askVote(-1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👎' }),
     ]),

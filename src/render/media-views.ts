@@ -1,6 +1,6 @@
 import type { Answer, AnswerResult } from '../search/ask.js';
 import { sectionMedia, withSectionMedia, type MediaMessageView, type MediaOptions, type SectionMedia } from './answer-media.js';
-import { answerQuote, answerView, notCoveredView } from './answer.js';
+import { answerDescription, answerView, notCoveredView } from './answer.js';
 import { dailyPostView, dailyQuote, type DailyPostInput } from './daily.js';
 import { translate, type Translate } from './messages.js';
 
@@ -23,7 +23,8 @@ export async function answerMessage(
   const index = ((n % total) + total) % total;
   const result = answer.results[index]!;
   const media = await sectionMedia(result.quote || result.text, result.file, options);
-  const view = withSectionMedia(answerView(answer, index, t, linkOf), media, (text) => answerQuote(text, t));
+  const shown = answerView(answer, index, t, linkOf);
+  const view = withSectionMedia(shown, media, (text) => answerDescription(answer, index, 0, text, shown.embeds.length, t));
   // Said once, above the embed: the reader sees code where a picture would be, and why.
   return { view: media.withheld ? { ...view, content: t('ask.noAttachFiles') } : view, media };
 }

@@ -14,14 +14,19 @@ export function headingTrail(r: Pick<AnswerResult, 'headingPath'>): string {
 /** The CLI's readable answer: the quote with where it is from, then the other results a line each. */
 export function renderAnswerText(answer: Answer, t: Translate = translate): string {
   const lines: string[] = [];
-  const [best, ...rest] = answer.results;
-  if (!best) return t('cli.nothing');
+  if (answer.correctedQuestion) lines.push(t('ask.showingResultsFor', { question: answer.correctedQuestion }), '');
+  // A comparison quotes each side's section in full; any other answer, its first.
+  const quoted = answer.results.slice(0, Math.max(1, answer.results.filter((r) => r.side).length));
+  const rest = answer.results.slice(quoted.length);
+  if (!quoted[0]) return [...lines, t('cli.nothing')].join('\n');
   if (answer.answered) {
-    lines.push(headingTrail(best), `${citation(best)}  ${t('cli.coverage', { coverage: best.coverage.toFixed(2) })}`, '');
-    // The same formatter as Discord's, without images: display math as code blocks.
-    lines.push(...sectionMarkdown(best.quote).split('\n').map((l) => `  ${l}`), '');
+    for (const r of quoted) {
+      lines.push(`${r.side ? `${t('cli.side', { side: r.side })} ` : ''}${headingTrail(r)}`, `${citation(r)}  ${t('cli.coverage', { coverage: r.coverage.toFixed(2) })}`, '');
+      // The same formatter as Discord's, without images: display math as code blocks.
+      lines.push(...sectionMarkdown(r.quote).split('\n').map((l) => `  ${l}`), '');
+    }
     if (rest.length) lines.push(t('cli.alsoRelevant'));
-    rest.forEach((r, i) => lines.push(`  ${i + 2}. ${headingTrail(r)} — ${citation(r)}`));
+    rest.forEach((r, i) => lines.push(`  ${i + quoted.length + 1}. ${headingTrail(r)} — ${citation(r)}`));
   } else {
     lines.push(t('cli.notCovered'));
     answer.results.forEach((r, i) => lines.push(`  ${i + 1}. ${headingTrail(r)} — ${citation(r)}`));
@@ -34,8 +39,12 @@ export function renderAnswerText(answer: Answer, t: Translate = translate): stri
 export function answerJson(answer: Answer) {
   return {
     question: answer.question,
+    ...(answer.correctedQuestion ? { correctedQuestion: answer.correctedQuestion } : {}),
     answered: answer.answered,
+    // ask() puts a comparison's sides first already; each names its side.
+    ...(answer.comparison ? { comparison: answer.comparison } : {}),
     results: answer.results.map((r) => ({
+      ...(r.side ? { side: r.side } : {}),
       file: r.file,
       headingPath: r.headingPath,
       startLine: r.startLine,

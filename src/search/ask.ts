@@ -4,8 +4,13 @@ import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion } from './abstain.js';
 import type { Corpus, KeywordHit } from './corpus.js';
 import { coverage } from './coverage.js';
+import { comparisonSides } from './comparison.js';
+import { definitionScore } from './definition.js';
+import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
+import { accountsForHinges, countHinges } from './hinges.js';
 import { bestPassage } from './quote.js';
+import { correctSpelling, type Correction } from './spelling.js';
 
 export interface AnswerResult {
   chunkId: string;
@@ -22,15 +27,22 @@ export interface AnswerResult {
   quote: string;
   /** The whole section, for "Full section". */
   text: string;
+  /** For a comparison, the side this result answers (both sides, "X / Y", for a section that compares them). */
+  side?: string;
 }
 
 export interface Answer {
   question: string;
+  /** The question as searched, when some of its words were corrected ("showing results for …"). */
+  correctedQuestion?: string;
+  corrections: Correction[];
   /** False when the notes do not cover the question; results are then only the nearest sections. */
   answered: boolean;
   results: AnswerResult[];
   /** Which legs ran: keyword always, dense when a model is loaded. */
   legs: { keyword: true; dense: boolean };
+  /** Set when the question compares two or three things: their best sections come first. */
+  comparison?: { sides: string[] };
 }
 
 export interface AskOptions {
@@ -48,6 +60,14 @@ export interface KeywordFeatures {
   dictionary: boolean;
   /** Reranking the BM25 candidates by coverage. */
   rerank: boolean;
+  /** Correcting words neither the notes nor everyday language know (search/spelling.ts). */
+  spelling: boolean;
+  /** Refusing questions whose specific words the answering sections mostly lack (search/hinges.ts). */
+  hinges: boolean;
+  /** For "what is X", preferring the section that defines X (search/definition.ts). */
+  definitions: boolean;
+  /** For "X vs Y", the best section of each side first (search/comparison.ts). */
+  comparisons: boolean;
 }
 
 /**
@@ -66,12 +86,14 @@ const CANDIDATES = 50;
 export async function ask(corpus: Corpus, question: string, options: AskOptions = {}): Promise<Answer> {
   const k = Math.max(1, options.k ?? 5);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, ...options.features };
-  const groups = corpus.analyzeQuery(question).map((g) => ({
+  const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, spelling: true, hinges: true, definitions: true, comparisons: true, ...options.features };
+  const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
+  const withFeatures = (analyzed: QueryGroup[]) => analyzed.map((g) => ({
     ...g,
     expansions: features.expansion ? g.expansions : [],
     guesses: features.dictionary ? g.guesses : [],
   }));
+  const groups = withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus));
   const idf = (t: string) => corpus.idf(t);
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
   const chunks = new Map<string, ChunkWithMeta | undefined>();
@@ -85,19 +107,50 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
   const tokensOf = (id: string) => matched.get(id) ?? corpus.sectionTokens(chunkOf(id)!);
   const headingTokensOf = (id: string) => corpus.ownHeadingTokens(chunkOf(id)?.chunk.headingPath ?? []);
-  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingTokensOf, idf) : bm25;
+  const headingOrTitleTokensOf = (id: string) => {
+    const path = chunkOf(id)?.chunk.headingPath ?? [];
+    return path.length === 1 ? new Set(corpus.tokenize(path[0]!)) : headingTokensOf(id);
+  };
+  // For "what is X", the section that defines X beats one whose heading merely names X among other things.
+  const definition = features.definitions && questionIntent(question) === 'definition';
+  const headingBonusOf = definition
+    ? (id: string) => {
+      const found = chunkOf(id);
+      return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), idf) : 0;
+    }
+    : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), idf);
+  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingBonusOf, idf) : bm25;
 
   const denseIds = await corpus.denseHits(question, CANDIDATES);
-  const ranking = denseIds
+  const fused: RankedId[] = denseIds
     ? reciprocalRankFusion([keywordHits.map((h) => h.id), denseIds])
     : keywordHits.map((h) => ({ id: h.id, score: h.score }));
+  const sides = features.comparisons ? comparisonSides(spelled.text) : null;
+  const sideGroups = new Map((sides ?? []).map((side) => [side, withFeatures(corpus.analyzeQuery(side))]));
+  const ranking = sides
+    ? sidesFirst(fused, sideGroups, {
+      bestOf: (side) => {
+        const g = sideGroups.get(side)!;
+        const hits = corpus.keywordHits(g, SIDE_CANDIDATES);
+        const own = new Map(hits.map((h) => [h.id, h.matched]));
+        return rerankByCoverage(g, hits, (id) => own.get(id)!, (id) => HEADING_WEIGHT * coverage(g, headingTokensOf(id), idf), idf).map((h) => h.id);
+      },
+      sectionOf: (id) => {
+        const found = chunkOf(id);
+        return found ? sectionKey(found.chunk) : id;
+      },
+      // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
+      headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
+      sectionsWith: (t) => corpus.sectionsWith(t),
+    })
+    : fused;
 
   const results: AnswerResult[] = [];
   // Results are sections: the parts of a long section count once, by their best part,
   // and a passage copied into two notes is not a second result.
   const seenSections = new Set<string>();
   const seenTexts = new Set<string>();
-  for (const { id, score } of ranking) {
+  for (const { id, score, side } of ranking) {
     if (results.length >= k) break;
     const found = chunkOf(id);
     if (!found) continue;
@@ -116,18 +169,107 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       endLine: chunk.endLine,
       score: round(score),
       coverage: round(coverage(groups, sectionTokens, idf)),
-      quote: quoteOf(chunk, groups, corpus, idf),
+      // A side's quote is about that side: the question's other side would pull it to where both are named.
+      quote: quoteOf(chunk, (side && sideGroups.get(side)) || groups, corpus, idf),
       text: chunk.text,
+      ...(side ? { side } : {}),
     });
   }
-  const best = results[0];
-  const answered = best !== undefined && best.coverage >= minCoverage &&
-    coversQuestion(groups, tokensOf(best.chunkId), (t) => corpus.isTopical(t));
-  return { question, answered, results, legs: { keyword: true, dense: denseIds !== null } };
+  // A comparison is covered when one of its sides' sections is: each holds only part of the question.
+  const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
+  const answered = leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, tokensOf(r.chunkId), (t) => corpus.isTopical(t))) &&
+    (!features.hinges || accountsForHinges(countHinges(groups, results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)), corpus)));
+  const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
+  return {
+    question, ...corrected, corrections: spelled.corrections, answered, results, legs: { keyword: true, dense: denseIds !== null },
+    ...(sides ? { comparison: { sides } } : {}),
+  };
+}
+
+interface RankedId {
+  id: string;
+  score: number;
+  side?: string;
+}
+
+/** Candidates searched for each side of a comparison, in the question's ranking and in the side's own. */
+const SIDE_CANDIDATES = 20;
+/** A heading or a section names a side when it holds at least half of it ("LDA和PCA区别" names both LDA and PCA). */
+const SIDE_NAMED = 0.5;
+
+interface SideSearch {
+  /** Chunk ids for one side alone, best first. */
+  bestOf(side: string): string[];
+  sectionOf(id: string): string;
+  /** Share of the groups held by the chunk's own heading. */
+  headingShare(id: string, groups: QueryGroup[]): number;
+  sectionsWith(token: string): number;
+}
+
+/**
+ * A comparison answered by one note would show one side only: put the best
+ * section of each side first, each labelled with its side, then the rest of
+ * the ranking. A side's best section is the first whose own heading names it
+ * in a search for the side alone, then in the question's ranking, else the
+ * first of the side's search. When the first section's own heading names
+ * what tells every side apart ("LDA 和 PCA 区别"; "bottom-up" in "top-down
+ * pathway vs bottom-up pathway"), it compares them: it stays first, labelled
+ * with all sides.
+ */
+function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, search: SideSearch): RankedId[] {
+  const sides = [...sideGroups.keys()];
+  const picked: RankedId[] = [];
+  const sections = new Set<string>();
+  const free = (id: string) => !sections.has(search.sectionOf(id));
+  const take = (id: string, side: string) => {
+    picked.push({ id, score: ranking.find((r) => r.id === id)?.score ?? 0, side });
+    sections.add(search.sectionOf(id));
+  };
+  const top = ranking[0];
+  const own = new Map(sides.map((side) => [side, distinctive(side, sideGroups, search)]));
+  if (top && sides.every((side) => search.headingShare(top.id, own.get(side)!) >= SIDE_NAMED)) take(top.id, sides.join(' / '));
+  for (const side of sides) {
+    const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
+    const alone = search.bestOf(side).filter(free);
+    const inQuestion = ranking.slice(0, SIDE_CANDIDATES).map((r) => r.id).filter(free);
+    const best = alone.find(named) ?? inQuestion.find(named) ?? alone[0];
+    if (best) take(best, side);
+  }
+  const ids = new Set(picked.map((p) => p.id));
+  return [...picked, ...ranking.filter((r) => !ids.has(r.id))];
+}
+
+/** The groups of a side that the other sides lack, if the notes know any of them; else all of the side's. */
+function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search: SideSearch): QueryGroup[] {
+  const others = new Set([...sideGroups].filter(([s]) => s !== side).flatMap(([, gs]) => gs.flatMap((g) => g.tokens)));
+  const groups = sideGroups.get(side)!;
+  const own = groups.filter((g) => !g.tokens.some((t) => others.has(t)));
+  const known = own.some((g) => [...g.tokens, ...g.expansions].some((t) => search.sectionsWith(t) > 0));
+  return known ? own : groups;
+}
+
+/** The first results whose words may account for what a question hinges on: a student reads about this many. */
+const HINGE_SECTIONS = 3;
+
+/**
+ * A correction is a guess at what the student meant, so it weighs what a
+ * translation weighs, less than a typed word: its tokens become the group's
+ * expansions (half a typed word in BM25, 0.8 in coverage).
+ */
+function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[], corpus: Corpus): QueryGroup[] {
+  if (corrections.length === 0) return groups;
+  const corrected = new Set(corrections.flatMap((c) => corpus.tokenize(c.to)));
+  return groups.map((g) => {
+    const moved = g.tokens.filter((t) => corrected.has(t));
+    if (moved.length === 0) return g;
+    return { ...g, tokens: g.tokens.filter((t) => !corrected.has(t)), expansions: [...new Set([...moved, ...g.expansions])] };
+  });
 }
 
 const COVERAGE_WEIGHT = 1;
 const HEADING_WEIGHT = 0.5;
+/** What the heading bonus weighs, given to the section that defines X instead (search/definition.ts). */
+const DEFINITION_WEIGHT = HEADING_WEIGHT;
 
 /**
  * BM25 sums evidence per word, so one rare word repeated can outrank a
@@ -135,20 +277,20 @@ const HEADING_WEIGHT = 0.5;
  * the question's ideas (a soft AND, like Lucene's old coord factor) to the
  * normalised BM25 score of every candidate corrects that; half as much
  * again for the ideas its own heading names prefers the section that is
- * about them to the note's intro that mentions them.
+ * about them to the note's intro that mentions them (for a definition
+ * question, the bonus goes to the section that defines what it asks about).
  */
 function rerankByCoverage(
   groups: QueryGroup[],
   hits: KeywordHit[],
   tokensOf: (id: string) => ReadonlySet<string>,
-  headingTokensOf: (id: string) => ReadonlySet<string>,
+  headingBonusOf: (id: string) => number,
   idf: (t: string) => number,
 ): KeywordHit[] {
   const best = hits[0]?.score ?? 1;
   const rescored = hits.map((h) => ({
     ...h,
-    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) +
-      HEADING_WEIGHT * coverage(groups, headingTokensOf(h.id), idf),
+    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) + headingBonusOf(h.id),
   }));
   return rescored.sort((a, b) => b.score - a.score);
 }

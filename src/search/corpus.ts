@@ -1,5 +1,6 @@
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
+import type { SpellingVocabulary } from '../text/spelling.js';
 
 /** A BM25 hit: the chunk, its score and which of the query's tokens it holds. */
 export interface KeywordHit {
@@ -23,6 +24,14 @@ export interface Corpus {
   /** Tokens of the section's own heading; none for a note's introduction (a path of one heading). */
   ownHeadingTokens(headingPath: readonly string[]): Set<string>;
   idf(token: string): number;
+  /** How many sections hold the token (0: the notes never use it). */
+  sectionsWith(token: string): number;
+  /** What a misspelt question word may be corrected to (search/spelling.ts). */
+  spellingVocabulary(): SpellingVocabulary;
+  /** The chance that an everyday paragraph holds the token (SUBTLEX-US, jieba): low means specific. */
+  everydayShare(token: string): number;
+  /** Whether everyday language has the token at all: a word neither it nor the notes know is likely a typo. */
+  isEverydayWord(token: string): boolean;
   /** Whether the notes use the token far more than everyday language does. */
   isTopical(token: string): boolean;
   /** The best BM25 hits for the (possibly feature-stripped) query groups, best first. */

@@ -16,10 +16,11 @@ export function coverage(groups: QueryGroup[], sectionTokens: ReadonlySet<string
   let total = 0;
   let covered = 0;
   for (const g of groups) {
-    const weight = Math.max(...g.tokens.map(idf));
+    // A corrected typo has no typed tokens: it weighs what its correction weighs (search/spelling.ts).
+    const weight = Math.max(...(g.tokens.length ? g.tokens : g.expansions).map(idf));
     if (!(weight > 0)) continue;
     total += weight;
-    const typed = g.tokens.filter((t) => sectionTokens.has(t)).length / g.tokens.length;
+    const typed = g.tokens.length ? g.tokens.filter((t) => sectionTokens.has(t)).length / g.tokens.length : 0;
     const translated = g.expansions.some((t) => sectionTokens.has(t)) ? TRANSLATION_CREDIT : 0;
     const guessed = g.guesses.some((t) => sectionTokens.has(t)) ? GUESS_CREDIT : 0;
     covered += weight * Math.max(typed, translated, guessed);

@@ -11,6 +11,12 @@ import { stemmer } from 'stemmer';
  */
 export interface Background {
   paragraphShare(token: string): number;
+  /**
+   * Whether everyday language has the word at all (an index token: English
+   * stemmed as the analyzer stems it). A word neither the notes nor everyday
+   * language know is most likely a typo.
+   */
+  knows(token: string): boolean;
 }
 
 /** Words per paragraph, to turn a per-word rate into a per-paragraph chance. */
@@ -42,6 +48,7 @@ export function loadBackground(): Background {
   const rarestChinese = Math.exp(-maxIdf);
   const rarestEnglish = (0.5 / total) * WORDS_PER_PARAGRAPH;
   return {
+    knows: (token) => (/[\u3400-\u9fff]/.test(token) ? chinese.has(token) : english.has(token)),
     paragraphShare(token) {
       if (/[\u3400-\u9fff]/.test(token)) {
         const idf = chinese.get(token);

@@ -22,6 +22,8 @@ export const enUS = {
   'ask.footer': '{{citation}} · result {{n}} of {{total}}',
   'ask.nextButton': 'Next result ({{n}}/{{total}})',
   'ask.sectionButton': 'Full section',
+  'ask.sideSectionButton': 'Full section: {{side}}',
+  'ask.showingResultsFor': 'Showing results for “{{question}}”',
   'ask.notCoveredTitle': 'Not in the notes',
   'ask.notCovered': 'The notes do not seem to cover this question.',
   'ask.nearest': 'Nearest sections:',
@@ -37,6 +39,7 @@ export const enUS = {
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': 'Nothing in the notes matches this question.',
+  'cli.side': '[{{side}}]',
   'cli.previewWritten': 'Preview written: {{index}}\nOne message a page: {{pages}}\n{{files}} attachment(s) in files/ beside them.',
   'cli.coverage': '(coverage {{coverage}})',
   'cli.alsoRelevant': 'Also relevant:',

@@ -20,6 +20,8 @@ export const zhCN: Catalogue = {
   'ask.footer': '{{citation}} · 第 {{n}} 条，共 {{total}} 条',
   'ask.nextButton': '下一条（{{n}}/{{total}}）',
   'ask.sectionButton': '查看整节',
+  'ask.sideSectionButton': '完整章节：{{side}}',
+  'ask.showingResultsFor': '以下是“{{question}}”的结果',
   'ask.notCoveredTitle': '笔记里没有',
   'ask.notCovered': '笔记里似乎没有讲到这个问题。',
   'ask.nearest': '最接近的几节：',
@@ -35,6 +37,7 @@ export const zhCN: Catalogue = {
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': '笔记里没有与这个问题匹配的内容。',
+  'cli.side': '[{{side}}]',
   'cli.previewWritten': '预览已写入：{{index}}\n每条消息一页：{{pages}}\n旁边的 files/ 里有 {{files}} 个附件。',
   'cli.coverage': '（覆盖度 {{coverage}}）',
   'cli.alsoRelevant': '其他相关内容：',

@@ -19,6 +19,8 @@ export const zhTW: Catalogue = {
   'ask.footer': '{{citation}} · 第 {{n}} 筆，共 {{total}} 筆',
   'ask.nextButton': '下一筆（{{n}}/{{total}}）',
   'ask.sectionButton': '查看整節',
+  'ask.sideSectionButton': '完整章節：{{side}}',
+  'ask.showingResultsFor': '以下是「{{question}}」的結果',
   'ask.notCoveredTitle': '筆記裡沒有',
   'ask.notCovered': '筆記裡似乎沒有談到這個問題。',
   'ask.nearest': '最接近的幾節：',
@@ -34,6 +36,7 @@ export const zhTW: Catalogue = {
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': '筆記裡沒有與這個問題相符的內容。',
+  'cli.side': '[{{side}}]',
   'cli.previewWritten': '預覽已寫入：{{index}}\n每則訊息一頁：{{pages}}\n旁邊的 files/ 裡有 {{files}} 個附件。',
   'cli.coverage': '（涵蓋度 {{coverage}}）',
   'cli.alsoRelevant': '其他相關內容：',

@@ -1,0 +1,44 @@
+/**
+ * Comparison questions: "X vs Y", "difference between X and Y", "how does X
+ * differ from Y", "X compared with Y", "X or Y?", "X 和 Y 有什么区别",
+ * "X 与 Y 相比". Closed-class patterns only: the sides are whatever the
+ * student put around them.
+ */
+
+const ENGLISH_PATTERNS: readonly RegExp[] = [
+  /^(?:what(?:'s| is| are)?\s+)?(?:the\s+)?differences?\s+between\s+(?<a>.+?)\s+and\s+(?<b>.+?)$/i,
+  /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:differ(?:ent)?|differs)\s+(?:from|than)\s+(?<b>.+?)$/i,
+  /^(?<a>.+?)\s+(?:vs\.?|versus)\s+(?<b>.+?)$/i,
+  /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:compared?\s+(?:with|to))\s+(?<b>.+?)$/i,
+  /^(?:should\s+i\s+use\s+|which\s+is\s+better,?\s+)?(?<a>[^,]+?)\s+or\s+(?<b>[^,]+?)\s*\?$/i,
+];
+const CHINESE_PATTERNS: readonly RegExp[] = [
+  /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:的|有)?(?:什么|啥|哪些|何)?(?:区别|不同|差别|差异|异同|差在哪|比较)/,
+  /^(?<a>.+?)\s*(?:和|与|跟|同)\s*(?<b>.+?)\s*相比/,
+  /^(?<a>.+?)\s*(?:相比|比起)\s*(?<b>.+?)\s*(?:有什么|有啥|有哪些|好在哪|差在哪|强在哪|优势|不同)/,
+];
+
+/** Words around a side that belong to the question, not to the side. */
+const SIDE_NOISE = /^(?:the|a|an)\s+|\s*(?:[?？。!！]+)$|\s+(?:in\s+practice|exactly)$/gi;
+
+/** The two or three things a comparison question compares, or null when it compares nothing. */
+export function comparisonSides(question: string): string[] | null {
+  const q = question.trim();
+  for (const pattern of [...ENGLISH_PATTERNS, ...CHINESE_PATTERNS]) {
+    const m = pattern.exec(q);
+    if (!m?.groups) continue;
+    const first = splitList(m.groups.a!);
+    const sides = [...first, m.groups.b!].map(clean).filter(Boolean);
+    if (sides.length >= 2 && sides.length <= 3) return sides;
+  }
+  return null;
+}
+
+/** "X, Y and Z" / "X、Y 和 Z": a third side listed before the last. */
+function splitList(text: string): string[] {
+  return text.split(/\s*(?:,|，|、)\s*/).filter(Boolean);
+}
+
+function clean(side: string): string {
+  return side.replace(SIDE_NOISE, '').trim();
+}

@@ -1,0 +1,67 @@
+import type { ChunkWithMeta } from '../notes/types.js';
+import type { QueryGroup } from '../text/analyzer.js';
+import { splitSentences } from '../text/sentences.js';
+
+/**
+ * How plainly a section defines what a "what is X" question asks about,
+ * from 0 to 1: the best of three signals.
+ * - its own heading names X and little else ("3.3.1 什么是超参数？", "Polar
+ *   IoU Loss"; not "超参数调优", which is about something more);
+ * - it opens with a sentence whose subject is X followed by a copula
+ *   ("X 是…", "X is a …", "X 指…", "所谓 X"), or with X in bold;
+ * - it is the introduction of the note named after X.
+ */
+export function definitionScore(found: ChunkWithMeta, groups: QueryGroup[], tokenize: (text: string) => string[], idf: (t: string) => number): number {
+  const subject = subjectTokens(groups);
+  if (subject.size === 0) return 0;
+  const { chunk, meta } = found;
+  const own = chunk.headingPath.length > 1 ? chunk.headingPath[chunk.headingPath.length - 1]! : null;
+  const headingNames = own ? namesOnly(tokenize(own), subject, idf) : 0;
+  const introOfNote = own === null ? namesOnly(tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`), subject, idf) : 0;
+  const sentence = definesInText(chunk.text, subject, tokenize, idf) ? 1 : 0;
+  return Math.max(headingNames, introOfNote, sentence);
+}
+
+/** Every token that stands for X: typed, translated or corrected (the question words are stop words already). */
+function subjectTokens(groups: QueryGroup[]): Set<string> {
+  return new Set(groups.flatMap((g) => [...g.tokens, ...g.expansions]));
+}
+
+/**
+ * The IDF-weighted share of a phrase's tokens that are X's (numbers left
+ * out: "3.3.1" numbers a heading, it does not name anything), when the
+ * phrase names at least some of X; 0 otherwise.
+ */
+function namesOnly(tokens: string[], subject: ReadonlySet<string>, idf: (t: string) => number): number {
+  const words = [...new Set(tokens.filter((t) => !/^\d+$/.test(t)))];
+  let total = 0;
+  let held = 0;
+  for (const t of words) {
+    const w = idf(t);
+    total += w;
+    if (subject.has(t)) held += w;
+  }
+  return total > 0 ? held / total : 0;
+}
+
+// The subject of a definitional sentence: what comes before a copula near its start.
+const ENGLISH_COPULA = /^(.{1,80}?)\s+(?:is|are|refers\s+to|means|denotes|stands\s+for)\s/i;
+const CHINESE_COPULA = /^(.{1,40}?)(?:是指|指的是|是|指|即|就是|称为|定义为)/;
+const SO_CALLED = /所谓\s*(.{1,40}?)\s*[，,：:是]/;
+const BOLD_OPENING = /^\*\*([^*]{1,80})\*\*/;
+/** Share of the subject's weight that must be X for a sentence to define X. */
+const SUBJECT_SHARE = 0.5;
+
+/**
+ * A section that defines X opens with the definition: "迁移学习是…" further
+ * down, or as one item of a list comparing X with others, uses X.
+ */
+function definesInText(text: string, subject: ReadonlySet<string>, tokenize: (text: string) => string[], idf: (t: string) => number): boolean {
+  for (const { text: raw } of splitSentences(text).slice(0, 1)) {
+    const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
+    const plain = sentence.replace(/\*\*/g, '');
+    const subjects = [ENGLISH_COPULA.exec(plain)?.[1], CHINESE_COPULA.exec(plain)?.[1], SO_CALLED.exec(plain)?.[1], BOLD_OPENING.exec(sentence)?.[1]];
+    for (const s of subjects) if (s && namesOnly(tokenize(s), subject, idf) >= SUBJECT_SHARE) return true;
+  }
+  return false;
+}

@@ -1,0 +1,130 @@
+import { distance } from 'fastest-levenshtein';
+import { segmentChinese } from '../text/analyzer.js';
+import { pinyinKey } from '../text/pinyin.js';
+import type { SpellingEntry } from '../text/spelling.js';
+import type { Corpus } from './corpus.js';
+
+/** One word of the question replaced by a word of the notes. */
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+export interface SpelledQuestion {
+  /** The question with every correction applied (the question itself when there is none). */
+  text: string;
+  corrections: Correction[];
+}
+
+/** Shorter English words have too many neighbours one edit away to correct safely. */
+const MIN_ENGLISH_LENGTH = 4;
+/** Edits allowed: one for a word of up to seven letters, two beyond (the usual SymSpell-style budget). */
+const maxEdits = (word: string) => (word.length >= 8 ? 2 : 1);
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const LATIN_WORD = /[A-Za-z]+/g;
+
+/**
+ * Corrects the words of a question that neither the notes nor everyday
+ * language know, to words the notes use:
+ * - English by edit distance to the index's terms and the glossary's words
+ *   (a real word the notes lack, such as "tea", is left alone: it is what
+ *   tells an off-topic question apart);
+ * - Chinese by sound: a run of two to four characters the notes never use,
+ *   overlapping a word they never use, that sounds like a word they do use
+ *   and shares a character with it (持化 → 池化, 注意利 → 注意力), the
+ *   wrong pick of a pinyin input method.
+ */
+export function correctSpelling(question: string, corpus: Corpus): SpelledQuestion {
+  const corrections: Correction[] = [];
+  let text = question.replace(LATIN_WORD, (word) => {
+    const to = correctEnglish(word.toLowerCase(), corpus);
+    if (!to) return word;
+    corrections.push({ from: word, to });
+    return to;
+  });
+  text = text.replace(CJK_RUN, (run) => {
+    const { corrected, made } = correctChineseRun(run, corpus);
+    corrections.push(...made);
+    return corrected;
+  });
+  return { text, corrections };
+}
+
+function correctEnglish(word: string, corpus: Corpus): string | null {
+  if (word.length < MIN_ENGLISH_LENGTH) return null;
+  const vocabulary = corpus.spellingVocabulary();
+  if (vocabulary.glossaryWords.has(word)) return null;
+  const tokens = corpus.tokenize(word);
+  // A stop word, or a word cut in several tokens, is not a typo of one word.
+  if (tokens.length !== 1) return null;
+  const token = tokens[0]!;
+  if (corpus.sectionsWith(token) > 0 || corpus.isEverydayWord(token)) return null;
+  const budget = maxEdits(word);
+  let best: { entry: SpellingEntry; edits: number; glossary: boolean } | null = null;
+  const shortest = Math.min(word.length, token.length) - budget;
+  const longest = Math.max(word.length, token.length) + budget;
+  for (let length = shortest; length <= longest; length++) {
+    for (const entry of vocabulary.englishByLength.get(length) ?? []) {
+      // The stem is compared too: the index holds "segment" for "segmentation".
+      const edits = Math.min(distance(word, entry.word), distance(token, entry.word));
+      if (edits > budget) continue;
+      const glossary = vocabulary.glossaryWords.has(entry.word);
+      if (!best || edits < best.edits || (edits === best.edits && isBetter(entry, glossary, best))) best = { entry, edits, glossary };
+    }
+  }
+  return best?.entry.word ?? null;
+}
+
+/** Between equally near words: a glossary word (it reads as a word, not a stem), then the more widely used. */
+function isBetter(entry: SpellingEntry, glossary: boolean, than: { entry: SpellingEntry; glossary: boolean }): boolean {
+  if (glossary !== than.glossary) return glossary;
+  return entry.sections > than.entry.sections;
+}
+
+function correctChineseRun(run: string, corpus: Corpus): { corrected: string; made: Correction[] } {
+  // Characters of jieba words the notes never use: only there may a typo hide.
+  const unknown = new Array<boolean>(run.length).fill(false);
+  let at = 0;
+  for (const word of segmentChinese(run)) {
+    const tokens = corpus.tokenize(word);
+    if (tokens.length > 0 && tokens.every((t) => corpus.sectionsWith(t) === 0)) unknown.fill(true, at, at + word.length);
+    at += word.length;
+  }
+  if (!unknown.includes(true)) return { corrected: run, made: [] };
+  const vocabulary = corpus.spellingVocabulary();
+  const made: Correction[] = [];
+  const replaced = new Array<string | null>(run.length).fill(null);
+  const taken = new Array<boolean>(run.length).fill(false);
+  // Longer windows first: 注意利 → 注意力 is safer evidence than a two-character match inside it.
+  for (let length = 4; length >= 2; length--) {
+    for (let i = 0; i + length <= run.length; i++) {
+      if (taken.slice(i, i + length).includes(true) || !unknown.slice(i, i + length).includes(true)) continue;
+      const window = run.slice(i, i + length);
+      // A word of everyday Chinese (老是, 小时) is what the student meant, even where the notes lack it.
+      if (corpus.sectionsWith(window) > 0 || corpus.isEverydayWord(window)) continue;
+      const candidates = (vocabulary.chineseByPinyin.get(pinyinKey(window)) ?? []).filter((c) => c.word !== window && sharesCharacter(c.word, window));
+      if (candidates.length === 0) continue;
+      const best = candidates.reduce((a, b) => (b.sections > a.sections ? b : a));
+      made.push({ from: window, to: best.word });
+      replaced[i] = best.word;
+      taken.fill(true, i, i + length);
+    }
+  }
+  if (made.length === 0) return { corrected: run, made };
+  let corrected = '';
+  for (let i = 0; i < run.length; ) {
+    const to = replaced[i];
+    if (to !== null && to !== undefined) {
+      corrected += to;
+      i += to.length;
+    } else {
+      corrected += run[i];
+      i++;
+    }
+  }
+  return { corrected, made };
+}
+
+function sharesCharacter(a: string, b: string): boolean {
+  return [...a].some((c) => b.includes(c));
+}

@@ -1,0 +1,76 @@
+/**
+ * Definition intent: for "what is X" the section that defines X comes
+ * first, not a later one that merely uses X.
+ */
+import { describe, expect, it } from 'vitest';
+import { ask } from '../src/search/ask.js';
+import { definitionScore } from '../src/search/definition.js';
+import { questionIntent } from '../src/search/intent.js';
+import type { ChunkWithMeta } from '../src/notes/types.js';
+import type { QueryGroup } from '../src/text/analyzer.js';
+import { memoryCorpus } from './support/memory-corpus.js';
+
+describe('questionIntent', () => {
+  it.each(['what is focal loss', "what's a template in c++", 'whats centerness', 'define dropout', 'what does a 1x1 convolution do',
+    'RPN 是什么', '什么是超参数', '类别不平衡指的是什么', 'iteration 是什么意思'])('takes "%s" as a definition question', (q) => {
+    expect(questionIntent(q)).toBe('definition');
+  });
+
+  it.each(['why does dropout help', 'how does roi pooling work', 'RNN 为什么会梯度消失', 'FPN 怎么做上采样'])('takes "%s" as a why/how question', (q) => {
+    expect(questionIntent(q)).toBe('why-how');
+  });
+
+  it('takes anything else as other', () => {
+    expect(questionIntent('focal loss gamma value')).toBe('other');
+  });
+});
+
+const group = (...tokens: string[]): QueryGroup => ({ surface: tokens.join(' '), tokens, expansions: [], guesses: [] });
+const section = (headingPath: string[], text: string, title = 'Notes'): ChunkWithMeta => ({
+  chunk: { id: headingPath.join('/'), file: 'n.md', title, headingPath, startLine: 1, endLine: 1, text, part: 0 },
+  meta: { file: 'n.md', title, tags: [], aliases: [] },
+});
+const tokenize = (text: string) => (text.toLowerCase().match(/[a-z0-9]+|[\u4e00-\u9fff]+/g) ?? []).filter((t) => !['is', 'a', 'the', 'of'].includes(t));
+const idf = () => 1;
+
+describe('definitionScore', () => {
+  const subject = [group('anchor')];
+
+  it('is 1 for a section whose own heading names X alone', () => {
+    expect(definitionScore(section(['Detection', '3.1 Anchor'], 'Boxes.'), subject, tokenize, idf)).toBe(1);
+  });
+
+  it('is lower for a heading that names X and something more', () => {
+    expect(definitionScore(section(['Detection', 'Anchor assignment'], 'Boxes.'), subject, tokenize, idf)).toBe(0.5);
+  });
+
+  it('is 1 for a section that opens with "X is …", "X 是…", "所谓 X" or X in bold', () => {
+    for (const text of ['An anchor is a box of fixed size.', 'anchor 是预先放在特征图上的框。', '所谓 anchor，就是预设的框。', '**Anchor**: a box of fixed size.']) {
+      expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(1);
+    }
+  });
+
+  it('is 0 for a section that only uses X further down', () => {
+    expect(definitionScore(section(['Detection', 'Boxes'], 'We regress offsets. An anchor is a box.'), subject, tokenize, idf)).toBe(0);
+  });
+
+  it('is 1 for the introduction of the note named after X', () => {
+    expect(definitionScore(section(['Anchor'], 'Used by RPN and RetinaNet.', 'Anchor'), subject, tokenize, idf)).toBe(1);
+  });
+});
+
+describe('ask() on a definition question', () => {
+  const corpus = memoryCorpus([
+    { id: 'uses', headingPath: ['Detection', 'Anchor matching'], text: 'matching compares each box with the ground truth by iou' },
+    { id: 'defines', headingPath: ['Detection', 'Boxes'], text: 'An anchor is a box of fixed size placed over the image.' },
+    { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+  ]);
+
+  it('puts the section that defines X first', async () => {
+    expect((await ask(corpus, 'what is an anchor')).results[0]?.chunkId).toBe('defines');
+  });
+
+  it('leaves the ranking to the words when switched off (the ablation)', async () => {
+    expect((await ask(corpus, 'what is an anchor', { features: { definitions: false } })).results[0]?.chunkId).toBe('uses');
+  });
+});

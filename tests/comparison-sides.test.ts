@@ -1,0 +1,63 @@
+/**
+ * Comparisons: the sides of "X vs Y" / "X 和 Y 有什么区别" are found by
+ * closed-class patterns, and the best section of each side comes first,
+ * labelled with its side.
+ */
+import { describe, expect, it } from 'vitest';
+import { ask } from '../src/search/ask.js';
+import { comparisonSides } from '../src/search/comparison.js';
+import { memoryCorpus } from './support/memory-corpus.js';
+
+describe('comparisonSides', () => {
+  it.each([
+    ['lstm vs gru', ['lstm', 'gru']],
+    ['focal loss versus balanced cross entropy', ['focal loss', 'balanced cross entropy']],
+    ['what is the difference between sgd, adam and rmsprop?', ['sgd', 'adam', 'rmsprop']],
+    ['how does batch norm differ from group norm', ['batch norm', 'group norm']],
+    ['how is deeplabv3 different from pspnet', ['deeplabv3', 'pspnet']],
+    ['relu compared with tanh', ['relu', 'tanh']],
+    ['should I use relu or tanh?', ['relu', 'tanh']],
+    ['LDA 和 PCA 有什么区别', ['LDA', 'PCA']],
+    ['卷积层与池化层的不同', ['卷积层', '池化层']],
+    ['SSD 跟 YOLOv1 差在哪', ['SSD', 'YOLOv1']],
+    ['RNN 和 CNN 相比有什么优势', ['RNN', 'CNN']],
+  ])('finds the sides of "%s"', (question, sides) => {
+    expect(comparisonSides(question)).toEqual(sides);
+  });
+
+  it.each(['what is focal loss', 'how does roi pooling work', '金字塔原理写作怎么用', 'input and output shapes'])('finds none in "%s"', (question) => {
+    expect(comparisonSides(question)).toBeNull();
+  });
+});
+
+describe('ask() on a comparison', () => {
+  const corpus = memoryCorpus([
+    { id: 'lstm-intro', file: 'lstm.md', headingPath: ['LSTM'], text: 'lstm gates lstm cell state lstm memory lstm forget gate, unlike a gru' },
+    { id: 'lstm-more', file: 'lstm.md', headingPath: ['LSTM', 'Training'], text: 'lstm training with truncated backprop, lstm lstm' },
+    { id: 'gru', file: 'gru.md', headingPath: ['GRU'], text: 'gru merges the gates into an update gate' },
+    { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+  ], { topical: ['lstm', 'gru'] });
+
+  it('answers with the best section of each side first, each naming its side', async () => {
+    const answer = await ask(corpus, 'lstm vs gru');
+    expect(answer.comparison).toEqual({ sides: ['lstm', 'gru'] });
+    expect(answer.results.slice(0, 2).map((r) => [r.chunkId, r.side])).toEqual([['lstm-intro', 'lstm'], ['gru', 'gru']]);
+    expect(answer.results[2]?.side).toBeUndefined();
+  });
+
+  it('lets one note take the first places when switched off (the ablation)', async () => {
+    const answer = await ask(corpus, 'lstm vs gru', { features: { comparisons: false } });
+    expect(answer.comparison).toBeUndefined();
+    expect(answer.results.slice(0, 2).map((r) => r.chunkId)).toEqual(['lstm-intro', 'lstm-more']);
+  });
+
+  it('keeps first a section whose heading names both sides, labelled with both', async () => {
+    const withBoth = memoryCorpus([
+      { id: 'both', headingPath: ['RNN', 'lstm and gru compared'], text: 'lstm has three gates, gru two' },
+      { id: 'lstm', headingPath: ['RNN', 'lstm'], text: 'lstm cell' },
+      { id: 'gru', headingPath: ['RNN', 'gru'], text: 'gru cell' },
+    ], { topical: ['lstm', 'gru'] });
+    const answer = await ask(withBoth, 'lstm vs gru');
+    expect(answer.results.map((r) => [r.chunkId, r.side])).toEqual([['both', 'lstm / gru'], ['lstm', 'lstm'], ['gru', 'gru']]);
+  });
+});

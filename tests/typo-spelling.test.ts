@@ -1,0 +1,79 @@
+/**
+ * Spelling correction (search/spelling.ts): words neither the notes nor
+ * everyday language know are corrected to the notes' own words; a real
+ * word the notes lack is left alone, and a correction weighs less than a
+ * typed word.
+ */
+import { describe, expect, it } from 'vitest';
+import { ask } from '../src/search/ask.js';
+import { correctSpelling } from '../src/search/spelling.js';
+import { memoryCorpus } from './support/memory-corpus.js';
+
+const corpus = memoryCorpus([
+  { id: 'seg', text: 'segmentation assigns a class to every pixel' },
+  { id: 'pool', text: '池化 层 缩小 特征图' },
+  { id: 'attn', text: '注意力 机制 加权 求和' },
+  { id: 'temp', text: 'temperature softens the softmax' },
+], { everyday: { tea: 0.009, green: 0.012, water: 0.03, temperature: 0.002, pixel: 0.0001 }, glossaryWords: ['normalization'] });
+
+describe('correctSpelling', () => {
+  it('corrects an English word one or two edits from a word of the notes', () => {
+    expect(correctSpelling('segmantation of an image', corpus)).toEqual({
+      text: 'segmentation of an image',
+      corrections: [{ from: 'segmantation', to: 'segmentation' }],
+    });
+  });
+
+  it('corrects towards a glossary word the notes do not use', () => {
+    expect(correctSpelling('batch normilization', corpus).corrections).toEqual([{ from: 'normilization', to: 'normalization' }]);
+  });
+
+  it('leaves alone an everyday word the notes lack: it is what marks an off-topic question', () => {
+    expect(correctSpelling('green tea temperature', corpus).corrections).toEqual([]);
+  });
+
+  it('leaves alone a word more than the edit budget away', () => {
+    expect(correctSpelling('sgmntatn', corpus).corrections).toEqual([]);
+  });
+
+  it('corrects a Chinese homophone typo to the word of the notes that sounds the same and shares a character', () => {
+    expect(correctSpelling('持化层有什么用', corpus).corrections).toEqual([{ from: '持化', to: '池化' }]);
+    expect(correctSpelling('注意利机制', corpus).text).toBe('注意力机制');
+  });
+
+  it('leaves alone an everyday Chinese word the notes lack, even when it sounds like one of theirs', () => {
+    const notes = memoryCorpus([{ id: 't', text: '老师 模型 蒸馏' }], { everyday: { 老是: 0.02 } });
+    expect(correctSpelling('老是出错', notes).corrections).toEqual([]);
+  });
+
+  it('changes nothing in a question whose words the notes know', () => {
+    expect(correctSpelling('池化 segmentation', corpus)).toEqual({ text: '池化 segmentation', corrections: [] });
+  });
+});
+
+describe('ask() with a misspelt question', () => {
+  it('finds the section of the corrected word and says which question it answered', async () => {
+    const answer = await ask(corpus, 'segmantation pixel');
+    expect(answer.correctedQuestion).toBe('segmentation pixel');
+    expect(answer.results[0]?.chunkId).toBe('seg');
+  });
+
+  it('carries no corrected question when nothing was corrected', async () => {
+    const answer = await ask(corpus, 'segmentation pixel');
+    expect(answer.correctedQuestion).toBeUndefined();
+    expect(answer.corrections).toEqual([]);
+  });
+
+  it('weighs a correction less than a typed word', async () => {
+    const typed = await ask(corpus, 'segmentation');
+    const corrected = await ask(corpus, 'segmantation');
+    expect(corrected.results[0]?.chunkId).toBe('seg');
+    expect(corrected.results[0]!.score).toBeLessThan(typed.results[0]!.score);
+  });
+
+  it('can be switched off for the ablation', async () => {
+    const answer = await ask(corpus, 'segmantation', { features: { spelling: false } });
+    expect(answer.corrections).toEqual([]);
+    expect(answer.results).toEqual([]);
+  });
+});
