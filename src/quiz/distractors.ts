@@ -3,9 +3,10 @@
  * related note, same look as the answer) and never the answer under another
  * name, chosen by the seed among the best few.
  */
-import { mentions, normalizeName } from '../concepts/text.js';
+import { hasCjk, mentions, normalizeName } from '../concepts/text.js';
 import { shuffle, type Rng } from '../random.js';
-import type { Prepared, PreparedBank } from './prepare.js';
+import { ownTexts, type Prepared, type PreparedBank } from './prepare.js';
+import { couldAlsoBeRight, optionProblems } from './quality.js';
 
 /** A distractor: its option text and the concept it comes from. */
 export interface Picked {
@@ -38,23 +39,32 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
   const correctNorm = normalizeName(spec.correct);
   const answerFormat = spec.formatOf(spec.correct);
   const affinity = bank.affinity.get(answer.concept.topic);
-  const scored: Array<{ option: string; norm: string; score: number; id: string }> = [];
+  const answerTexts = ownTexts(bank, answer);
+  const answerHead = headOf(answer.concept.term);
+  const scored: Array<{ option: string; norm: string; score: number; id: string; related: boolean }> = [];
   for (const p of pool) {
-    if (p.norms.some((n) => answer.norms.includes(n))) continue; // the answer under another name
+    if (couldAlsoBeRight(answer, p, answerTexts)) continue;
     if (spec.passage !== null && p.names.some((n) => mentions(spec.passage!, n))) continue;
     const option = spec.optionOf(p);
     if (!option) continue;
     const norm = normalizeName(option);
     if (!norm || norm === correctNorm) continue;
     if (answer.norms.includes(norm)) continue;
+    if (optionProblems(option).length > 0) continue;
+    const related = p.concept.topic === answer.concept.topic || (affinity?.get(p.concept.topic) ?? 0) > 0;
     let score = 0;
     if (p.concept.kind === kind) score += 4;
-    if (p.concept.topic === answer.concept.topic) score += 3;
-    score += Math.min(2, (affinity?.get(p.concept.topic) ?? 0) / 2);
+    // A distractor from an unrelated note is eliminated at a glance (学生网络 in a detection question).
+    if (p.concept.topic === answer.concept.topic) score += 5;
+    else score += Math.min(4, affinity?.get(p.concept.topic) ?? 0) - 2;
     if (spec.formatOf(option) === answerFormat) score += 3;
+    // Things of the same sort end alike: 检测器 with 检测器, 函数 with 函数, 网络 with 网络.
+    if (answerHead && headOf(p.concept.term) === answerHead) score += 2;
     score -= Math.abs(option.length - spec.correct.length) / (spec.passage === null ? 30 : 12);
-    scored.push({ option, norm, score, id: p.concept.id });
+    scored.push({ option, norm, score, id: p.concept.id, related });
   }
+  // Only distractors from the same or a related note, when there are enough of them.
+  if (scored.filter((c) => c.related).length >= 3) scored.splice(0, scored.length, ...scored.filter((c) => c.related));
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   // Choose among the best few, so repeated quizzes vary without getting silly.
   const chosen: typeof scored = [];
@@ -67,4 +77,10 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
   }
   if (chosen.length < 3) return null;
   return chosen.map((c) => ({ option: c.option, id: c.id }));
+}
+
+/** The last Chinese character of a term's Chinese name (its head noun's end), or null. */
+function headOf(term: string): string | null {
+  const zh = term.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, '');
+  return hasCjk(zh) ? zh.slice(-1) : null;
 }

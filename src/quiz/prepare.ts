@@ -9,6 +9,7 @@ import { parseTermName } from '../concepts/names.js';
 import { BLANK, blankOut, mentions, namePattern, normalizeName } from '../concepts/text.js';
 import type { Concept } from '../concepts/types.js';
 import { splitSentences } from '../text/sentences.js';
+import { optionProblems, withoutCommentary } from './quality.js';
 
 /** A concept with what every question about it needs, worked out once per bank. */
 export interface Prepared {
@@ -21,6 +22,15 @@ export interface Prepared {
   gloss: string | null;
   /** Names of other concepts that contain one of this concept's names (池化 ⊂ 金字塔池化模块). */
   longerNames: string[];
+}
+
+/**
+ * The answer's own sentences: its definition and the sentences of its own note
+ * that use its name. A distractor restating them would be right too.
+ */
+export function ownTexts(bank: PreparedBank, p: Prepared): string[] {
+  const own = (bank.contexts.get(p.concept.id) ?? []).filter((c) => c.file === p.concept.topic).map((c) => c.text);
+  return [p.concept.definition, ...own];
 }
 
 /** The bank's concepts prepared, grouped by kind, and how related its topics are. */
@@ -101,13 +111,12 @@ function makeGloss(p: Prepared): string | null {
   }
   if (gloss === null) gloss = first;
   gloss = blankOut(gloss, p.names).text.replace(/[。；;.，,、：:]+$/, '').trim();
-  // A description must not open on a gap (“＿＿＿如 SSD、YOLO……”); inside one, the term reads as “它”.
-  if (gloss.startsWith(BLANK) || gloss.split(BLANK).length > 2) return null;
-  // “它” cannot stand inside a formula or next to a label colon (“更多数据 / ＿＿＿：……”).
-  if ([...gloss.matchAll(/`[^`]*`/g)].some((m) => m[0].includes(BLANK))) return null;
-  if (new RegExp(`${BLANK}\\s*[：:]|[/／]\\s*${BLANK}`).test(gloss)) return null;
-  gloss = gloss.split(BLANK).join('它');
-  if (gloss.replace(/`/g, '').length < 8) return null;
+  // A description that needs its own term inside it would read garbled with a pronoun in its
+  // place (“在通道维它（……）”), so it is no description at all.
+  if (gloss.includes(BLANK)) return null;
+  gloss = withoutCommentary(gloss);
+  if (gloss === null || gloss.replace(/`/g, '').length < 8) return null;
   if (p.names.some((n) => mentions(gloss!, n))) return null;
+  if (optionProblems(gloss).length > 0) return null;
   return gloss;
 }
