@@ -43,7 +43,7 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
   const answerHead = headOf(answer.concept.term);
   const scored: Array<{ option: string; norm: string; score: number; id: string; related: boolean }> = [];
   for (const p of pool) {
-    if (couldAlsoBeRight(answer, p, answerTexts)) continue;
+    if (couldAlsoBeRight(answer, p, answerTexts, { descriptions: spec.passage === null })) continue;
     if (spec.passage !== null && p.names.some((n) => mentions(spec.passage!, n))) continue;
     const option = spec.optionOf(p);
     if (!option) continue;
@@ -51,7 +51,8 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
     if (!norm || norm === correctNorm) continue;
     if (answer.norms.includes(norm)) continue;
     if (optionProblems(option).length > 0) continue;
-    const related = p.concept.topic === answer.concept.topic || (affinity?.get(p.concept.topic) ?? 0) > 0;
+    // One shared term may be chance (both notes say “检测器”); two make the notes neighbours.
+    const related = p.concept.topic === answer.concept.topic || (affinity?.get(p.concept.topic) ?? 0) >= 2;
     let score = 0;
     if (p.concept.kind === kind) score += 4;
     // A distractor from an unrelated note is eliminated at a glance (学生网络 in a detection question).

@@ -98,16 +98,55 @@ export function overlap(text: string, source: string): number {
 /** Above this share of restated character pairs, a description counts as a paraphrase. */
 export const PARAPHRASE = 0.5;
 
+/** English words that say what sort of thing a term is, not which: sharing one makes two terms siblings, not the same. */
+const GENERIC_WORDS = new Set([
+  'network', 'networks', 'layer', 'layers', 'loss', 'function', 'model', 'module', 'detector', 'pathway',
+  'connection', 'connections', 'feature', 'features', 'based', 'with', 'from', 'the', 'and', 'for', 'head', 'branch',
+  'subnet', 'learning', 'training', 'method', 'map', 'maps', 'image', 'block', 'transformer', 'deep', 'neural',
+]);
+
+/** The distinctive English words of a concept's names (regression, virtual, pooling). */
+function distinctiveWords(p: Prepared): Set<string> {
+  const words = new Set<string>();
+  for (const n of p.names) {
+    for (const w of n.toLowerCase().split(/[^a-z0-9-]+/)) if (w.length >= 4 && !GENERIC_WORDS.has(w)) words.add(w);
+  }
+  return words;
+}
+
+/**
+ * True when the stem gives away part of the answer's name: a distinctive
+ * English word of it, or three characters in a row of a longer Chinese name
+ * (“双线性插值” in a question about 双线性上采样).
+ */
+export function partlyNamed(stemText: string, answer: Prepared): boolean {
+  const lower = stemText.toLowerCase();
+  for (const w of distinctiveWords(answer)) if (new RegExp(`(?<![a-z0-9])${w.replace(/[-]/g, '\\-')}(?![a-z0-9])`).test(lower)) return true;
+  for (const n of answer.names) {
+    const han = n.replace(/[^\p{Script=Han}]/gu, '');
+    if (han.length <= 3) continue;
+    for (let i = 0; i + 3 <= han.length; i++) if (stemText.includes(han.slice(i, i + 3))) return true;
+  }
+  return false;
+}
+
 const sectionOf = (p: Prepared) => `${p.concept.source.file}\u0000${p.concept.source.headingPath.join('\u0000')}`;
 
 /**
  * Why `d` cannot be a wrong option for a question about `answer` (null when it
- * can): it might be just as right.
+ * can): it might be just as right. `descriptions`: the options are descriptions
+ * (term-to-definition), not names.
  */
-export function couldAlsoBeRight(answer: Prepared, d: Prepared, answerTexts: readonly string[]): string | null {
+export function couldAlsoBeRight(
+  answer: Prepared, d: Prepared, answerTexts: readonly string[], options: { descriptions: boolean },
+): string | null {
   if (d.norms.some((n) => answer.norms.includes(n))) return 'another name of the answer';
-  if (sectionOf(d) === sectionOf(answer)) return 'from the answer\'s own section';
+  // Two descriptions from one section often describe the same thing from two sides; two terms
+  // from one section are usually the contrast the section draws (FCN-32s / 16s / 8s).
+  if (options.descriptions && sectionOf(d) === sectionOf(answer)) return 'a description from the answer\'s own section';
   if (d.norms.some((n) => answer.norms.some((m) => n.includes(m) || m.includes(n)))) return 'a name nested in the answer\'s (part, kind or parent)';
+  const words = distinctiveWords(answer);
+  if ([...distinctiveWords(d)].some((w) => words.has(w))) return 'its name shares a word with the answer\'s (one may be a kind of the other)';
   if (answer.names.some((n) => mentions(d.concept.definition, n))) return 'its definition names the answer (a part or kind of it)';
   if (d.names.some((n) => mentions(answer.concept.definition, n))) return 'the answer\'s definition names it (a part or parent)';
   const own = answerTexts.join('\n');

@@ -11,7 +11,7 @@ import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '.
 import type { Rng } from '../random.js';
 import { pickDistractors, type Picked } from './distractors.js';
 import type { Prepared, PreparedBank } from './prepare.js';
-import { passageProblems } from './quality.js';
+import { partlyNamed, passageProblems } from './quality.js';
 import { leaks } from './validate.js';
 
 export type QuestionType = 'definition-to-term' | 'term-to-definition' | 'cloze';
@@ -73,13 +73,14 @@ function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
   const masked = blankOut(answer.concept.definition, answer.names);
   if (leaks(masked.text, answer.names)) return null;
   const passage = endSentence(masked.text);
-  if (passageProblems(passage, 1).length > 0) return null;
+  if (passageProblems(passage, 1).length > 0 || partlyNamed(passage, answer)) return null;
   const stem = `以下哪个概念符合这段描述？\n${quote(passage)}`;
   // Options look alike: if the answer is written “中文（English）”, so are the others; if only
   // in English or only in Chinese, the others are too — the odd one out must not be the answer.
   const format = termFormat(answer.concept.term);
   const distractors = pickDistractors(bank, answer, rng, {
-    optionOf: (p) => nameInFormat(p, format) ?? p.concept.term,
+    // A model's own name is never set against a common noun written another way.
+    optionOf: (p) => nameInFormat(p, format) ?? (format === 'proper' || format === 'acronym' ? null : p.concept.term),
     correct: answer.concept.term,
     passage: answer.concept.definition,
     formatOf: termFormat,
@@ -114,7 +115,7 @@ function cloze(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
     if (leaks(masked.text, answer.names)) continue;
     if (masked.text.split(BLANK).join('').replace(/`/g, '').length < 12) continue;
     const passage = endSentence(masked.text);
-    if (passageProblems(passage, 1).length > 0) continue;
+    if (passageProblems(passage, 1).length > 0 || partlyNamed(passage, answer)) continue;
     usable.push({ ctx, masked: passage, surface });
   }
   if (usable.length === 0) return null;

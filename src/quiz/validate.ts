@@ -11,7 +11,7 @@
 import type { QuizConceptBank } from '../concepts/bank.js';
 import { mentions, normalizeName } from '../concepts/text.js';
 import { ownTexts, preparedBank } from './prepare.js';
-import { couldAlsoBeRight, optionProblems, passageProblems, quotedPassage } from './quality.js';
+import { couldAlsoBeRight, optionProblems, partlyNamed, passageProblems, quotedPassage } from './quality.js';
 import type { Question } from './question-types.js';
 
 /** True when any of `names` appears in `text` (case, spaces and punctuation ignored). */
@@ -46,7 +46,7 @@ export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (id === q.conceptId) continue;
     const d = prepared.byId.get(id);
     if (!d) { problems.push('unknown distractor concept'); continue; }
-    const why = couldAlsoBeRight(answer, d, answerTexts);
+    const why = couldAlsoBeRight(answer, d, answerTexts, { descriptions: q.type === 'term-to-definition' });
     if (why) problems.push(`distractor ${d.concept.term} could also be right: ${why}`);
     if (d.norms.some((n) => answer.norms.includes(n))) problems.push(`distractor ${d.concept.term} is another name of the answer`);
     if (sameKindOthers >= 3 && d.concept.kind !== answer.concept.kind) problems.push(`distractor ${d.concept.term} is not a ${answer.concept.kind}`);
@@ -59,6 +59,7 @@ export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
   if (q.type !== 'term-to-definition') {
     if (passage === null) problems.push('no quoted passage in the stem');
     else problems.push(...passageProblems(passage, 1));
+    if (passage !== null && partlyNamed(passage, answer)) problems.push('the stem gives away part of the answer\'s name');
   }
   return problems;
 }
