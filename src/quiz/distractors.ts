@@ -39,6 +39,7 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
   const correctNorm = normalizeName(spec.correct);
   const answerFormat = spec.formatOf(spec.correct);
   const affinity = bank.affinity.get(answer.concept.topic);
+  const neighbours = bank.neighbours.get(answer.concept.topic);
   const answerTexts = ownTexts(bank, answer);
   const answerHead = headOf(answer.concept.term);
   const scored: Array<{ option: string; norm: string; score: number; id: string; related: boolean }> = [];
@@ -51,11 +52,9 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
     if (!norm || norm === correctNorm) continue;
     if (answer.norms.includes(norm)) continue;
     if (optionProblems(option).length > 0) continue;
-    // One shared term may be chance (both notes say “检测器”); two make the notes neighbours.
-    const related = p.concept.topic === answer.concept.topic || (affinity?.get(p.concept.topic) ?? 0) >= 2;
+    const related = p.concept.topic === answer.concept.topic || (neighbours?.has(p.concept.topic) ?? false);
     let score = 0;
     if (p.concept.kind === kind) score += 4;
-    // A distractor from an unrelated note is eliminated at a glance (学生网络 in a detection question).
     if (p.concept.topic === answer.concept.topic) score += 5;
     else score += Math.min(4, affinity?.get(p.concept.topic) ?? 0) - 2;
     if (spec.formatOf(option) === answerFormat) score += 3;
@@ -64,7 +63,9 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
     score -= Math.abs(option.length - spec.correct.length) / (spec.passage === null ? 30 : 12);
     scored.push({ option, norm, score, id: p.concept.id, related });
   }
-  // Only distractors from the same or a related note, when there are enough of them.
+  // Only distractors from the same or a neighbouring note when there are enough of them: one from an
+  // unrelated note is eliminated at a glance. Otherwise the same kind from further away (quizzes then
+  // ask such questions last, see generate.ts).
   if (scored.filter((c) => c.related).length >= 3) scored.splice(0, scored.length, ...scored.filter((c) => c.related));
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   // Choose among the best few, so repeated quizzes vary without getting silly.
@@ -78,6 +79,17 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
   }
   if (chosen.length < 3) return null;
   return chosen.map((c) => ({ option: c.option, id: c.id }));
+}
+
+/** True when every distractor of a question comes from the answer's note or a neighbouring one. */
+export function distractorsNearby(bank: PreparedBank, conceptId: string, optionConceptIds: readonly string[]): boolean {
+  const answer = bank.byId.get(conceptId);
+  if (!answer) return false;
+  const near = bank.neighbours.get(answer.concept.topic);
+  return optionConceptIds.every((id) => {
+    const topic = bank.byId.get(id)?.concept.topic;
+    return topic === answer.concept.topic || (topic !== undefined && (near?.has(topic) ?? false));
+  });
 }
 
 /** The last Chinese character of a term's Chinese name (its head noun's end), or null. */

@@ -39,6 +39,8 @@ export interface PreparedBank {
   byKind: Map<string, Prepared[]>;
   /** topic → topic → how strongly related (names of one used in the other). */
   affinity: Map<string, Map<string, number>>;
+  /** topic → the topics whose concepts make fair distractors for it (see `neighbourTopics`). */
+  neighbours: Map<string, Set<string>>;
   contexts: Map<string, ConceptContext[]>;
 }
 
@@ -91,9 +93,31 @@ export function preparedBank(bank: QuizConceptBank): PreparedBank {
       }
     }
   }
-  found = { byId: prepared, byKind, affinity, contexts };
+  found = { byId: prepared, byKind, affinity, neighbours: neighbourTopics(affinity), contexts };
   cache.set(bank, found);
   return found;
+}
+
+/** Two notes are neighbours when each uses at least this many of the other's terms. */
+const NEIGHBOUR_LINKS = 2;
+
+/**
+ * Neighbouring topics: strongly linked ones (they use each other's terms), and the
+ * neighbours of those (RetinaNet and FPN are both close to Faster R-CNN). A single
+ * shared term is chance (“softmax” in a C++ note), not a neighbourhood.
+ */
+function neighbourTopics(affinity: Map<string, Map<string, number>>): Map<string, Set<string>> {
+  const strong = new Map<string, Set<string>>();
+  for (const [a, row] of affinity) {
+    strong.set(a, new Set([...row].filter(([, n]) => n >= NEIGHBOUR_LINKS).map(([b]) => b)));
+  }
+  const out = new Map<string, Set<string>>();
+  for (const [a, near] of strong) {
+    const all = new Set(near);
+    for (const b of near) for (const c of strong.get(b) ?? []) if (c !== a) all.add(c);
+    out.set(a, all);
+  }
+  return out;
 }
 
 const VERB_AFTER_NAME = /^\s*(?:[（(][^（）()]*[）)])?\s*(?:[A-Za-zα-ωΑ-Ω]\s*)?(?:是指|指的是|就是|即是|是|指|：|:)\s*/;

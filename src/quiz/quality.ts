@@ -97,6 +97,8 @@ export function overlap(text: string, source: string): number {
 
 /** Above this share of restated character pairs, a description counts as a paraphrase. */
 export const PARAPHRASE = 0.5;
+/** Above this share, two descriptions' first clauses say the same thing. */
+export const SAME_CLAUSE = 0.6;
 
 /** English words that say what sort of thing a term is, not which: sharing one makes two terms siblings, not the same. */
 const GENERIC_WORDS = new Set([
@@ -130,6 +132,38 @@ export function partlyNamed(stemText: string, answer: Prepared): boolean {
   return false;
 }
 
+/** The head of a name: the last two Chinese characters of its Chinese part, or the last English word. */
+function heads(p: Prepared): string[] {
+  const out: string[] = [];
+  for (const n of p.names) {
+    const han = n.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, '');
+    if (han.length >= 3) out.push(han.slice(-2));
+    else if (!/\p{Script=Han}/u.test(n)) {
+      const last = n.toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean).pop();
+      if (last && last.length >= 4 && !GENERIC_WORDS.has(last)) out.push(last);
+    }
+  }
+  return out;
+}
+
+/**
+ * True when `b` names the thing `a` is about as a modifier: 回归分支 is the branch that does
+ * 边界框回归, “box regression subnet” the subnet of “box regression”. Two names with the
+ * same head (单阶段检测器 / 双阶段检测器) are siblings instead.
+ */
+function modifies(a: Prepared, b: Prepared): boolean {
+  return heads(a).some((h) => b.names.some((n) => {
+    const text = /\p{Script=Han}/u.test(h) ? n.replace(/[（(][^（）()]*[）)]/g, '') : n.toLowerCase();
+    const at = text.indexOf(h);
+    return at >= 0 && at + h.length < text.replace(/\s+$/, '').length;
+  }));
+}
+
+/** The first clause of a description: what it says the thing is, before the details. */
+function firstClause(text: string): string {
+  return text.split(/[，,；;。：:]/)[0] ?? text;
+}
+
 const sectionOf = (p: Prepared) => `${p.concept.source.file}\u0000${p.concept.source.headingPath.join('\u0000')}`;
 
 /**
@@ -147,10 +181,17 @@ export function couldAlsoBeRight(
   if (d.norms.some((n) => answer.norms.some((m) => n.includes(m) || m.includes(n)))) return 'a name nested in the answer\'s (part, kind or parent)';
   const words = distinctiveWords(answer);
   if ([...distinctiveWords(d)].some((w) => words.has(w))) return 'its name shares a word with the answer\'s (one may be a kind of the other)';
+  if (modifies(answer, d) || modifies(d, answer)) return 'one name is built on the other\'s (a part or a kind of it)';
   if (answer.names.some((n) => mentions(d.concept.definition, n))) return 'its definition names the answer (a part or kind of it)';
   if (d.names.some((n) => mentions(answer.concept.definition, n))) return 'the answer\'s definition names it (a part or parent)';
   const own = answerTexts.join('\n');
   if (overlap(d.concept.definition, own) >= PARAPHRASE) return 'its definition restates the answer\'s sentences';
   if (d.gloss && overlap(d.gloss, own) >= PARAPHRASE) return 'its description restates the answer\'s sentences';
+  // “给……每个像素分配一个类别标签” and “对……每一个像素预测一个类别标签”: the same thing said twice.
+  if (d.gloss && answer.gloss) {
+    const a = firstClause(answer.gloss);
+    const b = firstClause(d.gloss);
+    if (a.length >= 6 && b.length >= 6 && Math.max(overlap(a, b), overlap(b, a)) >= SAME_CLAUSE) return 'its description opens the way the answer\'s does';
+  }
   return null;
 }

@@ -90,7 +90,8 @@ function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
 }
 
 function termToDefinition(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
-  if (!answer.gloss) return null;
+  // A description that repeats part of the name (“双线性插值” for 双线性上采样) gives itself away.
+  if (!answer.gloss || partlyNamed(answer.gloss, answer)) return null;
   const stem = `下列哪一项是对「${answer.concept.term}」的正确描述？`;
   const distractors = pickDistractors(bank, answer, rng, {
     optionOf: (p) => (p.gloss && !answer.names.some((n) => mentions(p.gloss!, n)) ? p.gloss : null),
