@@ -12,13 +12,13 @@ import { BLANK, mentions, normalizeName } from '../concepts/text.js';
 import type { Prepared } from './prepare.js';
 
 /** Words that open a sentence only as the continuation of another one (“则……”, “因此……”, “这……”). */
-const DANGLING_START = /^(?:则|而|但|但是|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像)/;
+const DANGLING_START = /^(?:则|而|但|但是|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像|分为|可分为|分成|包括|主要有|有两种|有三种)/;
 /** Words that point at something outside the sentence: the stem would not stand alone. */
 const DEICTIC = /当时|这个|这种|这些|这样|这里|这一|这两|该方法|该模型|该网络|上述|前者|后者|如上|同上|上面|下面|上图|下图|如图|见图|本节|本文|上一节|下一节|前面|后面提到|此时|此处/;
 /** Note commentary: the author talking to themselves, not the subject. */
 const COMMENTARY = /常见的?(?:辨析|考点|面试)题?|面试(?:常考|必考|高频|常问)|易错|考点|必背|记住|划重点|(?:^|[，。；])注意[：:，]/;
 /** Trivia as the tested knowledge: authors, venues, years. */
-const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI|IJCAI|BMVC|TPAMI|arXiv)\b|等人|(?:^|[^0-9])(?:19|20)\d{2}\s*年|提出者|作者/;
+const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI|IJCAI|BMVC|TPAMI|arXiv)\b|等人|(?:^|[^0-9])(?:19|20)\d{2}\s*年|提出者|作者|[\d.]+\s*个(?:百分)?点/;
 /** A phrase that ends on a word needing more after it. */
 const CUT_END = /(?:的|和|与|及|或|在|把|将|对|从|以|为|被|由|、|，|,|：|:|（|\(|—|-)$/;
 
@@ -44,6 +44,7 @@ export function optionProblems(option: string): string[] {
   if (CUT_END.test(text)) problems.push('option cut mid-phrase');
   if (text.includes(BLANK) || /(?:^|[^其])它(?![们])/.test(text)) problems.push('option with a pronoun or gap standing in for a word');
   if (COMMENTARY.test(text)) problems.push('option carries note commentary');
+  if (DEICTIC.test(text)) problems.push('option points outside itself');
   if (TRIVIA.test(text)) problems.push('option is trivia (author, venue or year)');
   return problems;
 }
@@ -61,6 +62,8 @@ export function passageProblems(passage: string, blanksWanted: number): string[]
   if (COMMENTARY.test(passage)) problems.push('stem carries note commentary');
   if (TRIVIA.test(passage)) problems.push('stem rests on trivia (author, venue or year)');
   if (!balanced(passage)) problems.push('stem with an unclosed bracket or quote');
+  // “更多数据 / ＿＿＿：……”: a label of a list, not a sentence.
+  if (new RegExp(`[/／]\\s*${BLANK}|${BLANK}\\s*[/／]`).test(passage)) problems.push('stem is a list label, not a sentence');
   return problems;
 }
 
@@ -159,6 +162,20 @@ function modifies(a: Prepared, b: Prepared): boolean {
   }));
 }
 
+/** Heads that all mean “a part of a network”: 回归子网 and 回归分支 are one thing named twice. */
+const PART_HEADS = /(?:子网络|子网|分支|网络|模块|层|头)$/;
+
+/** Two Chinese names that differ only in a part-of-a-network head. */
+function sameStemPart(a: Prepared, b: Prepared): boolean {
+  const stems = (p: Prepared) => p.names
+    .map((n) => n.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, ''))
+    .filter((h) => PART_HEADS.test(h))
+    .map((h) => h.replace(PART_HEADS, ''))
+    .filter((h) => h.length >= 2);
+  const bs = new Set(stems(b));
+  return stems(a).some((x) => bs.has(x));
+}
+
 /** The first clause of a description: what it says the thing is, before the details. */
 function firstClause(text: string): string {
   return text.split(/[，,；;。：:]/)[0] ?? text;
@@ -181,6 +198,7 @@ export function couldAlsoBeRight(
   if (d.norms.some((n) => answer.norms.some((m) => n.includes(m) || m.includes(n)))) return 'a name nested in the answer\'s (part, kind or parent)';
   const words = distinctiveWords(answer);
   if ([...distinctiveWords(d)].some((w) => words.has(w))) return 'its name shares a word with the answer\'s (one may be a kind of the other)';
+  if (sameStemPart(answer, d)) return 'the same part under another head (回归子网 / 回归分支)';
   if (modifies(answer, d) || modifies(d, answer)) return 'one name is built on the other\'s (a part or a kind of it)';
   if (answer.names.some((n) => mentions(d.concept.definition, n))) return 'its definition names the answer (a part or kind of it)';
   if (d.names.some((n) => mentions(answer.concept.definition, n))) return 'the answer\'s definition names it (a part or parent)';
