@@ -100,6 +100,7 @@ export const en = {
     'I cannot make a question from `{{file}}`: it defines no terms I can ask about (like “**X** 是……” or “X is …”). ' +
     'Try another note, or `/quiz` without a topic.',
   'quiz.noConcepts': 'The notes define no terms I can ask about yet. Add definitions to them (like “**X** 是……” or “X is …”), then run `/reindex`.',
+  'quiz.noMistakes': 'Nothing to review: you have no wrong answers left here (a concept leaves the list once you answer it right). Try `/quiz`.',
   'quiz.noQuestion': 'I could not make a good question this time (every candidate failed my checks for a fair question). Try another topic.',
   'quiz.conceptGone': 'That concept is no longer in the notes (its note was removed or changed), so I cannot quiz you on it. Try `/quiz`.',
   'quiz.noteGone': 'The note `{{file}}` is no longer in the notes. Try `/quiz` with another topic.',
@@ -135,6 +136,10 @@ export const en = {
   'stats.dueSome_one': '{{count}} concept: `/quiz` asks these first',
   'stats.dueSome_other': '{{count}} concepts: `/quiz` asks these first',
   'stats.weakest': 'Weakest topics',
+  'stats.mistakes': 'To review',
+  'stats.mistakesValue_one': '{{count}} concept you got wrong',
+  'stats.mistakesValue_other': '{{count}} concepts you got wrong',
+  'stats.mistakesButton': 'Review my mistakes',
   'stats.weakRow': '• {{title}} (`{{file}}`) — {{correct}}/{{answered}} ({{percent}})',
   'stats.footer': 'Days count in UTC · only first answers count',
 

@@ -11,6 +11,10 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o.setName('topic').setDescription('A note to be asked about (start typing to pick one); empty: what is due for you').setAutocomplete(true).setMaxLength(200),
   )
+  .addStringOption((o) =>
+    o.setName('mode').setDescription('What to ask: what is due for you (default), or the concepts you got wrong')
+      .addChoices({ name: 'what is due', value: 'due' }, { name: 'my mistakes', value: 'mistakes' }),
+  )
   .setContexts(InteractionContextType.Guild);
 
 export const cooldownMs = QUIZ_GUARDS.cooldown.ms;
@@ -32,6 +36,7 @@ export async function execute(interaction: ChatInputCommandInteraction<'cached' 
     }
     target = { kind: 'note', file: match.file };
   }
+  if (interaction.options.getString('mode') === 'mistakes') target = { kind: 'mistakes', file: target.kind === 'note' ? target.file : null };
   await postQuiz(interaction, ctx, target);
 }
 

@@ -4,7 +4,7 @@ import { conceptQuote } from '../../render/concept-quote.js';
 import type { MessageView } from '../../render/kit/components.js';
 import { duplicateMessage, expiredMessage, verdictView } from '../../render/quiz.js';
 import type { BotContext, ButtonHandler } from '../context.js';
-import { nextTopicOf, questionMessage } from '../quiz.js';
+import { nextIsMistakes, nextTopicOf, questionMessage } from '../quiz.js';
 import { tellPrivately } from '../replies.js';
 
 /**
@@ -82,6 +82,6 @@ function showPrivately(interaction: ButtonInteraction, view: MessageView) {
 function refresh(interaction: ButtonInteraction, ctx: BotContext, asked: AskedQuestion): Promise<void> {
   const nextTopic = nextTopicOf(ctx.quiz.store, interaction.message);
   return ctx.quiz.edits.run(interaction.message.id, async () => {
-    await interaction.editReply(questionMessage({ store: ctx.quiz.store, conceptBank: ctx.conceptBank, t: ctx.t }, asked, nextTopic));
+    await interaction.editReply(questionMessage({ store: ctx.quiz.store, conceptBank: ctx.conceptBank, t: ctx.t }, asked, nextTopic, nextIsMistakes(interaction.message)));
   });
 }
