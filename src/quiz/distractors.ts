@@ -60,6 +60,9 @@ export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, 
     if (spec.formatOf(option) === answerFormat) score += 3;
     // Things of the same sort end alike: 检测器 with 检测器, 函数 with 函数, 网络 with 网络.
     if (answerHead && headOf(p.concept.term) === answerHead) score += 2;
+    // A module among modules, an operation among operations, a task among tasks.
+    const sorts = [sortOf(answer.concept.term), sortOf(p.concept.term)];
+    if (sorts[0] && sorts[1]) score += sorts[0] === sorts[1] ? 3 : -3;
     score -= Math.abs(option.length - spec.correct.length) / (spec.passage === null ? 30 : 12);
     scored.push({ option, norm, score, id: p.concept.id, related });
   }
@@ -90,6 +93,20 @@ export function distractorsNearby(bank: PreparedBank, conceptId: string, optionC
     const topic = bank.byId.get(id)?.concept.topic;
     return topic === answer.concept.topic || (topic !== undefined && (near?.has(topic) ?? false));
   });
+}
+
+/** Coarse sorts of thing, told by how a Chinese name ends. */
+const SORTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['part', /(?:器|层|分支|子网|网络|模块|头|注意力)$/],
+  ['task', /(?:分类|回归|分割|检测|解析)$/],
+  ['operation', /(?:池化|采样|拼接|卷积化|传播)$/],
+  ['box', /(?:框|查询)$/],
+];
+
+/** The sort of thing a term names (a network part, a task, an operation, a box), when its Chinese name says. */
+function sortOf(term: string): string | null {
+  const zh = term.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, '');
+  return SORTS.find(([, re]) => re.test(zh))?.[0] ?? null;
 }
 
 /** The last Chinese character of a term's Chinese name (its head noun's end), or null. */
