@@ -5,7 +5,8 @@
  *   - exactly one option is true: no distractor from the answer's own section
  *     (for descriptions), none restating the answer's sentences, none whose name
  *     nests in or shares a distinctive word with the answer's, none named in the
- *     answer's definition or naming the answer in its own;
+ *     answer's definition or naming the answer in its own, none named with the
+ *     answer in a sentence of its note that divides something into kinds;
  *   - options are well-formed: no pronoun or gap standing in for a word, no cut
  *     phrase or bracket, no note commentary, no trivia;
  *   - stems stand alone: one blank, a clean first word, nothing pointing outside;
@@ -75,6 +76,9 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (namesOf(answer).some((n) => occurs(d.definition, n))) problems.push(`${d.term}: its definition names the answer`);
     if (namesOf(d).some((n) => occurs(answer.definition, n))) problems.push(`${d.term}: named in the answer's definition`);
     if (pairShare(d.definition, own) >= 0.5) problems.push(`${d.term}: its definition restates the answer's sentences`);
+    const dividing = own.split('\n').find((line) => /分为|分成|包括|包含|属于|是一种|之一/.test(line)
+      && namesOf(d).some((n) => occurs(line, n)) && namesOf(answer).some((n) => occurs(line, n)));
+    if (dividing) problems.push(`${d.term}: named with the answer where the note divides into kinds ("${dividing.slice(0, 30)}…")`);
     if (q.type === 'term-to-definition' && pairShare(q.options[i]!, own) >= 0.5) problems.push(`option ${i} restates the answer's sentences`);
   });
   for (const o of q.options) {

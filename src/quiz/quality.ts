@@ -205,9 +205,10 @@ export function couldAlsoBeRight(
   if (modifies(answer, d) || modifies(d, answer)) return 'one name is built on the other\'s (a part or a kind of it)';
   if (answer.names.some((n) => mentions(d.concept.definition, n))) return 'its definition names the answer (a part or kind of it)';
   if (d.names.some((n) => mentions(answer.concept.definition, n))) return 'the answer\'s definition names it (a part or parent)';
-  // “多态……分为编译时多态——函数重载、运算符重载、模板”: a sentence that divides one into the other.
+  // “多态……分为编译时多态——函数重载、运算符重载、模板”: a sentence that divides something into kinds
+  // names the answer with its parent or with the siblings it is listed among; neither is safely wrong.
   const divides = answerTexts.find((t) => SUBDIVIDES.test(t) && d.names.some((n) => mentions(t, n)) && answer.names.some((n) => mentions(t, n)));
-  if (divides) return 'a sentence of the answer\'s note divides one into the other (a part or a kind)';
+  if (divides) return 'named with the answer where the note divides something into kinds or parts';
   const own = answerTexts.join('\n');
   if (overlap(d.concept.definition, own) >= PARAPHRASE) return 'its definition restates the answer\'s sentences';
   if (d.gloss && overlap(d.gloss, own) >= PARAPHRASE) return 'its description restates the answer\'s sentences';
