@@ -4,9 +4,11 @@
  *   - texts: stems that do not stand alone (a dangling “则”, “当时”, “这个初始化”),
  *     note commentary (“这是常见的辨析题”), trivia (authors, venues, years),
  *     brackets or quotes cut in half, options ending mid-phrase;
- *   - relations: a distractor that could also be right (from the answer's own
- *     section, a paraphrase of its sentences, a name nested in the answer's, or
- *     one of the two named in the other's definition: a part or a parent).
+ *   - relations: a distractor that could also be right (a description from the
+ *     answer's own section, a paraphrase of its sentences, a name nested in or
+ *     built on the answer's, one of the two named in the other's definition, or
+ *     both named where the note divides something into kinds: a part, a parent
+ *     or a listed sibling).
  */
 import { BLANK, mentions, normalizeName } from '../concepts/text.js';
 import type { Prepared } from './prepare.js';
