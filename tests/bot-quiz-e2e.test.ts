@@ -87,10 +87,13 @@ afterAll(async () => {
 });
 
 describe('quizzes on (fake) Discord', () => {
-  it('registers /quiz (topic with autocomplete), /leaderboard (period) and /mystats', async () => {
+  it('registers /quiz (topic with autocomplete, mode), /leaderboard (period) and /mystats', async () => {
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     const byName = Object.fromEntries(put.body.map((c: any) => [c.name, c]));
-    expect(byName.quiz.options).toEqual([expect.objectContaining({ name: 'topic', type: 3, autocomplete: true })]);
+    expect(byName.quiz.options).toEqual([
+      expect.objectContaining({ name: 'topic', type: 3, autocomplete: true }),
+      expect.objectContaining({ name: 'mode', type: 3, choices: [{ name: 'what is due', value: 'due' }, { name: 'my mistakes', value: 'mistakes' }] }),
+    ]);
     expect(byName.quiz.options[0].required ?? false).toBe(false);
     expect(byName.leaderboard.options).toEqual([expect.objectContaining({
       name: 'period', type: 3, choices: [expect.objectContaining({ name: 'this week', value: 'week' }), expect.objectContaining({ name: 'all time', value: 'all' })],

@@ -59,7 +59,10 @@ describe('commands', () => {
       for (const o of json.options ?? []) expect(o.description.length).toBeLessThanOrEqual(100);
       expect(command.cooldownMs).toBeGreaterThan(0);
     }
-    expect(quizCommand.data.toJSON().options).toEqual([expect.objectContaining({ name: 'topic', autocomplete: true })]);
+    expect(quizCommand.data.toJSON().options).toEqual([
+      expect.objectContaining({ name: 'topic', autocomplete: true }),
+      expect.objectContaining({ name: 'mode', choices: [{ name: 'what is due', value: 'due' }, { name: 'my mistakes', value: 'mistakes' }] }),
+    ]);
   });
 });
 

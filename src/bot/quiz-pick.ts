@@ -63,14 +63,21 @@ function choiceName(note: NoteRef): string {
 }
 
 /** What a quiz is about: what is due for the member, one note, or one concept ("Quiz me" on a daily post). */
-export type QuizTarget = { kind: 'due' } | { kind: 'note'; file: string } | { kind: 'concept'; conceptId: string };
+export type QuizTarget =
+  | { kind: 'due' }
+  | { kind: 'note'; file: string }
+  | { kind: 'concept'; conceptId: string }
+  /** The concepts the member got wrong, most forgotten first; only those of `file` when given. */
+  | { kind: 'mistakes'; file: string | null };
 
 export type QuestionPick =
   | { ok: true; question: Question }
   /** The concept (or every concept of the note) is no longer in the bank, or the bank is empty. */
   | { ok: false; reason: 'concept-gone' | 'no-concepts' }
   /** Concepts exist but none makes a question that passes the generator's checks. */
-  | { ok: false; reason: 'no-question' };
+  | { ok: false; reason: 'no-question' }
+  /** Mistakes mode, and the member has no wrong answer left to review. */
+  | { ok: false; reason: 'no-mistakes' };
 
 /**
  * The question to post: the member's due concepts first (most overdue first),
@@ -80,13 +87,20 @@ export type QuestionPick =
  */
 export function pickQuestion(
   bank: QuizConceptBank,
-  store: Pick<QuizStore, 'dueConcepts'>,
+  store: Pick<QuizStore, 'dueConcepts' | 'mistakes'>,
   input: { guildId: string; userId: string; target: QuizTarget; seed: string },
 ): QuestionPick {
   const { target, seed } = input;
   if (target.kind === 'concept') {
     if (!bank.byId.has(target.conceptId)) return { ok: false, reason: 'concept-gone' };
     const question = generateForConcepts(bank, [target.conceptId], { seed });
+    return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
+  }
+  if (target.kind === 'mistakes') {
+    const inScope = (target.file === null ? bank.concepts : bank.byTopic.get(target.file) ?? []).map((c) => c.id);
+    const order = store.mistakes({ guildId: input.guildId, userId: input.userId, conceptIds: inScope }).map((m) => m.conceptId);
+    if (order.length === 0) return { ok: false, reason: 'no-mistakes' };
+    const question = generateForConcepts(bank, order, { seed });
     return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
   }
   const concepts = target.kind === 'note' ? bank.byTopic.get(target.file) ?? [] : bank.concepts;

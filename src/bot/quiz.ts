@@ -44,9 +44,10 @@ export interface QuestionMessageDeps {
 }
 
 /** The public message of a question as it should look now: current tally, open or closed. */
-export function questionMessage(deps: QuestionMessageDeps, asked: AskedQuestion, nextTopic: string | null): MessageView {
+export function questionMessage(deps: QuestionMessageDeps, asked: AskedQuestion, nextTopic: string | null, nextMistakes = false): MessageView {
   const { store } = deps;
   return quizPostView({
+    nextMistakes,
     questionId: asked.id,
     question: asked.question,
     tally: store.tally(asked.id) ?? EMPTY_TALLY,
@@ -61,11 +62,17 @@ export function questionMessage(deps: QuestionMessageDeps, asked: AskedQuestion,
  * (so it survives restarts without a column of its own); null for "what is due".
  */
 export function nextTopicOf(store: Pick<QuizStore, 'getQuestion'>, message: Pick<Message, 'components'>): string | null {
+  if (nextIsMistakes(message)) return null;
   for (const id of buttonIdsOf(message)) {
     const action = parseCustomId(id);
     if (action?.kind === 'quiz-next') return nextQuestionNote(store, action);
   }
   return null;
+}
+
+/** True when the "Next question" on `message` goes on with the member's mistakes. */
+export function nextIsMistakes(message: Pick<Message, 'components'>): boolean {
+  return buttonIdsOf(message).some((id) => parseCustomId(id)?.kind === 'quiz-mistakes');
 }
 
 /**
@@ -86,6 +93,8 @@ function failureMessage(reason: Exclude<QuestionPick, { ok: true }>['reason'], t
       return target.kind === 'note' ? noConceptsInNoteMessage(target.file, t) : t('quiz.noConcepts');
     case 'no-question':
       return t('quiz.noQuestion');
+    case 'no-mistakes':
+      return t('quiz.noMistakes');
   }
 }
 
@@ -123,9 +132,10 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
   }
   const expiresAt = new Date(store.now().getTime() + quiz.timeoutMs);
   const asked = store.recordQuestion({ guildId, channelId: interaction.channelId, question: pick.question, expiresAt });
-  const nextTopic = target.kind === 'due' ? null : asked.topic;
+  const nextTopic = target.kind === 'due' || target.kind === 'mistakes' ? null : asked.topic;
+  const nextMistakes = target.kind === 'mistakes';
   const message = await interaction.editReply(
-    quizPostView({ questionId: asked.id, question: asked.question, tally: EMPTY_TALLY, expiresAt, closed: null, nextTopic }, publicT),
+    quizPostView({ questionId: asked.id, question: asked.question, tally: EMPTY_TALLY, expiresAt, closed: null, nextTopic, nextMistakes }, publicT),
   );
   store.setMessageId(asked.id, message.id);
   logger.info(
@@ -136,7 +146,7 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
     quiz.edits.run(message.id, async () => {
       const latest = store.getQuestion(asked.id);
       if (!latest) return;
-      const view = questionMessage({ store, conceptBank: deps.conceptBank, t: publicT }, latest, nextTopic);
+      const view = questionMessage({ store, conceptBank: deps.conceptBank, t: publicT }, latest, nextTopic, nextMistakes);
       if (Date.now() - interaction.createdTimestamp < TOKEN_SAFE_MS) {
         await interaction.editReply(view); // the posting interaction's reply IS the question message
       } else {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { QuizConceptBank } from '../concepts/bank.js';
 import type { Concept } from '../concepts/types.js';
 import { createRng, seedFrom, shuffle, type Rng } from '../random.js';
+import { distractorsNearby } from './distractors.js';
 import { preparedBank, type Prepared } from './prepare.js';
 import { draftQuestion, QUESTION_TYPES, type Draft, type Question, type QuestionType } from './question-types.js';
 import { conceptsForTopic } from './topic.js';
@@ -71,26 +72,34 @@ export interface QuizOptions extends GenerateOptions {
   types?: readonly QuestionType[];
 }
 
-/** `n` questions over varied concepts and types, deterministic for a seed. */
+/**
+ * `n` questions over varied concepts and types, deterministic for a seed. Questions
+ * whose distractors all come from the answer's note or its neighbours go first; the
+ * others only fill up what those cannot.
+ */
 export function generateQuiz(bank: QuizConceptBank, options: QuizOptions): Question[] {
   const types = options.types ?? QUESTION_TYPES;
   const rng = createRng(seedFrom(options.seed ?? 0, 'quiz', options.topic ?? ''));
   const concepts = shuffle(conceptsForTopic(bank, options.topic), rng);
+  const prepared = preparedBank(bank);
   const out: Question[] = [];
   const used = new Set<string>();
-  // Rounds over the concepts: each round tries one more type per concept.
-  for (let round = 0; round < types.length && out.length < options.n; round++) {
-    for (let i = 0; i < concepts.length && out.length < options.n; i++) {
-      const c = concepts[i]!;
-      for (let k = 0; k < types.length; k++) {
-        const type = types[(i + round + k) % types.length]!;
-        const key = `${c.id}\u0000${type}`;
-        if (used.has(key)) continue;
-        const q = generateQuestion(bank, c, type, options);
-        used.add(key);
-        if (!q) continue;
-        out.push(q);
-        break;
+  for (const nearbyOnly of [true, false]) {
+    // Rounds over the concepts: each round tries one more type per concept.
+    for (let round = 0; round < types.length && out.length < options.n; round++) {
+      for (let i = 0; i < concepts.length && out.length < options.n; i++) {
+        const c = concepts[i]!;
+        for (let k = 0; k < types.length; k++) {
+          const type = types[(i + round + k) % types.length]!;
+          const key = `${c.id}\u0000${type}`;
+          if (used.has(key)) continue;
+          const q = generateQuestion(bank, c, type, options);
+          if (q && nearbyOnly && !distractorsNearby(prepared, q.conceptId, q.optionConceptIds)) continue;
+          used.add(key);
+          if (!q) continue;
+          out.push(q);
+          break;
+        }
       }
     }
   }
@@ -104,12 +113,16 @@ export function generateQuiz(bank: QuizConceptBank, options: QuizOptions): Quest
 export function generateForConcepts(
   bank: QuizConceptBank, conceptIds: readonly string[], options: GenerateOptions & { types?: readonly QuestionType[] } = {},
 ): Question | null {
+  const prepared = preparedBank(bank);
   for (const id of conceptIds) {
     const rng = createRng(seedFrom(options.seed ?? 0, 'pick', id));
+    let fallback: Question | null = null;
     for (const type of shuffle(options.types ?? QUESTION_TYPES, rng)) {
       const q = generateQuestion(bank, id, type, options);
-      if (q) return q;
+      if (q && distractorsNearby(prepared, q.conceptId, q.optionConceptIds)) return q;
+      fallback ??= q;
     }
+    if (fallback) return fallback;
   }
   return null;
 }

@@ -10,7 +10,7 @@ export { LETTERS, QUESTION_TYPES, type Question, type QuestionSource, type Quest
 export { createSrs, orderForReview, type ReviewItem, type Srs, type SrsOptions } from './srs.js';
 export {
   applyQuizMigrations, QUIZ_MIGRATIONS, QuizStore, type AnswerResult, type AskedQuestion, type LeaderboardPeriod,
-  type LeaderboardRow, type MemberStats, type QuizStoreOptions, type Tally, type TopicStat,
+  type LeaderboardRow, type MemberStats, type Mistake, type QuizStoreOptions, type Tally, type TopicStat,
 } from './store.js';
 export { conceptsForTopic } from './topic.js';
 export { validateQuestion } from './validate.js';

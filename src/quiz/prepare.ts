@@ -9,6 +9,7 @@ import { parseTermName } from '../concepts/names.js';
 import { BLANK, blankOut, mentions, namePattern, normalizeName } from '../concepts/text.js';
 import type { Concept } from '../concepts/types.js';
 import { splitSentences } from '../text/sentences.js';
+import { optionProblems, withoutCommentary } from './quality.js';
 
 /** A concept with what every question about it needs, worked out once per bank. */
 export interface Prepared {
@@ -23,12 +24,23 @@ export interface Prepared {
   longerNames: string[];
 }
 
+/**
+ * The answer's own sentences: its definition and the sentences of its own note
+ * that use its name. A distractor restating them would be right too.
+ */
+export function ownTexts(bank: PreparedBank, p: Prepared): string[] {
+  const own = (bank.contexts.get(p.concept.id) ?? []).filter((c) => c.file === p.concept.topic).map((c) => c.text);
+  return [p.concept.definition, ...own];
+}
+
 /** The bank's concepts prepared, grouped by kind, and how related its topics are. */
 export interface PreparedBank {
   byId: Map<string, Prepared>;
   byKind: Map<string, Prepared[]>;
   /** topic → topic → how strongly related (names of one used in the other). */
   affinity: Map<string, Map<string, number>>;
+  /** topic → the topics whose concepts make fair distractors for it (see `neighbourTopics`). */
+  neighbours: Map<string, Set<string>>;
   contexts: Map<string, ConceptContext[]>;
 }
 
@@ -81,9 +93,31 @@ export function preparedBank(bank: QuizConceptBank): PreparedBank {
       }
     }
   }
-  found = { byId: prepared, byKind, affinity, contexts };
+  found = { byId: prepared, byKind, affinity, neighbours: neighbourTopics(affinity), contexts };
   cache.set(bank, found);
   return found;
+}
+
+/** Two notes are neighbours when each uses at least this many of the other's terms. */
+const NEIGHBOUR_LINKS = 2;
+
+/**
+ * Neighbouring topics: strongly linked ones (they use each other's terms), and the
+ * neighbours of those (RetinaNet and FPN are both close to Faster R-CNN). A single
+ * shared term is chance (“softmax” in a C++ note), not a neighbourhood.
+ */
+function neighbourTopics(affinity: Map<string, Map<string, number>>): Map<string, Set<string>> {
+  const strong = new Map<string, Set<string>>();
+  for (const [a, row] of affinity) {
+    strong.set(a, new Set([...row].filter(([, n]) => n >= NEIGHBOUR_LINKS).map(([b]) => b)));
+  }
+  const out = new Map<string, Set<string>>();
+  for (const [a, near] of strong) {
+    const all = new Set(near);
+    for (const b of near) for (const c of strong.get(b) ?? []) if (c !== a) all.add(c);
+    out.set(a, all);
+  }
+  return out;
 }
 
 const VERB_AFTER_NAME = /^\s*(?:[（(][^（）()]*[）)])?\s*(?:[A-Za-zα-ωΑ-Ω]\s*)?(?:是指|指的是|就是|即是|是|指|：|:)\s*/;
@@ -101,13 +135,12 @@ function makeGloss(p: Prepared): string | null {
   }
   if (gloss === null) gloss = first;
   gloss = blankOut(gloss, p.names).text.replace(/[。；;.，,、：:]+$/, '').trim();
-  // A description must not open on a gap (“＿＿＿如 SSD、YOLO……”); inside one, the term reads as “它”.
-  if (gloss.startsWith(BLANK) || gloss.split(BLANK).length > 2) return null;
-  // “它” cannot stand inside a formula or next to a label colon (“更多数据 / ＿＿＿：……”).
-  if ([...gloss.matchAll(/`[^`]*`/g)].some((m) => m[0].includes(BLANK))) return null;
-  if (new RegExp(`${BLANK}\\s*[：:]|[/／]\\s*${BLANK}`).test(gloss)) return null;
-  gloss = gloss.split(BLANK).join('它');
-  if (gloss.replace(/`/g, '').length < 8) return null;
+  // A description that needs its own term inside it would read garbled with a pronoun in its
+  // place (“在通道维它（……）”), so it is no description at all.
+  if (gloss.includes(BLANK)) return null;
+  gloss = withoutCommentary(gloss);
+  if (gloss === null || gloss.replace(/`/g, '').length < 8) return null;
   if (p.names.some((n) => mentions(gloss!, n))) return null;
+  if (optionProblems(gloss).length > 0) return null;
   return gloss;
 }

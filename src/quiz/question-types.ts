@@ -11,6 +11,7 @@ import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '.
 import type { Rng } from '../random.js';
 import { pickDistractors, type Picked } from './distractors.js';
 import type { Prepared, PreparedBank } from './prepare.js';
+import { partlyNamed, passageProblems } from './quality.js';
 import { leaks } from './validate.js';
 
 export type QuestionType = 'definition-to-term' | 'term-to-definition' | 'cloze';
@@ -71,12 +72,15 @@ function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
   if (answer.longerNames.some((n) => mentions(answer.concept.definition, n))) return null;
   const masked = blankOut(answer.concept.definition, answer.names);
   if (leaks(masked.text, answer.names)) return null;
-  const stem = `以下哪个概念符合这段描述？\n${quote(endSentence(masked.text))}`;
+  const passage = endSentence(masked.text);
+  if (passageProblems(passage, 1).length > 0 || partlyNamed(passage, answer)) return null;
+  const stem = `以下哪个概念符合这段描述？\n${quote(passage)}`;
   // Options look alike: if the answer is written “中文（English）”, so are the others; if only
   // in English or only in Chinese, the others are too — the odd one out must not be the answer.
   const format = termFormat(answer.concept.term);
   const distractors = pickDistractors(bank, answer, rng, {
-    optionOf: (p) => nameInFormat(p, format) ?? p.concept.term,
+    // A model's own name is never set against a common noun written another way.
+    optionOf: (p) => nameInFormat(p, format) ?? (format === 'proper' || format === 'acronym' ? null : p.concept.term),
     correct: answer.concept.term,
     passage: answer.concept.definition,
     formatOf: termFormat,
@@ -86,7 +90,8 @@ function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
 }
 
 function termToDefinition(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
-  if (!answer.gloss) return null;
+  // A description that repeats part of the name (“双线性插值” for 双线性上采样) gives itself away.
+  if (!answer.gloss || partlyNamed(answer.gloss, answer)) return null;
   const stem = `下列哪一项是对「${answer.concept.term}」的正确描述？`;
   const distractors = pickDistractors(bank, answer, rng, {
     optionOf: (p) => (p.gloss && !answer.names.some((n) => mentions(p.gloss!, n)) ? p.gloss : null),
@@ -107,10 +112,12 @@ function cloze(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
     const surface = surfaceOf(ctx.text, answer);
     if (!surface) continue;
     const masked = blankOut(ctx.text, answer.names);
-    if (masked.count < 1 || masked.count > 2) continue;
+    if (masked.count !== 1) continue;
     if (leaks(masked.text, answer.names)) continue;
     if (masked.text.split(BLANK).join('').replace(/`/g, '').length < 12) continue;
-    usable.push({ ctx, masked: endSentence(masked.text), surface });
+    const passage = endSentence(masked.text);
+    if (passageProblems(passage, 1).length > 0 || partlyNamed(passage, answer)) continue;
+    usable.push({ ctx, masked: passage, surface });
   }
   if (usable.length === 0) return null;
   // Prefer sentences from the concept's own note, then let the seed choose.
@@ -167,13 +174,16 @@ function endSentence(text: string): string {
   return text.replace(/[；;]$/, hasCjk(text) ? '。' : '.');
 }
 
-type TermFormat = 'pair' | 'acronym' | 'latin' | 'cjk' | 'mixed';
+type TermFormat = 'pair' | 'acronym' | 'proper' | 'latin' | 'cjk' | 'mixed';
 
 const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[a-z]?$/;
+/** A model's own name (RetinaNet, Fast R-CNN, PolarMask), not a common noun (backbone, two-stage detector). */
+const PROPER = /^(?:[A-Z0-9][A-Za-z0-9-]*)(?:\s+[A-Z0-9][A-Za-z0-9-]*)*$/;
 
 function termFormat(term: string): TermFormat {
   if (/[（(][^）)]*[A-Za-z][^）)]*[）)]/.test(term) && hasCjk(term)) return 'pair';
   if (ACRONYM.test(term) && term.length <= 10) return 'acronym';
+  if (!hasCjk(term) && PROPER.test(term) && /[A-Z].*[A-Z0-9]|[0-9]/.test(term)) return 'proper';
   if (!hasCjk(term)) return 'latin';
   if (/[A-Za-z]/.test(term)) return 'mixed';
   return 'cjk';
@@ -182,8 +192,10 @@ function termFormat(term: string): TermFormat {
 /** A distractor's name written like the answer: English for English, Chinese for Chinese. */
 function nameInFormat(p: Prepared, format: TermFormat): string | null {
   if (format === 'pair') return termFormat(p.concept.term) === 'pair' ? p.concept.term : null;
-  if (format === 'acronym') {
-    return p.names.find((n) => termFormat(n) === 'acronym') ?? p.names.find((n) => !hasCjk(n) && /[A-Za-z]/.test(n)) ?? null;
+  // A model's name among model names: “backbone” or “two-stage detector” next to “RetinaNet” is the odd one out.
+  if (format === 'acronym' || format === 'proper') {
+    return p.names.find((n) => termFormat(n) === format)
+      ?? p.names.find((n) => termFormat(n) === 'acronym' || termFormat(n) === 'proper') ?? null;
   }
   // Other formats use the names in the concept's own term (an alias from the glossary may be
   // a rendering the notes never use, like 变换器 for Transformer).

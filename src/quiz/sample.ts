@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Prints sample quiz questions from a notes folder, to read them as a student would:
- *   npm run quiz:sample -- --n 30 [--topic fpn] [--notes DIR] [--seed N] [--type cloze]
+ *   npm run quiz:sample -- --n 30 [--topic fpn] [--notes DIR] [--seed N] [--type cloze] [--json]
+ * With --json, one question per line for a grader or a script; the summary goes to stderr.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +25,7 @@ const TYPE_LABEL: Record<QuestionType, string> = {
   cloze: '填空',
 };
 
-const USAGE = 'usage: quiz:sample [--n 30] [--topic NOTE] [--notes DIR] [--seed N] [--type definition-to-term|term-to-definition|cloze]';
+const USAGE = 'usage: quiz:sample [--n 30] [--topic NOTE] [--notes DIR] [--seed N] [--type definition-to-term|term-to-definition|cloze] [--json]';
 
 async function main(): Promise<number> {
   let values;
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
         notes: { type: 'string' },
         seed: { type: 'string', default: '1' },
         type: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -85,11 +87,13 @@ async function main(): Promise<number> {
     pairs.push(...minedPairs(note.meta, read.note.text));
   }
   const bank = buildConceptBank(notes, pairs);
+  // With --json, stdout carries only the questions.
+  const log = values.json ? console.error : console.log;
 
-  console.log(`Concept bank: ${bank.concepts.length} concepts from ${notes.length} notes in ${notesDir}`);
+  log(`Concept bank: ${bank.concepts.length} concepts from ${notes.length} notes in ${notesDir}`);
   for (const note of notes) {
     const count = bank.byTopic.get(note.meta.file)?.length ?? 0;
-    console.log(`  ${String(count).padStart(4)}  ${note.meta.file}`);
+    log(`  ${String(count).padStart(4)}  ${note.meta.file}`);
   }
   if (values.topic && conceptsForTopic(bank, values.topic).length === 0) {
     console.error(`No concepts for topic "${values.topic}".`);
@@ -99,10 +103,23 @@ async function main(): Promise<number> {
   const questions = generateQuiz(bank, {
     n, seed: values.seed, topic: values.topic, types: types.length > 0 ? types : undefined,
   });
-  console.log(`\n${questions.length} question(s), seed ${values.seed}${values.topic ? `, topic ${values.topic}` : ''}\n`);
-  questions.forEach((q, i) => console.log(formatQuestion(q, i + 1, bank.byId.get(q.conceptId)?.term ?? q.conceptId)));
-  if (questions.length < n) console.log(`(only ${questions.length} of ${n}: the bank has no more questions that pass the checks)`);
+  log(`\n${questions.length} question(s), seed ${values.seed}${values.topic ? `, topic ${values.topic}` : ''}\n`);
+  if (values.json) for (const q of questions) console.log(JSON.stringify(jsonLine(q)));
+  else questions.forEach((q, i) => console.log(formatQuestion(q, i + 1, bank.byId.get(q.conceptId)?.term ?? q.conceptId)));
+  if (questions.length < n) log(`(only ${questions.length} of ${n}: the bank has no more questions that pass the checks)`);
   return 0;
+}
+
+/** One question as a member sees it: the stem and the options as posted, which one is right, where it comes from. */
+function jsonLine(q: Question) {
+  return {
+    id: q.id,
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    correct: q.correctIndex,
+    source: { file: q.source.file, startLine: q.source.startLine },
+  };
 }
 
 function formatQuestion(q: Question, number: number, term: string): string {

@@ -24,6 +24,8 @@ export interface Srs {
   /** The card after one answer. */
   review(card: Card | null | undefined, correct: boolean, at?: Date): Card;
   isDue(card: Card, at?: Date): boolean;
+  /** FSRS's estimate (0–1) that the member still remembers the card at `at`: lower is more forgotten. */
+  retrievability(card: Card, at?: Date): number;
 }
 
 function ratingFor(correct: boolean): Grade {
@@ -43,6 +45,7 @@ export function createSrs(options: SrsOptions = {}): Srs {
       return scheduler.next(current, at, ratingFor(correct)).card;
     },
     isDue: (card, at = now()) => card.due.getTime() <= at.getTime(),
+    retrievability: (card, at = now()) => scheduler.get_retrievability(card, at, false),
   };
 }
 

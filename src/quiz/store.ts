@@ -123,8 +123,17 @@ export interface MemberStats {
   bestStreakDays: number;
   /** Cards due now (only concepts in `conceptIds`, when given). */
   dueCount: number;
+  /** Concepts the member got wrong and has not answered right since (see `QuizStore.mistakes`). */
+  mistakes?: number;
   /** Lowest accuracy first; topics with at least `minAnswers` answers. */
   weakestTopics: TopicStat[];
+}
+
+/** A concept the member got wrong, and how well FSRS thinks they remember it now. */
+export interface Mistake {
+  conceptId: string;
+  retrievability: number;
+  wrongAt: Date;
 }
 
 export interface QuizStoreOptions {
@@ -260,6 +269,28 @@ export class QuizStore {
     return orderForReview(this.cards(input.guildId, input.userId), input.conceptIds, this.now(), input.limit);
   }
 
+  /**
+   * The concepts this member got wrong and has not answered right since (their
+   * latest first answer to a question on it was wrong), most forgotten first:
+   * lowest FSRS retrievability now, then the oldest mistake. Only concepts in
+   * `conceptIds` when given (a note may have changed).
+   */
+  mistakes(input: { guildId: string; userId: string; conceptIds?: Iterable<string> }): Mistake[] {
+    const rows = this.s.memberConceptAnswers.all(input.guildId, input.userId) as Array<{ conceptId: string; correct: number; answeredAt: string }>;
+    const latest = new Map<string, { correct: boolean; answeredAt: string }>();
+    for (const r of rows) latest.set(r.conceptId, { correct: r.correct === 1, answeredAt: r.answeredAt });
+    const allowed = input.conceptIds ? new Set(input.conceptIds) : null;
+    const now = this.now();
+    const out: Mistake[] = [];
+    for (const [conceptId, last] of latest) {
+      if (last.correct || (allowed && !allowed.has(conceptId))) continue;
+      const card = this.getCard(input.guildId, input.userId, conceptId);
+      out.push({ conceptId, retrievability: card ? this.srs.retrievability(card, now) : 0, wrongAt: new Date(last.answeredAt) });
+    }
+    return out.sort((a, b) => a.retrievability - b.retrievability || a.wrongAt.getTime() - b.wrongAt.getTime()
+      || (a.conceptId < b.conceptId ? -1 : 1));
+  }
+
   /** Members by correct answers (then accuracy, then who got there first): this ISO week (Monday 00:00 in `timeZone`) or all time. */
   leaderboard(input: { guildId: string; period: LeaderboardPeriod; limit?: number; timeZone?: string }): LeaderboardRow[] {
     const since = input.period === 'week'
@@ -306,6 +337,7 @@ export class QuizStore {
       streakDays: current,
       bestStreakDays: best,
       dueCount,
+      mistakes: this.mistakes({ guildId: input.guildId, userId: input.userId, conceptIds: allowed ?? undefined }).length,
       weakestTopics,
     };
   }
@@ -397,6 +429,10 @@ function prepareStatements(db: Database.Database) {
       ORDER BY correct DESC, CAST(SUM(correct) AS REAL) / COUNT(*) DESC, last_at ASC, user_id ASC
       LIMIT ?`),
     memberAnswers: p('SELECT answered_at, correct FROM quiz_answers WHERE guild_id = ? AND user_id = ?'),
+    memberConceptAnswers: p(`SELECT q.concept_id AS conceptId, a.correct AS correct, a.answered_at AS answeredAt
+      FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id
+      WHERE a.guild_id = ? AND a.user_id = ?
+      ORDER BY a.answered_at, a.rowid`),
     memberTopics: p(`SELECT q.topic AS topic, COUNT(*) AS answered, SUM(a.correct) AS correct
       FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id
       WHERE a.guild_id = ? AND a.user_id = ?

@@ -4,11 +4,14 @@
  *   - the answer's names never appear in the stem, in any spelling;
  *   - distractors are not the answer under another name, do not appear in the
  *     stem, and are of the answer's kind whenever the bank has three others of it;
- *   - options are pairwise distinct, with no dangling Markdown.
+ *   - options are pairwise distinct, with no dangling Markdown;
+ *   - the teacher's rules of quality.ts: no distractor that could also be right,
+ *     well-formed options, a stem that stands alone with exactly one blank, no trivia.
  */
 import type { QuizConceptBank } from '../concepts/bank.js';
 import { mentions, normalizeName } from '../concepts/text.js';
-import { preparedBank } from './prepare.js';
+import { ownTexts, preparedBank } from './prepare.js';
+import { couldAlsoBeRight, optionProblems, partlyNamed, passageProblems, quotedPassage } from './quality.js';
 import type { Question } from './question-types.js';
 
 /** True when any of `names` appears in `text` (case, spaces and punctuation ignored). */
@@ -38,15 +41,25 @@ export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
     problems.push('not exactly one option from the answer concept');
   }
   const sameKindOthers = (prepared.byKind.get(answer.concept.kind) ?? []).length - 1;
+  const answerTexts = ownTexts(prepared, answer);
   for (const id of ids) {
     if (id === q.conceptId) continue;
     const d = prepared.byId.get(id);
     if (!d) { problems.push('unknown distractor concept'); continue; }
+    const why = couldAlsoBeRight(answer, d, answerTexts, { descriptions: q.type === 'term-to-definition' });
+    if (why) problems.push(`distractor ${d.concept.term} could also be right: ${why}`);
     if (d.norms.some((n) => answer.norms.includes(n))) problems.push(`distractor ${d.concept.term} is another name of the answer`);
     if (sameKindOthers >= 3 && d.concept.kind !== answer.concept.kind) problems.push(`distractor ${d.concept.term} is not a ${answer.concept.kind}`);
     if (q.type !== 'term-to-definition' && leaks(q.stem, d.names)) problems.push(`distractor ${d.concept.term} appears in the stem`);
   }
   if (/\*\*|\$/.test(q.stem) || (q.stem.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in the stem');
   for (const o of q.options) if (/\*\*|\$/.test(o) || (o.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in an option');
+  for (const o of q.options) problems.push(...optionProblems(o));
+  const passage = quotedPassage(q.stem);
+  if (q.type !== 'term-to-definition') {
+    if (passage === null) problems.push('no quoted passage in the stem');
+    else problems.push(...passageProblems(passage, 1));
+    if (passage !== null && partlyNamed(passage, answer)) problems.push('the stem gives away part of the answer\'s name');
+  }
   return problems;
 }

@@ -12,6 +12,8 @@ export type ButtonAction =
   | { kind: 'topics-page'; page: number }
   | { kind: 'quiz-concept'; conceptId: string }
   | { kind: 'quiz-answer'; questionId: string; choice: number }
+  /** "Review my mistakes" (on /mystats) and "Next question" under a question of that review. */
+  | { kind: 'quiz-mistakes' }
   /** `topic`: a note file, or null for "what is due"; `sameAs`: the note of that stored question (when its file is too long for an id). */
   | { kind: 'quiz-next'; topic: string | null; sameAs: string | null };
 
@@ -23,6 +25,8 @@ export const customIds = {
   topicsPage: (page: number, which: 'prev' | 'next') => `topics:${which}:${page}`,
   /** "Quiz me" under a daily concept post. */
   quizConcept: (conceptId: string) => `quiz:concept:${conceptId}`,
+  /** Re-ask the concepts the member got wrong. */
+  quizMistakes: () => 'quiz:mistakes',
   /** Option `choice` (0–3) of a posted quiz question. */
   quizAnswer: (questionId: string, choice: number) => `quiz:a:${questionId}:${choice}`,
   /** "Next question" on the same note (`topic`), or on what is due (null); a note file too long for an id is referred to by the question. */
@@ -46,6 +50,7 @@ export function parseCustomId(id: string): ButtonAction | null {
     return page === null ? null : { kind: 'topics-page', page };
   }
   if (scope === 'quiz' && verb === 'concept' && a) return { kind: 'quiz-concept', conceptId: a };
+  if (id === 'quiz:mistakes') return { kind: 'quiz-mistakes' };
   const answer = /^quiz:a:([\w-]{1,64}):([0-3])$/.exec(id);
   if (answer) return { kind: 'quiz-answer', questionId: answer[1]!, choice: Number(answer[2]) };
   if (scope === 'quiz' && verb === 'next' && a) {

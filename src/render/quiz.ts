@@ -40,6 +40,8 @@ export interface QuizPostInput {
   closed: ClosedReason | null;
   /** The note "Next question" asks about; null for what is due. */
   nextTopic: string | null;
+  /** "Next question" goes on with the member's mistakes (nextTopic is then ignored). */
+  nextMistakes?: boolean;
 }
 
 /** The public question: stem (with the lettered options when they are too long for buttons), tally, answer buttons and "Next question". */
@@ -65,7 +67,8 @@ export function quizPostView(input: QuizPostInput, t: Translate = translate): Me
   const answers: APIButtonComponent[] = buttonLabels(q).map((label, i) =>
     button(customIds.quizAnswer(input.questionId, i), inlinePlain(label).trim() || letter(i),
       closed && i === q.correctIndex ? ButtonStyle.Success : closed ? ButtonStyle.Secondary : ButtonStyle.Primary, { disabled: closed !== null }));
-  const next = button(customIds.quizNext(input.nextTopic, input.questionId), t('quiz.nextButton'), ButtonStyle.Secondary, { emoji: '➡️' });
+  const nextId = input.nextMistakes ? customIds.quizMistakes() : customIds.quizNext(input.nextTopic, input.questionId);
+  const next = button(nextId, t('quiz.nextButton'), ButtonStyle.Secondary, { emoji: '➡️' });
   return { embeds: [embed], components: [...rows(answers), ...rows([next])] };
 }
 
@@ -179,8 +182,12 @@ export function statsView(stats: MemberStats, titleOf: (file: string) => string,
         .join('\n'),
     });
   }
+  if (stats.mistakes) fields.push({ name: t('stats.mistakes'), value: t('stats.mistakesValue', { count: stats.mistakes }), inline: true });
+  const review = stats.mistakes
+    ? rows([button(customIds.quizMistakes(), t('stats.mistakesButton'), ButtonStyle.Primary, { emoji: '🔁' })])
+    : [];
   return {
     embeds: [fitEmbed({ title: t('stats.title'), fields, footer: { text: t('stats.footer') }, color: COLOR.info })],
-    components: [],
+    components: review,
   };
 }

@@ -4,10 +4,13 @@ import type { BotContext } from '../context.js';
 import { postQuiz, QUIZ_GUARDS } from '../quiz.js';
 import { resolveTopic, topicSuggestions, type NoteRef, type QuizTarget } from '../quiz-pick.js';
 import { replyPrivately } from '../replies.js';
-import { localized } from './localized.js';
+import { localized, localizedChoice } from './localized.js';
 
 export const data = localized(new SlashCommandBuilder(), 'quiz')
   .addStringOption((o) => localized(o, 'quiz.topic').setAutocomplete(true).setMaxLength(200))
+  .addStringOption((o) =>
+    localized(o, 'quiz.mode').addChoices(localizedChoice('quiz.mode.due', 'due'), localizedChoice('quiz.mode.mistakes', 'mistakes')),
+  )
   .setContexts(InteractionContextType.Guild);
 
 export const cooldownMs = QUIZ_GUARDS.cooldown.ms;
@@ -29,6 +32,7 @@ export async function execute(interaction: ChatInputCommandInteraction<'cached' 
     }
     target = { kind: 'note', file: match.file };
   }
+  if (interaction.options.getString('mode') === 'mistakes') target = { kind: 'mistakes', file: target.kind === 'note' ? target.file : null };
   await postQuiz(interaction, ctx, target);
 }
 

@@ -4,7 +4,7 @@ import { conceptQuote } from '../../render/concept-quote.js';
 import type { MessageView } from '../../render/kit/components.js';
 import { duplicateMessage, expiredMessage, verdictView } from '../../render/quiz.js';
 import type { BotContext, ButtonHandler } from '../context.js';
-import { nextTopicOf, questionMessage } from '../quiz.js';
+import { nextIsMistakes, nextTopicOf, questionMessage } from '../quiz.js';
 import { tellPrivately } from '../replies.js';
 
 /**
@@ -83,6 +83,6 @@ function refresh(interaction: ButtonInteraction, ctx: BotContext, asked: AskedQu
   const nextTopic = nextTopicOf(ctx.quiz.store, interaction.message);
   return ctx.quiz.edits.run(interaction.message.id, async () => {
     // The public message stays in the server's language, whoever clicked.
-    await interaction.editReply(questionMessage({ store: ctx.quiz.store, conceptBank: ctx.conceptBank, t: ctx.publicT }, asked, nextTopic));
+    await interaction.editReply(questionMessage({ store: ctx.quiz.store, conceptBank: ctx.conceptBank, t: ctx.publicT }, asked, nextTopic, nextIsMistakes(interaction.message)));
   });
 }

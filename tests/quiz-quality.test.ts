@@ -1,0 +1,208 @@
+/**
+ * Specification for the questions a teacher would sign (issue #14), over EVERY
+ * question the bank can produce for notes/ and for the dl500 corpus. Each rule
+ * is checked here on its own terms, written independently of src/quiz/quality.ts:
+ *   - exactly one option is true: no distractor from the answer's own section
+ *     (for descriptions), none restating the answer's sentences, none whose name
+ *     nests in or shares a distinctive word with the answer's, none named in the
+ *     answer's definition or naming the answer in its own, none named with the
+ *     answer in a sentence of its note that divides something into kinds;
+ *   - options are well-formed: no pronoun or gap standing in for a word, no cut
+ *     phrase or bracket, no note commentary, no trivia;
+ *   - stems stand alone: one blank, a clean first word, nothing pointing outside;
+ *   - the correct option is not the longest more often than chance allows, and
+ *     its position is uniform.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
+import type { Concept } from '../src/concepts/types.js';
+import { generateAll, generateQuiz } from '../src/quiz/generate.js';
+import type { Question } from '../src/quiz/question-types.js';
+import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+const BLANK = '＿＿＿';
+
+function namesOf(c: Concept): string[] {
+  const parts = c.term.split(/[（）(),，]/).map((p) => p.trim()).filter(Boolean);
+  return [...new Set([c.term, ...parts, ...c.aliases])].filter((n) => norm(n).length >= 2);
+}
+
+function occurs(text: string, name: string): boolean {
+  const n = norm(name);
+  if (/^[a-z0-9]{2,3}$/.test(n)) {
+    return new RegExp(`(?<![a-z0-9])${[...n].join('[\\s\\-_.·]*')}(?![a-z0-9])`, 'i').test(text.normalize('NFKC'));
+  }
+  return norm(text).includes(n);
+}
+
+/** English words that only say what sort of thing a term is. */
+const SORT_WORDS = new Set(['network', 'networks', 'layer', 'layers', 'loss', 'function', 'model', 'module', 'detector',
+  'pathway', 'connection', 'connections', 'feature', 'features', 'based', 'with', 'from', 'the', 'and', 'for', 'head',
+  'branch', 'subnet', 'learning', 'training', 'method', 'map', 'maps', 'image', 'block', 'transformer', 'deep', 'neural']);
+const words = (c: Concept) => new Set(namesOf(c).flatMap((n) => n.toLowerCase().split(/[^a-z0-9-]+/)).filter((w) => w.length >= 4 && !SORT_WORDS.has(w)));
+
+function pairShare(text: string, source: string): number {
+  const grams = (s: string) => { const c = [...norm(s)]; return new Set(c.slice(1).map((x, i) => c[i]! + x)); };
+  const a = grams(text);
+  const b = grams(source);
+  return a.size === 0 ? 0 : [...a].filter((g) => b.has(g)).length / a.size;
+}
+
+const passageOf = (stem: string) => stem.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2)).join('\n');
+
+const COMMENTARY = /辨析题|考点|面试(?:常考|必考|高频|常问)|易错|必背|划重点/;
+const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI)\b|等人|(?:19|20)\d{2}\s*年/;
+const OPENS_ON_CONNECTIVE = /^(?:则|而|但|因此|所以|于是|此外|另外|同时|并且|而且|也|还|这|该|此|其|它|上述|前者|后者|注意|当时|那么|然后)/;
+const POINTS_OUTSIDE = /当时|这个|这种|这些|上述|前者|后者|如上|上图|下图|如图|本节|本文|它/;
+
+function sameSection(a: Concept, b: Concept): boolean {
+  return a.source.file === b.source.file && a.source.headingPath.join('/') === b.source.headingPath.join('/');
+}
+
+function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
+  const problems: string[] = [];
+  const answer = bank.byId.get(q.conceptId)!;
+  const own = [answer.definition, ...(bank.contexts.get(answer.id) ?? []).filter((c) => c.file === answer.topic).map((c) => c.text)].join('\n');
+  const answerNorms = namesOf(answer).map(norm);
+  q.optionConceptIds.forEach((id, i) => {
+    if (i === q.correctIndex) return;
+    const d = bank.byId.get(id)!;
+    const dNorms = namesOf(d).map(norm);
+    if (q.type === 'term-to-definition' && sameSection(answer, d)) problems.push(`description of ${d.term} from the answer's own section`);
+    if (dNorms.some((n) => answerNorms.some((m) => n.includes(m) || m.includes(n)))) problems.push(`${d.term}: name nested in the answer's`);
+    const shared = [...words(d)].filter((w) => words(answer).has(w));
+    if (shared.length > 0) problems.push(`${d.term}: shares "${shared[0]}" with the answer's name`);
+    if (namesOf(answer).some((n) => occurs(d.definition, n))) problems.push(`${d.term}: its definition names the answer`);
+    if (namesOf(d).some((n) => occurs(answer.definition, n))) problems.push(`${d.term}: named in the answer's definition`);
+    if (pairShare(d.definition, own) >= 0.5) problems.push(`${d.term}: its definition restates the answer's sentences`);
+    const dividing = own.split('\n').find((line) => /分为|分成|包括|包含|属于|是一种|之一/.test(line)
+      && namesOf(d).some((n) => occurs(line, n)) && namesOf(answer).some((n) => occurs(line, n)));
+    if (dividing) problems.push(`${d.term}: named with the answer where the note divides into kinds ("${dividing.slice(0, 30)}…")`);
+    if (q.type === 'term-to-definition' && pairShare(q.options[i]!, own) >= 0.5) problems.push(`option ${i} restates the answer's sentences`);
+  });
+  for (const o of q.options) {
+    if (o.includes(BLANK) || /(?:^|[^其])它(?!们)/.test(o)) problems.push(`pronoun or gap in option "${o}"`);
+    if (/(?:的|和|与|及|或|在|把|将|对|、|，|：|（)$/.test(o)) problems.push(`option cut mid-phrase "${o}"`);
+    for (const [open, close] of [['（', '）'], ['(', ')'], ['“', '”']] as const) {
+      if (o.split(open).length !== o.split(close).length) problems.push(`unbalanced ${open}${close} in option "${o}"`);
+    }
+    if (COMMENTARY.test(o)) problems.push(`commentary in option "${o}"`);
+    if (TRIVIA.test(o)) problems.push(`trivia in option "${o}"`);
+  }
+  if (q.type !== 'term-to-definition') {
+    const passage = passageOf(q.stem);
+    const blanks = passage.split(BLANK).length - 1;
+    if (blanks !== 1) problems.push(`${blanks} blanks`);
+    const opening = passage.replace(new RegExp(`^${BLANK}`), '').trim();
+    if (!passage.startsWith(BLANK) && OPENS_ON_CONNECTIVE.test(opening)) problems.push('stem opens on a connective');
+    if (/^[^，。；]{0,24}则/.test(opening)) problems.push('stem leans on a missing sentence (则)');
+    if (POINTS_OUTSIDE.test(passage)) problems.push('stem points outside itself');
+  }
+  if (COMMENTARY.test(q.stem)) problems.push('commentary in the stem');
+  if (TRIVIA.test(q.stem)) problems.push('trivia in the stem');
+  return problems;
+}
+
+function failuresOf(bank: QuizConceptBank, questions: Question[]): string[] {
+  return questions.flatMap((q) => {
+    const p = checkQuestion(bank, q);
+    return p.length === 0 ? [] : [`${q.type} ${bank.byId.get(q.conceptId)!.term}: ${p.join('; ')}\n${q.stem}\n${q.options.join(' | ')}`];
+  });
+}
+
+/** Share of questions whose correct option is strictly the longest (formatting marks aside). */
+function longestShare(questions: Question[]): number {
+  const len = (o: string) => o.replace(/`/g, '').length;
+  return questions.filter((q) => q.options.every((o, i) => i === q.correctIndex || len(o) < len(q.options[q.correctIndex]!))).length / questions.length;
+}
+
+/** Chance level (1 in 4, ties count against the answer) plus three standard deviations. */
+const longestBound = (n: number) => 0.25 + 3 * Math.sqrt((0.25 * 0.75) / n);
+
+/** Pearson's chi-square of the correct positions against a uniform spread. */
+function positionChiSquare(questions: Question[]): number {
+  const counts = [0, 0, 0, 0];
+  for (const q of questions) counts[q.correctIndex]!++;
+  const expected = questions.length / 4;
+  return counts.reduce((s, c) => s + (c - expected) ** 2 / expected, 0);
+}
+/** chi-square with 3 degrees of freedom at p = 0.001. */
+const CHI2_3_P001 = 16.27;
+
+function qualitySuite(name: string, dir: () => string, enabled: boolean) {
+  describe.runIf(enabled)(`questions a teacher would sign: ${name}`, () => {
+    let bank: QuizConceptBank;
+    let all: Question[];
+    beforeAll(async () => {
+      bank = buildConceptBank(await loadNotes(dir()), await loadGlossaryPairs(dir()));
+      all = generateAll(bank, { seed: 1 });
+    }, 120_000);
+
+    it('every question: one true option, well-formed options, a stem that stands alone, no trivia', () => {
+      expect(failuresOf(bank, all)).toEqual([]);
+    });
+
+    it('the correct option is the longest no more often than chance allows, overall and for descriptions', () => {
+      expect(longestShare(all)).toBeLessThan(longestBound(all.length));
+      const t2d = all.filter((q) => q.type === 'term-to-definition');
+      expect(longestShare(t2d)).toBeLessThan(longestBound(t2d.length));
+    });
+
+    it('the correct position is uniform (chi-square over the bank, three seeds)', () => {
+      const many = [1, 2, 3].flatMap((seed) => generateAll(bank, { seed }));
+      expect(positionChiSquare(many)).toBeLessThan(CHI2_3_P001);
+    });
+
+    it('distractors come from the answer\'s own note in most questions', () => {
+      const withOwnNote = all.filter((q) => q.optionConceptIds.some((id, i) => i !== q.correctIndex && bank.byId.get(id)!.topic === bank.byId.get(q.conceptId)!.topic));
+      expect(withOwnNote.length / all.length).toBeGreaterThan(0.5);
+    });
+  });
+}
+
+qualitySuite('notes/', () => notesDir, true);
+qualitySuite('dl500', () => dl500Dir, hasDl500);
+if (!hasDl500) {
+  describe('dl500 corpus (quality)', () => {
+    it.skipIf(true)(DL500_SKIP_MESSAGE, () => {});
+  });
+}
+
+describe('the defects the teacher found in issue #14 are gone (notes/)', () => {
+  let bank: QuizConceptBank;
+  let all: Question[];
+  beforeAll(async () => {
+    bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
+    all = [1, 2, 11].flatMap((seed) => generateAll(bank, { seed }));
+  });
+  const about = (term: RegExp) => all.filter((q) => term.test(bank.byId.get(q.conceptId)!.term));
+
+  it('no garbled PSPNet option with “它” in place of 拼接', () => {
+    expect(all.flatMap((q) => q.options).filter((o) => o.includes('通道维它'))).toEqual([]);
+  });
+
+  it('upsampling is never offered the bilinear description as a wrong answer, centerness never 极坐标中心度', () => {
+    for (const q of about(/^上采样/)) expect(q.options.some((o) => o.includes('双线性插值'))).toBe(false);
+    for (const q of about(/^中心度/)) expect(q.options.some((o) => o.includes('极坐标中心度'))).toBe(false);
+  });
+
+  it('no context-less “注意这个初始化……” stem and no “……这是常见的辨析题” option', () => {
+    expect(all.filter((q) => q.stem.includes('这个初始化'))).toEqual([]);
+    expect(all.filter((q) => q.options.some((o) => o.includes('辨析题')))).toEqual([]);
+  });
+
+  it('a model is set against models: RetinaNet questions offer no category or sub-network', () => {
+    const qs = about(/^RetinaNet$/).filter((q) => q.type !== 'term-to-definition');
+    expect(qs.length).toBeGreaterThan(0);
+    for (const q of qs) for (const o of q.options) expect(o).not.toMatch(/detector|backbone|骨干|检测器|子网/);
+  });
+
+  it('no author or venue as the tested knowledge', () => {
+    expect(all.filter((q) => /等人|CVPR|NIPS/.test(q.stem + q.options.join('')))).toEqual([]);
+  });
+
+  it('a sample of 60 still fills up', () => {
+    expect(generateQuiz(bank, { n: 60, seed: 11 })).toHaveLength(60);
+  });
+});
