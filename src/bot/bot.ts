@@ -1,5 +1,4 @@
 import { StudyIndex, type SyncReport } from '../index/study-index.js';
-import { ask } from '../search/ask.js';
 import { openDatabase } from '../db/database.js';
 import { askMessageRepository } from '../db/ask-messages.js';
 import { feedbackRepository } from '../db/feedback.js';
@@ -16,6 +15,8 @@ import { commands } from './commands/index.js';
 import { conceptBankOf } from './concept-bank.js';
 import { createDailyScheduler } from './daily.js';
 import { QuizRuntime } from './quiz-runtime.js';
+import { AskPool } from './ask-pool.js';
+import { inProcessRetriever, type Retriever } from './retriever.js';
 
 export interface RunningBot {
   /** Stops taking new work, lets in-flight answers finish, then disconnects and closes the database. */
@@ -32,8 +33,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     { ...syncLogFields(report), embedded: report.embedded, rebuilt: report.rebuilt, dense: index.embedder !== null },
     'notes indexed',
   );
-  // The first question otherwise pays for loading word frequencies and building the glossary.
-  await ask(index, 'warm up');
+  const retriever = await startRetriever(index, config, logger);
   // Built now rather than at the first daily post; rebuilt on its next use after a sync (e.g. /reindex) that changed a note.
   const conceptBank = conceptBankOf(index, logger);
   conceptBank();
@@ -46,6 +46,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   const syncIndex = serialSync(index);
   const ctx: BotContext = {
     index,
+    retriever,
     db: { askMessages: askMessageRepository(db), feedback: feedbackRepository(db) },
     logger,
     config,
@@ -53,6 +54,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     // Quiz clicks read the concept bank: rebuild it as part of a re-index, not in the middle of someone's question.
     reindex: async () => {
       const synced = await syncIndex();
+      await retriever.reload();
       conceptBank();
       return synced;
     },
@@ -77,6 +79,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     release: () => {
       db.close();
       index.close();
+      void retriever.close();
     },
   });
 
@@ -93,6 +96,29 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   ctx.daily.start();
   logger.info({ schedules: ctx.daily.store.enabledSchedules().length, graceHours: config.dailyGraceHours }, 'daily scheduler started');
   return { stop: (reason) => lifecycle.stop(reason), fatal: lifecycle.fatal };
+}
+
+/**
+ * Retrieval threads when configured (the default), so a burst of questions never
+ * stalls the gateway; otherwise answers on the main thread. Either way the first
+ * question is answered warm.
+ */
+async function startRetriever(index: StudyIndex, config: BotConfig, logger: BotLogger): Promise<Retriever> {
+  if (config.askWorkers === 0) {
+    const retriever = inProcessRetriever(index);
+    // The first question otherwise pays for loading word frequencies and building the glossary.
+    await retriever.ask('warm up');
+    return retriever;
+  }
+  const started = performance.now();
+  const pool = await AskPool.start({
+    setup: { notesDir: config.notesDir, dataDir: config.dataDir, embeddingModel: index.embedder ? config.embeddingModel : null },
+    size: config.askWorkers,
+    maxWaiting: config.askQueue,
+    logger: logger.child({ part: 'retrieval' }),
+  });
+  logger.info({ workers: pool.size, maxWaiting: config.askQueue, ms: Math.round(performance.now() - started) }, 'retrieval threads ready');
+  return pool;
 }
 
 /** Shares one running sync between callers: a second /reindex while one runs gets the same report. */

@@ -12,10 +12,13 @@ import type { Cooldowns } from './cooldowns.js';
 import type { Guards } from './guards.js';
 import type { BotLogger } from './logger.js';
 import type { QuizRuntime } from './quiz-runtime.js';
+import type { Retriever } from './retriever.js';
 
 /** Everything a handler may use; passed in, never imported, so handlers stay testable and stateless. */
 export interface BotContext {
   index: StudyIndex;
+  /** Answers questions from the index, off the main thread in the running bot. */
+  retriever: Retriever;
   db: { askMessages: AskMessageRepository; feedback: FeedbackRepository };
   logger: BotLogger;
   config: BotConfig;
