@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fakeBotToken, setUpBotE2E, type BotE2E } from './support/bot-process.js';
+import { fakeBotToken, logLines, setUpBotE2E, type BotE2E } from './support/bot-process.js';
 import { copyInto, runBurst } from './support/burst.js';
 import { dl500Dir, hasDl500 } from './support/quiz-notes.js';
 
@@ -44,7 +44,9 @@ describe.runIf(hasDl500)('a burst of questions', () => {
       },
     }, FULL ? 600_000 : 120_000);
 
-    if (process.env.BURST_OUT) writeFileSync(process.env.BURST_OUT, JSON.stringify({ size: SIZE, ...result }, null, 2));
+    const chunks = (msg: string) => logLines(bot).find((l) => l.msg === msg)?.chunks as number | undefined;
+    const sections = { before: chunks('notes indexed') ?? null, after: chunks('notes re-indexed on request') ?? null };
+    if (process.env.BURST_OUT) writeFileSync(process.env.BURST_OUT, JSON.stringify({ size: SIZE, sections, ...result }, null, 2));
     const total = SIZE.wave + SIZE.trickle + SIZE.during;
     expect(result.asks).toHaveLength(total);
     expect(result.asks.filter((a) => a.ackMs === null)).toEqual([]);
