@@ -2,6 +2,7 @@
  * Specification of the bot's start-up configuration: each mistake is named
  * with its fix, and the token's value is never repeated back.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBotConfig } from '../src/bot/config.js';
@@ -19,14 +20,14 @@ describe('parseBotConfig', () => {
   it('reads a complete configuration', () => {
     const result = parseBotConfig({
       ...valid, DISCORD_GUILD_ID: '300000000000000001', DISCORD_API_URL: 'http://127.0.0.1:9999/api',
-      NOTES_DIR: 'my-notes', DATA_DIR: 'my-data', EMBEDDING_MODEL: 'none', LOG_LEVEL: 'debug',
+      NOTES_DIR: 'my-notes', DATA_DIR: 'my-data', EMBEDDING_MODEL: 'none', LOG_LEVEL: 'debug', ASK_WORKERS: '2', ASK_QUEUE: '50',
     });
     expect(result).toEqual({
       ok: true,
       config: {
         token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000001', apiUrl: 'http://127.0.0.1:9999/api',
         notesDir: path.resolve('my-notes'), dataDir: path.resolve('my-data'), embeddingModel: null, logLevel: 'debug',
-        dailyGraceHours: 6, quizTimeoutMinutes: 10, notesUrl: null, watchNotes: true,
+        dailyGraceHours: 6, quizTimeoutMinutes: 10, notesUrl: null, watchNotes: true, askWorkers: 2, askQueue: 50,
       },
     });
   });
@@ -46,6 +47,18 @@ describe('parseBotConfig', () => {
     expect(parseBotConfig({ ...valid, QUIZ_TIMEOUT_MINUTES: '' })).toMatchObject({ ok: true, config: { quizTimeoutMinutes: 10 } });
     expect(parseBotConfig({ ...valid, QUIZ_TIMEOUT_MINUTES: '0.5' })).toMatchObject({ ok: true, config: { quizTimeoutMinutes: 0.5 } });
     expect(parseBotConfig({ ...valid, QUIZ_TIMEOUT_MINUTES: '1441' })).toMatchObject({ ok: false });
+  });
+
+  it('ASK_WORKERS: one retrieval thread per core beyond the first, at most 4, by default; 0 answers on the main thread', () => {
+    const cores = availableParallelism();
+    expect(parseBotConfig(valid)).toMatchObject({ ok: true, config: { askWorkers: Math.min(4, Math.max(1, cores - 1)), askQueue: 500 } });
+    expect(parseBotConfig({ ...valid, ASK_WORKERS: '0' })).toMatchObject({ ok: true, config: { askWorkers: 0 } });
+    for (const bad of ['-1', '1.5', 'many', '17']) {
+      const result = parseBotConfig({ ...valid, ASK_WORKERS: bad });
+      expect(result.ok ? '' : result.message).toMatch(/ASK_WORKERS must be a whole number from 0 to 16/);
+    }
+    const queue = parseBotConfig({ ...valid, ASK_QUEUE: '0' });
+    expect(queue.ok ? '' : queue.message).toMatch(/ASK_QUEUE must be a whole number of at least 1/);
   });
 
   it('a missing token is one paragraph saying where to get one', () => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BurstSummary } from './burst.js';
 import type { VaultInfo } from './vault.js';
 import { fmtBytes, fmtMs, fmtRate, MB, type Latency } from './stats.js';
 import type { BuildResult, HnswResult, IncrementalResult, LoadResult, PseudoVectorsResult } from './types.js';
@@ -33,6 +34,8 @@ export interface BenchResults {
   cli: Record<string, { keyword: CliTiming; fixture: CliTiming; real?: CliTiming }>;
   hnsw: HnswResult[];
   incremental: IncrementalResult | null;
+  /** The load burst against the bot: with retrieval threads (first) and on the main thread. */
+  burst: BurstSummary[];
   caveats: string[];
 }
 
@@ -79,6 +82,13 @@ export function computeTargets(r: BenchResults): TargetRow[] {
     add(`Re-index one edited note, ${inc.label} vault, keyword only`, kw?.editSyncMs, 'ms', 2000, 'max');
     add(`Re-index one edited note, ${inc.label} vault, fixture model, minus embedding`, fx ? fx.editSyncMs - fx.phases.embedMs : null, 'ms', 2000, 'max',
       fx ? `embedding ${fmtMs(fx.phases.embedMs)} for ${fx.embedded} chunks` : '');
+  }
+  const burst = r.burst.find((b) => b.askWorkers === 'default');
+  if (burst) {
+    const where = `${burst.questions} /ask at ${burst.sections.before ?? '?'} sections, /reindex adding ${(burst.sections.after ?? 0) - (burst.sections.before ?? 0)}`;
+    add(`Burst: /ask acknowledged within 3 s (${where})`, burst.ackedWithin3s, 'ratio', 1, 'min');
+    add('Burst: /ask answered', burst.answered, 'ratio', 1, 'min');
+    add('Burst: acknowledgement p95', burst.ack.p95, 'ms', 500, 'max', `answer median ${fmtMs(burst.answer.median)}, p95 ${fmtMs(burst.answer.p95)}`);
   }
   return rows;
 }
@@ -186,6 +196,15 @@ export function renderReport(r: BenchResults): { markdown: string; targets: Targ
     out.push(table(['index', 'no-op sync', 'sync after edit', 'chunks added / removed', 'embedded', 'BM25 add+remove', 'embedding', 'HNSW', 'save (all files)', 'scan+read+other'],
       inc.runs.map((x) => [x.label, fmtMs(x.noopSyncMs), fmtMs(x.editSyncMs), `${x.added} / ${x.removed}`, String(x.embedded),
         fmtMs(x.phases.keywordAddMs + x.phases.keywordRemoveMs), fmtMs(x.phases.embedMs), fmtMs(x.phases.vectorAddMs), fmtMs(x.phases.saveMs), fmtMs(x.readMs)])), '');
+  }
+
+  if (r.burst.length) {
+    out.push('## Burst: the bot under a wave of questions (keyword leg; tests/bot-burst-e2e.test.ts with BURST_FULL=1)', '');
+    out.push('150 simultaneous /ask, 10 more over the next 3 s, then 20 more while /reindex adds notes; times are from sending to the fake Discord receiving the request.', '');
+    out.push(table(['answered by', 'sections before → after', 'acked ≤ 3 s', 'answered', 'ack median / p95 / max', 'answer median / p95', '/reindex', 'peak RSS'],
+      r.burst.map((b) => [b.askWorkers === '0' ? 'main thread (ASK_WORKERS=0)' : 'retrieval threads (default)', `${b.sections.before ?? '?'} → ${b.sections.after ?? '?'}`,
+        `${(b.ackedWithin3s * 100).toFixed(1)} %`, `${(b.answered * 100).toFixed(1)} %`, `${fmtMs(b.ack.median)} / ${fmtMs(b.ack.p95)} / ${fmtMs(b.ack.max)}`,
+        `${fmtMs(b.answer.median)} / ${fmtMs(b.answer.p95)}`, fmtMs(b.reindexMs), fmtBytes(b.peakRss)])), '');
   }
 
   const targets = computeTargets(r);

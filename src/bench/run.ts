@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { storePaths } from '../index/store.js';
 import { HNSW_PARAMS } from '../index/vectors.js';
+import { runBurst, type BurstSummary } from './burst.js';
 import { renderReport, type BenchResults, type CliTiming } from './report.js';
 import { dirBytes, median, progress, round3 } from './stats.js';
 import type {
@@ -35,6 +36,7 @@ const { values: opts } = parseArgs({
     full: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20240601' },
     queries: { type: 'string', default: '100' },
+    'skip-burst': { type: 'boolean', default: false },
   },
 });
 
@@ -276,6 +278,16 @@ async function main(): Promise<void> {
     progress(`incremental: done (${incremental.runs.map((r) => `${r.label} ${r.editSyncMs.toFixed(0)} ms`).join(', ')})`);
   }
 
+  // The burst runs the bot itself, so it comes last and alone: nothing else competes for the two cores.
+  const burst: BurstSummary[] = [];
+  if (!opts['skip-burst'] && existsSync(dl500Dir)) {
+    for (const askWorkers of ['', '0']) {
+      progress(`burst: 180 /ask against the bot, ASK_WORKERS=${askWorkers || 'default'} …`);
+      const summary = await runBurst(root, outDir, askWorkers, dl500Dir);
+      if (summary) burst.push(summary);
+    }
+  }
+
   for (const [label, p] of Object.entries(pseudo)) {
     caveats.push(`At ${label} the fixture-model index holds seeded random 32-d unit vectors, not fixture embeddings (${p.chunks} chunks; HNSW build ${(p.buildMs / 1000).toFixed(1)} s): embedding them with the fixture would take about ${estimateEmbedSeconds(builds, p.chunks)} s on its own and does not fit the 10-minute run. Dense-leg and hybrid latency, load and RSS at ${label} use these vectors; the fixture's embedding throughput at ${label} is extrapolated from the largest measured size. \`npm run bench -- --full\` embeds them for real.`);
   }
@@ -302,6 +314,7 @@ async function main(): Promise<void> {
     cli,
     hnsw,
     incremental,
+    burst,
     caveats,
   };
   const report = renderReport(results);

@@ -1,5 +1,4 @@
 import { StudyIndex, type SyncReport } from '../index/study-index.js';
-import { ask } from '../search/ask.js';
 import { openDatabase } from '../db/database.js';
 import { askMessageRepository } from '../db/ask-messages.js';
 import { feedbackRepository } from '../db/feedback.js';
@@ -22,6 +21,8 @@ import { createDailyScheduler } from './daily.js';
 import { QuizRuntime } from './quiz-runtime.js';
 import { serverLocale } from './language.js';
 import { notesWatch } from './notes-watcher.js';
+import { AskPool } from './ask-pool.js';
+import { inProcessRetriever, type Retriever } from './retriever.js';
 
 export interface RunningBot {
   /** Stops taking new work, lets in-flight answers finish, then disconnects and closes the database. */
@@ -38,8 +39,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     { ...syncLogFields(report), embedded: report.embedded, rebuilt: report.rebuilt, dense: index.embedder !== null },
     'notes indexed',
   );
-  // The first question otherwise pays for loading word frequencies and building the glossary.
-  await ask(index, 'warm up');
+  const retriever = await startRetriever(index, config, logger);
   // Built now rather than at the first daily post; rebuilt on its next use after a sync (e.g. /reindex) that changed a note.
   const conceptBank = conceptBankOf(index, logger);
   conceptBank();
@@ -55,6 +55,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   const formulas = createFormulaRenderer({ cache: fileFormulaCache(join(config.dataDir, 'formulas')), logger: logger.child({ part: 'formulas' }) });
   const ctx: BotServices = {
     index,
+    retriever,
     db: { askMessages: askMessageRepository(db), feedback: feedbackRepository(db), settings },
     logger,
     config,
@@ -62,6 +63,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     // Quiz clicks read the concept bank: rebuild it as part of a re-index, not in the middle of someone's question.
     reindex: async () => {
       const synced = await syncIndex();
+      await retriever.reload();
       conceptBank();
       return synced;
     },
@@ -89,6 +91,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     release: () => {
       db.close();
       index.close();
+      void retriever.close();
     },
   });
 
@@ -106,6 +109,29 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   logger.info({ schedules: ctx.daily.store.enabledSchedules().length, graceHours: config.dailyGraceHours }, 'daily scheduler started');
   await watch.start();
   return { stop: (reason) => lifecycle.stop(reason), fatal: lifecycle.fatal };
+}
+
+/**
+ * Retrieval threads when configured (the default), so a burst of questions never
+ * stalls the gateway; otherwise answers on the main thread. Either way the first
+ * question is answered warm.
+ */
+async function startRetriever(index: StudyIndex, config: BotConfig, logger: BotLogger): Promise<Retriever> {
+  if (config.askWorkers === 0) {
+    const retriever = inProcessRetriever(index);
+    // The first question otherwise pays for loading word frequencies and building the glossary.
+    await retriever.ask('warm up');
+    return retriever;
+  }
+  const started = performance.now();
+  const pool = await AskPool.start({
+    setup: { notesDir: config.notesDir, dataDir: config.dataDir, embeddingModel: index.embedder ? config.embeddingModel : null },
+    size: config.askWorkers,
+    maxWaiting: config.askQueue,
+    logger: logger.child({ part: 'retrieval' }),
+  });
+  logger.info({ workers: pool.size, maxWaiting: config.askQueue, ms: Math.round(performance.now() - started) }, 'retrieval threads ready');
+  return pool;
 }
 
 /** Shares one running sync between callers: a second /reindex while one runs gets the same report. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { coreConfigFrom, stripEmpty, type CoreConfig } from '../config/core.js';
 import { parseNotesUrl, type NotesUrl } from '../notes/citation-url.js';
@@ -21,6 +22,10 @@ export interface BotConfig extends CoreConfig {
   notesUrl: NotesUrl | null;
   /** Re-index while running when a note is written (WATCH_NOTES, default on). */
   watchNotes: boolean;
+  /** Retrieval threads; 0 answers on the main thread (fine for a small server, see README). */
+  askWorkers: number;
+  /** Questions that may wait for a free retrieval thread before the bot says "busy, try again". */
+  askQueue: number;
 }
 
 export type BotConfigResult = { ok: true; config: BotConfig } | { ok: false; message: string };
@@ -39,6 +44,10 @@ const BAD_TOKEN =
   `Copy it again from ${PORTAL} → your application → "Bot" → "Reset Token", and do not put "Bot " in front of it.`;
 
 const GRACE_HELP = 'DAILY_GRACE_HOURS must be a number of hours between 0 and 23, e.g. 6 (the default): how late a daily concept missed while the bot was down is still posted.';
+
+const ASK_WORKERS_HELP = 'ASK_WORKERS must be a whole number from 0 to 16: how many threads answer questions (default: one per core beyond the first, at most 4; 0 answers on the main thread).';
+
+const ASK_QUEUE_HELP = 'ASK_QUEUE must be a whole number of at least 1, e.g. 500 (the default): how many questions may wait for a free thread before the bot answers "busy, try again".';
 
 const QUIZ_TIMEOUT_HELP = 'QUIZ_TIMEOUT_MINUTES must be a number of minutes above 0 and at most 1440, e.g. 10 (the default): how long a quiz question takes answers.';
 
@@ -76,7 +85,17 @@ const botEnv = z.object({
     .regex(/^(true|false|1|0|yes|no|on|off)$/i, WATCH_HELP)
     .transform((v) => /^(true|1|yes|on)$/i.test(v))
     .default(true),
+  ASK_WORKERS: z.coerce.number({ error: ASK_WORKERS_HELP }).int(ASK_WORKERS_HELP).min(0, ASK_WORKERS_HELP).max(16, ASK_WORKERS_HELP).optional(),
+  ASK_QUEUE: z.coerce.number({ error: ASK_QUEUE_HELP }).int(ASK_QUEUE_HELP).min(1, ASK_QUEUE_HELP).max(100_000, ASK_QUEUE_HELP).default(500),
 });
+
+/**
+ * One retrieval thread per core beyond the one the gateway needs, at most four:
+ * each thread holds its own copy of the vectors and model.
+ */
+function defaultAskWorkers(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
+}
 
 /**
  * Reads and checks the bot's settings once, at start-up. Every problem is
@@ -112,6 +131,8 @@ export function parseBotConfig(env: NodeJS.ProcessEnv): BotConfigResult {
       quizTimeoutMinutes: v.QUIZ_TIMEOUT_MINUTES,
       notesUrl: notesUrl.notesUrl,
       watchNotes: v.WATCH_NOTES,
+      askWorkers: v.ASK_WORKERS ?? defaultAskWorkers(),
+      askQueue: v.ASK_QUEUE,
     },
   };
 }

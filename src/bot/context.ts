@@ -14,10 +14,13 @@ import type { Guards } from './guards.js';
 import type { InteractionLanguage } from './language.js';
 import type { BotLogger } from './logger.js';
 import type { QuizRuntime } from './quiz-runtime.js';
+import type { Retriever } from './retriever.js';
 
 /** The bot's parts, the same for every interaction; passed in, never imported, so handlers stay testable and stateless. */
 export interface BotServices {
   index: StudyIndex;
+  /** Answers questions from the index, off the main thread in the running bot. */
+  retriever: Retriever;
   db: { askMessages: AskMessageRepository; feedback: FeedbackRepository; settings: GuildSettingsRepository };
   logger: BotLogger;
   config: BotConfig;

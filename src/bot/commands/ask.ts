@@ -1,11 +1,11 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { ask } from '../../search/ask.js';
 import { checkQuestion, type QuestionCheck } from '../../search/question.js';
 import { translate, type Translate } from '../../render/messages.js';
 import { answerReply } from '../answer-reply.js';
 import type { BotContext } from '../context.js';
 import { replyPrivately } from '../replies.js';
 import { localized } from './localized.js';
+import { RetrieverBusyError } from '../retriever.js';
 
 /** Discord enforces this in its client; checked again because other clients and bots can send anything. */
 export const MAX_ASK_CHARS = 300;
@@ -35,7 +35,15 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   // Acknowledge first: Discord drops interactions not answered within 3 s, whatever retrieval costs.
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  const answer = await ask(ctx.index, checked.question, { k: ASK_RESULTS });
+  let answer;
+  try {
+    answer = await ctx.retriever.ask(checked.question, { k: ASK_RESULTS });
+  } catch (err) {
+    if (!(err instanceof RetrieverBusyError)) throw err;
+    ctx.logger.warn({ interactionId: interaction.id, waiting: err.waiting }, 'too many questions waiting; asked to retry');
+    await interaction.editReply(ctx.t('ask.busy'));
+    return;
+  }
   const covered = answer.answered && answer.results.length > 0;
   // Formulas are drawn after the deferral: MathJax loads on the first one, which may take a moment.
   const message = await interaction.editReply(await answerReply(answer, 0, interaction.appPermissions, ctx));

@@ -1,9 +1,9 @@
 import { MessageFlags } from 'discord.js';
-import { ask } from '../../search/ask.js';
 import { answerReply } from '../answer-reply.js';
 import type { ButtonHandler } from '../context.js';
 import { ASK_RESULTS } from '../commands/ask.js';
 import { tellPrivately } from '../replies.js';
+import { RetrieverBusyError } from '../retriever.js';
 
 /**
  * "Next result": the asker pages their answer in place; anyone else gets their
@@ -20,7 +20,14 @@ export const execute: ButtonHandler<{ result: number }> = async (interaction, { 
   const asker = stored.userId === interaction.user.id;
   // Acknowledge first: Discord drops interactions not answered within 3 s, whatever retrieval costs.
   await (asker ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-  const answer = await ask(ctx.index, stored.question, { k: ASK_RESULTS });
+  let answer;
+  try {
+    answer = await ctx.retriever.ask(stored.question, { k: ASK_RESULTS });
+  } catch (err) {
+    if (!(err instanceof RetrieverBusyError)) throw err;
+    await (asker ? tellPrivately(interaction, ctx.t('ask.busy')) : interaction.editReply(ctx.t('ask.busy')));
+    return;
+  }
   // The notes may have changed since the answer was posted: show what the question gets now.
   const message = await interaction.editReply(await answerReply(answer, result, interaction.appPermissions, ctx));
   if (asker) return;

@@ -18,6 +18,7 @@ export const enUS = {
 
   // --- /ask and its buttons
   'ask.tooLong': 'The question is {{length}} characters long; the limit is {{max}}. Ask about one concept at a time.',
+  'ask.busy': 'Many questions are being answered right now. Please ask again in a few seconds.',
   'ask.emptySection': '(this section has no text)',
   'ask.footer': '{{citation}} · result {{n}} of {{total}}',
   'ask.nextButton': 'Next result ({{n}}/{{total}})',

@@ -16,6 +16,7 @@ export const zhCN: Catalogue = {
 
   // --- /ask and its buttons
   'ask.tooLong': '问题有 {{length}} 个字符，上限是 {{max}} 个。请一次只问一个概念。',
+  'ask.busy': '现在有很多问题在排队回答，请过几秒再问一次。',
   'ask.emptySection': '（这一节没有正文）',
   'ask.footer': '{{citation}} · 第 {{n}} 条，共 {{total}} 条',
   'ask.nextButton': '下一条（{{n}}/{{total}}）',

@@ -15,6 +15,7 @@ export const zhTW: Catalogue = {
 
   // --- /ask and its buttons
   'ask.tooLong': '問題有 {{length}} 個字元，上限是 {{max}} 個。請一次只問一個概念。',
+  'ask.busy': '現在有很多問題在排隊回答，請過幾秒再問一次。',
   'ask.emptySection': '（這一節沒有內文）',
   'ask.footer': '{{citation}} · 第 {{n}} 筆，共 {{total}} 筆',
   'ask.nextButton': '下一筆（{{n}}/{{total}}）',
