@@ -66,24 +66,23 @@ describe('the retrieval pool', () => {
     expect(threads.queued).toBe(0);
   });
 
-  it('answers from the index it opened until told to reload; then a note added since is found too', async () => {
+  it('answers from the index as the main thread last synced it, a note added since included; reload() reopens it', async () => {
     const notes = tempDir('studybot-pool-notes-');
     cpSync(notesDir, notes, { recursive: true });
     const { index, setup } = await syncedIndex(notes);
     const threads = await pool(setup, 1, 100);
     const question = 'what is zebra normalization';
-    const topFile = async () => (await threads.ask(question)).results[0]?.file;
+    expect((await threads.ask(question)).results[0]?.file).not.toBe('zebra.md');
     writeFileSync(
       path.join(notes, 'zebra.md'),
       '# Zebra normalization\n\nZebra normalization rescales every other channel of a feature map; it is made up for this test.\n',
     );
     await index.sync();
-    expect((await ask(index, question)).results[0]?.file).toBe('zebra.md');
-    // The worker's open index does not know the new note's record yet.
-    expect(await topFile()).not.toBe('zebra.md');
+    // The worker's index notices that another connection changed the file (SQLite's data_version) and reloads.
+    expect(await threads.ask(question)).toEqual(await ask(index, question));
+    expect((await threads.ask(question)).results[0]?.file).toBe('zebra.md');
     await threads.reload();
     expect(await threads.ask(question)).toEqual(await ask(index, question));
-    expect(await topFile()).toBe('zebra.md');
   });
 
   it('fails a closed pool’s questions instead of leaving them hanging', async () => {

@@ -92,7 +92,7 @@ describe('quizzes on (fake) Discord', () => {
     const byName = Object.fromEntries(put.body.map((c: any) => [c.name, c]));
     expect(byName.quiz.options).toEqual([
       expect.objectContaining({ name: 'topic', type: 3, autocomplete: true }),
-      expect.objectContaining({ name: 'mode', type: 3, choices: [{ name: 'what is due', value: 'due' }, { name: 'my mistakes', value: 'mistakes' }] }),
+      expect.objectContaining({ name: 'mode', type: 3, choices: [expect.objectContaining({ name: 'what is due', value: 'due', name_localizations: expect.objectContaining({ 'zh-CN': '该复习的' }) }), expect.objectContaining({ name: 'my mistakes', value: 'mistakes' })] }),
     ]);
     expect(byName.quiz.options[0].required ?? false).toBe(false);
     expect(byName.leaderboard.options).toEqual([expect.objectContaining({

@@ -61,7 +61,7 @@ describe('commands', () => {
     }
     expect(quizCommand.data.toJSON().options).toEqual([
       expect.objectContaining({ name: 'topic', autocomplete: true }),
-      expect.objectContaining({ name: 'mode', choices: [{ name: 'what is due', value: 'due' }, { name: 'my mistakes', value: 'mistakes' }] }),
+      expect.objectContaining({ name: 'mode', choices: [expect.objectContaining({ name: 'what is due', value: 'due', name_localizations: expect.objectContaining({ 'zh-CN': '该复习的' }) }), expect.objectContaining({ name: 'my mistakes', value: 'mistakes' })] }),
     ]);
   });
 });

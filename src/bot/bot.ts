@@ -107,7 +107,8 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   // Ticks at once (catching up on a post missed while the bot was down, within the grace period), then every minute.
   ctx.daily.start();
   logger.info({ schedules: ctx.daily.store.enabledSchedules().length, graceHours: config.dailyGraceHours }, 'daily scheduler started');
-  await watch.start();
+  // Not awaited: the bot answers (and can be stopped) while the watcher scans the folder; it logs its own failures.
+  void watch.start();
   return { stop: (reason) => lifecycle.stop(reason), fatal: lifecycle.fatal };
 }
 

@@ -167,8 +167,8 @@ function changeOf(event: string, rel: string): Change | null {
 /** The watcher as the bot starts and stops it; WATCH_NOTES=false makes both do nothing. */
 export function notesWatch(enabled: boolean, options: NotesWatcherOptions): { start(): Promise<void>; stop(): Promise<void> } {
   let watcher: NotesWatcher | null = null;
-  return {
-    async start() {
+  let starting: Promise<void> = Promise.resolve();
+  const start = async () => {
       if (!enabled) return;
       try {
         watcher = await NotesWatcher.start(options);
@@ -185,8 +185,15 @@ export function notesWatch(enabled: boolean, options: NotesWatcherOptions): { st
       } catch (err) {
         options.logger.error({ err }, 're-indexing after start-up failed; the next change or /reindex tries again');
       }
+  };
+  return {
+    start() {
+      starting = start();
+      return starting;
     },
+    // A watcher still starting (its first scan of a big vault takes a while) is closed once it has started.
     async stop() {
+      await starting;
       await watcher?.close();
     },
   };

@@ -387,12 +387,12 @@ export class StudyIndex {
   }
 
   sectionsWith(token: string): number {
-    return this.keyword.sectionsWith(token);
+    return this.guard(() => this.keyword.sectionsWith(token));
   }
 
   /** Built on first use after each change, from the index's vocabulary and the glossary. */
   spellingVocabulary(): SpellingVocabulary {
-    this.spellingCache ??= spellingVocabulary(this.keyword.documentFrequencies(), glossaryEnglish(this.store.glossaryPairs()));
+    this.spellingCache ??= this.guard(() => spellingVocabulary(this.keyword.documentFrequencies(), glossaryEnglish(this.store.glossaryPairs())));
     return this.spellingCache;
   }
 

@@ -38,7 +38,7 @@ export const zhCN: Catalogue = {
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': '笔记里没有与这个问题匹配的内容。',
-  'cli.side': '[{{side}}]',
+  'cli.side': '（{{side}}）',
   'cli.previewWritten': '预览已写入：{{index}}\n每条消息一页：{{pages}}\n旁边的 files/ 里有 {{files}} 个附件。',
   'cli.coverage': '（覆盖度 {{coverage}}）',
   'cli.alsoRelevant': '其他相关内容：',

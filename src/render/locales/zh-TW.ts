@@ -37,7 +37,7 @@ export const zhTW: Catalogue = {
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': '筆記裡沒有與這個問題相符的內容。',
-  'cli.side': '[{{side}}]',
+  'cli.side': '（{{side}}）',
   'cli.previewWritten': '預覽已寫入：{{index}}\n每則訊息一頁：{{pages}}\n旁邊的 files/ 裡有 {{files}} 個附件。',
   'cli.coverage': '（涵蓋度 {{coverage}}）',
   'cli.alsoRelevant': '其他相關內容：',
