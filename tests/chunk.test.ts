@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkNote } from '../src/notes/chunk.js';
 import { sectionKey } from '../src/notes/section.js';
-import { splitSentences } from '../src/text/sentences.js';
+import { splitSentences } from '../src/notes/sentences.js';
 
 const note = `---
 title: 测试笔记

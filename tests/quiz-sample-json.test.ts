@@ -1,5 +1,5 @@
 /**
- * Specification for `npm run quiz:sample -- --json` (dist/quiz/sample.js, built
+ * Specification for `npm run quiz:sample -- --json` (dist/cli/quiz-sample.js, built
  * by `npm test`): one question per line on stdout, nothing else there, each
  * `{"id","type","stem","options","correct","source":{"file","startLine"}}` with
  * the stem and options exactly as the generator makes them for that seed.
@@ -11,7 +11,7 @@ import { buildConceptBank } from '../src/concepts/bank.js';
 import { generateQuiz } from '../src/quiz/generate.js';
 import { loadGlossaryPairs, loadNotes, notesDir, repoRoot } from './support/quiz-notes.js';
 
-const SAMPLE = path.join(repoRoot, 'dist/quiz/sample.js');
+const SAMPLE = path.join(repoRoot, 'dist/cli/quiz-sample.js');
 
 function sample(...args: string[]) {
   return spawnSync(process.execPath, [SAMPLE, ...args], { encoding: 'utf8', cwd: repoRoot });

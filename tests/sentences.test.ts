@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/text/sentences.js';
+import { splitSentences } from '../src/notes/sentences.js';
 
 const split = (text: string) => splitSentences(text).map((s) => s.text.trim());
 

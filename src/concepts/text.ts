@@ -9,7 +9,7 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { math } from 'micromark-extension-math';
 import type { Nodes, Paragraph } from 'mdast';
 import type { Chunk } from '../notes/types.js';
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences } from '../notes/sentences.js';
 
 /** One sentence of note prose, with its place in the file. */
 export interface ProseSentence {

@@ -6,7 +6,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { math } from 'micromark-extension-math';
 import { toString as nodeText } from 'mdast-util-to-string';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences } from './sentences.js';
 import { readFrontMatter } from './front-matter.js';
 import { readableNote } from './note-syntax.js';
 import { withoutNoteExtension } from './note-file.js';

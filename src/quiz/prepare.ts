@@ -4,25 +4,14 @@
  * and which topics use each other's terms. Computed once per bank.
  */
 import { conceptNames, type QuizConceptBank } from '../concepts/bank.js';
-import type { ConceptContext } from '../concepts/contexts.js';
 import { parseTermName } from '../concepts/names.js';
 import { BLANK, blankOut, mentions, namePattern, normalizeName } from '../concepts/text.js';
-import type { Concept } from '../concepts/types.js';
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences } from '../notes/sentences.js';
 import { optionProblems, withoutCommentary } from './quality.js';
+import type { Prepared, PreparedBank } from './types.js';
 
-/** A concept with what every question about it needs, worked out once per bank. */
-export interface Prepared {
-  concept: Concept;
-  /** The parts of the display term (中文, English): the names the notes themselves use for it. */
-  termParts: string[];
-  names: string[];
-  norms: string[];
-  /** The description used as an option of term-to-definition questions; null when there is none. */
-  gloss: string | null;
-  /** Names of other concepts that contain one of this concept's names (池化 ⊂ 金字塔池化模块). */
-  longerNames: string[];
-}
+export type { Prepared, PreparedBank } from './types.js';
+
 
 /**
  * The answer's own sentences: its definition and the sentences of its own note
@@ -33,16 +22,6 @@ export function ownTexts(bank: PreparedBank, p: Prepared): string[] {
   return [p.concept.definition, ...own];
 }
 
-/** The bank's concepts prepared, grouped by kind, and how related its topics are. */
-export interface PreparedBank {
-  byId: Map<string, Prepared>;
-  byKind: Map<string, Prepared[]>;
-  /** topic → topic → how strongly related (names of one used in the other). */
-  affinity: Map<string, Map<string, number>>;
-  /** topic → the topics whose concepts make fair distractors for it (see `neighbourTopics`). */
-  neighbours: Map<string, Set<string>>;
-  contexts: Map<string, ConceptContext[]>;
-}
 
 // Keyed weakly by the bank: a rebuilt bank (notes changed) is prepared afresh and the old entry goes with it.
 const cache = new WeakMap<QuizConceptBank, PreparedBank>();

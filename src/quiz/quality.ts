@@ -11,7 +11,7 @@
  *     or a listed sibling).
  */
 import { BLANK, mentions, normalizeName } from '../concepts/text.js';
-import type { Prepared } from './prepare.js';
+import type { Prepared } from './types.js';
 
 /** Words that open a sentence only as the continuation of another one (“则……”, “因此……”, “这……”). */
 const DANGLING_START = /^(?:则|而|但|但是|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像|分为|可分为|分成|包括|主要有|有两种|有三种)/;

@@ -10,43 +10,11 @@ import type { ConceptContext } from '../concepts/contexts.js';
 import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '../concepts/text.js';
 import type { Rng } from '../random.js';
 import { pickDistractors, type Picked } from './distractors.js';
-import type { Prepared, PreparedBank } from './prepare.js';
+import type { Prepared, PreparedBank, QuestionSource, QuestionType } from './types.js';
 import { partlyNamed, passageProblems } from './quality.js';
 import { leaks } from './validate.js';
 
-export type QuestionType = 'definition-to-term' | 'term-to-definition' | 'cloze';
-export const QUESTION_TYPES: readonly QuestionType[] = ['definition-to-term', 'term-to-definition', 'cloze'];
-
-/** The letters of the four options, for buttons and lettered lists. */
-export const LETTERS = ['A', 'B', 'C', 'D'] as const;
-
-export interface QuestionSource {
-  file: string;
-  headingPath: string[];
-  startLine: number;
-  endLine: number;
-}
-
-/**
- * A question as generated and as stored (quiz_questions.question_json). How it
- * is shown (button labels, options in the message) is worked out from it by
- * render/quiz-question.ts; questions stored before that also carry
- * `buttonLabels` and `optionsInStem`, which are ignored.
- */
-export interface Question {
-  /** Stable for the same concept, type, seed and bank. */
-  id: string;
-  conceptId: string;
-  type: QuestionType;
-  /** The prompt (Discord Markdown: a quoted passage, formulas as `code`), without the options. */
-  stem: string;
-  /** Exactly four, full text. */
-  options: string[];
-  correctIndex: number;
-  /** The concept behind each option (the answer's id at correctIndex). */
-  optionConceptIds: string[];
-  source: QuestionSource;
-}
+export { LETTERS, QUESTION_TYPES, type Question, type QuestionSource, type QuestionType } from './types.js';
 
 /** A question before its options are shuffled: the stem, the correct option and three distractors. */
 export interface Draft {

@@ -12,7 +12,7 @@ import type { QuizConceptBank } from '../concepts/bank.js';
 import { mentions, normalizeName } from '../concepts/text.js';
 import { ownTexts, preparedBank } from './prepare.js';
 import { couldAlsoBeRight, optionProblems, partlyNamed, passageProblems, quotedPassage } from './quality.js';
-import type { Question } from './question-types.js';
+import type { Question } from './types.js';
 
 /** True when any of `names` appears in `text` (case, spaces and punctuation ignored). */
 export function leaks(text: string, names: readonly string[]): boolean {

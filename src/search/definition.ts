@@ -1,6 +1,6 @@
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences } from '../notes/sentences.js';
 
 /**
  * How plainly a section defines what a "what is X" question asks about,

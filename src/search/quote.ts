@@ -1,4 +1,4 @@
-import { LIST_ITEM_START, splitSentences } from '../text/sentences.js';
+import { LIST_ITEM_START, splitSentences } from '../notes/sentences.js';
 
 export const QUOTE_MAX_CHARS = 600;
 

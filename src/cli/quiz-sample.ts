@@ -12,12 +12,11 @@ import { minedPairs } from '../index/vocabulary.js';
 import { chunkNote } from '../notes/chunk.js';
 import { NotesDirError, readNote, scanNotes } from '../notes/load.js';
 import type { ParsedNote } from '../notes/types.js';
-// The one import of render/ in quiz/: this file is a program (like cli/), not part of the quiz
-// core, and it shows questions as Discord will. Moving it under src/cli/ would end the exception.
+// Shown as Discord shows them: whether the options go into the stem is a rendering decision.
 import { optionsInStem } from '../render/quiz-question.js';
-import { generateQuiz } from './generate.js';
-import { LETTERS, QUESTION_TYPES, type Question, type QuestionType } from './question-types.js';
-import { conceptsForTopic } from './topic.js';
+import { generateQuiz } from '../quiz/generate.js';
+import { LETTERS, QUESTION_TYPES, type Question, type QuestionType } from '../quiz/question-types.js';
+import { conceptsForTopic } from '../quiz/topic.js';
 
 const TYPE_LABEL: Record<QuestionType, string> = {
   'definition-to-term': '定义→术语',
