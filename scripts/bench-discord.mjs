@@ -28,12 +28,26 @@ const { values } = parseArgs({ options: { n: { type: 'string', default: '50' }, 
 const N = Number(values.n);
 
 const QUESTIONS = [
-  'what is focal loss', 'what is FPN', 'how does RoI pooling work', 'what is knowledge distillation',
-  'what is the temperature in distillation', 'why does DETR not need NMS', 'what is bipartite matching',
-  'what is a transposed convolution', 'what is the pyramid pooling module', 'what is polar representation in PolarMask',
-  'what is an anchor box', 'what is backpropagation', 'what is weight sharing in CNNs', 'how to prevent overfitting',
-  'what is a virtual function', 'const pointer vs pointer to const', 'what is operator overloading',
-  '什么是焦点损失', '特征金字塔网络的侧向连接', '知识蒸馏中的软目标',
+  'what is focal loss',
+  'what is FPN',
+  'how does RoI pooling work',
+  'what is knowledge distillation',
+  'what is the temperature in distillation',
+  'why does DETR not need NMS',
+  'what is bipartite matching',
+  'what is a transposed convolution',
+  'what is the pyramid pooling module',
+  'what is polar representation in PolarMask',
+  'what is an anchor box',
+  'what is backpropagation',
+  'what is weight sharing in CNNs',
+  'how to prevent overfitting',
+  'what is a virtual function',
+  'const pointer vs pointer to const',
+  'what is operator overloading',
+  '什么是焦点损失',
+  '特征金字塔网络的侧向连接',
+  '知识蒸馏中的软目标',
 ];
 
 async function loadFake() {
@@ -61,9 +75,16 @@ const token = `${Buffer.from(fake.botUserId).toString('base64')}.bench.not-a-rea
 const bot = spawn(process.execPath, [path.join(repo, 'dist/bot/main.js')], {
   cwd: dataDir,
   env: {
-    PATH: process.env.PATH, HOME: process.env.HOME,
-    DISCORD_TOKEN: token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiBase,
-    NOTES_DIR: path.join(repo, 'notes'), DATA_DIR: dataDir, EMBEDDING_MODEL: process.env.EMBEDDING_MODEL ?? 'none', LOG_LEVEL: 'warn',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DISCORD_TOKEN: token,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_GUILD_ID: fake.guildId,
+    DISCORD_API_URL: fake.apiBase,
+    NOTES_DIR: path.join(repo, 'notes'),
+    DATA_DIR: dataDir,
+    EMBEDDING_MODEL: process.env.EMBEDDING_MODEL ?? 'none',
+    LOG_LEVEL: 'warn',
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -78,10 +99,17 @@ try {
   const ask = (i) => {
     const user = { id: String(200000000000001000n + BigInt(i)), username: `bench${i}` };
     const sentAtMs = Date.now();
-    const { id, token: itoken } = fake.sendCommand({ name: 'ask', user, options: [{ type: 3, name: 'question', value: QUESTIONS[i % QUESTIONS.length] }] });
+    const { id, token: itoken } = fake.sendCommand({
+      name: 'ask',
+      user,
+      options: [{ type: 3, name: 'question', value: QUESTIONS[i % QUESTIONS.length] }],
+    });
     return (async () => {
       const callback = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${id}/${itoken}/callback`, 30_000);
-      const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${itoken}/messages/@original`, 30_000);
+      const edit = await fake.waitForRequest(
+        (r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${itoken}/messages/@original`,
+        30_000,
+      );
       // Recorded `at` is ms wall clock, so the start is taken on the same clock.
       return { ack: callback.at - sentAtMs, answer: edit.at - sentAtMs };
     })();

@@ -24,9 +24,7 @@ import protobuf from 'protobufjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '..');
-const OUT_DIR = process.argv[2]
-  ? path.resolve(process.argv[2])
-  : path.join(REPO_ROOT, 'tests', 'fixtures', 'tiny-embedder');
+const OUT_DIR = process.argv[2] ? path.resolve(process.argv[2]) : path.join(REPO_ROOT, 'tests', 'fixtures', 'tiny-embedder');
 
 const HIDDEN = 32;
 const MAX_POS = 512;
@@ -61,7 +59,9 @@ function randomFloat32(count, std) {
 }
 function int64Bytes(values) {
   const buf = Buffer.alloc(values.length * 8);
-  values.forEach((v, i) => buf.writeBigInt64LE(BigInt(v), i * 8));
+  values.forEach((v, i) => {
+    buf.writeBigInt64LE(BigInt(v), i * 8);
+  });
   return buf;
 }
 
@@ -172,10 +172,10 @@ function buildVocab() {
   for (const ch of ASCII_PUNCT) add(ch);
   for (const ch of DIGITS) add(ch);
   for (const ch of LETTERS) add(ch);
-  for (const ch of DIGITS) add('##' + ch);
-  for (const ch of LETTERS) add('##' + ch);
+  for (const ch of DIGITS) add(`##${ch}`);
+  for (const ch of LETTERS) add(`##${ch}`);
   for (const w of ENGLISH_WORDS.split(/\s+/)) add(w);
-  for (const s of SUFFIXES.split(/\s+/)) if (s) add('##' + s);
+  for (const s of SUFFIXES.split(/\s+/)) if (s) add(`##${s}`);
   for (const ch of CJK_PUNCT) add(ch);
   for (const ch of CJK_COMMON) add(ch);
   for (const ch of CJK_EXTRA) add(ch);
@@ -423,7 +423,7 @@ function initializer(name, dataType, dims, raw) {
   return { name, data_type: dataType, dims, raw_data: raw };
 }
 function node(opType, inputs, outputs, attribute = []) {
-  return { op_type: opType, name: outputs[0] + '_node', input: inputs, output: outputs, attribute };
+  return { op_type: opType, name: `${outputs[0]}_node`, input: inputs, output: outputs, attribute };
 }
 
 function buildOnnxModel(vocabSize) {
@@ -484,7 +484,7 @@ function buildOnnxModel(vocabSize) {
   const root = protobuf.parse(ONNX_PROTO, { keepCase: true }).root;
   const ModelProto = root.lookupType('onnx.ModelProto');
   const err = ModelProto.verify(model);
-  if (err) throw new Error('Invalid ModelProto: ' + err);
+  if (err) throw new Error(`Invalid ModelProto: ${err}`);
   return Buffer.from(ModelProto.encode(ModelProto.fromObject(model)).finish());
 }
 
@@ -515,7 +515,7 @@ The generator is deterministic: running it twice produces byte-identical files.
 // ---------------------------------------------------------------------------
 function main() {
   const { tokens, vocab } = buildVocab();
-  const json = (o) => JSON.stringify(o, null, 2) + '\n';
+  const json = (o) => `${JSON.stringify(o, null, 2)}\n`;
   const files = [
     ['config.json', json(buildConfig(tokens.length))],
     ['tokenizer.json', json(buildTokenizerJson(vocab))],

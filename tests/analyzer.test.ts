@@ -48,7 +48,11 @@ describe('analyzer: queries', () => {
   });
 
   it('guesses Chinese for English words the glossary lacks from dictionary pairs, never overriding the glossary', () => {
-    const withDictionary = createAnalyzer(glossary, [['discrete', '离散'], ['loss', '亏损'], ['lose weight', '减肥']]);
+    const withDictionary = createAnalyzer(glossary, [
+      ['discrete', '离散'],
+      ['loss', '亏损'],
+      ['lose weight', '减肥'],
+    ]);
     expect(withDictionary.analyzeQuery('are words discrete')).toEqual([
       { surface: 'word', tokens: ['word'], expansions: [], guesses: [] },
       { surface: 'discret', tokens: ['discret'], expansions: [], guesses: ['离散'] },
@@ -75,7 +79,12 @@ describe('glossary mining', () => {
   it('mines 中文（English） and English（中文） pairs, cutting the clause before the term', () => {
     const g = mineGlossary(
       emptyGlossary(),
-      [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: ['焦点损失（Focal Loss）'] }, text: '它既不需要锚框（anchor），也用到 Feature Pyramid（特征金字塔）。在线难例挖掘（Online Hard Example Mining, OHEM）' }],
+      [
+        {
+          meta: { file: 'a.md', title: 'A', tags: [], aliases: ['焦点损失（Focal Loss）'] },
+          text: '它既不需要锚框（anchor），也用到 Feature Pyramid（特征金字塔）。在线难例挖掘（Online Hard Example Mining, OHEM）',
+        },
+      ],
       segmentChinese,
     );
     expect(g.englishToChinese.get('anchor')).toEqual(new Set(['锚框']));
@@ -88,7 +97,12 @@ describe('glossary mining', () => {
   it('takes about as many Chinese words as the English term has, and skips citations', () => {
     const g = mineGlossary(
       emptyGlossary(),
-      [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text: '2. 下载移动端模型（model）。提出区域建议网络（RPN）。这类语言模型（Collins, 1997; Jacob et al.）' }],
+      [
+        {
+          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
+          text: '2. 下载移动端模型（model）。提出区域建议网络（RPN）。这类语言模型（Collins, 1997; Jacob et al.）',
+        },
+      ],
       segmentChinese,
     );
     expect(g.englishToChinese.get('model')).toEqual(new Set(['端模型']));

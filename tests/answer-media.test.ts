@@ -36,7 +36,7 @@ const section = [
   '![损失曲线](figs/curve.png) ![x](../../secret.png) ![y](figs/link.png) ![远程](https://example.org/a.png)',
 ].join('\n');
 
-describe('a section\'s media: its formula card and images, for one message', () => {
+describe("a section's media: its formula card and images, for one message", () => {
   it('attaches the formula card first (TeX as alt text), then note images inside the notes folder; remote ones stay links', async () => {
     const notesRoot = vault();
     const media = await sectionMedia(section, 'dl/focal.md', { renderer, notesRoot, attach: true });
@@ -57,7 +57,12 @@ describe('a section\'s media: its formula card and images, for one message', () 
   it('keeps the images within the upload budget: what does not fit is skipped and said why', async () => {
     const notesRoot = vault();
     const card = await sectionMedia(section, 'dl/focal.md', { renderer, notesRoot, attach: true });
-    const media = await sectionMedia(section, 'dl/focal.md', { renderer, notesRoot, attach: true, maxBytes: card.files[0]!.data.length + 10 });
+    const media = await sectionMedia(section, 'dl/focal.md', {
+      renderer,
+      notesRoot,
+      attach: true,
+      maxBytes: card.files[0]!.data.length + 10,
+    });
     expect(media.files).toHaveLength(1);
     expect(media.skipped[0]).toMatch(/^image not attached: figs\/curve\.png is \d+ bytes, over 10$/);
   });
@@ -83,7 +88,9 @@ describe('a section\'s media: its formula card and images, for one message', () 
     const media = await sectionMedia(section, 'dl/focal.md', { renderer, notesRoot: vault(), attach: true });
     const view = withSectionMedia(
       { content: 'c', embeds: [{ title: 'first' }, { title: 'second', description: 'raw' }], components: [] },
-      media, (text) => text.trim(), 1,
+      media,
+      (text) => text.trim(),
+      1,
     );
     expect(view.embeds[0]).toEqual({ title: 'first' });
     expect(view.embeds[1]!.image).toEqual({ url: `attachment://${media.image}` });

@@ -17,11 +17,14 @@ const filler: Section[] = [
 
 describe('ask() over a Corpus', () => {
   it('ranks the section that holds most of the question above one that repeats a single word of it', async () => {
-    const corpus = memoryCorpus([
-      ...filler,
-      { id: 'repeats', text: 'focal '.repeat(8) },
-      { id: 'definition', headingPath: ['Notes', 'Focal loss'], text: 'Focal loss down-weights easy examples.' },
-    ], { topical: ['focal'] });
+    const corpus = memoryCorpus(
+      [
+        ...filler,
+        { id: 'repeats', text: 'focal '.repeat(8) },
+        { id: 'definition', headingPath: ['Notes', 'Focal loss'], text: 'Focal loss down-weights easy examples.' },
+      ],
+      { topical: ['focal'] },
+    );
     const plain = await ask(corpus, 'focal loss easy examples', { features: { rerank: false } });
     expect(plain.results[0]!.chunkId).toBe('repeats');
     const answer = await ask(corpus, 'focal loss easy examples');
@@ -58,13 +61,16 @@ describe('ask() over a Corpus', () => {
   });
 
   it('lists a section once, by its best part, and a passage copied into two notes once', async () => {
-    const corpus = memoryCorpus([
-      ...filler,
-      { id: 'long-0', headingPath: ['Notes', 'Dropout'], text: 'Dropout dropout dropout zeroes units.', part: 0 },
-      { id: 'long-1', headingPath: ['Notes', 'Dropout'], text: 'Dropout is off at test time.', part: 1 },
-      { id: 'copy-a', file: 'a.md', text: 'Dropout rate 0.5 is common.' },
-      { id: 'copy-b', file: 'b.md', text: 'Dropout rate 0.5 is common.' },
-    ], { topical: ['dropout'] });
+    const corpus = memoryCorpus(
+      [
+        ...filler,
+        { id: 'long-0', headingPath: ['Notes', 'Dropout'], text: 'Dropout dropout dropout zeroes units.', part: 0 },
+        { id: 'long-1', headingPath: ['Notes', 'Dropout'], text: 'Dropout is off at test time.', part: 1 },
+        { id: 'copy-a', file: 'a.md', text: 'Dropout rate 0.5 is common.' },
+        { id: 'copy-b', file: 'b.md', text: 'Dropout rate 0.5 is common.' },
+      ],
+      { topical: ['dropout'] },
+    );
     const answer = await ask(corpus, 'dropout', { features: { rerank: false } });
     expect(answer.results.map((r) => r.chunkId)).toEqual(['long-0', 'copy-a']);
   });
@@ -75,7 +81,7 @@ describe('ask() over a Corpus', () => {
     expect((await ask(corpus, 'layers', { k: 0 })).results).toHaveLength(1);
   });
 
-  it('quotes the passage that holds the question\'s words and keeps the whole section as its text', async () => {
+  it("quotes the passage that holds the question's words and keeps the whole section as its text", async () => {
     const before = Array.from({ length: 20 }, (_, i) => `Background sentence ${i} says nothing in particular.`).join(' ');
     const after = Array.from({ length: 20 }, (_, i) => `Closing sentence ${i} says nothing either.`).join(' ');
     const text = `${before} Focal loss down-weights easy examples. ${after}`;

@@ -11,14 +11,26 @@ import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 describe('questionIntent', () => {
-  it.each(['what is focal loss', "what's a template in c++", 'whats centerness', 'define dropout', 'what does a 1x1 convolution do',
-    'RPN 是什么', '什么是超参数', '类别不平衡指的是什么', 'iteration 是什么意思'])('takes "%s" as a definition question', (q) => {
+  it.each([
+    'what is focal loss',
+    "what's a template in c++",
+    'whats centerness',
+    'define dropout',
+    'what does a 1x1 convolution do',
+    'RPN 是什么',
+    '什么是超参数',
+    '类别不平衡指的是什么',
+    'iteration 是什么意思',
+  ])('takes "%s" as a definition question', (q) => {
     expect(questionIntent(q)).toBe('definition');
   });
 
-  it.each(['why does dropout help', 'how does roi pooling work', 'RNN 为什么会梯度消失', 'FPN 怎么做上采样'])('takes "%s" as a why/how question', (q) => {
-    expect(questionIntent(q)).toBe('why-how');
-  });
+  it.each(['why does dropout help', 'how does roi pooling work', 'RNN 为什么会梯度消失', 'FPN 怎么做上采样'])(
+    'takes "%s" as a why/how question',
+    (q) => {
+      expect(questionIntent(q)).toBe('why-how');
+    },
+  );
 
   it('takes anything else as other', () => {
     expect(questionIntent('focal loss gamma value')).toBe('other');
@@ -30,7 +42,8 @@ const section = (headingPath: string[], text: string, title = 'Notes'): ChunkWit
   chunk: { id: headingPath.join('/'), file: 'n.md', title, headingPath, startLine: 1, endLine: 1, text, part: 0 },
   meta: { file: 'n.md', title, tags: [], aliases: [] },
 });
-const tokenize = (text: string) => (text.toLowerCase().match(/[a-z0-9]+|[\u4e00-\u9fff]+/g) ?? []).filter((t) => !['is', 'a', 'the', 'of'].includes(t));
+const tokenize = (text: string) =>
+  (text.toLowerCase().match(/[a-z0-9]+|[\u4e00-\u9fff]+/g) ?? []).filter((t) => !['is', 'a', 'the', 'of'].includes(t));
 const idf = () => 1;
 
 describe('definitionScore', () => {
@@ -45,7 +58,12 @@ describe('definitionScore', () => {
   });
 
   it('is 1 for a section that opens with "X is …", "X 是…", "所谓 X" or X in bold', () => {
-    for (const text of ['An anchor is a box of fixed size.', 'anchor 是预先放在特征图上的框。', '所谓 anchor，就是预设的框。', '**Anchor**: a box of fixed size.']) {
+    for (const text of [
+      'An anchor is a box of fixed size.',
+      'anchor 是预先放在特征图上的框。',
+      '所谓 anchor，就是预设的框。',
+      '**Anchor**: a box of fixed size.',
+    ]) {
       expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(1);
     }
   });

@@ -18,7 +18,9 @@ const APPLICATION_ID = '100000000000000021';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'burst-T0ken-never-in-logs_77c1');
 const FULL = process.env.BURST_FULL === '1';
 /** dl500 holds ~1,000 sections; the full burst starts from eleven copies and /reindex adds four more. */
-const SIZE = FULL ? { copies: 11, added: 4, wave: 150, trickle: 10, during: 20 } : { copies: 2, added: 1, wave: 40, trickle: 10, during: 10 };
+const SIZE = FULL
+  ? { copies: 11, added: 4, wave: 150, trickle: 10, during: 20 }
+  : { copies: 2, added: 1, wave: 40, trickle: 10, during: 10 };
 
 let e2e: BotE2E | undefined;
 const notes = mkdtempSync(path.join(tmpdir(), 'studybot-burst-notes-'));
@@ -32,17 +34,30 @@ describe.runIf(hasDl500)('a burst of questions', () => {
   it('every /ask is acknowledged and answered, also while /reindex adds notes', async () => {
     for (let i = 0; i < SIZE.copies; i++) copyInto(dl500Dir, notes, `copy-${i}`);
     e2e = await setUpBotE2E({ applicationId: APPLICATION_ID, token: TOKEN, dataDirPrefix: 'studybot-burst-' });
-    const bot = await e2e.startBot({ env: { NOTES_DIR: notes, LOG_LEVEL: 'info', ...(process.env.BURST_ASK_WORKERS ? { ASK_WORKERS: process.env.BURST_ASK_WORKERS } : {}) }, timeoutMs: 600_000 });
-    const result = await runBurst(e2e.fake, bot, APPLICATION_ID, {
-      wave: SIZE.wave,
-      trickle: SIZE.trickle,
-      trickleMs: 3000,
-      duringReindex: SIZE.during,
-      duringMs: 2000,
-      addNotes: () => {
-        for (let i = 0; i < SIZE.added; i++) copyInto(dl500Dir, notes, `added-${i}`);
+    const bot = await e2e.startBot({
+      env: {
+        NOTES_DIR: notes,
+        LOG_LEVEL: 'info',
+        ...(process.env.BURST_ASK_WORKERS ? { ASK_WORKERS: process.env.BURST_ASK_WORKERS } : {}),
       },
-    }, FULL ? 600_000 : 120_000);
+      timeoutMs: 600_000,
+    });
+    const result = await runBurst(
+      e2e.fake,
+      bot,
+      APPLICATION_ID,
+      {
+        wave: SIZE.wave,
+        trickle: SIZE.trickle,
+        trickleMs: 3000,
+        duringReindex: SIZE.during,
+        duringMs: 2000,
+        addNotes: () => {
+          for (let i = 0; i < SIZE.added; i++) copyInto(dl500Dir, notes, `added-${i}`);
+        },
+      },
+      FULL ? 600_000 : 120_000,
+    );
 
     const chunks = (msg: string) => logLines(bot).find((l) => l.msg === msg)?.chunks as number | undefined;
     const sections = { before: chunks('notes indexed') ?? null, after: chunks('notes re-indexed on request') ?? null };

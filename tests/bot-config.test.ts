@@ -19,15 +19,33 @@ const valid = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '100000000000000001' };
 describe('parseBotConfig', () => {
   it('reads a complete configuration', () => {
     const result = parseBotConfig({
-      ...valid, DISCORD_GUILD_ID: '300000000000000001', DISCORD_API_URL: 'http://127.0.0.1:9999/api',
-      NOTES_DIR: 'my-notes', DATA_DIR: 'my-data', EMBEDDING_MODEL: 'none', LOG_LEVEL: 'debug', ASK_WORKERS: '2', ASK_QUEUE: '50',
+      ...valid,
+      DISCORD_GUILD_ID: '300000000000000001',
+      DISCORD_API_URL: 'http://127.0.0.1:9999/api',
+      NOTES_DIR: 'my-notes',
+      DATA_DIR: 'my-data',
+      EMBEDDING_MODEL: 'none',
+      LOG_LEVEL: 'debug',
+      ASK_WORKERS: '2',
+      ASK_QUEUE: '50',
     });
     expect(result).toEqual({
       ok: true,
       config: {
-        token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000001', apiUrl: 'http://127.0.0.1:9999/api',
-        notesDir: path.resolve('my-notes'), dataDir: path.resolve('my-data'), embeddingModel: null, logLevel: 'debug',
-        dailyGraceHours: 6, quizTimeoutMinutes: 10, notesUrl: null, watchNotes: true, askWorkers: 2, askQueue: 50,
+        token: TOKEN,
+        clientId: '100000000000000001',
+        guildId: '300000000000000001',
+        apiUrl: 'http://127.0.0.1:9999/api',
+        notesDir: path.resolve('my-notes'),
+        dataDir: path.resolve('my-data'),
+        embeddingModel: null,
+        logLevel: 'debug',
+        dailyGraceHours: 6,
+        quizTimeoutMinutes: 10,
+        notesUrl: null,
+        watchNotes: true,
+        askWorkers: 2,
+        askQueue: 50,
       },
     });
   });
@@ -134,19 +152,29 @@ describe('createLogger', () => {
 describe('explainStartupError', () => {
   const config = { clientId: '100000000000000001', guildId: '300000000000000001', apiUrl: null, notesDir: '/notes' };
   const apiError = (status: number, code: number) =>
-    new DiscordAPIError({ code, message: 'x' }, code, status, 'PUT', 'https://discord.com/api/v10/applications/1/guilds/3/commands', { body: undefined, files: undefined });
+    new DiscordAPIError({ code, message: 'x' }, code, status, 'PUT', 'https://discord.com/api/v10/applications/1/guilds/3/commands', {
+      body: undefined,
+      files: undefined,
+    });
 
   it('a rejected token, a guild the bot is not in, an unknown application, an unreachable API, the notes folder, the database', () => {
     expect(explainStartupError(apiError(401, 0), config)).toMatch(/rejected DISCORD_TOKEN.*Reset Token/);
     expect(explainStartupError(new FatalGatewayClose(4004), config)).toMatch(/^Discord rejected the token \(4004.*check DISCORD_TOKEN/);
-    expect(explainStartupError(Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' }), config)).toMatch(/rejected DISCORD_TOKEN/);
+    expect(explainStartupError(Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' }), config)).toMatch(
+      /rejected DISCORD_TOKEN/,
+    );
     expect(explainStartupError(apiError(403, 50001), config)).toMatch(/server 300000000000000001.*applications\.commands/);
     expect(explainStartupError(apiError(403, 50001), config)).toMatch(/npm run invite/);
     expect(explainStartupError(apiError(404, 10002), config)).toMatch(/DISCORD_CLIENT_ID/);
-    expect(explainStartupError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), config)).toMatch(/Cannot reach Discord/);
-    expect(explainStartupError(new NotesDirError('Notes folder not found: /x. Pass --notes DIR or set NOTES_DIR.'), config))
-      .toBe('Notes folder not found: /x. Set NOTES_DIR (in .env) to the folder that holds your Markdown notes.');
-    expect(explainStartupError(new DatabaseError('locked', '/d/studybot.db', 'The database /d/studybot.db is locked'), config)).toMatch(/locked/);
+    expect(explainStartupError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), config)).toMatch(
+      /Cannot reach Discord/,
+    );
+    expect(explainStartupError(new NotesDirError('Notes folder not found: /x. Pass --notes DIR or set NOTES_DIR.'), config)).toBe(
+      'Notes folder not found: /x. Set NOTES_DIR (in .env) to the folder that holds your Markdown notes.',
+    );
+    expect(explainStartupError(new DatabaseError('locked', '/d/studybot.db', 'The database /d/studybot.db is locked'), config)).toMatch(
+      /locked/,
+    );
   });
 
   it('anything else is a bug: null, so the caller logs the stack', () => {

@@ -18,7 +18,20 @@ import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
-import { buttons as buttonsOf, fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, waitForLog, withBotDb, type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
+import {
+  buttons as buttonsOf,
+  fakeBotToken,
+  interactionRequests,
+  logLines,
+  setUpBotE2E,
+  stopBot,
+  waitForLog,
+  withBotDb,
+  type BotE2E,
+  type BotProcess,
+  allowedMentionsOf,
+  messageRequests,
+} from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000002';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'Da1lySecretT0ken-never-in-logs_77c1');
@@ -73,7 +86,12 @@ async function daily(sub: string, options: any[] = [], opts: { permissions?: str
   }
   expect(callback.body.type).toBe(4);
   expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-  return { type: 4, content: (callback.body.data.content ?? '') as string, embeds: (callback.body.data.embeds ?? []) as any[], body: callback.body.data };
+  return {
+    type: 4,
+    content: (callback.body.data.content ?? '') as string,
+    embeds: (callback.body.data.embeds ?? []) as any[],
+    body: callback.body.data,
+  };
 }
 
 const setOptions = (time: string, timezone: string) => [
@@ -88,7 +106,8 @@ const withDb = <T>(fn: (db: Database.Database) => T): T => withBotDb(dataDir, fn
 /** As if `/daily set` had been run yesterday with this time and zone (the bot is stopped). */
 function scheduleSetYesterday(time: string, timezone: string) {
   withDb((db) => {
-    const changed = db.prepare(`UPDATE daily_schedules SET time = ?, timezone = ?, enabled = 1, disabled_reason = NULL, updated_at = ? WHERE guild_id = ?`)
+    const changed = db
+      .prepare(`UPDATE daily_schedules SET time = ?, timezone = ?, enabled = 1, disabled_reason = NULL, updated_at = ? WHERE guild_id = ?`)
       .run(time, timezone, new Date(Date.now() - 86_400_000).toISOString(), fake.guildId).changes;
     expect(changed).toBe(1);
   });
@@ -109,10 +128,17 @@ describe('/daily on (fake) Discord', () => {
   let postedDateA = '';
 
   it('registers /daily (set, off, status, now) for Manage Server, with timezone autocomplete', async () => {
-    const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
+    const put = await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+    );
     const cmd = put.body.find((c: any) => c.name === 'daily');
     expect(cmd.default_member_permissions).toBe(MANAGE_GUILD);
-    expect(cmd.options.map((o: any) => [o.name, o.type])).toEqual([['set', 1], ['off', 1], ['status', 1], ['now', 1]]);
+    expect(cmd.options.map((o: any) => [o.name, o.type])).toEqual([
+      ['set', 1],
+      ['off', 1],
+      ['status', 1],
+      ['now', 1],
+    ]);
     const set = cmd.options[0];
     expect(set.options).toEqual([
       expect.objectContaining({ name: 'channel', type: 7, required: true, channel_types: [0, 5] }),
@@ -120,14 +146,24 @@ describe('/daily on (fake) Discord', () => {
       expect.objectContaining({ name: 'timezone', type: 3, required: true, autocomplete: true }),
     ]);
 
-    const { id } = fake.sendAutocomplete({ name: 'daily', options: [{ type: 1, name: 'set', options: [{ type: 3, name: 'timezone', value: 'berl', focused: true }] }] });
+    const { id } = fake.sendAutocomplete({
+      name: 'daily',
+      options: [{ type: 1, name: 'set', options: [{ type: 3, name: 'timezone', value: 'berl', focused: true }] }],
+    });
     const cb = await fake.waitForRequest(isCallback(id));
     expect(cb.body.type).toBe(8);
-    expect(cb.body.data.choices[0]).toEqual({ name: expect.stringMatching(/^Europe\/Berlin \(UTC[+-]\d\d:\d\d\)$/), value: 'Europe/Berlin' });
+    expect(cb.body.data.choices[0]).toEqual({
+      name: expect.stringMatching(/^Europe\/Berlin \(UTC[+-]\d\d:\d\d\)$/),
+      value: 'Europe/Berlin',
+    });
   });
 
   it('a member without Manage Server is refused politely, whatever the subcommand', async () => {
-    for (const [sub, options] of [['status', []], ['now', []], ['set', setOptions('08:30', 'UTC')]] as const) {
+    for (const [sub, options] of [
+      ['status', []],
+      ['now', []],
+      ['set', setOptions('08:30', 'UTC')],
+    ] as const) {
       const reply = await daily(sub, [...options], { permissions: '0' });
       expect(reply.type).toBe(4);
       expect(reply.content).toMatch(/needs the \*\*Manage Server\*\* permission/);
@@ -150,12 +186,34 @@ describe('/daily on (fake) Discord', () => {
 
   it('/daily set refuses a channel where the bot cannot post, naming the missing permissions', async () => {
     const channel = (overwrites: any[]) => ({
-      id: fake.channelId, type: 0, guild_id: fake.guildId, name: 'general', position: 0, permission_overwrites: overwrites,
-      parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, flags: 0,
+      id: fake.channelId,
+      type: 0,
+      guild_id: fake.guildId,
+      name: 'general',
+      position: 0,
+      permission_overwrites: overwrites,
+      parent_id: null,
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
     });
     const everyone = (permissions: bigint) => ({
       guild_id: fake.guildId,
-      role: { id: fake.guildId, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: String(permissions), managed: false, mentionable: false, flags: 0 },
+      role: {
+        id: fake.guildId,
+        name: '@everyone',
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 0,
+        permissions: String(permissions),
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
     });
     const ALL = (1n << 53n) - 1n;
     const ADMINISTRATOR = 1n << 3n; // would override any channel overwrite
@@ -166,7 +224,9 @@ describe('/daily on (fake) Discord', () => {
     fake.dispatch('CHANNEL_UPDATE', channel([{ id: fake.botUserId, type: 1, allow: '0', deny: String(SEND_MESSAGES | EMBED_LINKS) }]));
     try {
       const reply = await daily('set', setOptions('08:30', 'Europe/Berlin'));
-      expect(reply.content).toMatch(new RegExp(`I can't post in <#${fake.channelId}>: I'm missing \\*\\*Send Messages\\*\\*, \\*\\*Embed Links\\*\\* there\\.`));
+      expect(reply.content).toMatch(
+        new RegExp(`I can't post in <#${fake.channelId}>: I'm missing \\*\\*Send Messages\\*\\*, \\*\\*Embed Links\\*\\* there\\.`),
+      );
       expect(reply.content).toMatch(/Nothing was changed/);
       expect(withDb((db) => db.prepare('SELECT COUNT(*) AS n FROM daily_schedules').get())).toEqual({ n: 0 });
     } finally {
@@ -202,17 +262,29 @@ describe('/daily on (fake) Discord', () => {
     expect(embed.title.length).toBeGreaterThan(1);
     expect(embed.description).toMatch(/^>>> \S/);
     expect(embed.footer.text).toMatch(/^[\w-]+\.md:\d+-\d+ · \S/);
-    expect(embed.fields).toEqual([expect.objectContaining({ name: 'Read next', value: expect.stringMatching(/^\*\*.+\*\* — [\s\S]+\n`[\w-]+\.md:\d+-\d+`$/) })]);
+    expect(embed.fields).toEqual([
+      expect.objectContaining({ name: 'Read next', value: expect.stringMatching(/^\*\*.+\*\* — [\s\S]+\n`[\w-]+\.md:\d+-\d+`$/) }),
+    ]);
     const buttons = buttonsOf(post);
     expect(buttons.map((b: any) => b.label)).toEqual(['Quiz me', 'Full section']);
     expect(buttons[0].custom_id).toMatch(/^quiz:concept:[0-9a-f]{16}$/);
 
     const row = withDb((db) => db.prepare('SELECT * FROM daily_posts').all()) as any[];
-    expect(row).toEqual([expect.objectContaining({ status: 'posted', trigger: 'manual', message_id: messageId, channel_id: fake.channelId, concept_id: buttons[0].custom_id.split(':')[2] })]);
+    expect(row).toEqual([
+      expect.objectContaining({
+        status: 'posted',
+        trigger: 'manual',
+        message_id: messageId,
+        channel_id: fake.channelId,
+        concept_id: buttons[0].custom_id.split(':')[2],
+      }),
+    ]);
     postedDateA = row[0].local_date;
     expect(postedDateA).toBe(DateTime.fromISO(row[0].claimed_at).setZone(ZONE_A).toISODate());
     // The post is dated with that server-local day, written as the server's language writes dates.
-    expect(embed.author.name).toBe(`📅 Concept of the day · ${DateTime.fromISO(postedDateA).setLocale('en-US').toLocaleString(DateTime.DATE_HUGE)}`);
+    expect(embed.author.name).toBe(
+      `📅 Concept of the day · ${DateTime.fromISO(postedDateA).setLocale('en-US').toLocaleString(DateTime.DATE_HUGE)}`,
+    );
 
     // "Quiz me" is routed to the quiz (whatever it answers), never treated as an unknown button.
     const quiz = fake.sendComponent({ customId: buttons[0].custom_id, messageId: messageId!, user: newUser() });
@@ -234,7 +306,9 @@ describe('/daily on (fake) Discord', () => {
     const text = statusText((await daily('status')).embeds);
     expect(text).toMatch(/Schedule: On: every day at \*\*\d\d:\d\d\*\* \(Pacific\/Kiritimati\)/);
     expect(text).toMatch(/Next post: \*\*\d{4}-\d\d-\d\d \d\d:\d\d .*<t:\d+:F>/);
-    expect(text).toContain(`Rotation: Cycle 1: **1** of **${conceptTotal}** concepts shown, **${conceptTotal - 1}** remaining before any repeats.`);
+    expect(text).toContain(
+      `Rotation: Cycle 1: **1** of **${conceptTotal}** concepts shown, **${conceptTotal - 1}** remaining before any repeats.`,
+    );
     expect(text).toMatch(new RegExp(`Last post: ${postedDateA}: \\*\\*.+\\*\\* — https://discord\\.com/channels/`));
 
     const { id } = fake.sendCommand({ name: 'help', user: newUser() });
@@ -242,7 +316,7 @@ describe('/daily on (fake) Discord', () => {
     expect(help.split('\n').filter((l) => l.startsWith('`/daily set|off|status|now`'))).toHaveLength(1);
   });
 
-  it('restarted after today\'s slot has passed, the bot does not post today\'s concept again', async () => {
+  it("restarted after today's slot has passed, the bot does not post today's concept again", async () => {
     await stopGracefully(bot);
     // Today's slot (local date of the post above) has passed, and the schedule predates it: it would be due, but is taken.
     const claimedAt = withDb((db) => (db.prepare('SELECT claimed_at FROM daily_posts').get() as any).claimed_at as string);
@@ -306,7 +380,10 @@ describe('/daily on (fake) Discord', () => {
     const sent = messageRequests(fake.requests);
     expect(sent.length).toBeGreaterThan(15);
     for (const r of sent) {
-      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
+      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({
+        request: `${r.method} ${r.path}`,
+        allowed: { parse: [] },
+      });
     }
     for (const b of bots) {
       expect(b.out.stdout).not.toContain(TOKEN.split('.')[2]!);

@@ -13,8 +13,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord } from './support/fake-discord.js';
 import { repoRoot } from './support/paths.js';
-import { buttons, fakeBotToken, interactionRequests, logLines, notesDir, registerJs, setUpBotE2E, spawnBot, stopBot, waitForLog, withBotDb,
-  type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
+import {
+  buttons,
+  fakeBotToken,
+  interactionRequests,
+  logLines,
+  notesDir,
+  registerJs,
+  setUpBotE2E,
+  spawnBot,
+  stopBot,
+  waitForLog,
+  withBotDb,
+  type BotE2E,
+  type BotProcess,
+  allowedMentionsOf,
+  messageRequests,
+} from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000001';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'Sup3rSecretT0ken-never-in-logs_4b9f');
@@ -61,8 +76,20 @@ afterAll(async () => {
 
 describe('StudyBot on (fake) Discord', () => {
   it('registers /ask, /topics, /reindex and /help in the configured guild at start-up', async () => {
-    const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
-    expect(put.body.map((c: any) => c.name).sort()).toEqual(['ask', 'daily', 'help', 'leaderboard', 'mystats', 'quiz', 'reindex', 'settings', 'topics']);
+    const put = await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+    );
+    expect(put.body.map((c: any) => c.name).sort()).toEqual([
+      'ask',
+      'daily',
+      'help',
+      'leaderboard',
+      'mystats',
+      'quiz',
+      'reindex',
+      'settings',
+      'topics',
+    ]);
     const ask = put.body.find((c: any) => c.name === 'ask');
     expect(ask.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 300 }),
@@ -90,7 +117,10 @@ describe('StudyBot on (fake) Discord', () => {
     expect(labels).toEqual([expect.stringMatching(/^Next result/), 'Full section', '👍', '👎']);
 
     // The README's example of this very answer shows what it really looks like: its footer and buttons.
-    const example = /Example `\/ask what is focal loss`[\s\S]*?```\n([\s\S]*?)```/.exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))![1]!.trimEnd().split('\n');
+    const example = /Example `\/ask what is focal loss`[\s\S]*?```\n([\s\S]*?)```/
+      .exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))![1]!
+      .trimEnd()
+      .split('\n');
     expect(example.at(-2)).toBe(embed.footer.text);
     expect(example.at(-1)).toBe(labels.map((l) => `[${l}]`).join(' '));
     expect(example[0]).toBe(embed.title);
@@ -149,13 +179,17 @@ describe('StudyBot on (fake) Discord', () => {
     expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(fake.requests.filter(isEditOriginal(click.token))).toEqual([]);
     expect(fake.getMessage(asked.message.id)).toEqual(before);
-    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), { readonly: true });
+    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), {
+      readonly: true,
+    });
     expect(row).toEqual({ message_id: quizMessage.id });
-    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), { readonly: true });
+    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), {
+      readonly: true,
+    });
     expect(answers).toEqual({ n: 0 });
   });
 
-  it('a quiz\'s buttons on another message are checked against the message stored for the question', async () => {
+  it("a quiz's buttons on another message are checked against the message stored for the question", async () => {
     const quiz = fake.sendCommand({ name: 'quiz', user: newUser() });
     await fake.waitForRequest(isEditOriginal(quiz.token), 10_000);
     const quizMessage = fake.originalMessage(quiz.token);
@@ -168,9 +202,13 @@ describe('StudyBot on (fake) Discord', () => {
     expect(reply.body.content).toMatch(/does not belong to the message/);
     expect(reply.body.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(fake.requests.filter(isEditOriginal(click.token))).toEqual([]);
-    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), { readonly: true });
+    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), {
+      readonly: true,
+    });
     expect(row).toEqual({ message_id: quizMessage.id });
-    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), { readonly: true });
+    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), {
+      readonly: true,
+    });
     expect(answers).toEqual({ n: 0 });
   });
 
@@ -223,12 +261,20 @@ describe('StudyBot on (fake) Discord', () => {
     expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.body.data.content).toMatch(/Thanks/);
 
-    const rows = withBotDb(dataDir, (db) => db.prepare('SELECT * FROM feedback WHERE user_id = ?').all(voter.id), { readonly: true }) as any[];
-    expect(rows).toEqual([expect.objectContaining({
-      question: 'what is focal loss', vote: 1, guild_id: fake.guildId, message_id: first.message.id,
-      chunk_id: up.custom_id.split(':').pop(), citation: expect.stringMatching(/^retinanet-focal-loss\.md:\d+-\d+$/),
-      created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-    })]);
+    const rows = withBotDb(dataDir, (db) => db.prepare('SELECT * FROM feedback WHERE user_id = ?').all(voter.id), {
+      readonly: true,
+    }) as any[];
+    expect(rows).toEqual([
+      expect.objectContaining({
+        question: 'what is focal loss',
+        vote: 1,
+        guild_id: fake.guildId,
+        message_id: first.message.id,
+        chunk_id: up.custom_id.split(':').pop(),
+        citation: expect.stringMatching(/^retinanet-focal-loss\.md:\d+-\d+$/),
+        created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+    ]);
   });
 
   it('private:true defers ephemerally', async () => {
@@ -334,7 +380,10 @@ describe('StudyBot on (fake) Discord', () => {
     fake.rateLimitNext('PATCH', /\/messages\/@original$/, 1);
     const sent = askCommand('what is knowledge distillation');
     await fake.waitForRequest(isCallback(sent.id));
-    const delivered = await fake.waitForRequest((r) => isEditOriginal(sent.token)(r) && fake.requests.filter(isEditOriginal(sent.token)).length === 2, 5000);
+    const delivered = await fake.waitForRequest(
+      (r) => isEditOriginal(sent.token)(r) && fake.requests.filter(isEditOriginal(sent.token)).length === 2,
+      5000,
+    );
     const edits = fake.requests.filter(isEditOriginal(sent.token));
     expect(edits[1]!.at - edits[0]!.at).toBeGreaterThanOrEqual(900);
     expect(delivered.body.embeds[0].footer.text).toMatch(/^knowledge-distillation\.md:/);
@@ -385,11 +434,14 @@ describe('StudyBot on (fake) Discord', () => {
     const sent = messageRequests(fake.requests);
     expect(sent.length).toBeGreaterThan(20);
     for (const r of sent) {
-      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
+      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({
+        request: `${r.method} ${r.path}`,
+        allowed: { parse: [] },
+      });
     }
   });
 
-  it('interaction tokens never appear in the bot\'s output, even in the logged error of a failed request', () => {
+  it("interaction tokens never appear in the bot's output, even in the logged error of a failed request", () => {
     const tokens = fake.requests
       .map((r) => /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(r.path)?.[1])
       .filter((t): t is string => t !== undefined);
@@ -403,7 +455,7 @@ describe('StudyBot on (fake) Discord', () => {
     expect(JSON.stringify(failed)).toMatch(/\/webhooks\/\d+\/\[redacted\]\/messages\/(@|%40)original/);
   });
 
-  it('the token never appears in the bot\'s output', () => {
+  it("the token never appears in the bot's output", () => {
     expect(bot.out.stdout.length).toBeGreaterThan(0);
     for (const secret of [TOKEN, TOKEN.split('.')[2]!]) {
       expect(bot.out.stdout).not.toContain(secret);
@@ -416,12 +468,28 @@ describe('npm run register (dist/bot/register.js)', () => {
   it('registers the commands globally when DISCORD_GUILD_ID is unset, and says so', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'studybot-register-'));
     try {
-      const run = spawnBot({ script: registerJs, cwd, env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiBase } });
+      const run = spawnBot({
+        script: registerJs,
+        cwd,
+        env: { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiBase },
+      });
       const { code } = await run.exited;
       expect(code).toBe(0);
-      expect(run.out.stdout).toMatch(/^Registered \/ask, \/topics, \/reindex, \/help, \/daily, \/quiz, \/leaderboard, \/mystats, \/settings globally/);
+      expect(run.out.stdout).toMatch(
+        /^Registered \/ask, \/topics, \/reindex, \/help, \/daily, \/quiz, \/leaderboard, \/mystats, \/settings globally/,
+      );
       const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`);
-      expect(put.body.map((c: any) => c.name)).toEqual(['ask', 'topics', 'reindex', 'help', 'daily', 'quiz', 'leaderboard', 'mystats', 'settings']);
+      expect(put.body.map((c: any) => c.name)).toEqual([
+        'ask',
+        'topics',
+        'reindex',
+        'help',
+        'daily',
+        'quiz',
+        'leaderboard',
+        'mystats',
+        'settings',
+      ]);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
@@ -432,7 +500,10 @@ describe('start-up without a token', () => {
   it('explains in one paragraph on stderr how to get one, and exits 1 without a stack trace', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'studybot-notoken-'));
     try {
-      const run = spawnBot({ cwd, env: { DISCORD_CLIENT_ID: APPLICATION_ID, NOTES_DIR: notesDir, DATA_DIR: cwd, EMBEDDING_MODEL: 'none' } });
+      const run = spawnBot({
+        cwd,
+        env: { DISCORD_CLIENT_ID: APPLICATION_ID, NOTES_DIR: notesDir, DATA_DIR: cwd, EMBEDDING_MODEL: 'none' },
+      });
       const { code } = await run.exited;
       expect(code).toBe(1);
       const message = run.out.stderr.trim();

@@ -25,7 +25,10 @@ afterAll(async () => {
 async function exitWithin(bot: ReturnType<BotE2E['launchBot']>, ms: number) {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the bot did not exit within ${ms} ms.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`the bot did not exit within ${ms} ms.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([bot.exited, timeout]);

@@ -28,19 +28,23 @@ const admin: Guards = {
 
 describe('refusal', () => {
   it('passes when every guard holds', () => {
-    expect(refusal(interaction({ inGuild: true, permissions: PermissionFlagsBits.ManageGuild }), admin, new Cooldowns(), translate)).toBeNull();
+    expect(
+      refusal(interaction({ inGuild: true, permissions: PermissionFlagsBits.ManageGuild }), admin, new Cooldowns(), translate),
+    ).toBeNull();
     expect(refusal(interaction({ inGuild: false }), {}, new Cooldowns(), translate)).toBeNull();
   });
 
-  it('outside a server: the guard\'s own message', () => {
+  it("outside a server: the guard's own message", () => {
     expect(refusal(interaction({ inGuild: false }), admin, new Cooldowns(), translate)).toBe('`/daily` only works in a server.');
-    expect(refusal(interaction({ inGuild: false }), { guildOnly: { refusal: 'quiz.onlyInServer' } }, new Cooldowns(), translate))
-      .toMatch(/^Quizzes, scores and stats are kept per server/);
+    expect(refusal(interaction({ inGuild: false }), { guildOnly: { refusal: 'quiz.onlyInServer' } }, new Cooldowns(), translate)).toMatch(
+      /^Quizzes, scores and stats are kept per server/,
+    );
   });
 
   it('without the permission: says which one is needed', () => {
-    expect(refusal(interaction({ inGuild: true, permissions: PermissionFlagsBits.SendMessages }), admin, new Cooldowns(), translate))
-      .toBe('Setting up the daily concept needs the **Manage Server** permission.');
+    expect(refusal(interaction({ inGuild: true, permissions: PermissionFlagsBits.SendMessages }), admin, new Cooldowns(), translate)).toBe(
+      'Setting up the daily concept needs the **Manage Server** permission.',
+    );
   });
 
   it('a cooldown refuses the second use with the seconds left; a refusal for another reason does not use it up', () => {
@@ -63,15 +67,17 @@ describe('declared guards', () => {
     for (const name of ['reindex', 'daily']) {
       expect(byName.get(name)).toMatchObject({ guildOnly: expect.anything(), memberPermission: { flag: PermissionFlagsBits.ManageGuild } });
     }
-    for (const name of ['quiz', 'leaderboard', 'mystats']) expect(byName.get(name)).toMatchObject({ guildOnly: { refusal: 'quiz.onlyInServer' } });
+    for (const name of ['quiz', 'leaderboard', 'mystats'])
+      expect(byName.get(name)).toMatchObject({ guildOnly: { refusal: 'quiz.onlyInServer' } });
     for (const name of ['ask', 'topics', 'help']) expect(byName.get(name)?.guildOnly).toBeUndefined();
   });
 
-  it('buttons that post a question share /quiz\'s cooldown bucket; the others have none', () => {
+  it("buttons that post a question share /quiz's cooldown bucket; the others have none", () => {
     const quizCooldown = { bucket: 'quiz', ms: byName.get('quiz')!.cooldownMs };
     expect(buttonRoutes['quiz-next'].cooldown).toEqual(quizCooldown);
     expect(buttonRoutes['quiz-concept'].cooldown).toEqual(quizCooldown);
-    for (const kind of ['ask-next', 'ask-section', 'ask-vote', 'topics-page', 'quiz-answer'] as const) expect(buttonRoutes[kind].cooldown).toBeUndefined();
+    for (const kind of ['ask-next', 'ask-section', 'ask-vote', 'topics-page', 'quiz-answer'] as const)
+      expect(buttonRoutes[kind].cooldown).toBeUndefined();
   });
 });
 

@@ -29,8 +29,18 @@ const newUser = () => {
 
 const { isCallback, isEditOriginal } = interactionRequests(APPLICATION_ID);
 
-interface Languages { locale?: string; guildLocale?: string }
-interface Seen { flags: number; content: string; embeds: any[]; components: any[]; messageId?: string; token: string }
+interface Languages {
+  locale?: string;
+  guildLocale?: string;
+}
+interface Seen {
+  flags: number;
+  content: string;
+  embeds: any[];
+  components: any[];
+  messageId?: string;
+  token: string;
+}
 
 /** Sends a slash command and returns what the member saw: the reply, or the deferred reply's edit. */
 async function command(name: string, options: any[], opts: Languages & { permissions?: string; resolved?: any } = {}): Promise<Seen> {
@@ -38,13 +48,26 @@ async function command(name: string, options: any[], opts: Languages & { permiss
   const callback = await fake.waitForRequest(isCallback(sent.id), 5000);
   const flags = callback.body.data?.flags ?? 0;
   const body = callback.body.type === 5 ? (await fake.waitForRequest(isEditOriginal(sent.token), 10_000)).body : callback.body.data;
-  return { flags, content: body.content ?? '', embeds: body.embeds ?? [], components: body.components ?? [], messageId: fake.originalMessage(sent.token)?.id, token: sent.token };
+  return {
+    flags,
+    content: body.content ?? '',
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    messageId: fake.originalMessage(sent.token)?.id,
+    token: sent.token,
+  };
 }
 
 const ask = (question: string, languages: Languages) => command('ask', [{ type: 3, name: 'question', value: question }], languages);
 const settingsLanguage = (to: string | null, opts: Languages & { permissions?: string } = {}) =>
-  command('settings', [{ type: 1, name: 'language', options: to === null ? [] : [{ type: 3, name: 'to', value: to }] }], { permissions: MANAGE_GUILD, ...opts });
-const storedLanguage = () => withBotDb(e2e.dataDir, (db) => db.prepare('SELECT language FROM guild_settings WHERE guild_id = ?').get(fake.guildId), { readonly: true });
+  command('settings', [{ type: 1, name: 'language', options: to === null ? [] : [{ type: 3, name: 'to', value: to }] }], {
+    permissions: MANAGE_GUILD,
+    ...opts,
+  });
+const storedLanguage = () =>
+  withBotDb(e2e.dataDir, (db) => db.prepare('SELECT language FROM guild_settings WHERE guild_id = ?').get(fake.guildId), {
+    readonly: true,
+  });
 const labels = (seen: Pick<Seen, 'components'>) => buttons(seen).map((b) => b.label ?? b.emoji?.name);
 
 /** Walks a registered command: itself, its subcommands and options, and their choices. */
@@ -66,7 +89,9 @@ afterAll(async () => {
 
 describe('registration', () => {
   it('every command, subcommand, option and choice carries zh-CN and zh-TW names (and descriptions)', async () => {
-    const put: RecordedRequest = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
+    const put: RecordedRequest = await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+    );
     const ask = put.body.find((c: any) => c.name === 'ask');
     expect(ask.name_localizations).toEqual({ 'zh-CN': '提问', 'zh-TW': '提問' });
     expect(ask.description_localizations['zh-CN']).toBe('引用你的笔记回答问题，并注明出处。');
@@ -117,11 +142,13 @@ describe('replies follow the member', () => {
     expect(callback.body.data.embeds[0].title).toContain(heading.split(' › ').pop());
   });
 
-  it('zh-TW reads Traditional Chinese; a language StudyBot does not speak falls back to the server\'s, then English', async () => {
+  it("zh-TW reads Traditional Chinese; a language StudyBot does not speak falls back to the server's, then English", async () => {
     expect((await ask('how do I bake sourdough bread', { locale: 'zh-TW' })).embeds[0].title).toBe('筆記裡沒有');
     expect((await ask('how do I bake sourdough bread', { locale: 'fr', guildLocale: 'zh-TW' })).embeds[0].title).toBe('筆記裡沒有');
     expect((await ask('how do I bake sourdough bread', { locale: 'fr', guildLocale: 'de' })).embeds[0].title).toBe('Not in the notes');
-    expect((await ask('how do I bake sourdough bread', { locale: 'en-GB', guildLocale: 'zh-CN' })).embeds[0].title).toBe('Not in the notes');
+    expect((await ask('how do I bake sourdough bread', { locale: 'en-GB', guildLocale: 'zh-CN' })).embeds[0].title).toBe(
+      'Not in the notes',
+    );
   });
 
   it('/help lists the commands by the names the reader sees', async () => {
@@ -139,14 +166,14 @@ describe('replies follow the member', () => {
 });
 
 describe('public posts follow the server', () => {
-  it('/settings language needs Manage Server: refused in the member\'s language, nothing stored', async () => {
+  it("/settings language needs Manage Server: refused in the member's language, nothing stored", async () => {
     const refused = await settingsLanguage('zh-CN', { permissions: '0', locale: 'zh-CN' });
     expect(refused.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(refused.content).toBe('修改服务器设置需要 **管理服务器** 权限。');
     expect(storedLanguage()).toBeUndefined();
   });
 
-  it('until it is set, public posts use the server\'s Discord language', async () => {
+  it("until it is set, public posts use the server's Discord language", async () => {
     const quiz = await command('quiz', [], { locale: 'en-US', guildLocale: 'zh-TW' });
     expect(quiz.flags & EPHEMERAL).toBe(0);
     expect(quiz.embeds[0].author.name).toBe('🧠 測驗');
@@ -155,7 +182,9 @@ describe('public posts follow the server', () => {
   it('/settings language to:zh-CN makes the quiz question and the leaderboard Chinese; the admin is answered in theirs', async () => {
     const set = await settingsLanguage('zh-CN', { locale: 'en-US' });
     expect(set.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(set.content).toBe('✅ Public posts (the daily concept, quiz questions, the leaderboard) are now in **Simplified Chinese (简体中文)**.');
+    expect(set.content).toBe(
+      '✅ Public posts (the daily concept, quiz questions, the leaderboard) are now in **Simplified Chinese (简体中文)**.',
+    );
     expect(storedLanguage()).toEqual({ language: 'zh-CN' });
 
     const quiz = await command('quiz', [], { locale: 'en-US' });
@@ -169,15 +198,29 @@ describe('public posts follow the server', () => {
     expect(board.embeds[0].title).toBe('🏆 测验排行榜 · 本周');
 
     const asked = await command('settings', [{ type: 1, name: 'language', options: [] }], { permissions: MANAGE_GUILD, locale: 'zh-TW' });
-    expect(asked.content).toBe('公開訊息（每日概念、測驗題、排行榜）使用 **簡體中文（简体中文）**（由 `/伺服器設定 語言` 設定）。回覆成員的訊息則跟隨各自的 Discord 語言。');
+    expect(asked.content).toBe(
+      '公開訊息（每日概念、測驗題、排行榜）使用 **簡體中文（简体中文）**（由 `/伺服器設定 語言` 設定）。回覆成員的訊息則跟隨各自的 Discord 語言。',
+    );
   });
 
-  it('/daily now posts the concept in the server\'s language', async () => {
+  it("/daily now posts the concept in the server's language", async () => {
     await settingsLanguage('zh-TW');
     const resolved = { channels: { [fake.channelId]: { id: fake.channelId, name: 'general', type: 0 } } };
-    const set = await command('daily', [{ type: 1, name: 'set', options: [
-      { type: 7, name: 'channel', value: fake.channelId }, { type: 3, name: 'time', value: '23:59' }, { type: 3, name: 'timezone', value: 'Asia/Taipei' },
-    ] }], { permissions: MANAGE_GUILD, resolved });
+    const set = await command(
+      'daily',
+      [
+        {
+          type: 1,
+          name: 'set',
+          options: [
+            { type: 7, name: 'channel', value: fake.channelId },
+            { type: 3, name: 'time', value: '23:59' },
+            { type: 3, name: 'timezone', value: 'Asia/Taipei' },
+          ],
+        },
+      ],
+      { permissions: MANAGE_GUILD, resolved },
+    );
     expect(set.content).toMatch(/^✅ Daily concept set/);
     const now = await command('daily', [{ type: 1, name: 'now', options: [] }], { permissions: MANAGE_GUILD, locale: 'zh-CN' });
     // Posted now, or (when the scheduler's own slot came first) already posted today: either way in the admin's language.
@@ -187,7 +230,7 @@ describe('public posts follow the server', () => {
     expect(labels(post)[0]).toBe('考考我');
   });
 
-  it('to:auto goes back to the server\'s Discord language', async () => {
+  it("to:auto goes back to the server's Discord language", async () => {
     const reset = await settingsLanguage('auto', { locale: 'en-US', guildLocale: 'en-US' });
     expect(reset.content).toMatch(/^✅ Public posts now follow the server's language in Discord .*\*\*English\*\*/);
     expect(storedLanguage()).toEqual({ language: null });

@@ -98,7 +98,9 @@ describe('/ask with formulas on (fake) Discord', () => {
     expect(edit.files).toEqual([]);
     expect(embed.image).toBeUndefined();
     expect(embed.description).toContain('```\n\\mathrm{FL}(p_t) = -\\alpha_t (1-p_t)^\\gamma \\log(p_t)\n```');
-    expect(edit.body.content).toBe('ℹ️ Formulas are shown as code: I lack the **Attach Files** permission in this channel, so I cannot attach them as images.');
+    expect(edit.body.content).toBe(
+      'ℹ️ Formulas are shown as code: I lack the **Attach Files** permission in this channel, so I cannot attach them as images.',
+    );
     expect(edit.body.content.match(/Attach Files/g)).toHaveLength(1);
   });
 
@@ -135,13 +137,21 @@ describe('the daily post on (fake) Discord', () => {
     // Another notes folder needs a data folder of its own: the index refuses to be replaced by a run on other notes.
     dataDir = mkdtempSync(path.join(tmpdir(), 'studybot-media-data-'));
     // Every concept's defining lines hold a display formula, so whichever the rotation picks has one.
-    writeFileSync(path.join(notesDir, 'focal.md'), [
-      '# Focal Loss', '', '## 定义', '',
-      '**焦点损失（Focal Loss）**是在交叉熵上乘以调制因子的损失：',
-      '$\\mathrm{FL}(p_t) = -\\alpha_t (1-p_t)^\\gamma \\log(p_t)$', '',
-      '**平衡交叉熵（Balanced Cross Entropy）**是给每个类别乘以权重的交叉熵：',
-      '$\\mathrm{CE}(p_t) = -\\alpha_t \\log(p_t)$', '',
-    ].join('\n'));
+    writeFileSync(
+      path.join(notesDir, 'focal.md'),
+      [
+        '# Focal Loss',
+        '',
+        '## 定义',
+        '',
+        '**焦点损失（Focal Loss）**是在交叉熵上乘以调制因子的损失：',
+        '$\\mathrm{FL}(p_t) = -\\alpha_t (1-p_t)^\\gamma \\log(p_t)$',
+        '',
+        '**平衡交叉熵（Balanced Cross Entropy）**是给每个类别乘以权重的交叉熵：',
+        '$\\mathrm{CE}(p_t) = -\\alpha_t \\log(p_t)$',
+        '',
+      ].join('\n'),
+    );
     await e2e.startBot({ env: { NOTES_DIR: notesDir, DATA_DIR: dataDir }, readyMsg: 'daily scheduler started' });
   }, 40_000);
 
@@ -152,7 +162,10 @@ describe('the daily post on (fake) Discord', () => {
 
   async function daily(sub: string, options: any[] = []) {
     const sent = fake.sendCommand({
-      name: 'daily', options: [{ type: 1, name: sub, options }], user: newUser(), permissions: MANAGE_GUILD,
+      name: 'daily',
+      options: [{ type: 1, name: sub, options }],
+      user: newUser(),
+      permissions: MANAGE_GUILD,
       ...(options.length ? { resolved: { channels: { [fake.channelId]: { id: fake.channelId, name: 'general', type: 0 } } } } : {}),
     });
     await fake.waitForRequest(isCallback(sent.id), 5000);
@@ -165,14 +178,36 @@ describe('the daily post on (fake) Discord', () => {
     { type: 3, name: 'timezone', value: 'Europe/Berlin' },
   ];
 
-  it('/daily set checks the invite\'s permissions in the channel and names Attach Files when it is denied', async () => {
+  it("/daily set checks the invite's permissions in the channel and names Attach Files when it is denied", async () => {
     const channel = (overwrites: unknown[]) => ({
-      id: fake.channelId, type: 0, guild_id: fake.guildId, name: 'general', position: 0, permission_overwrites: overwrites,
-      parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, flags: 0,
+      id: fake.channelId,
+      type: 0,
+      guild_id: fake.guildId,
+      name: 'general',
+      position: 0,
+      permission_overwrites: overwrites,
+      parent_id: null,
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
     });
     const everyone = (permissions: bigint) => ({
       guild_id: fake.guildId,
-      role: { id: fake.guildId, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: String(permissions), managed: false, mentionable: false, flags: 0 },
+      role: {
+        id: fake.guildId,
+        name: '@everyone',
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 0,
+        permissions: String(permissions),
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
     });
     fake.dispatch('GUILD_ROLE_UPDATE', everyone(ALL & ~ADMINISTRATOR));
     fake.dispatch('CHANNEL_UPDATE', channel([{ id: fake.botUserId, type: 1, allow: '0', deny: String(ATTACH_FILES) }]));

@@ -11,7 +11,19 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord } from './support/fake-discord.js';
-import { buttons, fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, withBotDb, type BotE2E, type BotProcess, allowedMentionsOf, messageRequests } from './support/bot-process.js';
+import {
+  buttons,
+  fakeBotToken,
+  interactionRequests,
+  logLines,
+  setUpBotE2E,
+  stopBot,
+  withBotDb,
+  type BotE2E,
+  type BotProcess,
+  allowedMentionsOf,
+  messageRequests,
+} from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000001';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'Quiz-e2e-t0ken-never-in-logs_77aa');
@@ -88,16 +100,36 @@ afterAll(async () => {
 
 describe('quizzes on (fake) Discord', () => {
   it('registers /quiz (topic with autocomplete, mode), /leaderboard (period) and /mystats', async () => {
-    const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
+    const put = await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+    );
     const byName = Object.fromEntries(put.body.map((c: any) => [c.name, c]));
     expect(byName.quiz.options).toEqual([
       expect.objectContaining({ name: 'topic', type: 3, autocomplete: true }),
-      expect.objectContaining({ name: 'mode', type: 3, choices: [expect.objectContaining({ name: 'what is due', value: 'due', name_localizations: expect.objectContaining({ 'zh-CN': '该复习的' }) }), expect.objectContaining({ name: 'my mistakes', value: 'mistakes' })] }),
+      expect.objectContaining({
+        name: 'mode',
+        type: 3,
+        choices: [
+          expect.objectContaining({
+            name: 'what is due',
+            value: 'due',
+            name_localizations: expect.objectContaining({ 'zh-CN': '该复习的' }),
+          }),
+          expect.objectContaining({ name: 'my mistakes', value: 'mistakes' }),
+        ],
+      }),
     ]);
     expect(byName.quiz.options[0].required ?? false).toBe(false);
-    expect(byName.leaderboard.options).toEqual([expect.objectContaining({
-      name: 'period', type: 3, choices: [expect.objectContaining({ name: 'this week', value: 'week' }), expect.objectContaining({ name: 'all time', value: 'all' })],
-    })]);
+    expect(byName.leaderboard.options).toEqual([
+      expect.objectContaining({
+        name: 'period',
+        type: 3,
+        choices: [
+          expect.objectContaining({ name: 'this week', value: 'week' }),
+          expect.objectContaining({ name: 'all time', value: 'all' }),
+        ],
+      }),
+    ]);
     expect(byName.mystats).toBeDefined();
   });
 
@@ -147,12 +179,20 @@ describe('quizzes on (fake) Discord', () => {
     expect(again.reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(again.reply.content).toMatch(new RegExp(`already answered.*your answer: ${'ABCD'[firstAnswer.correctIndex]}, right`));
     expect(fake.requests.some(isEditOriginal(again.token))).toBe(false);
-    const rows = readDb((db) => db.prepare('SELECT user_id, correct FROM quiz_answers WHERE question_id = ? ORDER BY user_id').all(questionIdOf(first.message)));
-    expect(rows).toEqual([{ user_id: alice.id, correct: 1 }, { user_id: bob.id, correct: 0 }]);
+    const rows = readDb((db) =>
+      db.prepare('SELECT user_id, correct FROM quiz_answers WHERE question_id = ? ORDER BY user_id').all(questionIdOf(first.message)),
+    );
+    expect(rows).toEqual([
+      { user_id: alice.id, correct: 1 },
+      { user_id: bob.id, correct: 0 },
+    ]);
   });
 
   it('/leaderboard lists both members with their scores, as mentions that ping nobody', async () => {
-    for (const [period, user] of [[undefined, carol], ['all', dave]] as const) {
+    for (const [period, user] of [
+      [undefined, carol],
+      ['all', dave],
+    ] as const) {
       // Two members: each has a short cooldown per command.
       const sent = fake.sendCommand({ name: 'leaderboard', options: period ? [{ type: 3, name: 'period', value: period }] : [], user });
       const reply = (await fake.waitForRequest(isCallback(sent.id))).body;
@@ -187,7 +227,10 @@ describe('quizzes on (fake) Discord', () => {
     const typed = fake.sendAutocomplete({ name: 'quiz', options: [{ type: 3, name: 'topic', value: 'focal', focused: true }], user: dave });
     const suggestions = (await fake.waitForRequest(isCallback(typed.id))).body;
     expect(suggestions.type).toBe(8);
-    expect(suggestions.data.choices[0]).toEqual({ name: expect.stringContaining('retinanet-focal-loss.md'), value: 'retinanet-focal-loss.md' });
+    expect(suggestions.data.choices[0]).toEqual({
+      name: expect.stringContaining('retinanet-focal-loss.md'),
+      value: 'retinanet-focal-loss.md',
+    });
   });
 
   it('/quiz topic:fpn asks about that note; "Next question" posts another one on it', async () => {
@@ -214,7 +257,9 @@ describe('quizzes on (fake) Discord', () => {
 
     const gone = fake.sendComponent({ customId: 'quiz:concept:0000000000000000', user: member(8, 'hank') });
     await fake.waitForRequest(isCallback(gone.id));
-    await fake.waitForRequest((r) => r.method === 'DELETE' && r.path === `/webhooks/${fake.applicationId}/${gone.token}/messages/@original`);
+    await fake.waitForRequest(
+      (r) => r.method === 'DELETE' && r.path === `/webhooks/${fake.applicationId}/${gone.token}/messages/@original`,
+    );
     const follow = await fake.waitForRequest(isFollowUp(gone.token));
     expect(follow.body.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(follow.body.content).toMatch(/no longer in the notes/);
@@ -234,7 +279,9 @@ describe('quizzes on (fake) Discord', () => {
   }, 40_000);
 
   it('an old question past its expiry (after the restart) says it has expired and disables its buttons', async () => {
-    readDb((db) => db.prepare('UPDATE quiz_questions SET expires_at = ? WHERE id = ?').run('2020-01-01T00:00:00.000Z', questionIdOf(second.message)));
+    readDb((db) =>
+      db.prepare('UPDATE quiz_questions SET expires_at = ? WHERE id = ?').run('2020-01-01T00:00:00.000Z', questionIdOf(second.message)),
+    );
     const late = await click(second.message, 0, dave);
     expect(late.reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(late.reply.content).toMatch(/This quiz has expired/);
@@ -242,7 +289,9 @@ describe('quizzes on (fake) Discord', () => {
     expect(answerButtons(edit.body).every((b) => b.disabled)).toBe(true);
     expect(JSON.stringify(edit.body.embeds)).toContain('fpn.md:');
     expect(buttons(edit.body).at(-1)).toMatchObject({ custom_id: 'quiz:next:fpn.md' });
-    const answered = readDb((db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionIdOf(second.message))) as any;
+    const answered = readDb((db) =>
+      db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionIdOf(second.message)),
+    ) as any;
     expect(answered.n).toBe(0);
   });
 
@@ -259,7 +308,9 @@ describe('quizzes on (fake) Discord', () => {
   it('a question posted by this process closes by itself at its expiry (QUIZ_TIMEOUT_MINUTES), and later clicks are told so', async () => {
     const posted = await quiz(frank);
     const closed = await fake.waitForRequest(
-      (r) => isEditOriginal(posted.token)(r) && r !== posted.edit && answerButtons(r.body).every((b) => b.disabled), 8000);
+      (r) => isEditOriginal(posted.token)(r) && r !== posted.edit && answerButtons(r.body).every((b) => b.disabled),
+      8000,
+    );
     expect(closed.at - posted.edit.at).toBeGreaterThanOrEqual(2500);
     expect(closed.body.allowed_mentions).toEqual({ parse: [] });
     const late = await click(posted.message, 1, erin);
@@ -270,7 +321,10 @@ describe('quizzes on (fake) Discord', () => {
     const sent = messageRequests(fake.requests);
     expect(sent.length).toBeGreaterThan(15);
     for (const r of sent) {
-      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({ request: `${r.method} ${r.path}`, allowed: { parse: [] } });
+      expect({ request: `${r.method} ${r.path}`, allowed: allowedMentionsOf(r) }).toEqual({
+        request: `${r.method} ${r.path}`,
+        allowed: { parse: [] },
+      });
     }
     for (const bot of bots) {
       expect(logLines(bot).filter((l) => l.level >= 50)).toEqual([]);

@@ -86,12 +86,16 @@ describe('reviewing my mistakes on (fake) Discord', () => {
     missed = stored(message);
     const verdict = await answer(message, (missed.correctIndex + 1) % 4, alice);
     expect(verdict.embeds[0].title).toMatch(/Not quite/);
-    const card = readDb((db) => db.prepare('SELECT * FROM quiz_cards WHERE user_id = ? AND concept_id = ?').get(alice.id, missed.conceptId)) as any;
+    const card = readDb((db) =>
+      db.prepare('SELECT * FROM quiz_cards WHERE user_id = ? AND concept_id = ?').get(alice.id, missed.conceptId),
+    ) as any;
     expect(card.state).toBe(LEARNING);
     expect(new Date(card.due).getTime() - new Date(card.last_review).getTime()).toBe(10 * 60_000);
   });
 
-  it('/quiz mode:mistakes re-asks the concept the member got wrong, and "Next question" stays on mistakes', { timeout: 20_000 }, async () => {
+  it('/quiz mode:mistakes re-asks the concept the member got wrong, and "Next question" stays on mistakes', {
+    timeout: 20_000,
+  }, async () => {
     await cooldown();
     const sent = await quiz(alice, [{ name: 'mode', value: 'mistakes' }]);
     const message = await postedBy(sent.token);

@@ -18,7 +18,14 @@ import { pickQuestion, resolveTopic, topicSuggestions, type NoteRef } from '../s
 import { applyQuizMigrations, QuizStore, type MemberStats, type Question } from '../src/quiz/index.js';
 import { embedLength, LIMITS } from '../src/render/discord.js';
 import {
-  duplicateMessage, expiredMessage, leaderboardView, quizPostView, statsView, tallyText, unknownTopicMessage, verdictView,
+  duplicateMessage,
+  expiredMessage,
+  leaderboardView,
+  quizPostView,
+  statsView,
+  tallyText,
+  unknownTopicMessage,
+  verdictView,
 } from '../src/render/quiz.js';
 import { buttons } from './support/buttons.js';
 import { loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
@@ -61,7 +68,17 @@ describe('commands', () => {
     }
     expect(quizCommand.data.toJSON().options).toEqual([
       expect.objectContaining({ name: 'topic', autocomplete: true }),
-      expect.objectContaining({ name: 'mode', choices: [expect.objectContaining({ name: 'what is due', value: 'due', name_localizations: expect.objectContaining({ 'zh-CN': '该复习的' }) }), expect.objectContaining({ name: 'my mistakes', value: 'mistakes' })] }),
+      expect.objectContaining({
+        name: 'mode',
+        choices: [
+          expect.objectContaining({
+            name: 'what is due',
+            value: 'due',
+            name_localizations: expect.objectContaining({ 'zh-CN': '该复习的' }),
+          }),
+          expect.objectContaining({ name: 'my mistakes', value: 'mistakes' }),
+        ],
+      }),
     ]);
   });
 });
@@ -78,7 +95,15 @@ describe('custom ids', () => {
   });
 
   it('rejects malformed answer ids instead of guessing', () => {
-    for (const bad of [`quiz:a:${QID}:4`, `quiz:a:${QID}:-1`, `quiz:a:${QID}`, `quiz:a::1`, `quiz:a:${QID}:1:2`, 'quiz:a:has space:1', 'quiz:whatever']) {
+    for (const bad of [
+      `quiz:a:${QID}:4`,
+      `quiz:a:${QID}:-1`,
+      `quiz:a:${QID}`,
+      `quiz:a::1`,
+      `quiz:a:${QID}:1:2`,
+      'quiz:a:has space:1',
+      'quiz:whatever',
+    ]) {
       expect(parseCustomId(bad)).toBeNull();
     }
   });
@@ -86,7 +111,11 @@ describe('custom ids', () => {
   it('"Next question" carries the note (even with a colon in its name), "*" for what is due, or the question when the note is too long', () => {
     expect(parseCustomId(customIds.quizNext(null, QID))).toEqual({ kind: 'quiz-next', topic: null, sameAs: null });
     expect(parseCustomId(customIds.quizNext('fpn.md', QID))).toEqual({ kind: 'quiz-next', topic: 'fpn.md', sameAs: null });
-    expect(parseCustomId(customIds.quizNext('cv/c++: review.md', QID))).toEqual({ kind: 'quiz-next', topic: 'cv/c++: review.md', sameAs: null });
+    expect(parseCustomId(customIds.quizNext('cv/c++: review.md', QID))).toEqual({
+      kind: 'quiz-next',
+      topic: 'cv/c++: review.md',
+      sameAs: null,
+    });
     const long = `${'deep/'.repeat(20)}note.md`;
     const id = customIds.quizNext(long, QID);
     expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
@@ -179,10 +208,12 @@ describe('picking a question', () => {
       expect(next.ok && next.question.conceptId).toBe(first.question.conceptId);
     }
     // Another member has nothing due: a new concept, chosen by the seed.
-    const other = new Set(['b', 'c', 'd', 'e'].map((seed) => {
-      const p = pickQuestion(bank, store, { guildId: 'g', userId: 'someone-else', target: { kind: 'due' }, seed });
-      return p.ok ? p.question.conceptId : null;
-    }));
+    const other = new Set(
+      ['b', 'c', 'd', 'e'].map((seed) => {
+        const p = pickQuestion(bank, store, { guildId: 'g', userId: 'someone-else', target: { kind: 'due' }, seed });
+        return p.ok ? p.question.conceptId : null;
+      }),
+    );
     expect(other.size).toBeGreaterThan(1);
   });
 
@@ -199,16 +230,25 @@ describe('picking a question', () => {
     const pick = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'concept', conceptId: concept.id }, seed: 'q' });
     if (pick.ok) expect(pick.question.conceptId).toBe(concept.id);
     else expect(pick.reason).toBe('no-question');
-    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'concept', conceptId: 'gone' }, seed: 'q' }))
-      .toEqual({ ok: false, reason: 'concept-gone' });
-    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'note', file: 'nope.md' }, seed: 'q' }))
-      .toEqual({ ok: false, reason: 'no-concepts' });
+    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'concept', conceptId: 'gone' }, seed: 'q' })).toEqual({
+      ok: false,
+      reason: 'concept-gone',
+    });
+    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'note', file: 'nope.md' }, seed: 'q' })).toEqual({
+      ok: false,
+      reason: 'no-concepts',
+    });
   });
 
   it('closedReason: open, expired after expiresAt, gone when the concept left the bank', () => {
     const pick = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'due' }, seed: 'z' });
     if (!pick.ok) throw new Error('no question');
-    const asked = store.recordQuestion({ guildId: 'g', channelId: 'ch', question: pick.question, expiresAt: new Date(now.getTime() + 600_000) });
+    const asked = store.recordQuestion({
+      guildId: 'g',
+      channelId: 'ch',
+      question: pick.question,
+      expiresAt: new Date(now.getTime() + 600_000),
+    });
     expect(closedReason(asked, bank, now)).toBeNull();
     expect(closedReason(asked, bank, new Date(now.getTime() + 600_001))).toBe('expired');
     expect(closedReason({ ...asked, conceptId: 'deleted' }, bank, now)).toBe('gone');
@@ -257,16 +297,24 @@ describe('QuizRuntime on the bot database', () => {
   it('closes a question once it has expired; stop() cancels what is pending', async () => {
     const quiz = new QuizRuntime(db, { timeoutMs: 60_000, logger: pino({ level: 'silent' }) });
     const closed: string[] = [];
-    quiz.closeAt('q1', new Date(Date.now() + 20), async () => { closed.push('q1'); });
-    quiz.closeAt('q2', new Date(Date.now() + 20), async () => { closed.push('q2'); });
+    quiz.closeAt('q1', new Date(Date.now() + 20), async () => {
+      closed.push('q1');
+    });
+    quiz.closeAt('q2', new Date(Date.now() + 20), async () => {
+      closed.push('q2');
+    });
     quiz.cancelClose('q2');
-    quiz.closeAt('q3', new Date(Date.now() + 60_000), async () => { closed.push('q3'); });
+    quiz.closeAt('q3', new Date(Date.now() + 60_000), async () => {
+      closed.push('q3');
+    });
     expect(quiz.pendingCloses).toBe(2);
     await new Promise((r) => setTimeout(r, 400));
     expect(closed).toEqual(['q1']);
     quiz.stop();
     expect(quiz.pendingCloses).toBe(0);
-    quiz.closeAt('q4', new Date(), async () => { closed.push('q4'); });
+    quiz.closeAt('q4', new Date(), async () => {
+      closed.push('q4');
+    });
     expect(quiz.pendingCloses).toBe(0);
   });
 });
@@ -278,11 +326,27 @@ describe('EditQueue', () => {
     const q = new EditQueue();
     const log: string[] = [];
     let release!: () => void;
-    const first = q.run('m', () => new Promise<void>((r) => { log.push('1 start'); release = () => { log.push('1 end'); r(); }; }));
+    const first = q.run(
+      'm',
+      () =>
+        new Promise<void>((r) => {
+          log.push('1 start');
+          release = () => {
+            log.push('1 end');
+            r();
+          };
+        }),
+    );
     await tick();
-    const second = q.run('m', async () => { log.push('2'); });
-    const third = q.run('m', async () => { log.push('3'); });
-    const other = q.run('other', async () => { log.push('other'); });
+    const second = q.run('m', async () => {
+      log.push('2');
+    });
+    const third = q.run('m', async () => {
+      log.push('3');
+    });
+    const other = q.run('other', async () => {
+      log.push('other');
+    });
     await other;
     expect(log).toEqual(['1 start', 'other']);
     release();
@@ -293,19 +357,31 @@ describe('EditQueue', () => {
 
   it('reports a failed edit to whoever waited for it, and keeps going', async () => {
     const q = new EditQueue();
-    await expect(q.run('m', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      q.run('m', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     let ran = false;
-    await q.run('m', async () => { ran = true; });
+    await q.run('m', async () => {
+      ran = true;
+    });
     expect(ran).toBe(true);
   });
 });
 
 describe('rendering', () => {
   const QID = '0b6a3c2e-6f1d-4a55-9b7e-1f0e2d3c4b5a';
-  const open = (over: Partial<Parameters<typeof quizPostView>[0]> = {}) => quizPostView({
-    questionId: QID, question: question(), tally: { total: 0, correct: 0, counts: [0, 0, 0, 0] },
-    expiresAt: new Date('2025-03-05T10:10:00Z'), closed: null, nextTopic: null, ...over,
-  });
+  const open = (over: Partial<Parameters<typeof quizPostView>[0]> = {}) =>
+    quizPostView({
+      questionId: QID,
+      question: question(),
+      tally: { total: 0, correct: 0, counts: [0, 0, 0, 0] },
+      expiresAt: new Date('2025-03-05T10:10:00Z'),
+      closed: null,
+      nextTopic: null,
+      ...over,
+    });
 
   it('tally text', () => {
     expect(tallyText({ total: 0, correct: 0 })).toBe('No answers yet');
@@ -345,13 +421,21 @@ describe('rendering', () => {
     const long = Array.from({ length: 4 }, (_, i) => `${'非常长的一段描述，'.repeat(30)}${i}`);
     const view = open({ question: question({ options: long, stem: `${'题干'.repeat(3000)}` }) });
     withinLimits(view.embeds[0]!);
-    expect(buttons(view).slice(0, 4).map((b) => b.label)).toEqual(['A', 'B', 'C', 'D']);
+    expect(
+      buttons(view)
+        .slice(0, 4)
+        .map((b) => b.label),
+    ).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('the verdict: right or wrong, the right answer, the source with heading path and file:lines, formulas readable', () => {
     const wrong = verdictView({
-      question: question(), choice: 2, correct: false, source: question().source,
-      quote: '**焦点损失（Focal Loss）** 定义为 $FL(p_t) = -\\alpha_t (1-p_t)^\\gamma \\log(p_t)$。', nextDue: new Date('2025-03-05T10:20:00Z'),
+      question: question(),
+      choice: 2,
+      correct: false,
+      source: question().source,
+      quote: '**焦点损失（Focal Loss）** 定义为 $FL(p_t) = -\\alpha_t (1-p_t)^\\gamma \\log(p_t)$。',
+      nextDue: new Date('2025-03-05T10:20:00Z'),
     });
     const embed = wrong.embeds[0]!;
     withinLimits(embed);
@@ -363,7 +447,14 @@ describe('rendering', () => {
     expect(embed.description).toContain('<t:1741170000:R>');
     expect(embed.footer?.text).toBe('retinanet-focal-loss.md:50-52');
 
-    const right = verdictView({ question: question(), choice: 0, correct: true, source: question().source, quote: 'x'.repeat(10_000), nextDue: null });
+    const right = verdictView({
+      question: question(),
+      choice: 0,
+      correct: true,
+      source: question().source,
+      quote: 'x'.repeat(10_000),
+      nextDue: null,
+    });
     withinLimits(right.embeds[0]!);
     expect(right.embeds[0]!.title).toBe('✅ Correct!');
     expect(right.embeds[0]!.description).not.toContain('The right answer');
@@ -375,7 +466,12 @@ describe('rendering', () => {
   });
 
   it('the leaderboard: medals, mentions, scores; an empty one invites to play', () => {
-    const rows = Array.from({ length: 10 }, (_, i) => ({ userId: `2000000000000000${10 + i}`, correct: 10 - i, answered: 12, accuracy: (10 - i) / 12 }));
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      userId: `2000000000000000${10 + i}`,
+      correct: 10 - i,
+      answered: 12,
+      accuracy: (10 - i) / 12,
+    }));
     const view = leaderboardView(rows, 'week');
     const embed = view.embeds[0]!;
     withinLimits(embed);
@@ -388,7 +484,12 @@ describe('rendering', () => {
 
   it('stats: answered, accuracy, streak, due, weakest topics (not the perfect ones)', () => {
     const stats: MemberStats = {
-      answered: 7, correct: 5, accuracy: 5 / 7, streakDays: 3, bestStreakDays: 4, dueCount: 2,
+      answered: 7,
+      correct: 5,
+      accuracy: 5 / 7,
+      streakDays: 3,
+      bestStreakDays: 4,
+      dueCount: 2,
       weakestTopics: [
         { topic: 'fpn.md', answered: 3, correct: 1, accuracy: 1 / 3 },
         { topic: 'pspnet.md', answered: 4, correct: 4, accuracy: 1 },

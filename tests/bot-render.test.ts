@@ -6,8 +6,22 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerResult } from '../src/search/ask.js';
 import type { SyncReport } from '../src/index/study-index.js';
 import {
-  answerView, discordMarkdown, embedLength, fitContent, fitEmbed, helpView, LIMITS, noteOutlines, notCoveredView,
-  reindexView, sectionPages, sectionTitle, splitPages, topicsView, truncate, truncateMarkdown,
+  answerView,
+  discordMarkdown,
+  embedLength,
+  fitContent,
+  fitEmbed,
+  helpView,
+  LIMITS,
+  noteOutlines,
+  notCoveredView,
+  reindexView,
+  sectionPages,
+  sectionTitle,
+  splitPages,
+  topicsView,
+  truncate,
+  truncateMarkdown,
 } from '../src/render/discord.js';
 import { customIds, parseCustomId } from '../src/render/custom-ids.js';
 
@@ -15,13 +29,26 @@ const fences = (text: string) => text.split('\n').filter((l) => /^\s*```/.test(l
 
 function result(over: Partial<AnswerResult> = {}): AnswerResult {
   return {
-    chunkId: 'abcdef0123-4567890abc', file: 'retinanet-focal-loss.md', title: 'RetinaNet 与 Focal Loss',
-    headingPath: ['RetinaNet 与 Focal Loss', '从交叉熵到 Focal Loss', 'Focal Loss 的定义'], startLine: 50, endLine: 59,
-    score: 12.34567, coverage: 1, quote: 'Focal Loss 是 $(1-p_t)^\\gamma$ 加权的交叉熵。', text: 'whole section', ...over,
+    chunkId: 'abcdef0123-4567890abc',
+    file: 'retinanet-focal-loss.md',
+    title: 'RetinaNet 与 Focal Loss',
+    headingPath: ['RetinaNet 与 Focal Loss', '从交叉熵到 Focal Loss', 'Focal Loss 的定义'],
+    startLine: 50,
+    endLine: 59,
+    score: 12.34567,
+    coverage: 1,
+    quote: 'Focal Loss 是 $(1-p_t)^\\gamma$ 加权的交叉熵。',
+    text: 'whole section',
+    ...over,
   };
 }
-const answerOf = (results: AnswerResult[], question = 'what is focal loss', answered = true): Answer =>
-  ({ question, answered, results, corrections: [], legs: { keyword: true, dense: false } });
+const answerOf = (results: AnswerResult[], question = 'what is focal loss', answered = true): Answer => ({
+  question,
+  answered,
+  results,
+  corrections: [],
+  legs: { keyword: true, dense: false },
+});
 
 describe('truncate', () => {
   it('leaves short text alone and cuts long text to the limit with an ellipsis', () => {
@@ -64,7 +91,10 @@ describe('truncateMarkdown', () => {
 describe('fitEmbed', () => {
   it('enforces title 256, description 4096, author 256, 25 fields of 256/1024, and 6000 in total', () => {
     const embed = fitEmbed({
-      title: 't'.repeat(1000), description: 'd'.repeat(10_000), author: { name: 'a'.repeat(1000) }, footer: { text: 'f'.repeat(100) },
+      title: 't'.repeat(1000),
+      description: 'd'.repeat(10_000),
+      author: { name: 'a'.repeat(1000) },
+      footer: { text: 'f'.repeat(100) },
       fields: Array.from({ length: 40 }, () => ({ name: 'n'.repeat(500), value: 'v'.repeat(2000) })),
     });
     expect(embed.title!.length).toBeLessThanOrEqual(LIMITS.embedTitle);
@@ -174,7 +204,12 @@ describe('answerView', () => {
     const { components } = answerView(answer, 0);
     expect(components).toHaveLength(1);
     const ids = components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
-    expect(ids).toEqual([customIds.askNext(1), customIds.askSection(result().chunkId), customIds.askVote(1, result().chunkId), customIds.askVote(-1, result().chunkId)]);
+    expect(ids).toEqual([
+      customIds.askNext(1),
+      customIds.askSection(result().chunkId),
+      customIds.askVote(1, result().chunkId),
+      customIds.askVote(-1, result().chunkId),
+    ]);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
   });
 
@@ -198,7 +233,9 @@ describe('notCoveredView', () => {
     const { embeds } = notCoveredView(answerOf([result()], 'how do I bake bread', false));
     expect(embeds[0]!.title).toBe('Not in the notes');
     expect(embeds[0]!.description).toContain('do not seem to cover');
-    expect(embeds[0]!.description).toContain('1. RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss › Focal Loss 的定义 — `retinanet-focal-loss.md:50-59`');
+    expect(embeds[0]!.description).toContain(
+      '1. RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss › Focal Loss 的定义 — `retinanet-focal-loss.md:50-59`',
+    );
   });
 
   it('gives each listed section a Full section button, numbered as the list is', () => {
@@ -239,12 +276,15 @@ describe('sectionPages', () => {
 
 describe('topics', () => {
   const note = (file: string, title: string, paths: string[][]) => ({
-    file, meta: { file, title, tags: [], aliases: [] },
+    file,
+    meta: { file, title, tags: [], aliases: [] },
     chunks: paths.map((headingPath, i) => ({ id: `${file}${i}`, file, title, headingPath, startLine: i, endLine: i, text: '', part: 0 })),
   });
 
   it('outlines each note by the sections under its title', () => {
-    expect(noteOutlines([note('b.md', 'B', [['B'], ['B', 'One'], ['B', 'One', 'Deep'], ['B', 'Two']]), note('a.md', 'A', [['X'], ['Y']])])).toEqual([
+    expect(
+      noteOutlines([note('b.md', 'B', [['B'], ['B', 'One'], ['B', 'One', 'Deep'], ['B', 'Two']]), note('a.md', 'A', [['X'], ['Y']])]),
+    ).toEqual([
       { file: 'a.md', title: 'A', sections: ['X', 'Y'] },
       { file: 'b.md', title: 'B', sections: ['One', 'Two'] },
     ]);
@@ -287,7 +327,16 @@ describe('help and reindex', () => {
   });
 
   it('reindex reports counts, time and skipped files', () => {
-    const report: SyncReport = { files: 10, chunks: 91, added: 2, removed: 1, embedded: 0, skipped: [{ file: 'bad.md', size: 1, mtimeMs: 1, reason: 'not UTF-8' }], rebuilt: false, ms: 1234 };
+    const report: SyncReport = {
+      files: 10,
+      chunks: 91,
+      added: 2,
+      removed: 1,
+      embedded: 0,
+      skipped: [{ file: 'bad.md', size: 1, mtimeMs: 1, reason: 'not UTF-8' }],
+      rebuilt: false,
+      ms: 1234,
+    };
     const text = reindexView(report).embeds[0]!.description!;
     expect(text).toContain('**10** notes, **91** sections indexed in 1.23 s.');
     expect(text).toContain('2 sections added, 1 removed.');
@@ -301,6 +350,7 @@ describe('custom ids', () => {
     expect(parseCustomId(customIds.askSection('abc-def'))).toEqual({ kind: 'ask-section', chunkId: 'abc-def' });
     expect(parseCustomId(customIds.askVote(-1, 'abc-def'))).toEqual({ kind: 'ask-vote', vote: -1, chunkId: 'abc-def' });
     expect(parseCustomId(customIds.topicsPage(2, 'prev'))).toEqual({ kind: 'topics-page', page: 2 });
-    for (const junk of ['', 'ask', 'ask:next:x', 'ask:vote:sideways:abc', 'quiz:1', 'topics:next:-1']) expect(parseCustomId(junk)).toBeNull();
+    for (const junk of ['', 'ask', 'ask:next:x', 'ask:vote:sideways:abc', 'quiz:1', 'topics:next:-1'])
+      expect(parseCustomId(junk)).toBeNull();
   });
 });

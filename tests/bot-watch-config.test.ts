@@ -8,8 +8,10 @@ describe('WATCH_NOTES', () => {
   it('is on by default (also when empty) and reads true/false, yes/no, on/off, 1/0', () => {
     expect(parseBotConfig(valid)).toMatchObject({ ok: true, config: { watchNotes: true } });
     expect(parseBotConfig({ ...valid, WATCH_NOTES: ' ' })).toMatchObject({ ok: true, config: { watchNotes: true } });
-    for (const off of ['false', 'FALSE', 'no', 'off', '0']) expect(parseBotConfig({ ...valid, WATCH_NOTES: off })).toMatchObject({ ok: true, config: { watchNotes: false } });
-    for (const on of ['true', 'yes', 'on', '1']) expect(parseBotConfig({ ...valid, WATCH_NOTES: on })).toMatchObject({ ok: true, config: { watchNotes: true } });
+    for (const off of ['false', 'FALSE', 'no', 'off', '0'])
+      expect(parseBotConfig({ ...valid, WATCH_NOTES: off })).toMatchObject({ ok: true, config: { watchNotes: false } });
+    for (const on of ['true', 'yes', 'on', '1'])
+      expect(parseBotConfig({ ...valid, WATCH_NOTES: on })).toMatchObject({ ok: true, config: { watchNotes: true } });
   });
 
   it('refuses anything else, naming the variable', () => {
@@ -26,9 +28,13 @@ describe('NOTES_URL', () => {
 
   it('reads a template or "obsidian"', () => {
     expect(parseBotConfig({ ...valid, NOTES_URL: 'https://github.com/you/notes/blob/{commit}/{path}#L{start}-L{end}' })).toMatchObject({
-      ok: true, config: { notesUrl: { kind: 'template', template: 'https://github.com/you/notes/blob/{commit}/{path}#L{start}-L{end}' } },
+      ok: true,
+      config: { notesUrl: { kind: 'template', template: 'https://github.com/you/notes/blob/{commit}/{path}#L{start}-L{end}' } },
     });
-    expect(parseBotConfig({ ...valid, NOTES_URL: 'obsidian' })).toMatchObject({ ok: true, config: { notesUrl: { kind: 'obsidian', vault: null } } });
+    expect(parseBotConfig({ ...valid, NOTES_URL: 'obsidian' })).toMatchObject({
+      ok: true,
+      config: { notesUrl: { kind: 'obsidian', vault: null } },
+    });
   });
 
   it('refuses a malformed template with how to write one, alongside other problems', () => {

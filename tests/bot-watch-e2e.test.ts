@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord } from './support/fake-discord.js';
-import { fakeBotToken, interactionRequests, logLines, setUpBotE2E, stopBot, waitForLog, type BotE2E, type BotProcess } from './support/bot-process.js';
+import {
+  fakeBotToken,
+  interactionRequests,
+  logLines,
+  setUpBotE2E,
+  stopBot,
+  waitForLog,
+  type BotE2E,
+  type BotProcess,
+} from './support/bot-process.js';
 import { repoRoot } from './support/paths.js';
 
 const APPLICATION_ID = '100000000000000007';
@@ -25,7 +34,11 @@ const { isCallback, isEditOriginal } = interactionRequests(APPLICATION_ID);
 
 async function askAndWait(question: string) {
   userSeq++;
-  const sent = fake.sendCommand({ name: 'ask', options: [{ type: 3, name: 'question', value: question }], user: { id: String(200000000000000700n + userSeq), username: `w${userSeq}` } });
+  const sent = fake.sendCommand({
+    name: 'ask',
+    options: [{ type: 3, name: 'question', value: question }],
+    user: { id: String(200000000000000700n + userSeq), username: `w${userSeq}` },
+  });
   await fake.waitForRequest(isCallback(sent.id), 5000);
   const edit = await fake.waitForRequest(isEditOriginal(sent.token), 10_000);
   return edit.body.embeds?.[0] as { title?: string; url?: string; description?: string; footer?: { text: string } } | undefined;
@@ -33,17 +46,29 @@ async function askAndWait(question: string) {
 
 /** Waits for the watcher's log line about `change` ("edited x.md"), logged at or after `since` (epoch ms). */
 function waitForChange(bot: BotProcess, change: string, since: number) {
-  return waitForLog(bot, (l) => l.msg === 'notes changed, re-indexed' && l.time >= since && (l.changed as string[]).includes(change), 15_000);
+  return waitForLog(
+    bot,
+    (l) => l.msg === 'notes changed, re-indexed' && l.time >= since && (l.changed as string[]).includes(change),
+    15_000,
+  );
 }
 
 beforeAll(async () => {
   // One folder for the file (tempDir() would delete it after the first spec).
   notes = mkdtempSync(path.join(tmpdir(), 'studybot-watch-e2e-notes-'));
   cpSync(path.join(repoRoot, 'tests/fixtures/vault'), notes, { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', args, {
-    cwd: notes, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
-  }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: notes,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
+    }).trim();
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'vault');
@@ -68,7 +93,10 @@ describe('the bot watching its notes folder', () => {
 
     let since = Date.now();
     const file = path.join(notes, 'Gradient Descent.md');
-    const edited = readFileSync(file, 'utf8').replace('too large makes the loss diverge instead of converge', 'too small makes training crawl for many epochs');
+    const edited = readFileSync(file, 'utf8').replace(
+      'too large makes the loss diverge instead of converge',
+      'too small makes training crawl for many epochs',
+    );
     writeFileSync(file, edited);
     await waitForChange(bot, 'edited Gradient Descent.md', since);
     const after = await askAndWait('gradient descent learning rate');
@@ -95,7 +123,11 @@ describe('the bot watching its notes folder', () => {
     const embed = await askAndWait('what does adam keep running averages of');
     expect(JSON.stringify(embed)).not.toContain('Optimizers.md');
 
-    const reindex = fake.sendCommand({ name: 'reindex', permissions: String(1n << 5n), user: { id: '200000000000000799', username: 'admin' } });
+    const reindex = fake.sendCommand({
+      name: 'reindex',
+      permissions: String(1n << 5n),
+      user: { id: '200000000000000799', username: 'admin' },
+    });
     await fake.waitForRequest(isEditOriginal(reindex.token), 10_000);
     const afterReindex = await askAndWait('what does adam keep running averages of');
     expect(afterReindex?.footer?.text).toContain('Optimizers.md');

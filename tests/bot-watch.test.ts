@@ -12,7 +12,11 @@ import { ask } from '../src/search/ask.js';
 import { repoRoot } from './support/paths.js';
 import { tempDir } from './support/temp-dir.js';
 
-interface Logged { level: 'info' | 'warn' | 'error'; fields: Record<string, unknown>; message: string }
+interface Logged {
+  level: 'info' | 'warn' | 'error';
+  fields: Record<string, unknown>;
+  message: string;
+}
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -33,7 +37,8 @@ async function watchedVault() {
   };
   const syncs: SyncReport[] = [];
   const watcher = await NotesWatcher.start({
-    notesDir: notes, logger,
+    notesDir: notes,
+    logger,
     sync: async () => {
       const report = await index.sync();
       syncs.push(report);
@@ -68,7 +73,10 @@ describe('NotesWatcher', () => {
   it('an edit is answerable, with a log line naming the note; only the changed section is re-indexed', async () => {
     const { notes, index, logs } = await watchedVault();
     const file = path.join(notes, 'Loss Function.md');
-    writeFileSync(file, '# Loss Function\n\nA loss function measures how far the prediction is from the target.\n\n## Cross entropy\n\nCross entropy compares predicted probabilities with one-hot labels.\n');
+    writeFileSync(
+      file,
+      '# Loss Function\n\nA loss function measures how far the prediction is from the target.\n\n## Cross entropy\n\nCross entropy compares predicted probabilities with one-hot labels.\n',
+    );
     await until(() => quotes(index, 'cross entropy probabilities labels', 'one-hot labels'));
     const line = logs.find((l) => l.message === 'notes changed, re-indexed')!;
     expect(line.fields).toMatchObject({ changed: ['edited Loss Function.md'], changes: 1, added: 1, removed: 1 });
@@ -89,7 +97,12 @@ describe('NotesWatcher', () => {
     expect(index.notes.flatMap((n) => n.chunks).some((c) => c.file === 'Loss Function.md')).toBe(false);
     expect((await ask(index, 'what is cross entropy')).results.some((r) => r.file === 'Loss Function.md')).toBe(false);
     expect(logs.flatMap((l) => (l.fields.changed as string[] | undefined) ?? [])).toEqual(
-      expect.arrayContaining(['added 第二周/正则化.md', 'deleted 第二周/正则化.md', 'added 第二周/Regularization 正则化.md', 'deleted Loss Function.md']),
+      expect.arrayContaining([
+        'added 第二周/正则化.md',
+        'deleted 第二周/正则化.md',
+        'added 第二周/Regularization 正则化.md',
+        'deleted Loss Function.md',
+      ]),
     );
   });
 
@@ -97,13 +110,16 @@ describe('NotesWatcher', () => {
     const { notes, index, syncs } = await watchedVault();
     mkdirSync(path.join(notes, 'pulled'));
     const started = performance.now();
-    for (let i = 0; i < 200; i++) writeFileSync(path.join(notes, `pulled/note-${i}.md`), `# Pulled ${i}\n\nTopic number ${i} is about zebra${i} stripes.\n`);
+    for (let i = 0; i < 200; i++)
+      writeFileSync(path.join(notes, `pulled/note-${i}.md`), `# Pulled ${i}\n\nTopic number ${i} is about zebra${i} stripes.\n`);
     await until(() => index.noteList().length === 3 + 200);
     const burstMs = performance.now() - started;
     await sleep(800);
     expect(syncs).toHaveLength(1);
     expect(syncs[0]!.added).toBe(200);
-    console.log(`[measure] 200-file burst: written and answerable in ${Math.round(burstMs)} ms, ${syncs.length} sync of ${Math.round(syncs[0]!.ms)} ms`);
+    console.log(
+      `[measure] 200-file burst: written and answerable in ${Math.round(burstMs)} ms, ${syncs.length} sync of ${Math.round(syncs[0]!.ms)} ms`,
+    );
   });
 
   it('a note caught half-written is read as it was, and the next write fixes it', async () => {
@@ -139,7 +155,11 @@ describe('NotesWatcher', () => {
     await index.sync();
     writeFileSync(path.join(notes, 'Early.md'), '# Early\n\nWritten while the bot was connecting to Discord.\n');
     const messages: string[] = [];
-    const logger: WatchLogger = { info: (_f, m) => messages.push(m), warn: (_f, m) => messages.push(m), error: (_f, m) => messages.push(m) };
+    const logger: WatchLogger = {
+      info: (_f, m) => messages.push(m),
+      warn: (_f, m) => messages.push(m),
+      error: (_f, m) => messages.push(m),
+    };
 
     const off = notesWatch(false, { notesDir: notes, logger, sync: () => index.sync() });
     await off.start();
@@ -163,7 +183,9 @@ describe('NotesWatcher', () => {
       writeFileSync(file, `# Loss Function\n\n## Cross entropy\n\nCross entropy is the usual loss; ${word} marks edit ${i}.\n`);
       times.push(await until(() => quotes(index, `cross entropy ${word}`, word)));
     }
-    console.log(`[measure] write to answerable over 20 edits: median ${Math.round(median(times))} ms, max ${Math.round(Math.max(...times))} ms`);
+    console.log(
+      `[measure] write to answerable over 20 edits: median ${Math.round(median(times))} ms, max ${Math.round(Math.max(...times))} ms`,
+    );
     expect(median(times)).toBeLessThan(2000);
   });
 });

@@ -40,7 +40,11 @@ describe('Obsidian vault (English note)', () => {
   it('turns ![[image]] into a Markdown image and ![[note#heading]] into a readable reference, never raw brackets', () => {
     expect(section(chunks, 'Learning rate').text).toContain('![](<loss curve.png>)');
     expect(section(chunks, 'Momentum').text).toContain('↪ 深度学习/反向传播 › 链式法则');
-    expect(allText(chunks).replace(/`[^`]*`/g, '').replace(/```[\s\S]*?```/g, '')).not.toMatch(/\[\[|\]\]/);
+    expect(
+      allText(chunks)
+        .replace(/`[^`]*`/g, '')
+        .replace(/```[\s\S]*?```/g, ''),
+    ).not.toMatch(/\[\[|\]\]/);
   });
 
   it('makes a callout a quote with a bold title line', () => {
@@ -86,7 +90,7 @@ describe('Obsidian vault (Chinese note)', () => {
     expect(meta.links).toEqual(['Gradient Descent']);
   });
 
-  it('shows a wikilink\'s Chinese text, names an untitled callout by its type, and embeds an image whose name has spaces', () => {
+  it("shows a wikilink's Chinese text, names an untitled callout by its type, and embeds an image whose name has spaces", () => {
     expect(section(chunks, '反向传播').text).toContain('用梯度下降训练神经网络');
     expect(section(chunks, '链式法则').text).toMatch(/^> \*\*Note\*\*\n> 链式法则把输出/);
     expect(section(chunks, '链式法则').text).toContain('嵌入图片：![](<attachments/计算图 1.png>)');
@@ -98,7 +102,10 @@ describe('blog sources', () => {
   it('Hexo: strips {% %} tags, keeps the quoted text, makes {% codeblock %} a code fence, reads title, tags, categories and permalink', () => {
     const { text, meta, chunks } = parse('blog/source/_posts/hello-transformer.md');
     expect(meta).toMatchObject({
-      title: 'Attention Is All You Need', tags: ['nlp', 'transformer'], categories: ['Deep Learning', 'NLP'], permalink: 'posts/attention/',
+      title: 'Attention Is All You Need',
+      tags: ['nlp', 'transformer'],
+      categories: ['Deep Learning', 'NLP'],
+      permalink: 'posts/attention/',
     });
     const body = allText(chunks);
     expect(body).not.toMatch(/\{%|%\}/);
@@ -111,7 +118,13 @@ describe('blog sources', () => {
 
   it('Hugo: strips {{< >}} and {{% %}} shortcodes, keeps what they wrap, reads a comma-separated tag string and aliases', () => {
     const { meta, chunks } = parse('blog/content/posts/卷积网络.md');
-    expect(meta).toMatchObject({ title: '卷积神经网络', tags: ['计算机视觉', 'CNN'], categories: ['深度学习'], aliases: ['CNN 入门'], permalink: '/cn/卷积 网络/' });
+    expect(meta).toMatchObject({
+      title: '卷积神经网络',
+      tags: ['计算机视觉', 'CNN'],
+      categories: ['深度学习'],
+      aliases: ['CNN 入门'],
+      permalink: '/cn/卷积 网络/',
+    });
     const body = allText(chunks);
     expect(body).not.toMatch(/\{\{[<%]|[>%]\}\}/);
     expect(section(chunks, '池化').text).toMatch(/^池化层降低特征图的分辨率。/);

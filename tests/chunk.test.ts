@@ -44,14 +44,19 @@ describe('chunkNote', () => {
 
   it('gives every chunk its heading path and 1-based line range in the file', () => {
     const byHeading = Object.fromEntries(chunks.map((c) => [c.headingPath.join(' > '), c]));
-    expect(Object.keys(byHeading)).toEqual(['测试笔记', '测试笔记 > 第一节 Focal Loss', '测试笔记 > 第一节 Focal Loss > 子节', '测试笔记 > English Section']);
+    expect(Object.keys(byHeading)).toEqual([
+      '测试笔记',
+      '测试笔记 > 第一节 Focal Loss',
+      '测试笔记 > 第一节 Focal Loss > 子节',
+      '测试笔记 > English Section',
+    ]);
     const lines = note.split('\n');
     for (const c of chunks) {
       const slice = lines.slice(c.startLine - 1, c.endLine).join('\n');
       expect(slice).toContain(c.text.split('\n')[0]);
       expect(slice.trim().endsWith(c.text.split('\n').at(-1)!.trim())).toBe(true);
     }
-    expect(byHeading['测试笔记']!.startLine).toBe(9);
+    expect(byHeading.测试笔记!.startLine).toBe(9);
   });
 
   it('keeps formulas and code blocks whole and does not read "#" in code as a heading', () => {
@@ -73,10 +78,28 @@ describe('chunkNote', () => {
   });
 
   it('keeps the ids it gave before: they are persisted in indexes and quiz history', () => {
-    const repeated = ['---', 'title: 测试笔记', '---', '', '# 测试笔记', '', '引言段落。', '', '## 第一节 Focal Loss', '', '同一段。', '',
-      '## 第一节 Focal Loss', '', '同一段。', ''].join('\n');
+    const repeated = [
+      '---',
+      'title: 测试笔记',
+      '---',
+      '',
+      '# 测试笔记',
+      '',
+      '引言段落。',
+      '',
+      '## 第一节 Focal Loss',
+      '',
+      '同一段。',
+      '',
+      '## 第一节 Focal Loss',
+      '',
+      '同一段。',
+      '',
+    ].join('\n');
     expect(chunkNote({ file: 'dir/test.md', text: repeated }).chunks.map((c) => c.id)).toEqual([
-      '1b4ae84b60-ab04125f7d', 'e91de19ab8-96895a5e02', 'e91de19ab8-c529c21f5c',
+      '1b4ae84b60-ab04125f7d',
+      'e91de19ab8-96895a5e02',
+      'e91de19ab8-c529c21f5c',
     ]);
   });
 
@@ -104,7 +127,8 @@ describe('chunkNote', () => {
   });
 
   it('leaves reference lists out: they name papers, they answer nothing', () => {
-    const text = '# 第一章\n\n## 1.1 卷积\n\n卷积是加权求和。\n\n## 19.9 参考文献\n\n[1] Goodfellow I. Deep Learning. 2016\n\n## References\n\n### Papers\n\n- He K. Deep Residual Learning\n\n## 1.2 池化\n\n池化降采样。';
+    const text =
+      '# 第一章\n\n## 1.1 卷积\n\n卷积是加权求和。\n\n## 19.9 参考文献\n\n[1] Goodfellow I. Deep Learning. 2016\n\n## References\n\n### Papers\n\n- He K. Deep Residual Learning\n\n## 1.2 池化\n\n池化降采样。';
     const { chunks } = chunkNote({ file: 'c.md', text });
     expect(chunks.map((c) => c.headingPath.at(-1))).toEqual(['1.1 卷积', '1.2 池化']);
     expect(chunks.some((c) => /Goodfellow|Residual/.test(c.text))).toBe(false);
@@ -133,6 +157,13 @@ describe('sectionKey', () => {
 describe('splitSentences', () => {
   it('splits Chinese and English sentences but not inside inline math or code', () => {
     const s = splitSentences('这是第一句。这是第二句！English here. Is it? 公式 $p = 0.5. q$ 不拆。代码 `a. b` 也不拆。');
-    expect(s.map((x) => x.text.trim())).toEqual(['这是第一句。', '这是第二句！', 'English here.', 'Is it?', '公式 $p = 0.5. q$ 不拆。', '代码 `a. b` 也不拆。']);
+    expect(s.map((x) => x.text.trim())).toEqual([
+      '这是第一句。',
+      '这是第二句！',
+      'English here.',
+      'Is it?',
+      '公式 $p = 0.5. q$ 不拆。',
+      '代码 `a. b` 也不拆。',
+    ]);
   });
 });

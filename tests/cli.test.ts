@@ -66,7 +66,9 @@ describe('studybot ask', () => {
       expect(r.quote.length).toBeLessThanOrEqual(620);
     }
     expect(answer.results[0].file).toBe('fpn.md');
-    expect(answer.results.map((r: { score: number }) => r.score)).toEqual([...answer.results.map((r: { score: number }) => r.score)].sort((a, b) => b - a));
+    expect(answer.results.map((r: { score: number }) => r.score)).toEqual(
+      [...answer.results.map((r: { score: number }) => r.score)].sort((a, b) => b - a),
+    );
   });
 
   it('says so when the notes do not cover the question, still listing the nearest headings', () => {
@@ -77,9 +79,14 @@ describe('studybot ask', () => {
   });
 
   it('reads one question per stdin line with "-", printing one JSON object per line', () => {
-    const { code, stdout } = studybot(['ask', '--json', '-'], { input: 'what is focal loss\n\n什么是知识蒸馏\n   \nwhat is RoI pooling\n' });
+    const { code, stdout } = studybot(['ask', '--json', '-'], {
+      input: 'what is focal loss\n\n什么是知识蒸馏\n   \nwhat is RoI pooling\n',
+    });
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.question)).toEqual(['what is focal loss', '什么是知识蒸馏', 'what is RoI pooling']);
     expect(lines.map((l) => l.results[0].file)).toEqual(['retinanet-focal-loss.md', 'knowledge-distillation.md', 'faster-rcnn.md']);
   });
@@ -87,7 +94,10 @@ describe('studybot ask', () => {
   it('reports a bad line in a stdin batch and goes on', () => {
     const { code, stdout } = studybot(['ask', '--json', '-'], { input: `${'x'.repeat(5000)}\nwhat is FCN\n` });
     expect(code).toBe(1);
-    const [bad, good] = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [bad, good] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(bad.error).toMatch(/limit is 1000/);
     expect(good.results[0].file).toBe('fcn.md');
   });
@@ -115,7 +125,15 @@ describe('studybot ask', () => {
     mkdirSync(path.join(notes, 'sub'));
     writeFileSync(path.join(notes, 'sub', 'good.md'), '# Good\n\n## Dropout\n\nDropout 随机丢弃神经元，是一种正则化方法。\n');
     writeFileSync(path.join(notes, 'bad.md'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
-    const { code, stdout, stderr } = studybot(['ask', '--json', '--notes', notes, '--data', path.join(notes, '.data'), 'what does dropout do']);
+    const { code, stdout, stderr } = studybot([
+      'ask',
+      '--json',
+      '--notes',
+      notes,
+      '--data',
+      path.join(notes, '.data'),
+      'what does dropout do',
+    ]);
     rmSync(notes, { recursive: true, force: true });
     expect(code).toBe(0);
     expect(stderr).toMatch(/Skipping bad\.md/);
@@ -139,10 +157,12 @@ describe('studybot ask', () => {
 
 /** Every file of a folder with its content hash and inode: equal means nothing was written, replaced or removed. */
 function snapshot(dir: string): string[] {
-  return readdirSync(dir).sort().map((f) => {
-    const file = path.join(dir, f);
-    return `${f} ${statSync(file).ino} ${statSync(file).isFile() ? createHash('sha1').update(readFileSync(file)).digest('hex') : 'dir'}`;
-  });
+  return readdirSync(dir)
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      return `${f} ${statSync(file).ino} ${statSync(file).isFile() ? createHash('sha1').update(readFileSync(file)).digest('hex') : 'dir'}`;
+    });
 }
 
 function tempFolder(prefix: string): string {
@@ -199,8 +219,14 @@ describe('studybot and pathological notes', () => {
   it('lists the notes it skipped with the reason, honouring --max-note-mb, and refuses a bad limit', () => {
     const notes = tempFolder('studybot-cli-big-');
     writeFileSync(path.join(notes, 'small.md'), '# Small\n\n## Dropout\n\nDropout 随机丢弃神经元。\n');
-    writeFileSync(path.join(notes, 'big.md'), `# Big\n\n${Array.from({ length: 12000 }, (_, i) => `第 ${i} 段：卷积层提取局部特征。`).join('\n\n')}\n`);
-    writeFileSync(path.join(notes, 'deep.md'), `# Deep\n\n${Array.from({ length: 300 }, (_, d) => `${' '.repeat(2 * d)}- item ${d}`).join('\n')}\n`);
+    writeFileSync(
+      path.join(notes, 'big.md'),
+      `# Big\n\n${Array.from({ length: 12000 }, (_, i) => `第 ${i} 段：卷积层提取局部特征。`).join('\n\n')}\n`,
+    );
+    writeFileSync(
+      path.join(notes, 'deep.md'),
+      `# Deep\n\n${Array.from({ length: 300 }, (_, d) => `${' '.repeat(2 * d)}- item ${d}`).join('\n')}\n`,
+    );
     const data = path.join(notes, '.data');
     const { code, stdout, stderr } = studybot(['index', '--notes', notes, '--data', data, '--max-note-mb', '0.5']);
     expect(code).toBe(0);
@@ -220,32 +246,37 @@ describe('studybot on a failing disk', () => {
   const canDropRoot = process.getuid?.() === 0;
   const NOBODY = 65534;
 
-  it.skipIf(!canDropRoot)('answers from a current index in a read-only DATA_DIR, and says in one line why it cannot update a stale one', () => {
-    const notes = tempFolder('studybot-cli-ro-notes-');
-    cpSync(NOTES, notes, { recursive: true });
-    const readOnly = tempFolder('studybot-cli-ro-');
-    expect(studybot(['index', '--notes', notes, '--data', readOnly]).code).toBe(0);
-    for (const f of readdirSync(readOnly)) chmodSync(path.join(readOnly, f), 0o444);
-    chmodSync(readOnly, 0o555);
-    chmodSync(notes, 0o755);
-    const before = snapshot(readOnly);
+  it.skipIf(!canDropRoot)(
+    'answers from a current index in a read-only DATA_DIR, and says in one line why it cannot update a stale one',
+    () => {
+      const notes = tempFolder('studybot-cli-ro-notes-');
+      cpSync(NOTES, notes, { recursive: true });
+      const readOnly = tempFolder('studybot-cli-ro-');
+      expect(studybot(['index', '--notes', notes, '--data', readOnly]).code).toBe(0);
+      for (const f of readdirSync(readOnly)) chmodSync(path.join(readOnly, f), 0o444);
+      chmodSync(readOnly, 0o555);
+      chmodSync(notes, 0o755);
+      const before = snapshot(readOnly);
 
-    const current = studybot(['ask', '--json', '--notes', notes, '--data', readOnly, 'what is focal loss'], { uid: NOBODY });
-    expect(current.stderr).toMatch(/DATA_DIR is read-only/);
-    expect(current.code).toBe(0);
-    expect(JSON.parse(current.stdout).results[0].file).toBe('retinanet-focal-loss.md');
+      const current = studybot(['ask', '--json', '--notes', notes, '--data', readOnly, 'what is focal loss'], { uid: NOBODY });
+      expect(current.stderr).toMatch(/DATA_DIR is read-only/);
+      expect(current.code).toBe(0);
+      expect(JSON.parse(current.stdout).results[0].file).toBe('retinanet-focal-loss.md');
 
-    writeFileSync(path.join(notes, 'new.md'), '# New\n\nnew note\n');
-    const stale = studybot(['ask', '--notes', notes, '--data', readOnly, 'what is focal loss'], { uid: NOBODY });
-    expect(stale.code).toBe(1);
-    expect(stale.stdout).toBe('');
-    expect(stale.stderr).toMatch(/^error: DATA_DIR is read-only: could not update the index to the changed notes in .*; make the folder writable or set DATA_DIR to another folder\.\n$/m);
-    expect(stale.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(readOnly)).toEqual(before);
-    chmodSync(readOnly, 0o755);
-    rmSync(readOnly, { recursive: true, force: true });
-    rmSync(notes, { recursive: true, force: true });
-  });
+      writeFileSync(path.join(notes, 'new.md'), '# New\n\nnew note\n');
+      const stale = studybot(['ask', '--notes', notes, '--data', readOnly, 'what is focal loss'], { uid: NOBODY });
+      expect(stale.code).toBe(1);
+      expect(stale.stdout).toBe('');
+      expect(stale.stderr).toMatch(
+        /^error: DATA_DIR is read-only: could not update the index to the changed notes in .*; make the folder writable or set DATA_DIR to another folder\.\n$/m,
+      );
+      expect(stale.stderr).not.toMatch(/\n\s+at /);
+      expect(snapshot(readOnly)).toEqual(before);
+      chmodSync(readOnly, 0o755);
+      rmSync(readOnly, { recursive: true, force: true });
+      rmSync(notes, { recursive: true, force: true });
+    },
+  );
 
   it('says once that the model cannot load, and does not try again on the next ask; `studybot index` does', () => {
     const own = tempFolder('studybot-cli-model-');

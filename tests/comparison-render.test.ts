@@ -10,12 +10,24 @@ import { answerView } from '../src/render/answer.js';
 import { answerJson, renderAnswerText } from '../src/render/text.js';
 
 const result = (id: string, side?: string): AnswerResult => ({
-  chunkId: id, file: `${id}.md`, title: id.toUpperCase(), headingPath: [id.toUpperCase()], startLine: 1, endLine: 9,
-  score: 1, coverage: 0.8, quote: `${id} quote`, text: `${id} text`, ...(side ? { side } : {}),
+  chunkId: id,
+  file: `${id}.md`,
+  title: id.toUpperCase(),
+  headingPath: [id.toUpperCase()],
+  startLine: 1,
+  endLine: 9,
+  score: 1,
+  coverage: 0.8,
+  quote: `${id} quote`,
+  text: `${id} text`,
+  ...(side ? { side } : {}),
 });
 
 const comparison: Answer = {
-  question: 'lstm vs gru', corrections: [], answered: true, legs: { keyword: true, dense: false },
+  question: 'lstm vs gru',
+  corrections: [],
+  answered: true,
+  legs: { keyword: true, dense: false },
   comparison: { sides: ['lstm', 'gru'] },
   results: [result('lstm', 'lstm'), result('gru', 'gru'), result('rnn')],
 };
@@ -53,8 +65,12 @@ describe('a comparison', () => {
 
 describe('a corrected question', () => {
   const corrected: Answer = {
-    question: 'segmantation', correctedQuestion: 'segmentation', corrections: [{ from: 'segmantation', to: 'segmentation' }],
-    answered: true, legs: { keyword: true, dense: false }, results: [result('seg')],
+    question: 'segmantation',
+    correctedQuestion: 'segmentation',
+    corrections: [{ from: 'segmantation', to: 'segmentation' }],
+    answered: true,
+    legs: { keyword: true, dense: false },
+    results: [result('seg')],
   };
 
   it('is announced by the CLI, in --json and in Discord', () => {

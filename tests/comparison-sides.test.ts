@@ -25,23 +25,37 @@ describe('comparisonSides', () => {
     expect(comparisonSides(question)).toEqual(sides);
   });
 
-  it.each(['what is focal loss', 'how does roi pooling work', '金字塔原理写作怎么用', 'input and output shapes'])('finds none in "%s"', (question) => {
-    expect(comparisonSides(question)).toBeNull();
-  });
+  it.each(['what is focal loss', 'how does roi pooling work', '金字塔原理写作怎么用', 'input and output shapes'])(
+    'finds none in "%s"',
+    (question) => {
+      expect(comparisonSides(question)).toBeNull();
+    },
+  );
 });
 
 describe('ask() on a comparison', () => {
-  const corpus = memoryCorpus([
-    { id: 'lstm-intro', file: 'lstm.md', headingPath: ['LSTM'], text: 'lstm gates lstm cell state lstm memory lstm forget gate, unlike a gru' },
-    { id: 'lstm-more', file: 'lstm.md', headingPath: ['LSTM', 'Training'], text: 'lstm training with truncated backprop, lstm lstm' },
-    { id: 'gru', file: 'gru.md', headingPath: ['GRU'], text: 'gru merges the gates into an update gate' },
-    { id: 'filler', text: 'Pooling layers shrink feature maps.' },
-  ], { topical: ['lstm', 'gru'] });
+  const corpus = memoryCorpus(
+    [
+      {
+        id: 'lstm-intro',
+        file: 'lstm.md',
+        headingPath: ['LSTM'],
+        text: 'lstm gates lstm cell state lstm memory lstm forget gate, unlike a gru',
+      },
+      { id: 'lstm-more', file: 'lstm.md', headingPath: ['LSTM', 'Training'], text: 'lstm training with truncated backprop, lstm lstm' },
+      { id: 'gru', file: 'gru.md', headingPath: ['GRU'], text: 'gru merges the gates into an update gate' },
+      { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+    ],
+    { topical: ['lstm', 'gru'] },
+  );
 
   it('answers with the best section of each side first, each naming its side', async () => {
     const answer = await ask(corpus, 'lstm vs gru');
     expect(answer.comparison).toEqual({ sides: ['lstm', 'gru'] });
-    expect(answer.results.slice(0, 2).map((r) => [r.chunkId, r.side])).toEqual([['lstm-intro', 'lstm'], ['gru', 'gru']]);
+    expect(answer.results.slice(0, 2).map((r) => [r.chunkId, r.side])).toEqual([
+      ['lstm-intro', 'lstm'],
+      ['gru', 'gru'],
+    ]);
     expect(answer.results[2]?.side).toBeUndefined();
   });
 
@@ -52,12 +66,19 @@ describe('ask() on a comparison', () => {
   });
 
   it('keeps first a section whose heading names both sides, labelled with both', async () => {
-    const withBoth = memoryCorpus([
-      { id: 'both', headingPath: ['RNN', 'lstm and gru compared'], text: 'lstm has three gates, gru two' },
-      { id: 'lstm', headingPath: ['RNN', 'lstm'], text: 'lstm cell' },
-      { id: 'gru', headingPath: ['RNN', 'gru'], text: 'gru cell' },
-    ], { topical: ['lstm', 'gru'] });
+    const withBoth = memoryCorpus(
+      [
+        { id: 'both', headingPath: ['RNN', 'lstm and gru compared'], text: 'lstm has three gates, gru two' },
+        { id: 'lstm', headingPath: ['RNN', 'lstm'], text: 'lstm cell' },
+        { id: 'gru', headingPath: ['RNN', 'gru'], text: 'gru cell' },
+      ],
+      { topical: ['lstm', 'gru'] },
+    );
     const answer = await ask(withBoth, 'lstm vs gru');
-    expect(answer.results.map((r) => [r.chunkId, r.side])).toEqual([['both', 'lstm / gru'], ['lstm', 'lstm'], ['gru', 'gru']]);
+    expect(answer.results.map((r) => [r.chunkId, r.side])).toEqual([
+      ['both', 'lstm / gru'],
+      ['lstm', 'lstm'],
+      ['gru', 'gru'],
+    ]);
   });
 });

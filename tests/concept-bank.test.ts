@@ -23,9 +23,23 @@ const built = (lines: string[]) => lines.filter((l) => l.includes('concept bank 
 
 describe('conceptBankOf', () => {
   it('builds once, and again only when a sync changed the notes', () => {
-    const chunk = (text: string): Chunk => ({ id: 'aaaaaaaaaa-bbbbbbbbbb', file: 'n.md', title: 'N', headingPath: ['N'], startLine: 1, endLine: 1, part: 0, text });
+    const chunk = (text: string): Chunk => ({
+      id: 'aaaaaaaaaa-bbbbbbbbbb',
+      file: 'n.md',
+      title: 'N',
+      headingPath: ['N'],
+      startLine: 1,
+      endLine: 1,
+      part: 0,
+      text,
+    });
     const note = (text: string) => ({
-      file: 'n.md', size: 1, mtimeMs: 1, sha1: 'x', meta: { file: 'n.md', title: 'N', tags: [], aliases: [] }, chunks: [chunk(text)],
+      file: 'n.md',
+      size: 1,
+      mtimeMs: 1,
+      sha1: 'x',
+      meta: { file: 'n.md', title: 'N', tags: [], aliases: [] },
+      chunks: [chunk(text)],
     });
     const index = { notes: [note(FOCAL)], generation: 1, glossaryPairs: () => [] };
     const { lines, logger } = recordingLogger();

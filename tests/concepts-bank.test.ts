@@ -54,9 +54,14 @@ describe('buildConceptBank on notes/', () => {
     const again = buildConceptBank(notes, pairs);
     expect(again.concepts.map((c) => c.id)).toEqual(bank.concepts.map((c) => c.id));
     // Edit one note (a new paragraph at the end): every other concept keeps its id.
-    const edited = notes.map((n) => n.meta.file !== 'fpn.md' ? n : {
-      ...n, chunks: [...n.chunks, { ...n.chunks[n.chunks.length - 1]!, id: 'extra', text: '补充一句话，与任何术语无关。', part: 1 }],
-    });
+    const edited = notes.map((n) =>
+      n.meta.file !== 'fpn.md'
+        ? n
+        : {
+            ...n,
+            chunks: [...n.chunks, { ...n.chunks[n.chunks.length - 1]!, id: 'extra', text: '补充一句话，与任何术语无关。', part: 1 }],
+          },
+    );
     const rebuilt = buildConceptBank(edited, pairs);
     expect(new Set(rebuilt.concepts.map((c) => c.id))).toEqual(new Set(bank.concepts.map((c) => c.id)));
     expect(new Set(bank.concepts.map((c) => c.id)).size).toBe(bank.concepts.length);
@@ -115,7 +120,12 @@ describe('glossary pairs', () => {
   });
 
   it('stored by the index give the bank the bot builds the same concepts as mining the notes (quiz:sample)', async () => {
-    const index = await StudyIndex.open({ notesDir, dataDir: tempDir('concepts-index-'), embeddingModel: null, logger: { info() {}, warn() {}, error() {} } });
+    const index = await StudyIndex.open({
+      notesDir,
+      dataDir: tempDir('concepts-index-'),
+      embeddingModel: null,
+      logger: { info() {}, warn() {}, error() {} },
+    });
     try {
       await index.sync();
       expect(new Set(index.glossaryPairs().map((p) => p.join('\t')))).toEqual(new Set(pairs.map((p) => p.join('\t'))));
@@ -129,7 +139,11 @@ describe('glossary pairs', () => {
 
 describe('term names', () => {
   it('parses bilingual terms and rejects phrases', () => {
-    expect(parseTermName('特征金字塔网络（Feature Pyramid Network, FPN）')?.names).toEqual(['特征金字塔网络', 'Feature Pyramid Network', 'FPN']);
+    expect(parseTermName('特征金字塔网络（Feature Pyramid Network, FPN）')?.names).toEqual([
+      '特征金字塔网络',
+      'Feature Pyramid Network',
+      'FPN',
+    ]);
     expect(parseTermName('温度（temperature）T')?.display).toBe('温度（temperature）');
     expect(parseTermName('更多数据 / 数据增强（data augmentation）')?.names).toEqual(['数据增强', 'data augmentation']);
     expect(parseTermName('α 只平衡了正负样本的数量，区分不了难易')).toBeNull();

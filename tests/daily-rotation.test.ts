@@ -19,8 +19,14 @@ const openStore = (): DailyStore => new DailyStore(openDailyDb(file));
 
 function concept(id: string, extra: Partial<Concept> = {}): Concept {
   return {
-    id, term: id, aliases: [], definition: `${id} is a concept.`, kind: 'model', topic: 'detr.md',
-    source: { file: 'notes/detr.md', headingPath: [id], startLine: 1, endLine: 2 }, ...extra,
+    id,
+    term: id,
+    aliases: [],
+    definition: `${id} is a concept.`,
+    kind: 'model',
+    topic: 'detr.md',
+    source: { file: 'notes/detr.md', headingPath: [id], startLine: 1, endLine: 2 },
+    ...extra,
   };
 }
 const bank = (n: number) => Array.from({ length: n }, (_, i) => concept(`c${String(i).padStart(2, '0')}`));
@@ -159,9 +165,7 @@ describe('weighting by wrong answers', () => {
     const store = openStore();
     const r = new Rotation(store, { newSeed: (g) => Number(g.slice(1)) * 7919 + 1 });
     // One outer transaction: 4,000 picks, one commit.
-    return store.transaction(() =>
-      Array.from({ length: 400 }, (_, g) => takeN(r, `g${g}`, concepts, 10, wrongRate).indexOf(hard)),
-    );
+    return store.transaction(() => Array.from({ length: 400 }, (_, g) => takeN(r, `g${g}`, concepts, 10, wrongRate).indexOf(hard)));
   }
 
   it('brings concepts the server gets wrong forward (fixed seeds, 400 servers)', () => {

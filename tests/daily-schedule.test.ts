@@ -6,8 +6,17 @@
  */
 import { describe, it, expect } from 'vitest';
 import {
-  formatLocal, localDateOf, nextRun, parseSchedule, parseTime, parseTimezone, previousRun, slotOn,
-  timezoneSuggestions, type Schedule, type Slot,
+  formatLocal,
+  localDateOf,
+  nextRun,
+  parseSchedule,
+  parseTime,
+  parseTimezone,
+  previousRun,
+  slotOn,
+  timezoneSuggestions,
+  type Schedule,
+  type Slot,
 } from '../src/daily/schedule.js';
 import { scheduleProblemMessage } from '../src/render/daily.js';
 
@@ -29,7 +38,11 @@ function runsBetween(schedule: Schedule, from: Date, to: Date): Array<{ at: stri
 
 describe('parseTime', () => {
   it.each([
-    ['08:30', '08:30'], ['8:30', '08:30'], [' 21:15 ', '21:15'], ['00:00', '00:00'], ['23:59', '23:59'],
+    ['08:30', '08:30'],
+    ['8:30', '08:30'],
+    [' 21:15 ', '21:15'],
+    ['00:00', '00:00'],
+    ['23:59', '23:59'],
   ])('accepts %j as %s', (input, value) => {
     expect(parseTime(input)).toEqual({ ok: true, value });
   });
@@ -61,8 +74,9 @@ describe('parseTimezone', () => {
 
   it('rejects unknown zones with an example of a valid name', () => {
     expect(parseTimezone('Mars/Base')).toEqual({ ok: false, error: { code: 'unknown_timezone', input: 'Mars/Base' } });
-    expect(scheduleProblemMessage({ code: 'unknown_timezone', input: 'Mars/Base' }))
-      .toBe('Unknown timezone "Mars/Base". Use an IANA name like Europe/Berlin or Asia/Shanghai.');
+    expect(scheduleProblemMessage({ code: 'unknown_timezone', input: 'Mars/Base' })).toBe(
+      'Unknown timezone "Mars/Base". Use an IANA name like Europe/Berlin or Asia/Shanghai.',
+    );
     for (const bad of ['', '+05:00', 'GMT+8 China', 'Berlin']) expect(parseTimezone(bad).ok).toBe(false);
   });
 
@@ -92,7 +106,7 @@ describe('nextRun in two timezones', () => {
     expect(iso(nextRun(newYork, utc('2026-01-16T04:00:00Z')))).toEqual({ at: '2026-01-16T13:30:00.000Z', localDate: '2026-01-16' });
   });
 
-  it('the local date is the zone\'s, even when the UTC date differs', () => {
+  it("the local date is the zone's, even when the UTC date differs", () => {
     const evening: Schedule = { time: '21:00', timezone: 'America/New_York' };
     expect(iso(nextRun(evening, utc('2026-01-15T12:00:00Z')))).toEqual({ at: '2026-01-16T02:00:00.000Z', localDate: '2026-01-15' });
     expect(localDateOf(utc('2026-01-16T02:00:00Z'), 'America/New_York')).toBe('2026-01-15');

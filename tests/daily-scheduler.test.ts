@@ -27,13 +27,29 @@ beforeEach(() => {
 const openDb = (): Database.Database => openDailyDb(file);
 
 const CONCEPTS: Concept[] = Array.from({ length: 8 }, (_, i) => ({
-  id: `c${i}`, term: `Term ${i}`, aliases: [], definition: `Definition ${i}.`, kind: 'model', topic: 'detr.md',
+  id: `c${i}`,
+  term: `Term ${i}`,
+  aliases: [],
+  definition: `Definition ${i}.`,
+  kind: 'model',
+  topic: 'detr.md',
   source: { file: 'notes/detr.md', headingPath: ['DETR', `S${i}`], startLine: 10 * i + 1, endLine: 10 * i + 9 },
 }));
 
-const clock = { t: utc('2026-01-01T00:00:00Z'), now() { return this.t; } };
+const clock = {
+  t: utc('2026-01-01T00:00:00Z'),
+  now() {
+    return this.t;
+  },
+};
 
-interface Sent { guildId: string; channelId: string; conceptId: string; localDate: string; at: string }
+interface Sent {
+  guildId: string;
+  channelId: string;
+  conceptId: string;
+  localDate: string;
+  at: string;
+}
 
 /** Stands in for discord.js: records messages, and channels can be deleted or locked. */
 class FakeDiscord {
@@ -75,7 +91,14 @@ function makeScheduler(db = openDb(), extra: Partial<DailySchedulerOptions> = {}
   });
 }
 
-function configure(s: DailyScheduler, guildId: string, time: string, timezone: string, channelId = `${guildId}-ch`, at = utc('2026-01-01T00:00:00Z')) {
+function configure(
+  s: DailyScheduler,
+  guildId: string,
+  time: string,
+  timezone: string,
+  channelId = `${guildId}-ch`,
+  at = utc('2026-01-01T00:00:00Z'),
+) {
   const r = s.configure({ guildId, channelId, time, timezone }, at);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
@@ -232,7 +255,7 @@ describe('restarts and downtime', () => {
     expect(discord.sent.map((p) => p.localDate)).toEqual(['2026-01-15', '2026-01-16']);
   });
 
-  it('setting a schedule after today\'s slot does not post until tomorrow', async () => {
+  it("setting a schedule after today's slot does not post until tomorrow", async () => {
     const s = makeScheduler();
     configure(s, 'sh', '08:30', 'Asia/Shanghai', 'sh-ch', plus(slot, 90 * MIN));
     await tickEvery(s, plus(slot, 90 * MIN), plus(slot, 24 * HOUR + 1 * MIN), 10 * MIN);
@@ -300,10 +323,17 @@ describe('broken channels and failed posts', () => {
     configure(s, 'fine', '08:30', 'Asia/Shanghai', 'fine-ch');
     discord.broken.set('deleted-ch', { error: 'missing_channel' });
     const outcomes = await s.tick(slot);
-    expect(outcomes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ guildId: 'fine', outcome: 'posted' }),
-      expect.objectContaining({ guildId: 'gone', outcome: 'failed', error: 'missing_channel', disabledReason: { code: 'missing_channel', channelId: 'deleted-ch', localDate: '2026-01-15' } }),
-    ]));
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ guildId: 'fine', outcome: 'posted' }),
+        expect.objectContaining({
+          guildId: 'gone',
+          outcome: 'failed',
+          error: 'missing_channel',
+          disabledReason: { code: 'missing_channel', channelId: 'deleted-ch', localDate: '2026-01-15' },
+        }),
+      ]),
+    );
     const gone = s.store.getSchedule('gone')!;
     expect(gone.enabled).toBe(false);
     expect(s.store.getSchedule('fine')!.enabled).toBe(true);
@@ -408,7 +438,7 @@ describe('broken channels and failed posts', () => {
 describe('postNow', () => {
   const slot = utc('2026-01-15T00:30:00Z');
 
-  it('counts as today\'s post: the slot later today is skipped; tomorrow posts normally', async () => {
+  it("counts as today's post: the slot later today is skipped; tomorrow posts normally", async () => {
     const s = makeScheduler();
     configure(s, 'sh', '08:30', 'Asia/Shanghai');
     const early = plus(slot, -2 * HOUR); // 06:30 local
@@ -419,7 +449,7 @@ describe('postNow', () => {
     expect(discord.sent.map((p) => p.localDate)).toEqual(['2026-01-15', '2026-01-16']);
   });
 
-  it('says so when today\'s is already posted', async () => {
+  it("says so when today's is already posted", async () => {
     const s = makeScheduler();
     configure(s, 'sh', '08:30', 'Asia/Shanghai');
     await s.tick(slot);
@@ -451,7 +481,10 @@ describe('status', () => {
     const st = await s.status('ny', before);
     expect(st.schedule).toMatchObject({ guildId: 'ny', channelId: 'ny-ch', time: '08:30', timezone: 'America/New_York', enabled: true });
     expect(st.next).toEqual({
-      at: utc('2026-03-07T13:30:00Z'), localDate: '2026-03-07', local: '2026-03-07 08:30 EST (UTC-5)', overdue: false,
+      at: utc('2026-03-07T13:30:00Z'),
+      localDate: '2026-03-07',
+      local: '2026-03-07 08:30 EST (UTC-5)',
+      overdue: false,
     });
     expect(st.rotation).toEqual({ cycle: 1, shown: 0, remaining: 8, total: 8 });
     expect(st.lastPosted).toBeNull();
@@ -484,7 +517,9 @@ describe('status', () => {
     expect(!badTime.ok && scheduleProblemMessage(badTime.error)).toContain('HH:MM');
     const badZone = s.configure({ guildId: 'g', channelId: 'c', time: '20:00', timezone: 'Mars/Base' });
     expect(badZone).toEqual({ ok: false, error: { code: 'unknown_timezone', input: 'Mars/Base' } });
-    expect(!badZone.ok && scheduleProblemMessage(badZone.error)).toBe('Unknown timezone "Mars/Base". Use an IANA name like Europe/Berlin or Asia/Shanghai.');
+    expect(!badZone.ok && scheduleProblemMessage(badZone.error)).toBe(
+      'Unknown timezone "Mars/Base". Use an IANA name like Europe/Berlin or Asia/Shanghai.',
+    );
     expect(s.store.getSchedule('g')).toBeNull();
   });
 });

@@ -21,9 +21,13 @@ describe('disabled reasons', () => {
   it('round-trip as codes with their details', () => {
     const { store } = storeWithSchedule();
     store.disableSchedule('g', { code: 'turned_off', userId: '200000000000000001', at: now }, now);
-    expect(store.getSchedule('g')).toMatchObject({ enabled: false, disabledReason: { code: 'turned_off', userId: '200000000000000001', at: now } });
+    expect(store.getSchedule('g')).toMatchObject({
+      enabled: false,
+      disabledReason: { code: 'turned_off', userId: '200000000000000001', at: now },
+    });
     expect(disabledReasonText(store.getSchedule('g')!.disabledReason!)).toBe(
-      `Turned off with \`/daily off\` by <@200000000000000001> on <t:${now.getTime() / 1000}:f>.`);
+      `Turned off with \`/daily off\` by <@200000000000000001> on <t:${now.getTime() / 1000}:f>.`,
+    );
 
     store.disableSchedule('g', { code: 'missing_permissions', channelId: 'c', localDate: '2026-03-08' }, now);
     expect(store.getSchedule('g')!.disabledReason).toEqual({ code: 'missing_permissions', channelId: 'c', localDate: '2026-03-08' });

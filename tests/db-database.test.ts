@@ -15,7 +15,10 @@ import { tempDir } from './support/temp-dir.js';
 
 let dir: string;
 const open: StudyDatabase[] = [];
-const track = (db: StudyDatabase) => (open.push(db), db);
+const track = (db: StudyDatabase) => {
+  open.push(db);
+  return db;
+};
 
 beforeEach(() => {
   dir = tempDir('studybot-db-');
@@ -54,7 +57,10 @@ describe('openDatabase', () => {
     ];
     const applied: Array<[number, string]> = [];
     const db = track(openDatabase(dir, { migrations: later, onMigrate: (v, name) => applied.push([v, name]) }));
-    expect(applied).toEqual([[MIGRATIONS.length + 1, 'later one'], [MIGRATIONS.length + 2, 'later two']]);
+    expect(applied).toEqual([
+      [MIGRATIONS.length + 1, 'later one'],
+      [MIGRATIONS.length + 2, 'later two'],
+    ]);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 2);
   });
 
@@ -77,7 +83,11 @@ describe('openDatabase', () => {
     const file = path.join(dir, DB_FILE);
     writeFileSync(file, 'this is not a SQLite database at all'.repeat(200));
     let err: unknown;
-    try { openDatabase(dir); } catch (e) { err = e; }
+    try {
+      openDatabase(dir);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(DatabaseError);
     expect(err).toMatchObject({ kind: 'corrupt', file });
     expect((err as Error).message).toContain(file);
@@ -87,7 +97,8 @@ describe('openDatabase', () => {
   it('a damaged page inside a valid file is also reported as corrupt', () => {
     const db = track(openDatabase(dir));
     const feedback = feedbackRepository(db);
-    for (let i = 0; i < 500; i++) feedback.record({ messageId: `m${i}`, question: 'q'.repeat(200), chunkId: 'c', citation: null, vote: 1, userId: 'u', guildId: null });
+    for (let i = 0; i < 500; i++)
+      feedback.record({ messageId: `m${i}`, question: 'q'.repeat(200), chunkId: 'c', citation: null, vote: 1, userId: 'u', guildId: null });
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
     db.close();
@@ -103,7 +114,11 @@ describe('openDatabase', () => {
     const other = track(new Database(file));
     other.exec('BEGIN EXCLUSIVE'); // e.g. a half-finished write by another process, before our WAL switch
     let err: unknown;
-    try { openDatabase(dir, { busyTimeoutMs: 50 }); } catch (e) { err = e; }
+    try {
+      openDatabase(dir, { busyTimeoutMs: 50 });
+    } catch (e) {
+      err = e;
+    }
     expect(err).toMatchObject({ kind: 'locked', file });
     expect((err as Error).message).toMatch(/locked by another program.*another StudyBot running with the same DATA_DIR/);
     other.exec('ROLLBACK');
@@ -113,7 +128,14 @@ describe('openDatabase', () => {
 describe('feedback repository', () => {
   it('stores question, section, vote, user, guild and time; a second vote by the same person replaces the first', () => {
     const feedback = feedbackRepository(track(openDatabase(dir)));
-    const vote = { messageId: 'm1', question: 'what is focal loss', chunkId: 'c1', citation: 'retinanet-focal-loss.md:50-59', userId: 'u1', guildId: 'g1' };
+    const vote = {
+      messageId: 'm1',
+      question: 'what is focal loss',
+      chunkId: 'c1',
+      citation: 'retinanet-focal-loss.md:50-59',
+      userId: 'u1',
+      guildId: 'g1',
+    };
     feedback.record({ ...vote, vote: 1 }, new Date('2025-01-01T10:00:00Z'));
     feedback.record({ ...vote, vote: -1 }, new Date('2025-01-01T10:01:00Z'));
     feedback.record({ ...vote, userId: 'u2', vote: -1 }, new Date('2025-01-01T10:02:00Z'));
@@ -130,7 +152,13 @@ describe('ask message repository', () => {
   it('remembers the question behind an answer message', () => {
     const answers = askMessageRepository(track(openDatabase(dir)));
     answers.remember('msg1', { question: 'what is FPN', userId: 'u', guildId: 'g', channelId: 'c' }, new Date('2025-02-03T04:05:06Z'));
-    expect(answers.find('msg1')).toEqual({ question: 'what is FPN', userId: 'u', guildId: 'g', channelId: 'c', createdAt: '2025-02-03T04:05:06.000Z' });
+    expect(answers.find('msg1')).toEqual({
+      question: 'what is FPN',
+      userId: 'u',
+      guildId: 'g',
+      channelId: 'c',
+      createdAt: '2025-02-03T04:05:06.000Z',
+    });
     expect(answers.find('unknown')).toBeUndefined();
   });
 });

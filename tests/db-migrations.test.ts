@@ -20,7 +20,10 @@ const step = (id: number, name = `step ${id}`) => ({ id, name, sql: `CREATE TABL
 
 let dir: string;
 const open: StudyDatabase[] = [];
-const track = (db: StudyDatabase) => (open.push(db), db);
+const track = (db: StudyDatabase) => {
+  open.push(db);
+  return db;
+};
 
 beforeEach(() => {
   dir = tempDir('studybot-migrations-');
@@ -71,23 +74,53 @@ describe('a database written before migrations had ids (tests/fixtures/studybot-
     const db = openFixture();
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
-    expect(Object.fromEntries(['ask_messages', 'feedback', 'quiz_questions', 'quiz_answers', 'quiz_cards', 'daily_schedules',
-      'daily_posts', 'daily_rotation', 'daily_rotation_shown'].map((t) => [t, count(t)]))).toEqual({
-      ask_messages: 2, feedback: 2, quiz_questions: 1, quiz_answers: 2, quiz_cards: 2, daily_schedules: 1,
-      daily_posts: 1, daily_rotation: 1, daily_rotation_shown: 1,
+    expect(
+      Object.fromEntries(
+        [
+          'ask_messages',
+          'feedback',
+          'quiz_questions',
+          'quiz_answers',
+          'quiz_cards',
+          'daily_schedules',
+          'daily_posts',
+          'daily_rotation',
+          'daily_rotation_shown',
+        ].map((t) => [t, count(t)]),
+      ),
+    ).toEqual({
+      ask_messages: 2,
+      feedback: 2,
+      quiz_questions: 1,
+      quiz_answers: 2,
+      quiz_cards: 2,
+      daily_schedules: 1,
+      daily_posts: 1,
+      daily_rotation: 1,
+      daily_rotation_shown: 1,
     });
   });
 
   it('its rows read back through the repositories and stores', () => {
     const db = openFixture();
     expect(askMessageRepository(db).find('ask-msg-1')).toEqual({
-      question: '什么是 FPN？', userId: 'alice', guildId: 'g1', channelId: 'c1', createdAt: '2026-03-02T09:00:00.000Z',
+      question: '什么是 FPN？',
+      userId: 'alice',
+      guildId: 'g1',
+      channelId: 'c1',
+      createdAt: '2026-03-02T09:00:00.000Z',
     });
-    expect(feedbackRepository(db).recent(10, -1)).toEqual([expect.objectContaining({ messageId: 'ask-msg-2', userId: 'bob', citation: null })]);
+    expect(feedbackRepository(db).recent(10, -1)).toEqual([
+      expect.objectContaining({ messageId: 'ask-msg-2', userId: 'bob', citation: null }),
+    ]);
 
     const quiz = new QuizStore(db, { now: () => new Date('2026-03-05T09:00:00Z') });
     const asked = quiz.getQuestionByMessage('quiz-msg-1');
-    expect(asked?.question).toMatchObject({ correctIndex: 0, options: expect.arrayContaining(['两阶段检测器']), source: { file: 'fpn.md' } });
+    expect(asked?.question).toMatchObject({
+      correctIndex: 0,
+      options: expect.arrayContaining(['两阶段检测器']),
+      source: { file: 'fpn.md' },
+    });
     expect(quiz.tally('quiz-q-1')).toMatchObject({ counts: [1, 0, 1, 0], total: 2, correctUsers: ['alice'] });
     const card = quiz.getCard('g1', 'alice', 'fpn.md#特征金字塔网络');
     expect(card).toMatchObject({ due: new Date('2026-03-04T09:00:00.000Z'), reps: 1, state: 2 });

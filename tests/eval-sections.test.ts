@@ -22,15 +22,29 @@ const focal: SectionRef = { file: 'retinanet.md', heading: 'Focal Loss 的定义
 const balanced: SectionRef = { file: 'retinanet.md', heading: '平衡交叉熵' };
 const ppm: SectionRef = { file: 'pspnet.md', heading: '金字塔池化模块' };
 
-const result = (ref: SectionRef, quote = '', parents: string[] = ['Note']): RankedSection => ({ file: ref.file, headingPath: [...parents, ref.heading], quote });
+const result = (ref: SectionRef, quote = '', parents: string[] = ['Note']): RankedSection => ({
+  file: ref.file,
+  headingPath: [...parents, ref.heading],
+  quote,
+});
 
 const definition: SectionQuestion = {
-  id: 'sn-01', corpus: 'notes', lang: 'en', kind: 'definition', question: 'what is focal loss',
-  sections: [focal], answers: ['在交叉熵上乘以调制因子'],
+  id: 'sn-01',
+  corpus: 'notes',
+  lang: 'en',
+  kind: 'definition',
+  question: 'what is focal loss',
+  sections: [focal],
+  answers: ['在交叉熵上乘以调制因子'],
 };
 const comparison: SectionQuestion = {
-  id: 'sn-40', corpus: 'notes', lang: 'en', kind: 'comparison', question: 'focal loss vs balanced ce',
-  sides: [[focal], [balanced]], answers: ['区分不了难易'],
+  id: 'sn-40',
+  corpus: 'notes',
+  lang: 'en',
+  kind: 'comparison',
+  question: 'focal loss vs balanced ce',
+  sides: [[focal], [balanced]],
+  answers: ['区分不了难易'],
 };
 const nearMiss: SectionQuestion = { id: 'sn-70', corpus: 'notes', lang: 'zh', kind: 'near-miss', question: '金字塔原理写作怎么用' };
 
@@ -42,7 +56,10 @@ const textOf = (ref: SectionRef) => texts.get(ref.heading);
 
 describe('section matching', () => {
   it('ranks by the section’s own heading and file, not by a parent heading', () => {
-    const results = [result(ppm), result({ file: 'retinanet.md', heading: 'Focal Loss 的定义' }, '', ['RetinaNet', '从交叉熵到 Focal Loss'])];
+    const results = [
+      result(ppm),
+      result({ file: 'retinanet.md', heading: 'Focal Loss 的定义' }, '', ['RetinaNet', '从交叉熵到 Focal Loss']),
+    ];
     expect(sectionRank(results, [focal])).toBe(2);
     // The parent "从交叉熵到 Focal Loss" is not the section "Focal Loss 的定义".
     expect(sectionRank([result({ file: 'retinanet.md', heading: '从交叉熵到 Focal Loss' })], [focal])).toBeNull();
@@ -90,7 +107,11 @@ describe('staleAnswers', () => {
 
 describe('scoreSectionQuestion and summarizeSections', () => {
   it('scores the first section, its quote and both sides of a comparison', () => {
-    const o = scoreSectionQuestion(comparison, { answered: true, results: [result(focal, '在交叉熵上乘以调制因子'), result(balanced)] }, textOf);
+    const o = scoreSectionQuestion(
+      comparison,
+      { answered: true, results: [result(focal, '在交叉熵上乘以调制因子'), result(balanced)] },
+      textOf,
+    );
     expect(o).toMatchObject({ rank: 1, quoteHolds: false, bothSides: true, stale: false });
   });
 
@@ -117,7 +138,11 @@ describe('scoreSectionQuestion and summarizeSections', () => {
     const gone = () => undefined;
     const outcomes = [
       scoreSectionQuestion(definition, { answered: true, results: [result(ppm)] }, gone),
-      scoreSectionQuestion({ ...definition, id: 'sn-02', kind: 'typo' }, { answered: true, results: [result(focal, '在交叉熵上乘以调制因子')] }, textOf),
+      scoreSectionQuestion(
+        { ...definition, id: 'sn-02', kind: 'typo' },
+        { answered: true, results: [result(focal, '在交叉熵上乘以调制因子')] },
+        textOf,
+      ),
     ];
     const s = summarizeSections(outcomes);
     expect(s.stale).toBe(1);
@@ -131,9 +156,20 @@ describe('section report', () => {
   it('keeps question sets apart and shows counts for small subsets', () => {
     const pub = [scoreSectionQuestion(definition, { answered: true, results: [result(focal, '在交叉熵上乘以调制因子')] }, textOf)];
     const held = [scoreSectionQuestion(nearMiss, { answered: true, results: [result(ppm)] }, textOf)];
-    const rows = sectionRows([['public', pub], ['held-out', held]], ['notes']);
+    const rows = sectionRows(
+      [
+        ['public', pub],
+        ['held-out', held],
+      ],
+      ['notes'],
+    );
     expect(rows.map((r) => `${r.set}/${r.corpus}/${r.lang}`)).toEqual([
-      'public/all/all', 'public/all/en', 'public/notes/all', 'held-out/all/all', 'held-out/all/zh', 'held-out/notes/all',
+      'public/all/all',
+      'public/all/en',
+      'public/notes/all',
+      'held-out/all/all',
+      'held-out/all/zh',
+      'held-out/notes/all',
     ]);
     const table = sectionTable(rows);
     expect(table[2]).toBe('| public | all | all | 1 | 1.000 | 1.000 | 1.000 | 1.000 | – | – | – | – | 0/1 | 0 |');
@@ -144,7 +180,11 @@ describe('section report', () => {
 describe('currentSectionTexts', () => {
   it('finds every annotated answer of the notes/ questions in the notes as they are now', async () => {
     const questions = ['eval/sections', 'eval-holdout/sections'].flatMap((dir) =>
-      readFileSync(path.join(repoRoot, dir, 'notes.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => parseSectionQuestion(l, dir)));
+      readFileSync(path.join(repoRoot, dir, 'notes.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => parseSectionQuestion(l, dir)),
+    );
     const textOf = await currentSectionTexts(notesDir, questions.flatMap(acceptableSections));
     const stale = questions.filter((q) => staleAnswers(q, textOf).length > 0).map((q) => q.id);
     // A failure here means a note was edited: re-annotate the listed questions.
@@ -173,9 +213,13 @@ describe('parseSectionQuestion', () => {
     for (const dir of ['eval/sections', 'eval-holdout/sections']) {
       const abs = path.join(repoRoot, dir);
       for (const f of readdirSync(abs).filter((name) => name.endsWith('.jsonl'))) {
-        const lines = readFileSync(path.join(abs, f), 'utf8').split('\n').filter((l) => l.trim());
+        const lines = readFileSync(path.join(abs, f), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim());
         expect(lines.length).toBeGreaterThan(0);
-        lines.forEach((l, i) => expect(() => parseSectionQuestion(l, `${dir}/${f}:${i + 1}`)).not.toThrow());
+        lines.forEach((l, i) => {
+          expect(() => parseSectionQuestion(l, `${dir}/${f}:${i + 1}`)).not.toThrow();
+        });
       }
     }
   });

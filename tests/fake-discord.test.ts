@@ -7,8 +7,16 @@
 import { once } from 'node:events';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import {
-  ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, DiscordAPIError, Events, GatewayIntentBits,
-  type Interaction, type Message, type TextChannel,
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  type TextChannel,
 } from 'discord.js';
 import WebSocket from 'ws';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from './support/fake-discord.js';
@@ -60,10 +68,13 @@ beforeAll(async () => {
   client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiBase } });
   client.on(Events.InteractionCreate, (i) => {
     resultOf(i.id);
-    onInteraction(i).then((v) => resolvers.get(i.id)!(v), (err) => {
-      handlerErrors.push(err);
-      resolvers.get(i.id)!(err);
-    });
+    onInteraction(i).then(
+      (v) => resolvers.get(i.id)!(v),
+      (err) => {
+        handlerErrors.push(err);
+        resolvers.get(i.id)!(err);
+      },
+    );
   });
   // Token shape matters: discord.js may base64-decode the first segment as the bot's user id.
   const token = `${Buffer.from(fake.botUserId).toString('base64')}.fake.token`;
@@ -109,15 +120,21 @@ describe('fake Discord with a real discord.js client', () => {
   });
 
   it('passes options, permissions and the registered command id to the bot', async () => {
-    const [registered] = (await client.application!.commands.set(
-      [{ name: 'echo', description: 'echo text', options: [{ type: 3, name: 'text', description: 't', required: true }] }],
-      fake.guildId,
-    )).values();
+    const [registered] = (
+      await client.application!.commands.set(
+        [{ name: 'echo', description: 'echo text', options: [{ type: 3, name: 'text', description: 't', required: true }] }],
+        fake.guildId,
+      )
+    ).values();
     expect(registered?.id).toMatch(/^\d{17,20}$/);
-    expect(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`)).toBe(true);
+    expect(
+      fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`),
+    ).toBe(true);
 
     const { id } = fake.sendCommand({
-      name: 'echo', options: [{ type: 3, name: 'text', value: 'hello' }], permissions: '0',
+      name: 'echo',
+      options: [{ type: 3, name: 'text', value: 'hello' }],
+      permissions: '0',
       user: { id: '200000000000000077', username: 'student' },
     });
     expect(await resultOf(id)).toEqual({ commandId: registered!.id, text: 'hello', perms: false });
@@ -185,7 +202,10 @@ describe('fake Discord with a real discord.js client', () => {
 
   it('unknown channels and unknown routes are 404s, and still recorded', async () => {
     await expect(client.channels.fetch('999999999999999999')).rejects.toMatchObject({ code: 10003, status: 404 });
-    await expect(client.rest.get('/nope/123' as `/${string}`)).rejects.toMatchObject({ status: 404, message: expect.stringContaining('no route') });
+    await expect(client.rest.get('/nope/123' as `/${string}`)).rejects.toMatchObject({
+      status: 404,
+      message: expect.stringContaining('no route'),
+    });
     expect(fake.requests.some((r) => r.path === '/nope/123')).toBe(true);
   });
 
@@ -194,7 +214,11 @@ describe('fake Discord with a real discord.js client', () => {
     const frames = (ws: WebSocket) => {
       const queue: any[] = [];
       const waiting: Array<(v: any) => void> = [];
-      ws.on('message', (d) => { const p = JSON.parse(d.toString()); const w = waiting.shift(); w ? w(p) : queue.push(p); });
+      ws.on('message', (d) => {
+        const p = JSON.parse(d.toString());
+        const w = waiting.shift();
+        w ? w(p) : queue.push(p);
+      });
       return () => (queue.length ? Promise.resolve(queue.shift()) : new Promise<any>((r) => waiting.push(r)));
     };
     const a = new WebSocket(url);
@@ -208,7 +232,7 @@ describe('fake Discord with a real discord.js client', () => {
     expect((await nextA()).op).toBe(11);
     a.close();
 
-    const b = new WebSocket(ready.d.resume_gateway_url + '?v=10&encoding=json');
+    const b = new WebSocket(`${ready.d.resume_gateway_url}?v=10&encoding=json`);
     const nextB = frames(b);
     await nextB(); // HELLO
     b.send(JSON.stringify({ op: 6, d: { token: 'x', session_id: ready.d.session_id, seq: 2 } }));

@@ -38,13 +38,31 @@ describe('tiny-embedder test fixture', () => {
     expect(dot(rows[0]!, rows[1]!)).toBeLessThan(0.999);
 
     const again = (await extractor([texts[1]!], { pooling: 'mean', normalize: true })).tolist() as number[][];
-    again[0]!.forEach((v, i) => expect(v).toBeCloseTo(rows[1]![i]!, 6));
+    again[0]!.forEach((v, i) => {
+      expect(v).toBeCloseTo(rows[1]![i]!, 6);
+    });
 
     // Chinese is split per character, English goes through WordPiece; no [UNK] here.
     const ids = extractor.tokenizer.encode(texts[1]!);
     const tokens = extractor.tokenizer.model.convert_ids_to_tokens(ids);
     expect(tokens).toEqual([
-      '[CLS]', 'passage', ':', '焦', '点', '损', '失', '（', 'focal', 'loss', '）', '是', '一', '种', '损', '失', '[SEP]',
+      '[CLS]',
+      'passage',
+      ':',
+      '焦',
+      '点',
+      '损',
+      '失',
+      '（',
+      'focal',
+      'loss',
+      '）',
+      '是',
+      '一',
+      '种',
+      '损',
+      '失',
+      '[SEP]',
     ]);
   }, 60_000);
 });

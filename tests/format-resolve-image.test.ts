@@ -51,9 +51,17 @@ describe('resolving a section image to a file to attach', () => {
   test('an absolute path, a non-image file and a missing file are refused', async () => {
     const { base, notes } = layout();
     const opts = { notesRoot: notes };
-    expect(await resolveImage({ kind: 'local', path: path.join(base, 'secret.png'), alt: '' }, 'ch1/note.md', opts)).toMatchObject({ kind: 'refused' });
-    expect(await resolveImage({ kind: 'local', path: 'note.md', alt: '' }, 'ch1/note.md', opts)).toMatchObject({ kind: 'refused', reason: 'not an image file: note.md' });
-    expect(await resolveImage({ kind: 'local', path: 'img/none.png', alt: '' }, 'ch1/note.md', opts)).toMatchObject({ kind: 'refused', reason: 'not found: img/none.png' });
+    expect(await resolveImage({ kind: 'local', path: path.join(base, 'secret.png'), alt: '' }, 'ch1/note.md', opts)).toMatchObject({
+      kind: 'refused',
+    });
+    expect(await resolveImage({ kind: 'local', path: 'note.md', alt: '' }, 'ch1/note.md', opts)).toMatchObject({
+      kind: 'refused',
+      reason: 'not an image file: note.md',
+    });
+    expect(await resolveImage({ kind: 'local', path: 'img/none.png', alt: '' }, 'ch1/note.md', opts)).toMatchObject({
+      kind: 'refused',
+      reason: 'not found: img/none.png',
+    });
   });
 
   test('a file over the size limit is refused', async () => {
@@ -69,6 +77,8 @@ describe('resolving a section image to a file to attach', () => {
       url: 'https://example.com/a.png',
       alt: 'x',
     });
-    expect((await resolveImage({ kind: 'remote', url: 'ftp://example.com/a.png', alt: '' }, 'n.md', { notesRoot: notes })).kind).toBe('refused');
+    expect((await resolveImage({ kind: 'remote', url: 'ftp://example.com/a.png', alt: '' }, 'n.md', { notesRoot: notes })).kind).toBe(
+      'refused',
+    );
   });
 });

@@ -6,7 +6,19 @@ const text = (markdown: string) => placeFormulas(formatSection(markdown));
 
 describe('display formulas', () => {
   test('$$ blocks and a $…$ alone on its line are lifted out, in order, a marker left in place', () => {
-    const md = ['定义', '', '$$', '\\mathrm{FL}(p_t) = -(1-p_t)^\\gamma \\log(p_t)', '$$', '', '其中', '', '$b = -\\log\\frac{1-\\pi}{\\pi}$', '', '完。'].join('\n');
+    const md = [
+      '定义',
+      '',
+      '$$',
+      '\\mathrm{FL}(p_t) = -(1-p_t)^\\gamma \\log(p_t)',
+      '$$',
+      '',
+      '其中',
+      '',
+      '$b = -\\log\\frac{1-\\pi}{\\pi}$',
+      '',
+      '完。',
+    ].join('\n');
     const section = formatSection(md);
     expect(section.formulas.map((f) => f.tex)).toEqual([
       '\\mathrm{FL}(p_t) = -(1-p_t)^\\gamma \\log(p_t)',
@@ -81,7 +93,9 @@ describe('footnotes', () => {
 });
 
 test('a link to an anchor inside the note keeps its text only; other links stay', () => {
-  expect(text('如图[14](#bookmark90)所示，见 [论文](https://arxiv.org/abs/1708.02002)')).toBe('如图14所示，见 [论文](https://arxiv.org/abs/1708.02002)');
+  expect(text('如图[14](#bookmark90)所示，见 [论文](https://arxiv.org/abs/1708.02002)')).toBe(
+    '如图14所示，见 [论文](https://arxiv.org/abs/1708.02002)',
+  );
 });
 
 test('indented code becomes a fenced block, which Discord renders', () => {
@@ -105,7 +119,8 @@ test('a formula in a block quote keeps only its TeX', () => {
 });
 
 test('a table too wide for a phone lists its rows; math with no Unicode form stays code there', () => {
-  const md = '| 层 | 输出尺寸 | 参数量 |\n|---|---|---|\n| 卷积层$C_1$ | $55\\times55\\times48(\\times2_{GPU})$ | $(11\\times11\\times3+1)\\times48$ |';
+  const md =
+    '| 层 | 输出尺寸 | 参数量 |\n|---|---|---|\n| 卷积层$C_1$ | $55\\times55\\times48(\\times2_{GPU})$ | $(11\\times11\\times3+1)\\times48$ |';
   const section = formatSection(md, { tableColumns: 30 });
   expect(section.formulas).toEqual([]);
   expect(section.text).toBe('**卷积层C₁**\n输出尺寸: `55\\times55\\times48(\\times2_{GPU})`\n参数量: (11×11×3+1)×48');

@@ -24,7 +24,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([^,}\s]+)[^}]*
 
 describe('the catalogue', () => {
   it('has every English key in every language (Chinese has no `_one` plural forms), and nothing else', () => {
-    const expected = Object.keys(en).filter((k) => !k.endsWith('_one')).sort();
+    const expected = Object.keys(en)
+      .filter((k) => !k.endsWith('_one'))
+      .sort();
     for (const locale of TRANSLATIONS) expect(Object.keys(catalogues[locale]).sort(), locale).toEqual(expected);
   });
 
@@ -59,11 +61,13 @@ describe('the catalogue', () => {
   it('writes zh-TW in Traditional characters with Taiwan usage, zh-CN in Simplified', () => {
     const all = (locale: 'zh-CN' | 'zh-TW') => Object.values(catalogues[locale]).join('\n');
     // Simplified forms (and mainland words) that must not appear in zh-TW, and the reverse.
-    for (const simplified of ['笔记', '服务器', '设置', '频道', '消息', '这', '们', '题目', '默认']) expect(all('zh-TW'), simplified).not.toContain(simplified);
-    for (const traditional of ['筆記', '伺服器', '設定', '頻道', '訊息', '這', '們', '預設']) expect(all('zh-CN'), traditional).not.toContain(traditional);
+    for (const simplified of ['笔记', '服务器', '设置', '频道', '消息', '这', '们', '题目', '默认'])
+      expect(all('zh-TW'), simplified).not.toContain(simplified);
+    for (const traditional of ['筆記', '伺服器', '設定', '頻道', '訊息', '這', '們', '預設'])
+      expect(all('zh-CN'), traditional).not.toContain(traditional);
   });
 
-  it('translates with i18next: plurals, the zero form, and dates in the reader\'s language', () => {
+  it("translates with i18next: plurals, the zero form, and dates in the reader's language", () => {
     const [enT, cn, tw] = [translatorFor('en-US'), translatorFor('zh-CN'), translatorFor('zh-TW')];
     expect(enT('stats.days', { count: 1 })).toBe('1 day');
     expect(enT('stats.days', { count: 3 })).toBe('3 days');
@@ -78,7 +82,7 @@ describe('the catalogue', () => {
   });
 });
 
-describe('slash command localisations (Discord\'s rules)', () => {
+describe("slash command localisations (Discord's rules)", () => {
   const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
   const discordLocales = new Set<string>(Object.values(DiscordLocale));
   /** What this spec reads of a command, subcommand, option or choice as registered. */
@@ -127,7 +131,9 @@ describe('slash command localisations (Discord\'s rules)', () => {
       }
       if (kind === 'choice') continue;
       expect(node.description, path).toEqual(expect.any(String));
-      for (const description of [node.description, ...Object.values(node.description_localizations ?? {})].filter((d) => typeof d === 'string')) {
+      for (const description of [node.description, ...Object.values(node.description_localizations ?? {})].filter(
+        (d) => typeof d === 'string',
+      )) {
         expect(description.length, `${path}: ${description}`).toBeGreaterThanOrEqual(1);
         expect(description.length, `${path}: ${description}`).toBeLessThanOrEqual(100);
       }
@@ -138,36 +144,59 @@ describe('slash command localisations (Discord\'s rules)', () => {
     for (const { path, node, siblings } of nodes()) {
       for (const locale of ['zh-CN', 'zh-TW']) {
         const nameIn = (n: Localised) => n.name_localizations?.[locale] ?? n.name;
-        expect(siblings.filter((s) => nameIn(s) === nameIn(node)), `${path} in ${locale}`).toHaveLength(1);
+        expect(
+          siblings.filter((s) => nameIn(s) === nameIn(node)),
+          `${path} in ${locale}`,
+        ).toHaveLength(1);
       }
     }
   });
 
   it('/help lists the names the reader sees', () => {
     const cn = commandSummaries(commands, 'zh-CN');
-    expect(cn.find((c) => c.name === '提问')).toEqual({ name: '提问', description: '引用你的笔记回答问题，并注明出处。', options: [{ name: '问题', required: true }, { name: '仅自己可见', required: false }] });
+    expect(cn.find((c) => c.name === '提问')).toEqual({
+      name: '提问',
+      description: '引用你的笔记回答问题，并注明出处。',
+      options: [
+        { name: '问题', required: true },
+        { name: '仅自己可见', required: false },
+      ],
+    });
     expect(cn.find((c) => c.name === '每日概念')!.options).toEqual([{ name: '设置|关闭|状态|立即发布', required: true }]);
     expect(commandSummaries(commands, 'zh-TW').map((c) => c.name)).toContain('說明');
-    expect(commandSummaries(commands, 'en-US').map((c) => c.name)).toEqual(['ask', 'topics', 'reindex', 'help', 'daily', 'quiz', 'leaderboard', 'mystats', 'settings']);
+    expect(commandSummaries(commands, 'en-US').map((c) => c.name)).toEqual([
+      'ask',
+      'topics',
+      'reindex',
+      'help',
+      'daily',
+      'quiz',
+      'leaderboard',
+      'mystats',
+      'settings',
+    ]);
   });
 });
 
 describe('which language', () => {
   const noSettings = { language: () => null };
 
-  it('a member reads their Discord language, else the server\'s, else English; any English is en-US', () => {
+  it("a member reads their Discord language, else the server's, else English; any English is en-US", () => {
     expect(resolveLocale('zh-CN', 'en-US')).toBe('zh-CN');
     expect(resolveLocale('fr', 'zh-TW')).toBe('zh-TW');
     expect(resolveLocale('ja', 'de')).toBe('en-US');
     expect(resolveLocale('en-GB', 'zh-CN')).toBe('en-US');
     expect(resolveLocale(null, undefined)).toBe('en-US');
-    const language = interactionLanguage({ locale: DiscordLocale.ChineseTW, guildLocale: DiscordLocale.EnglishUS, guildId: 'g1' }, noSettings);
+    const language = interactionLanguage(
+      { locale: DiscordLocale.ChineseTW, guildLocale: DiscordLocale.EnglishUS, guildId: 'g1' },
+      noSettings,
+    );
     expect(language.locale).toBe('zh-TW');
     expect(language.t('ask.notCoveredTitle')).toBe('筆記裡沒有');
     expect(language.publicT('ask.notCoveredTitle')).toBe('Not in the notes');
   });
 
-  it('public posts use the language set with /settings, else the server\'s Discord language', () => {
+  it("public posts use the language set with /settings, else the server's Discord language", () => {
     const chosen = { language: (guildId: string) => (guildId === 'g1' ? 'zh-CN' : null) };
     expect(serverLocale(chosen, 'g1', 'en-US')).toBe('zh-CN');
     expect(serverLocale(chosen, 'g2', 'zh-TW')).toBe('zh-TW');
@@ -179,13 +208,19 @@ describe('which language', () => {
     expect(language.publicT('quiz.author')).toBe('🧠 测验');
   });
 
-  it('a cooldown names the command as the reader\'s Discord shows it', () => {
-    const interaction = { inGuild: () => true, memberPermissions: new PermissionsBitField(0n), user: { id: 'u' } } as unknown as RepliableInteraction;
+  it("a cooldown names the command as the reader's Discord shows it", () => {
+    const interaction = {
+      inGuild: () => true,
+      memberPermissions: new PermissionsBitField(0n),
+      user: { id: 'u' },
+    } as unknown as RepliableInteraction;
     const cooldowns = new Cooldowns();
     const guards = { cooldown: { bucket: 'quiz', ms: 5000 } };
     expect(refusal(interaction, guards, cooldowns, translatorFor('zh-CN'))).toBeNull();
     expect(refusal(interaction, guards, cooldowns, translatorFor('zh-CN'))).toBe('请稍等：5 秒后才能再次使用 `/测验`。');
-    expect(refusal(interaction, guards, cooldowns, translatorFor('en-US'))).toMatch(/^One moment please: you can use `\/quiz` again in \d s\.$/);
+    expect(refusal(interaction, guards, cooldowns, translatorFor('en-US'))).toMatch(
+      /^One moment please: you can use `\/quiz` again in \d s\.$/,
+    );
   });
 });
 
@@ -198,7 +233,7 @@ describe('guild settings (SQLite)', () => {
     expect(MIGRATIONS[3]!.sql).toMatch(/CREATE TABLE guild_settings/);
   });
 
-  it('store a server\'s language until it is reset, and survive reopening', () => {
+  it("store a server's language until it is reset, and survive reopening", () => {
     const dir = tempDir('studybot-settings-');
     db = openDatabase(dir);
     let settings = guildSettingsRepository(db);

@@ -23,7 +23,14 @@ import { tempDir as newTempDir } from './support/temp-dir.js';
 const NOTES = path.resolve('notes');
 const FIXTURE_MODEL = path.resolve('tests/fixtures/tiny-embedder');
 const CRASH_SYNC = path.resolve('tests/support/crash-sync.mjs');
-const QUESTIONS = ['what is focal loss', 'FPN 的侧向连接是什么', 'what is RoI pooling', '什么是知识蒸馏', 'DETR bipartite matching', 'how do I bake bread'];
+const QUESTIONS = [
+  'what is focal loss',
+  'FPN 的侧向连接是什么',
+  'what is RoI pooling',
+  '什么是知识蒸馏',
+  'DETR bipartite matching',
+  'how do I bake bread',
+];
 const tempDir = () => newTempDir('studybot-faults-');
 
 function recordingLogger(): Logger & { lines: string[] } {
@@ -45,7 +52,9 @@ async function answersOf(index: StudyIndex): Promise<string[]> {
   const out: string[] = [];
   for (const q of QUESTIONS) {
     const answer = await ask(index, q, { k: 5 });
-    out.push(`${q} → ${answer.answered} ${answer.results.map((r) => `${r.file}:${r.startLine}-${r.endLine} ${r.headingPath.join('›')} ${r.score.toFixed(9)}`).join(' | ')}`);
+    out.push(
+      `${q} → ${answer.answered} ${answer.results.map((r) => `${r.file}:${r.startLine}-${r.endLine} ${r.headingPath.join('›')} ${r.score.toFixed(9)}`).join(' | ')}`,
+    );
   }
   return out;
 }
@@ -112,7 +121,11 @@ describe('vector files are committed as one unit (#16.1)', () => {
         cpSync(base, data, { recursive: true });
         const crashed = crashSync(data, at, when);
         expect(crashed.signal, `rename ${at}, ${when}`).toBe('SIGKILL');
-        if (when === 'before') expect(readdirSync(data).some((f) => f.endsWith('.tmp')), `temp file left by a crash before rename ${at}`).toBe(true);
+        if (when === 'before')
+          expect(
+            readdirSync(data).some((f) => f.endsWith('.tmp')),
+            `temp file left by a crash before rename ${at}`,
+          ).toBe(true);
 
         const next = await openSynced({ notesDir: notes, dataDir: data, embeddingModel: FIXTURE_MODEL });
         expect(next.index.vectorIndex?.size).toBe(next.report.chunks);
@@ -133,7 +146,11 @@ describe('vector files are committed as one unit (#16.1)', () => {
     (await openSynced({ notesDir: NOTES, dataDir: data, embeddingModel: FIXTURE_MODEL })).index.close();
     // The old failure: an .hnsw of another save beside these labels ("element is already deleted" later).
     const other = VectorIndex.create(32, 16);
-    for (let i = 0; i < 5; i++) other.add(`x${i}`, Float32Array.from({ length: 32 }, (_, j) => (i === j ? 1 : 0)));
+    for (let i = 0; i < 5; i++)
+      other.add(
+        `x${i}`,
+        Float32Array.from({ length: 32 }, (_, j) => (i === j ? 1 : 0)),
+      );
     const elsewhere = tempDir();
     other.save({ index: path.join(elsewhere, 'v.hnsw'), labels: path.join(elsewhere, 'v.labels.json') });
     const store = IndexStore.open(storePaths(data));
@@ -165,7 +182,8 @@ describe('a damaged index.sqlite is rebuilt, and only it (#16.2)', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed % 256;
     };
-    for (let page = 2; page < pages; page += 3) writeSync(fd, Buffer.from(Array.from({ length: 200 }, random)), 0, 200, page * pageSize + 8);
+    for (let page = 2; page < pages; page += 3)
+      writeSync(fd, Buffer.from(Array.from({ length: 200 }, random)), 0, 200, page * pageSize + 8);
     closeSync(fd);
 
     const { index, logger } = await openSynced({ notesDir: NOTES, dataDir: data });
@@ -206,7 +224,10 @@ describe('bm25 statistics stay exact as notes are edited (#16.3)', () => {
     const files = [...originals.keys()];
     for (let round = 0; round < 30; round++) {
       const file = files[round % files.length]!;
-      writeFileSync(path.join(notes, file), `${originals.get(file)!.replace(/。/g, `。第${round}轮 `)}\n## Round ${round}\n\nextra words ${round}\n`);
+      writeFileSync(
+        path.join(notes, file),
+        `${originals.get(file)!.replace(/。/g, `。第${round}轮 `)}\n## Round ${round}\n\nextra words ${round}\n`,
+      );
       await index.sync();
     }
     for (const [file, text] of originals) writeFileSync(path.join(notes, file), text);
@@ -238,7 +259,10 @@ describe('a full or read-only disk keeps the index (#16.4)', () => {
     const data = tempDir();
     (await openSynced({ notesDir: notes, dataDir: data })).index.close();
     const before = await cleanAnswers(notes);
-    writeFileSync(path.join(notes, 'long.md'), `# Long\n\n${Array.from({ length: 200 }, (_, i) => `## 第 ${i} 节\n\n卷积神经网络的特征图 feature map ${i} 很大。\n\n`).join('')}`);
+    writeFileSync(
+      path.join(notes, 'long.md'),
+      `# Long\n\n${Array.from({ length: 200 }, (_, i) => `## 第 ${i} 节\n\n卷积神经网络的特征图 feature map ${i} 很大。\n\n`).join('')}`,
+    );
     const index = await StudyIndex.open({ notesDir: notes, dataDir: data, embeddingModel: null, disk: fullDisk('current') });
     await expect(index.sync()).rejects.toThrow(IndexUnavailableError);
     await expect(index.sync()).rejects.toThrow(/^The disk is full: could not update the index in .*The index there is kept/);
@@ -261,25 +285,32 @@ describe('a full or read-only disk keeps the index (#16.4)', () => {
     ['EROFS', /^DATA_DIR is read-only/],
     ['EACCES', /^DATA_DIR is read-only/],
     ['ENOSPC', /^The disk is full/],
-  ])('answers from a current index when DATA_DIR cannot be written (%s), writing nothing; one clear message when the notes changed', async (code, message) => {
-    const notes = copyNotes();
-    const data = tempDir();
-    (await openSynced({ notesDir: notes, dataDir: data })).index.close();
-    const files = () => readdirSync(data).sort().map((f) => `${f} ${statSync(path.join(data, f)).mtimeMs}`);
-    const untouched = files();
+  ])(
+    'answers from a current index when DATA_DIR cannot be written (%s), writing nothing; one clear message when the notes changed',
+    async (code, message) => {
+      const notes = copyNotes();
+      const data = tempDir();
+      (await openSynced({ notesDir: notes, dataDir: data })).index.close();
+      const files = () =>
+        readdirSync(data)
+          .sort()
+          .map((f) => `${f} ${statSync(path.join(data, f)).mtimeMs}`);
+      const untouched = files();
 
-    const { index } = await openSynced({ notesDir: notes, dataDir: data, disk: readOnly(code) });
-    expect(index.readOnly).not.toBeNull();
-    expect(await answersOf(index)).toEqual(await cleanAnswers(notes));
-    index.close();
-    expect(files()).toEqual(untouched);
+      const { index } = await openSynced({ notesDir: notes, dataDir: data, disk: readOnly(code) });
+      expect(index.readOnly).not.toBeNull();
+      expect(await answersOf(index)).toEqual(await cleanAnswers(notes));
+      index.close();
+      expect(files()).toEqual(untouched);
 
-    editNotes(notes);
-    const stale = await StudyIndex.open({ notesDir: notes, dataDir: data, embeddingModel: null, disk: readOnly(code) });
-    await expect(stale.sync()).rejects.toThrow(message);
-    stale.close();
-    expect(files()).toEqual(untouched);
-  }, 120_000);
+      editNotes(notes);
+      const stale = await StudyIndex.open({ notesDir: notes, dataDir: data, embeddingModel: null, disk: readOnly(code) });
+      await expect(stale.sync()).rejects.toThrow(message);
+      stale.close();
+      expect(files()).toEqual(untouched);
+    },
+    120_000,
+  );
 
   it('cannot build an index in a read-only DATA_DIR, and says so', async () => {
     const data = tempDir();
@@ -290,21 +321,26 @@ describe('a full or read-only disk keeps the index (#16.4)', () => {
 });
 
 describe('only files StudyBot created are deleted (#16.5)', () => {
-  it.each(['manifest.json', 'notes.json', 'keyword.json'])('refuses a DATA_DIR holding someone else\'s %s, deleting nothing', async (name) => {
-    const data = tempDir();
-    const foreign = path.join(data, name);
-    writeFileSync(foreign, JSON.stringify({ name: 'my-project', version: '1.0.0', files: 'mine' }));
-    const open = StudyIndex.open({ notesDir: NOTES, dataDir: data, embeddingModel: null });
-    await expect(open).rejects.toThrow(ForeignDataDirError);
-    await expect(StudyIndex.open({ notesDir: NOTES, dataDir: data, embeddingModel: null })).rejects.toThrow(`${data} holds ${name}`);
-    expect(readdirSync(data)).toEqual([name]);
-    expect(JSON.parse(readFileSync(foreign, 'utf8'))).toMatchObject({ name: 'my-project' });
-  });
+  it.each(['manifest.json', 'notes.json', 'keyword.json'])(
+    "refuses a DATA_DIR holding someone else's %s, deleting nothing",
+    async (name) => {
+      const data = tempDir();
+      const foreign = path.join(data, name);
+      writeFileSync(foreign, JSON.stringify({ name: 'my-project', version: '1.0.0', files: 'mine' }));
+      const open = StudyIndex.open({ notesDir: NOTES, dataDir: data, embeddingModel: null });
+      await expect(open).rejects.toThrow(ForeignDataDirError);
+      await expect(StudyIndex.open({ notesDir: NOTES, dataDir: data, embeddingModel: null })).rejects.toThrow(`${data} holds ${name}`);
+      expect(readdirSync(data)).toEqual([name]);
+      expect(JSON.parse(readFileSync(foreign, 'utf8'))).toMatchObject({ name: 'my-project' });
+    },
+  );
 
-  it('refuses an index.sqlite that is not StudyBot\'s', async () => {
+  it("refuses an index.sqlite that is not StudyBot's", async () => {
     const data = tempDir();
     new Database(path.join(data, 'index.sqlite')).exec('CREATE TABLE pages (url TEXT)').close();
-    await expect(StudyIndex.open({ notesDir: NOTES, dataDir: data, embeddingModel: null })).rejects.toThrow(/holds index\.sqlite, but it is not a StudyBot index/);
+    await expect(StudyIndex.open({ notesDir: NOTES, dataDir: data, embeddingModel: null })).rejects.toThrow(
+      /holds index\.sqlite, but it is not a StudyBot index/,
+    );
     expect(readdirSync(data)).toEqual(['index.sqlite']);
   });
 
@@ -363,11 +399,16 @@ describe('a pathological note cannot stall indexing (#16.6)', () => {
   it('skips a note over the size limit without reading it, and takes it in when the limit is raised', async () => {
     const notes = tempDir();
     writeFileSync(path.join(notes, 'small.md'), '# Small\n\n## Dropout\n\nDropout 随机丢弃神经元。\n');
-    writeFileSync(path.join(notes, 'big.md'), `# Big\n\n${Array.from({ length: 4000 }, (_, i) => `第 ${i} 段：卷积层提取局部特征。`).join('\n\n')}\n`);
+    writeFileSync(
+      path.join(notes, 'big.md'),
+      `# Big\n\n${Array.from({ length: 4000 }, (_, i) => `第 ${i} 段：卷积层提取局部特征。`).join('\n\n')}\n`,
+    );
     const data = tempDir();
     const limited = await openSynced({ notesDir: notes, dataDir: data, maxNoteBytes: 64 * 1024 });
     expect(limited.report.files).toBe(1);
-    expect(limited.report.skipped).toEqual([expect.objectContaining({ file: 'big.md', reason: 'is 0.18 MB; the limit is 0.06 MB (MAX_NOTE_MB)' })]);
+    expect(limited.report.skipped).toEqual([
+      expect.objectContaining({ file: 'big.md', reason: 'is 0.18 MB; the limit is 0.06 MB (MAX_NOTE_MB)' }),
+    ]);
     expect(limited.logger.lines).toContain('warn Skipping big.md: is 0.18 MB; the limit is 0.06 MB (MAX_NOTE_MB).');
     limited.index.close();
 

@@ -9,8 +9,16 @@ import { tempDir } from './support/temp-dir.js';
 
 const analyzer = createAnalyzer(emptyGlossary());
 const meta: NoteMeta = { file: 'n.md', title: 'Note', tags: [], aliases: [] };
-const chunk = (id: string, text: string, heading = 'Section'): Chunk =>
-  ({ id, file: 'n.md', title: 'Note', headingPath: ['Note', heading], startLine: 1, endLine: 1, text, part: 0 });
+const chunk = (id: string, text: string, heading = 'Section'): Chunk => ({
+  id,
+  file: 'n.md',
+  title: 'Note',
+  headingPath: ['Note', heading],
+  startLine: 1,
+  endLine: 1,
+  text,
+  part: 0,
+});
 const groups = (q: string) => analyzer.analyzeQuery(q);
 
 describe('KeywordIndex', () => {
@@ -23,7 +31,12 @@ describe('KeywordIndex', () => {
     index.add(chunk('e', 'more unrelated text about references'), meta);
     // The section with the word in its heading and twice in its text outranks a passing mention.
     expect(index.query(groups('anchor'), 10).map((h) => h.id)).toEqual(['c', 'a']);
-    expect(index.query(groups('anchor pooling'), 10).map((h) => h.id).sort()).toEqual(['a', 'b', 'c']);
+    expect(
+      index
+        .query(groups('anchor pooling'), 10)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
     expect(index.query(groups('pooling'), 10)[0]!.matched).toEqual(new Set(['pool']));
   });
 

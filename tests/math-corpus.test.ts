@@ -86,10 +86,15 @@ function checkInline(name: string, expressions: string[]) {
       converted++;
       // Braces, carets and underscores the TeX escaped (\{ \_) are text; any other is unconverted markup.
       const literal = new Set([...tex.matchAll(/\\([{}_^])/g)].map((m) => m[1]));
-      expect([...r.text].filter((c) => '\\^_{}'.includes(c) && !literal.has(c)), tex).toEqual([]);
+      expect(
+        [...r.text].filter((c) => '\\^_{}'.includes(c) && !literal.has(c)),
+        tex,
+      ).toEqual([]);
     } else expect(r.reason, tex).not.toBe('');
   }
-  console.log(`${name}: ${expressions.length} distinct inline expressions, ${converted} as Unicode, ${expressions.length - converted} kept as code`);
+  console.log(
+    `${name}: ${expressions.length} distinct inline expressions, ${converted} as Unicode, ${expressions.length - converted} kept as code`,
+  );
   return converted;
 }
 

@@ -25,7 +25,14 @@ function recordingLogger() {
 /** A cache that counts what goes in, to tell a cache hit from a fresh drawing. */
 function countingCache(): FormulaCache & { puts: number } {
   const inner = memoryFormulaCache();
-  const cache = { puts: 0, get: inner.get, put: async (k: string, b: Uint8Array) => void (cache.puts++, await inner.put(k, b)) };
+  const cache = {
+    puts: 0,
+    get: inner.get,
+    put: async (k: string, b: Uint8Array) => {
+      cache.puts++;
+      await inner.put(k, b);
+    },
+  };
   return cache;
 }
 
@@ -101,9 +108,11 @@ describe('display formulas drawn as a PNG card', () => {
     expect(warnings).toHaveLength(1);
 
     const missing = recordingLogger();
-    const wrongPath = await createFormulaRenderer({ cache: memoryFormulaCache(), logger: missing.logger, cjkFont: '/nonexistent/font.otf' }).render(
-      formulas(tex),
-    );
+    const wrongPath = await createFormulaRenderer({
+      cache: memoryFormulaCache(),
+      logger: missing.logger,
+      cjkFont: '/nonexistent/font.otf',
+    }).render(formulas(tex));
     expect(wrongPath.fallbacks).toEqual([{ index: 0, reason: 'needs a CJK font and none is installed' }]);
     expect(missing.warnings[0]).toBe('CJK font not found at /nonexistent/font.otf: formulas with Chinese text will be shown as code');
   });
@@ -165,7 +174,7 @@ describe('the formula cache', () => {
 });
 
 test('renderSection: one call gives the text with formula numbers, the card and the images', async () => {
-  const md = '定义：\n\n$$\n' + FOCAL + '\n$$\n\n当 $p_t \\to 1$ 时损失趋于 0。\n\n![结构](img/retina.png)\n\n$$\\frac{$$';
+  const md = `定义：\n\n$$\n${FOCAL}\n$$\n\n当 $p_t \\to 1$ 时损失趋于 0。\n\n![结构](img/retina.png)\n\n$$\\frac{$$`;
   const renderer = createFormulaRenderer({ cache: memoryFormulaCache(), logger: recordingLogger().logger });
   const out = await renderSection(md, renderer);
   expect(out.text).toBe('定义：\n\n**(1)**\n\n当 pₜ → 1 时损失趋于 0。\n\n*[结构]*\n\n```\n\\frac{\n```');

@@ -63,8 +63,14 @@ describe('citationLink', () => {
 
   it('links a blog post by its front matter permalink, encoded once; without one there is no link', () => {
     const blog = template('https://blog.example/{permalink}');
-    expect(citationLink(blog, { ...cited, permalink: '/cn/卷积 网络/' }, '/n')).toEqual({ ok: true, url: 'https://blog.example/cn/%E5%8D%B7%E7%A7%AF%20%E7%BD%91%E7%BB%9C/' });
-    expect(citationLink(blog, { ...cited, permalink: 'posts/a%20b/' }, '/n')).toEqual({ ok: true, url: 'https://blog.example/posts/a%20b/' });
+    expect(citationLink(blog, { ...cited, permalink: '/cn/卷积 网络/' }, '/n')).toEqual({
+      ok: true,
+      url: 'https://blog.example/cn/%E5%8D%B7%E7%A7%AF%20%E7%BD%91%E7%BB%9C/',
+    });
+    expect(citationLink(blog, { ...cited, permalink: 'posts/a%20b/' }, '/n')).toEqual({
+      ok: true,
+      url: 'https://blog.example/posts/a%20b/',
+    });
     const none = citationLink(blog, cited, '/n');
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.reason).toContain('no permalink');
@@ -76,15 +82,23 @@ describe('citationLink', () => {
       url: 'obsidian://open?vault=Study%20Vault&file=week%201%2F%E5%8D%B7%E7%A7%AF%20%E7%BD%91%E7%BB%9C',
     });
     expect(citationLink({ kind: 'obsidian', vault: '笔记' }, { file: 'a.md', startLine: 1, endLine: 1 }, '/x')).toEqual({
-      ok: true, url: 'obsidian://open?vault=%E7%AC%94%E8%AE%B0&file=a',
+      ok: true,
+      url: 'obsidian://open?vault=%E7%AC%94%E8%AE%B0&file=a',
     });
   });
 });
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
-    cwd, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
   }).trim();
 }
 
@@ -94,7 +108,7 @@ afterEach(() => {
 });
 
 describe('the commit of a notes folder in git', () => {
-  it('computes git\'s blob id', () => {
+  it("computes git's blob id", () => {
     const repo = tempDir('studybot-git-');
     git(repo, 'init', '-q');
     writeFileSync(path.join(repo, 'a.md'), '# 标题\n\ntext\n');

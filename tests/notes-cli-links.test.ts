@@ -25,10 +25,18 @@ function studybot(notes: string, data: string, args: string[], env: Record<strin
 function gitVault(): { notes: string; head: string } {
   const notes = tempDir('studybot-vault-');
   cpSync(path.join(repoRoot, 'tests/fixtures/vault'), notes, { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', args, {
-    cwd: notes, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
-  }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: notes,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
+    }).trim();
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'vault');
@@ -60,8 +68,13 @@ describe('studybot with NOTES_URL', () => {
 
   it('ask: a note edited since the last commit gets no link, and says why', () => {
     const { notes } = gitVault();
-    writeFileSync(path.join(notes, 'Loss Function.md'), '# Loss Function\n\n## Cross entropy\n\nCross entropy is the usual loss for classification, edited.\n');
-    const { stdout } = studybot(notes, tempDir('studybot-data-'), ['ask', 'what is the usual loss for classification'], { NOTES_URL: GITHUB });
+    writeFileSync(
+      path.join(notes, 'Loss Function.md'),
+      '# Loss Function\n\n## Cross entropy\n\nCross entropy is the usual loss for classification, edited.\n',
+    );
+    const { stdout } = studybot(notes, tempDir('studybot-data-'), ['ask', 'what is the usual loss for classification'], {
+      NOTES_URL: GITHUB,
+    });
     expect(stdout).toContain('Loss Function.md:');
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^no link: Loss Function\.md differed from the git HEAD/);
   });
@@ -71,7 +84,9 @@ describe('studybot with NOTES_URL', () => {
     const data = tempDir('studybot-data-');
     const vaultName = encodeURIComponent(path.basename(notes));
     const obsidian = studybot(notes, data, ['ask', '反向传播的链式法则'], { NOTES_URL: 'obsidian' });
-    expect(obsidian.stdout.trim().split('\n').at(-1)).toBe(`link: obsidian://open?vault=${vaultName}&file=${encodeURIComponent('深度学习/反向传播')}`);
+    expect(obsidian.stdout.trim().split('\n').at(-1)).toBe(
+      `link: obsidian://open?vault=${vaultName}&file=${encodeURIComponent('深度学习/反向传播')}`,
+    );
 
     const plain = studybot(notes, data, ['ask', '反向传播的链式法则']);
     expect(plain.stdout).not.toMatch(/link:/);

@@ -39,7 +39,18 @@ describe('ignore rules', () => {
   it('give the same answers with and without an ignore file that only repeats the defaults', () => {
     const plain = ignoreRules('# nothing of our own\n\n');
     const viaMatcher = ignoreRules('.git/');
-    const paths = ['.git/', 'a/.obsidian/', 'x/node_modules/', 'node_modules.md', '_drafts/', 'blog/_drafts/post.md', 'a/b.md', '.hidden.md', 'dir/', '深度学习/'];
+    const paths = [
+      '.git/',
+      'a/.obsidian/',
+      'x/node_modules/',
+      'node_modules.md',
+      '_drafts/',
+      'blog/_drafts/post.md',
+      'a/b.md',
+      '.hidden.md',
+      'dir/',
+      '深度学习/',
+    ];
     for (const p of paths) expect(plain(p), p).toBe(viaMatcher(p));
   });
 
@@ -52,12 +63,19 @@ describe('ignore rules', () => {
   });
 
   it('scanNotes of the fixture vault skips its .obsidian, .trash and the private/ folder its .studybotignore names', async () => {
-    expect((await scanNotes(vault)).map((s) => s.file)).toEqual(['Draft idea.md', 'Gradient Descent.md', 'Loss Function.md', '深度学习/反向传播.md']);
+    expect((await scanNotes(vault)).map((s) => s.file)).toEqual([
+      'Draft idea.md',
+      'Gradient Descent.md',
+      'Loss Function.md',
+      '深度学习/反向传播.md',
+    ]);
   });
 
   it('scanNotes of the fixture blog skips source/_drafts', async () => {
     expect((await scanNotes(blog)).map((s) => s.file)).toEqual([
-      'content/posts/卷积网络.md', 'source/_posts/hello-transformer.md', 'source/_posts/unpublished.md',
+      'content/posts/卷积网络.md',
+      'source/_posts/hello-transformer.md',
+      'source/_posts/unpublished.md',
     ]);
   });
 });
@@ -71,7 +89,9 @@ describe('drafts and unpublished notes', () => {
 
     const b = await synced(blog);
     expect(b.index.noteList().map((n) => n.title)).toEqual(['卷积神经网络', 'Attention Is All You Need']);
-    expect(b.report.skipped.map((s) => [s.file, s.reason])).toEqual([['source/_posts/unpublished.md', 'not published (front matter published: false)']]);
+    expect(b.report.skipped.map((s) => [s.file, s.reason])).toEqual([
+      ['source/_posts/unpublished.md', 'not published (front matter published: false)'],
+    ]);
   });
 
   it('are indexed once the front matter publishes them, and dropped again when they become drafts', async () => {

@@ -5,13 +5,23 @@ import { chunkNote } from '../src/notes/chunk.js';
 
 // The bundled notes are part of the product: each must be a full study note.
 const NOTES = path.resolve('notes');
-const files = readdirSync(NOTES).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(NOTES)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 describe('bundled notes', () => {
   it('are the ten notes the project ships', () => {
     expect(files).toEqual([
-      'cpp-review.md', 'detr.md', 'dl-interview-basics.md', 'faster-rcnn.md', 'fcn.md',
-      'fpn.md', 'knowledge-distillation.md', 'polarmask.md', 'pspnet.md', 'retinanet-focal-loss.md',
+      'cpp-review.md',
+      'detr.md',
+      'dl-interview-basics.md',
+      'faster-rcnn.md',
+      'fcn.md',
+      'fpn.md',
+      'knowledge-distillation.md',
+      'polarmask.md',
+      'pspnet.md',
+      'retinanet-focal-loss.md',
     ]);
   });
 

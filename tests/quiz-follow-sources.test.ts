@@ -14,7 +14,11 @@ import type { Question } from '../src/quiz/question-types.js';
 import { loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 import { tempDir } from './support/temp-dir.js';
 
-const SECTION = ['FPN 特征金字塔网络', '自顶向下路径与侧向连接（Top-down Pathway & Lateral Connections）', '侧向连接（Lateral Connection）'];
+const SECTION = [
+  'FPN 特征金字塔网络',
+  '自顶向下路径与侧向连接（Top-down Pathway & Lateral Connections）',
+  '侧向连接（Lateral Connection）',
+];
 
 async function bankOf(dir: string) {
   return buildConceptBank(await loadNotes(dir), await loadGlossaryPairs(dir));
@@ -27,10 +31,11 @@ const inSection = (bank: QuizConceptBank, conceptId: string) => {
 
 /** A question touches the section when its answer or a distractor is defined there, or its passage comes from there. */
 const touches = (bank: QuizConceptBank, q: Question) =>
-  q.optionConceptIds.some((id) => inSection(bank, id)) || (q.source.file === 'fpn.md' && q.source.headingPath.join('/') === SECTION.join('/'));
+  q.optionConceptIds.some((id) => inSection(bank, id)) ||
+  (q.source.file === 'fpn.md' && q.source.headingPath.join('/') === SECTION.join('/'));
 
 describe('editing one section of a note', () => {
-  it('keeps every concept id, changes that section\'s questions, and leaves the others as they were', async () => {
+  it("keeps every concept id, changes that section's questions, and leaves the others as they were", async () => {
     const dir = tempDir('quiz-follow-');
     cpSync(notesDir, dir, { recursive: true });
     const before = await bankOf(dir);

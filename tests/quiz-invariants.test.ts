@@ -13,11 +13,18 @@ import { buttonLabels, optionsInStem, renderQuestion } from '../src/render/quiz-
 import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 
 /** Lower case without spaces, punctuation or symbols. */
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 
 /** Names of a concept: the term, its parts, its aliases. */
 function namesOf(c: Concept): string[] {
-  const parts = c.term.split(/[（）(),，]/).map((p) => p.trim()).filter(Boolean);
+  const parts = c.term
+    .split(/[（）(),，]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return [...new Set([c.term, ...parts, ...c.aliases])].filter((n) => norm(n).length >= 2);
 }
 
@@ -51,7 +58,10 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
   q.optionConceptIds.forEach((id, i) => {
     if (i === q.correctIndex) return;
     const d = bank.byId.get(id);
-    if (!d) { problems.push('distractor not in bank'); return; }
+    if (!d) {
+      problems.push('distractor not in bank');
+      return;
+    }
     const dNames = namesOf(d);
     if (dNames.some((n) => answerNorms.has(norm(n)))) problems.push(`distractor "${d.term}" is an alias of the answer`);
     if (sameKind >= 3 && d.kind !== answer.kind) problems.push(`distractor "${d.term}" (${d.kind}) is not a ${answer.kind}`);
@@ -78,7 +88,10 @@ function checkAll(bank: QuizConceptBank, questions: Question[]) {
   const failures: string[] = [];
   for (const q of questions) {
     const problems = checkQuestion(bank, q);
-    if (problems.length > 0) failures.push(`${q.type} ${bank.byId.get(q.conceptId)?.term}: ${problems.join('; ')}\n${renderQuestion(q)}\n${q.options.join(' | ')}`);
+    if (problems.length > 0)
+      failures.push(
+        `${q.type} ${bank.byId.get(q.conceptId)?.term}: ${problems.join('; ')}\n${renderQuestion(q)}\n${q.options.join(' | ')}`,
+      );
   }
   return failures;
 }

@@ -36,8 +36,13 @@ afterEach(() => {
 
 function fakeQuestion(conceptId: string): Question {
   return {
-    id: `q-${conceptId}`, conceptId, type: 'definition-to-term', stem: '以下哪个概念符合这段描述？\n> ＿＿＿指……',
-    options: ['A', 'B', 'C', 'D'], correctIndex: 0, optionConceptIds: [conceptId, 'x', 'y', 'z'],
+    id: `q-${conceptId}`,
+    conceptId,
+    type: 'definition-to-term',
+    stem: '以下哪个概念符合这段描述？\n> ＿＿＿指……',
+    options: ['A', 'B', 'C', 'D'],
+    correctIndex: 0,
+    optionConceptIds: [conceptId, 'x', 'y', 'z'],
     source: { file: 'fpn.md', headingPath: ['FPN'], startLine: 1, endLine: 1 },
   };
 }
@@ -45,7 +50,11 @@ function fakeQuestion(conceptId: string): Question {
 /** `user` answers a question on `conceptId`, right or wrong, now. */
 function answer(user: string, conceptId: string, right: boolean, question: Question = fakeQuestion(conceptId)) {
   const asked = store.recordQuestion({ guildId: 'g', channelId: 'c', question });
-  return store.recordAnswer({ questionId: asked.id, userId: user, choice: right ? question.correctIndex : (question.correctIndex + 1) % 4 });
+  return store.recordAnswer({
+    questionId: asked.id,
+    userId: user,
+    choice: right ? question.correctIndex : (question.correctIndex + 1) % 4,
+  });
 }
 
 describe('QuizStore.mistakes', () => {
@@ -102,15 +111,22 @@ describe('pickQuestion in mistakes mode', () => {
     const askable = bank.concepts.filter((c) => generateForConcepts(bank, [c.id], { seed: 's' }) !== null);
     const older = askable[0]!;
     const newer = askable.find((c) => c.topic !== older.topic)!;
-    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'mistakes', file: null }, seed: 's' }))
-      .toEqual({ ok: false, reason: 'no-mistakes' });
+    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'mistakes', file: null }, seed: 's' })).toEqual({
+      ok: false,
+      reason: 'no-mistakes',
+    });
     answer('u', older.id, false);
     t += DAY;
     answer('u', newer.id, false);
     t += HOUR;
     const pick = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'mistakes', file: null }, seed: 's' });
     expect(pick.ok && pick.question.conceptId).toBe(older.id);
-    const inNewerNote = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'mistakes', file: newer.topic }, seed: 's' });
+    const inNewerNote = pickQuestion(bank, store, {
+      guildId: 'g',
+      userId: 'u',
+      target: { kind: 'mistakes', file: newer.topic },
+      seed: 's',
+    });
     expect(inNewerNote.ok && inNewerNote.question.conceptId).toBe(newer.id);
   });
 });

@@ -20,11 +20,18 @@ import { generateAll, generateQuiz } from '../src/quiz/generate.js';
 import type { Question } from '../src/quiz/question-types.js';
 import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 const BLANK = '＿＿＿';
 
 function namesOf(c: Concept): string[] {
-  const parts = c.term.split(/[（）(),，]/).map((p) => p.trim()).filter(Boolean);
+  const parts = c.term
+    .split(/[（）(),，]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return [...new Set([c.term, ...parts, ...c.aliases])].filter((n) => norm(n).length >= 2);
 }
 
@@ -37,19 +44,64 @@ function occurs(text: string, name: string): boolean {
 }
 
 /** English words that only say what sort of thing a term is. */
-const SORT_WORDS = new Set(['network', 'networks', 'layer', 'layers', 'loss', 'function', 'model', 'module', 'detector',
-  'pathway', 'connection', 'connections', 'feature', 'features', 'based', 'with', 'from', 'the', 'and', 'for', 'head',
-  'branch', 'subnet', 'learning', 'training', 'method', 'map', 'maps', 'image', 'block', 'transformer', 'deep', 'neural']);
-const words = (c: Concept) => new Set(namesOf(c).flatMap((n) => n.toLowerCase().split(/[^a-z0-9-]+/)).filter((w) => w.length >= 4 && !SORT_WORDS.has(w)));
+const SORT_WORDS = new Set([
+  'network',
+  'networks',
+  'layer',
+  'layers',
+  'loss',
+  'function',
+  'model',
+  'module',
+  'detector',
+  'pathway',
+  'connection',
+  'connections',
+  'feature',
+  'features',
+  'based',
+  'with',
+  'from',
+  'the',
+  'and',
+  'for',
+  'head',
+  'branch',
+  'subnet',
+  'learning',
+  'training',
+  'method',
+  'map',
+  'maps',
+  'image',
+  'block',
+  'transformer',
+  'deep',
+  'neural',
+]);
+const words = (c: Concept) =>
+  new Set(
+    namesOf(c)
+      .flatMap((n) => n.toLowerCase().split(/[^a-z0-9-]+/))
+      .filter((w) => w.length >= 4 && !SORT_WORDS.has(w)),
+  );
 
 function pairShare(text: string, source: string): number {
-  const grams = (s: string) => { const c = [...norm(s)]; return new Set(c.slice(1).map((x, i) => c[i]! + x)); };
+  const grams = (s: string) => {
+    const c = [...norm(s)];
+    return new Set(c.slice(1).map((x, i) => c[i]! + x));
+  };
   const a = grams(text);
   const b = grams(source);
   return a.size === 0 ? 0 : [...a].filter((g) => b.has(g)).length / a.size;
 }
 
-const passageOf = (stem: string) => stem.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2)).join('\n');
+const passageOf = (stem: string) =>
+  stem
+    .split('\n')
+    .filter((l) => l.startsWith('> '))
+    .map((l) => l.slice(2))
+    .join('\n');
 
 const COMMENTARY = /辨析题|考点|面试(?:常考|必考|高频|常问)|易错|必背|划重点/;
 const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI)\b|等人|(?:19|20)\d{2}\s*年/;
@@ -63,28 +115,42 @@ function sameSection(a: Concept, b: Concept): boolean {
 function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
   const problems: string[] = [];
   const answer = bank.byId.get(q.conceptId)!;
-  const own = [answer.definition, ...(bank.contexts.get(answer.id) ?? []).filter((c) => c.file === answer.topic).map((c) => c.text)].join('\n');
+  const own = [answer.definition, ...(bank.contexts.get(answer.id) ?? []).filter((c) => c.file === answer.topic).map((c) => c.text)].join(
+    '\n',
+  );
   const answerNorms = namesOf(answer).map(norm);
   q.optionConceptIds.forEach((id, i) => {
     if (i === q.correctIndex) return;
     const d = bank.byId.get(id)!;
     const dNorms = namesOf(d).map(norm);
     if (q.type === 'term-to-definition' && sameSection(answer, d)) problems.push(`description of ${d.term} from the answer's own section`);
-    if (dNorms.some((n) => answerNorms.some((m) => n.includes(m) || m.includes(n)))) problems.push(`${d.term}: name nested in the answer's`);
+    if (dNorms.some((n) => answerNorms.some((m) => n.includes(m) || m.includes(n))))
+      problems.push(`${d.term}: name nested in the answer's`);
     const shared = [...words(d)].filter((w) => words(answer).has(w));
     if (shared.length > 0) problems.push(`${d.term}: shares "${shared[0]}" with the answer's name`);
     if (namesOf(answer).some((n) => occurs(d.definition, n))) problems.push(`${d.term}: its definition names the answer`);
     if (namesOf(d).some((n) => occurs(answer.definition, n))) problems.push(`${d.term}: named in the answer's definition`);
     if (pairShare(d.definition, own) >= 0.5) problems.push(`${d.term}: its definition restates the answer's sentences`);
-    const dividing = own.split('\n').find((line) => /分为|分成|包括|包含|属于|是一种|之一/.test(line)
-      && namesOf(d).some((n) => occurs(line, n)) && namesOf(answer).some((n) => occurs(line, n)));
+    const dividing = own
+      .split('\n')
+      .find(
+        (line) =>
+          /分为|分成|包括|包含|属于|是一种|之一/.test(line) &&
+          namesOf(d).some((n) => occurs(line, n)) &&
+          namesOf(answer).some((n) => occurs(line, n)),
+      );
     if (dividing) problems.push(`${d.term}: named with the answer where the note divides into kinds ("${dividing.slice(0, 30)}…")`);
-    if (q.type === 'term-to-definition' && pairShare(q.options[i]!, own) >= 0.5) problems.push(`option ${i} restates the answer's sentences`);
+    if (q.type === 'term-to-definition' && pairShare(q.options[i]!, own) >= 0.5)
+      problems.push(`option ${i} restates the answer's sentences`);
   });
   for (const o of q.options) {
     if (o.includes(BLANK) || /(?:^|[^其])它(?!们)/.test(o)) problems.push(`pronoun or gap in option "${o}"`);
     if (/(?:的|和|与|及|或|在|把|将|对|、|，|：|（)$/.test(o)) problems.push(`option cut mid-phrase "${o}"`);
-    for (const [open, close] of [['（', '）'], ['(', ')'], ['“', '”']] as const) {
+    for (const [open, close] of [
+      ['（', '）'],
+      ['(', ')'],
+      ['“', '”'],
+    ] as const) {
       if (o.split(open).length !== o.split(close).length) problems.push(`unbalanced ${open}${close} in option "${o}"`);
     }
     if (COMMENTARY.test(o)) problems.push(`commentary in option "${o}"`);
@@ -114,7 +180,10 @@ function failuresOf(bank: QuizConceptBank, questions: Question[]): string[] {
 /** Share of questions whose correct option is strictly the longest (formatting marks aside). */
 function longestShare(questions: Question[]): number {
   const len = (o: string) => o.replace(/`/g, '').length;
-  return questions.filter((q) => q.options.every((o, i) => i === q.correctIndex || len(o) < len(q.options[q.correctIndex]!))).length / questions.length;
+  return (
+    questions.filter((q) => q.options.every((o, i) => i === q.correctIndex || len(o) < len(q.options[q.correctIndex]!))).length /
+    questions.length
+  );
 }
 
 /** Chance level (1 in 4, ties count against the answer) plus three standard deviations. */
@@ -154,8 +223,10 @@ function qualitySuite(name: string, dir: () => string, enabled: boolean) {
       expect(positionChiSquare(many)).toBeLessThan(CHI2_3_P001);
     });
 
-    it('distractors come from the answer\'s own note in most questions', () => {
-      const withOwnNote = all.filter((q) => q.optionConceptIds.some((id, i) => i !== q.correctIndex && bank.byId.get(id)!.topic === bank.byId.get(q.conceptId)!.topic));
+    it("distractors come from the answer's own note in most questions", () => {
+      const withOwnNote = all.filter((q) =>
+        q.optionConceptIds.some((id, i) => i !== q.correctIndex && bank.byId.get(id)!.topic === bank.byId.get(q.conceptId)!.topic),
+      );
       expect(withOwnNote.length / all.length).toBeGreaterThan(0.5);
     });
   });

@@ -24,11 +24,19 @@ describe('quiz question presentation', () => {
   });
 
   it('a question stored with the old buttonLabels/optionsInStem fields is shown from its options', () => {
-    const stored = JSON.parse(JSON.stringify({
-      ...base, id: 'q', conceptId: 'c', type: 'definition-to-term', correctIndex: 0, optionConceptIds: ['c', 'd', 'e', 'f'],
-      source: { file: 'a.md', headingPath: [], startLine: 1, endLine: 1 },
-      buttonLabels: ['焦点损失（Focal Loss）', 'L1 损失', '锚框', '交叉熵'], optionsInStem: false,
-    })) as Question & { buttonLabels: string[] };
+    const stored = JSON.parse(
+      JSON.stringify({
+        ...base,
+        id: 'q',
+        conceptId: 'c',
+        type: 'definition-to-term',
+        correctIndex: 0,
+        optionConceptIds: ['c', 'd', 'e', 'f'],
+        source: { file: 'a.md', headingPath: [], startLine: 1, endLine: 1 },
+        buttonLabels: ['焦点损失（Focal Loss）', 'L1 损失', '锚框', '交叉熵'],
+        optionsInStem: false,
+      }),
+    ) as Question & { buttonLabels: string[] };
     expect(buttonLabels(stored)).toEqual(stored.buttonLabels);
     expect(renderQuestion(stored)).toBe(base.stem);
   });

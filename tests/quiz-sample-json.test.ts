@@ -26,10 +26,16 @@ describe('quiz:sample --json', () => {
     const parsed = lines.map((l) => JSON.parse(l));
     const bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
     const expected = generateQuiz(bank, { n: 7, seed: '3' });
-    expect(parsed).toEqual(expected.map((q) => ({
-      id: q.id, type: q.type, stem: q.stem, options: q.options, correct: q.correctIndex,
-      source: { file: q.source.file, startLine: q.source.startLine },
-    })));
+    expect(parsed).toEqual(
+      expected.map((q) => ({
+        id: q.id,
+        type: q.type,
+        stem: q.stem,
+        options: q.options,
+        correct: q.correctIndex,
+        source: { file: q.source.file, startLine: q.source.startLine },
+      })),
+    );
     for (const q of parsed) {
       expect(Object.keys(q)).toEqual(['id', 'type', 'stem', 'options', 'correct', 'source']);
       expect(q.options).toHaveLength(4);

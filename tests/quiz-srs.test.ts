@@ -10,8 +10,12 @@ function clock(start: string) {
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),
-    advance: (ms: number) => { t += ms; },
-    set: (d: Date) => { t = d.getTime(); },
+    advance: (ms: number) => {
+      t += ms;
+    },
+    set: (d: Date) => {
+      t = d.getTime();
+    },
   };
 }
 
@@ -37,7 +41,10 @@ describe('FSRS reviews', () => {
     const c = clock('2025-03-01T09:00:00Z');
     const srs = createSrs({ now: c.now });
     let card = srs.review(null, true);
-    for (let i = 0; i < 3; i++) { c.set(card.due); card = srs.review(card, true); }
+    for (let i = 0; i < 3; i++) {
+      c.set(card.due);
+      card = srs.review(card, true);
+    }
     const goodInterval = card.due.getTime() - c.now().getTime();
     c.set(card.due);
     const lapsed = srs.review(card, false);

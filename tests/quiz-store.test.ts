@@ -16,7 +16,15 @@ const DAY = 24 * HOUR;
 
 function clock(start: string) {
   let t = new Date(start).getTime();
-  return { now: () => new Date(t), advance: (ms: number) => { t += ms; }, set: (iso: string) => { t = new Date(iso).getTime(); } };
+  return {
+    now: () => new Date(t),
+    advance: (ms: number) => {
+      t += ms;
+    },
+    set: (iso: string) => {
+      t = new Date(iso).getTime();
+    },
+  };
 }
 
 function question(conceptId: string, correctIndex = 1, file = 'fpn.md'): Question {
@@ -87,7 +95,12 @@ describe('answers', () => {
   });
 
   it('does not count answers after the question expires', () => {
-    const asked = store.recordQuestion({ guildId: 'g', channelId: 'ch', question: question('fpn'), expiresAt: new Date(c.now().getTime() + HOUR) });
+    const asked = store.recordQuestion({
+      guildId: 'g',
+      channelId: 'ch',
+      question: question('fpn'),
+      expiresAt: new Date(c.now().getTime() + HOUR),
+    });
     c.advance(2 * HOUR);
     expect(store.recordAnswer({ questionId: asked.id, userId: 'a', choice: 1 })).toEqual({ status: 'expired', correctIndex: 1 });
     expect(store.tally(asked.id)?.total).toBe(0);
@@ -114,7 +127,12 @@ describe('wrong-answer rates', () => {
     store.recordAnswer({ questionId: fpn, userId: 'b', choice: 1 }); // a second click does not count
     store.recordAnswer({ questionId: ask('rpn'), userId: 'a', choice: 1 });
     store.recordAnswer({ questionId: ask('fpn', 'other'), userId: 'a', choice: 3 });
-    expect(store.conceptWrongRates('g')).toEqual(new Map([['fpn', 0.5], ['rpn', 0]]));
+    expect(store.conceptWrongRates('g')).toEqual(
+      new Map([
+        ['fpn', 0.5],
+        ['rpn', 0],
+      ]),
+    );
     expect(store.conceptWrongRates('other')).toEqual(new Map([['fpn', 1]]));
     expect(store.conceptWrongRates('nobody')).toEqual(new Map());
   });
@@ -150,11 +168,16 @@ describe('leaderboard', () => {
     };
     // Last week: old-timer scores 3.
     c.set('2025-02-25T12:00:00Z');
-    answer('old', true); answer('old', true); answer('old', true);
+    answer('old', true);
+    answer('old', true);
+    answer('old', true);
     // This week (Mon 2025-03-03 onwards): new scores 2 of 2, mid scores 2 of 3.
     c.set('2025-03-04T08:00:00Z');
-    answer('mid', true); answer('mid', false); answer('mid', true);
-    answer('new', true); answer('new', true);
+    answer('mid', true);
+    answer('mid', false);
+    answer('mid', true);
+    answer('new', true);
+    answer('new', true);
     // Another guild does not count.
     const other = store.recordQuestion({ guildId: 'h', channelId: 'ch', question: question('z') });
     store.recordAnswer({ questionId: other.id, userId: 'old', choice: 1 });
@@ -201,7 +224,13 @@ describe('member stats', () => {
     c.set('2025-03-07T09:00:00Z'); // a day missed: the streak is broken
     expect(store.memberStats({ guildId: 'g', userId: 'u' }).streakDays).toBe(0);
     expect(store.memberStats({ guildId: 'g', userId: 'u' }).bestStreakDays).toBe(4);
-    expect(store.memberStats({ guildId: 'g', userId: 'nobody' })).toMatchObject({ answered: 0, accuracy: 0, streakDays: 0, dueCount: 0, weakestTopics: [] });
+    expect(store.memberStats({ guildId: 'g', userId: 'nobody' })).toMatchObject({
+      answered: 0,
+      accuracy: 0,
+      streakDays: 0,
+      dueCount: 0,
+      weakestTopics: [],
+    });
   });
 
   it('counts streak days in the member’s time zone', () => {
@@ -248,7 +277,11 @@ describe('elapsed_days (removed from ts-fsrs cards in v6)', () => {
     const asked = store.recordQuestion({ guildId: 'g', channelId: 'ch', question: question('fpn') });
     store.recordAnswer({ questionId: asked.id, userId: 'a', choice: 1 });
     c.advance(3 * DAY);
-    store.recordAnswer({ questionId: store.recordQuestion({ guildId: 'g', channelId: 'ch', question: question('fpn') }).id, userId: 'a', choice: 1 });
+    store.recordAnswer({
+      questionId: store.recordQuestion({ guildId: 'g', channelId: 'ch', question: question('fpn') }).id,
+      userId: 'a',
+      choice: 1,
+    });
     expect(store.getCard('g', 'a', 'fpn')!.reps).toBe(2);
     expect(storedElapsed()).toEqual([0]);
   });
@@ -259,9 +292,18 @@ describe('elapsed_days (removed from ts-fsrs cards in v6)', () => {
     expect(second.elapsed_days).toBe(3);
     // The row as the code before this change wrote it: elapsed_days holds the card's value.
     db.prepare(`INSERT INTO quiz_cards (guild_id, user_id, concept_id, due, stability, difficulty, elapsed_days, scheduled_days,
-      learning_steps, reps, lapses, state, last_review) VALUES ('g', 'a', 'fpn', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(second.due.toISOString(), second.stability, second.difficulty, second.elapsed_days, second.scheduled_days,
-        second.learning_steps, second.reps, second.lapses, second.state, second.last_review!.toISOString());
+      learning_steps, reps, lapses, state, last_review) VALUES ('g', 'a', 'fpn', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      second.due.toISOString(),
+      second.stability,
+      second.difficulty,
+      second.elapsed_days,
+      second.scheduled_days,
+      second.learning_steps,
+      second.reps,
+      second.lapses,
+      second.state,
+      second.last_review!.toISOString(),
+    );
 
     const read = store.getCard('g', 'a', 'fpn')!;
     expect({ ...read, elapsed_days: second.elapsed_days }).toEqual(second);

@@ -45,7 +45,15 @@ describe('topic names', () => {
   });
 
   it('titles count when given', () => {
-    expect(notesNamedBy([{ file: 'a.md', title: '特征金字塔' }, { file: 'b.md', title: '全卷积' }], '金字塔').notes).toEqual([{ file: 'a.md', title: '特征金字塔' }]);
+    expect(
+      notesNamedBy(
+        [
+          { file: 'a.md', title: '特征金字塔' },
+          { file: 'b.md', title: '全卷积' },
+        ],
+        '金字塔',
+      ).notes,
+    ).toEqual([{ file: 'a.md', title: '特征金字塔' }]);
   });
 });
 

@@ -6,7 +6,10 @@ import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
 import { notesDir } from './support/paths.js';
 
 /** The question words a piece holds, each weighing 1, as ask() passes its IDF-weighted tokens. */
-const holding = (...words: string[]) => (text: string) => new Map(words.filter((w) => text.includes(w)).map((w) => [w, 1]));
+const holding =
+  (...words: string[]) =>
+  (text: string) =>
+    new Map(words.filter((w) => text.includes(w)).map((w) => [w, 1]));
 
 describe('bestPassage: where a quote starts', () => {
   it('starts at the sentence that carries the question’s words, not mid-sentence', () => {
@@ -17,7 +20,16 @@ describe('bestPassage: where a quote starts', () => {
   });
 
   it('takes the label line before a list together with the list', () => {
-    const text = ['PolarMask 是单阶段实例分割方法。', '', '**优点**：', '', '- 简单，只比 FCOS 多一个分支；', '- 速度快。', '', '**缺点**：只能表示星形凸形状。'].join('\n');
+    const text = [
+      'PolarMask 是单阶段实例分割方法。',
+      '',
+      '**优点**：',
+      '',
+      '- 简单，只比 FCOS 多一个分支；',
+      '- 速度快。',
+      '',
+      '**缺点**：只能表示星形凸形状。',
+    ].join('\n');
     const quote = bestPassage(text, holding('简单', '速度'), 60);
     expect(quote.startsWith('**优点**：\n\n- 简单，只比 FCOS 多一个分支；\n- 速度快。')).toBe(true);
     expect(quote).not.toContain('PolarMask 是');
@@ -31,7 +43,9 @@ describe('bestPassage: where a quote starts', () => {
 
   it('quotes a short list from its label when the answer is in a later item', () => {
     const text = '背景一句。\n\n常用对策：\n\n- 更多数据；\n- 正则化；\n- 提前停止（early stopping）。';
-    expect(bestPassage(text, holding('early stopping'), 200)).toBe('常用对策：\n\n- 更多数据；\n- 正则化；\n- 提前停止（early stopping）。');
+    expect(bestPassage(text, holding('early stopping'), 200)).toBe(
+      '常用对策：\n\n- 更多数据；\n- 正则化；\n- 提前停止（early stopping）。',
+    );
   });
 
   it('starts a quote at an item of a long list at that item, marker included', () => {
@@ -72,7 +86,12 @@ describe('bestPassage: where a quote ends', () => {
     const quote = bestPassage(code, holding('compute'));
     expect(quote.length).toBeLessThanOrEqual(QUOTE_MAX_CHARS);
     expect(quote.endsWith('\n…\n```')).toBe(true);
-    expect(quote.split('\n').slice(1, -2).every((line) => /^x\d+ = compute\(\d+\) {2}# step$/.test(line))).toBe(true);
+    expect(
+      quote
+        .split('\n')
+        .slice(1, -2)
+        .every((line) => /^x\d+ = compute\(\d+\) {2}# step$/.test(line)),
+    ).toBe(true);
   });
 });
 
@@ -85,16 +104,28 @@ describe('bestPassage: what a quote holds', () => {
   });
 
   it('counts a word found only in code a quarter: the prose that explains it wins', () => {
-    const text = ['模板是生成代码的蓝图。', '', '```cpp', 'template <typename T> T maxOf(T a, T b);', '```', '', '模板定义一般写在头文件里。'].join('\n');
-    const weights = new Map([['template', 4], ['模板', 3]]);
+    const text = [
+      '模板是生成代码的蓝图。',
+      '',
+      '```cpp',
+      'template <typename T> T maxOf(T a, T b);',
+      '```',
+      '',
+      '模板定义一般写在头文件里。',
+    ].join('\n');
+    const weights = new Map([
+      ['template', 4],
+      ['模板', 3],
+    ]);
     const weigh = (t: string) => new Map([...weights].filter(([w]) => t.includes(w)));
     expect(bestPassage(text, weigh, 40)).toBe('模板是生成代码的蓝图。');
   });
 });
 
 describe('bestPassage on every section of notes/', () => {
-  const sections = readdirSync(notesDir).filter((f) => f.endsWith('.md')).flatMap((file) =>
-    chunkNote({ file, text: readFileSync(path.join(notesDir, file), 'utf8') }).chunks);
+  const sections = readdirSync(notesDir)
+    .filter((f) => f.endsWith('.md'))
+    .flatMap((file) => chunkNote({ file, text: readFileSync(path.join(notesDir, file), 'utf8') }).chunks);
 
   it('quotes verbatim, within the budget, with formulas and code fences whole and no "；" at the end', () => {
     let checked = 0;
@@ -129,6 +160,7 @@ describe('bestPassage with plain numbers', () => {
 describe('bestPassage at the end of a section', () => {
   it('drops a "；" the section itself ends on', () => {
     expect(bestPassage('线性可分时，学习线性可分支持向量机；\n\n线性不可分时，学习非线性支持向量机；', holding('支持向量机'))).toBe(
-      '线性可分时，学习线性可分支持向量机；\n\n线性不可分时，学习非线性支持向量机');
+      '线性可分时，学习线性可分支持向量机；\n\n线性不可分时，学习非线性支持向量机',
+    );
   });
 });

@@ -25,7 +25,11 @@ describe('countHinges', () => {
   });
 
   it('ignores a word neither everyday language nor the notes know (a segmentation fragment, an uncorrected typo)', () => {
-    expect(countHinges([group('野都'), group('temperature')], [new Set(['temperature'])], words)).toEqual({ hinges: 1, accounted: 1, foreign: 0 });
+    expect(countHinges([group('野都'), group('temperature')], [new Set(['temperature'])], words)).toEqual({
+      hinges: 1,
+      accounted: 1,
+      foreign: 0,
+    });
   });
 
   it('lets a translation or a dictionary sense held by a section account for a word', () => {
@@ -54,7 +58,7 @@ describe('accountsForHinges', () => {
   });
 
   it('counts a specific word the notes use elsewhere half against them', () => {
-    expect(accountsForHinges({ hinges: 4, accounted: 2, foreign: 1, })).toBe(true);
+    expect(accountsForHinges({ hinges: 4, accounted: 2, foreign: 1 })).toBe(true);
     expect(accountsForHinges({ hinges: 5, accounted: 2, foreign: 1 })).toBe(false);
   });
 
@@ -64,11 +68,18 @@ describe('accountsForHinges', () => {
 });
 
 describe('ask() on a near-miss question', () => {
-  const corpus = memoryCorpus([
-    { id: 'temp', headingPath: ['Distillation', 'Temperature'], text: 'The temperature softens the softmax so small probabilities show.' },
-    { id: 'other', text: 'Anchors are boxes of fixed sizes.' },
-    { id: 'more', text: 'Pooling layers shrink feature maps.' },
-  ], { topical: ['temperature', 'softmax'], everyday: { tea: 0.009, green: 0.012, water: 0.03, temperature: 0.002, softmax: 1e-7 } });
+  const corpus = memoryCorpus(
+    [
+      {
+        id: 'temp',
+        headingPath: ['Distillation', 'Temperature'],
+        text: 'The temperature softens the softmax so small probabilities show.',
+      },
+      { id: 'other', text: 'Anchors are boxes of fixed sizes.' },
+      { id: 'more', text: 'Pooling layers shrink feature maps.' },
+    ],
+    { topical: ['temperature', 'softmax'], everyday: { tea: 0.009, green: 0.012, water: 0.03, temperature: 0.002, softmax: 1e-7 } },
+  );
 
   it('refuses a question that shares one topical word beside one the notes never use', async () => {
     const answer = await ask(corpus, 'water temperature for green tea');

@@ -8,7 +8,10 @@ import { isTopical, topicalTerms } from '../src/index/vocabulary.js';
 
 describe('reciprocal rank fusion', () => {
   it('rewards documents both legs rank well over one leg’s favourite', () => {
-    const fused = reciprocalRankFusion([['a', 'b', 'c'], ['b', 'd', 'a']]);
+    const fused = reciprocalRankFusion([
+      ['a', 'b', 'c'],
+      ['b', 'd', 'a'],
+    ]);
     expect(fused.map((r) => r.id)).toEqual(['b', 'a', 'd', 'c']);
     expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 61);
   });

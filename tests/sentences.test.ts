@@ -9,7 +9,13 @@ describe('splitSentences: punctuation of both languages', () => {
   });
 
   it('ends at an ellipsis (… or ……) but not inside "1, 2, …, n"', () => {
-    expect(split('还有很多……然后呢。序列 1, 2, …, n 很长。说到一半…下一句。')).toEqual(['还有很多……', '然后呢。', '序列 1, 2, …, n 很长。', '说到一半…', '下一句。']);
+    expect(split('还有很多……然后呢。序列 1, 2, …, n 很长。说到一半…下一句。')).toEqual([
+      '还有很多……',
+      '然后呢。',
+      '序列 1, 2, …, n 很长。',
+      '说到一半…',
+      '下一句。',
+    ]);
   });
 
   it('ends English sentences at . ! ? followed by a space', () => {
@@ -33,19 +39,32 @@ describe('splitSentences: periods that do not end a sentence', () => {
   });
 
   it('keeps decimals whole', () => {
-    expect(split('学习率取 0.25 时收敛。p 约为 0.968. Then it stops.')).toEqual(['学习率取 0.25 时收敛。', 'p 约为 0.968.', 'Then it stops.']);
+    expect(split('学习率取 0.25 时收敛。p 约为 0.968. Then it stops.')).toEqual([
+      '学习率取 0.25 时收敛。',
+      'p 约为 0.968.',
+      'Then it stops.',
+    ]);
   });
 
   it('does not end at abbreviations: e.g., i.e., Fig., et al.', () => {
     expect(split('Use a backbone, e.g. ResNet, i.e. a deep one. See Fig. 3 here. Lin et al. proposed it. Next.')).toEqual([
-      'Use a backbone, e.g. ResNet, i.e. a deep one.', 'See Fig. 3 here.', 'Lin et al. proposed it.', 'Next.',
+      'Use a backbone, e.g. ResNet, i.e. a deep one.',
+      'See Fig. 3 here.',
+      'Lin et al. proposed it.',
+      'Next.',
     ]);
   });
 });
 
 describe('splitSentences: lines', () => {
   it('ends a sentence before a line that starts a list item, and at a blank line', () => {
-    expect(split('对策有：\n- 更多数据\n- 正则化；\n（1）相关性分析\n\n新段落')).toEqual(['对策有：', '- 更多数据', '- 正则化；', '（1）相关性分析', '新段落']);
+    expect(split('对策有：\n- 更多数据\n- 正则化；\n（1）相关性分析\n\n新段落')).toEqual([
+      '对策有：',
+      '- 更多数据',
+      '- 正则化；',
+      '（1）相关性分析',
+      '新段落',
+    ]);
   });
 
   it('keeps each sentence’s offsets into the text', () => {

@@ -38,7 +38,12 @@ describe('StudyIndex dictionary pairs', () => {
     await index.sync();
     expect(vi.mocked(dictionaryPairs)).toHaveBeenCalledTimes(2);
     expect([...vi.mocked(dictionaryPairs).mock.calls[1]![0]].sort()).toEqual(['不同', '翻译']);
-    expect(index.keywordIndex.dictionary()).toEqual(expect.arrayContaining([['sentence', '句子'], ['translate', '翻译']]));
+    expect(index.keywordIndex.dictionary()).toEqual(
+      expect.arrayContaining([
+        ['sentence', '句子'],
+        ['translate', '翻译'],
+      ]),
+    );
     index.close();
   });
 });

@@ -53,7 +53,11 @@ describe('StudyIndex', () => {
     expect(first.report.chunks).toBeGreaterThan(60);
     const second = await openSynced(NOTES, data);
     expect(second.report).toMatchObject({ rebuilt: false, added: 0, removed: 0, chunks: first.report.chunks });
-    expect(manifestOf(data)).toMatchObject({ manifest: { schemaVersion: SCHEMA_VERSION, model: null, dims: null }, files: 10, chunks: first.report.chunks });
+    expect(manifestOf(data)).toMatchObject({
+      manifest: { schemaVersion: SCHEMA_VERSION, model: null, dims: null },
+      files: 10,
+      chunks: first.report.chunks,
+    });
   });
 
   it('re-indexes only the changed sections of an edited note', async () => {
@@ -89,7 +93,16 @@ describe('StudyIndex', () => {
     const data = tempDir();
     // What schema 1 wrote (only files recognisably StudyBot's are removed; see index-faults.test.ts).
     const legacy = {
-      'manifest.json': { schemaVersion: 1, chunkerVersion: 3, analyzerVersion: 2, notesDir: NOTES, model: null, dims: null, files: 10, chunks: 80 },
+      'manifest.json': {
+        schemaVersion: 1,
+        chunkerVersion: 3,
+        analyzerVersion: 2,
+        notesDir: NOTES,
+        model: null,
+        dims: null,
+        files: 10,
+        chunks: 80,
+      },
       'notes.json': { files: [], skipped: [] },
       'keyword.json': { minisearch: {}, docFreq: [] },
     };
@@ -122,7 +135,7 @@ describe('StudyIndex', () => {
   it.each([
     ['is not a database', (file: string) => writeFileSync(file, 'not a database '.repeat(400))],
     ['has lost its chunk rows', (file: string) => new Database(file).exec('DELETE FROM chunks WHERE rowid % 2 = 0').close()],
-    ['has lost its manifest', (file: string) => new Database(file).exec('DELETE FROM manifest WHERE key = \'schemaVersion\'').close()],
+    ['has lost its manifest', (file: string) => new Database(file).exec("DELETE FROM manifest WHERE key = 'schemaVersion'").close()],
   ])('rebuilds with a message when the index file %s, never crashing', async (_damage, damage) => {
     const data = tempDir();
     const { index: first, report: built } = await openSynced(NOTES, data);
@@ -136,7 +149,10 @@ describe('StudyIndex', () => {
 
   it('finds a Chinese-only section for an English word through the dictionary pairs of its vocabulary', async () => {
     const notes = tempDir();
-    writeFileSync(path.join(notes, 'text.md'), '# 文本生成\n\n## 为什么难\n\n生成句子时，每个词都是一个符号，梯度无法穿过采样传回生成器。\n');
+    writeFileSync(
+      path.join(notes, 'text.md'),
+      '# 文本生成\n\n## 为什么难\n\n生成句子时，每个词都是一个符号，梯度无法穿过采样传回生成器。\n',
+    );
     writeFileSync(path.join(notes, 'image.md'), '# 图像生成\n\n## 图像\n\n图像的像素值是连续的，生成器可以直接得到梯度。\n');
     writeFileSync(path.join(notes, 'other.md'), '# 其他\n\n## 优化\n\n学习率决定每一步走多远，甚至决定能否收敛。\n');
     const { index } = await openSynced(notes, tempDir());

@@ -9,12 +9,15 @@ import { ask } from '../src/search/ask.js';
 import { correctSpelling } from '../src/search/spelling.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
-const corpus = memoryCorpus([
-  { id: 'seg', text: 'segmentation assigns a class to every pixel' },
-  { id: 'pool', text: '池化 层 缩小 特征图' },
-  { id: 'attn', text: '注意力 机制 加权 求和' },
-  { id: 'temp', text: 'temperature softens the softmax' },
-], { everyday: { tea: 0.009, green: 0.012, water: 0.03, temperature: 0.002, pixel: 0.0001 }, glossaryWords: ['normalization'] });
+const corpus = memoryCorpus(
+  [
+    { id: 'seg', text: 'segmentation assigns a class to every pixel' },
+    { id: 'pool', text: '池化 层 缩小 特征图' },
+    { id: 'attn', text: '注意力 机制 加权 求和' },
+    { id: 'temp', text: 'temperature softens the softmax' },
+  ],
+  { everyday: { tea: 0.009, green: 0.012, water: 0.03, temperature: 0.002, pixel: 0.0001 }, glossaryWords: ['normalization'] },
+);
 
 describe('correctSpelling', () => {
   it('corrects an English word one or two edits from a word of the notes', () => {

@@ -37,7 +37,13 @@ export async function runBurst(root: string, outDir: string, askWorkers: string,
     const child = spawn(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/bot-burst-e2e.test.ts'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, BURST_FULL: '1', BURST_OUT: out, DL500_DIR: dl500Dir, ...(askWorkers ? { BURST_ASK_WORKERS: askWorkers } : {}) },
+      env: {
+        ...process.env,
+        BURST_FULL: '1',
+        BURST_OUT: out,
+        DL500_DIR: dl500Dir,
+        ...(askWorkers ? { BURST_ASK_WORKERS: askWorkers } : {}),
+      },
     });
     child.on('exit', resolve);
   });

@@ -16,9 +16,7 @@ import { HNSW_PARAMS } from '../index/vectors.js';
 import { runBurst, type BurstSummary } from './burst.js';
 import { renderReport, type BenchResults, type CliTiming } from './report.js';
 import { dirBytes, median, progress, round3 } from './stats.js';
-import type {
-  BuildResult, HnswResult, IncrementalResult, LoadArgs, LoadResult, PseudoVectorsResult, TaskArgs,
-} from './types.js';
+import type { BuildResult, HnswResult, IncrementalResult, LoadArgs, LoadResult, PseudoVectorsResult, TaskArgs } from './types.js';
 import { generateVault, makeQueries, readSources, type BenchQuery, type VaultInfo } from './vault.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,7 +52,10 @@ const outDir = path.resolve(opts.out!);
 const dataRoot = path.join(outDir, 'data');
 const taskDir = path.join(outDir, 'tasks');
 const seed = Number(opts.seed);
-const sizes = opts.sizes!.split(',').map((s) => s.trim()).filter(Boolean);
+const sizes = opts
+  .sizes!.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 for (const s of sizes) if (!SIZES[s]) throw new Error(`unknown size "${s}" (use ${Object.keys(SIZES).join(', ')})`);
 const realModel = localRealModel(process.env.EMBEDDING_MODEL);
 const realSizes = (process.env.BENCH_REAL_SIZES ?? 'notes,dl500,1k').split(',').map((s) => s.trim());
@@ -107,13 +108,21 @@ function timeCli(notesDir: string, dataDir: string, model: string | null, questi
     child.on('close', (code) => {
       const ms = performance.now() - t;
       if (code !== 0) reject(new Error(`studybot ask exited ${code}: ${stderr.slice(0, 500)}`));
-      else if (stamp() !== before) reject(new Error(`studybot ask re-indexed ${dataDir} instead of loading it (${stderr.trim().slice(0, 300)})`));
+      else if (stamp() !== before)
+        reject(new Error(`studybot ask re-indexed ${dataDir} instead of loading it (${stderr.trim().slice(0, 300)})`));
       else resolve(ms);
     });
   });
 }
 
-async function cliTimings(label: string, notesDir: string, dataDir: string, model: string | null, questions: string[], runs: number): Promise<CliTiming> {
+async function cliTimings(
+  label: string,
+  notesDir: string,
+  dataDir: string,
+  model: string | null,
+  questions: string[],
+  runs: number,
+): Promise<CliTiming> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push(await timeCli(notesDir, dataDir, model, questions[i % questions.length]!));
   progress(`  CLI ask ${label} (${model ? path.basename(model) : 'keyword only'}): median ${median(samples).toFixed(0)} ms of ${runs}`);
@@ -137,10 +146,16 @@ async function main(): Promise<void> {
     loadavgStart: os.loadavg().map(round3),
     loadavgEnd: [] as number[],
   };
-  progress(`code: ${git.commit}${git.dirty ? ` + ${git.dirty} uncommitted file(s) under src/` : ''} (dist/ snapshot in ${path.relative(root, codeDir)})`);
-  progress(`machine: ${machine.cores} cores, ${machine.cpuModel}, ${(machine.totalMemBytes / 2 ** 30).toFixed(1)} GB, Node ${machine.node}, load ${machine.loadavgStart.join(' ')}`);
+  progress(
+    `code: ${git.commit}${git.dirty ? ` + ${git.dirty} uncommitted file(s) under src/` : ''} (dist/ snapshot in ${path.relative(root, codeDir)})`,
+  );
+  progress(
+    `machine: ${machine.cores} cores, ${machine.cpuModel}, ${(machine.totalMemBytes / 2 ** 30).toFixed(1)} GB, Node ${machine.node}, load ${machine.loadavgStart.join(' ')}`,
+  );
   if (machine.loadavgStart[0]! > machine.cores * 0.5) {
-    caveats.push(`The machine was not idle when the run started (1-minute load average ${machine.loadavgStart[0]} on ${machine.cores} cores; the bench itself adds up to 2): other work inflates timings.`);
+    caveats.push(
+      `The machine was not idle when the run started (1-minute load average ${machine.loadavgStart[0]} on ${machine.cores} cores; the bench itself adds up to 2): other work inflates timings.`,
+    );
   }
 
   // Corpora: notes/, dl500, synthetic vaults.
@@ -158,12 +173,16 @@ async function main(): Promise<void> {
     const info = generateVault({ sourceDir: notesDir, outDir: path.join(root, 'bench', 'vault', size), targetChunks: SIZES[size]!, seed });
     vaults[size] = info;
     corpora.push({ label: size, dir: info.dir, kind: 'synthetic' });
-    progress(`vault ${size}: ${info.files} files, ${(info.bytes / 2 ** 20).toFixed(1)} MB ${info.reused ? '(reused)' : `in ${(info.ms / 1000).toFixed(1)} s`}`);
+    progress(
+      `vault ${size}: ${info.files} files, ${(info.bytes / 2 ** 20).toFixed(1)} MB ${info.reused ? '(reused)' : `in ${(info.ms / 1000).toFixed(1)} s`}`,
+    );
   }
   const queries = makeQueries(readSources(notesDir), seed, Number(opts.queries));
   const queryTexts = queries.map((q) => q.text);
-  const cliQuestions = [queries.find((q) => q.lang === 'en' && q.kind === 'definition')?.text ?? 'What is focal loss?',
-    queries.find((q) => q.lang === 'zh' && q.kind === 'definition')?.text ?? '焦点损失的作用是什么'];
+  const cliQuestions = [
+    queries.find((q) => q.lang === 'en' && q.kind === 'definition')?.text ?? 'What is focal loss?',
+    queries.find((q) => q.lang === 'zh' && q.kind === 'definition')?.text ?? '焦点损失的作用是什么',
+  ];
 
   const dir = (label: string, kind: string) => path.join(dataRoot, label, kind);
   const builds: BenchResults['builds'] = {};
@@ -173,34 +192,64 @@ async function main(): Promise<void> {
 
   const buildCorpus = async (c: { label: string; dir: string }) => {
     progress(`build ${c.label}: keyword only …`);
-    const keyword = await runTask<BuildResult>({ task: 'build', label: `${c.label}-keyword`, notesDir: c.dir, dataDir: dir(c.label, 'keyword'), model: null });
+    const keyword = await runTask<BuildResult>({
+      task: 'build',
+      label: `${c.label}-keyword`,
+      notesDir: c.dir,
+      dataDir: dir(c.label, 'keyword'),
+      model: null,
+    });
     progress(`build ${c.label}: ${keyword.files} files, ${keyword.chunks} chunks in ${(keyword.syncMs / 1000).toFixed(1)} s`);
     builds[c.label] = { keyword };
     if (isLarge(c.label)) {
       progress(`build ${c.label}: seeded random 32-d vectors in place of fixture embeddings …`);
       pseudo[c.label] = await runTask<PseudoVectorsResult>({
-        task: 'pseudo-vectors', label: `${c.label}-pseudo`, copyFrom: dir(c.label, 'keyword'), dataDir: dir(c.label, 'fixture'),
-        model: FIXTURE_MODEL, dims: 32, seed,
+        task: 'pseudo-vectors',
+        label: `${c.label}-pseudo`,
+        copyFrom: dir(c.label, 'keyword'),
+        dataDir: dir(c.label, 'fixture'),
+        model: FIXTURE_MODEL,
+        dims: 32,
+        seed,
       });
     } else {
       progress(`build ${c.label}: embedding with the fixture model …`);
       builds[c.label]!.fixture = await runTask<BuildResult>({
-        task: 'build', label: `${c.label}-fixture`, notesDir: c.dir, dataDir: dir(c.label, 'fixture'), model: FIXTURE_MODEL, copyFrom: dir(c.label, 'keyword'),
+        task: 'build',
+        label: `${c.label}-fixture`,
+        notesDir: c.dir,
+        dataDir: dir(c.label, 'fixture'),
+        model: FIXTURE_MODEL,
+        copyFrom: dir(c.label, 'keyword'),
       });
     }
     if (realModel && realSizes.includes(c.label)) {
       progress(`build ${c.label}: embedding with ${realModel} …`);
       builds[c.label]!.real = await runTask<BuildResult>({
-        task: 'build', label: `${c.label}-real`, notesDir: c.dir, dataDir: dir(c.label, 'real'), model: realModel, copyFrom: dir(c.label, 'keyword'),
+        task: 'build',
+        label: `${c.label}-real`,
+        notesDir: c.dir,
+        dataDir: dir(c.label, 'real'),
+        model: realModel,
+        copyFrom: dir(c.label, 'keyword'),
       });
     }
   };
   const randomRecall = (n: number, label: string) =>
-    runTask<HnswResult>({ task: 'hnsw', label, source: 'random', dims: RANDOM_DIMS, n, seed, queries: 100, efs: EF_SWEEP, dataDir: path.join(outDir, 'tmp', 'x') })
-      .then((r) => {
-        hnsw.push(r);
-        progress(`hnsw ${label}: recall@10 ${r.recallAt10}, build ${((r.buildMs ?? 0) / 1000).toFixed(1)} s`);
-      });
+    runTask<HnswResult>({
+      task: 'hnsw',
+      label,
+      source: 'random',
+      dims: RANDOM_DIMS,
+      n,
+      seed,
+      queries: 100,
+      efs: EF_SWEEP,
+      dataDir: path.join(outDir, 'tmp', 'x'),
+    }).then((r) => {
+      hnsw.push(r);
+      progress(`hnsw ${label}: recall@10 ${r.recallAt10}, build ${((r.buildMs ?? 0) / 1000).toFixed(1)} s`);
+    });
 
   // Phase 1: builds. The biggest vault builds in its own lane (the other core) unless --serial;
   // only build throughput is measured while both lanes run.
@@ -212,7 +261,9 @@ async function main(): Promise<void> {
     for (const c of corpora) await buildCorpus(c);
     for (const s of recallSizes) await randomRecall(SIZES[s]!, `random${RANDOM_DIMS}-${s}`);
   } else {
-    caveats.push(`Phase 1 ran two lanes on the ${machine.cores} cores: the ${largest.map((c) => c.label).join(', ')} build ran while the other corpora were built and the random-vector HNSW indexes were built, so those build times are somewhat pessimistic (run with --serial for clean build numbers). Query latency, load, RSS, CLI and incremental numbers were measured afterwards with nothing else of the bench running.`);
+    caveats.push(
+      `Phase 1 ran two lanes on the ${machine.cores} cores: the ${largest.map((c) => c.label).join(', ')} build ran while the other corpora were built and the random-vector HNSW indexes were built, so those build times are somewhat pessimistic (run with --serial for clean build numbers). Query latency, load, RSS, CLI and incremental numbers were measured afterwards with nothing else of the bench running.`,
+    );
     const lane = (async () => {
       for (const c of largest) await buildCorpus(c);
     })();
@@ -232,8 +283,14 @@ async function main(): Promise<void> {
     const withLatency = latencyLabels.includes(label);
     const big = (SIZES[label] ?? 0) > PSEUDO_VECTORS_ABOVE;
     const loadArgs = (kind: string, model: string | null): LoadArgs => ({
-      task: 'load', label: `${label}-${kind}`, notesDir: c.dir, dataDir: dir(label, kind), model,
-      queries: !withLatency ? queries.slice(0, 10) : big ? spread(queries, BIG_QUERIES) : queries, passes: big ? 1 : 2, warmup: big ? 5 : 20,
+      task: 'load',
+      label: `${label}-${kind}`,
+      notesDir: c.dir,
+      dataDir: dir(label, kind),
+      model,
+      queries: !withLatency ? queries.slice(0, 10) : big ? spread(queries, BIG_QUERIES) : queries,
+      passes: big ? 1 : 2,
+      warmup: big ? 5 : 20,
       withInference: kind === 'real',
     });
     progress(`load ${label}: keyword-only index …`);
@@ -250,14 +307,24 @@ async function main(): Promise<void> {
         keyword: await cliTimings(label, c.dir, dir(label, 'keyword'), null, cliQuestions, runs),
         fixture: await cliTimings(label, c.dir, dir(label, 'fixture'), FIXTURE_MODEL, cliQuestions, runs),
       };
-      if (realModel && existsSync(dir(label, 'real'))) cli[label]!.real = await cliTimings(label, c.dir, dir(label, 'real'), realModel, cliQuestions, runs);
+      if (realModel && existsSync(dir(label, 'real')))
+        cli[label]!.real = await cliTimings(label, c.dir, dir(label, 'real'), realModel, cliQuestions, runs);
     }
   }
   for (const s of recallSizes) {
     progress(`hnsw ${s}: recall of the persisted fixture-model index …`);
     const r = await runTask<HnswResult>({
-      task: 'hnsw', label: `${pseudo[s] ? 'pseudo32' : 'fixture'}-${s}`, source: 'index', dims: 0, n: 0, seed, queries: queryTexts.length,
-      dataDir: dir(s, 'fixture'), model: FIXTURE_MODEL, queryTexts, efs: EF_SWEEP,
+      task: 'hnsw',
+      label: `${pseudo[s] ? 'pseudo32' : 'fixture'}-${s}`,
+      source: 'index',
+      dims: 0,
+      n: 0,
+      seed,
+      queries: queryTexts.length,
+      dataDir: dir(s, 'fixture'),
+      model: FIXTURE_MODEL,
+      queryTexts,
+      efs: EF_SWEEP,
     });
     hnsw.push(r);
     progress(`hnsw ${r.label}: recall@10 ${r.recallAt10}`);
@@ -269,7 +336,10 @@ async function main(): Promise<void> {
     progress(`incremental: one edited note in the ${editSize} vault …`);
     const file = firstNote(vaults[editSize]!.dir);
     incremental = await runTask<IncrementalResult>({
-      task: 'incremental', label: editSize, notesDir: vaults[editSize]!.dir, file,
+      task: 'incremental',
+      label: editSize,
+      notesDir: vaults[editSize]!.dir,
+      file,
       indexes: [
         { label: 'keyword only', dataDir: dir(editSize, 'keyword'), copyTo: dir(editSize, 'edit-keyword'), model: null },
         { label: 'fixture model', dataDir: dir(editSize, 'fixture'), copyTo: dir(editSize, 'edit-fixture'), model: FIXTURE_MODEL },
@@ -289,12 +359,16 @@ async function main(): Promise<void> {
   }
 
   for (const [label, p] of Object.entries(pseudo)) {
-    caveats.push(`At ${label} the fixture-model index holds seeded random 32-d unit vectors, not fixture embeddings (${p.chunks} chunks; HNSW build ${(p.buildMs / 1000).toFixed(1)} s): embedding them with the fixture would take about ${estimateEmbedSeconds(builds, p.chunks)} s on its own and does not fit the 10-minute run. Dense-leg and hybrid latency, load and RSS at ${label} use these vectors; the fixture's embedding throughput at ${label} is extrapolated from the largest measured size. \`npm run bench -- --full\` embeds them for real.`);
+    caveats.push(
+      `At ${label} the fixture-model index holds seeded random 32-d unit vectors, not fixture embeddings (${p.chunks} chunks; HNSW build ${(p.buildMs / 1000).toFixed(1)} s): embedding them with the fixture would take about ${estimateEmbedSeconds(builds, p.chunks)} s on its own and does not fit the 10-minute run. Dense-leg and hybrid latency, load and RSS at ${label} use these vectors; the fixture's embedding throughput at ${label} is extrapolated from the largest measured size. \`npm run bench -- --full\` embeds them for real.`,
+    );
   }
   const vocab = (label: string) => loads[label]?.keyword.vocabulary ?? null;
   const synthetic = sizes.find((s) => vocab(s) !== null);
   if (synthetic && vocab('dl500') !== null) {
-    caveats.push(`The synthetic vaults recombine 10 real notes, so their vocabulary is small for their size (${synthetic}: ${vocab(synthetic)} distinct terms in ${loads[synthetic]!.keyword.chunks} chunks; dl500: ${vocab('dl500')} in ${loads.dl500!.keyword.chunks}): query terms match more chunks than in a real vault of the same size, which makes keyword-leg latency pessimistic.`);
+    caveats.push(
+      `The synthetic vaults recombine 10 real notes, so their vocabulary is small for their size (${synthetic}: ${vocab(synthetic)} distinct terms in ${loads[synthetic]!.keyword.chunks} chunks; dl500: ${vocab('dl500')} in ${loads.dl500!.keyword.chunks}): query terms match more chunks than in a real vault of the same size, which makes keyword-leg latency pessimistic.`,
+    );
   }
   machine.loadavgEnd = os.loadavg().map(round3);
   const results: BenchResults = {
@@ -321,13 +395,17 @@ async function main(): Promise<void> {
   writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ ...results, targets: report.targets }, null, 2));
   writeFileSync(path.join(outDir, 'results.md'), report.markdown);
   process.stdout.write(report.markdown);
-  progress(`done in ${(results.totalMs / 60000).toFixed(1)} min; results in ${path.relative(process.cwd(), outDir) || outDir}/results.json`);
+  progress(
+    `done in ${(results.totalMs / 60000).toFixed(1)} min; results in ${path.relative(process.cwd(), outDir) || outDir}/results.json`,
+  );
 }
 
 function gitInfo(): { commit: string; dirty: number } {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
     return { commit, dirty };
   } catch {
     return { commit: 'unknown', dirty: 0 };
@@ -335,15 +413,21 @@ function gitInfo(): { commit: string; dirty: number } {
 }
 
 function estimateEmbedSeconds(builds: BenchResults['builds'], chunks: number): string {
-  const measured = Object.values(builds).map((b) => b.fixture).filter((b): b is BuildResult => Boolean(b && b.embedded > 0));
+  const measured = Object.values(builds)
+    .map((b) => b.fixture)
+    .filter((b): b is BuildResult => Boolean(b && b.embedded > 0));
   const largest = measured.sort((a, b) => b.embedded - a.embedded)[0];
   if (!largest) return '?';
-  return ((largest.syncMs / largest.embedded) * chunks / 1000).toFixed(0);
+  return (((largest.syncMs / largest.embedded) * chunks) / 1000).toFixed(0);
 }
 
 function firstNote(vaultDir: string): string {
   const folder = path.join(vaultDir, 't000');
-  const names = existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.md')).sort() : [];
+  const names = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((n) => n.endsWith('.md'))
+        .sort()
+    : [];
   if (!names[0]) throw new Error(`no note in ${folder}`);
   return `t000/${names[0]}`;
 }
@@ -354,7 +438,11 @@ function spread<T>(items: T[], n: number): T[] {
 }
 
 function summarizeQueries(queries: BenchQuery[]): BenchResults['queries'] {
-  const count = (key: 'lang' | 'kind') => queries.reduce<Record<string, number>>((acc, q) => ({ ...acc, [q[key]]: (acc[q[key]] ?? 0) + 1 }), {});
+  const count = (key: 'lang' | 'kind') =>
+    queries.reduce<Record<string, number>>((acc, q) => {
+      acc[q[key]] = (acc[q[key]] ?? 0) + 1;
+      return acc;
+    }, {});
   return { count: queries.length, byLang: count('lang'), byKind: count('kind'), sample: queries.slice(0, 12).map((q) => q.text) };
 }
 

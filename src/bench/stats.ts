@@ -32,7 +32,10 @@ export function summarize(samples: number[]): Latency {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export function round3(n: number): number {

@@ -14,8 +14,17 @@ import { createRng } from '../random.js';
 import { cacheQueryVectors, instrument, phases, resetPhases, timeEmbedder } from './instrument.js';
 import { dirBytes, progress, round3, settledMemory, summarize } from './stats.js';
 import type {
-  BuildArgs, BuildResult, HnswArgs, HnswResult, IncrementalArgs, IncrementalResult, LoadArgs, LoadResult,
-  PseudoVectorsArgs, PseudoVectorsResult, TaskArgs,
+  BuildArgs,
+  BuildResult,
+  HnswArgs,
+  HnswResult,
+  IncrementalArgs,
+  IncrementalResult,
+  LoadArgs,
+  LoadResult,
+  PseudoVectorsArgs,
+  PseudoVectorsResult,
+  TaskArgs,
 } from './types.js';
 
 const moduleLoadMs = performance.now();
@@ -112,7 +121,9 @@ async function load(a: LoadArgs): Promise<LoadResult> {
   const report = await index.sync();
   const syncMs = performance.now() - t1;
   if (report.added || report.removed || report.embedded || report.rebuilt) {
-    throw new Error(`${a.label}: the persisted index was not loaded as is (sync added ${report.added}, removed ${report.removed}, embedded ${report.embedded})`);
+    throw new Error(
+      `${a.label}: the persisted index was not loaded as is (sync added ${report.added}, removed ${report.removed}, embedded ${report.embedded})`,
+    );
   }
   if (a.model && !index.vectorIndex) throw new Error(`${a.label}: no vector index after loading with ${a.model}`);
   const afterLoad = settledMemory();
@@ -372,12 +383,23 @@ async function main(): Promise<void> {
   const args = JSON.parse(readFileSync(argsFile, 'utf8')) as TaskArgs;
   let result: unknown;
   switch (args.task) {
-    case 'build': result = await build(args); break;
-    case 'pseudo-vectors': result = await pseudoVectors(args); break;
-    case 'load': result = await load(args); break;
-    case 'hnsw': result = await hnsw(args); break;
-    case 'incremental': result = await incremental(args); break;
-    default: throw new Error(`unknown task ${(args as { task: string }).task}`);
+    case 'build':
+      result = await build(args);
+      break;
+    case 'pseudo-vectors':
+      result = await pseudoVectors(args);
+      break;
+    case 'load':
+      result = await load(args);
+      break;
+    case 'hnsw':
+      result = await hnsw(args);
+      break;
+    case 'incremental':
+      result = await incremental(args);
+      break;
+    default:
+      throw new Error(`unknown task ${(args as { task: string }).task}`);
   }
   writeFileSync(resultFile, JSON.stringify(result, null, 2));
 }

@@ -105,7 +105,8 @@ export function readSources(dir: string): Sources {
       if (fence) {
         if (trimmed.startsWith(fence)) fence = null;
       } else if (opener) fence = opener[1]!;
-      else if (/^# /.test(line)) continue; // the note's own H1: the generator writes a new one
+      else if (/^# /.test(line))
+        continue; // the note's own H1: the generator writes a new one
       else if (/^## /.test(line)) {
         current = { source, heading: line.slice(3).trim(), body: [], estimatedChunks: 0 };
         units.push(current);
@@ -194,11 +195,16 @@ function varyBody(r: () => number, body: string[], sources: Sources): string[] {
 }
 
 const ZH_TEMPLATES = [
-  (a: TermPair, b: TermPair, n: number) => `补充说明（第 ${n} 条）：${a.zh}（${a.en}）经常和 ${b.zh} 一起出现，复习时要能说清两者的联系与区别。`,
-  (a: TermPair, b: TermPair, n: number) => `实验记录 ${n}：把 ${a.zh} 换成 ${b.zh}（${b.en}）之后，验证集指标变化约 ${(n % 7) + 0.5}%，说明 ${a.zh} 对结果有影响。`,
-  (a: TermPair, b: TermPair, n: number) => `面试常问：${a.en} 和 ${b.en} 有什么不同？答题时先给出 ${a.zh} 的定义，再举一个 ${n} 维的小例子。`,
-  (a: TermPair, b: TermPair, n: number) => `In practice ${a.en} (${a.zh}) is tuned together with ${b.en}; run ${n} used a batch of ${16 << (n % 4)} and converged in ${n % 90 + 10} epochs.`,
-  (a: TermPair, b: TermPair, n: number) => `Note ${n}: the ${a.en} step feeds the ${b.en} step, so a bug in ${a.zh} usually shows up later as a problem with ${b.zh}.`,
+  (a: TermPair, b: TermPair, n: number) =>
+    `补充说明（第 ${n} 条）：${a.zh}（${a.en}）经常和 ${b.zh} 一起出现，复习时要能说清两者的联系与区别。`,
+  (a: TermPair, b: TermPair, n: number) =>
+    `实验记录 ${n}：把 ${a.zh} 换成 ${b.zh}（${b.en}）之后，验证集指标变化约 ${(n % 7) + 0.5}%，说明 ${a.zh} 对结果有影响。`,
+  (a: TermPair, b: TermPair, n: number) =>
+    `面试常问：${a.en} 和 ${b.en} 有什么不同？答题时先给出 ${a.zh} 的定义，再举一个 ${n} 维的小例子。`,
+  (a: TermPair, b: TermPair, n: number) =>
+    `In practice ${a.en} (${a.zh}) is tuned together with ${b.en}; run ${n} used a batch of ${16 << (n % 4)} and converged in ${(n % 90) + 10} epochs.`,
+  (a: TermPair, b: TermPair, n: number) =>
+    `Note ${n}: the ${a.en} step feeds the ${b.en} step, so a bug in ${a.zh} usually shows up later as a problem with ${b.zh}.`,
 ];
 
 function headingVariant(r: () => number, heading: string, sources: Sources, serial: number): string {
@@ -248,7 +254,14 @@ function makeNote(r: () => number, sources: Sources, serial: number): { text: st
     chunks += unit.estimatedChunks;
   });
   const slug = (primary.title.match(/[A-Za-z][A-Za-z0-9+-]*/)?.[0] ?? 'note').toLowerCase();
-  return { text: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, chunks, slug };
+  return {
+    text: `${lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n`,
+    chunks,
+    slug,
+  };
 }
 
 /**
@@ -264,9 +277,21 @@ export function generateVault(spec: VaultSpec): VaultInfo {
   const key = { version: VAULT_GENERATOR_VERSION, seed: spec.seed, targetChunks: spec.targetChunks, sourceHash };
   if (existsSync(stampFile)) {
     try {
-      const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { key: typeof key; files: number; bytes: number; estimatedChunks: number };
+      const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as {
+        key: typeof key;
+        files: number;
+        bytes: number;
+        estimatedChunks: number;
+      };
       if (JSON.stringify(stamp.key) === JSON.stringify(key)) {
-        return { dir: spec.outDir, files: stamp.files, bytes: stamp.bytes, estimatedChunks: stamp.estimatedChunks, reused: true, ms: performance.now() - started };
+        return {
+          dir: spec.outDir,
+          files: stamp.files,
+          bytes: stamp.bytes,
+          estimatedChunks: stamp.estimatedChunks,
+          reused: true,
+          ms: performance.now() - started,
+        };
       }
     } catch {
       // A broken stamp means a broken vault: regenerate.

@@ -21,9 +21,20 @@ export async function answerReply(
 ): Promise<InteractionEditReplyOptions> {
   const started = performance.now();
   const attach = canAttachFiles(appPermissions);
-  const { view, media } = await answerMessage(answer, n, { renderer: ctx.formulas, notesRoot: ctx.config.notesDir, attach }, ctx.t, embedLinkOf(ctx));
+  const { view, media } = await answerMessage(
+    answer,
+    n,
+    { renderer: ctx.formulas, notesRoot: ctx.config.notesDir, attach },
+    ctx.t,
+    embedLinkOf(ctx),
+  );
   if (media) {
-    const fields = { files: view.files.map((f) => [f.name, f.data.length]), ms: Math.round(performance.now() - started), attach, skipped: media.skipped };
+    const fields = {
+      files: view.files.map((f) => [f.name, f.data.length]),
+      ms: Math.round(performance.now() - started),
+      attach,
+      skipped: media.skipped,
+    };
     // Something the note shows that the reader does not get (an image outside the notes folder…) is worth a look.
     if (media.skipped.length) ctx.logger.info(fields, 'answer media, some not attached');
     else ctx.logger.debug(fields, 'answer media');

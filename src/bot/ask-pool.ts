@@ -10,9 +10,7 @@ export interface WorkerSetup {
   embeddingModel: string | null;
 }
 
-export type WorkerRequest =
-  | { type: 'ask'; id: number; question: string; options?: AskOptions }
-  | { type: 'reload'; id: number };
+export type WorkerRequest = { type: 'ask'; id: number; question: string; options?: AskOptions } | { type: 'reload'; id: number };
 
 export type WorkerReply =
   | { type: 'ready' }

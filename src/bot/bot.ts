@@ -52,7 +52,10 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   const syncIndex = serialSync(index);
   const settings = guildSettingsRepository(db);
   // One renderer for the process: MathJax is loaded once, on the first formula not in the cache.
-  const formulas = createFormulaRenderer({ cache: fileFormulaCache(join(config.dataDir, 'formulas')), logger: logger.child({ part: 'formulas' }) });
+  const formulas = createFormulaRenderer({
+    cache: fileFormulaCache(join(config.dataDir, 'formulas')),
+    logger: logger.child({ part: 'formulas' }),
+  });
   const ctx: BotServices = {
     index,
     retriever,
@@ -70,7 +73,14 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     commands,
     conceptBank,
     daily: createDailyScheduler({
-      client, index, conceptBank, db, formulas, notesRoot: config.notesDir, graceHours: config.dailyGraceHours, logger: logger.child({ part: 'daily' }),
+      client,
+      index,
+      conceptBank,
+      db,
+      formulas,
+      notesRoot: config.notesDir,
+      graceHours: config.dailyGraceHours,
+      logger: logger.child({ part: 'daily' }),
       wrongRate: (guildId, conceptId) => quiz.wrongRate(guildId, conceptId),
       publicT: (guildId, discordLocale) => translatorFor(serverLocale(settings, guildId, discordLocale)),
     }),

@@ -12,7 +12,11 @@ export function embedLinkOf(ctx: Pick<BotContext, 'index' | 'config'>): (r: Answ
   return (r) => {
     if (!notesUrl) return undefined;
     const meta = ctx.index.chunk(r.chunkId)?.meta;
-    const link = citationLink(notesUrl, { file: r.file, startLine: r.startLine, endLine: r.endLine, commit: meta?.commit, permalink: meta?.permalink }, ctx.index.notesDir);
+    const link = citationLink(
+      notesUrl,
+      { file: r.file, startLine: r.startLine, endLine: r.endLine, commit: meta?.commit, permalink: meta?.permalink },
+      ctx.index.notesDir,
+    );
     return link.ok && /^https?:\/\//i.test(link.url) ? link.url : undefined;
   };
 }

@@ -16,7 +16,10 @@ export function conceptBankOf(index: Pick<StudyIndex, 'notes' | 'generation' | '
     const started = performance.now();
     try {
       built = { generation, bank: buildConceptBank(notes, index.glossaryPairs()) };
-      logger.info({ concepts: built.bank.concepts.length, notes: notes.length, ms: Math.round(performance.now() - started) }, 'concept bank built');
+      logger.info(
+        { concepts: built.bank.concepts.length, notes: notes.length, ms: Math.round(performance.now() - started) },
+        'concept bank built',
+      );
     } catch (err) {
       // A note the extractor chokes on must not take /ask down with it; retried after the notes change.
       logger.error({ err }, 'could not build the concept bank; daily posts and quizzes keep the previous one');

@@ -43,50 +43,65 @@ const BAD_TOKEN =
   'DISCORD_TOKEN does not look like a bot token: a bot token is three parts separated by dots, without spaces or quotes. ' +
   `Copy it again from ${PORTAL} → your application → "Bot" → "Reset Token", and do not put "Bot " in front of it.`;
 
-const GRACE_HELP = 'DAILY_GRACE_HOURS must be a number of hours between 0 and 23, e.g. 6 (the default): how late a daily concept missed while the bot was down is still posted.';
+const GRACE_HELP =
+  'DAILY_GRACE_HOURS must be a number of hours between 0 and 23, e.g. 6 (the default): how late a daily concept missed while the bot was down is still posted.';
 
-const ASK_WORKERS_HELP = 'ASK_WORKERS must be a whole number from 0 to 16: how many threads answer questions (default: one per core beyond the first, at most 4; 0 answers on the main thread).';
+const ASK_WORKERS_HELP =
+  'ASK_WORKERS must be a whole number from 0 to 16: how many threads answer questions (default: one per core beyond the first, at most 4; 0 answers on the main thread).';
 
-const ASK_QUEUE_HELP = 'ASK_QUEUE must be a whole number of at least 1, e.g. 500 (the default): how many questions may wait for a free thread before the bot answers "busy, try again".';
+const ASK_QUEUE_HELP =
+  'ASK_QUEUE must be a whole number of at least 1, e.g. 500 (the default): how many questions may wait for a free thread before the bot answers "busy, try again".';
 
-const QUIZ_TIMEOUT_HELP = 'QUIZ_TIMEOUT_MINUTES must be a number of minutes above 0 and at most 1440, e.g. 10 (the default): how long a quiz question takes answers.';
+const QUIZ_TIMEOUT_HELP =
+  'QUIZ_TIMEOUT_MINUTES must be a number of minutes above 0 and at most 1440, e.g. 10 (the default): how long a quiz question takes answers.';
 
-const WATCH_HELP = 'WATCH_NOTES must be true or false (default true): whether the bot re-indexes a note as soon as it is saved. /reindex works either way.';
+const WATCH_HELP =
+  'WATCH_NOTES must be true or false (default true): whether the bot re-indexes a note as soon as it is saved. /reindex works either way.';
 
 const snowflake = (name: string, fix: string) =>
-  z.string({ error: `${name} is not set. ${fix}` }).trim().regex(/^\d{17,20}$/, `${name} must be a Discord id (17 to 20 digits). ${fix}`);
+  z
+    .string({ error: `${name} is not set. ${fix}` })
+    .trim()
+    .regex(/^\d{17,20}$/, `${name} must be a Discord id (17 to 20 digits). ${fix}`);
 
 const botEnv = z.object({
-  DISCORD_TOKEN: z.string({ error: MISSING_TOKEN }).trim().regex(/^[A-Za-z0-9_\-+/=]+(\.[A-Za-z0-9_\-+/=]+){2}$/, BAD_TOKEN),
+  DISCORD_TOKEN: z
+    .string({ error: MISSING_TOKEN })
+    .trim()
+    .regex(/^[A-Za-z0-9_\-+/=]+(\.[A-Za-z0-9_\-+/=]+){2}$/, BAD_TOKEN),
   DISCORD_CLIENT_ID: snowflake('DISCORD_CLIENT_ID', `Copy the "Application ID" from ${PORTAL} → your application → "General Information".`),
   DISCORD_GUILD_ID: snowflake(
     'DISCORD_GUILD_ID',
     'Right-click your server in Discord (with Developer Mode on in Settings → Advanced) and "Copy Server ID", or leave DISCORD_GUILD_ID unset to register the commands globally.',
   ).optional(),
   DISCORD_API_URL: z
-    .url({ protocol: /^https?$/, error: 'DISCORD_API_URL must be an http(s) URL such as https://discord.com/api. It is only for tests and proxies: leave it unset to talk to Discord.' })
+    .url({
+      protocol: /^https?$/,
+      error:
+        'DISCORD_API_URL must be an http(s) URL such as https://discord.com/api. It is only for tests and proxies: leave it unset to talk to Discord.',
+    })
     .optional(),
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (default info).` })
-    .default('info'),
-  DAILY_GRACE_HOURS: z.coerce
-    .number({ error: GRACE_HELP })
-    .min(0, GRACE_HELP)
-    .max(23, GRACE_HELP)
-    .default(6),
-  QUIZ_TIMEOUT_MINUTES: z.coerce
-    .number({ error: QUIZ_TIMEOUT_HELP })
-    .positive(QUIZ_TIMEOUT_HELP)
-    .max(1440, QUIZ_TIMEOUT_HELP)
-    .default(10),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (default info).` }).default('info'),
+  DAILY_GRACE_HOURS: z.coerce.number({ error: GRACE_HELP }).min(0, GRACE_HELP).max(23, GRACE_HELP).default(6),
+  QUIZ_TIMEOUT_MINUTES: z.coerce.number({ error: QUIZ_TIMEOUT_HELP }).positive(QUIZ_TIMEOUT_HELP).max(1440, QUIZ_TIMEOUT_HELP).default(10),
   WATCH_NOTES: z
     .string()
     .trim()
     .regex(/^(true|false|1|0|yes|no|on|off)$/i, WATCH_HELP)
     .transform((v) => /^(true|1|yes|on)$/i.test(v))
     .default(true),
-  ASK_WORKERS: z.coerce.number({ error: ASK_WORKERS_HELP }).int(ASK_WORKERS_HELP).min(0, ASK_WORKERS_HELP).max(16, ASK_WORKERS_HELP).optional(),
-  ASK_QUEUE: z.coerce.number({ error: ASK_QUEUE_HELP }).int(ASK_QUEUE_HELP).min(1, ASK_QUEUE_HELP).max(100_000, ASK_QUEUE_HELP).default(500),
+  ASK_WORKERS: z.coerce
+    .number({ error: ASK_WORKERS_HELP })
+    .int(ASK_WORKERS_HELP)
+    .min(0, ASK_WORKERS_HELP)
+    .max(16, ASK_WORKERS_HELP)
+    .optional(),
+  ASK_QUEUE: z.coerce
+    .number({ error: ASK_QUEUE_HELP })
+    .int(ASK_QUEUE_HELP)
+    .min(1, ASK_QUEUE_HELP)
+    .max(100_000, ASK_QUEUE_HELP)
+    .default(500),
 });
 
 /**

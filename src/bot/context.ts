@@ -1,5 +1,8 @@
 import type {
-  AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody,
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { QuizConceptBank } from '../concepts/bank.js';
 import type { DailyScheduler } from '../daily/index.js';

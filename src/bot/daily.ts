@@ -1,11 +1,13 @@
 import {
-  DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes,
-  type Client, type GuildBasedChannel, type GuildMember,
+  DiscordAPIError,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  type Client,
+  type GuildBasedChannel,
+  type GuildMember,
 } from 'discord.js';
 import type { ConceptBank } from '../concepts/types.js';
-import {
-  DailyScheduler, DailyStore, relatedConcept, type PermanentPostError, type PostFn,
-} from '../daily/index.js';
+import { DailyScheduler, DailyStore, relatedConcept, type PermanentPostError, type PostFn } from '../daily/index.js';
 import { errorText } from '../daily/scheduler.js';
 import type { StudyIndex } from '../index/study-index.js';
 import type { StudyDatabase } from '../db/database.js';
@@ -40,7 +42,9 @@ export function missingDailyPermissions(channel: GuildBasedChannel, me: GuildMem
 }
 
 /** Without these nothing can be posted; without Attach Files the post goes out as text. */
-const MISSING_FORBIDS_POSTING = new Set(DAILY_CHANNEL_PERMISSIONS.filter(([, flag]) => flag !== PermissionFlagsBits.AttachFiles).map(([name]) => name));
+const MISSING_FORBIDS_POSTING = new Set(
+  DAILY_CHANNEL_PERMISSIONS.filter(([, flag]) => flag !== PermissionFlagsBits.AttachFiles).map(([name]) => name),
+);
 
 /** Discord errors after which posting cannot work until an admin acts. */
 export function permanentPostError(err: unknown): PermanentPostError | null {
@@ -77,7 +81,7 @@ export interface DailyPosterDeps {
  */
 export function dailyPoster({ client, index, conceptBank, publicT, formulas, notesRoot }: DailyPosterDeps): PostFn {
   return async (guildId, channelId, concept, localDate) => {
-    let channel;
+    let channel: Awaited<ReturnType<Client['channels']['fetch']>>;
     try {
       channel = await client.channels.fetch(channelId);
     } catch (err) {
@@ -89,9 +93,18 @@ export function dailyPoster({ client, index, conceptBank, publicT, formulas, not
     const missing = me ? missingDailyPermissions(channel, me) : [];
     if (missing.some((name) => MISSING_FORBIDS_POSTING.has(name))) return { error: 'missing_permissions' };
 
-    const input = { concept, quote: conceptQuote(index.notes, concept), related: relatedConcept(concept, conceptBank().concepts), localDate };
+    const input = {
+      concept,
+      quote: conceptQuote(index.notes, concept),
+      related: relatedConcept(concept, conceptBank().concepts),
+      localDate,
+    };
     // Lost Attach Files since `/daily set`: the post still goes out, its formulas as code.
-    const { view } = await dailyPostMessage(input, { renderer: formulas, notesRoot, attach: missing.length === 0 }, publicT(guildId, channel.guild.preferredLocale));
+    const { view } = await dailyPostMessage(
+      input,
+      { renderer: formulas, notesRoot, attach: missing.length === 0 },
+      publicT(guildId, channel.guild.preferredLocale),
+    );
     try {
       const message = await channel.send(withUploads(view));
       return { messageId: message.id };

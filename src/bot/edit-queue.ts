@@ -24,7 +24,10 @@ export class EditQueue {
     }
     let resolve!: () => void;
     let reject!: (err: unknown) => void;
-    const done = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+    const done = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
     slot.waiting = { job, done, resolve, reject };
     return done;
   }

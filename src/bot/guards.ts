@@ -36,7 +36,11 @@ export function refusal(interaction: RepliableInteraction, guards: Guards, coold
   if (guards.cooldown) {
     // Taken last, so a refusal above does not cost the user their next try.
     const taken = cooldowns.take(interaction.user.id, guards.cooldown.bucket, guards.cooldown.ms);
-    if (!taken.ok) return t('interaction.cooldown', { command: commandName(guards.cooldown.bucket, t), seconds: Math.max(1, Math.ceil(taken.remainingMs / 1000)) });
+    if (!taken.ok)
+      return t('interaction.cooldown', {
+        command: commandName(guards.cooldown.bucket, t),
+        seconds: Math.max(1, Math.ceil(taken.remainingMs / 1000)),
+      });
   }
   return null;
 }

@@ -30,7 +30,10 @@ export async function handleInteraction(interaction: Interaction, services: BotS
       // Selects, modals… are not used by StudyBot; say so instead of letting Discord time out.
       await replyPrivately(interaction, ctx.t('interaction.unknownButton'));
     }
-    ctx.logger.info({ interactionId: interaction.id, what, userId: interaction.user.id, ms: Math.round(performance.now() - started) }, 'interaction handled');
+    ctx.logger.info(
+      { interactionId: interaction.id, what, userId: interaction.user.id, ms: Math.round(performance.now() - started) },
+      'interaction handled',
+    );
   } catch (err) {
     ctx.logger.error({ err, interactionId: interaction.id, what, userId: interaction.user.id }, 'interaction failed');
     if (!interaction.isRepliable()) return;
@@ -63,7 +66,10 @@ async function runButton(interaction: ButtonInteraction, ctx: BotContext): Promi
   }
   // Discord sends the clicked message as it stored it: an id that is not among its buttons was put there by someone else.
   if (!buttonIdsOf(interaction.message).includes(interaction.customId)) {
-    ctx.logger.warn({ interactionId: interaction.id, customId: interaction.customId, messageId: interaction.message.id }, 'button not on its message');
+    ctx.logger.warn(
+      { interactionId: interaction.id, customId: interaction.customId, messageId: interaction.message.id },
+      'button not on its message',
+    );
     await replyPrivately(interaction, ctx.t('interaction.notThisMessage'));
     return;
   }

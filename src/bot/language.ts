@@ -17,12 +17,17 @@ export interface InteractionLanguage {
  * `/settings language`, else the server's language in Discord (its preferred
  * locale), else English.
  */
-export function serverLocale(settings: Pick<GuildSettingsRepository, 'language'>, guildId: string | null, discordLocale: string | null | undefined): Locale {
+export function serverLocale(
+  settings: Pick<GuildSettingsRepository, 'language'>,
+  guildId: string | null,
+  discordLocale: string | null | undefined,
+): Locale {
   return resolveLocale(guildId ? settings.language(guildId) : null, discordLocale);
 }
 
 export function interactionLanguage(
-  interaction: Pick<Interaction, 'locale' | 'guildLocale' | 'guildId'>, settings: Pick<GuildSettingsRepository, 'language'>,
+  interaction: Pick<Interaction, 'locale' | 'guildLocale' | 'guildId'>,
+  settings: Pick<GuildSettingsRepository, 'language'>,
 ): InteractionLanguage {
   const locale = resolveLocale(interaction.locale, interaction.guildLocale);
   return { locale, t: translatorFor(locale), publicT: translatorFor(serverLocale(settings, interaction.guildId, interaction.guildLocale)) };

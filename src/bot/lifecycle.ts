@@ -48,7 +48,11 @@ export class BotLifecycle {
   /** Settles when the gateway closed for good: the process should stop and exit non-zero. */
   readonly fatal: Promise<FatalGatewayClose>;
 
-  constructor(readonly client: Client, private readonly logger: BotLogger, private readonly hooks: LifecycleHooks) {
+  constructor(
+    readonly client: Client,
+    private readonly logger: BotLogger,
+    private readonly hooks: LifecycleHooks,
+  ) {
     this.fatal = new Promise((resolve) => {
       this.failWith = resolve;
     });

@@ -25,14 +25,27 @@ export function scrub(line: string, secrets: readonly string[]): string {
  * still contains one of `secrets` (or an interaction token in a URL) has it
  * replaced before it is written.
  */
-export function createLogger(level: LogLevel, secrets: string[], write: (line: string) => void = (l) => process.stdout.write(l)): BotLogger {
+export function createLogger(
+  level: LogLevel,
+  secrets: string[],
+  write: (line: string) => void = (l) => process.stdout.write(l),
+): BotLogger {
   const needles = secrets.filter((s) => s.length >= 8);
   return pino(
     {
       level,
       base: { app: 'studybot' },
       redact: {
-        paths: ['token', '*.token', 'config.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization', '*.headers.Authorization'],
+        paths: [
+          'token',
+          '*.token',
+          'config.token',
+          'DISCORD_TOKEN',
+          '*.DISCORD_TOKEN',
+          'headers.authorization',
+          '*.headers.authorization',
+          '*.headers.Authorization',
+        ],
         censor: REDACTED,
       },
     },
@@ -46,5 +59,12 @@ export function createLogger(level: LogLevel, secrets: string[], write: (line: s
 
 /** The fields of a sync report worth a log line, shared by the start-up sync and /reindex. */
 export function syncLogFields(report: SyncReport) {
-  return { files: report.files, chunks: report.chunks, added: report.added, removed: report.removed, skipped: report.skipped.length, ms: Math.round(report.ms) };
+  return {
+    files: report.files,
+    chunks: report.chunks,
+    added: report.added,
+    removed: report.removed,
+    skipped: report.skipped.length,
+    ms: Math.round(report.ms),
+  };
 }

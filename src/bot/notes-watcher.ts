@@ -169,22 +169,22 @@ export function notesWatch(enabled: boolean, options: NotesWatcherOptions): { st
   let watcher: NotesWatcher | null = null;
   let starting: Promise<void> = Promise.resolve();
   const start = async () => {
-      if (!enabled) return;
-      try {
-        watcher = await NotesWatcher.start(options);
-        options.logger.info({ notesDir: options.notesDir }, 'watching the notes folder');
-      } catch (err) {
-        // E.g. the system's limit on watched folders: the bot still answers, and /reindex still re-indexes.
-        options.logger.warn({ err }, 'cannot watch the notes folder; notes are re-indexed by /reindex only');
-        return;
-      }
-      try {
-        // Writes between the start-up sync and the watch are in no event: one sync catches them up.
-        const report = await options.sync();
-        if (report.added + report.removed > 0) options.logger.info(syncLogFields(report), 'notes changed during start-up, re-indexed');
-      } catch (err) {
-        options.logger.error({ err }, 're-indexing after start-up failed; the next change or /reindex tries again');
-      }
+    if (!enabled) return;
+    try {
+      watcher = await NotesWatcher.start(options);
+      options.logger.info({ notesDir: options.notesDir }, 'watching the notes folder');
+    } catch (err) {
+      // E.g. the system's limit on watched folders: the bot still answers, and /reindex still re-indexes.
+      options.logger.warn({ err }, 'cannot watch the notes folder; notes are re-indexed by /reindex only');
+      return;
+    }
+    try {
+      // Writes between the start-up sync and the watch are in no event: one sync catches them up.
+      const report = await options.sync();
+      if (report.added + report.removed > 0) options.logger.info(syncLogFields(report), 'notes changed during start-up, re-indexed');
+    } catch (err) {
+      options.logger.error({ err }, 're-indexing after start-up failed; the next change or /reindex tries again');
+    }
   };
   return {
     start() {

@@ -15,10 +15,7 @@ export interface NoteRef {
   title: string;
 }
 
-export type TopicMatch =
-  | { ok: true; file: string }
-  | { ok: false; reason: 'none' }
-  | { ok: false; reason: 'ambiguous'; files: string[] };
+export type TopicMatch = { ok: true; file: string } | { ok: false; reason: 'none' } | { ok: false; reason: 'ambiguous'; files: string[] };
 
 const lower = (s: string) => s.trim().toLowerCase();
 const baseName = (f: string) => f.replace(/^.*\//, '');
@@ -47,7 +44,15 @@ export function topicSuggestions(notes: readonly NoteRef[], typed: string): Arra
   for (const note of notes) {
     if (note.file.length > CHOICE_MAX) continue; // cannot be a choice's value; still reachable by typing its title
     const names = namesOf(note);
-    const score = !wanted ? 2 : names.includes(wanted) ? 0 : names.some((n) => n.startsWith(wanted)) ? 1 : names.some((n) => n.includes(wanted)) ? 2 : -1;
+    const score = !wanted
+      ? 2
+      : names.includes(wanted)
+        ? 0
+        : names.some((n) => n.startsWith(wanted))
+          ? 1
+          : names.some((n) => n.includes(wanted))
+            ? 2
+            : -1;
     if (score >= 0) scored.push({ note, score });
   }
   scored.sort((a, b) => a.score - b.score || a.note.title.localeCompare(b.note.title) || a.note.file.localeCompare(b.note.file));
@@ -97,15 +102,18 @@ export function pickQuestion(
     return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
   }
   if (target.kind === 'mistakes') {
-    const inScope = (target.file === null ? bank.concepts : bank.byTopic.get(target.file) ?? []).map((c) => c.id);
+    const inScope = (target.file === null ? bank.concepts : (bank.byTopic.get(target.file) ?? [])).map((c) => c.id);
     const order = store.mistakes({ guildId: input.guildId, userId: input.userId, conceptIds: inScope }).map((m) => m.conceptId);
     if (order.length === 0) return { ok: false, reason: 'no-mistakes' };
     const question = generateForConcepts(bank, order, { seed });
     return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
   }
-  const concepts = target.kind === 'note' ? bank.byTopic.get(target.file) ?? [] : bank.concepts;
+  const concepts = target.kind === 'note' ? (bank.byTopic.get(target.file) ?? []) : bank.concepts;
   if (concepts.length === 0) return { ok: false, reason: 'no-concepts' };
-  const ids = shuffle(concepts.map((c) => c.id), createRng(seedFrom(seed, 'quiz-order')));
+  const ids = shuffle(
+    concepts.map((c) => c.id),
+    createRng(seedFrom(seed, 'quiz-order')),
+  );
   const review = store.dueConcepts({ guildId: input.guildId, userId: input.userId, conceptIds: ids }).map((r) => r.conceptId);
   const first = new Set(review);
   const order = [...review, ...ids.filter((id) => !first.has(id))];

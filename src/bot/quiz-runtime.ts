@@ -24,7 +24,10 @@ export class QuizRuntime {
   private readonly rates = new Map<string, { at: number; rates: Map<string, number> }>();
   private stopped = false;
 
-  constructor(db: StudyDatabase, private readonly options: QuizRuntimeOptions) {
+  constructor(
+    db: StudyDatabase,
+    private readonly options: QuizRuntimeOptions,
+  ) {
     this.store = new QuizStore(db);
     this.timeoutMs = options.timeoutMs;
   }

@@ -44,17 +44,25 @@ export interface QuestionMessageDeps {
 }
 
 /** The public message of a question as it should look now: current tally, open or closed. */
-export function questionMessage(deps: QuestionMessageDeps, asked: AskedQuestion, nextTopic: string | null, nextMistakes = false): MessageView {
+export function questionMessage(
+  deps: QuestionMessageDeps,
+  asked: AskedQuestion,
+  nextTopic: string | null,
+  nextMistakes = false,
+): MessageView {
   const { store } = deps;
-  return quizPostView({
-    nextMistakes,
-    questionId: asked.id,
-    question: asked.question,
-    tally: store.tally(asked.id) ?? EMPTY_TALLY,
-    expiresAt: asked.expiresAt,
-    closed: closedReason(asked, deps.conceptBank(), store.now()),
-    nextTopic,
-  }, deps.t);
+  return quizPostView(
+    {
+      nextMistakes,
+      questionId: asked.id,
+      question: asked.question,
+      tally: store.tally(asked.id) ?? EMPTY_TALLY,
+      expiresAt: asked.expiresAt,
+      closed: closedReason(asked, deps.conceptBank(), store.now()),
+      nextTopic,
+    },
+    deps.t,
+  );
 }
 
 /**
@@ -80,9 +88,12 @@ export function nextIsMistakes(message: Pick<Message, 'components'>): boolean {
  * file name was too long for the custom id) the topic of the question `sameAs`;
  * null for "what is due", or when that question is no longer stored.
  */
-export function nextQuestionNote(store: Pick<QuizStore, 'getQuestion'>, action: { topic: string | null; sameAs: string | null }): string | null {
+export function nextQuestionNote(
+  store: Pick<QuizStore, 'getQuestion'>,
+  action: { topic: string | null; sameAs: string | null },
+): string | null {
   if (action.topic !== null) return action.topic;
-  return action.sameAs ? store.getQuestion(action.sameAs)?.topic ?? null : null;
+  return action.sameAs ? (store.getQuestion(action.sameAs)?.topic ?? null) : null;
 }
 
 function failureMessage(reason: Exclude<QuestionPick, { ok: true }>['reason'], target: QuizTarget, t: Translate): string {
@@ -135,11 +146,22 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
   const nextTopic = target.kind === 'due' || target.kind === 'mistakes' ? null : asked.topic;
   const nextMistakes = target.kind === 'mistakes';
   const message = await interaction.editReply(
-    quizPostView({ questionId: asked.id, question: asked.question, tally: EMPTY_TALLY, expiresAt, closed: null, nextTopic, nextMistakes }, publicT),
+    quizPostView(
+      { questionId: asked.id, question: asked.question, tally: EMPTY_TALLY, expiresAt, closed: null, nextTopic, nextMistakes },
+      publicT,
+    ),
   );
   store.setMessageId(asked.id, message.id);
   logger.info(
-    { interactionId: interaction.id, questionId: asked.id, conceptId: asked.conceptId, type: asked.question.type, topic: asked.topic, target: target.kind, messageId: message.id },
+    {
+      interactionId: interaction.id,
+      questionId: asked.id,
+      conceptId: asked.conceptId,
+      type: asked.question.type,
+      topic: asked.topic,
+      target: target.kind,
+      messageId: message.id,
+    },
     'quiz question posted',
   );
   quiz.closeAt(asked.id, expiresAt, () =>
@@ -155,5 +177,6 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
         await channel.messages.edit(message.id, view);
       }
       logger.info({ questionId: asked.id, messageId: message.id }, 'quiz question closed');
-    }));
+    }),
+  );
 }

@@ -18,7 +18,9 @@ export async function registerCommands(
   commands: readonly BotCommand[],
 ): Promise<Registration> {
   const body = commands.map((c) => c.data.toJSON());
-  const route = config.guildId ? Routes.applicationGuildCommands(config.clientId, config.guildId) : Routes.applicationCommands(config.clientId);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(config.clientId, config.guildId)
+    : Routes.applicationCommands(config.clientId);
   await rest.put(route, { body });
   return { scope: config.guildId ? 'guild' : 'global', names: body.map((c) => c.name) };
 }

@@ -29,7 +29,13 @@ export function explainStartupError(err: unknown, config: Pick<BotConfig, 'clien
     return `Discord does not know application ${config.clientId} (404). Set DISCORD_CLIENT_ID to the "Application ID" from ${PORTAL} → your application → "General Information".`;
   }
   const cause = (err as { cause?: { code?: unknown } }).cause?.code ?? code;
-  if (cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'ETIMEDOUT' || cause === 'EAI_AGAIN' || cause === 'UND_ERR_CONNECT_TIMEOUT') {
+  if (
+    cause === 'ECONNREFUSED' ||
+    cause === 'ENOTFOUND' ||
+    cause === 'ETIMEDOUT' ||
+    cause === 'EAI_AGAIN' ||
+    cause === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
     return `Cannot reach Discord at ${config.apiUrl ?? 'https://discord.com/api'} (${String(cause)}). Check the network connection${config.apiUrl ? ', or unset DISCORD_API_URL' : ''}.`;
   }
   return null;

@@ -32,6 +32,22 @@ Options:
 Environment (or .env): NOTES_DIR (default ./notes), DATA_DIR (default ./data),
 EMBEDDING_MODEL (hub id or local folder, "none" for keyword search only), MAX_NOTE_MB.`;
 
+/** The flags every command takes (each reads the ones it needs). */
+const CLI_OPTIONS = {
+  notes: { type: 'string' },
+  data: { type: 'string' },
+  k: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  rebuild: { type: 'boolean', default: false },
+  'max-note-mb': { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function parseCliArgs(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, options: CLI_OPTIONS });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
@@ -39,22 +55,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${name && name !== '--help' && name !== 'help' ? `Unknown command "${name}".\n\n` : ''}${HELP}\n`);
     return name && name !== '--help' && name !== 'help' ? 2 : 0;
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseCliArgs>;
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        notes: { type: 'string' },
-        data: { type: 'string' },
-        k: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        rebuild: { type: 'boolean', default: false },
-        'max-note-mb': { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseCliArgs(rest);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\nUsage: ${command.usage}\n`);
     return 2;
@@ -78,7 +81,12 @@ async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = {
     config,
     args: parsed.positionals,
-    flags: { k, json: parsed.values.json ?? false, rebuild: parsed.values.rebuild ?? false, ...(parsed.values.out ? { outDir: parsed.values.out } : {}) },
+    flags: {
+      k,
+      json: parsed.values.json ?? false,
+      rebuild: parsed.values.rebuild ?? false,
+      ...(parsed.values.out ? { outDir: parsed.values.out } : {}),
+    },
     logger: stderrLogger(),
     out: (text) => process.stdout.write(`${text}\n`),
   };

@@ -11,7 +11,11 @@ export interface OpenFlags {
 }
 
 /** Opens the index and brings it up to date with the notes, with a progress bar for real work. */
-export async function openSyncedIndex(config: CoreConfig, logger: Logger, flags: OpenFlags): Promise<{ index: StudyIndex; report: SyncReport }> {
+export async function openSyncedIndex(
+  config: CoreConfig,
+  logger: Logger,
+  flags: OpenFlags,
+): Promise<{ index: StudyIndex; report: SyncReport }> {
   const progress = progressReporter();
   try {
     const index = await StudyIndex.open({ ...config, ...flags, logger, onProgress: progress.onProgress });

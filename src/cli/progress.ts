@@ -20,7 +20,12 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
       phase = p.phase;
       if (stream.isTTY) {
         bar = new cliProgress.SingleBar(
-          { format: `${LABELS[p.phase]} [{bar}] {value}/{total} {percentage}% eta {eta_formatted}`, stream, hideCursor: true, clearOnComplete: false },
+          {
+            format: `${LABELS[p.phase]} [{bar}] {value}/{total} {percentage}% eta {eta_formatted}`,
+            stream,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(p.total, p.done);

@@ -10,7 +10,7 @@ import { buildConceptBank } from '../concepts/bank.js';
 import type { GlossaryPair } from '../index/store.js';
 import { minedPairs } from '../index/vocabulary.js';
 import { chunkNote } from '../notes/chunk.js';
-import { NotesDirError, readNote, scanNotes } from '../notes/load.js';
+import { NotesDirError, readNote, scanNotes, type NoteStat } from '../notes/load.js';
 import type { ParsedNote } from '../notes/types.js';
 // Shown as Discord shows them: whether the options go into the stem is a rendering decision.
 import { optionsInStem } from '../render/quiz-question.js';
@@ -24,23 +24,27 @@ const TYPE_LABEL: Record<QuestionType, string> = {
   cloze: '填空',
 };
 
-const USAGE = 'usage: quiz:sample [--n 30] [--topic NOTE] [--notes DIR] [--seed N] [--type definition-to-term|term-to-definition|cloze] [--json]';
+const USAGE =
+  'usage: quiz:sample [--n 30] [--topic NOTE] [--notes DIR] [--seed N] [--type definition-to-term|term-to-definition|cloze] [--json]';
+
+const SAMPLE_OPTIONS = {
+  n: { type: 'string', default: '10' },
+  topic: { type: 'string' },
+  notes: { type: 'string' },
+  seed: { type: 'string', default: '1' },
+  type: { type: 'string', multiple: true },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseSampleArgs() {
+  return parseArgs({ options: SAMPLE_OPTIONS, allowPositionals: false });
+}
 
 async function main(): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseSampleArgs>['values'];
   try {
-    ({ values } = parseArgs({
-      options: {
-        n: { type: 'string', default: '10' },
-        topic: { type: 'string' },
-        notes: { type: 'string' },
-        seed: { type: 'string', default: '1' },
-        type: { type: 'string', multiple: true },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-    }));
+    ({ values } = parseSampleArgs());
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -62,7 +66,7 @@ async function main(): Promise<number> {
   }
   const notesDir = path.resolve(values.notes ?? process.env.NOTES_DIR ?? 'notes');
 
-  let stats;
+  let stats: NoteStat[];
   try {
     stats = await scanNotes(notesDir);
   } catch (err) {
@@ -100,11 +104,17 @@ async function main(): Promise<number> {
   }
 
   const questions = generateQuiz(bank, {
-    n, seed: values.seed, topic: values.topic, types: types.length > 0 ? types : undefined,
+    n,
+    seed: values.seed,
+    topic: values.topic,
+    types: types.length > 0 ? types : undefined,
   });
   log(`\n${questions.length} question(s), seed ${values.seed}${values.topic ? `, topic ${values.topic}` : ''}\n`);
   if (values.json) for (const q of questions) console.log(JSON.stringify(jsonLine(q)));
-  else questions.forEach((q, i) => console.log(formatQuestion(q, i + 1, bank.byId.get(q.conceptId)?.term ?? q.conceptId)));
+  else
+    questions.forEach((q, i) => {
+      console.log(formatQuestion(q, i + 1, bank.byId.get(q.conceptId)?.term ?? q.conceptId));
+    });
   if (questions.length < n) log(`(only ${questions.length} of ${n}: the bank has no more questions that pass the checks)`);
   return 0;
 }
@@ -134,9 +144,11 @@ function formatQuestion(q: Question, number: number, term: string): string {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
-    console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exitCode = 1;
   },
 );

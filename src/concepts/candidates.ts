@@ -41,17 +41,21 @@ export const URL = /https?:\/\/|www\./i;
 export function knownTerms(docs: readonly Doc[], glossaryPairs: Iterable<GlossaryPair>): Set<string> {
   const known = new Set<string>();
   for (const doc of docs) for (const a of doc.meta.aliases) addKnown(known, a);
-  for (const [en, zh] of glossaryPairs) { addKnown(known, en); addKnown(known, zh); }
+  for (const [en, zh] of glossaryPairs) {
+    addKnown(known, en);
+    addKnown(known, zh);
+  }
   for (const doc of docs) {
     for (const section of doc.sections) {
       const h = headingTerm(section.headingPath, doc.meta.title);
       if (h) for (const n of h.names) addKnown(known, n);
-      for (const p of section.paragraphs) for (const s of p.sentences) {
-        for (const bold of boldSpans(s.raw)) {
-          const parsed = parseTermName(stripDefVerb(cleanInline(bold).text).name);
-          if (parsed && (parsed.isPair || DEF_VERB_END.test(cleanInline(bold).text))) for (const n of parsed.names) addKnown(known, n);
+      for (const p of section.paragraphs)
+        for (const s of p.sentences) {
+          for (const bold of boldSpans(s.raw)) {
+            const parsed = parseTermName(stripDefVerb(cleanInline(bold).text).name);
+            if (parsed && (parsed.isPair || DEF_VERB_END.test(cleanInline(bold).text))) for (const n of parsed.names) addKnown(known, n);
+          }
         }
-      }
     }
   }
   return known;
@@ -152,7 +156,10 @@ function sentenceCandidates(sentence: ProseSentence, known: ReadonlySet<string>)
     if (!bold) continue;
     const cand = boldCandidate((bold[1] ?? bold[2])!, raw.slice(at + bold[0].length), known);
     if (!cand) continue;
-    if (clause === 'start') { out.push({ ...cand, from: at }); continue; }
+    if (clause === 'start') {
+      out.push({ ...cand, from: at });
+      continue;
+    }
     // Inside a sentence only the clearest forms count: “，**X 指**……”, “是**X（English）**：……”.
     if (clause === 'punct' && cand.strength >= 3) out.push({ ...cand, strength: cand.strength - 0.3, from: at });
     else if (cand.colon && cand.names.isPair) out.push({ ...cand, strength: 2.3, from: at });
@@ -171,12 +178,15 @@ function sentenceCandidates(sentence: ProseSentence, known: ReadonlySet<string>)
   const en = /^([A-Z][A-Za-z0-9\-+ ]{1,40}?)\s+(?:is|are|refers to|means|is defined as)\s+/.exec(text);
   if (en) {
     const names = parseTermName(en[1]!);
-    if (names && names.names.some((n) => known.has(normalizeName(n)))) {
+    if (names?.names.some((n) => known.has(normalizeName(n)))) {
       return [{ names, strength: 2.8, predicate: text.slice(en[0].length).trim(), from: 0 }];
     }
   }
   // "……称为 X" / "……叫做 X".
-  const called = /^(.{6,80}?)(?:被|也)?(?:称为|称作|叫做|叫作)\s*[“"「]?([^，。；,;”"」（(]{2,24}?)[”"」]?\s*(?:[（(]([^）)]{1,60})[）)])?\s*(?:[，。；,;]|$)/.exec(text);
+  const called =
+    /^(.{6,80}?)(?:被|也)?(?:称为|称作|叫做|叫作)\s*[“"「]?([^，。；,;”"」（(]{2,24}?)[”"」]?\s*(?:[（(]([^）)]{1,60})[）)])?\s*(?:[，。；,;]|$)/.exec(
+      text,
+    );
   if (called) {
     const names = parseTermName(called[3] ? `${called[2]}（${called[3]}）` : called[2]!);
     if (names && (names.isPair || names.names.some((n) => known.has(normalizeName(n))))) {
@@ -187,14 +197,21 @@ function sentenceCandidates(sentence: ProseSentence, known: ReadonlySet<string>)
 }
 
 /** A bold term and what follows it: `**X 是**…`, `**X**（English）是…`, `**X**：…`, `**X** 如…`. */
-function boldCandidate(inner: string, after: string, known: ReadonlySet<string>): (Omit<SentenceCandidate, 'from'> & { colon: boolean }) | null {
+function boldCandidate(
+  inner: string,
+  after: string,
+  known: ReadonlySet<string>,
+): (Omit<SentenceCandidate, 'from'> & { colon: boolean }) | null {
   const innerText = cleanInline(inner).text;
   let rest = cleanInline(after).text;
   const { name, verb: innerVerb } = stripDefVerb(innerText);
   let nameText = name;
   if (!innerVerb) {
     const trans = /^[（(]([A-Za-z][^（）()]*)[）)]\s*/.exec(rest);
-    if (trans) { nameText = `${name}（${trans[1]}）`; rest = rest.slice(trans[0].length); }
+    if (trans) {
+      nameText = `${name}（${trans[1]}）`;
+      rest = rest.slice(trans[0].length);
+    }
   }
   const names = parseTermName(nameText);
   if (!names) return null;
@@ -206,9 +223,17 @@ function boldCandidate(inner: string, after: string, known: ReadonlySet<string>)
     predicate = rest;
   } else {
     const verb = DEF_VERB.exec(rest);
-    if (verb) { strength = 3; predicate = rest.slice(verb[0].length); }
-    else if (/^[：:]/.test(rest)) { strength = 2.5; predicate = rest.slice(1); colon = true; }
-    else { strength = 2; predicate = rest; }
+    if (verb) {
+      strength = 3;
+      predicate = rest.slice(verb[0].length);
+    } else if (/^[：:]/.test(rest)) {
+      strength = 2.5;
+      predicate = rest.slice(1);
+      colon = true;
+    } else {
+      strength = 2;
+      predicate = rest;
+    }
   }
   predicate = predicate.trim();
   if (strength < 3 && !vouched(names, known)) return null;
@@ -228,7 +253,10 @@ function vouched(names: Names, known: ReadonlySet<string>): boolean {
  * mentions the name (“在理解转置卷积之前，……”) does not define it.
  */
 function firstMention(
-  paragraphs: ProseParagraph[], names: string[], maxSentences: number, about: Map<string, RegExp[]>,
+  paragraphs: ProseParagraph[],
+  names: string[],
+  maxSentences: number,
+  about: Map<string, RegExp[]>,
 ): { paragraph: ProseParagraph; index: number } | null {
   let seen = 0;
   for (const paragraph of paragraphs) {
@@ -254,7 +282,10 @@ function isAbout(text: string, name: string, about: Map<string, RegExp[]>): bool
 function aboutPatterns(name: string): RegExp[] {
   const pattern = namePattern(name);
   const opens = new RegExp(`^(?:${pattern})`, 'iu');
-  const defines = new RegExp(`(?:${pattern})\\s*(?:[（(][^）)]*[）)])?\\s*(?:是指|指的是|就是|是|指|：|:)(?![否出向定导明令挥南针示数标])`, 'iu');
+  const defines = new RegExp(
+    `(?:${pattern})\\s*(?:[（(][^）)]*[）)])?\\s*(?:是指|指的是|就是|是|指|：|:)(?![否出向定导明令挥南针示数标])`,
+    'iu',
+  );
   const called = new RegExp(`(?:称为|称作|叫做|叫作)\\s*[“"「]?(?:${pattern})`, 'iu');
   return [opens, defines, called];
 }
@@ -266,7 +297,11 @@ function aboutPatterns(name: string): RegExp[] {
  * too little said).
  */
 function buildDefinition(
-  paragraph: ProseParagraph, index: number, strength: number, predicate: string | null, from = 0,
+  paragraph: ProseParagraph,
+  index: number,
+  strength: number,
+  predicate: string | null,
+  from = 0,
 ): Pick<Candidate, 'definition' | 'startLine' | 'endLine' | 'sentenceKeys'> | null {
   const first = paragraph.sentences[index];
   if (!first || first.hardMath) return null;
@@ -291,7 +326,10 @@ function buildDefinition(
     }
   }
   let text = joinSentences(texts);
-  if (readableLength(text) > 260) { text = firstText; picked.length = 1; }
+  if (readableLength(text) > 260) {
+    text = firstText;
+    picked.length = 1;
+  }
   if (readableLength(text) > 260 || readableLength(text) < 12) return null;
   if (/[？?][”’"')）\]】」』]*$/.test(text)) return null; // a question, not a definition
   if (URL.test(text)) return null;

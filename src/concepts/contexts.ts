@@ -31,9 +31,16 @@ export function collectContexts(built: readonly Built[], docs: readonly Doc[]): 
     const refs: SentenceRef[] = [];
     for (const section of doc.sections) {
       for (const paragraph of section.paragraphs) {
-        paragraph.sentences.forEach((sentence, index) => refs.push({
-          sentence, norm: normalizeName(sentence.text), paragraph, index, headingPath: section.headingPath, file: doc.meta.file,
-        }));
+        paragraph.sentences.forEach((sentence, index) => {
+          refs.push({
+            sentence,
+            norm: normalizeName(sentence.text),
+            paragraph,
+            index,
+            headingPath: section.headingPath,
+            file: doc.meta.file,
+          });
+        });
       }
     }
     sentencesByFile.set(doc.meta.file, refs);

@@ -26,7 +26,10 @@ export function mergeCandidates(candidates: Candidate[], docs: readonly Doc[]): 
   // Union-find over candidates that share a name.
   const parent = candidates.map((_, i) => i);
   const find = (i: number): number => {
-    while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; }
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
     return i;
   };
   const byName = new Map<string, number>();
@@ -51,9 +54,14 @@ export function mergeCandidates(candidates: Candidate[], docs: readonly Doc[]): 
   const built: Built[] = [];
   const usedIds = new Set<string>();
   for (const group of groups.values()) {
-    const best = [...group].sort((a, b) => b.strength - a.strength || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.order - b.order)[0]!;
-    const pairDisplay = best.names.isPair ? best.names
-      : group.filter((c) => c.names.isPair).sort((a, b) => Number(b.file === best.file) - Number(a.file === best.file) || a.order - b.order)[0]?.names;
+    const best = [...group].sort(
+      (a, b) => b.strength - a.strength || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.order - b.order,
+    )[0]!;
+    const pairDisplay = best.names.isPair
+      ? best.names
+      : group
+          .filter((c) => c.names.isPair)
+          .sort((a, b) => Number(b.file === best.file) - Number(a.file === best.file) || a.order - b.order)[0]?.names;
     const display = pairDisplay ? pairDisplay.display : best.names.display;
 
     const names: string[] = [];
@@ -76,8 +84,15 @@ export function mergeCandidates(candidates: Candidate[], docs: readonly Doc[]): 
     }
 
     const meta = metaByFile.get(best.file)!;
-    let id = createHash('sha1').update(`${best.file}\u0000${normalizeName(best.names.names[0]!)}`).digest('hex').slice(0, 16);
-    for (let k = 2; usedIds.has(id); k++) id = createHash('sha1').update(`${best.file}\u0000${normalizeName(best.names.names[0]!)}\u0000${k}`).digest('hex').slice(0, 16);
+    let id = createHash('sha1')
+      .update(`${best.file}\u0000${normalizeName(best.names.names[0]!)}`)
+      .digest('hex')
+      .slice(0, 16);
+    for (let k = 2; usedIds.has(id); k++)
+      id = createHash('sha1')
+        .update(`${best.file}\u0000${normalizeName(best.names.names[0]!)}\u0000${k}`)
+        .digest('hex')
+        .slice(0, 16);
     usedIds.add(id);
     const displayNorm = normalizeName(display);
     const concept: Concept = {
@@ -96,7 +111,11 @@ export function mergeCandidates(candidates: Candidate[], docs: readonly Doc[]): 
       files: new Set(group.map((c) => c.file)),
     });
   }
-  built.sort((a, b) => (a.concept.topic < b.concept.topic ? -1 : a.concept.topic > b.concept.topic ? 1 : 0)
-    || a.concept.source.startLine - b.concept.source.startLine || (a.concept.id < b.concept.id ? -1 : 1));
+  built.sort(
+    (a, b) =>
+      (a.concept.topic < b.concept.topic ? -1 : a.concept.topic > b.concept.topic ? 1 : 0) ||
+      a.concept.source.startLine - b.concept.source.startLine ||
+      (a.concept.id < b.concept.id ? -1 : 1),
+  );
   return built;
 }

@@ -18,23 +18,164 @@ export interface Names {
 export const DEF_VERB_END = /^(.+?)\s*(是指|指的是|就是|即是|是|指)$/;
 
 const GENERIC_LABELS = new Set([
-  '例子', '例如', '示例', '举例', '注意', '要点', '优点', '缺点', '优缺点', '小结', '总结', '补充', '结果', '原因', '问题', '作用',
-  '好处', '代价', '方法', '步骤', '思路', '结论', '定义', '公式', '核心', '关键', '目的', '动机', '背景', '提示', '技巧', '口诀',
-  '复习口诀', '答案', '解答', '分析', '说明', '备注', '前言', '简介', '介绍', '概述', '引言', '参考', '参考文献', '实验', '实验结果',
-  '基本概念', '基本原理', '原理', '特点', '应用', '应用场景', '区别', '联系', '对比', '比较', '实现', '代码', '训练', '测试', '推理',
-  '输入', '输出', '模型结构', '网络结构', '结构', '算法步骤', '流程', '主要贡献', '贡献', '创新点', '思想', '核心思想', '初始化规则',
-  '判断技巧', '常见坑', '模型', '评价指标', '网络', '算法', '数据', '特征', '参数', '损失', '函数', '方法论', '注意事项', '实践要点', '相关工作', '讨论', '局限', '局限性', '改进', '缺陷', '细节', '主要思想',
+  '例子',
+  '例如',
+  '示例',
+  '举例',
+  '注意',
+  '要点',
+  '优点',
+  '缺点',
+  '优缺点',
+  '小结',
+  '总结',
+  '补充',
+  '结果',
+  '原因',
+  '问题',
+  '作用',
+  '好处',
+  '代价',
+  '方法',
+  '步骤',
+  '思路',
+  '结论',
+  '定义',
+  '公式',
+  '核心',
+  '关键',
+  '目的',
+  '动机',
+  '背景',
+  '提示',
+  '技巧',
+  '口诀',
+  '复习口诀',
+  '答案',
+  '解答',
+  '分析',
+  '说明',
+  '备注',
+  '前言',
+  '简介',
+  '介绍',
+  '概述',
+  '引言',
+  '参考',
+  '参考文献',
+  '实验',
+  '实验结果',
+  '基本概念',
+  '基本原理',
+  '原理',
+  '特点',
+  '应用',
+  '应用场景',
+  '区别',
+  '联系',
+  '对比',
+  '比较',
+  '实现',
+  '代码',
+  '训练',
+  '测试',
+  '推理',
+  '输入',
+  '输出',
+  '模型结构',
+  '网络结构',
+  '结构',
+  '算法步骤',
+  '流程',
+  '主要贡献',
+  '贡献',
+  '创新点',
+  '思想',
+  '核心思想',
+  '初始化规则',
+  '判断技巧',
+  '常见坑',
+  '模型',
+  '评价指标',
+  '网络',
+  '算法',
+  '数据',
+  '特征',
+  '参数',
+  '损失',
+  '函数',
+  '方法论',
+  '注意事项',
+  '实践要点',
+  '相关工作',
+  '讨论',
+  '局限',
+  '局限性',
+  '改进',
+  '缺陷',
+  '细节',
+  '主要思想',
 ]);
 const GENERIC_EN = new Set([
-  'introduction', 'motivation', 'discussion', 'experiments', 'experiment', 'results', 'result', 'main results', 'conclusion',
-  'conclusions', 'summary', 'overview', 'background', 'method', 'methods', 'proposed method', 'related work', 'abstract',
-  'example', 'examples', 'note', 'notes', 'references', 'reference', 'appendix', 'design', 'architecture', 'implementation',
-  'analysis', 'results analysis', 'input', 'output', 'step', 'steps', 'the', 'this', 'it', 'todo', 'tips', 'faq', 'code',
-  'pros', 'cons', 'idea', 'ideas', 'details', 'setup', 'training', 'inference', 'testing', 'evaluation', 'why', 'how',
+  'introduction',
+  'motivation',
+  'discussion',
+  'experiments',
+  'experiment',
+  'results',
+  'result',
+  'main results',
+  'conclusion',
+  'conclusions',
+  'summary',
+  'overview',
+  'background',
+  'method',
+  'methods',
+  'proposed method',
+  'related work',
+  'abstract',
+  'example',
+  'examples',
+  'note',
+  'notes',
+  'references',
+  'reference',
+  'appendix',
+  'design',
+  'architecture',
+  'implementation',
+  'analysis',
+  'results analysis',
+  'input',
+  'output',
+  'step',
+  'steps',
+  'the',
+  'this',
+  'it',
+  'todo',
+  'tips',
+  'faq',
+  'code',
+  'pros',
+  'cons',
+  'idea',
+  'ideas',
+  'details',
+  'setup',
+  'training',
+  'inference',
+  'testing',
+  'evaluation',
+  'why',
+  'how',
 ]);
-const ZH_BAD_START = /^(?:[不没只仅用把在对从由被让使将为如当若因所而但与和及或即则就都也还又再更很太是有无这那该此每各其它我你他她哪怎第约共即]|缺乏|缺少|避免|防止|采用|利用|加入|引入|去掉|增加|减少|提高|降低|保持|得到|获得)/;
+const ZH_BAD_START =
+  /^(?:[不没只仅用把在对从由被让使将为如当若因所而但与和及或即则就都也还又再更很太是有无这那该此每各其它我你他她哪怎第约共即]|缺乏|缺少|避免|防止|采用|利用|加入|引入|去掉|增加|减少|提高|降低|保持|得到|获得)/;
 const ZH_BAD_END = /[的了是和与及在对等地得着过吗呢吧啊中上下时后前里]$/;
-const ZH_BAD_ANY = /(?:[与和及]|何时|为何|何为|特性$|特点$|优缺点|区别$|比较$|对比$|简介$|介绍$|概述$|总结$|应用$|的|了|吗|呢|为什么|如何|怎么|怎样|哪些|哪个|什么|可以|需要|应该|作为|通过|以及|或者|还是|因为|所以|但是|然后|如果|能否|是否|一个|一种|这个|那个|我们|你们)/;
+const ZH_BAD_ANY =
+  /(?:[与和及]|何时|为何|何为|特性$|特点$|优缺点|区别$|比较$|对比$|简介$|介绍$|概述$|总结$|应用$|的|了|吗|呢|为什么|如何|怎么|怎样|哪些|哪个|什么|可以|需要|应该|作为|通过|以及|或者|还是|因为|所以|但是|然后|如果|能否|是否|一个|一种|这个|那个|我们|你们)/;
 const BAD_CHARS = /[，。；：！？、,;:!?…“”"「」『』$`=→←⇒<>《》|[\]{}~^\\]/;
 
 /** Is `name` shaped like a term (not a phrase, clause or label)? */
@@ -79,7 +220,11 @@ function isTermLikeLoose(s: string): boolean {
  * "温度（temperature）T" (a trailing symbol is dropped). Null when it is not a term.
  */
 export function parseTermName(raw: string): Names | null {
-  let s = raw.replace(/\s+/g, ' ').trim().replace(/[：:]$/, '').trim();
+  const s = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[：:]$/, '')
+    .trim();
   if (!s) return null;
   const pair = /^(.*?)\s*[（(]([^（）()]+)[）)]\s*(.*)$/.exec(s);
   let head = s;
@@ -90,10 +235,14 @@ export function parseTermName(raw: string): Names | null {
     head = pair[1]!.trim();
     const tail = pair[3]!.trim();
     if (tail) {
-      if (tail.length <= 2 && !hasCjk(tail)) display = s.slice(0, s.length - tail.length).trim(); // "温度（temperature）T"
+      if (tail.length <= 2 && !hasCjk(tail))
+        display = s.slice(0, s.length - tail.length).trim(); // "温度（temperature）T"
       else return null;
     }
-    const parts = pair[2]!.split(/\s*[,，、;；]\s*|\s+\/\s+|\s+or\s+/).map((p) => p.trim()).filter(Boolean);
+    const parts = pair[2]!
+      .split(/\s*[,，、;；]\s*|\s+\/\s+|\s+or\s+/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     const headLatin = !hasCjk(head);
     if (parts.length === 0) return null;
     if (parts.every((p) => !hasCjk(p) && /[A-Za-z]/.test(p))) {
@@ -107,7 +256,10 @@ export function parseTermName(raw: string): Names | null {
     }
   }
   // "更多数据 / 数据增强" → the part next to the translation is the term.
-  let heads = head.split(/\s+\/\s+|\s*／\s*/).map((h) => h.trim()).filter(Boolean);
+  let heads = head
+    .split(/\s+\/\s+|\s*／\s*/)
+    .map((h) => h.trim())
+    .filter(Boolean);
   if (heads.length > 1 && hasCjk(head)) heads = [heads[heads.length - 1]!];
   if (heads.length === 0) return null;
   if (pair && heads.length === 1 && heads[0] !== head) display = `${heads[0]}（${inner.join(', ')}）`;

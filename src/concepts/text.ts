@@ -50,7 +50,7 @@ export function hasCjk(s: string): boolean {
 /** Every prose paragraph of a chunk (list items and block quotes included), split into sentences. */
 export function proseParagraphs(chunk: Chunk): ProseParagraph[] {
   const text = chunk.text;
-  let tree;
+  let tree: ReturnType<typeof fromMarkdown>;
   try {
     tree = fromMarkdown(text, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
   } catch {
@@ -63,11 +63,15 @@ export function proseParagraphs(chunk: Chunk): ProseParagraph[] {
       return;
     }
     if (node.type === 'listItem') {
-      node.children.forEach((child, i) => visit(child, i === 0, node.children[i + 1]));
+      node.children.forEach((child, i) => {
+        visit(child, i === 0, node.children[i + 1]);
+      });
       return;
     }
     if (node.type === 'root' || node.type === 'list' || node.type === 'blockquote') {
-      node.children.forEach((child, i) => visit(child, false, node.children[i + 1]));
+      node.children.forEach((child, i) => {
+        visit(child, false, node.children[i + 1]);
+      });
     }
     // code, math, html, headings, thematic breaks, definitions: not prose.
   };
@@ -80,8 +84,12 @@ export function proseParagraphs(chunk: Chunk): ProseParagraph[] {
     if (/^\s*\|/.test(raw)) return; // a table (no GFM extension here, so it parses as a paragraph)
     const startLine = chunk.startLine + line - 1;
     const sentences: ProseSentence[] = [];
-    const leadsIntoBlock = next !== undefined && (next.type === 'math' || next.type === 'code' || next.type === 'list'
-      || (next.type === 'paragraph' && /^\s*\|/.test(text.slice(next.position?.start.offset ?? 0, next.position?.end.offset ?? 0))));
+    const leadsIntoBlock =
+      next !== undefined &&
+      (next.type === 'math' ||
+        next.type === 'code' ||
+        next.type === 'list' ||
+        (next.type === 'paragraph' && /^\s*\|/.test(text.slice(next.position?.start.offset ?? 0, next.position?.end.offset ?? 0))));
     const pieces = splitSentences(raw);
     for (const [k, s] of pieces.entries()) {
       const cleaned = cleanInline(s.text);
@@ -142,13 +150,16 @@ export function cleanInline(markdown: string): CleanText {
   };
   while (i < src.length) {
     const ch = src[i]!;
-    if (ch === '\\') { i += 2; continue; }
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
     if (ch === '`') {
       const close = src.indexOf('`', i + 1);
       if (close > i) {
         flushText(i);
         const code = src.slice(i + 1, close).trim();
-        if (code) out += '`' + code.replace(/`/g, "'") + '`';
+        if (code) out += `\`${code.replace(/`/g, "'")}\``;
         i = close + 1;
         textStart = i;
         continue;
@@ -163,7 +174,7 @@ export function cleanInline(markdown: string): CleanText {
         const formula = src.slice(i + open, close).trim();
         const readable = latexToText(formula);
         if (readable.hard) hardMath = true;
-        if (readable.text) out += '`' + readable.text.replace(/`/g, "'") + '`';
+        if (readable.text) out += `\`${readable.text.replace(/`/g, "'")}\``;
         i = close + open;
         textStart = i;
         continue;
@@ -173,13 +184,21 @@ export function cleanInline(markdown: string): CleanText {
   }
   flushText(src.length);
   // A stray quote marker inside a paragraph (“举例： > 标量就是……”) is not quoting anything.
-  return { text: collapseWhitespace(out).replace(/^(?:>\s*)+/, '').replace(/([：:。；])\s*>\s+/g, '$1'), hardMath };
+  return {
+    text: collapseWhitespace(out)
+      .replace(/^(?:>\s*)+/, '')
+      .replace(/([：:。；])\s*>\s+/g, '$1'),
+    hardMath,
+  };
 }
 
 function findMathClose(src: string, from: number, double: boolean): number {
   for (let j = from; j < src.length; j++) {
     const c = src[j]!;
-    if (c === '\\') { j++; continue; }
+    if (c === '\\') {
+      j++;
+      continue;
+    }
     if (c === '$') {
       if (!double) return j;
       if (src[j + 1] === '$') return j;
@@ -190,9 +209,12 @@ function findMathClose(src: string, from: number, double: boolean): number {
 
 function decodeEntities(s: string): string {
   return s
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .replace(/&(?:emsp|ensp|nbsp|thinsp);/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\u00a0|\u3000/g, ' ');
 }
@@ -228,35 +250,183 @@ function isCjkOrFullwidth(ch: string): boolean {
 // LaTeX → readable text
 
 const GREEK: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
-  theta: 'θ', vartheta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
-  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
-  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  vartheta: 'θ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  upsilon: 'υ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Xi: 'Ξ',
+  Pi: 'Π',
+  Sigma: 'Σ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
 };
 
 const SYMBOLS: Record<string, string> = {
-  times: '×', cdot: '·', div: '÷', pm: '±', mp: '∓', le: '≤', leq: '≤', leqslant: '≤', ge: '≥', geq: '≥',
-  geqslant: '≥', neq: '≠', ne: '≠', approx: '≈', sim: '~', equiv: '≡', propto: '∝', infty: '∞', in: '∈',
-  notin: '∉', subset: '⊂', subseteq: '⊆', cup: '∪', cap: '∩', to: '→', rightarrow: '→', leftarrow: '←',
-  Rightarrow: '⇒', Leftrightarrow: '⇔', mapsto: '↦', sum: 'Σ', prod: 'Π', int: '∫', partial: '∂', nabla: '∇',
-  forall: '∀', exists: '∃', varnothing: '∅', emptyset: '∅', ldots: '…', dots: '…', cdots: '⋯', top: 'ᵀ',
-  prime: '′', circ: '∘', odot: '⊙', otimes: '⊗', oplus: '⊕', lceil: '⌈', rceil: '⌉', lfloor: '⌊', rfloor: '⌋',
-  langle: '⟨', rangle: '⟩', '|': '‖', '{': '{', '}': '}', '%': '%', '#': '#', '&': '&', '_': '_', ',': ' ',
-  ';': ' ', ':': ' ', '!': '', ' ': ' ', quad: ' ', qquad: ' ', mid: '|', vert: '|', Vert: '‖', star: '*',
-  ast: '*', neg: '¬', land: '∧', lor: '∨', angle: '∠', perp: '⊥', parallel: '∥', deg: '°', ell: 'ℓ',
+  times: '×',
+  cdot: '·',
+  div: '÷',
+  pm: '±',
+  mp: '∓',
+  le: '≤',
+  leq: '≤',
+  leqslant: '≤',
+  ge: '≥',
+  geq: '≥',
+  geqslant: '≥',
+  neq: '≠',
+  ne: '≠',
+  approx: '≈',
+  sim: '~',
+  equiv: '≡',
+  propto: '∝',
+  infty: '∞',
+  in: '∈',
+  notin: '∉',
+  subset: '⊂',
+  subseteq: '⊆',
+  cup: '∪',
+  cap: '∩',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  Leftrightarrow: '⇔',
+  mapsto: '↦',
+  sum: 'Σ',
+  prod: 'Π',
+  int: '∫',
+  partial: '∂',
+  nabla: '∇',
+  forall: '∀',
+  exists: '∃',
+  varnothing: '∅',
+  emptyset: '∅',
+  ldots: '…',
+  dots: '…',
+  cdots: '⋯',
+  top: 'ᵀ',
+  prime: '′',
+  circ: '∘',
+  odot: '⊙',
+  otimes: '⊗',
+  oplus: '⊕',
+  lceil: '⌈',
+  rceil: '⌉',
+  lfloor: '⌊',
+  rfloor: '⌋',
+  langle: '⟨',
+  rangle: '⟩',
+  '|': '‖',
+  '{': '{',
+  '}': '}',
+  '%': '%',
+  '#': '#',
+  '&': '&',
+  _: '_',
+  ',': ' ',
+  ';': ' ',
+  ':': ' ',
+  '!': '',
+  ' ': ' ',
+  quad: ' ',
+  qquad: ' ',
+  mid: '|',
+  vert: '|',
+  Vert: '‖',
+  star: '*',
+  ast: '*',
+  neg: '¬',
+  land: '∧',
+  lor: '∨',
+  angle: '∠',
+  perp: '⊥',
+  parallel: '∥',
+  deg: '°',
+  ell: 'ℓ',
 };
 
 const NAMED_FUNCTIONS = new Set([
-  'log', 'ln', 'exp', 'max', 'min', 'arg', 'sin', 'cos', 'tan', 'tanh', 'sigmoid', 'softmax', 'lim', 'sup', 'inf',
-  'det', 'dim', 'mod', 'argmax', 'argmin', 'Pr', 'E', 'sgn', 'sign',
+  'log',
+  'ln',
+  'exp',
+  'max',
+  'min',
+  'arg',
+  'sin',
+  'cos',
+  'tan',
+  'tanh',
+  'sigmoid',
+  'softmax',
+  'lim',
+  'sup',
+  'inf',
+  'det',
+  'dim',
+  'mod',
+  'argmax',
+  'argmin',
+  'Pr',
+  'E',
+  'sgn',
+  'sign',
 ]);
 
 const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', T: 'ᵀ', n: 'ⁿ', i: 'ⁱ',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  T: 'ᵀ',
+  n: 'ⁿ',
+  i: 'ⁱ',
 };
 const SUBSCRIPT: Record<string, string> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
 };
 
 /**
@@ -285,16 +455,28 @@ function convertLatex(src: string, state: { hard: boolean }): string {
       let depth = 0;
       const start = i;
       for (; i < src.length; i++) {
-        if (src[i] === '\\') { i++; continue; }
+        if (src[i] === '\\') {
+          i++;
+          continue;
+        }
         if (src[i] === '{') depth++;
-        else if (src[i] === '}') { depth--; if (depth === 0) { i++; return src.slice(start + 1, i - 1); } }
+        else if (src[i] === '}') {
+          depth--;
+          if (depth === 0) {
+            i++;
+            return src.slice(start + 1, i - 1);
+          }
+        }
       }
       state.hard = true;
       return src.slice(start + 1);
     }
     if (src[i] === '\\') {
       const m = /^\\([A-Za-z]+|.)/.exec(src.slice(i));
-      if (m) { i += m[0].length; return m[0]; }
+      if (m) {
+        i += m[0].length;
+        return m[0];
+      }
     }
     const ch = src[i] ?? '';
     i++;
@@ -305,11 +487,24 @@ function convertLatex(src: string, state: { hard: boolean }): string {
     const ch = src[i]!;
     if (ch === '\\') {
       const m = /^\\([A-Za-z]+|.)/.exec(src.slice(i));
-      if (!m) { i++; continue; }
+      if (!m) {
+        i++;
+        continue;
+      }
       const name = m[1]!;
       i += m[0].length;
-      if (name === 'left' || name === 'right' || name === 'big' || name === 'Big' || name === 'bigg' || name === 'Bigg'
-        || name === 'displaystyle' || name === 'limits' || name === 'nolimits') continue;
+      if (
+        name === 'left' ||
+        name === 'right' ||
+        name === 'big' ||
+        name === 'Big' ||
+        name === 'bigg' ||
+        name === 'Bigg' ||
+        name === 'displaystyle' ||
+        name === 'limits' ||
+        name === 'nolimits'
+      )
+        continue;
       if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
         const a = convertLatex(readGroup(), state).trim();
         const b = convertLatex(readGroup(), state).trim();
@@ -321,21 +516,47 @@ function convertLatex(src: string, state: { hard: boolean }): string {
         out += `√${atom(arg)}`;
         continue;
       }
-      if (['mathrm', 'text', 'textrm', 'mathbf', 'boldsymbol', 'mathit', 'operatorname', 'mathcal', 'mathbb',
-        'mathfrak', 'textbf', 'mathsf', 'bm', 'textit', 'emph'].includes(name)) {
+      if (
+        [
+          'mathrm',
+          'text',
+          'textrm',
+          'mathbf',
+          'boldsymbol',
+          'mathit',
+          'operatorname',
+          'mathcal',
+          'mathbb',
+          'mathfrak',
+          'textbf',
+          'mathsf',
+          'bm',
+          'textit',
+          'emph',
+        ].includes(name)
+      ) {
         out += convertLatex(readGroup(), state);
         continue;
       }
       if (name === 'hat' || name === 'tilde' || name === 'bar' || name === 'overline' || name === 'vec' || name === 'dot') {
         const arg = convertLatex(readGroup(), state).trim();
-        const mark = name === 'hat' ? '\u0302' : name === 'tilde' ? '\u0303' : name === 'dot' ? '\u0307'
-          : name === 'vec' ? '\u20d7' : '\u0304';
+        const mark =
+          name === 'hat' ? '\u0302' : name === 'tilde' ? '\u0303' : name === 'dot' ? '\u0307' : name === 'vec' ? '\u20d7' : '\u0304';
         out += arg.length === 1 ? arg + mark : `${name}(${arg})`;
         continue;
       }
-      if (GREEK[name]) { out += GREEK[name]; continue; }
-      if (name in SYMBOLS) { out += SYMBOLS[name]; continue; }
-      if (NAMED_FUNCTIONS.has(name)) { out += name; continue; }
+      if (GREEK[name]) {
+        out += GREEK[name];
+        continue;
+      }
+      if (name in SYMBOLS) {
+        out += SYMBOLS[name];
+        continue;
+      }
+      if (NAMED_FUNCTIONS.has(name)) {
+        out += name;
+        continue;
+      }
       state.hard = true;
       out += name;
       continue;
@@ -349,8 +570,15 @@ function convertLatex(src: string, state: { hard: boolean }): string {
       else out += `_${arg.length > 1 && !/^\w+$/.test(arg) ? `(${arg})` : arg}`;
       continue;
     }
-    if (ch === '{' || ch === '}') { i++; continue; }
-    if (ch === '&') { state.hard = true; i++; continue; }
+    if (ch === '{' || ch === '}') {
+      i++;
+      continue;
+    }
+    if (ch === '&') {
+      state.hard = true;
+      i++;
+      continue;
+    }
     out += ch;
     i++;
   }
@@ -362,7 +590,10 @@ function convertLatex(src: string, state: { hard: boolean }): string {
 
 /** Lower case, no spaces, punctuation or symbols: the form names are compared in. */
 export function normalizeName(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /** A short ASCII name (CE, KD, FPN) only counts as a whole word; anything else as a substring. */
@@ -380,7 +611,12 @@ function escapeRegex(s: string): string {
  */
 export function namePattern(name: string): string {
   const norm = normalizeName(name);
-  const chars = [...name.normalize('NFKC').replace(/[\s\-_·]+/g, ' ').trim()];
+  const chars = [
+    ...name
+      .normalize('NFKC')
+      .replace(/[\s\-_·]+/g, ' ')
+      .trim(),
+  ];
   let body = '';
   for (const c of chars) {
     if (c === ' ') body += '[\\s\\-_·]*';
@@ -414,18 +650,23 @@ export const BLANK = '＿＿＿';
  * term followed by its blanked translation in brackets becomes one blank.
  */
 export function blankOut(text: string, names: string[], blank = BLANK): { text: string; count: number } {
-  const usable = [...new Set(names)].filter((n) => normalizeName(n).length >= 2)
+  const usable = [...new Set(names)]
+    .filter((n) => normalizeName(n).length >= 2)
     .sort((a, b) => normalizeName(b).length - normalizeName(a).length);
   if (usable.length === 0) return { text, count: 0 };
   const re = new RegExp(usable.map(namePattern).join('|'), 'giu');
   // Formulas and code are matched too: a term may sit inside them.
   let count = 0;
-  let out = text.replace(re, () => { count++; return '\u0001'; });
+  // A private-use character marks each blank while touching blanks are merged: notes do not contain one.
+  let out = text.replace(re, () => {
+    count++;
+    return '\uE000';
+  });
   // "X（Y, Z）" with every part blanked → one blank; then merge touching blanks.
-  out = out.replace(/\u0001\s*[（(]\s*\u0001(?:\s*[,，、/]\s*\u0001)*\s*[)）]/g, '\u0001');
-  out = out.replace(/\u0001(?:\s*\u0001)+/g, '\u0001');
-  const finalCount = (out.match(/\u0001/g) ?? []).length;
-  return { text: out.replace(/\u0001/g, blank), count: count === 0 ? 0 : finalCount };
+  out = out.replace(/\uE000\s*[（(]\s*\uE000(?:\s*[,，、/]\s*\uE000)*\s*[)）]/g, '\uE000');
+  out = out.replace(/\uE000(?:\s*\uE000)+/g, '\uE000');
+  const finalCount = (out.match(/\uE000/g) ?? []).length;
+  return { text: out.replace(/\uE000/g, blank), count: count === 0 ? 0 : finalCount };
 }
 
 export function cjkCount(s: string): number {

@@ -46,7 +46,10 @@ export class Rotation {
   private readonly newSeed: (guildId: string) => number;
   private readonly boost: number;
 
-  constructor(private readonly store: DailyStore, options: RotationOptions = {}) {
+  constructor(
+    private readonly store: DailyStore,
+    options: RotationOptions = {},
+  ) {
     this.newSeed = options.newSeed ?? (() => randomInt(0, 2 ** 31));
     this.boost = options.wrongRateBoost ?? 3;
   }

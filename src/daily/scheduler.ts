@@ -24,9 +24,7 @@ import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
 import type { Concept } from '../concepts/types.js';
 import { Rotation, type RotationProgress } from './rotation.js';
-import {
-  formatLocal, localDateOf, nextRun, parseSchedule, previousRun, type Parsed, type Slot,
-} from './schedule.js';
+import { formatLocal, localDateOf, nextRun, parseSchedule, previousRun, type Parsed, type Slot } from './schedule.js';
 import type { DailyStore, DisabledReason, PostRecord, PostTrigger, RetakeFailed, ScheduleRecord } from './store.js';
 
 /** Errors after which posting cannot work until an admin acts; they disable the schedule. */
@@ -281,7 +279,11 @@ export class DailyScheduler {
 
   /** Claim, pick, post, record. Null when another caller holds the claim. */
   private async attempt(
-    schedule: ScheduleRecord, localDate: string, trigger: PostTrigger, now: Date, retake: RetakeFailed,
+    schedule: ScheduleRecord,
+    localDate: string,
+    trigger: PostTrigger,
+    now: Date,
+    retake: RetakeFailed,
   ): Promise<DailyOutcome | null> {
     const { guildId, channelId } = schedule;
     const concepts = await this.options.concepts();
@@ -330,7 +332,8 @@ export class DailyScheduler {
         this.store.disableSchedule(guildId, disabledReason, this.clock.now());
       }
     });
-    if (disabledReason) this.log.warn(`daily: guild ${guildId}: schedule disabled: ${error} in channel ${channelId} (post for ${localDate})`);
+    if (disabledReason)
+      this.log.warn(`daily: guild ${guildId}: schedule disabled: ${error} in channel ${channelId} (post for ${localDate})`);
     else this.log.warn(`daily: guild ${guildId}: posting ${localDate} failed: ${error}`);
     return { guildId, localDate, outcome: 'failed', conceptId: concept.id, error, disabledReason };
   }

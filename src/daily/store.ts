@@ -8,10 +8,11 @@ import type Database from 'better-sqlite3';
 import type { Migration } from '../db/migration.js';
 
 /** The daily steps of the bot's migration list; ids are frozen (see Migration). */
-export const DAILY_MIGRATION_STEPS: readonly Migration[] = [{
-  id: 2,
-  name: 'daily: schedules, posts and rotation',
-  sql: `
+export const DAILY_MIGRATION_STEPS: readonly Migration[] = [
+  {
+    id: 2,
+    name: 'daily: schedules, posts and rotation',
+    sql: `
   CREATE TABLE IF NOT EXISTS daily_schedules (
     guild_id        TEXT PRIMARY KEY,
     channel_id      TEXT NOT NULL,
@@ -48,7 +49,8 @@ export const DAILY_MIGRATION_STEPS: readonly Migration[] = [{
     PRIMARY KEY (guild_id, concept_id)
   );
   `,
-}];
+  },
+];
 
 /** The same steps as plain SQL, for setting up the tables without the bot's list (tests, tools). */
 export const DAILY_MIGRATIONS: string[] = DAILY_MIGRATION_STEPS.map((step) => step.sql);
@@ -111,13 +113,26 @@ export interface RetakeFailed {
 }
 
 interface ScheduleRow {
-  guild_id: string; channel_id: string; time: string; timezone: string;
-  enabled: number; disabled_reason: string | null; updated_at: string;
+  guild_id: string;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  enabled: number;
+  disabled_reason: string | null;
+  updated_at: string;
 }
 interface PostRow {
-  guild_id: string; local_date: string; concept_id: string; status: PostStatus; trigger: PostTrigger;
-  channel_id: string; message_id: string | null; error: string | null; attempts: number;
-  claimed_at: string; posted_at: string | null;
+  guild_id: string;
+  local_date: string;
+  concept_id: string;
+  status: PostStatus;
+  trigger: PostTrigger;
+  channel_id: string;
+  message_id: string | null;
+  error: string | null;
+  attempts: number;
+  claimed_at: string;
+  posted_at: string | null;
 }
 
 export class DailyStore {
@@ -126,7 +141,6 @@ export class DailyStore {
   constructor(readonly db: Database.Database) {
     this.s = prepareStatements(db);
   }
-
 
   /**
    * Runs fn in a write (IMMEDIATE) transaction, so two connections to one file
@@ -288,8 +302,13 @@ function iso(d: Date): string {
 
 function toSchedule(r: ScheduleRow): ScheduleRecord {
   return {
-    guildId: r.guild_id, channelId: r.channel_id, time: r.time, timezone: r.timezone,
-    enabled: r.enabled === 1, disabledReason: r.disabled_reason === null ? null : toDisabledReason(r.disabled_reason), updatedAt: new Date(r.updated_at),
+    guildId: r.guild_id,
+    channelId: r.channel_id,
+    time: r.time,
+    timezone: r.timezone,
+    enabled: r.enabled === 1,
+    disabledReason: r.disabled_reason === null ? null : toDisabledReason(r.disabled_reason),
+    updatedAt: new Date(r.updated_at),
   };
 }
 
@@ -305,7 +324,11 @@ function toDisabledReason(stored: string): DisabledReason {
   if (r?.code === 'turned_off' && typeof r.userId === 'string' && typeof r.at === 'string') {
     return { code: 'turned_off', userId: r.userId, at: new Date(r.at) };
   }
-  if ((r?.code === 'missing_channel' || r?.code === 'missing_permissions') && typeof r.channelId === 'string' && typeof r.localDate === 'string') {
+  if (
+    (r?.code === 'missing_channel' || r?.code === 'missing_permissions') &&
+    typeof r.channelId === 'string' &&
+    typeof r.localDate === 'string'
+  ) {
     return { code: r.code, channelId: r.channelId, localDate: r.localDate };
   }
   return { code: 'legacy', text: stored };
@@ -313,8 +336,16 @@ function toDisabledReason(stored: string): DisabledReason {
 
 function toPost(r: PostRow): PostRecord {
   return {
-    guildId: r.guild_id, localDate: r.local_date, conceptId: r.concept_id, status: r.status, trigger: r.trigger,
-    channelId: r.channel_id, messageId: r.message_id, error: r.error, attempts: r.attempts,
-    claimedAt: new Date(r.claimed_at), postedAt: r.posted_at ? new Date(r.posted_at) : null,
+    guildId: r.guild_id,
+    localDate: r.local_date,
+    conceptId: r.concept_id,
+    status: r.status,
+    trigger: r.trigger,
+    channelId: r.channel_id,
+    messageId: r.message_id,
+    error: r.error,
+    attempts: r.attempts,
+    claimedAt: new Date(r.claimed_at),
+    postedAt: r.posted_at ? new Date(r.posted_at) : null,
   };
 }

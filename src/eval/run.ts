@@ -9,7 +9,16 @@ import { ask, type AnswerResult, type KeywordFeatures } from '../search/ask.js';
 import { correctAbstention, retrievalMetrics, type Outcome } from './metrics.js';
 import { sectionRows, sectionTable } from './section-report.js';
 import { currentSectionTexts } from './section-texts.js';
-import { acceptableSections, normalizeHeading, parseSectionQuestion, scoreSectionQuestion, summarizeSections, type SectionOutcome, type SectionQuestion, type Share } from './sections.js';
+import {
+  acceptableSections,
+  normalizeHeading,
+  parseSectionQuestion,
+  scoreSectionQuestion,
+  summarizeSections,
+  type SectionOutcome,
+  type SectionQuestion,
+  type Share,
+} from './sections.js';
 
 /**
  * `npm run eval`: Recall@1/3/5, MRR and abstention rates of `ask` over the
@@ -63,10 +72,18 @@ async function evaluate(features: Partial<KeywordFeatures> = {}, misses: string[
     for (const q of set) {
       const answer = await ask(index, q.question, { k: 5, features });
       const rank = q.expect ? answer.results.findIndex((r) => matches(r, q.expect!)) + 1 || null : null;
-      outcomes.push({ corpus: q.corpus === 'offtopic' ? `offtopic@${corpus}` : corpus, lang: q.lang, expected: q.expect !== null, rank, answered: answer.answered });
+      outcomes.push({
+        corpus: q.corpus === 'offtopic' ? `offtopic@${corpus}` : corpus,
+        lang: q.lang,
+        expected: q.expect !== null,
+        rank,
+        answered: answer.answered,
+      });
       if (q.expect ? rank !== 1 || !answer.answered : answer.answered) {
         const top = answer.results[0];
-        misses.push(`${q.id} [${q.lang}] rank=${rank ?? '-'} answered=${answer.answered} cov=${top?.coverage ?? 0} q="${q.question}"\n    want ${q.expect ? `${q.expect.file} ${q.expect.heading ?? ''}` : '(refusal)'}\n    got  ${top ? `${top.file} ${top.headingPath.join(' › ')}` : '(nothing)'}`);
+        misses.push(
+          `${q.id} [${q.lang}] rank=${rank ?? '-'} answered=${answer.answered} cov=${top?.coverage ?? 0} q="${q.question}"\n    want ${q.expect ? `${q.expect.file} ${q.expect.heading ?? ''}` : '(refusal)'}\n    got  ${top ? `${top.file} ${top.headingPath.join(' › ')}` : '(nothing)'}`,
+        );
       }
     }
   }
@@ -95,7 +112,9 @@ for (const corpus of ['notes', 'dl500']) {
     if (!subset.length) continue;
     const m = retrievalMetrics(subset);
     report[`${corpus}/${lang}`] = m;
-    rows.push(`| ${corpus} | ${lang} | ${m.n} | ${m.recallAt1.toFixed(3)} | ${m.recallAt3.toFixed(3)} | ${m.recallAt5.toFixed(3)} | ${m.mrr.toFixed(3)} | ${pct(m.falseAbstention)} |`);
+    rows.push(
+      `| ${corpus} | ${lang} | ${m.n} | ${m.recallAt1.toFixed(3)} | ${m.recallAt3.toFixed(3)} | ${m.recallAt5.toFixed(3)} | ${m.mrr.toFixed(3)} | ${pct(m.falseAbstention)} |`,
+    );
   }
 }
 const offTopicRows: string[] = [];
@@ -110,12 +129,17 @@ for (const corpus of ['notes', 'dl500']) {
 }
 if (offTopicRows.length) rows.push('', '| off-topic asked of | lang | n | correctly refused |', '|---|---|---|---|', ...offTopicRows);
 const loaded = indexes.find(([, index]) => index.embedder)?.[1].embedder?.model;
-const dense = loaded ? `dense leg on: ${loaded}` : `dense leg off${config.embeddingModel ? ` (${config.embeddingModel} not available)` : ''}: keyword leg only`;
+const dense = loaded
+  ? `dense leg on: ${loaded}`
+  : `dense leg off${config.embeddingModel ? ` (${config.embeddingModel} not available)` : ''}: keyword leg only`;
 if (!values.json) process.stdout.write(`StudyBot retrieval eval (${questions.length} questions; ${dense})\n\n${rows.join('\n')}\n`);
 if (values.verbose && misses.length) process.stdout.write(`\nMisses (rank ≠ 1 or wrong abstention):\n${misses.join('\n')}\n`);
 
 // Section-level sets: the public one, then the held-out one (its misses are never listed).
-const sectionSets: Array<[string, string]> = [['public', values.sections!], ['held-out', values['sections-holdout']!]];
+const sectionSets: Array<[string, string]> = [
+  ['public', values.sections!],
+  ['held-out', values['sections-holdout']!],
+];
 const scoredSets: Array<[string, SectionOutcome[]]> = [];
 const sectionMisses: string[] = [];
 for (const [set, dir] of sectionSets) {
@@ -124,7 +148,10 @@ for (const [set, dir] of sectionSets) {
   scoredSets.push([set, outcomes]);
 }
 if (scoredSets.length) {
-  const rows = sectionRows(scoredSets, indexes.map(([corpus]) => corpus));
+  const rows = sectionRows(
+    scoredSets,
+    indexes.map(([corpus]) => corpus),
+  );
   report.sections = rows;
   if (!values.json) {
     const counts = scoredSets.map(([set, o]) => `${o.length} ${set}`).join(', ');
@@ -151,7 +178,11 @@ if (values.ablation) {
   ];
   // Section figures of the public set only: the held-out set is never looked at question by question.
   const publicSections = existsSync(values.sections!) ? loadSectionQuestions(values.sections!) : [];
-  const lines = ['', '| variant | notes R@1 | notes R@3 | dl500 R@1 | dl500 R@5 | dl500 MRR | dl500 false abstention | en R@5 (both) | off-topic refused | sec@1 | quote@1 | both sides | typo sec@3 | near-miss refused | far refused | false abstention |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '',
+    '| variant | notes R@1 | notes R@3 | dl500 R@1 | dl500 R@5 | dl500 MRR | dl500 false abstention | en R@5 (both) | off-topic refused | sec@1 | quote@1 | both sides | typo sec@3 | near-miss refused | far refused | false abstention |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const [name, features] of variants) {
     const o = await evaluate(features);
     const sec = summarizeSections(publicSections.length ? await evaluateSections(publicSections, [], features) : []);
@@ -164,13 +195,19 @@ if (values.ablation) {
     const off = correctAbstention(o.filter((x) => x.corpus.startsWith('offtopic@')));
     // A question set without notes or off-topic questions (the held-out set) has no figure there, not a zero.
     const num = (n: number, x: number) => (n ? x.toFixed(3) : '–');
-    lines.push(`| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt1)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${dl.n ? pct(dl.falseAbstention) : '–'} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} | ${sectionCells} |`);
+    lines.push(
+      `| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt1)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${dl.n ? pct(dl.falseAbstention) : '–'} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} | ${sectionCells} |`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** Asks each section question of its own corpus and scores the first results and quote. */
-async function evaluateSections(set: SectionQuestion[], missLines: string[], features: Partial<KeywordFeatures> = {}): Promise<SectionOutcome[]> {
+async function evaluateSections(
+  set: SectionQuestion[],
+  missLines: string[],
+  features: Partial<KeywordFeatures> = {},
+): Promise<SectionOutcome[]> {
   const outcomes: SectionOutcome[] = [];
   for (const [corpus, index] of indexes) {
     const questions = set.filter((q) => q.corpus === corpus);
@@ -183,8 +220,14 @@ async function evaluateSections(set: SectionQuestion[], missLines: string[], fea
       const wrong = o.stale || (refused ? o.answered : o.rank !== 1 || !o.quoteHolds || !o.answered);
       if (wrong) {
         const top = answer.results[0];
-        const why = o.stale ? 'STALE (an answer string is no longer in its section)' : refused ? 'answered an off-topic question' : `rank=${o.rank ?? '-'} quote=${o.quoteHolds ? 'ok' : 'miss'} answered=${o.answered}`;
-        missLines.push(`${q.id} [${q.lang} ${q.kind}] ${why} q="${q.question}"\n    got  ${top ? `${top.file} ${top.headingPath.join(' › ')}` : '(nothing)'}\n    quote ${JSON.stringify((top?.quote ?? '').slice(0, 160))}`);
+        const why = o.stale
+          ? 'STALE (an answer string is no longer in its section)'
+          : refused
+            ? 'answered an off-topic question'
+            : `rank=${o.rank ?? '-'} quote=${o.quoteHolds ? 'ok' : 'miss'} answered=${o.answered}`;
+        missLines.push(
+          `${q.id} [${q.lang} ${q.kind}] ${why} q="${q.question}"\n    got  ${top ? `${top.file} ${top.headingPath.join(' › ')}` : '(nothing)'}\n    quote ${JSON.stringify((top?.quote ?? '').slice(0, 160))}`,
+        );
       }
     }
   }
@@ -192,23 +235,32 @@ async function evaluateSections(set: SectionQuestion[], missLines: string[], fea
 }
 
 function loadSectionQuestions(dir: string): SectionQuestion[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   return files.flatMap((f) =>
-    readFileSync(path.join(dir, f), 'utf8').split('\n').map((line, i) => ({ line, where: `${path.join(dir, f)}:${i + 1}` }))
+    readFileSync(path.join(dir, f), 'utf8')
+      .split('\n')
+      .map((line, i) => ({ line, where: `${path.join(dir, f)}:${i + 1}` }))
       .filter(({ line }) => line.trim())
       .map(({ line, where }) => parseSectionQuestion(line, where)),
   );
 }
 
 function loadQuestions(dir: string): EvalQuestion[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   return files.flatMap((f) =>
-    readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
-      try {
-        return JSON.parse(l) as EvalQuestion;
-      } catch {
-        throw new Error(`${f}:${i + 1} is not valid JSON`);
-      }
-    }),
+    readFileSync(path.join(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l, i) => {
+        try {
+          return JSON.parse(l) as EvalQuestion;
+        } catch {
+          throw new Error(`${f}:${i + 1} is not valid JSON`);
+        }
+      }),
   );
 }

@@ -18,8 +18,18 @@ export function sectionRows(sets: Array<[string, SectionOutcome[]]>, corpora: st
     const add = (corpus: string, lang: string, subset: SectionOutcome[]) => {
       if (subset.length) rows.push({ set, corpus, lang, summary: summarizeSections(subset) });
     };
-    for (const lang of ['all', 'en', 'zh']) add('all', lang, outcomes.filter((o) => lang === 'all' || o.lang === lang));
-    for (const corpus of corpora) add(corpus, 'all', outcomes.filter((o) => o.corpus === corpus));
+    for (const lang of ['all', 'en', 'zh'])
+      add(
+        'all',
+        lang,
+        outcomes.filter((o) => lang === 'all' || o.lang === lang),
+      );
+    for (const corpus of corpora)
+      add(
+        corpus,
+        'all',
+        outcomes.filter((o) => o.corpus === corpus),
+      );
   }
   return rows;
 }
@@ -34,7 +44,9 @@ export function sectionTable(rows: SectionRow[]): string[] {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const { set, corpus, lang, summary: s } of rows) {
-    lines.push(`| ${set} | ${corpus} | ${lang} | ${s.onTopic} | ${rate(s.secAt1)} | ${rate(s.secAt3)} | ${rate(s.quoteAt1)} | ${rate(s.quoteGivenSec1)} | ${count(s.bothSides)} | ${count(s.typoSecAt3)} | ${count(s.nearMissRefused)} | ${count(s.farRefused)} | ${count(s.falseAbstention)} | ${s.stale} |`);
+    lines.push(
+      `| ${set} | ${corpus} | ${lang} | ${s.onTopic} | ${rate(s.secAt1)} | ${rate(s.secAt3)} | ${rate(s.quoteAt1)} | ${rate(s.quoteGivenSec1)} | ${count(s.bothSides)} | ${count(s.typoSecAt3)} | ${count(s.nearMissRefused)} | ${count(s.farRefused)} | ${count(s.falseAbstention)} | ${s.stale} |`,
+    );
   }
   return lines;
 }

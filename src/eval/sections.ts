@@ -14,25 +14,38 @@ const REFUSED_KINDS: ReadonlySet<SectionKind> = new Set(['near-miss', 'far']);
 const sectionRef = z.object({ file: z.string().min(1), heading: z.string().min(1) });
 export type SectionRef = z.infer<typeof sectionRef>;
 
-const questionSchema = z.object({
-  id: z.string().min(1),
-  corpus: z.string().min(1),
-  lang: z.enum(['en', 'zh']),
-  kind: z.enum(SECTION_KINDS),
-  question: z.string().min(1),
-  sections: z.array(sectionRef).min(1).optional(),
-  sides: z.array(z.array(sectionRef).min(1)).min(2).optional(),
-  // Long enough to be specific, short enough to sit inside any sensible quote.
-  answers: z.array(z.string().refine((a) => [...a].length >= 5 && [...a].length <= 30, 'answer strings are 5–30 characters')).min(1).max(3).optional(),
-}).superRefine((q, ctx) => {
-  const refused = REFUSED_KINDS.has(q.kind);
-  const problem =
-    refused ? (q.sections || q.sides || q.answers ? `a ${q.kind} question has no sections, sides or answers` : null)
-    : q.kind === 'comparison' ? (!q.sides || q.sections ? 'a comparison has `sides` (one list per side) and no `sections`' : null)
-    : !q.sections || q.sides ? `a ${q.kind} question has \`sections\` and no \`sides\`` : null;
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  if (!refused && !q.answers) ctx.addIssue({ code: 'custom', message: 'an on-topic question needs 1–3 `answers`' });
-});
+const questionSchema = z
+  .object({
+    id: z.string().min(1),
+    corpus: z.string().min(1),
+    lang: z.enum(['en', 'zh']),
+    kind: z.enum(SECTION_KINDS),
+    question: z.string().min(1),
+    sections: z.array(sectionRef).min(1).optional(),
+    sides: z.array(z.array(sectionRef).min(1)).min(2).optional(),
+    // Long enough to be specific, short enough to sit inside any sensible quote.
+    answers: z
+      .array(z.string().refine((a) => [...a].length >= 5 && [...a].length <= 30, 'answer strings are 5–30 characters'))
+      .min(1)
+      .max(3)
+      .optional(),
+  })
+  .superRefine((q, ctx) => {
+    const refused = REFUSED_KINDS.has(q.kind);
+    const problem = refused
+      ? q.sections || q.sides || q.answers
+        ? `a ${q.kind} question has no sections, sides or answers`
+        : null
+      : q.kind === 'comparison'
+        ? !q.sides || q.sections
+          ? 'a comparison has `sides` (one list per side) and no `sections`'
+          : null
+        : !q.sections || q.sides
+          ? `a ${q.kind} question has \`sections\` and no \`sides\``
+          : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (!refused && !q.answers) ctx.addIssue({ code: 'custom', message: 'an on-topic question needs 1–3 `answers`' });
+  });
 export type SectionQuestion = z.infer<typeof questionSchema>;
 
 /** Parses one JSONL line; `where` ("file:line") makes the error findable. */
@@ -44,7 +57,8 @@ export function parseSectionQuestion(line: string, where: string): SectionQuesti
     throw new Error(`${where} is not valid JSON`);
   }
   const parsed = questionSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'question'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'question'}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -54,7 +68,7 @@ export function isOnTopic(q: SectionQuestion): boolean {
 
 /** Every acceptable section of a question (a comparison's sides together). */
 export function acceptableSections(q: SectionQuestion): SectionRef[] {
-  return q.sides ? q.sides.flat() : q.sections ?? [];
+  return q.sides ? q.sides.flat() : (q.sections ?? []);
 }
 
 export function normalizeHeading(h: string): string {
@@ -102,7 +116,10 @@ export function bothSidesFound(results: RankedSection[], sides: SectionRef[][], 
  * current text, or undefined when the section is gone.
  */
 export function staleAnswers(q: SectionQuestion, textOf: (ref: SectionRef) => string | undefined): string[] {
-  const texts = acceptableSections(q).map((ref) => textOf(ref)).filter((t): t is string => t !== undefined).map(normalizeText);
+  const texts = acceptableSections(q)
+    .map((ref) => textOf(ref))
+    .filter((t): t is string => t !== undefined)
+    .map(normalizeText);
   return (q.answers ?? []).filter((a) => !texts.some((t) => t.includes(normalizeText(a))));
 }
 
@@ -182,10 +199,22 @@ export function summarizeSections(outcomes: SectionOutcome[]): SectionSummary {
     secAt3: share(onTopic, at(3)),
     quoteAt1: share(onTopic, (o) => o.quoteHolds),
     quoteGivenSec1: share(onTopic.filter(at(1)), (o) => o.quoteHolds),
-    bothSides: share(onTopic.filter((o) => o.bothSides !== null), (o) => o.bothSides === true),
-    typoSecAt3: share(onTopic.filter((o) => o.kind === 'typo'), at(3)),
-    nearMissRefused: share(outcomes.filter((o) => o.kind === 'near-miss'), (o) => !o.answered),
-    farRefused: share(outcomes.filter((o) => o.kind === 'far'), (o) => !o.answered),
+    bothSides: share(
+      onTopic.filter((o) => o.bothSides !== null),
+      (o) => o.bothSides === true,
+    ),
+    typoSecAt3: share(
+      onTopic.filter((o) => o.kind === 'typo'),
+      at(3),
+    ),
+    nearMissRefused: share(
+      outcomes.filter((o) => o.kind === 'near-miss'),
+      (o) => !o.answered,
+    ),
+    farRefused: share(
+      outcomes.filter((o) => o.kind === 'far'),
+      (o) => !o.answered,
+    ),
     falseAbstention: share(onTopic, (o) => !o.answered),
     stale: outcomes.filter((o) => o.stale).length,
   };

@@ -36,7 +36,8 @@ export function claimDataDir(paths: StorePaths, logger: Logger, readOnly: boolea
   for (const name of names.filter((n) => n in LEGACY_FILES)) {
     if (!isLegacyFile(path.join(dataDir, name))) throw foreign(dataDir, name, `it is not a StudyBot index file`);
   }
-  if (names.includes('index.sqlite') && !isOurDatabase(paths.database)) throw foreign(dataDir, 'index.sqlite', 'it is not a StudyBot index');
+  if (names.includes('index.sqlite') && !isOurDatabase(paths.database))
+    throw foreign(dataDir, 'index.sqlite', 'it is not a StudyBot index');
   const vectorsOnly = names.some((n) => isIndexFileName(n) && n.startsWith('vectors.')) && !names.includes('index.sqlite');
   if (vectorsOnly) throw foreign(dataDir, names.find((n) => n.startsWith('vectors.'))!, 'no StudyBot index goes with it');
   if (readOnly) return;
@@ -76,7 +77,13 @@ function isLegacyFile(file: string): boolean {
   const recognise = LEGACY_FILES[path.basename(file)];
   try {
     const json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    return recognise !== undefined && typeof json === 'object' && json !== null && !Array.isArray(json) && recognise(json as Record<string, unknown>);
+    return (
+      recognise !== undefined &&
+      typeof json === 'object' &&
+      json !== null &&
+      !Array.isArray(json) &&
+      recognise(json as Record<string, unknown>)
+    );
   } catch {
     return false;
   }
@@ -87,7 +94,12 @@ function isOurDatabase(file: string): boolean {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const keys = new Set(db.prepare<[], { key: string }>('SELECT key FROM manifest').all().map((r) => r.key));
+    const keys = new Set(
+      db
+        .prepare<[], { key: string }>('SELECT key FROM manifest')
+        .all()
+        .map((r) => r.key),
+    );
     return keys.has('schemaVersion') && keys.has('notesDir');
   } catch {
     return false;

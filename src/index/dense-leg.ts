@@ -34,7 +34,13 @@ export class DenseLeg {
    * Loads the vectors of an opened index. Vectors of another model are
    * cleared (the next sync re-embeds); damaged or mismatched ones too, with a message.
    */
-  static open(paths: StorePaths, manifest: Manifest | null, embedder: Embedder | null, logger: Logger, disk: IndexDisk = realDisk): DenseLeg {
+  static open(
+    paths: StorePaths,
+    manifest: Manifest | null,
+    embedder: Embedder | null,
+    logger: Logger,
+    disk: IndexDisk = realDisk,
+  ): DenseLeg {
     const generation = manifest?.vectorsGeneration ?? 0;
     const none = () => new DenseLeg(embedder, paths, null, generation, null, disk);
     if (!manifest?.model || !manifest.dims || !manifest.vectorsGeneration || !hasVectorFiles(paths, generation)) return none();
@@ -56,7 +62,9 @@ export class DenseLeg {
 
   /** The model and generation of the vector files on disk, for the manifest. */
   get model(): VectorModel {
-    return this.vectors && this.embedder ? { model: this.embedder.model, dims: this.vectors.dims, generation: this.generation } : this.dormant;
+    return this.vectors && this.embedder
+      ? { model: this.embedder.model, dims: this.vectors.dims, generation: this.generation }
+      : this.dormant;
   }
 
   get index(): VectorIndex | null {
@@ -91,7 +99,9 @@ export class DenseLeg {
     for (let i = 0; i < missing.length; i += EMBED_BATCH) {
       const slice = missing.slice(i, i + EMBED_BATCH).map((id) => store.chunk(id)!);
       const embedded = await embedder.embed(slice.map(passageText), 'passage');
-      slice.forEach((chunk, j) => vectors.add(chunk.id, embedded[j]!));
+      slice.forEach((chunk, j) => {
+        vectors.add(chunk.id, embedded[j]!);
+      });
       onProgress({ phase: 'embedding', done: Math.min(i + EMBED_BATCH, missing.length), total: missing.length });
     }
     const saved = !hadVectors || stale.length > 0 || missing.length > 0;

@@ -13,7 +13,8 @@ export function faultOf(err: unknown): IndexFault | null {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || ['EROFS', 'EACCES', 'EPERM'].includes(code)) return 'read-only';
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || ['EROFS', 'EACCES', 'EPERM'].includes(code))
+    return 'read-only';
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'io';
   return null;
 }
@@ -56,7 +57,13 @@ function refine(fault: IndexFault, dataDir: string): IndexFault {
  * `doing` says what could not be done; `kept` whether a usable index stays
  * in place (false when there was none, or an unfinished first build was removed).
  */
-export function unavailable(fault: Exclude<IndexFault, 'corrupt'>, dataDir: string, doing: string, err?: unknown, kept = true): IndexUnavailableError {
+export function unavailable(
+  fault: Exclude<IndexFault, 'corrupt'>,
+  dataDir: string,
+  doing: string,
+  err?: unknown,
+  kept = true,
+): IndexUnavailableError {
   const refined = refine(fault, dataDir) as Exclude<IndexFault, 'corrupt'>;
   const detail = err instanceof Error ? ` (${err.message.split('\n')[0]})` : '';
   const [what, fix] =

@@ -29,7 +29,12 @@ export interface LoadModelOptions {
  * same warning on every `ask`: a failure is remembered in DATA_DIR, said once
  * with the fix, and not retried for a day unless `retry` is set.
  */
-export async function loadEmbedderOrRemember(model: string | null, paths: StorePaths, logger: Logger, options: LoadModelOptions = {}): Promise<Embedder | null> {
+export async function loadEmbedderOrRemember(
+  model: string | null,
+  paths: StorePaths,
+  logger: Logger,
+  options: LoadModelOptions = {},
+): Promise<Embedder | null> {
   if (!model) return null;
   const now = options.now ?? Date.now;
   const failed = readFailure(paths);
@@ -54,7 +59,9 @@ export async function loadEmbedderOrRemember(model: string | null, paths: StoreP
 function readFailure(paths: StorePaths): ModelFailure | null {
   try {
     const saved = JSON.parse(readFileSync(paths.modelFailure, 'utf8')) as Partial<ModelFailure>;
-    return typeof saved.model === 'string' && typeof saved.at === 'string' ? { model: saved.model, at: saved.at, reason: String(saved.reason ?? '') } : null;
+    return typeof saved.model === 'string' && typeof saved.at === 'string'
+      ? { model: saved.model, at: saved.at, reason: String(saved.reason ?? '') }
+      : null;
   } catch {
     return null;
   }

@@ -44,9 +44,13 @@ export function currentManifest(notesDir: string, vectors: VectorModel): Manifes
 
 /** Why an index with this manifest must be rebuilt by this code, or null when it can be reused. */
 function outdatedReason(manifest: Manifest): string | null {
-  return manifest.schemaVersion !== SCHEMA_VERSION ? 'index format changed'
-    : manifest.chunkerVersion !== CHUNKER_VERSION ? 'chunker changed'
-      : manifest.analyzerVersion !== ANALYZER_VERSION ? 'analyzer changed' : null;
+  return manifest.schemaVersion !== SCHEMA_VERSION
+    ? 'index format changed'
+    : manifest.chunkerVersion !== CHUNKER_VERSION
+      ? 'chunker changed'
+      : manifest.analyzerVersion !== ANALYZER_VERSION
+        ? 'analyzer changed'
+        : null;
 }
 
 /**
@@ -98,7 +102,8 @@ export function openStore(paths: StorePaths, notesDir: string, analyzer: Analyze
     if (!manifest && readOnly) throw unavailable(policy.readOnlyFault, paths.dataDir, 'build the index', undefined, false);
     const keyword = new KeywordIndex(store.db, analyzer, { readOnly });
     const chunks = store.chunkCount;
-    if (keyword.size !== chunks) throw new IndexCorruptError(`${paths.database} is damaged (keyword index has ${keyword.size} chunks, the chunk table ${chunks})`);
+    if (keyword.size !== chunks)
+      throw new IndexCorruptError(`${paths.database} is damaged (keyword index has ${keyword.size} chunks, the chunk table ${chunks})`);
     // Vector files of older generations are left by a crash between a save and its manifest.
     if (!readOnly) clearVectors(paths, manifest?.vectorsGeneration ?? 0);
     return { store, keyword, manifest };

@@ -89,7 +89,12 @@ export function vectorGenerationOf(name: string): number | null | undefined {
 
 /** Whether a file name in DATA_DIR is one the index writes (temp files of atomic writes included, by their base). */
 export function isIndexFileName(name: string): boolean {
-  return vectorGenerationOf(name) !== undefined || /^index\.sqlite(-wal|-shm)?$/.test(name) || name === 'index.damaged' || name === 'model-failure.json';
+  return (
+    vectorGenerationOf(name) !== undefined ||
+    /^index\.sqlite(-wal|-shm)?$/.test(name) ||
+    name === 'index.damaged' ||
+    name === 'model-failure.json'
+  );
 }
 
 export class IndexCorruptError extends Error {}
@@ -149,9 +154,10 @@ export class IndexStore {
     this.statements = {
       getManifest: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM manifest'),
       setManifest: db.prepare('INSERT OR REPLACE INTO manifest (key, value) VALUES (?, ?)'),
-      files: db.prepare<[], { file: string; size: number; mtime_ms: number; sha1: string | null; meta: string | null; skipped: string | null }>(
-        'SELECT * FROM files ORDER BY file',
-      ),
+      files: db.prepare<
+        [],
+        { file: string; size: number; mtime_ms: number; sha1: string | null; meta: string | null; skipped: string | null }
+      >('SELECT * FROM files ORDER BY file'),
       putFile: db.prepare('INSERT OR REPLACE INTO files (file, size, mtime_ms, sha1, meta, skipped) VALUES (?, ?, ?, ?, ?, ?)'),
       deleteFile: db.prepare('DELETE FROM files WHERE file = ?'),
       insertPair: db.prepare('INSERT OR IGNORE INTO glossary_pairs (english, chinese, file) VALUES (?, ?, ?)'),
@@ -310,7 +316,15 @@ export class IndexStore {
 
   putChunk(chunk: Chunk, ord: number): void {
     this.statements.insertChunk.run(
-      chunk.id, chunk.file, ord, chunk.title, JSON.stringify(chunk.headingPath), chunk.startLine, chunk.endLine, chunk.part, chunk.text,
+      chunk.id,
+      chunk.file,
+      ord,
+      chunk.title,
+      JSON.stringify(chunk.headingPath),
+      chunk.startLine,
+      chunk.endLine,
+      chunk.part,
+      chunk.text,
     );
   }
 

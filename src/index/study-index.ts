@@ -13,7 +13,14 @@ import type { KeywordHit, KeywordIndex } from './keyword.js';
 import { loadEmbedderOrRemember } from './model-failure.js';
 import { currentManifest, openStore, recordDamage, type OpenPolicy } from './open-store.js';
 import {
-  databaseIdentity, IndexStore, storePaths, type FileInfo, type FileRecord, type GlossaryPair, type SkippedFile, type StorePaths,
+  databaseIdentity,
+  IndexStore,
+  storePaths,
+  type FileInfo,
+  type FileRecord,
+  type GlossaryPair,
+  type SkippedFile,
+  type StorePaths,
 } from './store.js';
 import { applyChanges, readChanges, type Progress, type SyncTarget } from './sync.js';
 import type { VectorIndex } from './vectors.js';
@@ -131,11 +138,19 @@ export class StudyIndex {
     const disk: IndexDisk = { ...realDisk, ...options.disk };
     const readOnly = writeProblem(paths, disk);
     const indexAnalyzer = createAnalyzer(emptyGlossary());
-    const policy = { rebuild: options.rebuild ?? false, readOnly: readOnly !== null, readOnlyFault: readOnly?.fault ?? 'read-only', disk } as const;
+    const policy = {
+      rebuild: options.rebuild ?? false,
+      readOnly: readOnly !== null,
+      readOnlyFault: readOnly?.fault ?? 'read-only',
+      disk,
+    } as const;
     const { store, keyword, manifest } = openStore(paths, notesDir, indexAnalyzer, logger, policy);
     try {
       if (readOnly) logger.info(`${readOnly.message.split('. ')[0]}: using the index there as it is.`);
-      const embedder = await loadEmbedderOrRemember(options.embeddingModel, paths, logger, { retry: options.retryModel, readOnly: readOnly !== null });
+      const embedder = await loadEmbedderOrRemember(options.embeddingModel, paths, logger, {
+        retry: options.retryModel,
+        readOnly: readOnly !== null,
+      });
       const dense = DenseLeg.open(paths, manifest, embedder, logger, disk);
       const opened: Opened = { store, keyword, dense, identity: databaseIdentity(paths), dataVersion: store.dataVersion };
       const noteLimits: NoteLimits = {
@@ -143,7 +158,17 @@ export class StudyIndex {
         maxNesting: options.maxNoteNesting ?? DEFAULT_NOTE_LIMITS.maxNesting,
       };
       const settings = { embeddingModel: options.embeddingModel, noteLimits };
-      const index = new StudyIndex(notesDir, paths, opened, indexAnalyzer, settings, readOnly, disk, logger, options.onProgress ?? (() => {}));
+      const index = new StudyIndex(
+        notesDir,
+        paths,
+        opened,
+        indexAnalyzer,
+        settings,
+        readOnly,
+        disk,
+        logger,
+        options.onProgress ?? (() => {}),
+      );
       index.loadFiles();
       return index;
     } catch (err) {
@@ -229,7 +254,10 @@ export class StudyIndex {
   }
 
   private async retryModel(): Promise<void> {
-    const embedder = await loadEmbedderOrRemember(this.options.embeddingModel, this.paths, this.logger, { retry: true, readOnly: this.readOnly !== null });
+    const embedder = await loadEmbedderOrRemember(this.options.embeddingModel, this.paths, this.logger, {
+      retry: true,
+      readOnly: this.readOnly !== null,
+    });
     if (embedder) this.opened.dense = DenseLeg.open(this.paths, this.store.readManifest(), embedder, this.logger, this.disk);
   }
 
@@ -392,7 +420,9 @@ export class StudyIndex {
 
   /** Built on first use after each change, from the index's vocabulary and the glossary. */
   spellingVocabulary(): SpellingVocabulary {
-    this.spellingCache ??= this.guard(() => spellingVocabulary(this.keyword.documentFrequencies(), glossaryEnglish(this.store.glossaryPairs())));
+    this.spellingCache ??= this.guard(() =>
+      spellingVocabulary(this.keyword.documentFrequencies(), glossaryEnglish(this.store.glossaryPairs())),
+    );
     return this.spellingCache;
   }
 

@@ -69,7 +69,13 @@ export async function readChanges(target: SyncTarget, files: KnownFiles): Promis
   for (const [done, stat] of toRead.entries()) {
     if (done % 25 === 0) target.onProgress({ phase: 'reading', done, total: toRead.length });
     const previous = known.get(stat.file);
-    const outcome = await read(target, stat, previous && 'sha1' in previous ? previous : undefined, previous && 'reason' in previous ? previous : undefined, git);
+    const outcome = await read(
+      target,
+      stat,
+      previous && 'sha1' in previous ? previous : undefined,
+      previous && 'reason' in previous ? previous : undefined,
+      git,
+    );
     if (outcome) outcomes.push(outcome);
   }
   if (toRead.length) target.onProgress({ phase: 'reading', done: toRead.length, total: toRead.length });
@@ -100,9 +106,16 @@ export function applyChanges(target: SyncTarget, { outcomes, gone, known }: Note
  * Reads and chunks one new or modified note; a note that cannot be read is
  * skipped with a warning. Null when the note was skipped before, unchanged, for the same reason.
  */
-async function read(target: SyncTarget, stat: NoteStat, old: FileInfo | undefined, skippedBefore: SkippedFile | undefined, git: GitState | null): Promise<ReadOutcome | null> {
+async function read(
+  target: SyncTarget,
+  stat: NoteStat,
+  old: FileInfo | undefined,
+  skippedBefore: SkippedFile | undefined,
+  git: GitState | null,
+): Promise<ReadOutcome | null> {
   const skip = (reason: string): ReadOutcome | null => {
-    const same = skippedBefore && skippedBefore.reason === reason && skippedBefore.size === stat.size && skippedBefore.mtimeMs === stat.mtimeMs;
+    const same =
+      skippedBefore && skippedBefore.reason === reason && skippedBefore.size === stat.size && skippedBefore.mtimeMs === stat.mtimeMs;
     if (same) return null;
     target.logger.warn(`Skipping ${stat.file}: ${reason}.`);
     return { kind: 'skipped', skipped: { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, reason } };
@@ -112,14 +125,20 @@ async function read(target: SyncTarget, stat: NoteStat, old: FileInfo | undefine
   const sha1 = createHash('sha1').update(read.note.text).digest('hex');
   const commit = commitHolding(git, stat.file, read.note.text);
   // Touched but not edited: keep the record (and its chunks) as they are; a checkout or commit may have changed its commit.
-  if (old && old.sha1 === sha1) return { kind: 'touched', info: { ...old, size: stat.size, mtimeMs: stat.mtimeMs, meta: withCommit(old.meta, commit) } };
+  if (old && old.sha1 === sha1)
+    return { kind: 'touched', info: { ...old, size: stat.size, mtimeMs: stat.mtimeMs, meta: withCommit(old.meta, commit) } };
   try {
     // Loaded on first use: the Markdown parser is ~0.15 s of start-up a no-change sync does not need.
     const { chunkNote } = await import('../notes/chunk.js');
     const parsed = chunkNote(read.note);
     if (parsed.excludedBecause) return skip(parsed.excludedBecause);
     const pairs = minedPairs(parsed.meta, read.note.text);
-    return { kind: 'indexed', info: { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, sha1, meta: withCommit(parsed.meta, commit) }, chunks: parsed.chunks, pairs };
+    return {
+      kind: 'indexed',
+      info: { file: stat.file, size: stat.size, mtimeMs: stat.mtimeMs, sha1, meta: withCommit(parsed.meta, commit) },
+      chunks: parsed.chunks,
+      pairs,
+    };
   } catch (err) {
     return skip(`could not be parsed (${(err as Error).message})`);
   }

@@ -45,7 +45,9 @@ export class VectorIndex {
     readonly dims: number,
     private readonly labels: Array<string | null>,
   ) {
-    labels.forEach((id, label) => id !== null && this.byId.set(id, label));
+    labels.forEach((id, label) => {
+      if (id !== null) this.byId.set(id, label);
+    });
     hnsw.setEf(HNSW_PARAMS.efSearch);
   }
 
@@ -64,7 +66,8 @@ export class VectorIndex {
     const hnsw = new HierarchicalNSW('ip', dims);
     hnsw.readIndexSync(files.index);
     if (hnsw.getNumDimensions() !== dims) throw new Error(`vector index has ${hnsw.getNumDimensions()} dims, expected ${dims}`);
-    if (hnsw.getCurrentCount() !== saved.points) throw new Error(`vector index has ${hnsw.getCurrentCount()} points, its labels ${saved.points}`);
+    if (hnsw.getCurrentCount() !== saved.points)
+      throw new Error(`vector index has ${hnsw.getCurrentCount()} points, its labels ${saved.points}`);
     return new VectorIndex(hnsw, dims, saved.labels);
   }
 

@@ -69,7 +69,10 @@ export function refreshVocabulary(keyword: KeywordIndex, tokenize: (text: string
     const tokens = tokenize(gloss);
     return tokens.length === 1 && background.paragraphShare(tokens[0]!) >= EVERYDAY_SHARE;
   };
-  keyword.addDictionary(fresh, dictionaryPairs(fresh).filter(([english]) => !everyday(english)));
+  keyword.addDictionary(
+    fresh,
+    dictionaryPairs(fresh).filter(([english]) => !everyday(english)),
+  );
 }
 
 /** The English ↔ Chinese pairs of one note's `中文（English）` patterns, stored with the note. */

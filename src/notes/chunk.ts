@@ -23,7 +23,10 @@ export interface ChunkOptions {
 export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxChars: 1200 };
 
 /** A span of the source that may end a chunk part; atomic spans are never cut. */
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 
 /**
  * Parses one note and cuts it into chunks along its heading tree.
@@ -69,7 +72,10 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
       return;
     }
     const headingPath = stack.length > 0 ? stack.map((h) => h.text) : [title];
-    const parts = packSpans(blocks.flatMap((b) => spansOf(b, text, options.maxChars)), options.maxChars);
+    const parts = packSpans(
+      blocks.flatMap((b) => spansOf(b, text, options.maxChars)),
+      options.maxChars,
+    );
     parts.forEach((span, part) => {
       const body = text.slice(span.start, span.end).trim();
       if (!body) return;

@@ -35,15 +35,21 @@ export function parseNotesUrl(raw: string | undefined): { ok: true; notesUrl: No
   const obsidian = /^obsidian(?::(.*))?$/i.exec(value);
   if (obsidian) return { ok: true, notesUrl: { kind: 'obsidian', vault: obsidian[1]?.trim() || null } };
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { ok: false, message: `${HELP} (got "${value}": not a URL).` };
-  const unknown = [...value.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
+  const unknown = [...value.matchAll(/\{([^{}]*)\}/g)]
+    .map((m) => m[1]!)
+    .filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
   if (unknown.length) return { ok: false, message: `${HELP} (got unknown ${unknown.map((n) => `{${n}}`).join(', ')}).` };
-  if (!/\{(path|permalink)\}/.test(value)) return { ok: false, message: `${HELP} (it needs {path} or {permalink} to tell the notes apart).` };
+  if (!/\{(path|permalink)\}/.test(value))
+    return { ok: false, message: `${HELP} (it needs {path} or {permalink} to tell the notes apart).` };
   return { ok: true, notesUrl: { kind: 'template', template: value } };
 }
 
 /** Each path segment percent-encoded (spaces, Chinese, `#`, `?`), the `/` between them kept. */
 export function encodePath(relative: string): string {
-  return relative.split('/').map((s) => encodeURIComponent(s)).join('/');
+  return relative
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
 }
 
 /** A permalink may already be percent-encoded: decode what decodes, so it is encoded once. */
@@ -55,7 +61,11 @@ function encodePermalink(permalink: string): string {
       return s;
     }
   };
-  return permalink.replace(/^\/+/, '').split('/').map((s) => encodeURIComponent(decoded(s))).join('/');
+  return permalink
+    .replace(/^\/+/, '')
+    .split('/')
+    .map((s) => encodeURIComponent(decoded(s)))
+    .join('/');
 }
 
 /**
@@ -66,7 +76,10 @@ function encodePermalink(permalink: string): string {
 export function citationLink(notesUrl: NotesUrl, cited: CitedLines, notesDir: string): CitationLink {
   if (notesUrl.kind === 'obsidian') {
     const vault = notesUrl.vault ?? path.basename(path.resolve(notesDir));
-    return { ok: true, url: `obsidian://open?vault=${encodeURIComponent(vault)}&file=${encodeURIComponent(withoutNoteExtension(cited.file))}` };
+    return {
+      ok: true,
+      url: `obsidian://open?vault=${encodeURIComponent(vault)}&file=${encodeURIComponent(withoutNoteExtension(cited.file))}`,
+    };
   }
   const values: Record<Placeholder, string | undefined> = {
     path: encodePath(cited.file),
@@ -76,7 +89,11 @@ export function citationLink(notesUrl: NotesUrl, cited: CitedLines, notesDir: st
     permalink: cited.permalink === undefined ? undefined : encodePermalink(cited.permalink),
   };
   const missing = PLACEHOLDERS.filter((p) => notesUrl.template.includes(`{${p}}`) && values[p] === undefined);
-  if (missing.includes('commit')) return { ok: false, reason: `${cited.file} differed from the git HEAD when it was indexed (or is not in git), so no commit shows these lines` };
+  if (missing.includes('commit'))
+    return {
+      ok: false,
+      reason: `${cited.file} differed from the git HEAD when it was indexed (or is not in git), so no commit shows these lines`,
+    };
   if (missing.includes('permalink')) return { ok: false, reason: `${cited.file} has no permalink in its front matter` };
   return { ok: true, url: notesUrl.template.replace(/\{(path|start|end|commit|permalink)\}/g, (_m, p: Placeholder) => values[p]!) };
 }

@@ -39,8 +39,13 @@ export function readFrontMatter(yaml: string | undefined): FrontMatter {
 
 /** A YAML list, a comma-separated string, or Hexo's nested category lists (`[[a, b], c]`), flattened. */
 function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap((v) => (Array.isArray(v) ? list(v) : v === null || v === undefined ? [] : [String(v).trim()])).filter(Boolean);
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value.flatMap((v) => (Array.isArray(v) ? list(v) : v === null || v === undefined ? [] : [String(v).trim()])).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [];
 }
 

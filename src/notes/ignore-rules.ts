@@ -30,7 +30,9 @@ export async function loadIgnoreRules(notesDir: string): Promise<IgnoreRules> {
 export function ignoreRules(ignoreFileText: string): IgnoreRules {
   // The scan runs before every answer: without rules of its own, a folder gets the defaults as a name check, ~100x cheaper than the matcher.
   if (!hasPatterns(ignoreFileText)) return defaultsOnly;
-  const matcher = ignore().add([...DEFAULT_IGNORES]).add(ignoreFileText);
+  const matcher = ignore()
+    .add([...DEFAULT_IGNORES])
+    .add(ignoreFileText);
   return (relativePath) => relativePath !== '' && relativePath !== './' && matcher.ignores(relativePath);
 }
 

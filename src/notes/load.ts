@@ -82,7 +82,8 @@ export async function readNote(notesDir: string, file: string, limits: NoteLimit
   let bytes: Buffer;
   try {
     const { size } = await stat(path.join(notesDir, file));
-    if (size > limits.maxBytes) return { ok: false, file, reason: `is ${megabytes(size)} MB; the limit is ${megabytes(limits.maxBytes)} MB (MAX_NOTE_MB)` };
+    if (size > limits.maxBytes)
+      return { ok: false, file, reason: `is ${megabytes(size)} MB; the limit is ${megabytes(limits.maxBytes)} MB (MAX_NOTE_MB)` };
     bytes = await readFile(path.join(notesDir, file));
   } catch (err) {
     return { ok: false, file, reason: `cannot read: ${(err as Error).message}` };

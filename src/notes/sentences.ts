@@ -12,7 +12,26 @@
 
 /** Lower-cased, without the final period. "etc" is not here: it ends sentences as often as not. */
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'cf', 'vs', 'fig', 'figs', 'eq', 'eqs', 'sec', 'ch', 'vol', 'pp', 'approx', 'resp', 'incl', 'al', 'mr', 'mrs', 'dr', 'prof',
+  'e.g',
+  'i.e',
+  'cf',
+  'vs',
+  'fig',
+  'figs',
+  'eq',
+  'eqs',
+  'sec',
+  'ch',
+  'vol',
+  'pp',
+  'approx',
+  'resp',
+  'incl',
+  'al',
+  'mr',
+  'mrs',
+  'dr',
+  'prof',
 ]);
 
 /** The start of a list item at the beginning of a line: "- ", "* ", "1. ", "2) ", "1、", "（1）", "(1)". */
@@ -28,9 +47,18 @@ export function sentenceEnds(text: string): number[] {
   let sentenceStart = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (ch === '\\') { i++; continue; }
-    if (ch === '`' && !inMath) { inCode = !inCode; continue; }
-    if (ch === '$' && !inCode) { inMath = !inMath; continue; }
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '`' && !inMath) {
+      inCode = !inCode;
+      continue;
+    }
+    if (ch === '$' && !inCode) {
+      inMath = !inMath;
+      continue;
+    }
     if (inMath || inCode) continue;
     const next = text[i + 1];
     let end = -1;

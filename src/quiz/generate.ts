@@ -21,7 +21,10 @@ export interface GenerateOptions {
 
 /** One question of `type` about `concept`, or null when the bank cannot make a good one. */
 export function generateQuestion(
-  bank: QuizConceptBank, concept: Concept | string, type: QuestionType, options: GenerateOptions = {},
+  bank: QuizConceptBank,
+  concept: Concept | string,
+  type: QuestionType,
+  options: GenerateOptions = {},
 ): Question | null {
   const prepared = preparedBank(bank);
   const id = typeof concept === 'string' ? concept : concept.id;
@@ -40,7 +43,10 @@ function finish(answer: Prepared, type: QuestionType, draft: Draft, rng: Rng): Q
   const ids = [answer.concept.id, ...draft.distractors.map((d) => d.id)];
   const options = order.map((k) => texts[k]!);
   const correctIndex = order.indexOf(0);
-  const id = createHash('sha1').update([answer.concept.id, type, draft.stem, ...options, String(correctIndex)].join('\u0000')).digest('hex').slice(0, 16);
+  const id = createHash('sha1')
+    .update([answer.concept.id, type, draft.stem, ...options, String(correctIndex)].join('\u0000'))
+    .digest('hex')
+    .slice(0, 16);
   return {
     id,
     conceptId: answer.concept.id,
@@ -111,7 +117,9 @@ export function generateQuiz(bank: QuizConceptBank, options: QuizOptions): Quest
  * member's due concepts from `QuizStore.dueConcepts`), with a type chosen by the seed.
  */
 export function generateForConcepts(
-  bank: QuizConceptBank, conceptIds: readonly string[], options: GenerateOptions & { types?: readonly QuestionType[] } = {},
+  bank: QuizConceptBank,
+  conceptIds: readonly string[],
+  options: GenerateOptions & { types?: readonly QuestionType[] } = {},
 ): Question | null {
   const prepared = preparedBank(bank);
   for (const id of conceptIds) {

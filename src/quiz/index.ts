@@ -4,13 +4,28 @@ export type { ConceptContext } from '../concepts/contexts.js';
 export type { NoteInput } from '../concepts/docs.js';
 export type { Concept, ConceptBank, ConceptKind } from '../concepts/types.js';
 export {
-  generateAll, generateForConcepts, generateQuestion, generateQuiz, type GenerateOptions, type QuizOptions,
+  generateAll,
+  generateForConcepts,
+  generateQuestion,
+  generateQuiz,
+  type GenerateOptions,
+  type QuizOptions,
 } from './generate.js';
 export { LETTERS, QUESTION_TYPES, type Question, type QuestionSource, type QuestionType } from './question-types.js';
 export { createSrs, orderForReview, type ReviewItem, type Srs, type SrsOptions } from './srs.js';
 export {
-  applyQuizMigrations, QUIZ_MIGRATIONS, QuizStore, type AnswerResult, type AskedQuestion, type LeaderboardPeriod,
-  type LeaderboardRow, type MemberStats, type Mistake, type QuizStoreOptions, type Tally, type TopicStat,
+  applyQuizMigrations,
+  QUIZ_MIGRATIONS,
+  QuizStore,
+  type AnswerResult,
+  type AskedQuestion,
+  type LeaderboardPeriod,
+  type LeaderboardRow,
+  type MemberStats,
+  type Mistake,
+  type QuizStoreOptions,
+  type Tally,
+  type TopicStat,
 } from './store.js';
 export { conceptsForTopic } from './topic.js';
 export { validateQuestion } from './validate.js';

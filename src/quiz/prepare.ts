@@ -12,7 +12,6 @@ import type { Prepared, PreparedBank } from './types.js';
 
 export type { Prepared, PreparedBank } from './types.js';
 
-
 /**
  * The answer's own sentences: its definition and the sentences of its own note
  * that use its name. A distractor restating them would be right too.
@@ -21,7 +20,6 @@ export function ownTexts(bank: PreparedBank, p: Prepared): string[] {
   const own = (bank.contexts.get(p.concept.id) ?? []).filter((c) => c.file === p.concept.topic).map((c) => c.text);
   return [p.concept.definition, ...own];
 }
-
 
 // Keyed weakly by the bank: a rebuilt bank (notes changed) is prepared afresh and the old entry goes with it.
 const cache = new WeakMap<QuizConceptBank, PreparedBank>();
@@ -58,14 +56,20 @@ export function preparedBank(bank: QuizConceptBank): PreparedBank {
   const { contexts } = bank;
   const textByTopic = new Map<string, string>();
   for (const c of bank.concepts) {
-    const extra = (contexts.get(c.id) ?? []).filter((x) => x.file === c.topic).map((x) => x.text).join('\n');
+    const extra = (contexts.get(c.id) ?? [])
+      .filter((x) => x.file === c.topic)
+      .map((x) => x.text)
+      .join('\n');
     textByTopic.set(c.topic, normalizeName(`${textByTopic.get(c.topic) ?? ''}\n${c.definition}\n${extra}`));
   }
   for (const p of all) {
     for (const [topic, text] of textByTopic) {
       if (topic === p.concept.topic) continue;
       if (!p.norms.some((n) => n.length >= 3 && text.includes(n))) continue;
-      for (const [a, b] of [[p.concept.topic, topic], [topic, p.concept.topic]] as const) {
+      for (const [a, b] of [
+        [p.concept.topic, topic],
+        [topic, p.concept.topic],
+      ] as const) {
         const row = affinity.get(a) ?? new Map<string, number>();
         row.set(b, (row.get(b) ?? 0) + 1);
         affinity.set(a, row);
@@ -113,7 +117,9 @@ function makeGloss(p: Prepared): string | null {
     break;
   }
   if (gloss === null) gloss = first;
-  gloss = blankOut(gloss, p.names).text.replace(/[。；;.，,、：:]+$/, '').trim();
+  gloss = blankOut(gloss, p.names)
+    .text.replace(/[。；;.，,、：:]+$/, '')
+    .trim();
   // A description that needs its own term inside it would read garbled with a pronoun in its
   // place (“在通道维它（……）”), so it is no description at all.
   if (gloss.includes(BLANK)) return null;

@@ -14,17 +14,27 @@ import { BLANK, mentions, normalizeName } from '../concepts/text.js';
 import type { Prepared } from './types.js';
 
 /** Words that open a sentence only as the continuation of another one (“则……”, “因此……”, “这……”). */
-const DANGLING_START = /^(?:则|而|但|但是|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像|分为|可分为|分成|包括|主要有|有两种|有三种)/;
+const DANGLING_START =
+  /^(?:则|而|但|但是|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像|分为|可分为|分成|包括|主要有|有两种|有三种)/;
 /** Words that point at something outside the sentence: the stem would not stand alone. */
-const DEICTIC = /当时|这个|这种|这些|这样|这里|这一|这两|该方法|该模型|该网络|上述|前者|后者|如上|同上|上面|下面|上图|下图|如图|见图|本节|本文|上一节|下一节|前面|后面提到|此时|此处/;
+const DEICTIC =
+  /当时|这个|这种|这些|这样|这里|这一|这两|该方法|该模型|该网络|上述|前者|后者|如上|同上|上面|下面|上图|下图|如图|见图|本节|本文|上一节|下一节|前面|后面提到|此时|此处/;
 /** Note commentary: the author talking to themselves, not the subject. */
 const COMMENTARY = /常见的?(?:辨析|考点|面试)题?|面试(?:常考|必考|高频|常问)|易错|考点|必背|记住|划重点|(?:^|[，。；])注意[：:，]/;
 /** Trivia as the tested knowledge: authors, venues, years. */
-const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI|IJCAI|BMVC|TPAMI|arXiv)\b|等人|(?:^|[^0-9])(?:19|20)\d{2}\s*年|提出者|作者|[\d.]+\s*个(?:百分)?点/;
+const TRIVIA =
+  /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI|IJCAI|BMVC|TPAMI|arXiv)\b|等人|(?:^|[^0-9])(?:19|20)\d{2}\s*年|提出者|作者|[\d.]+\s*个(?:百分)?点/;
 /** A phrase that ends on a word needing more after it. */
 const CUT_END = /(?:的|和|与|及|或|在|把|将|对|从|以|为|被|由|、|，|,|：|:|（|\(|—|-)$/;
 
-const PAIRS: ReadonlyArray<readonly [string, string]> = [['（', '）'], ['(', ')'], ['“', '”'], ['「', '」'], ['【', '】'], ['[', ']']];
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['（', '）'],
+  ['(', ')'],
+  ['“', '”'],
+  ['「', '」'],
+  ['【', '】'],
+  ['[', ']'],
+];
 
 function balanced(text: string): boolean {
   for (const [open, close] of PAIRS) {
@@ -110,9 +120,39 @@ export const SAME_CLAUSE = 0.6;
 
 /** English words that say what sort of thing a term is, not which: sharing one makes two terms siblings, not the same. */
 const GENERIC_WORDS = new Set([
-  'network', 'networks', 'layer', 'layers', 'loss', 'function', 'model', 'module', 'detector', 'pathway',
-  'connection', 'connections', 'feature', 'features', 'based', 'with', 'from', 'the', 'and', 'for', 'head', 'branch',
-  'subnet', 'learning', 'training', 'method', 'map', 'maps', 'image', 'block', 'transformer', 'deep', 'neural',
+  'network',
+  'networks',
+  'layer',
+  'layers',
+  'loss',
+  'function',
+  'model',
+  'module',
+  'detector',
+  'pathway',
+  'connection',
+  'connections',
+  'feature',
+  'features',
+  'based',
+  'with',
+  'from',
+  'the',
+  'and',
+  'for',
+  'head',
+  'branch',
+  'subnet',
+  'learning',
+  'training',
+  'method',
+  'map',
+  'maps',
+  'image',
+  'block',
+  'transformer',
+  'deep',
+  'neural',
 ]);
 
 /** The distinctive English words of a concept's names (regression, virtual, pooling). */
@@ -147,7 +187,11 @@ function heads(p: Prepared): string[] {
     const han = n.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, '');
     if (han.length >= 3) out.push(han.slice(-2));
     else if (!/\p{Script=Han}/u.test(n)) {
-      const last = n.toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean).pop();
+      const last = n
+        .toLowerCase()
+        .split(/[^a-z0-9-]+/)
+        .filter(Boolean)
+        .pop();
       if (last && last.length >= 4 && !GENERIC_WORDS.has(last)) out.push(last);
     }
   }
@@ -160,11 +204,13 @@ function heads(p: Prepared): string[] {
  * same head (单阶段检测器 / 双阶段检测器) are siblings instead.
  */
 function modifies(a: Prepared, b: Prepared): boolean {
-  return heads(a).some((h) => b.names.some((n) => {
-    const text = /\p{Script=Han}/u.test(h) ? n.replace(/[（(][^（）()]*[）)]/g, '') : n.toLowerCase();
-    const at = text.indexOf(h);
-    return at >= 0 && at + h.length < text.replace(/\s+$/, '').length;
-  }));
+  return heads(a).some((h) =>
+    b.names.some((n) => {
+      const text = /\p{Script=Han}/u.test(h) ? n.replace(/[（(][^（）()]*[）)]/g, '') : n.toLowerCase();
+      const at = text.indexOf(h);
+      return at >= 0 && at + h.length < text.replace(/\s+$/, '').length;
+    }),
+  );
 }
 
 /** Heads that all mean “a part of a network”: 回归子网 and 回归分支 are one thing named twice. */
@@ -172,11 +218,12 @@ const PART_HEADS = /(?:子网络|子网|分支|网络|模块|层|头)$/;
 
 /** Two Chinese names that differ only in a part-of-a-network head. */
 function sameStemPart(a: Prepared, b: Prepared): boolean {
-  const stems = (p: Prepared) => p.names
-    .map((n) => n.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, ''))
-    .filter((h) => PART_HEADS.test(h))
-    .map((h) => h.replace(PART_HEADS, ''))
-    .filter((h) => h.length >= 2);
+  const stems = (p: Prepared) =>
+    p.names
+      .map((n) => n.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, ''))
+      .filter((h) => PART_HEADS.test(h))
+      .map((h) => h.replace(PART_HEADS, ''))
+      .filter((h) => h.length >= 2);
   const bs = new Set(stems(b));
   return stems(a).some((x) => bs.has(x));
 }
@@ -194,31 +241,39 @@ const sectionOf = (p: Prepared) => `${p.concept.source.file}\u0000${p.concept.so
  * (term-to-definition), not names.
  */
 export function couldAlsoBeRight(
-  answer: Prepared, d: Prepared, answerTexts: readonly string[], options: { descriptions: boolean },
+  answer: Prepared,
+  d: Prepared,
+  answerTexts: readonly string[],
+  options: { descriptions: boolean },
 ): string | null {
   if (d.norms.some((n) => answer.norms.includes(n))) return 'another name of the answer';
   // Two descriptions from one section often describe the same thing from two sides; two terms
   // from one section are usually the contrast the section draws (FCN-32s / 16s / 8s).
-  if (options.descriptions && sectionOf(d) === sectionOf(answer)) return 'a description from the answer\'s own section';
-  if (d.norms.some((n) => answer.norms.some((m) => n.includes(m) || m.includes(n)))) return 'a name nested in the answer\'s (part, kind or parent)';
+  if (options.descriptions && sectionOf(d) === sectionOf(answer)) return "a description from the answer's own section";
+  if (d.norms.some((n) => answer.norms.some((m) => n.includes(m) || m.includes(n))))
+    return "a name nested in the answer's (part, kind or parent)";
   const words = distinctiveWords(answer);
-  if ([...distinctiveWords(d)].some((w) => words.has(w))) return 'its name shares a word with the answer\'s (one may be a kind of the other)';
+  if ([...distinctiveWords(d)].some((w) => words.has(w)))
+    return "its name shares a word with the answer's (one may be a kind of the other)";
   if (sameStemPart(answer, d)) return 'the same part under another head (回归子网 / 回归分支)';
-  if (modifies(answer, d) || modifies(d, answer)) return 'one name is built on the other\'s (a part or a kind of it)';
+  if (modifies(answer, d) || modifies(d, answer)) return "one name is built on the other's (a part or a kind of it)";
   if (answer.names.some((n) => mentions(d.concept.definition, n))) return 'its definition names the answer (a part or kind of it)';
-  if (d.names.some((n) => mentions(answer.concept.definition, n))) return 'the answer\'s definition names it (a part or parent)';
+  if (d.names.some((n) => mentions(answer.concept.definition, n))) return "the answer's definition names it (a part or parent)";
   // “多态……分为编译时多态——函数重载、运算符重载、模板”: a sentence that divides something into kinds
   // names the answer with its parent or with the siblings it is listed among; neither is safely wrong.
-  const divides = answerTexts.find((t) => SUBDIVIDES.test(t) && d.names.some((n) => mentions(t, n)) && answer.names.some((n) => mentions(t, n)));
+  const divides = answerTexts.find(
+    (t) => SUBDIVIDES.test(t) && d.names.some((n) => mentions(t, n)) && answer.names.some((n) => mentions(t, n)),
+  );
   if (divides) return 'named with the answer where the note divides something into kinds or parts';
   const own = answerTexts.join('\n');
-  if (overlap(d.concept.definition, own) >= PARAPHRASE) return 'its definition restates the answer\'s sentences';
-  if (d.gloss && overlap(d.gloss, own) >= PARAPHRASE) return 'its description restates the answer\'s sentences';
+  if (overlap(d.concept.definition, own) >= PARAPHRASE) return "its definition restates the answer's sentences";
+  if (d.gloss && overlap(d.gloss, own) >= PARAPHRASE) return "its description restates the answer's sentences";
   // “给……每个像素分配一个类别标签” and “对……每一个像素预测一个类别标签”: the same thing said twice.
   if (d.gloss && answer.gloss) {
     const a = firstClause(answer.gloss);
     const b = firstClause(d.gloss);
-    if (a.length >= 6 && b.length >= 6 && Math.max(overlap(a, b), overlap(b, a)) >= SAME_CLAUSE) return 'its description opens the way the answer\'s does';
+    if (a.length >= 6 && b.length >= 6 && Math.max(overlap(a, b), overlap(b, a)) >= SAME_CLAUSE)
+      return "its description opens the way the answer's does";
   }
   return null;
 }

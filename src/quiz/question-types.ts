@@ -162,8 +162,11 @@ function nameInFormat(p: Prepared, format: TermFormat): string | null {
   if (format === 'pair') return termFormat(p.concept.term) === 'pair' ? p.concept.term : null;
   // A model's name among model names: “backbone” or “two-stage detector” next to “RetinaNet” is the odd one out.
   if (format === 'acronym' || format === 'proper') {
-    return p.names.find((n) => termFormat(n) === format)
-      ?? p.names.find((n) => termFormat(n) === 'acronym' || termFormat(n) === 'proper') ?? null;
+    return (
+      p.names.find((n) => termFormat(n) === format) ??
+      p.names.find((n) => termFormat(n) === 'acronym' || termFormat(n) === 'proper') ??
+      null
+    );
   }
   // Other formats use the names in the concept's own term (an alias from the glossary may be
   // a rendering the notes never use, like 变换器 for Transformer).

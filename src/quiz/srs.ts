@@ -3,7 +3,7 @@
  * A correct first answer rates the card Good, a wrong one Again. The clock is
  * injected so tests (and replays) control time.
  */
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRSParameters, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, Rating, type State, type Card, type FSRSParameters, type Grade } from 'ts-fsrs';
 
 export type { Card } from 'ts-fsrs';
 export { State } from 'ts-fsrs';
@@ -34,9 +34,14 @@ function ratingFor(correct: boolean): Grade {
 
 export function createSrs(options: SrsOptions = {}): Srs {
   const now = options.now ?? (() => new Date());
-  const scheduler = fsrs(generatorParameters({
-    enable_fuzz: false, learning_steps: ['10m'], relearning_steps: ['10m'], ...options.params,
-  }));
+  const scheduler = fsrs(
+    generatorParameters({
+      enable_fuzz: false,
+      learning_steps: ['10m'],
+      relearning_steps: ['10m'],
+      ...options.params,
+    }),
+  );
   return {
     now,
     newCard: (at = now()) => createEmptyCard<Card>(at),
@@ -61,9 +66,7 @@ export interface ReviewItem {
  * then concepts never asked (in the order given). Cards of concepts no longer
  * in `conceptIds` (a note was edited) are ignored.
  */
-export function orderForReview(
-  cards: ReadonlyMap<string, Card>, conceptIds: Iterable<string>, at: Date, limit = Infinity,
-): ReviewItem[] {
+export function orderForReview(cards: ReadonlyMap<string, Card>, conceptIds: Iterable<string>, at: Date, limit = Infinity): ReviewItem[] {
   const due: ReviewItem[] = [];
   const fresh: ReviewItem[] = [];
   const seen = new Set<string>();

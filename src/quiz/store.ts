@@ -14,10 +14,11 @@ import type { Question } from './question-types.js';
 import { cardToRow, createSrs, orderForReview, rowToCard, type Card, type CardRow, type ReviewItem, type Srs } from './srs.js';
 
 /** The quiz steps of the bot's migration list; ids are frozen (see Migration). */
-export const QUIZ_MIGRATION_STEPS: readonly Migration[] = [{
-  id: 3,
-  name: 'quiz: questions, answers and review cards',
-  sql: `
+export const QUIZ_MIGRATION_STEPS: readonly Migration[] = [
+  {
+    id: 3,
+    name: 'quiz: questions, answers and review cards',
+    sql: `
   CREATE TABLE IF NOT EXISTS quiz_questions (
     id            TEXT PRIMARY KEY,          -- one posting of a question
     guild_id      TEXT NOT NULL,
@@ -59,14 +60,17 @@ export const QUIZ_MIGRATION_STEPS: readonly Migration[] = [{
   );
   CREATE INDEX IF NOT EXISTS quiz_cards_due ON quiz_cards (guild_id, user_id, due);
   `,
-}];
+  },
+];
 
 /** The same steps as plain SQL, for setting up the tables without the bot's list (tests, tools). */
 export const QUIZ_MIGRATIONS: string[] = QUIZ_MIGRATION_STEPS.map((step) => step.sql);
 
 /** Runs QUIZ_MIGRATIONS directly (tests, tools). The bot runs them through its own migration list instead. */
 export function applyQuizMigrations(db: Database.Database): void {
-  db.transaction(() => { for (const sql of QUIZ_MIGRATIONS) db.exec(sql); })();
+  db.transaction(() => {
+    for (const sql of QUIZ_MIGRATIONS) db.exec(sql);
+  })();
 }
 
 export interface AskedQuestion {
@@ -150,7 +154,10 @@ export class QuizStore {
   /** Prepared once: the caller runs QUIZ_MIGRATIONS before constructing the store. */
   private readonly s: ReturnType<typeof prepareStatements>;
 
-  constructor(private readonly db: Database.Database, options: QuizStoreOptions = {}) {
+  constructor(
+    private readonly db: Database.Database,
+    options: QuizStoreOptions = {},
+  ) {
     this.now = options.now ?? options.srs?.now ?? (() => new Date());
     this.srs = options.srs ?? createSrs({ now: this.now });
     this.s = prepareStatements(db);
@@ -179,8 +186,17 @@ export class QuizStore {
       createdAt,
       expiresAt: input.expiresAt ?? null,
     };
-    this.s.insertQuestion.run(id, asked.guildId, asked.channelId, asked.messageId, asked.conceptId, asked.topic,
-      JSON.stringify(input.question), iso(createdAt), asked.expiresAt ? iso(asked.expiresAt) : null);
+    this.s.insertQuestion.run(
+      id,
+      asked.guildId,
+      asked.channelId,
+      asked.messageId,
+      asked.conceptId,
+      asked.topic,
+      JSON.stringify(input.question),
+      iso(createdAt),
+      asked.expiresAt ? iso(asked.expiresAt) : null,
+    );
     return asked;
   }
 
@@ -211,9 +227,17 @@ export class QuizStore {
       if (!asked) return { status: 'unknown-question' };
       const correctIndex = asked.question.correctIndex;
       const now = this.now();
-      const previous = this.s.previousAnswer.get(questionId, userId) as { choice: number; correct: number; answered_at: string } | undefined;
+      const previous = this.s.previousAnswer.get(questionId, userId) as
+        | { choice: number; correct: number; answered_at: string }
+        | undefined;
       if (previous) {
-        return { status: 'duplicate', correct: previous.correct === 1, correctIndex, choice: previous.choice, firstAnsweredAt: new Date(previous.answered_at) };
+        return {
+          status: 'duplicate',
+          correct: previous.correct === 1,
+          correctIndex,
+          choice: previous.choice,
+          firstAnsweredAt: new Date(previous.answered_at),
+        };
       }
       if (asked.expiresAt && now.getTime() > asked.expiresAt.getTime()) return { status: 'expired', correctIndex };
       const correct = choice === correctIndex;
@@ -251,8 +275,20 @@ export class QuizStore {
 
   private putCard(guildId: string, userId: string, conceptId: string, card: Card): void {
     const r = cardToRow(card);
-    this.s.putCard.run(guildId, userId, conceptId, iso(new Date(r.due)), r.stability, r.difficulty, r.scheduled_days,
-      r.learning_steps, r.reps, r.lapses, r.state, r.last_review === null ? null : iso(new Date(r.last_review)));
+    this.s.putCard.run(
+      guildId,
+      userId,
+      conceptId,
+      iso(new Date(r.due)),
+      r.stability,
+      r.difficulty,
+      r.scheduled_days,
+      r.learning_steps,
+      r.reps,
+      r.lapses,
+      r.state,
+      r.last_review === null ? null : iso(new Date(r.last_review)),
+    );
   }
 
   private cards(guildId: string, userId: string): Map<string, Card> {
@@ -276,7 +312,11 @@ export class QuizStore {
    * `conceptIds` when given (a note may have changed).
    */
   mistakes(input: { guildId: string; userId: string; conceptIds?: Iterable<string> }): Mistake[] {
-    const rows = this.s.memberConceptAnswers.all(input.guildId, input.userId) as Array<{ conceptId: string; correct: number; answeredAt: string }>;
+    const rows = this.s.memberConceptAnswers.all(input.guildId, input.userId) as Array<{
+      conceptId: string;
+      correct: number;
+      answeredAt: string;
+    }>;
     const latest = new Map<string, { correct: boolean; answeredAt: string }>();
     for (const r of rows) latest.set(r.conceptId, { correct: r.correct === 1, answeredAt: r.answeredAt });
     const allowed = input.conceptIds ? new Set(input.conceptIds) : null;
@@ -287,22 +327,41 @@ export class QuizStore {
       const card = this.getCard(input.guildId, input.userId, conceptId);
       out.push({ conceptId, retrievability: card ? this.srs.retrievability(card, now) : 0, wrongAt: new Date(last.answeredAt) });
     }
-    return out.sort((a, b) => a.retrievability - b.retrievability || a.wrongAt.getTime() - b.wrongAt.getTime()
-      || (a.conceptId < b.conceptId ? -1 : 1));
+    return out.sort(
+      (a, b) => a.retrievability - b.retrievability || a.wrongAt.getTime() - b.wrongAt.getTime() || (a.conceptId < b.conceptId ? -1 : 1),
+    );
   }
 
   /** Members by correct answers (then accuracy, then who got there first): this ISO week (Monday 00:00 in `timeZone`) or all time. */
   leaderboard(input: { guildId: string; period: LeaderboardPeriod; limit?: number; timeZone?: string }): LeaderboardRow[] {
-    const since = input.period === 'week'
-      ? DateTime.fromJSDate(this.now(), { zone: input.timeZone ?? 'UTC' }).startOf('week').toUTC().toJSDate()
-      : new Date(0);
-    const rows = this.s.leaderboard.all(input.guildId, iso(since), input.limit ?? 10) as Array<{ user_id: string; correct: number; answered: number }>;
-    return rows.map((r) => ({ userId: r.user_id, correct: r.correct, answered: r.answered, accuracy: r.answered ? r.correct / r.answered : 0 }));
+    const since =
+      input.period === 'week'
+        ? DateTime.fromJSDate(this.now(), { zone: input.timeZone ?? 'UTC' })
+            .startOf('week')
+            .toUTC()
+            .toJSDate()
+        : new Date(0);
+    const rows = this.s.leaderboard.all(input.guildId, iso(since), input.limit ?? 10) as Array<{
+      user_id: string;
+      correct: number;
+      answered: number;
+    }>;
+    return rows.map((r) => ({
+      userId: r.user_id,
+      correct: r.correct,
+      answered: r.answered,
+      accuracy: r.answered ? r.correct / r.answered : 0,
+    }));
   }
 
   /** A member's numbers for /quiz mystats. Days for the streak are calendar days in `timeZone` (default UTC). */
   memberStats(input: {
-    guildId: string; userId: string; timeZone?: string; conceptIds?: Iterable<string>; topics?: number; minAnswers?: number;
+    guildId: string;
+    userId: string;
+    timeZone?: string;
+    conceptIds?: Iterable<string>;
+    topics?: number;
+    minAnswers?: number;
   }): MemberStats {
     const zone = input.timeZone ?? 'UTC';
     const now = this.now();
@@ -359,7 +418,10 @@ export function streaks(days: ReadonlySet<string>, today: DateTime): { current: 
     if (days.has(dayKey(date.minus({ days: 1 })))) continue; // not the start of a run
     let run = 0;
     let c = date;
-    while (days.has(dayKey(c))) { run++; c = c.plus({ days: 1 }); }
+    while (days.has(dayKey(c))) {
+      run++;
+      c = c.plus({ days: 1 });
+    }
     best = Math.max(best, run);
   }
   return { current, best: Math.max(best, current) };
@@ -394,7 +456,8 @@ function fromQuestionRow(row: QuestionRow): AskedQuestion {
 function prepareStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    insertQuestion: p(`INSERT INTO quiz_questions (id, guild_id, channel_id, message_id, concept_id, topic, question_json, created_at, expires_at)
+    insertQuestion:
+      p(`INSERT INTO quiz_questions (id, guild_id, channel_id, message_id, concept_id, topic, question_json, created_at, expires_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     setMessageId: p('UPDATE quiz_questions SET message_id = ? WHERE id = ?'),
     questionById: p('SELECT * FROM quiz_questions WHERE id = ?'),

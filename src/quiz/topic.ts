@@ -21,7 +21,10 @@ export function topicNames(file: string, title?: string): string[] {
  * The notes `typed` names: those it names exactly, if any (`exact`), otherwise
  * those with a name it is part of. Blank text names none. Notes keep their order.
  */
-export function notesNamedBy<T extends { file: string; title?: string }>(notes: readonly T[], typed: string): { exact: boolean; notes: T[] } {
+export function notesNamedBy<T extends { file: string; title?: string }>(
+  notes: readonly T[],
+  typed: string,
+): { exact: boolean; notes: T[] } {
   const wanted = lower(typed);
   if (!wanted) return { exact: false, notes: [] };
   const named = notes.map((note) => ({ note, names: topicNames(note.file, note.title) }));
@@ -33,6 +36,11 @@ export function notesNamedBy<T extends { file: string; title?: string }>(notes: 
 /** Concepts of the notes `topic` names (every note it names, when it names several); all concepts when no topic is given. */
 export function conceptsForTopic(bank: QuizConceptBank, topic: string | undefined): Concept[] {
   if (!topic) return bank.concepts;
-  const files = new Set(notesNamedBy([...bank.byTopic.keys()].map((file) => ({ file })), topic).notes.map((n) => n.file));
+  const files = new Set(
+    notesNamedBy(
+      [...bank.byTopic.keys()].map((file) => ({ file })),
+      topic,
+    ).notes.map((n) => n.file),
+  );
   return bank.concepts.filter((c) => files.has(c.topic));
 }

@@ -45,21 +45,26 @@ export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
   for (const id of ids) {
     if (id === q.conceptId) continue;
     const d = prepared.byId.get(id);
-    if (!d) { problems.push('unknown distractor concept'); continue; }
+    if (!d) {
+      problems.push('unknown distractor concept');
+      continue;
+    }
     const why = couldAlsoBeRight(answer, d, answerTexts, { descriptions: q.type === 'term-to-definition' });
     if (why) problems.push(`distractor ${d.concept.term} could also be right: ${why}`);
     if (d.norms.some((n) => answer.norms.includes(n))) problems.push(`distractor ${d.concept.term} is another name of the answer`);
-    if (sameKindOthers >= 3 && d.concept.kind !== answer.concept.kind) problems.push(`distractor ${d.concept.term} is not a ${answer.concept.kind}`);
+    if (sameKindOthers >= 3 && d.concept.kind !== answer.concept.kind)
+      problems.push(`distractor ${d.concept.term} is not a ${answer.concept.kind}`);
     if (q.type !== 'term-to-definition' && leaks(q.stem, d.names)) problems.push(`distractor ${d.concept.term} appears in the stem`);
   }
   if (/\*\*|\$/.test(q.stem) || (q.stem.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in the stem');
-  for (const o of q.options) if (/\*\*|\$/.test(o) || (o.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in an option');
+  for (const o of q.options)
+    if (/\*\*|\$/.test(o) || (o.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in an option');
   for (const o of q.options) problems.push(...optionProblems(o));
   const passage = quotedPassage(q.stem);
   if (q.type !== 'term-to-definition') {
     if (passage === null) problems.push('no quoted passage in the stem');
     else problems.push(...passageProblems(passage, 1));
-    if (passage !== null && partlyNamed(passage, answer)) problems.push('the stem gives away part of the answer\'s name');
+    if (passage !== null && partlyNamed(passage, answer)) problems.push("the stem gives away part of the answer's name");
   }
   return problems;
 }

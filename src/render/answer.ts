@@ -49,8 +49,18 @@ export function answerQuote(formatted: string, t: Translate = translate): string
  * caller, with or without a formula image), shortened when two sides share the
  * message, after "showing results for …" when the question was corrected.
  */
-export function answerDescription(answer: Answer, n: number, embedIndex: number, formatted: string, embedsShown: number, t: Translate = translate): string {
-  const corrected = n === 0 && embedIndex === 0 && answer.correctedQuestion ? `*${t('ask.showingResultsFor', { question: answer.correctedQuestion })}*\n\n` : '';
+export function answerDescription(
+  answer: Answer,
+  n: number,
+  embedIndex: number,
+  formatted: string,
+  embedsShown: number,
+  t: Translate = translate,
+): string {
+  const corrected =
+    n === 0 && embedIndex === 0 && answer.correctedQuestion
+      ? `*${t('ask.showingResultsFor', { question: answer.correctedQuestion })}*\n\n`
+      : '';
   const quote = answerQuote(formatted, t);
   return corrected + (embedsShown > 1 ? truncate(quote, SIDE_QUOTE_MAX) : quote);
 }
@@ -61,7 +71,12 @@ export function answerDescription(answer: Answer, n: number, embedIndex: number,
  * result, an embed and a Full section button each. `linkOf` gives the cited
  * lines' published URL (NOTES_URL), which each title then links to.
  */
-export function answerView(answer: Answer, resultIndex: number, t: Translate = translate, linkOf?: (r: AnswerResult) => string | undefined): MessageView {
+export function answerView(
+  answer: Answer,
+  resultIndex: number,
+  t: Translate = translate,
+  linkOf?: (r: AnswerResult) => string | undefined,
+): MessageView {
   const total = answer.results.length;
   const n = ((resultIndex % total) + total) % total;
   const sides = n === 0 ? answer.results.filter((r) => r.side).length : 0;
@@ -81,11 +96,18 @@ export function answerView(answer: Answer, resultIndex: number, t: Translate = t
   });
   const next = (n + shown.length) % total;
   const sectionButtons = shown.map((s) =>
-    button(customIds.askSection(s.chunkId), shown.length > 1 && s.side ? truncate(t('ask.sideSectionButton', { side: s.side }), LIMITS.buttonLabel) : t('ask.sectionButton'), ButtonStyle.Secondary));
+    button(
+      customIds.askSection(s.chunkId),
+      shown.length > 1 && s.side ? truncate(t('ask.sideSectionButton', { side: s.side }), LIMITS.buttonLabel) : t('ask.sectionButton'),
+      ButtonStyle.Secondary,
+    ),
+  );
   return {
     embeds,
     components: rows([
-      button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, { disabled: total <= shown.length }),
+      button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, {
+        disabled: total <= shown.length,
+      }),
       ...sectionButtons,
       button(customIds.askVote(1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👍' }),
       button(customIds.askVote(-1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👎' }),
@@ -102,12 +124,21 @@ export function notCoveredView(answer: Answer, t: Translate = translate): Messag
   const lines = [t('ask.notCovered')];
   if (answer.results.length) {
     lines.push('', t('ask.nearest'));
-    answer.results.forEach((r, i) => lines.push(`${i + 1}. ${headingTrail(r)} — \`${citation(r)}\``));
+    answer.results.forEach((r, i) => {
+      lines.push(`${i + 1}. ${headingTrail(r)} — \`${citation(r)}\``);
+    });
   } else {
     lines.push('', t('ask.nothingClose'));
   }
   return {
-    embeds: [fitEmbed({ author: questionAuthor(answer.question), title: t('ask.notCoveredTitle'), description: lines.join('\n'), color: COLOR.notCovered })],
+    embeds: [
+      fitEmbed({
+        author: questionAuthor(answer.question),
+        title: t('ask.notCoveredTitle'),
+        description: lines.join('\n'),
+        color: COLOR.notCovered,
+      }),
+    ],
     components: rows(nearestSectionButtons(answer, t)),
   };
 }
@@ -130,7 +161,8 @@ export type Section = Pick<Chunk, 'file' | 'title' | 'headingPath' | 'startLine'
 export function sectionPages(section: Section, maxPages = 10, t: Translate = translate): APIEmbed[] {
   const pages = splitPages(sectionMarkdown(section.text).trim() || t('ask.emptySection'), 3900);
   const shown = pages.slice(0, maxPages);
-  if (pages.length > maxPages) shown[shown.length - 1] += `\n\n${t('ask.morePages', { ellipsis: ELLIPSIS, count: pages.length - maxPages, file: section.file })}`;
+  if (pages.length > maxPages)
+    shown[shown.length - 1] += `\n\n${t('ask.morePages', { ellipsis: ELLIPSIS, count: pages.length - maxPages, file: section.file })}`;
   return shown.map((page, i) =>
     fitEmbed({
       title: sectionTitle(section),

@@ -15,8 +15,7 @@ export interface CommandSummary {
 }
 
 export function helpView(commands: CommandSummary[], t: Translate = translate): MessageView {
-  const usage = (c: CommandSummary) =>
-    [`/${c.name}`, ...(c.options ?? []).map((o) => (o.required ? o.name : `[${o.name}]`))].join(' ');
+  const usage = (c: CommandSummary) => [`/${c.name}`, ...(c.options ?? []).map((o) => (o.required ? o.name : `[${o.name}]`))].join(' ');
   const lines = [t('help.intro'), '', ...commands.map((c) => `\`${usage(c)}\` — ${c.description}`)];
   return { embeds: [fitEmbed({ title: t('help.title'), description: lines.join('\n'), color: COLOR_INFO })], components: [] };
 }

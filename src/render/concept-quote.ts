@@ -30,7 +30,8 @@ export function conceptQuote(notes: ReadonlyArray<{ file: string; chunks: Readon
     // A single list item or quoted line reads better without its marker inside our own quote.
     if (!text.includes('\n')) text = text.replace(/^(?:>\s*)+/, '').replace(/^(?:[-*+]|\d+[.)])\s+/, '');
     const plain = text.replace(/[*_`]/g, '');
-    if (text && conceptNames(concept).some((name) => mentions(plain, name))) return { markdown: formula ? `${text}\n\n${formula}` : text, chunkId: chunk.id };
+    if (text && conceptNames(concept).some((name) => mentions(plain, name)))
+      return { markdown: formula ? `${text}\n\n${formula}` : text, chunkId: chunk.id };
     return { markdown: concept.definition, chunkId: chunk.id };
   }
   return { markdown: concept.definition, chunkId: null };
@@ -48,7 +49,11 @@ function formulaAfter(lines: readonly string[], from: number): string | null {
   if (!first.startsWith('$$')) return null;
   if (first.length >= 4 && first.endsWith('$$')) return first;
   for (let j = i + 1; j < Math.min(lines.length, i + FORMULA_MAX_LINES); j++) {
-    if (lines[j]!.trim().endsWith('$$')) return lines.slice(i, j + 1).join('\n').trim();
+    if (lines[j]!.trim().endsWith('$$'))
+      return lines
+        .slice(i, j + 1)
+        .join('\n')
+        .trim();
   }
   return null;
 }

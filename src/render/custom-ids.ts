@@ -44,7 +44,8 @@ export function parseCustomId(id: string): ButtonAction | null {
     return result === null ? null : { kind: 'ask-next', result };
   }
   if (scope === 'ask' && verb === 'section' && a) return { kind: 'ask-section', chunkId: a };
-  if (scope === 'ask' && verb === 'vote' && (a === 'up' || a === 'down') && b) return { kind: 'ask-vote', vote: a === 'up' ? 1 : -1, chunkId: b };
+  if (scope === 'ask' && verb === 'vote' && (a === 'up' || a === 'down') && b)
+    return { kind: 'ask-vote', vote: a === 'up' ? 1 : -1, chunkId: b };
   if (scope === 'topics' && (verb === 'prev' || verb === 'next')) {
     const page = index(a);
     return page === null ? null : { kind: 'topics-page', page };

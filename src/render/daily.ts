@@ -51,7 +51,9 @@ export function dailyPostView({ concept, quote, related, localDate }: DailyPostI
     footer: { text: `${citation(src)} · ${headingTrail(src)}` },
     color: COLOR.daily,
   });
-  const buttons: APIButtonComponent[] = [button(customIds.quizConcept(concept.id), t('daily.quizMe'), ButtonStyle.Primary, { emoji: '🧠' })];
+  const buttons: APIButtonComponent[] = [
+    button(customIds.quizConcept(concept.id), t('daily.quizMe'), ButtonStyle.Primary, { emoji: '🧠' }),
+  ];
   if (quote.chunkId) buttons.push(button(customIds.askSection(quote.chunkId), t('daily.fullSection'), ButtonStyle.Secondary));
   return { embeds: [embed], components: rows(buttons) };
 }
@@ -109,12 +111,19 @@ export function offWhileNowMessage(reason: DisabledReason | null, t: Translate =
   return t('daily.offWhileNow', { reason: reason ? ` (${disabledReasonText(reason, t)})` : '' });
 }
 
-export function dailyNowMessage(result: PostNowResult, schedule: ScheduleRecord, termOf: (conceptId: string) => string, t: Translate = translate): string {
+export function dailyNowMessage(
+  result: PostNowResult,
+  schedule: ScheduleRecord,
+  termOf: (conceptId: string) => string,
+  t: Translate = translate,
+): string {
   switch (result.outcome) {
     case 'posted':
       return t('daily.now.posted', {
-        term: termOf(result.conceptId), channelId: schedule.channelId,
-        link: messageLink(schedule.guildId, schedule.channelId, result.messageId), localDate: result.localDate,
+        term: termOf(result.conceptId),
+        channelId: schedule.channelId,
+        link: messageLink(schedule.guildId, schedule.channelId, result.messageId),
+        localDate: result.localDate,
       });
     case 'already_posted': {
       const p = result.post;
@@ -164,31 +173,44 @@ export function dailyStatusView(status: DailyStatus, termOf: (conceptId: string)
   }
   fields.push({
     name: t('daily.status.rotation'),
-    value: r.total > 0
-      ? t('daily.status.rotationValue', { cycle: r.cycle, shown: r.shown, total: r.total, remaining: r.remaining })
-      : t('daily.status.noConcepts'),
+    value:
+      r.total > 0
+        ? t('daily.status.rotationValue', { cycle: r.cycle, shown: r.shown, total: r.total, remaining: r.remaining })
+        : t('daily.status.noConcepts'),
   });
   const last = status.lastPosted;
   fields.push({
     name: t('daily.status.last'),
     value: last
       ? t('daily.status.lastValue', {
-        localDate: last.localDate,
-        term: termOf(last.conceptId),
-        link: last.messageId ? ` — ${messageLink(last.guildId, last.channelId, last.messageId)}` : '',
-        when: last.postedAt ? ` (${timestamp(last.postedAt, 'R')}${last.trigger === 'manual' ? t('daily.status.byNow') : ''})` : '',
-      })
+          localDate: last.localDate,
+          term: termOf(last.conceptId),
+          link: last.messageId ? ` — ${messageLink(last.guildId, last.channelId, last.messageId)}` : '',
+          when: last.postedAt ? ` (${timestamp(last.postedAt, 'R')}${last.trigger === 'manual' ? t('daily.status.byNow') : ''})` : '',
+        })
       : t('daily.status.none'),
   });
   const problems: string[] = [];
   const latest = status.latest;
   if (latest?.status === 'failed' && schedule?.enabled) {
-    problems.push(t('daily.status.failed', { localDate: latest.localDate, error: latest.error ?? t('daily.status.unknownError'), attempts: latest.attempts }));
+    problems.push(
+      t('daily.status.failed', {
+        localDate: latest.localDate,
+        error: latest.error ?? t('daily.status.unknownError'),
+        attempts: latest.attempts,
+      }),
+    );
   }
   for (const u of status.unconfirmed) {
-    problems.push(t('daily.status.unconfirmed', {
-      localDate: u.localDate, term: termOf(u.conceptId), when: timestamp(u.claimedAt, 'R'), error: u.error ? ` (${u.error})` : '', channelId: u.channelId,
-    }));
+    problems.push(
+      t('daily.status.unconfirmed', {
+        localDate: u.localDate,
+        term: termOf(u.conceptId),
+        when: timestamp(u.claimedAt, 'R'),
+        error: u.error ? ` (${u.error})` : '',
+        channelId: u.channelId,
+      }),
+    );
   }
   if (problems.length) fields.push({ name: t('daily.status.needsLook'), value: problems.join('\n') });
   const warn = (schedule && !schedule.enabled) || problems.length > 0;

@@ -16,7 +16,11 @@ export interface MediaMessage {
 
 /** Result `n` of an answer (or "not in the notes"), its quote's formulas in the embed's image. */
 export async function answerMessage(
-  answer: Answer, n: number, options: MediaOptions, t: Translate = translate, linkOf?: (r: AnswerResult) => string | undefined,
+  answer: Answer,
+  n: number,
+  options: MediaOptions,
+  t: Translate = translate,
+  linkOf?: (r: AnswerResult) => string | undefined,
 ): Promise<MediaMessage> {
   if (!answer.answered || answer.results.length === 0) return { view: { ...notCoveredView(answer, t), files: [] }, media: null };
   const total = answer.results.length;

@@ -54,7 +54,11 @@ export function quizPostView(input: QuizPostInput, t: Translate = translate): Me
     const right = `**${letter(q.correctIndex)}. ${inlineMarkdown(q.options[q.correctIndex] ?? '')}**`;
     fields.push({ name: t('quiz.closed'), value: closed === 'gone' ? t('quiz.closedGone') : t('quiz.closedExpired'), inline: true });
     fields.push({ name: t('quiz.answer'), value: right });
-    fields.push({ name: t('quiz.choices'), value: q.options.map((_, i) => `${letter(i)}: ${input.tally.counts[i] ?? 0}`).join(' · '), inline: true });
+    fields.push({
+      name: t('quiz.choices'),
+      value: q.options.map((_, i) => `${letter(i)}: ${input.tally.counts[i] ?? 0}`).join(' · '),
+      inline: true,
+    });
     fields.push({ name: t('quiz.source'), value: `\`${citation(q.source)}\``, inline: true });
   }
   const embed = fitEmbed({
@@ -65,8 +69,13 @@ export function quizPostView(input: QuizPostInput, t: Translate = translate): Me
     color: closed ? COLOR.closed : COLOR.open,
   });
   const answers: APIButtonComponent[] = buttonLabels(q).map((label, i) =>
-    button(customIds.quizAnswer(input.questionId, i), inlinePlain(label).trim() || letter(i),
-      closed && i === q.correctIndex ? ButtonStyle.Success : closed ? ButtonStyle.Secondary : ButtonStyle.Primary, { disabled: closed !== null }));
+    button(
+      customIds.quizAnswer(input.questionId, i),
+      inlinePlain(label).trim() || letter(i),
+      closed && i === q.correctIndex ? ButtonStyle.Success : closed ? ButtonStyle.Secondary : ButtonStyle.Primary,
+      { disabled: closed !== null },
+    ),
+  );
   const nextId = input.nextMistakes ? customIds.quizMistakes() : customIds.quizNext(input.nextTopic, input.questionId);
   const next = button(nextId, t('quiz.nextButton'), ButtonStyle.Secondary, { emoji: '➡️' });
   return { embeds: [embed], components: [...rows(answers), ...rows([next])] };
@@ -112,11 +121,16 @@ export function unknownTopicMessage(raw: string, t: Translate = translate): stri
 
 /** A typed `topic` that names several notes. */
 export function ambiguousTopicMessage(raw: string, files: string[], t: Translate = translate): string {
-  return fitContent(t('quiz.ambiguousTopic', {
-    raw: truncate(raw, 100),
-    files: files.slice(0, 10).map((f) => `\`${f}\``).join(', '),
-    more: files.length > 10 ? t('quiz.andMoreFiles', { count: files.length - 10 }) : '',
-  }));
+  return fitContent(
+    t('quiz.ambiguousTopic', {
+      raw: truncate(raw, 100),
+      files: files
+        .slice(0, 10)
+        .map((f) => `\`${f}\``)
+        .join(', '),
+      more: files.length > 10 ? t('quiz.andMoreFiles', { count: files.length - 10 }) : '',
+    }),
+  );
 }
 
 export function noConceptsInNoteMessage(file: string, t: Translate = translate): string {
@@ -144,9 +158,15 @@ const MEDALS = ['🥇', '🥈', '🥉'];
 /** Members by correct answers. Mentions render as names in an embed; the client's default `allowedMentions` parses none, so nobody is pinged. */
 export function leaderboardView(rowsIn: readonly LeaderboardRow[], period: LeaderboardPeriod, t: Translate = translate): MessageView {
   const week = period === 'week';
-  const lines = rowsIn.map((r, i) => t('leaderboard.row', {
-    rank: MEDALS[i] ?? `**${i + 1}.**`, member: `<@${r.userId}>`, correct: r.correct, answered: r.answered, accuracy: percent(r.accuracy),
-  }));
+  const lines = rowsIn.map((r, i) =>
+    t('leaderboard.row', {
+      rank: MEDALS[i] ?? `**${i + 1}.**`,
+      member: `<@${r.userId}>`,
+      correct: r.correct,
+      answered: r.answered,
+      accuracy: percent(r.accuracy),
+    }),
+  );
   const embed = fitEmbed({
     title: t('leaderboard.title', { when: week ? t('leaderboard.week') : t('leaderboard.all') }),
     description: lines.length ? lines.join('\n') : week ? t('leaderboard.emptyWeek') : t('leaderboard.emptyAll'),
@@ -166,9 +186,21 @@ export function statsView(stats: MemberStats, titleOf: (file: string) => string,
   const days = (n: number) => t('stats.days', { count: n });
   const fields: APIEmbedField[] = [
     { name: t('stats.answered'), value: String(stats.answered), inline: true },
-    { name: t('stats.accuracy'), value: t('stats.accuracyValue', { percent: percent(stats.accuracy), correct: stats.correct }), inline: true },
-    { name: t('stats.streak'), value: t('stats.streakValue', { days: days(stats.streakDays), best: days(stats.bestStreakDays) }), inline: true },
-    { name: t('stats.due'), value: stats.dueCount === 0 ? t('stats.dueNone') : t('stats.dueSome', { count: stats.dueCount }), inline: true },
+    {
+      name: t('stats.accuracy'),
+      value: t('stats.accuracyValue', { percent: percent(stats.accuracy), correct: stats.correct }),
+      inline: true,
+    },
+    {
+      name: t('stats.streak'),
+      value: t('stats.streakValue', { days: days(stats.streakDays), best: days(stats.bestStreakDays) }),
+      inline: true,
+    },
+    {
+      name: t('stats.due'),
+      value: stats.dueCount === 0 ? t('stats.dueNone') : t('stats.dueSome', { count: stats.dueCount }),
+      inline: true,
+    },
   ];
   // A topic answered without a mistake is nobody's weak spot.
   const weak = stats.weakestTopics.filter((w) => w.accuracy < 1);
@@ -176,9 +208,15 @@ export function statsView(stats: MemberStats, titleOf: (file: string) => string,
     fields.push({
       name: t('stats.weakest'),
       value: weak
-        .map((w) => t('stats.weakRow', {
-          title: truncate(titleOf(w.topic), 80), file: truncate(w.topic, 80), correct: w.correct, answered: w.answered, percent: percent(w.accuracy),
-        }))
+        .map((w) =>
+          t('stats.weakRow', {
+            title: truncate(titleOf(w.topic), 80),
+            file: truncate(w.topic, 80),
+            correct: w.correct,
+            answered: w.answered,
+            percent: percent(w.accuracy),
+          }),
+        )
         .join('\n'),
     });
   }

@@ -21,15 +21,28 @@ export function renderAnswerText(answer: Answer, t: Translate = translate): stri
   if (!quoted[0]) return [...lines, t('cli.nothing')].join('\n');
   if (answer.answered) {
     for (const r of quoted) {
-      lines.push(`${r.side ? `${t('cli.side', { side: r.side })} ` : ''}${headingTrail(r)}`, `${citation(r)}  ${t('cli.coverage', { coverage: r.coverage.toFixed(2) })}`, '');
+      lines.push(
+        `${r.side ? `${t('cli.side', { side: r.side })} ` : ''}${headingTrail(r)}`,
+        `${citation(r)}  ${t('cli.coverage', { coverage: r.coverage.toFixed(2) })}`,
+        '',
+      );
       // The same formatter as Discord's, without images: display math as code blocks.
-      lines.push(...sectionMarkdown(r.quote).split('\n').map((l) => `  ${l}`), '');
+      lines.push(
+        ...sectionMarkdown(r.quote)
+          .split('\n')
+          .map((l) => `  ${l}`),
+        '',
+      );
     }
     if (rest.length) lines.push(t('cli.alsoRelevant'));
-    rest.forEach((r, i) => lines.push(`  ${i + quoted.length + 1}. ${headingTrail(r)} — ${citation(r)}`));
+    rest.forEach((r, i) => {
+      lines.push(`  ${i + quoted.length + 1}. ${headingTrail(r)} — ${citation(r)}`);
+    });
   } else {
     lines.push(t('cli.notCovered'));
-    answer.results.forEach((r, i) => lines.push(`  ${i + 1}. ${headingTrail(r)} — ${citation(r)}`));
+    answer.results.forEach((r, i) => {
+      lines.push(`  ${i + 1}. ${headingTrail(r)} — ${citation(r)}`);
+    });
   }
   if (!answer.legs.dense) lines.push('', t('cli.keywordOnly'));
   return lines.join('\n');

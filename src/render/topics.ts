@@ -40,14 +40,37 @@ export interface LeftOutNote {
 }
 
 /** One page of /topics: a field per note listing its sections, with Previous/Next; then the files left out and why. */
-export function topicsView(outlines: NoteOutline[], page: number, t: Translate = translate, leftOut: readonly LeftOutNote[] = []): MessageView {
+export function topicsView(
+  outlines: NoteOutline[],
+  page: number,
+  t: Translate = translate,
+  leftOut: readonly LeftOutNote[] = [],
+): MessageView {
   const pages = topicsPageCount(outlines);
   const p = Math.min(Math.max(0, page), pages - 1);
   const leftOutFields: APIEmbedField[] = leftOut.length
-    ? [{ name: t('topics.leftOut', { count: leftOut.length }), value: fieldList(leftOut.map((s) => `\`${s.file}\`: ${s.reason}`), t) }]
+    ? [
+        {
+          name: t('topics.leftOut', { count: leftOut.length }),
+          value: fieldList(
+            leftOut.map((s) => `\`${s.file}\`: ${s.reason}`),
+            t,
+          ),
+        },
+      ]
     : [];
   if (outlines.length === 0) {
-    return { embeds: [fitEmbed({ title: t('topics.emptyTitle'), description: t('topics.empty'), ...(leftOutFields.length ? { fields: leftOutFields } : {}), color: COLOR_INFO })], components: [] };
+    return {
+      embeds: [
+        fitEmbed({
+          title: t('topics.emptyTitle'),
+          description: t('topics.empty'),
+          ...(leftOutFields.length ? { fields: leftOutFields } : {}),
+          color: COLOR_INFO,
+        }),
+      ],
+      components: [],
+    };
   }
   const fields: APIEmbedField[] = outlines.slice(p * NOTES_PER_PAGE, (p + 1) * NOTES_PER_PAGE).map((o) => ({
     name: o.title,
@@ -60,10 +83,15 @@ export function topicsView(outlines: NoteOutline[], page: number, t: Translate =
     footer: { text: t('topics.footer', { count: outlines.length, page: p + 1, pages }) },
     color: COLOR_INFO,
   });
-  const components = pages > 1 ? rows([
-    button(customIds.topicsPage(Math.max(0, p - 1), 'prev'), t('topics.previous'), ButtonStyle.Secondary, { disabled: p === 0 }),
-    button(customIds.topicsPage(Math.min(pages - 1, p + 1), 'next'), t('topics.next'), ButtonStyle.Secondary, { disabled: p === pages - 1 }),
-  ]) : [];
+  const components =
+    pages > 1
+      ? rows([
+          button(customIds.topicsPage(Math.max(0, p - 1), 'prev'), t('topics.previous'), ButtonStyle.Secondary, { disabled: p === 0 }),
+          button(customIds.topicsPage(Math.min(pages - 1, p + 1), 'next'), t('topics.next'), ButtonStyle.Secondary, {
+            disabled: p === pages - 1,
+          }),
+        ])
+      : [];
   return { embeds: [embed], components };
 }
 

@@ -7,6 +7,10 @@ import type { QueryGroup } from '../text/analyzer.js';
  * everyday words like "rule" or 需要, but not the notes' own vocabulary, which
  * the index computes when the notes change (index/vocabulary.ts).
  */
-export function coversQuestion(groups: QueryGroup[], sectionTokens: ReadonlySet<string>, isTopicalTerm: (token: string) => boolean): boolean {
+export function coversQuestion(
+  groups: QueryGroup[],
+  sectionTokens: ReadonlySet<string>,
+  isTopicalTerm: (token: string) => boolean,
+): boolean {
   return groups.some((g) => [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)));
 }

@@ -86,13 +86,23 @@ const CANDIDATES = 50;
 export async function ask(corpus: Corpus, question: string, options: AskOptions = {}): Promise<Answer> {
   const k = Math.max(1, options.k ?? 5);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const features: KeywordFeatures = { expansion: true, dictionary: true, rerank: true, spelling: true, hinges: true, definitions: true, comparisons: true, ...options.features };
+  const features: KeywordFeatures = {
+    expansion: true,
+    dictionary: true,
+    rerank: true,
+    spelling: true,
+    hinges: true,
+    definitions: true,
+    comparisons: true,
+    ...options.features,
+  };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
-  const withFeatures = (analyzed: QueryGroup[]) => analyzed.map((g) => ({
-    ...g,
-    expansions: features.expansion ? g.expansions : [],
-    guesses: features.dictionary ? g.guesses : [],
-  }));
+  const withFeatures = (analyzed: QueryGroup[]) =>
+    analyzed.map((g) => ({
+      ...g,
+      expansions: features.expansion ? g.expansions : [],
+      guesses: features.dictionary ? g.guesses : [],
+    }));
   const groups = withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus));
   const idf = (t: string) => corpus.idf(t);
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
@@ -115,9 +125,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const definition = features.definitions && questionIntent(question) === 'definition';
   const headingBonusOf = definition
     ? (id: string) => {
-      const found = chunkOf(id);
-      return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), idf) : 0;
-    }
+        const found = chunkOf(id);
+        return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), idf) : 0;
+      }
     : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), idf);
   const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingBonusOf, idf) : bm25;
 
@@ -129,20 +139,26 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const sideGroups = new Map((sides ?? []).map((side) => [side, withFeatures(corpus.analyzeQuery(side))]));
   const ranking = sides
     ? sidesFirst(fused, sideGroups, {
-      bestOf: (side) => {
-        const g = sideGroups.get(side)!;
-        const hits = corpus.keywordHits(g, SIDE_CANDIDATES);
-        const own = new Map(hits.map((h) => [h.id, h.matched]));
-        return rerankByCoverage(g, hits, (id) => own.get(id)!, (id) => HEADING_WEIGHT * coverage(g, headingTokensOf(id), idf), idf).map((h) => h.id);
-      },
-      sectionOf: (id) => {
-        const found = chunkOf(id);
-        return found ? sectionKey(found.chunk) : id;
-      },
-      // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
-      headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
-      sectionsWith: (t) => corpus.sectionsWith(t),
-    })
+        bestOf: (side) => {
+          const g = sideGroups.get(side)!;
+          const hits = corpus.keywordHits(g, SIDE_CANDIDATES);
+          const own = new Map(hits.map((h) => [h.id, h.matched]));
+          return rerankByCoverage(
+            g,
+            hits,
+            (id) => own.get(id)!,
+            (id) => HEADING_WEIGHT * coverage(g, headingTokensOf(id), idf),
+            idf,
+          ).map((h) => h.id);
+        },
+        sectionOf: (id) => {
+          const found = chunkOf(id);
+          return found ? sectionKey(found.chunk) : id;
+        },
+        // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
+        headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
+        sectionsWith: (t) => corpus.sectionsWith(t),
+      })
     : fused;
 
   const results: AnswerResult[] = [];
@@ -177,11 +193,24 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   }
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
-  const answered = leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, tokensOf(r.chunkId), (t) => corpus.isTopical(t))) &&
-    (!features.hinges || accountsForHinges(countHinges(groups, results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)), corpus)));
+  const answered =
+    leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, tokensOf(r.chunkId), (t) => corpus.isTopical(t))) &&
+    (!features.hinges ||
+      accountsForHinges(
+        countHinges(
+          groups,
+          results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)),
+          corpus,
+        ),
+      ));
   const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
   return {
-    question, ...corrected, corrections: spelled.corrections, answered, results, legs: { keyword: true, dense: denseIds !== null },
+    question,
+    ...corrected,
+    corrections: spelled.corrections,
+    answered,
+    results,
+    legs: { keyword: true, dense: denseIds !== null },
     ...(sides ? { comparison: { sides } } : {}),
   };
 }
@@ -231,7 +260,10 @@ function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, 
   for (const side of sides) {
     const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
     const alone = search.bestOf(side).filter(free);
-    const inQuestion = ranking.slice(0, SIDE_CANDIDATES).map((r) => r.id).filter(free);
+    const inQuestion = ranking
+      .slice(0, SIDE_CANDIDATES)
+      .map((r) => r.id)
+      .filter(free);
     const best = alone.find(named) ?? inQuestion.find(named) ?? alone[0];
     if (best) take(best, side);
   }

@@ -11,7 +11,12 @@ import { splitSentences } from '../notes/sentences.js';
  *   ("X 是…", "X is a …", "X 指…", "所谓 X"), or with X in bold;
  * - it is the introduction of the note named after X.
  */
-export function definitionScore(found: ChunkWithMeta, groups: QueryGroup[], tokenize: (text: string) => string[], idf: (t: string) => number): number {
+export function definitionScore(
+  found: ChunkWithMeta,
+  groups: QueryGroup[],
+  tokenize: (text: string) => string[],
+  idf: (t: string) => number,
+): number {
   const subject = subjectTokens(groups);
   if (subject.size === 0) return 0;
   const { chunk, meta } = found;
@@ -56,11 +61,21 @@ const SUBJECT_SHARE = 0.5;
  * A section that defines X opens with the definition: "迁移学习是…" further
  * down, or as one item of a list comparing X with others, uses X.
  */
-function definesInText(text: string, subject: ReadonlySet<string>, tokenize: (text: string) => string[], idf: (t: string) => number): boolean {
+function definesInText(
+  text: string,
+  subject: ReadonlySet<string>,
+  tokenize: (text: string) => string[],
+  idf: (t: string) => number,
+): boolean {
   for (const { text: raw } of splitSentences(text).slice(0, 1)) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
     const plain = sentence.replace(/\*\*/g, '');
-    const subjects = [ENGLISH_COPULA.exec(plain)?.[1], CHINESE_COPULA.exec(plain)?.[1], SO_CALLED.exec(plain)?.[1], BOLD_OPENING.exec(sentence)?.[1]];
+    const subjects = [
+      ENGLISH_COPULA.exec(plain)?.[1],
+      CHINESE_COPULA.exec(plain)?.[1],
+      SO_CALLED.exec(plain)?.[1],
+      BOLD_OPENING.exec(sentence)?.[1],
+    ];
     for (const s of subjects) if (s && namesOnly(tokenize(s), subject, idf) >= SUBJECT_SHARE) return true;
   }
   return false;

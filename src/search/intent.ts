@@ -10,10 +10,7 @@ const DEFINITION_PATTERNS: readonly RegExp[] = [
   /^\s*(?:什么是|啥是|何为|何谓|什么叫)/,
   /(?:是什么|是啥|指的是什么|指什么|是指什么|什么意思|的定义|定义是什么)\s*[?？]?\s*$/,
 ];
-const WHY_HOW_PATTERNS: readonly RegExp[] = [
-  /^\s*(?:why|how)\b/i,
-  /(?:为什么|为何|为啥|怎么|怎样|如何|咋)/,
-];
+const WHY_HOW_PATTERNS: readonly RegExp[] = [/^\s*(?:why|how)\b/i, /(?:为什么|为何|为啥|怎么|怎样|如何|咋)/];
 
 export function questionIntent(question: string): QuestionIntent {
   if (DEFINITION_PATTERNS.some((p) => p.test(question))) return 'definition';

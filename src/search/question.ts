@@ -6,7 +6,10 @@ export type QuestionCheck = { ok: true; question: string } | { ok: false; error:
 /** Cleans a question and says plainly what is wrong with it, if anything. */
 export function checkQuestion(raw: string): QuestionCheck {
   // Control characters and U+FFFD come from pasted binary junk; they can only confuse the analyzer.
-  const question = raw.replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, ' ').replace(/\s+/g, ' ').trim();
+  const question = raw
+    .replace(/[\p{Cc}\ufffd]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!question) return { ok: false, error: 'The question is empty. Ask about a concept, e.g. "what is focal loss".' };
   if (question.length > MAX_QUESTION_CHARS) {
     return {

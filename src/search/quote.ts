@@ -95,7 +95,12 @@ function isCode(text: string, u: RawUnit): boolean {
   return u.kind === 'block' && /^(```|~~~)/.test(text.slice(u.start, u.start + 3));
 }
 
-interface Window { start: number; end: number; score: number; ellipsis: boolean }
+interface Window {
+  start: number;
+  end: number;
+  score: number;
+  ellipsis: boolean;
+}
 
 /**
  * Where a passage whose first relevant unit is `i` should start: at the lead-in
@@ -129,7 +134,10 @@ function windowFrom(units: Unit[], start: number, maxChars: number): Window {
 function render(text: string, units: Unit[], w: Window, maxChars: number): string {
   const first = units[w.start]!;
   const last = units[w.end - 1]!;
-  let passage = text.slice(first.start, last.end).replace(/\n{3,}/g, '\n\n').trim();
+  let passage = text
+    .slice(first.start, last.end)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (passage.length > maxChars) return shorten(passage, first.kind === 'block', maxChars);
   const atSectionEnd = w.end === units.length;
   // A table row or block can still end on "；" mid-section: what follows goes on, so say so.
@@ -157,7 +165,11 @@ function shorten(passage: string, isBlock: boolean, maxChars: number): string {
   return `${passage.slice(0, maxChars - 1).trimEnd()}…`;
 }
 
-interface Block { start: number; end: number; kind: 'prose' | 'list' | 'block' }
+interface Block {
+  start: number;
+  end: number;
+  kind: 'prose' | 'list' | 'block';
+}
 
 /** Splits a section into units: prose into sentences, lists into items, code/formula/table blocks whole. */
 function toUnits(text: string): RawUnit[] {
@@ -184,7 +196,8 @@ function toUnits(text: string): RawUnit[] {
     const u = units[k]!;
     const next = units[k + 1];
     if (u.kind === 'item' && next?.group !== u.group) u.closes = true;
-    if (u.kind === 'sentence' && next && next.kind !== 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)))) u.leadIn = true;
+    if (u.kind === 'sentence' && next && next.kind !== 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end))))
+      u.leadIn = true;
   }
   // The section's last unit ends the section's thought, whatever its punctuation.
   units[units.length - 1]!.closes = true;
@@ -217,7 +230,10 @@ function toBlocks(text: string): Block[] {
     const trimmed = line.trim();
     if (fence) {
       current!.end = end;
-      if (trimmed.startsWith(fence) && (fence !== '$$' || trimmed.endsWith('$$'))) { fence = null; flush(); }
+      if (trimmed.startsWith(fence) && (fence !== '$$' || trimmed.endsWith('$$'))) {
+        fence = null;
+        flush();
+      }
       continue;
     }
     const opener = /^(```+|~~~+|\$\$)/.exec(trimmed);
@@ -229,7 +245,10 @@ function toBlocks(text: string): Block[] {
       else fence = opener[1]!;
       continue;
     }
-    if (!trimmed) { flush(); continue; }
+    if (!trimmed) {
+      flush();
+      continue;
+    }
     const kind: Block['kind'] = trimmed.startsWith('|') ? 'block' : LIST_ITEM_START.test(line) ? 'list' : 'prose';
     // Continuation lines belong to the block they continue; a list marker or table row starts a new one after prose.
     if (current && (current.kind === kind || (current.kind === 'list' && kind === 'prose'))) current.end = end;

@@ -102,7 +102,9 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
       const window = run.slice(i, i + length);
       // A word of everyday Chinese (老是, 小时) is what the student meant, even where the notes lack it.
       if (corpus.sectionsWith(window) > 0 || corpus.isEverydayWord(window)) continue;
-      const candidates = (vocabulary.chineseByPinyin.get(pinyinKey(window)) ?? []).filter((c) => c.word !== window && sharesCharacter(c.word, window));
+      const candidates = (vocabulary.chineseByPinyin.get(pinyinKey(window)) ?? []).filter(
+        (c) => c.word !== window && sharesCharacter(c.word, window),
+      );
       if (candidates.length === 0) continue;
       const best = candidates.reduce((a, b) => (b.sections > a.sections ? b : a));
       made.push({ from: window, to: best.word });

@@ -120,7 +120,10 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
    * splitting 扩大.
    */
   function chineseGroups(run: string): QueryGroup[] {
-    const words = jieba.cut(run, true).map((w) => w.trim()).filter(Boolean);
+    const words = jieba
+      .cut(run, true)
+      .map((w) => w.trim())
+      .filter(Boolean);
     const groups: QueryGroup[] = [];
     let i = 0;
     while (i < words.length) {
@@ -135,7 +138,8 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
         continue;
       }
       const word = words[i]!;
-      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word)) groups.push({ surface: word, tokens: chineseTokens(word), expansions: [], guesses: [] });
+      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word))
+        groups.push({ surface: word, tokens: chineseTokens(word), expansions: [], guesses: [] });
       i++;
     }
     return groups;
@@ -176,7 +180,10 @@ function jiebaSegmenter(): InstanceType<typeof jieba.Jieba> {
 
 function normalize(text: string): string {
   // "3×3", "3\times3" and "3x3" are the same kernel size to a student.
-  return text.normalize('NFKC').toLowerCase().replace(/\\times\s*|\s*×\s*/g, 'x');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\\times\s*|\s*×\s*/g, 'x');
 }
 
 /** English words of a Latin run: stop words dropped, the rest stemmed. */

@@ -18,7 +18,8 @@ interface CedictEntry {
 /** Longest English gloss kept, in words: longer ones are explanations, not names. */
 const MAX_GLOSS_WORDS = 3;
 /** Senses that point elsewhere rather than translate. */
-const NOT_A_TRANSLATION = /^(?:variant of|old variant|see |cl:|surname|abbr\.|used in|also written|erhua variant|japanese variant|taiwan pr\.)/i;
+const NOT_A_TRANSLATION =
+  /^(?:variant of|old variant|see |cl:|surname|abbr\.|used in|also written|erhua variant|japanese variant|taiwan pr\.)/i;
 
 /** Chinese words of two or more characters: single characters have too many senses to guess from. */
 export function isDictionaryWord(term: string): boolean {
@@ -44,7 +45,11 @@ export function glossesOf(sense: string): string[] {
   const out: string[] = [];
   const plain = sense.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\b(?:lit|fig)\.\s*/gi, ' ');
   for (const part of plain.split(/[;,]/)) {
-    const gloss = part.toLowerCase().trim().replace(/^(?:to|a|an|the)\s+/, '').replace(/\s+/g, ' ');
+    const gloss = part
+      .toLowerCase()
+      .trim()
+      .replace(/^(?:to|a|an|the)\s+/, '')
+      .replace(/\s+/g, ' ');
     if (!/^[a-z][a-z' -]*[a-z]$/.test(gloss)) continue;
     if (gloss.split(' ').length > MAX_GLOSS_WORDS || /\b(?:sb|sth|one's|oneself)\b/.test(gloss)) continue;
     out.push(gloss);

@@ -33,9 +33,10 @@ export function curatedGlossary(): Glossary {
 }
 
 // A CJK term immediately followed by a bracketed English term: 焦点损失（Focal Loss）.
-const ZH_THEN_EN = /([\u3400-\u9fff]{2,16})\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&']{0,58}(?:[,，、;；]\s*[A-Za-z][A-Za-z0-9 .\-/+&']{0,30})*)\s*[)）]/g;
+const ZH_THEN_EN =
+  /([\u3400-\u9fff]{2,16})\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&']{0,58}(?:[,，、;；]\s*[A-Za-z][A-Za-z0-9 .\-/+&']{0,30})*)\s*[)）]/g;
 // The reverse habit: Focal Loss（焦点损失）.
-const EN_THEN_ZH = /([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,4})\s*[（(]\s*([\u3400-\u9fff]{2,12})\s*[)）]/g;
+const EN_THEN_ZH = /([A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,4})\s*[（(]\s*([\u3400-\u9fff]{2,12})\s*[)）]/g;
 /**
  * Words that end the clause before a term rather than belong to it:
  * "它既不需要锚框" → "锚框", "在线难例挖掘" stays whole because jieba keeps 在线.
@@ -43,7 +44,9 @@ const EN_THEN_ZH = /([A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,4})\s*[
 const CLAUSE_WORDS = new Set(
   `的 了 是 在 用 和 与 及 或 将 把 被 让 使 对 从 由 为 即 也 都 就 而 且 能 会 可 时 后 前 中 上 下 里 这 那 其 该 此 每 一 个 种
 不 既 又 还 并 再 要 叫 称 称为 叫做 需要 不再 提出 使用 采用 引入 通过 得到 带来 看成 实现 进行 成为 作为 利用 加入 即为 就是 所谓 一种 一个
-这种 这个 我们 常见 常用 一般 简单 论文 作者 发现 可以 能够 起到 类似 具有 包括 例如 比如 如 以及 相比 相当于 靠 按 经过 同时 然后 最后 首先`.split(/\s+/),
+这种 这个 我们 常见 常用 一般 简单 论文 作者 发现 可以 能够 起到 类似 具有 包括 例如 比如 如 以及 相比 相当于 靠 按 经过 同时 然后 最后 首先`.split(
+    /\s+/,
+  ),
 );
 /** Longest Chinese term kept, in characters. */
 const MAX_TERM_CHARS = 8;
@@ -69,7 +72,7 @@ export function mineGlossary(
     // concepts (RPN, 锚框, 非极大值抑制), and crossing them would translate
     // "anchor" into all of them. They are searched as the note's names instead.
     for (const alias of meta.aliases) {
-      const m = /^([\u3400-\u9fff]{2,12})\s*[（(]\s*([A-Za-z][\w .\-]{0,40})\s*[)）]$/.exec(alias.trim());
+      const m = /^([\u3400-\u9fff]{2,12})\s*[（(]\s*([A-Za-z][\w .-]{0,40})\s*[)）]$/.exec(alias.trim());
       if (m) addPair(glossary, m[2]!, m[1]!);
     }
   }
@@ -83,7 +86,10 @@ const CITATION = /\b(?:1[89]|20)\d\d\b|\bet al\b/i;
  * RPN is three words (区域/建议/网络) and ResNet two (残差/网络).
  */
 function termSize(english: string): number {
-  const words = english.trim().split(/[\s\-]+/).filter(Boolean);
+  const words = english
+    .trim()
+    .split(/[\s-]+/)
+    .filter(Boolean);
   if (words.length !== 1) return words.length;
   const capitals = words[0]!.replace(/[^A-Z]/g, '').length;
   return Math.max(1, capitals);
@@ -103,6 +109,9 @@ function trailingTerm(run: string, segment: (text: string) => string[], maxWords
 
 function getOrCreate<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
   let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
   return set;
 }

@@ -52,8 +52,12 @@ export function spawnBot(opts: { env: Record<string, string>; cwd: string; scrip
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (d: Buffer) => { out.stdout += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out.stderr += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out.stdout += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out.stderr += d.toString();
+  });
   const exited = new Promise<Exit>((resolve) => {
     child.on('close', (code, signal) => resolve({ code, signal }));
   });
@@ -62,9 +66,16 @@ export function spawnBot(opts: { env: Record<string, string>; cwd: string; scrip
 
 /** The bot's stdout as parsed pino lines; anything that is not JSON is kept as `{ unparsed }` so it still shows in failures. */
 export function logLines(bot: BotProcess): LogLine[] {
-  return bot.out.stdout.split('\n').filter(Boolean).map((l) => {
-    try { return JSON.parse(l); } catch { return { unparsed: l }; }
-  });
+  return bot.out.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        return { unparsed: l };
+      }
+    });
 }
 
 /**
@@ -74,11 +85,16 @@ export function logLines(bot: BotProcess): LogLine[] {
 export async function waitForLog(bot: BotProcess, pred: (line: LogLine) => boolean, timeoutMs: number): Promise<LogLine> {
   const deadline = Date.now() + timeoutMs;
   let exit: Exit | null = null;
-  void bot.exited.then((e) => { exit = e; });
+  void bot.exited.then((e) => {
+    exit = e;
+  });
   while (Date.now() < deadline) {
     const hit = logLines(bot).find(pred);
     if (hit) return hit;
-    if (exit) throw new Error(`bot exited (${JSON.stringify(exit)}) before the expected log line.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
+    if (exit)
+      throw new Error(
+        `bot exited (${JSON.stringify(exit)}) before the expected log line.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`no matching log line within ${timeoutMs} ms.\nstdout:\n${bot.out.stdout}\nstderr:\n${bot.out.stderr}`);
@@ -175,7 +191,8 @@ export function withBotDb<T>(dataDir: string, fn: (db: Database.Database) => T, 
 export function interactionRequests(applicationId: string) {
   return {
     /** The interaction's initial response (reply, deferral, update, autocomplete). */
-    isCallback: (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`) && r.path.endsWith('/callback'),
+    isCallback: (id: string) => (r: RecordedRequest) =>
+      r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`) && r.path.endsWith('/callback'),
     isEditOriginal: (token: string) => (r: RecordedRequest) =>
       r.method === 'PATCH' && r.path === `/webhooks/${applicationId}/${token}/messages/@original`,
     isFollowUp: (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/webhooks/${applicationId}/${token}`,
@@ -190,12 +207,14 @@ export { buttons } from './buttons.js';
  * The type 5 deferral carries no message, so it has nothing to check.
  */
 export function messageRequests(requests: readonly RecordedRequest[]): RecordedRequest[] {
-  return requests.filter((r) =>
-    (r.method === 'PATCH' && r.path.startsWith('/webhooks/')) ||
-    (r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path)) ||
-    (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)) ||
-    (r.method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(r.path)) ||
-    (r.method === 'POST' && r.path.endsWith('/callback') && [4, 7].includes(r.body?.type)));
+  return requests.filter(
+    (r) =>
+      (r.method === 'PATCH' && r.path.startsWith('/webhooks/')) ||
+      (r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path)) ||
+      (r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)) ||
+      (r.method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(r.path)) ||
+      (r.method === 'POST' && r.path.endsWith('/callback') && [4, 7].includes(r.body?.type)),
+  );
 }
 
 /** The `allowed_mentions` a message request carried (a callback nests the message under `data`). */

@@ -41,12 +41,27 @@ export interface BurstResult {
 
 /** Questions a student might ask, cycled through the burst. */
 const QUESTIONS = [
-  'what is batch normalization', '什么是过拟合', 'how does dropout work', 'SVM 为什么引入对偶问题',
-  'what is a GAN', 'LSTM 和 RNN 有什么区别', 'what is the softmax function', '卷积层的参数量怎么计算',
-  'why use residual connections', '梯度消失怎么解决', 'what does non maximum suppression do', '什么是迁移学习',
+  'what is batch normalization',
+  '什么是过拟合',
+  'how does dropout work',
+  'SVM 为什么引入对偶问题',
+  'what is a GAN',
+  'LSTM 和 RNN 有什么区别',
+  'what is the softmax function',
+  '卷积层的参数量怎么计算',
+  'why use residual connections',
+  '梯度消失怎么解决',
+  'what does non maximum suppression do',
+  '什么是迁移学习',
 ];
 
-export async function runBurst(fake: FakeDiscord, bot: BotProcess, applicationId: string, plan: BurstPlan, timeoutMs = 120_000): Promise<BurstResult> {
+export async function runBurst(
+  fake: FakeDiscord,
+  bot: BotProcess,
+  applicationId: string,
+  plan: BurstPlan,
+  timeoutMs = 120_000,
+): Promise<BurstResult> {
   let user = 0n;
   const sent: Array<{ id: string; token: string; sentAt: number; phase: AskOutcome['phase'] }> = [];
   const ask = (phase: AskOutcome['phase']) => {
@@ -54,7 +69,11 @@ export async function runBurst(fake: FakeDiscord, bot: BotProcess, applicationId
     const question = QUESTIONS[sent.length % QUESTIONS.length]!;
     const member = { id: String(210000000000000000n + user), username: `burst${user}` };
     const sentAt = Date.now();
-    sent.push({ ...fake.sendCommand({ name: 'ask', options: [{ type: 3, name: 'question', value: question }], user: member }), sentAt, phase });
+    sent.push({
+      ...fake.sendCommand({ name: 'ask', options: [{ type: 3, name: 'question', value: question }], user: member }),
+      sentAt,
+      phase,
+    });
   };
 
   for (let i = 0; i < plan.wave; i++) ask('wave');
@@ -70,10 +89,12 @@ export async function runBurst(fake: FakeDiscord, bot: BotProcess, applicationId
     ask('reindex');
   }
 
-  const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/interactions/${id}/${tokenOf(id)}/callback`;
+  const isCallback = (id: string) => (r: RecordedRequest) =>
+    r.method === 'POST' && r.path === `/interactions/${id}/${tokenOf(id)}/callback`;
   const tokens = new Map([...sent, reindex].map((s) => [s.id, s.token]));
   const tokenOf = (id: string) => tokens.get(id)!;
-  const isEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.path === `/webhooks/${applicationId}/${token}/messages/@original`;
+  const isEdit = (token: string) => (r: RecordedRequest) =>
+    r.method === 'PATCH' && r.path === `/webhooks/${applicationId}/${token}/messages/@original`;
 
   const deadline = Date.now() + timeoutMs;
   const reindexEdit = await fake.waitForRequest(isEdit(reindex.token), Math.max(1, deadline - Date.now())).catch(() => null);

@@ -56,33 +56,40 @@ export interface FakeDiscord {
   botUserId: string;
   /** First text channel (type 0): where interactions happen unless told otherwise. */
   channelId: string;
-  sendCommand(opts: {
-    name: string;
-    options?: any[];
-    /** Discord's `data.resolved` (users/channels/roles referenced by options). */
-    resolved?: any;
-    user?: FakeUser;
-    permissions?: string;
-    /** The bot's own permissions in the channel (`app_permissions`); default: all of them. */
-    appPermissions?: string;
-    channelId?: string;
-    guildId?: string;
-  } & FakeLocales): { id: string; token: string };
-  sendComponent(opts: {
-    customId: string;
-    /** A message the bot sent earlier through this fake; its stored state becomes `interaction.message`. */
-    messageId?: string;
-    message?: any;
-    user?: FakeUser;
-    /** 2 = button, 3 = string select (pass `values`). */
-    componentType?: number;
-    values?: string[];
-    permissions?: string;
-    /** The bot's own permissions in the channel (`app_permissions`); default: all of them. */
-    appPermissions?: string;
-    channelId?: string;
-  } & FakeLocales): { id: string; token: string };
-  sendAutocomplete(opts: { name: string; options: any[]; user?: FakeUser; channelId?: string } & FakeLocales): { id: string; token: string };
+  sendCommand(
+    opts: {
+      name: string;
+      options?: any[];
+      /** Discord's `data.resolved` (users/channels/roles referenced by options). */
+      resolved?: any;
+      user?: FakeUser;
+      permissions?: string;
+      /** The bot's own permissions in the channel (`app_permissions`); default: all of them. */
+      appPermissions?: string;
+      channelId?: string;
+      guildId?: string;
+    } & FakeLocales,
+  ): { id: string; token: string };
+  sendComponent(
+    opts: {
+      customId: string;
+      /** A message the bot sent earlier through this fake; its stored state becomes `interaction.message`. */
+      messageId?: string;
+      message?: any;
+      user?: FakeUser;
+      /** 2 = button, 3 = string select (pass `values`). */
+      componentType?: number;
+      values?: string[];
+      permissions?: string;
+      /** The bot's own permissions in the channel (`app_permissions`); default: all of them. */
+      appPermissions?: string;
+      channelId?: string;
+    } & FakeLocales,
+  ): { id: string; token: string };
+  sendAutocomplete(opts: { name: string; options: any[]; user?: FakeUser; channelId?: string } & FakeLocales): {
+    id: string;
+    token: string;
+  };
   /** Raw escape hatch: dispatch any gateway event (op 0) to every identified connection. */
   dispatch(event: string, data: any): void;
   /** Resolves with the first matching request, including ones already recorded (avoids races). */
@@ -128,15 +135,36 @@ const CallbackType = { Message: 4, DeferredMessage: 5, DeferredUpdate: 6, Update
 const MessageFlags = { Ephemeral: 64, Loading: 128 } as const;
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly body: any) {
+  constructor(
+    readonly status: number,
+    readonly body: any,
+  ) {
     super(body?.message ?? `HTTP ${status}`);
   }
 }
 const notFound = (code: number, message: string) => new HttpError(404, { message, code });
 
-interface Rule { method: string; pattern: RegExp; status: number; body: any; retryAfter?: number }
-interface Interaction { id: string; type: number; token: string; channelId: string; responded: boolean; originalId?: string; componentMessageId?: string }
-interface Conn { ws: WebSocket; sessionId?: string; identified: boolean }
+interface Rule {
+  method: string;
+  pattern: RegExp;
+  status: number;
+  body: any;
+  retryAfter?: number;
+}
+interface Interaction {
+  id: string;
+  type: number;
+  token: string;
+  channelId: string;
+  responded: boolean;
+  originalId?: string;
+  componentMessageId?: string;
+}
+interface Conn {
+  ws: WebSocket;
+  sessionId?: string;
+  identified: boolean;
+}
 
 export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const applicationId = opts.applicationId ?? '100000000000000001';
@@ -144,35 +172,102 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const guildId = opts.guildId ?? '300000000000000001';
   const guildLocale = opts.guildLocale ?? 'en-US';
   const channels = (opts.channels ?? [{ id: '400000000000000001', name: 'general', type: 0 }]).map((c, i) => ({
-    id: c.id, type: c.type ?? 0, guild_id: guildId, name: c.name, position: i, permission_overwrites: [],
-    parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, flags: 0,
+    id: c.id,
+    type: c.type ?? 0,
+    guild_id: guildId,
+    name: c.name,
+    position: i,
+    permission_overwrites: [],
+    parent_id: null,
+    topic: null,
+    nsfw: false,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
   }));
   const channelId = channels.find((c) => c.type === 0)?.id;
   if (!channelId) throw new Error('fake-discord: need at least one text channel (type 0)');
 
   const now = new Date().toISOString();
   const botUser = {
-    id: botUserId, username: 'StudyBot', discriminator: '0', global_name: null, avatar: null,
-    bot: true, system: false, flags: 0, public_flags: 0, mfa_enabled: false, verified: true, email: null,
+    id: botUserId,
+    username: 'StudyBot',
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    bot: true,
+    system: false,
+    flags: 0,
+    public_flags: 0,
+    mfa_enabled: false,
+    verified: true,
+    email: null,
   };
   // The bot's member only has @everyone, so this role decides what discord.js computes for
   // `guild.members.me.permissions` / `permissionsFor(me)`: grant everything so pre-flight checks
   // pass; simulate missing permissions at the REST layer with failNext(..., 403, { code: 50013 }).
   const everyoneRole = {
-    id: guildId, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-    hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: ALL_PERMISSIONS,
-    managed: false, mentionable: false, flags: 0,
+    id: guildId,
+    name: '@everyone',
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position: 0,
+    permissions: ALL_PERMISSIONS,
+    managed: false,
+    mentionable: false,
+    flags: 0,
   };
   const guild = {
-    id: guildId, name: 'Study Group', icon: null, splash: null, discovery_splash: null, banner: null,
-    description: null, owner_id: DEFAULT_USER.id, afk_channel_id: null, afk_timeout: 300, verification_level: 0,
-    default_message_notifications: 0, explicit_content_filter: 0, roles: [everyoneRole], emojis: [], stickers: [],
-    features: [], mfa_level: 0, application_id: null, system_channel_id: channelId, system_channel_flags: 0,
-    rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null,
-    premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false, preferred_locale: guildLocale,
-    nsfw_level: 0, max_members: 500000, max_video_channel_users: 25, widget_enabled: false, widget_channel_id: null,
+    id: guildId,
+    name: 'Study Group',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: DEFAULT_USER.id,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [everyoneRole],
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: channelId,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    vanity_url_code: null,
+    premium_tier: 0,
+    premium_subscription_count: 0,
+    premium_progress_bar_enabled: false,
+    preferred_locale: guildLocale,
+    nsfw_level: 0,
+    max_members: 500000,
+    max_video_channel_users: 25,
+    widget_enabled: false,
+    widget_channel_id: null,
   };
-  const memberOf = (user: object) => ({ user, roles: [], nick: null, avatar: null, joined_at: now, premium_since: null, deaf: false, mute: false, flags: 0, pending: false });
+  const memberOf = (user: object) => ({
+    user,
+    roles: [],
+    nick: null,
+    avatar: null,
+    joined_at: now,
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+  });
 
   // --- state ------------------------------------------------------------
   const requests: RecordedRequest[] = [];
@@ -198,10 +293,25 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   /** Builds a message the way Discord echoes it back: a full object, always authored by the bot. */
   function makeMessage(chId: string, body: any, files: RecordedRequest['files'], extra: Record<string, unknown> = {}) {
     const msg = {
-      id: snowflake(), channel_id: chId, guild_id: guildId, author: botUser, content: body?.content ?? '',
-      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: [], mention_roles: [], mention_channels: [], attachments: [] as any[], embeds: body?.embeds ?? [],
-      components: body?.components ?? [], pinned: false, type: 0, flags: body?.flags ?? 0, ...extra,
+      id: snowflake(),
+      channel_id: chId,
+      guild_id: guildId,
+      author: botUser,
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      mention_channels: [],
+      attachments: [] as any[],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: body?.flags ?? 0,
+      ...extra,
     };
     msg.attachments = attachmentsFor(body, files);
     messages.set(msg.id, msg);
@@ -211,14 +321,19 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     return files.map((f, i) => {
       const id = snowflake();
       return {
-        id, filename: body?.attachments?.[i]?.filename ?? f.name, size: f.size, content_type: f.contentType,
-        url: `http://127.0.0.1:${port}/attachments/${id}/${f.name}`, proxy_url: `http://127.0.0.1:${port}/attachments/${id}/${f.name}`,
+        id,
+        filename: body?.attachments?.[i]?.filename ?? f.name,
+        size: f.size,
+        content_type: f.contentType,
+        url: `http://127.0.0.1:${port}/attachments/${id}/${f.name}`,
+        proxy_url: `http://127.0.0.1:${port}/attachments/${id}/${f.name}`,
       };
     });
   }
   /** PATCH semantics: only fields present in the body change; editing drops the Loading flag of a deferral. */
   function editMessage(msg: any, body: any, files: RecordedRequest['files']) {
-    for (const key of ['content', 'embeds', 'components'] as const) if (body && key in body) msg[key] = body[key] ?? (key === 'content' ? '' : []);
+    for (const key of ['content', 'embeds', 'components'] as const)
+      if (body && key in body) msg[key] = body[key] ?? (key === 'content' ? '' : []);
     if (body && 'flags' in body) msg.flags = body.flags;
     if (files.length > 0 || (body && 'attachments' in body)) msg.attachments = attachmentsFor(body, files);
     msg.flags &= ~MessageFlags.Loading;
@@ -239,9 +354,16 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   function registerCommands(list: any[], scope: 'global' | 'guild', replace: boolean) {
     const prev = commands[scope];
     const out = list.map((c) => ({
-      id: prev.find((p) => p.name === c.name)?.id ?? snowflake(), application_id: applicationId, version: snowflake(),
-      type: 1, description: '', options: [], default_member_permissions: null, nsfw: false,
-      ...(scope === 'guild' ? { guild_id: guildId } : {}), ...c,
+      id: prev.find((p) => p.name === c.name)?.id ?? snowflake(),
+      application_id: applicationId,
+      version: snowflake(),
+      type: 1,
+      description: '',
+      options: [],
+      default_member_permissions: null,
+      nsfw: false,
+      ...(scope === 'guild' ? { guild_id: guildId } : {}),
+      ...c,
     }));
     commands[scope] = replace ? out : [...prev.filter((p) => !out.some((o) => o.name === p.name)), ...out];
     return out;
@@ -250,16 +372,34 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   // --- REST ---------------------------------------------------------------
   type Handler = (m: RegExpMatchArray, r: RecordedRequest) => any; // return value = JSON body; undefined = 204
   const routes: Array<[string, RegExp, Handler]> = [
-    ['GET', /^\/gateway(\/bot)?$/, () => ({
-      url: `ws://127.0.0.1:${port}`, shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
-    })],
+    [
+      'GET',
+      /^\/gateway(\/bot)?$/,
+      () => ({
+        url: `ws://127.0.0.1:${port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+      }),
+    ],
     ['GET', /^\/users\/@me$/, () => botUser],
-    ['GET', /^\/applications\/@me$/, () => ({
-      id: applicationId, name: botUser.username, icon: null, description: '', bot_public: false,
-      bot_require_code_grant: false, verify_key: '0'.repeat(64), flags: 0, team: null, bot: botUser,
-      owner: userObject(DEFAULT_USER), approximate_guild_count: 1,
-    })],
+    [
+      'GET',
+      /^\/applications\/@me$/,
+      () => ({
+        id: applicationId,
+        name: botUser.username,
+        icon: null,
+        description: '',
+        bot_public: false,
+        bot_require_code_grant: false,
+        verify_key: '0'.repeat(64),
+        flags: 0,
+        team: null,
+        bot: botUser,
+        owner: userObject(DEFAULT_USER),
+        approximate_guild_count: 1,
+      }),
+    ],
     ['GET', /^\/applications\/(\d+)\/commands$/, () => commands.global],
     ['GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, () => commands.guild],
     ['PUT', /^\/applications\/(\d+)\/commands$/, (_m, r) => registerCommands(r.body ?? [], 'global', true)],
@@ -267,71 +407,140 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     ['POST', /^\/applications\/(\d+)\/commands$/, (_m, r) => registerCommands([r.body], 'global', false)[0]],
     ['POST', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (_m, r) => registerCommands([r.body], 'guild', false)[0]],
 
-    ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, ([, id, token], r) => {
-      const it = interactions.get(token!);
-      if (!it || it.id !== id) throw notFound(10062, 'Unknown interaction');
-      // Discord refuses a second initial response; discord.js guards this too, but bot bugs can bypass it.
-      if (it.responded) throw new HttpError(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
-      it.responded = true;
-      const type = r.body?.type;
-      const data = r.body?.data ?? {};
-      if (type === CallbackType.Message || type === CallbackType.DeferredMessage) {
-        const deferred = type === CallbackType.DeferredMessage;
-        it.originalId = makeMessage(it.channelId, deferred ? {} : data, r.files, {
-          type: 20, webhook_id: applicationId, application_id: applicationId,
-          flags: (data.flags ?? 0) | (deferred ? MessageFlags.Loading : 0),
-        }).id;
-      } else if ((type === CallbackType.DeferredUpdate || type === CallbackType.Update) && it.componentMessageId) {
-        // For components, "@original" IS the clicked message.
-        it.originalId = it.componentMessageId;
-        if (type === CallbackType.Update) editMessage(messages.get(it.originalId), data, r.files);
-      }
-      if (r.query.with_response !== 'true') return undefined;
-      const msg = it.originalId ? messages.get(it.originalId) : undefined;
-      return {
-        interaction: { id: it.id, type: it.type, activity_instance_id: null, response_message_id: msg?.id ?? null,
-          response_message_loading: type === CallbackType.DeferredMessage, response_message_ephemeral: Boolean((msg?.flags ?? 0) & MessageFlags.Ephemeral) },
-        resource: msg ? { type, message: msg } : { type },
-      };
-    }],
+    [
+      'POST',
+      /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
+      ([, id, token], r) => {
+        const it = interactions.get(token!);
+        if (!it || it.id !== id) throw notFound(10062, 'Unknown interaction');
+        // Discord refuses a second initial response; discord.js guards this too, but bot bugs can bypass it.
+        if (it.responded) throw new HttpError(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+        it.responded = true;
+        const type = r.body?.type;
+        const data = r.body?.data ?? {};
+        if (type === CallbackType.Message || type === CallbackType.DeferredMessage) {
+          const deferred = type === CallbackType.DeferredMessage;
+          it.originalId = makeMessage(it.channelId, deferred ? {} : data, r.files, {
+            type: 20,
+            webhook_id: applicationId,
+            application_id: applicationId,
+            flags: (data.flags ?? 0) | (deferred ? MessageFlags.Loading : 0),
+          }).id;
+        } else if ((type === CallbackType.DeferredUpdate || type === CallbackType.Update) && it.componentMessageId) {
+          // For components, "@original" IS the clicked message.
+          it.originalId = it.componentMessageId;
+          if (type === CallbackType.Update) editMessage(messages.get(it.originalId), data, r.files);
+        }
+        if (r.query.with_response !== 'true') return undefined;
+        const msg = it.originalId ? messages.get(it.originalId) : undefined;
+        return {
+          interaction: {
+            id: it.id,
+            type: it.type,
+            activity_instance_id: null,
+            response_message_id: msg?.id ?? null,
+            response_message_loading: type === CallbackType.DeferredMessage,
+            response_message_ephemeral: Boolean((msg?.flags ?? 0) & MessageFlags.Ephemeral),
+          },
+          resource: msg ? { type, message: msg } : { type },
+        };
+      },
+    ],
     ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, ([, app, token]) => original(interactionByToken(app!, token!))],
-    ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, ([, app, token], r) => editMessage(original(interactionByToken(app!, token!)), r.body, r.files)],
-    ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, ([, app, token]) => { messages.delete(original(interactionByToken(app!, token!)).id); return undefined; }],
-    ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, ([, app, token], r) => {
-      const it = interactionByToken(app!, token!);
-      if (!it.responded) throw new HttpError(400, { message: 'Unknown Webhook', code: 10015 }); // follow-up before initial response
-      const msg = makeMessage(it.channelId, r.body, r.files, { webhook_id: applicationId, application_id: applicationId });
-      return r.query.wait === 'true' ? msg : undefined; // without ?wait=true Discord answers 204
-    }],
-    ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/, ([, app, token, mid]) => {
-      interactionByToken(app!, token!);
-      return messages.get(mid!) ?? (() => { throw notFound(10008, 'Unknown Message'); })();
-    }],
-    ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/, ([, app, token, mid], r) => {
-      interactionByToken(app!, token!);
-      const msg = messages.get(mid!);
-      if (!msg) throw notFound(10008, 'Unknown Message');
-      return editMessage(msg, r.body, r.files);
-    }],
-    ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/, ([, app, token, mid]) => {
-      interactionByToken(app!, token!);
-      if (!messages.delete(mid!)) throw notFound(10008, 'Unknown Message');
-      return undefined;
-    }],
+    [
+      'PATCH',
+      /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/,
+      ([, app, token], r) => editMessage(original(interactionByToken(app!, token!)), r.body, r.files),
+    ],
+    [
+      'DELETE',
+      /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/,
+      ([, app, token]) => {
+        messages.delete(original(interactionByToken(app!, token!)).id);
+        return undefined;
+      },
+    ],
+    [
+      'POST',
+      /^\/webhooks\/(\d+)\/([^/]+)$/,
+      ([, app, token], r) => {
+        const it = interactionByToken(app!, token!);
+        if (!it.responded) throw new HttpError(400, { message: 'Unknown Webhook', code: 10015 }); // follow-up before initial response
+        const msg = makeMessage(it.channelId, r.body, r.files, { webhook_id: applicationId, application_id: applicationId });
+        return r.query.wait === 'true' ? msg : undefined; // without ?wait=true Discord answers 204
+      },
+    ],
+    [
+      'GET',
+      /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/,
+      ([, app, token, mid]) => {
+        interactionByToken(app!, token!);
+        return (
+          messages.get(mid!) ??
+          (() => {
+            throw notFound(10008, 'Unknown Message');
+          })()
+        );
+      },
+    ],
+    [
+      'PATCH',
+      /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/,
+      ([, app, token, mid], r) => {
+        interactionByToken(app!, token!);
+        const msg = messages.get(mid!);
+        if (!msg) throw notFound(10008, 'Unknown Message');
+        return editMessage(msg, r.body, r.files);
+      },
+    ],
+    [
+      'DELETE',
+      /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/,
+      ([, app, token, mid]) => {
+        interactionByToken(app!, token!);
+        if (!messages.delete(mid!)) throw notFound(10008, 'Unknown Message');
+        return undefined;
+      },
+    ],
 
     ['GET', /^\/channels\/(\d+)$/, ([, id]) => channel(id!)],
     ['POST', /^\/channels\/(\d+)\/messages$/, ([, id], r) => makeMessage(channel(id!).id, r.body, r.files)],
     ['GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, ([, id, mid]) => channelMessage(id!, mid!)],
     ['PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, ([, id, mid], r) => editMessage(channelMessage(id!, mid!), r.body, r.files)],
-    ['DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, ([, id, mid]) => { messages.delete(channelMessage(id!, mid!).id); return undefined; }],
-    ['GET', /^\/guilds\/(\d+)$/, ([, id]) => { checkGuild(id!); return guild; }],
-    ['GET', /^\/guilds\/(\d+)\/channels$/, ([, id]) => { checkGuild(id!); return channels; }],
-    ['GET', /^\/guilds\/(\d+)\/members\/(\d+)$/, ([, id, uid]) => {
-      checkGuild(id!);
-      const user = knownUsers.get(uid!);
-      if (!user) throw notFound(10007, 'Unknown Member');
-      return memberOf(user);
-    }],
+    [
+      'DELETE',
+      /^\/channels\/(\d+)\/messages\/(\d+)$/,
+      ([, id, mid]) => {
+        messages.delete(channelMessage(id!, mid!).id);
+        return undefined;
+      },
+    ],
+    [
+      'GET',
+      /^\/guilds\/(\d+)$/,
+      ([, id]) => {
+        checkGuild(id!);
+        return guild;
+      },
+    ],
+    [
+      'GET',
+      /^\/guilds\/(\d+)\/channels$/,
+      ([, id]) => {
+        checkGuild(id!);
+        return channels;
+      },
+    ],
+    [
+      'GET',
+      /^\/guilds\/(\d+)\/members\/(\d+)$/,
+      ([, id, uid]) => {
+        checkGuild(id!);
+        const user = knownUsers.get(uid!);
+        if (!user) throw notFound(10007, 'Unknown Member');
+        return memberOf(user);
+      },
+    ],
   ];
   function channel(id: string) {
     const c = channels.find((ch) => ch.id === id);
@@ -354,19 +563,31 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     if (raw.length === 0) return { body: undefined, files: [] };
     if (type.startsWith('multipart/form-data')) {
       // undici's Request parses multipart for us; no need for a hand-rolled parser.
-      const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(raw) }).formData();
+      const form = await new Request('http://x/', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: new Uint8Array(raw),
+      }).formData();
       const files: RecordedRequest['files'] = [];
       let body: any;
       for (const [field, value] of form) {
         if (typeof value === 'string') {
           if (field === 'payload_json') body = JSON.parse(value);
-          else (body ??= {})[field] = value;
-        } else files.push({ field, name: value.name, size: value.size, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+          else {
+            body ??= {};
+            body[field] = value;
+          }
+        } else
+          files.push({ field, name: value.name, size: value.size, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
       }
       return { body, files };
     }
     const text = raw.toString('utf8');
-    try { return { body: JSON.parse(text), files: [] }; } catch { return { body: text, files: [] }; }
+    try {
+      return { body: JSON.parse(text), files: [] };
+    } catch {
+      return { body: text, files: [] };
+    }
   }
 
   function send(res: ServerResponse, status: number, body: any, headers: Record<string, string> = {}) {
@@ -385,10 +606,20 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const raw = Buffer.concat(chunks);
     // A body we cannot parse is still recorded (as text) rather than lost.
     const { body, files } = await parseBody(req, raw).catch(() => ({ body: raw.toString('utf8'), files: [] }));
-    const path = url.pathname.replace(/^\/api(\/v\d+)?/, '').split('/').map(decodeURIComponent).join('/');
+    const path = url.pathname
+      .replace(/^\/api(\/v\d+)?/, '')
+      .split('/')
+      .map(decodeURIComponent)
+      .join('/');
     const rec: RecordedRequest = {
-      method: req.method ?? 'GET', path, rawPath: req.url ?? '', query: Object.fromEntries(url.searchParams),
-      headers: req.headers, body, files, at: Date.now(),
+      method: req.method ?? 'GET',
+      path,
+      rawPath: req.url ?? '',
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body,
+      files,
+      at: Date.now(),
     };
     requests.push(rec);
     for (const w of [...waiters]) w();
@@ -396,8 +627,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const ruleIdx = rules.findIndex((r) => r.method === rec.method && r.pattern.test(path));
     if (ruleIdx >= 0) {
       const [rule] = rules.splice(ruleIdx, 1);
-      const headers: Record<string, string> = rule!.retryAfter !== undefined
-        ? { 'retry-after': String(rule!.retryAfter), 'x-ratelimit-scope': 'user' } : {};
+      const headers: Record<string, string> =
+        rule!.retryAfter !== undefined ? { 'retry-after': String(rule!.retryAfter), 'x-ratelimit-scope': 'user' } : {};
       return send(res, rule!.status, rule!.body, headers);
     }
     for (const [method, pattern, fn] of routes) {
@@ -426,7 +657,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   }
   function dispatch(t: string, d: any) {
     const targets = [...conns].filter((c) => c.identified && c.ws.readyState === WebSocket.OPEN);
-    if (targets.length === 0) throw new Error(`fake-discord: cannot dispatch ${t}, no identified gateway connection (did the client log in?)`);
+    if (targets.length === 0)
+      throw new Error(`fake-discord: cannot dispatch ${t}, no identified gateway connection (did the client log in?)`);
     for (const c of targets) sendDispatch(c, t, d);
   }
 
@@ -438,7 +670,11 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     ws.send(JSON.stringify({ op: Op.Hello, d: { heartbeat_interval: 41250, _trace: ['fake-discord'] }, s: null, t: null }));
     ws.on('message', (raw) => {
       let payload: any;
-      try { payload = JSON.parse(raw.toString()); } catch { return ws.close(4002, 'Error while decoding payload.'); }
+      try {
+        payload = JSON.parse(raw.toString());
+      } catch {
+        return ws.close(4002, 'Error while decoding payload.');
+      }
       switch (payload.op) {
         case Op.Heartbeat:
           ws.send(JSON.stringify({ op: Op.HeartbeatAck }));
@@ -453,16 +689,37 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
           sessions.set(conn.sessionId, { seq: 0 });
           conn.identified = true;
           sendDispatch(conn, 'READY', {
-            v: 10, user: botUser, user_settings: {}, guilds: [{ id: guildId, unavailable: true }],
-            session_id: conn.sessionId, session_type: 'normal', resume_gateway_url: `ws://127.0.0.1:${port}`,
-            private_channels: [], presences: [], relationships: [], geo_ordered_rtc_regions: [], guild_join_requests: [],
-            application: { id: applicationId, flags: 0 }, shard: payload.d?.shard ?? [0, 1], _trace: ['fake-discord'],
+            v: 10,
+            user: botUser,
+            user_settings: {},
+            guilds: [{ id: guildId, unavailable: true }],
+            session_id: conn.sessionId,
+            session_type: 'normal',
+            resume_gateway_url: `ws://127.0.0.1:${port}`,
+            private_channels: [],
+            presences: [],
+            relationships: [],
+            geo_ordered_rtc_regions: [],
+            guild_join_requests: [],
+            application: { id: applicationId, flags: 0 },
+            shard: payload.d?.shard ?? [0, 1],
+            _trace: ['fake-discord'],
           });
           // discord.js holds back `clientReady` until every unavailable guild from READY arrives.
           sendDispatch(conn, 'GUILD_CREATE', {
-            ...guild, joined_at: now, large: false, unavailable: false, member_count: 2, voice_states: [],
+            ...guild,
+            joined_at: now,
+            large: false,
+            unavailable: false,
+            member_count: 2,
+            voice_states: [],
             members: [memberOf(botUser)], // so guild.members.me exists, as on real Discord
-            channels, threads: [], presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+            channels,
+            threads: [],
+            presences: [],
+            stage_instances: [],
+            guild_scheduled_events: [],
+            soundboard_sounds: [],
           });
           identified = true;
           for (const w of [...identifyWaiters]) w();
@@ -486,19 +743,35 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   });
 
   // --- interactions -----------------------------------------------------------
-  function sendInteraction(type: number, o: { user?: FakeUser; permissions?: string; appPermissions?: string; channelId?: string; guildId?: string } & FakeLocales, extra: Record<string, unknown>, componentMessageId?: string) {
+  function sendInteraction(
+    type: number,
+    o: { user?: FakeUser; permissions?: string; appPermissions?: string; channelId?: string; guildId?: string } & FakeLocales,
+    extra: Record<string, unknown>,
+    componentMessageId?: string,
+  ) {
     const id = snowflake();
     const token = `fake-${randomBytes(24).toString('base64url')}`;
     const chId = o.channelId ?? channelId!;
     const ch = channels.find((c) => c.id === chId) ?? { id: chId, type: 0, guild_id: guildId, name: 'unknown' };
     interactions.set(token, { id, type, token, channelId: chId, responded: false, componentMessageId });
     dispatch('INTERACTION_CREATE', {
-      id, application_id: applicationId, type, token, version: 1,
-      guild_id: o.guildId ?? guildId, guild: { id: o.guildId ?? guildId, locale: o.guildLocale ?? guildLocale, features: [] },
-      channel_id: chId, channel: ch,
+      id,
+      application_id: applicationId,
+      type,
+      token,
+      version: 1,
+      guild_id: o.guildId ?? guildId,
+      guild: { id: o.guildId ?? guildId, locale: o.guildLocale ?? guildLocale, features: [] },
+      channel_id: chId,
+      channel: ch,
       member: { ...memberOf(userObject(o.user ?? DEFAULT_USER)), permissions: o.permissions ?? ALL_PERMISSIONS },
-      app_permissions: o.appPermissions ?? ALL_PERMISSIONS, locale: o.locale ?? 'en-US', guild_locale: o.guildLocale ?? guildLocale, entitlements: [],
-      authorizing_integration_owners: { '0': o.guildId ?? guildId }, context: 0, attachment_size_limit: 8 * 1024 * 1024,
+      app_permissions: o.appPermissions ?? ALL_PERMISSIONS,
+      locale: o.locale ?? 'en-US',
+      guild_locale: o.guildLocale ?? guildLocale,
+      entitlements: [],
+      authorizing_integration_owners: { '0': o.guildId ?? guildId },
+      context: 0,
+      attachment_size_limit: 8 * 1024 * 1024,
       ...extra,
     });
     return { id, token };
@@ -506,26 +779,48 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const commandId = (name: string) => [...commands.guild, ...commands.global].find((c) => c.name === name)?.id ?? snowflake();
 
   const fake: FakeDiscord = {
-    apiBase: '', requests, applicationId, guildId, botUserId, channelId, identifies: [],
-    sendCommand: (o) => sendInteraction(2, o, {
-      data: { id: commandId(o.name), name: o.name, type: 1, guild_id: o.guildId ?? guildId, options: o.options ?? [], ...(o.resolved ? { resolved: o.resolved } : {}) },
-    }),
+    apiBase: '',
+    requests,
+    applicationId,
+    guildId,
+    botUserId,
+    channelId,
+    identifies: [],
+    sendCommand: (o) =>
+      sendInteraction(2, o, {
+        data: {
+          id: commandId(o.name),
+          name: o.name,
+          type: 1,
+          guild_id: o.guildId ?? guildId,
+          options: o.options ?? [],
+          ...(o.resolved ? { resolved: o.resolved } : {}),
+        },
+      }),
     sendComponent(o) {
       const chId = o.channelId ?? channelId!;
       // Default: a bot message with the clicked button, as if the bot had posted it earlier.
       const defaultComponents = [{ type: 1, components: [{ type: 2, style: 1, label: 'Click', custom_id: o.customId }] }];
-      const message = (o.messageId && !o.message && messages.get(o.messageId))
+      const message =
+        (o.messageId && !o.message && messages.get(o.messageId)) ||
         // A caller-supplied (possibly partial) message is completed and stored so @original edits can find it.
-        || makeMessage(chId, { components: defaultComponents }, [], { ...(o.messageId ? { id: o.messageId } : {}), ...o.message });
+        makeMessage(chId, { components: defaultComponents }, [], { ...(o.messageId ? { id: o.messageId } : {}), ...o.message });
       const componentType = o.componentType ?? 2;
-      return sendInteraction(3, o, {
-        message,
-        data: { custom_id: o.customId, component_type: componentType, ...(componentType === 2 ? {} : { values: o.values ?? [] }) },
-      }, message.id);
+      return sendInteraction(
+        3,
+        o,
+        {
+          message,
+          data: { custom_id: o.customId, component_type: componentType, ...(componentType === 2 ? {} : { values: o.values ?? [] }) },
+        },
+        message.id,
+      );
     },
     sendAutocomplete(o) {
       // discord.js' getFocused() needs exactly one focused option; default to the first.
-      const options = o.options.some((opt) => opt.focused) ? o.options : o.options.map((opt, i) => (i === 0 ? { ...opt, focused: true } : opt));
+      const options = o.options.some((opt) => opt.focused)
+        ? o.options
+        : o.options.map((opt, i) => (i === 0 ? { ...opt, focused: true } : opt));
       return sendInteraction(4, o, { data: { id: commandId(o.name), name: o.name, type: 1, guild_id: guildId, options } });
     },
     dispatch,
@@ -543,13 +838,19 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
           const seen = requests.map((r) => `${r.method} ${r.path}`).join('\n  ');
           reject(new Error(`fake-discord: no matching request within ${timeoutMs} ms; recorded:\n  ${seen || '(none)'}`));
         }, timeoutMs);
-        const cleanup = () => { clearTimeout(timer); waiters.delete(check); };
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
         if (!check()) waiters.add(check);
       });
     },
     rateLimitNext(method, pattern, retryAfterSeconds) {
       rules.push({
-        method: method.toUpperCase(), pattern, status: 429, retryAfter: retryAfterSeconds,
+        method: method.toUpperCase(),
+        pattern,
+        status: 429,
+        retryAfter: retryAfterSeconds,
         body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
       });
     },
@@ -571,8 +872,15 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     waitForIdentify(timeoutMs = 5000) {
       if (identified) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const done = () => { clearTimeout(timer); identifyWaiters.delete(done); resolve(); };
-        const timer = setTimeout(() => { identifyWaiters.delete(done); reject(new Error(`fake-discord: no IDENTIFY within ${timeoutMs} ms`)); }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          identifyWaiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          identifyWaiters.delete(done);
+          reject(new Error(`fake-discord: no IDENTIFY within ${timeoutMs} ms`));
+        }, timeoutMs);
         identifyWaiters.add(done);
       });
     },

@@ -40,7 +40,14 @@ export function memoryCorpus(sections: Section[], options: CorpusOptions = {}): 
   const found: ChunkWithMeta[] = sections.map((s) => {
     const file = s.file ?? 'notes.md';
     const chunk: Chunk = {
-      id: s.id, file, title: 'Notes', headingPath: s.headingPath ?? ['Notes', s.id], startLine: 1, endLine: 1, text: s.text, part: s.part ?? 0,
+      id: s.id,
+      file,
+      title: 'Notes',
+      headingPath: s.headingPath ?? ['Notes', s.id],
+      startLine: 1,
+      endLine: 1,
+      text: s.text,
+      part: s.part ?? 0,
     };
     return { chunk, meta: { file, title: 'Notes', tags: [], aliases: [] } };
   });
@@ -57,7 +64,7 @@ export function memoryCorpus(sections: Section[], options: CorpusOptions = {}): 
   const englishByLength = new Map<number, SpellingEntry[]>();
   const chineseByPinyin = new Map<string, SpellingEntry[]>();
   for (const [word, sections] of vocabulary) {
-    const [map, key] = /^[a-z]+$/.test(word) ? [englishByLength, word.length] as const : [chineseByPinyin, pinyinKey(word)] as const;
+    const [map, key] = /^[a-z]+$/.test(word) ? ([englishByLength, word.length] as const) : ([chineseByPinyin, pinyinKey(word)] as const);
     const list = (map as Map<unknown, SpellingEntry[]>).get(key) ?? [];
     list.push({ word, sections });
     (map as Map<unknown, SpellingEntry[]>).set(key, list);
@@ -101,4 +108,3 @@ export function memoryCorpus(sections: Section[], options: CorpusOptions = {}): 
     chunk: (id) => found.find((f) => f.chunk.id === id),
   };
 }
-

@@ -16,8 +16,7 @@ export interface PngStats {
 
 export function pngStats(bytes: Uint8Array, cornerPx = 0): PngStats {
   const png = PNG.sync.read(Buffer.from(bytes));
-  const inCorner = (x: number, y: number) =>
-    (x < cornerPx || x >= png.width - cornerPx) && (y < cornerPx || y >= png.height - cornerPx);
+  const inCorner = (x: number, y: number) => (x < cornerPx || x >= png.width - cornerPx) && (y < cornerPx || y >= png.height - cornerPx);
   let seeThrough = 0;
   let opaque = 0;
   let sum = 0;

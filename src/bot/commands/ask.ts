@@ -2,6 +2,7 @@ import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } f
 import { checkQuestion, type QuestionCheck } from '../../search/question.js';
 import { translate, type Translate } from '../../render/messages.js';
 import { answerReply } from '../answer-reply.js';
+import type { Answer } from '../../search/ask.js';
 import type { BotContext } from '../context.js';
 import { replyPrivately } from '../replies.js';
 import { localized } from './localized.js';
@@ -35,7 +36,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   // Acknowledge first: Discord drops interactions not answered within 3 s, whatever retrieval costs.
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  let answer;
+  let answer: Answer;
   try {
     answer = await ctx.retriever.ask(checked.question, { k: ASK_RESULTS });
   } catch (err) {
@@ -47,7 +48,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const covered = answer.answered && answer.results.length > 0;
   // Formulas are drawn after the deferral: MathJax loads on the first one, which may take a moment.
   const message = await interaction.editReply(await answerReply(answer, 0, interaction.appPermissions, ctx));
-  ctx.logger.debug({ interactionId: interaction.id, question: checked.question, answered: covered, results: answer.results.length }, 'answered');
+  ctx.logger.debug(
+    { interactionId: interaction.id, question: checked.question, answered: covered, results: answer.results.length },
+    'answered',
+  );
   if (!covered) return;
   try {
     ctx.db.askMessages.remember(message.id, {

@@ -1,11 +1,20 @@
 import {
-  ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder,
-  type AutocompleteInteraction, type ChatInputCommandInteraction,
+  ChannelType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
 } from 'discord.js';
 import { DateTime } from 'luxon';
 import { parseTime, parseTimezone, timezoneSuggestions } from '../../daily/index.js';
 import {
-  dailyChannelProblem, dailyNowMessage, dailySetMessage, dailyStatusView, offWhileNowMessage, scheduleProblemMessage,
+  dailyChannelProblem,
+  dailyNowMessage,
+  dailySetMessage,
+  dailyStatusView,
+  offWhileNowMessage,
+  scheduleProblemMessage,
 } from '../../render/daily.js';
 import { fitContent } from '../../render/kit/markdown.js';
 import type { Translate } from '../../render/messages.js';
@@ -20,7 +29,11 @@ export const data = localized(new SlashCommandBuilder(), 'daily')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((s) =>
     localized(s, 'daily.set')
-      .addChannelOption((o) => localized(o, 'daily.set.channel').setRequired(true).addChannelTypes(...DAILY_CHANNEL_TYPES))
+      .addChannelOption((o) =>
+        localized(o, 'daily.set.channel')
+          .setRequired(true)
+          .addChannelTypes(...DAILY_CHANNEL_TYPES),
+      )
       .addStringOption((o) => localized(o, 'daily.set.time').setRequired(true))
       .addStringOption((o) => localized(o, 'daily.set.timezone').setRequired(true).setAutocomplete(true)),
   )
@@ -58,7 +71,10 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
   }
   const now = DateTime.now();
   await interaction.respond(
-    timezoneSuggestions(String(focused.value)).map((zone) => ({ name: ctx.t('daily.timezoneChoice', { zone, offset: now.setZone(zone).toFormat('ZZ') }), value: zone })),
+    timezoneSuggestions(String(focused.value)).map((zone) => ({
+      name: ctx.t('daily.timezoneChoice', { zone, offset: now.setZone(zone).toFormat('ZZ') }),
+      value: zone,
+    })),
   );
 }
 
@@ -85,7 +101,10 @@ async function set(interaction: GuildCommand, ctx: BotContext): Promise<void> {
     await edit(interaction, scheduleProblemMessage(saved.error, ctx.t));
     return;
   }
-  ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, channelId, time: time.value, timezone: zone.value }, 'daily concept scheduled');
+  ctx.logger.info(
+    { interactionId: interaction.id, guildId: interaction.guildId, channelId, time: time.value, timezone: zone.value },
+    'daily concept scheduled',
+  );
   await edit(interaction, dailySetMessage(saved.value, await ctx.daily.status(interaction.guildId), ctx.t));
 }
 
@@ -97,7 +116,13 @@ async function channelProblem(interaction: GuildCommand, channelId: string, t: T
     if (!channel || !(DAILY_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) return t('daily.notAChannel');
     const me = guild.members.me ?? (await guild.members.fetchMe());
     const missing = missingDailyPermissions(channel, me);
-    return missing.length ? dailyChannelProblem(channelId, missing.map((key) => t(key)), t) : null;
+    return missing.length
+      ? dailyChannelProblem(
+          channelId,
+          missing.map((key) => t(key)),
+          t,
+        )
+      : null;
   } catch {
     return dailyChannelProblem(channelId, [t('permission.viewChannel')], t);
   }
@@ -135,7 +160,10 @@ async function now(interaction: GuildCommand, ctx: BotContext): Promise<void> {
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const result = await ctx.daily.postNow(interaction.guildId);
-  ctx.logger.info({ interactionId: interaction.id, guildId: interaction.guildId, outcome: result.outcome }, 'daily concept posted on request');
+  ctx.logger.info(
+    { interactionId: interaction.id, guildId: interaction.guildId, outcome: result.outcome },
+    'daily concept posted on request',
+  );
   // Re-read: a failure may just have disabled the schedule.
   await edit(interaction, dailyNowMessage(result, ctx.daily.store.getSchedule(interaction.guildId) ?? schedule, termOf(ctx), ctx.t));
 }

@@ -18,8 +18,17 @@ export function commandSummaries(commands: readonly BotCommand[], locale: Locale
     const description = inLocale(json.description, json.description_localizations, locale);
     const options = json.options ?? [];
     // A command made of subcommands reads as `/daily set|off|status|now`.
-    const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => inLocale(o.name, o.name_localizations, locale));
+    const subcommands = options
+      .filter((o) => o.type === ApplicationCommandOptionType.Subcommand)
+      .map((o) => inLocale(o.name, o.name_localizations, locale));
     if (subcommands.length) return { name, description, options: [{ name: subcommands.join('|'), required: true }] };
-    return { name, description, options: options.map((o) => ({ name: inLocale(o.name, o.name_localizations, locale), required: 'required' in o ? o.required : false })) };
+    return {
+      name,
+      description,
+      options: options.map((o) => ({
+        name: inLocale(o.name, o.name_localizations, locale),
+        required: 'required' in o ? o.required : false,
+      })),
+    };
   });
 }

@@ -8,7 +8,10 @@ export const LEADERBOARD_SIZE = 10;
 
 export const data = localized(new SlashCommandBuilder(), 'leaderboard')
   .addStringOption((o) =>
-    localized(o, 'leaderboard.period').addChoices(localizedChoice('leaderboard.period.week', 'week'), localizedChoice('leaderboard.period.all', 'all')),
+    localized(o, 'leaderboard.period').addChoices(
+      localizedChoice('leaderboard.period.week', 'week'),
+      localizedChoice('leaderboard.period.all', 'all'),
+    ),
   )
   .setContexts(InteractionContextType.Guild);
 

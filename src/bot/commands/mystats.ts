@@ -3,8 +3,7 @@ import { statsView } from '../../render/quiz.js';
 import type { BotContext } from '../context.js';
 import { localized } from './localized.js';
 
-export const data = localized(new SlashCommandBuilder(), 'mystats')
-  .setContexts(InteractionContextType.Guild);
+export const data = localized(new SlashCommandBuilder(), 'mystats').setContexts(InteractionContextType.Guild);
 
 export const cooldownMs = 2000;
 export const guildOnly = { refusal: 'quiz.onlyInServer' } as const;

@@ -27,12 +27,16 @@ export async function execute(interaction: ChatInputCommandInteraction<'cached' 
     // Checked against the note list before acknowledging, so a typo gets a private answer, not a public one.
     const match = resolveTopic(noteRefs(ctx), raw);
     if (!match.ok) {
-      await replyPrivately(interaction, match.reason === 'ambiguous' ? ambiguousTopicMessage(raw, match.files, ctx.t) : unknownTopicMessage(raw, ctx.t));
+      await replyPrivately(
+        interaction,
+        match.reason === 'ambiguous' ? ambiguousTopicMessage(raw, match.files, ctx.t) : unknownTopicMessage(raw, ctx.t),
+      );
       return;
     }
     target = { kind: 'note', file: match.file };
   }
-  if (interaction.options.getString('mode') === 'mistakes') target = { kind: 'mistakes', file: target.kind === 'note' ? target.file : null };
+  if (interaction.options.getString('mode') === 'mistakes')
+    target = { kind: 'mistakes', file: target.kind === 'note' ? target.file : null };
   await postQuiz(interaction, ctx, target);
 }
 

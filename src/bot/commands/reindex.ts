@@ -4,8 +4,7 @@ import type { BotContext } from '../context.js';
 import { syncLogFields } from '../logger.js';
 import { localized } from './localized.js';
 
-export const data = localized(new SlashCommandBuilder(), 'reindex')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
+export const data = localized(new SlashCommandBuilder(), 'reindex').setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
 
 export const cooldownMs = 10_000;
 export const guildOnly = { refusal: 'reindex.onlyInServer' } as const;
@@ -14,9 +13,6 @@ export const memberPermission = { flag: PermissionFlagsBits.ManageGuild, refusal
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const report = await ctx.reindex();
-  ctx.logger.info(
-    { interactionId: interaction.id, userId: interaction.user.id, ...syncLogFields(report) },
-    'notes re-indexed on request',
-  );
+  ctx.logger.info({ interactionId: interaction.id, userId: interaction.user.id, ...syncLogFields(report) }, 'notes re-indexed on request');
   await interaction.editReply(reindexView(report, ctx.t));
 }

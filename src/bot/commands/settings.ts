@@ -38,7 +38,10 @@ export async function execute(interaction: ChatInputCommandInteraction<'cached' 
   if (raw === AUTO) {
     settings.setLanguage(guildId, null);
     ctx.logger.info({ interactionId: interaction.id, guildId, language: null }, 'server language reset');
-    await replyPrivately(interaction, ctx.t('settings.languageAuto', { language: languageName(resolveLocale(interaction.guildLocale), ctx.t) }));
+    await replyPrivately(
+      interaction,
+      ctx.t('settings.languageAuto', { language: languageName(resolveLocale(interaction.guildLocale), ctx.t) }),
+    );
     return;
   }
   // Discord only offers the choices, but other clients can send anything: that reads as a question, not a change.

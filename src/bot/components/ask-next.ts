@@ -1,5 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { answerReply } from '../answer-reply.js';
+import type { Answer } from '../../search/ask.js';
 import type { ButtonHandler } from '../context.js';
 import { ASK_RESULTS } from '../commands/ask.js';
 import { tellPrivately } from '../replies.js';
@@ -20,7 +21,7 @@ export const execute: ButtonHandler<{ result: number }> = async (interaction, { 
   const asker = stored.userId === interaction.user.id;
   // Acknowledge first: Discord drops interactions not answered within 3 s, whatever retrieval costs.
   await (asker ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-  let answer;
+  let answer: Answer;
   try {
     answer = await ctx.retriever.ask(stored.question, { k: ASK_RESULTS });
   } catch (err) {

@@ -24,7 +24,10 @@ export const execute: ButtonHandler<{ questionId: string; choice: number }> = as
   }
   if (!postedOn(asked, interaction, ctx)) {
     // Someone put this question's button on another message (an /ask answer, another quiz): editing it would overwrite that message.
-    ctx.logger.warn({ interactionId: interaction.id, questionId, messageId: interaction.message.id, postedOn: asked.messageId }, 'quiz button on a message that is not its question');
+    ctx.logger.warn(
+      { interactionId: interaction.id, questionId, messageId: interaction.message.id, postedOn: asked.messageId },
+      'quiz button on a message that is not its question',
+    );
     await tellPrivately(interaction, ctx.t('interaction.notThisMessage'));
     return;
   }
@@ -44,8 +47,14 @@ export const execute: ButtonHandler<{ questionId: string; choice: number }> = as
       ctx.quiz.answered(asked.guildId);
       const source = asked.question.type === 'cloze' ? asked.question.source : concept.source;
       const quote = conceptQuote(ctx.index.notes, { ...concept, source }).markdown;
-      const verdict = verdictView({ question: asked.question, choice, correct: result.correct, source, quote, nextDue: result.nextDue }, ctx.t);
-      ctx.logger.info({ interactionId: interaction.id, questionId, userId: interaction.user.id, correct: result.correct }, 'quiz answer recorded');
+      const verdict = verdictView(
+        { question: asked.question, choice, correct: result.correct, source, quote, nextDue: result.nextDue },
+        ctx.t,
+      );
+      ctx.logger.info(
+        { interactionId: interaction.id, questionId, userId: interaction.user.id, correct: result.correct },
+        'quiz answer recorded',
+      );
       // The verdict is sent first; the tally edit goes out alongside it.
       await Promise.all([showPrivately(interaction, verdict), refresh(interaction, ctx, asked)]);
       return;
@@ -83,6 +92,13 @@ function refresh(interaction: ButtonInteraction, ctx: BotContext, asked: AskedQu
   const nextTopic = nextTopicOf(ctx.quiz.store, interaction.message);
   return ctx.quiz.edits.run(interaction.message.id, async () => {
     // The public message stays in the server's language, whoever clicked.
-    await interaction.editReply(questionMessage({ store: ctx.quiz.store, conceptBank: ctx.conceptBank, t: ctx.publicT }, asked, nextTopic, nextIsMistakes(interaction.message)));
+    await interaction.editReply(
+      questionMessage(
+        { store: ctx.quiz.store, conceptBank: ctx.conceptBank, t: ctx.publicT },
+        asked,
+        nextTopic,
+        nextIsMistakes(interaction.message),
+      ),
+    );
   });
 }

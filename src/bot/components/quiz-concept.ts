@@ -7,6 +7,10 @@ import { postQuiz } from '../quiz.js';
  * a one-question quiz on that concept, posted like `/quiz` (public, answer
  * buttons, tally, expiry); its "Next question" stays on the concept's note.
  */
-export async function execute(interaction: ButtonInteraction<'cached' | 'raw'>, { conceptId }: { conceptId: string }, ctx: BotContext): Promise<void> {
+export async function execute(
+  interaction: ButtonInteraction<'cached' | 'raw'>,
+  { conceptId }: { conceptId: string },
+  ctx: BotContext,
+): Promise<void> {
   await postQuiz(interaction, ctx, { kind: 'concept', conceptId });
 }

@@ -7,6 +7,10 @@ import { postQuiz } from '../quiz.js';
  * that review: a public question on the concept the clicker has most forgotten
  * among those they got wrong.
  */
-export async function execute(interaction: ButtonInteraction<'cached' | 'raw'>, _action: { kind: 'quiz-mistakes' }, ctx: BotContext): Promise<void> {
+export async function execute(
+  interaction: ButtonInteraction<'cached' | 'raw'>,
+  _action: { kind: 'quiz-mistakes' },
+  ctx: BotContext,
+): Promise<void> {
   await postQuiz(interaction, ctx, { kind: 'mistakes', file: null });
 }

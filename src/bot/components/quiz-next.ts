@@ -7,7 +7,9 @@ import { replyPrivately } from '../replies.js';
 
 /** "Next question": a new public question for the clicker, on the same note as the one it sits under (or what is due). */
 export async function execute(
-  interaction: ButtonInteraction<'cached' | 'raw'>, action: { topic: string | null; sameAs: string | null }, ctx: BotContext,
+  interaction: ButtonInteraction<'cached' | 'raw'>,
+  action: { topic: string | null; sameAs: string | null },
+  ctx: BotContext,
 ): Promise<void> {
   const file = nextQuestionNote(ctx.quiz.store, action);
   if (action.sameAs && !file) {

@@ -8,7 +8,8 @@ import { answerJson, renderAnswerText } from '../../render/text.js';
 import type { CliContext } from '../context.js';
 import { openSyncedIndex } from '../open-index.js';
 
-export const usage = 'studybot ask [--notes DIR] [--data DIR] [--k N] [--json] [--rebuild] QUESTION   (QUESTION "-" reads one per line from stdin)';
+export const usage =
+  'studybot ask [--notes DIR] [--data DIR] [--k N] [--json] [--rebuild] QUESTION   (QUESTION "-" reads one per line from stdin)';
 
 /**
  * Answers one question, or with "-" one question per stdin line (JSON lines),
@@ -79,7 +80,11 @@ async function askHealing(index: StudyIndex, question: string, k: number): Promi
 function linksOf(answer: Answer, index: StudyIndex, notesUrl: NotesUrl): CitationLink[] {
   return answer.results.map((r) => {
     const meta = index.chunk(r.chunkId)?.meta;
-    return citationLink(notesUrl, { file: r.file, startLine: r.startLine, endLine: r.endLine, commit: meta?.commit, permalink: meta?.permalink }, index.notesDir);
+    return citationLink(
+      notesUrl,
+      { file: r.file, startLine: r.startLine, endLine: r.endLine, commit: meta?.commit, permalink: meta?.permalink },
+      index.notesDir,
+    );
   });
 }
 

@@ -11,7 +11,8 @@ import { openSyncedIndex } from '../open-index.js';
 import { buildPreview } from '../preview/build-preview.js';
 import { writePreview } from '../preview/write-preview.js';
 
-export const usage = 'studybot preview [--notes DIR] [--data DIR] [--out DIR] QUESTION   (HTML + PNGs of /ask, a quiz question and a daily post; --out defaults to DATA_DIR/preview)';
+export const usage =
+  'studybot preview [--notes DIR] [--data DIR] [--out DIR] QUESTION   (HTML + PNGs of /ask, a quiz question and a daily post; --out defaults to DATA_DIR/preview)';
 
 /**
  * Shows without Discord what the bot would post: the /ask answer to QUESTION,
@@ -38,12 +39,23 @@ export async function execute(ctx: CliContext): Promise<number> {
       now,
     });
     for (const skipped of [messages.ask, messages.daily].flatMap((m) => m?.media?.skipped ?? [])) ctx.logger.warn(skipped);
-    const written = await writePreview(messages, {
-      ask: `/ask question:${checked.question}`,
-      quiz: `/quiz${messages.topic ? ` topic:${messages.topic}` : ''}`,
-      daily: '/daily now',
-    }, outDir, { now, cjkFontFiles: cjkFontFiles() });
-    ctx.out(translate('cli.previewWritten', { index: written.index, pages: Object.values(written.pages).join(', '), files: written.files.length }));
+    const written = await writePreview(
+      messages,
+      {
+        ask: `/ask question:${checked.question}`,
+        quiz: `/quiz${messages.topic ? ` topic:${messages.topic}` : ''}`,
+        daily: '/daily now',
+      },
+      outDir,
+      { now, cjkFontFiles: cjkFontFiles() },
+    );
+    ctx.out(
+      translate('cli.previewWritten', {
+        index: written.index,
+        pages: Object.values(written.pages).join(', '),
+        files: written.files.length,
+      }),
+    );
     return 0;
   } finally {
     index.close();

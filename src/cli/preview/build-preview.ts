@@ -47,22 +47,36 @@ export async function buildPreview({ index, bank, question, media, t, now }: Pre
   const [q] = [...(topic ? generateQuiz(bank, { n: 1, seed: question, topic }) : []), ...generateQuiz(bank, { n: 1, seed: question })];
   const quiz: MediaMessage | null = q
     ? {
-      view: {
-        ...quizPostView({
-          questionId: 'preview', question: q, tally: { total: 0, correct: 0, counts: [0, 0, 0, 0] },
-          expiresAt: new Date(now.getTime() + QUIZ_MINUTES * 60_000), closed: null, nextTopic: topic,
-        }, t),
-        files: [],
-      },
-      media: null,
-    }
+        view: {
+          ...quizPostView(
+            {
+              questionId: 'preview',
+              question: q,
+              tally: { total: 0, correct: 0, counts: [0, 0, 0, 0] },
+              expiresAt: new Date(now.getTime() + QUIZ_MINUTES * 60_000),
+              closed: null,
+              nextTopic: topic,
+            },
+            t,
+          ),
+          files: [],
+        },
+        media: null,
+      }
     : null;
 
   const concept = dailyConcept(index, bank, topic);
   const daily = concept
-    ? await dailyPostMessage({
-      concept, quote: conceptQuote(index.notes, concept), related: relatedConcept(concept, bank.concepts), localDate: now.toISOString().slice(0, 10),
-    }, media, t)
+    ? await dailyPostMessage(
+        {
+          concept,
+          quote: conceptQuote(index.notes, concept),
+          related: relatedConcept(concept, bank.concepts),
+          localDate: now.toISOString().slice(0, 10),
+        },
+        media,
+        t,
+      )
     : null;
   return { ask: askMessage, quiz, daily, topic };
 }

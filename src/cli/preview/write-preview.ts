@@ -29,7 +29,12 @@ export async function writePreview(
   const pageOptions: PreviewPageOptions = {
     now: options.now,
     ...(options.cjkFontFiles
-      ? { cjkFonts: { regular: pathToFileURL(options.cjkFontFiles.regular).href, ...(options.cjkFontFiles.bold ? { bold: pathToFileURL(options.cjkFontFiles.bold).href } : {}) } }
+      ? {
+          cjkFonts: {
+            regular: pathToFileURL(options.cjkFontFiles.regular).href,
+            ...(options.cjkFontFiles.bold ? { bold: pathToFileURL(options.cjkFontFiles.bold).href } : {}),
+          },
+        }
       : {}),
   };
   const written: string[] = [];
@@ -57,6 +62,13 @@ export async function writePreview(
     await writeFile(pages[key], previewPage(`StudyBot preview: ${message.trigger}`, [message], pageOptions));
   }
   const index = join(outDir, 'index.html');
-  await writeFile(index, previewPage('StudyBot preview', entries.map(([, m]) => m), pageOptions));
+  await writeFile(
+    index,
+    previewPage(
+      'StudyBot preview',
+      entries.map(([, m]) => m),
+      pageOptions,
+    ),
+  );
   return { index, pages, files: written };
 }

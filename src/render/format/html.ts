@@ -55,9 +55,7 @@ export function imagePlaceholder(ref: ImageRef, images: ImageRef[]): string {
 }
 
 export function imageRef(target: string, alt: string): ImageRef {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(target)
-    ? { kind: 'remote', url: target, alt }
-    : { kind: 'local', path: safeDecode(target), alt };
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(target) ? { kind: 'remote', url: target, alt } : { kind: 'local', path: safeDecode(target), alt };
 }
 
 function safeDecode(path: string): string {

@@ -17,8 +17,31 @@ const LITERAL: Record<string, string> = { '\\{': '\uE010', '\\}': '\uE011', '\\_
 const RESTORE: Record<string, string> = { '\uE010': '{', '\uE011': '}', '\uE012': '_', '\uE013': '^' };
 
 const OPERATOR_NAMES = [
-  'arg', 'argmax', 'argmin', 'cos', 'cosh', 'det', 'exp', 'inf', 'lim', 'ln', 'log', 'max', 'min', 'sin',
-  'sinh', 'sup', 'tan', 'tanh', 'sgn', 'softmax', 'Pr', 'dim', 'ker', 'tr', 'diag',
+  'arg',
+  'argmax',
+  'argmin',
+  'cos',
+  'cosh',
+  'det',
+  'exp',
+  'inf',
+  'lim',
+  'ln',
+  'log',
+  'max',
+  'min',
+  'sin',
+  'sinh',
+  'sup',
+  'tan',
+  'tanh',
+  'sgn',
+  'softmax',
+  'Pr',
+  'dim',
+  'ker',
+  'tr',
+  'diag',
 ];
 
 /**
@@ -120,7 +143,7 @@ function readGroup(s: string, from: number): { body: string; end: number } | nul
 
 /** Braces that only group (`{\theta}_i`), not a script's or a macro's argument, mean nothing in print. */
 function unwrapPlainGroups(s: string): string {
-  let previous;
+  let previous: string;
   do {
     previous = s;
     // Not after `_`/`^` (a script), a letter (`\hat{y}`, `\mathbb{R}`) or `}` (`\frac{a}{b}`), spaces between allowed.

@@ -94,7 +94,10 @@ class SectionVisitor {
       }
       case 'inlineMath':
         // `$…$` alone on its line is a display formula written with single dollars.
-        this.edit(range, this.context === 'block' && this.aloneOnLine(range) ? this.displayFormula(node.value) : inlineMathMarkdown(node.value));
+        this.edit(
+          range,
+          this.context === 'block' && this.aloneOnLine(range) ? this.displayFormula(node.value) : inlineMathMarkdown(node.value),
+        );
         return;
       case 'table':
         this.edit(range, formatTable(this.tableText(node), this.options.tableColumns ?? PHONE_TABLE_COLUMNS));
@@ -147,7 +150,10 @@ class SectionVisitor {
     if (close < 0) return null;
     const from = rangeOf(open)!;
     const to = rangeOf(kids[close]!)!;
-    const inner = kids.slice(i + 1, close).map((k) => plainText(k, this.collected.images)).join('');
+    const inner = kids
+      .slice(i + 1, close)
+      .map((k) => plainText(k, this.collected.images))
+      .join('');
     this.edit({ start: from.start, end: to.end }, scriptText(tag[1]!.toLowerCase() as 'sub' | 'sup', inner));
     return close;
   }

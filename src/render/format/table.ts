@@ -51,7 +51,10 @@ function normalise(cell: TableCell): Cell {
 
 function alignedTable(rows: Cell[][], widths: number[], align: ColumnAlign[]): string {
   const line = (cells: Cell[]) =>
-    cells.map((cell, c) => padToWidth(cell.plain, widths[c]!, align[c] ?? 'left')).join(COLUMN_GAP).trimEnd();
+    cells
+      .map((cell, c) => padToWidth(cell.plain, widths[c]!, align[c] ?? 'left'))
+      .join(COLUMN_GAP)
+      .trimEnd();
   const [header, ...body] = rows;
   const rule = widths.map((w) => '─'.repeat(w)).join(COLUMN_GAP);
   return codeBlock([line(header!), rule, ...body.map(line)].join('\n'));
@@ -59,7 +62,11 @@ function alignedTable(rows: Cell[][], widths: number[], align: ColumnAlign[]): s
 
 function rowsAsLists(rows: Cell[][]): string {
   const [header, ...body] = rows;
-  if (body.length === 0) return header!.map((c) => c.markdown).filter(Boolean).join(' · ');
+  if (body.length === 0)
+    return header!
+      .map((c) => c.markdown)
+      .filter(Boolean)
+      .join(' · ');
   return body
     .map((row) => {
       const [first, ...rest] = row;

@@ -13,8 +13,7 @@ export interface DisplayFormula {
 /** An image a section shows, in order of appearance. */
 export type ImageRef =
   /** `path` as written in the note (relative to the note's folder or the notes root); resolve it before reading. */
-  | { kind: 'local'; path: string; alt: string }
-  | { kind: 'remote'; url: string; alt: string };
+  { kind: 'local'; path: string; alt: string } | { kind: 'remote'; url: string; alt: string };
 
 export interface FormattedSection {
   /**

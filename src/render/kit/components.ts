@@ -1,7 +1,4 @@
-import {
-  ButtonStyle, ComponentType,
-  type APIActionRowComponent, type APIButtonComponent, type APIEmbed,
-} from 'discord.js';
+import { type ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { LIMITS } from './limits.js';
 import { truncate } from './markdown.js';
 
@@ -21,8 +18,14 @@ export type ButtonColour = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonS
  * round-trip exactly, so an over-long id is a bug to surface here rather than a
  * string to cut (a cut id would parse as a different action, or none).
  */
-export function button(customId: string, label: string, style: ButtonColour, opts: { disabled?: boolean; emoji?: string } = {}): APIButtonComponent {
-  if (customId.length > LIMITS.customId) throw new RangeError(`custom id longer than ${LIMITS.customId} characters: ${customId.slice(0, 40)}…`);
+export function button(
+  customId: string,
+  label: string,
+  style: ButtonColour,
+  opts: { disabled?: boolean; emoji?: string } = {},
+): APIButtonComponent {
+  if (customId.length > LIMITS.customId)
+    throw new RangeError(`custom id longer than ${LIMITS.customId} characters: ${customId.slice(0, 40)}…`);
   return {
     type: ComponentType.Button,
     custom_id: customId,

@@ -4,8 +4,13 @@ import { truncate, truncateMarkdown } from './markdown.js';
 
 /** Total characters Discord counts towards the 6,000 of an embed. */
 export function embedLength(embed: APIEmbed): number {
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.author?.name.length ?? 0) +
-    (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 /** Brings an embed within every per-field limit and the 6,000 total (the description gives way first, then trailing fields). */
@@ -17,7 +22,9 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   if (out.description !== undefined) out.description = truncateMarkdown(out.description, LIMITS.embedDescription);
   if (out.fields) {
     out.fields = out.fields.slice(0, LIMITS.embedFields).map((f) => ({
-      ...f, name: truncate(f.name, LIMITS.fieldName) || '\u200b', value: truncateMarkdown(f.value, LIMITS.fieldValue) || '\u200b',
+      ...f,
+      name: truncate(f.name, LIMITS.fieldName) || '\u200b',
+      value: truncateMarkdown(f.value, LIMITS.fieldValue) || '\u200b',
     }));
   }
   let excess = embedLength(out) - LIMITS.embedTotal;

@@ -27,7 +27,10 @@ export function truncateMarkdown(text: string, max: number): string {
   const suffix = `\n${ELLIPSIS}`;
   let cut = sliceSafe(text, Math.max(0, max - closer.length - suffix.length));
   // A cut within the last quarter at a natural boundary reads better than one mid-word.
-  const boundary = Math.max(cut.lastIndexOf('\n'), ...['。', '；', '！', '？', '. ', '; '].map((p) => cut.lastIndexOf(p) + p.trimEnd().length - 1));
+  const boundary = Math.max(
+    cut.lastIndexOf('\n'),
+    ...['。', '；', '！', '？', '. ', '; '].map((p) => cut.lastIndexOf(p) + p.trimEnd().length - 1),
+  );
   if (boundary > cut.length * 0.75) cut = cut.slice(0, boundary + 1);
   cut = cut.trimEnd();
   if (openFence(cut)) return `${cut}${closer}${suffix}`;

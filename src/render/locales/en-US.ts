@@ -36,7 +36,8 @@ export const enUS = {
   'ask.page': ' · page {{page}}/{{pages}}',
   'ask.voteUp': 'Thanks! 👍 noted: glad the notes helped.',
   'ask.voteDown': 'Thanks! 👎 noted: this answer will be reviewed.',
-  'ask.noAttachFiles': 'ℹ️ Formulas are shown as code: I lack the **Attach Files** permission in this channel, so I cannot attach them as images.',
+  'ask.noAttachFiles':
+    'ℹ️ Formulas are shown as code: I lack the **Attach Files** permission in this channel, so I cannot attach them as images.',
 
   // --- `studybot ask` (the CLI)
   'cli.nothing': 'Nothing in the notes matches this question.',
@@ -72,7 +73,7 @@ export const enUS = {
   'reindex.changes': '{{added}} sections added, {{removed}} removed.',
   'reindex.embedded': '{{count}} sections embedded for semantic search.',
   'reindex.skipped': 'Skipped {{count}} files:',
-  'reindex.skippedMore': '{{ellipsis}} and {{count}} more (see the bot\'s log)',
+  'reindex.skippedMore': "{{ellipsis}} and {{count}} more (see the bot's log)",
 
   // --- quizzes
   'quiz.tally_zero': 'No answers yet',
@@ -100,14 +101,18 @@ export const enUS = {
   'quiz.unknownTopic':
     'No note matches “{{raw}}”. Start typing in the `topic` option and pick a note from the suggestions, ' +
     'or see every note with `/topics`. Leave `topic` empty to be asked what is due for you.',
-  'quiz.ambiguousTopic': '“{{raw}}” matches several notes: {{files}}{{more}}. Pick one from the suggestions as you type in the `topic` option.',
+  'quiz.ambiguousTopic':
+    '“{{raw}}” matches several notes: {{files}}{{more}}. Pick one from the suggestions as you type in the `topic` option.',
   'quiz.andMoreFiles': ' and {{count}} more',
   'quiz.noConceptsInNote':
     'I cannot make a question from `{{file}}`: it defines no terms I can ask about (like “**X** 是……” or “X is …”). ' +
     'Try another note, or `/quiz` without a topic.',
-  'quiz.noConcepts': 'The notes define no terms I can ask about yet. Add definitions to them (like “**X** 是……” or “X is …”), then run `/reindex`.',
-  'quiz.noMistakes': 'Nothing to review: you have no wrong answers left here (a concept leaves the list once you answer it right). Try `/quiz`.',
-  'quiz.noQuestion': 'I could not make a good question this time (every candidate failed my checks for a fair question). Try another topic.',
+  'quiz.noConcepts':
+    'The notes define no terms I can ask about yet. Add definitions to them (like “**X** 是……” or “X is …”), then run `/reindex`.',
+  'quiz.noMistakes':
+    'Nothing to review: you have no wrong answers left here (a concept leaves the list once you answer it right). Try `/quiz`.',
+  'quiz.noQuestion':
+    'I could not make a good question this time (every candidate failed my checks for a fair question). Try another topic.',
   'quiz.conceptGone': 'That concept is no longer in the notes (its note was removed or changed), so I cannot quiz you on it. Try `/quiz`.',
   'quiz.noteGone': 'The note `{{file}}` is no longer in the notes. Try `/quiz` with another topic.',
   'quiz.unknownQuestion': 'I no longer have this quiz question. Start a new one with `/quiz`.',
@@ -168,14 +173,16 @@ export const enUS = {
   'daily.setNext': 'Next post: **{{local}}** — {{when}}.',
   'daily.setRotation': '{{remaining}} of {{total}} concepts from the notes still to come before any repeats.',
   'daily.setNoConcepts': 'The notes have no concepts yet: add definitions to the notes and run `/reindex`, or nothing will be posted.',
-  'daily.setHelp': '`/daily now` posts today\'s concept right away; `/daily status` shows the schedule; `/daily off` stops the posts.',
+  'daily.setHelp': "`/daily now` posts today's concept right away; `/daily status` shows the schedule; `/daily off` stops the posts.",
   'daily.channelProblem':
-    'I can\'t post in <#{{channelId}}>: I\'m missing {{missing}} there. ' +
+    "I can't post in <#{{channelId}}>: I'm missing {{missing}} there. " +
     'Give my role those permissions in that channel (Edit Channel → Permissions), or pick another channel, then run `/daily set` again. Nothing was changed.',
-  'daily.notSet': 'No daily concept is set up in this server yet. Start with `/daily set channel:#channel time:08:30 timezone:Europe/Berlin`.',
+  'daily.notSet':
+    'No daily concept is set up in this server yet. Start with `/daily set channel:#channel time:08:30 timezone:Europe/Berlin`.',
   'daily.notAChannel': 'Pick a text or announcement channel for the daily concept.',
   'daily.offAlready': 'Daily concept posts are already off. `/daily set` turns them on again.',
-  'daily.off': 'Daily concept posts are off. Nothing is deleted: `/daily set` turns them on again, and the rotation continues where it stopped.',
+  'daily.off':
+    'Daily concept posts are off. Nothing is deleted: `/daily set` turns them on again, and the rotation continues where it stopped.',
   'daily.offWhileNow': 'Daily concept posts are off{{reason}}. Run `/daily set` to turn them on again, then `/daily now`.',
   'daily.noConceptsNow': 'The notes have no concepts to post yet: add definitions to the notes (e.g. `**Term** is …`) and run `/reindex`.',
   'daily.conceptGone': 'a concept no longer in the notes ({{id}})',
@@ -185,13 +192,13 @@ export const enUS = {
   'daily.disabled.missingPermissions':
     'The bot lost permission to post in the daily channel ({{channelId}}); the post for {{localDate}} failed. Give it View Channel and Send Messages there, or set another channel, to re-enable.',
   'daily.now.posted':
-    '📅 Posted today\'s concept, **{{term}}**, in <#{{channelId}}>: {{link}}\nIt counts as today\'s ({{localDate}}) post, so the scheduled one is skipped today.',
+    "📅 Posted today's concept, **{{term}}**, in <#{{channelId}}>: {{link}}\nIt counts as today's ({{localDate}}) post, so the scheduled one is skipped today.",
   'daily.now.alreadyPosted':
-    'Today\'s concept was already posted today ({{localDate}}, {{timezone}}): **{{term}}**{{link}}. One concept a day; the next one comes at the scheduled time.',
+    "Today's concept was already posted today ({{localDate}}, {{timezone}}): **{{term}}**{{link}}. One concept a day; the next one comes at the scheduled time.",
   'daily.now.stale':
-    'Today\'s post was started {{when}} but Discord never confirmed it (the bot may have stopped mid-post). ' +
+    "Today's post was started {{when}} but Discord never confirmed it (the bot may have stopped mid-post). " +
     'It may have gone out: check <#{{channelId}}>. To avoid a double post, it is not sent again today.',
-  'daily.now.inProgress': 'Today\'s concept is being posted right now; it will appear in <#{{channelId}}> in a moment.',
+  'daily.now.inProgress': "Today's concept is being posted right now; it will appear in <#{{channelId}}> in a moment.",
   'daily.now.failedDisabled': '❌ Could not post in <#{{channelId}}>. {{reason}}',
   'daily.now.failed': '❌ Could not post in <#{{channelId}}> ({{error}}). Nothing was sent; try `/daily now` again in a minute.',
   'daily.now.unknown':
@@ -205,7 +212,8 @@ export const enUS = {
   'daily.status.dueNow': 'Due now ({{local}}): going out within a minute.',
   'daily.status.nextAt': '**{{local}}** — {{when}}',
   'daily.status.rotation': 'Rotation',
-  'daily.status.rotationValue': 'Cycle {{cycle}}: **{{shown}}** of **{{total}}** concepts shown, **{{remaining}}** remaining before any repeats.',
+  'daily.status.rotationValue':
+    'Cycle {{cycle}}: **{{shown}}** of **{{total}}** concepts shown, **{{remaining}}** remaining before any repeats.',
   'daily.status.noConcepts': 'The notes have no concepts yet: add definitions and run `/reindex`.',
   'daily.status.last': 'Last post',
   'daily.status.lastValue': '{{localDate}}: **{{term}}**{{link}}{{when}}',
@@ -225,12 +233,14 @@ export const enUS = {
 
   // --- /settings
   'settings.onlyInServer': '`/settings` only works in a server.',
-  'settings.needsPermission': 'Changing the server\'s settings needs the **Manage Server** permission.',
+  'settings.needsPermission': "Changing the server's settings needs the **Manage Server** permission.",
   'settings.languageSet': '✅ Public posts (the daily concept, quiz questions, the leaderboard) are now in **{{language}}**.',
-  'settings.languageAuto': '✅ Public posts now follow the server\'s language in Discord (Server Settings → Community → Overview): **{{language}}** today.',
-  'settings.languageNow': 'Public posts (the daily concept, quiz questions, the leaderboard) are in **{{language}}** ({{source}}). Replies to a member follow their own Discord language.',
+  'settings.languageAuto':
+    "✅ Public posts now follow the server's language in Discord (Server Settings → Community → Overview): **{{language}}** today.",
+  'settings.languageNow':
+    'Public posts (the daily concept, quiz questions, the leaderboard) are in **{{language}}** ({{source}}). Replies to a member follow their own Discord language.',
   'settings.sourceChosen': 'set with `/settings language`',
-  'settings.sourceServer': 'the server\'s language in Discord',
+  'settings.sourceServer': "the server's language in Discord",
   'language.en-US': 'English',
   'language.zh-CN': 'Simplified Chinese (简体中文)',
   'language.zh-TW': 'Traditional Chinese (繁體中文)',

@@ -58,8 +58,7 @@ export const zhCN: Catalogue = {
   // --- /help
   'help.title': 'StudyBot',
   'help.intro':
-    'StudyBot 通过引用你的学习笔记来回答问题，并注明每条回答出自哪个文件的哪几行。' +
-    '它从不编造内容：笔记里没有讲到的问题，它会直说。',
+    'StudyBot 通过引用你的学习笔记来回答问题，并注明每条回答出自哪个文件的哪几行。' + '它从不编造内容：笔记里没有讲到的问题，它会直说。',
 
   // --- /reindex
   'reindex.onlyInServer': '`/重建索引` 只能在服务器里使用。',
@@ -101,8 +100,7 @@ export const zhCN: Catalogue = {
   'quiz.ambiguousTopic': '“{{raw}}”匹配到多篇笔记：{{files}}{{more}}。请在 `主题` 选项里输入时从建议中选一篇。',
   'quiz.andMoreFiles': '，另有 {{count}} 篇',
   'quiz.noConceptsInNote':
-    '我没法从 `{{file}}` 出题：它没有我能考的术语定义（例如“**X** 是……”或“X is …”）。' +
-    '换一篇笔记试试，或者直接用 `/测验`，不指定主题。',
+    '我没法从 `{{file}}` 出题：它没有我能考的术语定义（例如“**X** 是……”或“X is …”）。' + '换一篇笔记试试，或者直接用 `/测验`，不指定主题。',
   'quiz.noConcepts': '笔记里还没有我能考的术语定义。请在笔记中加入定义（例如“**X** 是……”或“X is …”），然后运行 `/重建索引`。',
   'quiz.noMistakes': '没有要复习的错题：你在这里答错的概念都已答对过了（答对一次就会移出列表）。试试 `/quiz`。',
   'quiz.noQuestion': '这次没能出一道好题（所有候选题都没通过公平性检查）。换个主题试试。',
@@ -189,8 +187,7 @@ export const zhCN: Catalogue = {
   'daily.now.inProgress': '今天的概念正在发布，马上就会出现在 <#{{channelId}}>。',
   'daily.now.failedDisabled': '❌ 无法在 <#{{channelId}}> 发布。{{reason}}',
   'daily.now.failed': '❌ 无法在 <#{{channelId}}> 发布（{{error}}）。没有发出任何内容；请过一分钟再试一次 `/每日概念 立即发布`。',
-  'daily.now.unknown':
-    '⚠️ Discord 没有确认这次发布（{{error}}）。它可能已经发出：请查看 <#{{channelId}}>。为避免重复发布，今天不会再发。',
+  'daily.now.unknown': '⚠️ Discord 没有确认这次发布（{{error}}）。它可能已经发出：请查看 <#{{channelId}}>。为避免重复发布，今天不会再发。',
   'daily.status.title': '每日概念',
   'daily.status.schedule': '计划',
   'daily.status.on': '已开启：{{schedule}}。',
@@ -200,7 +197,8 @@ export const zhCN: Catalogue = {
   'daily.status.dueNow': '现在就该发布（{{local}}）：一分钟内发出。',
   'daily.status.nextAt': '**{{local}}** — {{when}}',
   'daily.status.rotation': '轮换',
-  'daily.status.rotationValue': '第 {{cycle}} 轮：共 **{{total}}** 个概念，已发布 **{{shown}}** 个，还剩 **{{remaining}}** 个，发完之前不会重复。',
+  'daily.status.rotationValue':
+    '第 {{cycle}} 轮：共 **{{total}}** 个概念，已发布 **{{shown}}** 个，还剩 **{{remaining}}** 个，发完之前不会重复。',
   'daily.status.noConcepts': '笔记里还没有概念：请加入定义并运行 `/重建索引`。',
   'daily.status.last': '上一次发布',
   'daily.status.lastValue': '{{localDate}}：**{{term}}**{{link}}{{when}}',
@@ -223,7 +221,8 @@ export const zhCN: Catalogue = {
   'settings.needsPermission': '修改服务器设置需要 **管理服务器** 权限。',
   'settings.languageSet': '✅ 公开消息（每日概念、测验题、排行榜）现在使用 **{{language}}**。',
   'settings.languageAuto': '✅ 公开消息现在跟随服务器在 Discord 中的语言（服务器设置 → 社区 → 概况），目前是 **{{language}}**。',
-  'settings.languageNow': '公开消息（每日概念、测验题、排行榜）使用 **{{language}}**（{{source}}）。回复成员的消息则跟随各自的 Discord 语言。',
+  'settings.languageNow':
+    '公开消息（每日概念、测验题、排行榜）使用 **{{language}}**（{{source}}）。回复成员的消息则跟随各自的 Discord 语言。',
   'settings.sourceChosen': '由 `/服务器设置 语言` 设定',
   'settings.sourceServer': '服务器在 Discord 中的语言',
   'language.en-US': '英语（English）',

@@ -57,8 +57,7 @@ export const zhTW: Catalogue = {
   // --- /help
   'help.title': 'StudyBot',
   'help.intro':
-    'StudyBot 會引用你的讀書筆記來回答問題，並註明每則回答出自哪個檔案的哪幾行。' +
-    '它從不捏造內容：筆記裡沒有談到的問題，它會直接說明。',
+    'StudyBot 會引用你的讀書筆記來回答問題，並註明每則回答出自哪個檔案的哪幾行。' + '它從不捏造內容：筆記裡沒有談到的問題，它會直接說明。',
 
   // --- /reindex
   'reindex.onlyInServer': '`/重建索引` 只能在伺服器裡使用。',
@@ -188,8 +187,7 @@ export const zhTW: Catalogue = {
   'daily.now.inProgress': '今天的概念正在發布，馬上就會出現在 <#{{channelId}}>。',
   'daily.now.failedDisabled': '❌ 無法在 <#{{channelId}}> 發布。{{reason}}',
   'daily.now.failed': '❌ 無法在 <#{{channelId}}> 發布（{{error}}）。沒有送出任何內容；請過一分鐘再試一次 `/每日概念 立即發布`。',
-  'daily.now.unknown':
-    '⚠️ Discord 沒有確認這次發布（{{error}}）。它可能已經發出：請查看 <#{{channelId}}>。為避免重複發布，今天不會再發。',
+  'daily.now.unknown': '⚠️ Discord 沒有確認這次發布（{{error}}）。它可能已經發出：請查看 <#{{channelId}}>。為避免重複發布，今天不會再發。',
   'daily.status.title': '每日概念',
   'daily.status.schedule': '排程',
   'daily.status.on': '已開啟：{{schedule}}。',
@@ -199,7 +197,8 @@ export const zhTW: Catalogue = {
   'daily.status.dueNow': '現在就該發布（{{local}}）：一分鐘內送出。',
   'daily.status.nextAt': '**{{local}}** — {{when}}',
   'daily.status.rotation': '輪替',
-  'daily.status.rotationValue': '第 {{cycle}} 輪：共 **{{total}}** 個概念，已發布 **{{shown}}** 個，還剩 **{{remaining}}** 個，發完之前不會重複。',
+  'daily.status.rotationValue':
+    '第 {{cycle}} 輪：共 **{{total}}** 個概念，已發布 **{{shown}}** 個，還剩 **{{remaining}}** 個，發完之前不會重複。',
   'daily.status.noConcepts': '筆記裡還沒有概念：請加入定義並執行 `/重建索引`。',
   'daily.status.last': '上次發布',
   'daily.status.lastValue': '{{localDate}}：**{{term}}**{{link}}{{when}}',
@@ -222,7 +221,8 @@ export const zhTW: Catalogue = {
   'settings.needsPermission': '變更伺服器設定需要 **管理伺服器** 權限。',
   'settings.languageSet': '✅ 公開訊息（每日概念、測驗題、排行榜）現在使用 **{{language}}**。',
   'settings.languageAuto': '✅ 公開訊息現在跟隨伺服器在 Discord 中的語言（伺服器設定 → 社群 → 概要），目前是 **{{language}}**。',
-  'settings.languageNow': '公開訊息（每日概念、測驗題、排行榜）使用 **{{language}}**（{{source}}）。回覆成員的訊息則跟隨各自的 Discord 語言。',
+  'settings.languageNow':
+    '公開訊息（每日概念、測驗題、排行榜）使用 **{{language}}**（{{source}}）。回覆成員的訊息則跟隨各自的 Discord 語言。',
   'settings.sourceChosen': '由 `/伺服器設定 語言` 設定',
   'settings.sourceServer': '伺服器在 Discord 中的語言',
   'language.en-US': '英文（English）',

@@ -59,10 +59,14 @@ async function main(): Promise<void> {
   const afterAll = rss();
 
   const mean = warm.reduce((a, b) => a + b, 0) / warm.length;
-  console.log(`cold first formula (loads MathJax): ${coldMs.toFixed(0)} ms; RSS +${mb(afterLoad - before)} (${mb(before)} → ${mb(afterLoad)})`);
+  console.log(
+    `cold first formula (loads MathJax): ${coldMs.toFixed(0)} ms; RSS +${mb(afterLoad - before)} (${mb(before)} → ${mb(afterLoad)})`,
+  );
   console.log(`  of which TeX/SVG setup once modules are loaded: ${setupMs.toFixed(0)} ms`);
   console.log(`warm, one formula per card: mean ${mean.toFixed(1)} ms, max ${Math.max(...warm).toFixed(1)} ms over ${warm.length}`);
-  console.log(`${FORMULAS.length} formulas stacked in one card: ${stackedMs.toFixed(0)} ms, ${stacked.image?.width}×${stacked.image?.height} px, ${stacked.image?.png.length} bytes`);
+  console.log(
+    `${FORMULAS.length} formulas stacked in one card: ${stackedMs.toFixed(0)} ms, ${stacked.image?.width}×${stacked.image?.height} px, ${stacked.image?.png.length} bytes`,
+  );
   console.log(`cache hit: ${hitMs.toFixed(2)} ms`);
   console.log(`RSS after drawing: ${mb(afterAll)}${gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
 }

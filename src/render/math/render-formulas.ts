@@ -95,7 +95,12 @@ export function createFormulaRenderer(options: FormulaRendererOptions): FormulaR
       }
       let image: FormulaImage | null = null;
       try {
-        if (rows.length) image = rasterise(rows, formulas.filter((f) => drawn.has(f.index)), cjkFont);
+        if (rows.length)
+          image = rasterise(
+            rows,
+            formulas.filter((f) => drawn.has(f.index)),
+            cjkFont,
+          );
       } catch (error) {
         // Without a PNG every formula meant for it is shown as code instead.
         for (const index of drawn) fallbacks.push({ index, reason: `resvg: ${message(error)}` });

@@ -14,11 +14,7 @@ export interface DiscordSection {
 }
 
 /** The one call a caller needs: a note section as Discord text plus its formula image. */
-export async function renderSection(
-  markdown: string,
-  renderer: FormulaRenderer,
-  options: FormatOptions = {},
-): Promise<DiscordSection> {
+export async function renderSection(markdown: string, renderer: FormulaRenderer, options: FormatOptions = {}): Promise<DiscordSection> {
   const section = formatSection(markdown, options);
   const math = await renderer.render(section.formulas);
   return {

@@ -69,7 +69,9 @@ function embedHtml(embed: APIEmbed, files: Map<string, PreviewFile>, md: (text: 
   if (embed.fields?.length) {
     parts.push('<div class="embed-fields">');
     for (const f of embed.fields) {
-      parts.push(`<div class="embed-field${f.inline ? ' inline' : ''}"><div class="field-name">${md(f.name)}</div><div class="field-value">${md(f.value)}</div></div>`);
+      parts.push(
+        `<div class="embed-field${f.inline ? ' inline' : ''}"><div class="field-name">${md(f.name)}</div><div class="field-value">${md(f.value)}</div></div>`,
+      );
     }
     parts.push('</div>');
   }
@@ -78,9 +80,11 @@ function embedHtml(embed: APIEmbed, files: Map<string, PreviewFile>, md: (text: 
     const name = image.replace(/^attachment:\/\//, '');
     const file = files.get(name);
     // An attachment:// the message does not upload shows nothing in Discord: make that visible here.
-    parts.push(file
-      ? `<img class="embed-image" src="${escapeHtml(file.href)}" alt="${escapeHtml(file.description)}" title="${escapeHtml(file.description)}">`
-      : `<div class="missing">image not uploaded: ${escapeHtml(image)}</div>`);
+    parts.push(
+      file
+        ? `<img class="embed-image" src="${escapeHtml(file.href)}" alt="${escapeHtml(file.description)}" title="${escapeHtml(file.description)}">`
+        : `<div class="missing">image not uploaded: ${escapeHtml(image)}</div>`,
+    );
   }
   if (embed.footer) parts.push(`<div class="embed-footer">${escapeHtml(embed.footer.text)}</div>`);
   parts.push('</div>');
@@ -103,8 +107,11 @@ export interface PreviewPageOptions extends MarkdownHtmlOptions {
 export function previewPage(title: string, messages: readonly PreviewMessage[], options: PreviewPageOptions): string {
   const fonts = options.cjkFonts
     ? [[options.cjkFonts.regular, 400], ...(options.cjkFonts.bold ? [[options.cjkFonts.bold, 700]] : [])]
-      .map(([url, weight]) => `@font-face { font-family: "Preview CJK"; font-weight: ${weight}; src: url("${escapeHtml(String(url))}"); unicode-range: U+2E80-9FFF, U+F900-FAFF, U+FF00-FFEF; }`)
-      .join('\n')
+        .map(
+          ([url, weight]) =>
+            `@font-face { font-family: "Preview CJK"; font-weight: ${weight}; src: url("${escapeHtml(String(url))}"); unicode-range: U+2E80-9FFF, U+F900-FAFF, U+FF00-FFEF; }`,
+        )
+        .join('\n')
     : '';
   return [
     '<!doctype html>',
