@@ -6,25 +6,18 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DB_FILE, DatabaseError, openDatabase, type StudyDatabase } from '../src/db/database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DB_FILE, DatabaseError, openDatabase } from '../src/db/database.js';
 import { MIGRATIONS } from '../src/db/migrations.js';
 import { askMessageRepository } from '../src/db/ask-messages.js';
 import { feedbackRepository } from '../src/db/feedback.js';
+import { track } from './support/open-databases.js';
 import { tempDir } from './support/temp-dir.js';
 
 let dir: string;
-const open: StudyDatabase[] = [];
-const track = (db: StudyDatabase) => {
-  open.push(db);
-  return db;
-};
 
 beforeEach(() => {
   dir = tempDir('studybot-db-');
-});
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
 });
 
 describe('openDatabase', () => {

@@ -5,7 +5,7 @@
  */
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DailyStore } from '../src/daily/store.js';
 import { askMessageRepository } from '../src/db/ask-messages.js';
 import { DB_FILE, openDatabase, type StudyDatabase } from '../src/db/database.js';
@@ -14,22 +14,15 @@ import { orderedMigrations } from '../src/db/migration.js';
 import { MIGRATIONS } from '../src/db/migrations.js';
 import { QuizStore } from '../src/quiz/store.js';
 import { repoRoot } from './support/paths.js';
+import { track } from './support/open-databases.js';
 import { tempDir } from './support/temp-dir.js';
 
 const step = (id: number, name = `step ${id}`) => ({ id, name, sql: `CREATE TABLE t${id} (x)` });
 
 let dir: string;
-const open: StudyDatabase[] = [];
-const track = (db: StudyDatabase) => {
-  open.push(db);
-  return db;
-};
 
 beforeEach(() => {
   dir = tempDir('studybot-migrations-');
-});
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
 });
 
 describe('migration ids', () => {

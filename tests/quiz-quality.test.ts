@@ -13,6 +13,7 @@
  *   - the correct option is not the longest more often than chance allows, and
  *     its position is uniform.
  */
+import { GENERIC_WORDS } from '../src/quiz/quality.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
 import type { Concept } from '../src/concepts/types.js';
@@ -43,47 +44,11 @@ function occurs(text: string, name: string): boolean {
   return norm(text).includes(n);
 }
 
-/** English words that only say what sort of thing a term is. */
-const SORT_WORDS = new Set([
-  'network',
-  'networks',
-  'layer',
-  'layers',
-  'loss',
-  'function',
-  'model',
-  'module',
-  'detector',
-  'pathway',
-  'connection',
-  'connections',
-  'feature',
-  'features',
-  'based',
-  'with',
-  'from',
-  'the',
-  'and',
-  'for',
-  'head',
-  'branch',
-  'subnet',
-  'learning',
-  'training',
-  'method',
-  'map',
-  'maps',
-  'image',
-  'block',
-  'transformer',
-  'deep',
-  'neural',
-]);
 const words = (c: Concept) =>
   new Set(
     namesOf(c)
       .flatMap((n) => n.toLowerCase().split(/[^a-z0-9-]+/))
-      .filter((w) => w.length >= 4 && !SORT_WORDS.has(w)),
+      .filter((w) => w.length >= 4 && !GENERIC_WORDS.has(w)),
   );
 
 function pairShare(text: string, source: string): number {

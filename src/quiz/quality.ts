@@ -119,7 +119,7 @@ export const PARAPHRASE = 0.5;
 export const SAME_CLAUSE = 0.6;
 
 /** English words that say what sort of thing a term is, not which: sharing one makes two terms siblings, not the same. */
-const GENERIC_WORDS = new Set([
+export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   'network',
   'networks',
   'layer',
