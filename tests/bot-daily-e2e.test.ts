@@ -185,43 +185,10 @@ describe('/daily on (fake) Discord', () => {
   });
 
   it('/daily set refuses a channel where the bot cannot post, naming the missing permissions', async () => {
-    const channel = (overwrites: any[]) => ({
-      id: fake.channelId,
-      type: 0,
-      guild_id: fake.guildId,
-      name: 'general',
-      position: 0,
-      permission_overwrites: overwrites,
-      parent_id: null,
-      topic: null,
-      nsfw: false,
-      last_message_id: null,
-      rate_limit_per_user: 0,
-      flags: 0,
-    });
-    const everyone = (permissions: bigint) => ({
-      guild_id: fake.guildId,
-      role: {
-        id: fake.guildId,
-        name: '@everyone',
-        color: 0,
-        hoist: false,
-        icon: null,
-        unicode_emoji: null,
-        position: 0,
-        permissions: String(permissions),
-        managed: false,
-        mentionable: false,
-        flags: 0,
-      },
-    });
-    const ALL = (1n << 53n) - 1n;
-    const ADMINISTRATOR = 1n << 3n; // would override any channel overwrite
     const SEND_MESSAGES = 1n << 11n;
     const EMBED_LINKS = 1n << 14n;
     // As Discord tells the bot when an admin denies its member Send Messages and Embed Links in the channel.
-    fake.dispatch('GUILD_ROLE_UPDATE', everyone(ALL & ~ADMINISTRATOR));
-    fake.dispatch('CHANNEL_UPDATE', channel([{ id: fake.botUserId, type: 1, allow: '0', deny: String(SEND_MESSAGES | EMBED_LINKS) }]));
+    fake.denyBotInChannel(SEND_MESSAGES | EMBED_LINKS);
     try {
       const reply = await daily('set', setOptions('08:30', 'Europe/Berlin'));
       expect(reply.content).toMatch(
@@ -230,8 +197,7 @@ describe('/daily on (fake) Discord', () => {
       expect(reply.content).toMatch(/Nothing was changed/);
       expect(withDb((db) => db.prepare('SELECT COUNT(*) AS n FROM daily_schedules').get())).toEqual({ n: 0 });
     } finally {
-      fake.dispatch('CHANNEL_UPDATE', channel([]));
-      fake.dispatch('GUILD_ROLE_UPDATE', everyone(ALL));
+      fake.restoreBotInChannel();
     }
   });
 

@@ -179,44 +179,12 @@ describe('the daily post on (fake) Discord', () => {
   ];
 
   it("/daily set checks the invite's permissions in the channel and names Attach Files when it is denied", async () => {
-    const channel = (overwrites: unknown[]) => ({
-      id: fake.channelId,
-      type: 0,
-      guild_id: fake.guildId,
-      name: 'general',
-      position: 0,
-      permission_overwrites: overwrites,
-      parent_id: null,
-      topic: null,
-      nsfw: false,
-      last_message_id: null,
-      rate_limit_per_user: 0,
-      flags: 0,
-    });
-    const everyone = (permissions: bigint) => ({
-      guild_id: fake.guildId,
-      role: {
-        id: fake.guildId,
-        name: '@everyone',
-        color: 0,
-        hoist: false,
-        icon: null,
-        unicode_emoji: null,
-        position: 0,
-        permissions: String(permissions),
-        managed: false,
-        mentionable: false,
-        flags: 0,
-      },
-    });
-    fake.dispatch('GUILD_ROLE_UPDATE', everyone(ALL & ~ADMINISTRATOR));
-    fake.dispatch('CHANNEL_UPDATE', channel([{ id: fake.botUserId, type: 1, allow: '0', deny: String(ATTACH_FILES) }]));
+    fake.denyBotInChannel(ATTACH_FILES);
     try {
       const reply = await daily('set', setOptions());
       expect(reply).toMatch(new RegExp(`I can't post in <#${fake.channelId}>: I'm missing \\*\\*Attach Files\\*\\* there\\.`));
     } finally {
-      fake.dispatch('CHANNEL_UPDATE', channel([]));
-      fake.dispatch('GUILD_ROLE_UPDATE', everyone(ALL));
+      fake.restoreBotInChannel();
     }
     expect(await daily('set', setOptions())).toMatch(/Daily concept set/);
   });

@@ -92,6 +92,13 @@ export interface FakeDiscord {
   };
   /** Raw escape hatch: dispatch any gateway event (op 0) to every identified connection. */
   dispatch(event: string, data: any): void;
+  /**
+   * As Discord tells the bot when an admin takes permissions away from it in the first text channel:
+   * @everyone loses Administrator (which would override any overwrite) and the bot's member is denied `deny`.
+   */
+  denyBotInChannel(deny: bigint): void;
+  /** Gives back what denyBotInChannel took. */
+  restoreBotInChannel(): void;
   /** Resolves with the first matching request, including ones already recorded (avoids races). */
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** The next matching request gets a 429; discord.js should wait Retry-After and retry. */
@@ -778,6 +785,25 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   }
   const commandId = (name: string) => [...commands.guild, ...commands.global].find((c) => c.name === name)?.id ?? snowflake();
 
+  // Gateway payloads for a permission change in the first text channel (denyBotInChannel).
+  const ALL = (1n << 53n) - 1n;
+  const ADMINISTRATOR = 1n << 3n;
+  const firstChannel = (overwrites: unknown[]) => ({
+    id: channelId,
+    type: 0,
+    guild_id: guildId,
+    name: 'general',
+    position: 0,
+    permission_overwrites: overwrites,
+    parent_id: null,
+    topic: null,
+    nsfw: false,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+  });
+  const roleUpdate = (permissions: bigint) => ({ guild_id: guildId, role: { ...everyoneRole, permissions: String(permissions) } });
+
   const fake: FakeDiscord = {
     apiBase: '',
     requests,
@@ -824,6 +850,14 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       return sendInteraction(4, o, { data: { id: commandId(o.name), name: o.name, type: 1, guild_id: guildId, options } });
     },
     dispatch,
+    denyBotInChannel(deny) {
+      dispatch('GUILD_ROLE_UPDATE', roleUpdate(ALL & ~ADMINISTRATOR));
+      dispatch('CHANNEL_UPDATE', firstChannel([{ id: botUserId, type: 1, allow: '0', deny: String(deny) }]));
+    },
+    restoreBotInChannel() {
+      dispatch('CHANNEL_UPDATE', firstChannel([]));
+      dispatch('GUILD_ROLE_UPDATE', roleUpdate(ALL));
+    },
     waitForRequest(pred, timeoutMs = 3000) {
       return new Promise((resolve, reject) => {
         const check = () => {
