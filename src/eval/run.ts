@@ -234,33 +234,29 @@ async function evaluateSections(
   return outcomes;
 }
 
-function loadSectionQuestions(dir: string): SectionQuestion[] {
-  const files = readdirSync(dir)
+/** Every non-empty line of the `.jsonl` files in `dir`, in file-name order, with the file and line it came from. */
+function jsonlLines(dir: string): Array<{ line: string; where: string }> {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
-    .sort();
-  return files.flatMap((f) =>
-    readFileSync(path.join(dir, f), 'utf8')
-      .split('\n')
-      .map((line, i) => ({ line, where: `${path.join(dir, f)}:${i + 1}` }))
-      .filter(({ line }) => line.trim())
-      .map(({ line, where }) => parseSectionQuestion(line, where)),
-  );
+    .sort()
+    .flatMap((f) =>
+      readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, where: `${path.join(dir, f)}:${i + 1}` }))
+        .filter(({ line }) => line.trim()),
+    );
+}
+
+function loadSectionQuestions(dir: string): SectionQuestion[] {
+  return jsonlLines(dir).map(({ line, where }) => parseSectionQuestion(line, where));
 }
 
 function loadQuestions(dir: string): EvalQuestion[] {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort();
-  return files.flatMap((f) =>
-    readFileSync(path.join(dir, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l, i) => {
-        try {
-          return JSON.parse(l) as EvalQuestion;
-        } catch {
-          throw new Error(`${f}:${i + 1} is not valid JSON`);
-        }
-      }),
-  );
+  return jsonlLines(dir).map(({ line, where }) => {
+    try {
+      return JSON.parse(line) as EvalQuestion;
+    } catch {
+      throw new Error(`${where} is not valid JSON`);
+    }
+  });
 }
