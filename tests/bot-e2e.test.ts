@@ -64,6 +64,13 @@ async function askAndWait(question: string, opts: Parameters<typeof askCommand>[
   return { ...sent, callback, edit, embed: edit.body.embeds?.[0], message: fake.originalMessage(sent.token) };
 }
 
+/** A click refused as not belonging to its message left the quiz as it was: still pointing at its own message, no answer counted. */
+function expectQuizUntouched(questionId: string | undefined, messageId: string) {
+  const read = (sql: string) => withBotDb(dataDir, (db) => db.prepare(sql).get(questionId), { readonly: true });
+  expect(read('SELECT message_id FROM quiz_questions WHERE id = ?')).toEqual({ message_id: messageId });
+  expect(read('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?')).toEqual({ n: 0 });
+}
+
 beforeAll(async () => {
   e2e = await setUpBotE2E({ applicationId: APPLICATION_ID, token: TOKEN, dataDirPrefix: 'studybot-e2e-' });
   ({ fake, dataDir } = e2e);
@@ -179,14 +186,7 @@ describe('StudyBot on (fake) Discord', () => {
     expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(fake.requests.filter(isEditOriginal(click.token))).toEqual([]);
     expect(fake.getMessage(asked.message.id)).toEqual(before);
-    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), {
-      readonly: true,
-    });
-    expect(row).toEqual({ message_id: quizMessage.id });
-    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), {
-      readonly: true,
-    });
-    expect(answers).toEqual({ n: 0 });
+    expectQuizUntouched(questionId, quizMessage.id);
   });
 
   it("a quiz's buttons on another message are checked against the message stored for the question", async () => {
@@ -202,14 +202,7 @@ describe('StudyBot on (fake) Discord', () => {
     expect(reply.body.content).toMatch(/does not belong to the message/);
     expect(reply.body.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(fake.requests.filter(isEditOriginal(click.token))).toEqual([]);
-    const row = withBotDb(dataDir, (db) => db.prepare('SELECT message_id FROM quiz_questions WHERE id = ?').get(questionId), {
-      readonly: true,
-    });
-    expect(row).toEqual({ message_id: quizMessage.id });
-    const answers = withBotDb(dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM quiz_answers WHERE question_id = ?').get(questionId), {
-      readonly: true,
-    });
-    expect(answers).toEqual({ n: 0 });
+    expectQuizUntouched(questionId, quizMessage.id);
   });
 
   it('a /topics page button put on a public answer does not overwrite it', async () => {

@@ -3,8 +3,7 @@
  * with a notes folder (the fixture vault, in git) that the test edits on disk
  * while the bot runs. Citations link to the published notes (NOTES_URL).
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ import {
   type BotE2E,
   type BotProcess,
 } from './support/bot-process.js';
-import { repoRoot } from './support/paths.js';
+import { committedVault } from './support/git-vault.js';
 
 const APPLICATION_ID = '100000000000000007';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'Watch3rT0ken-never-in-logs_77c1');
@@ -56,23 +55,7 @@ function waitForChange(bot: BotProcess, change: string, since: number) {
 beforeAll(async () => {
   // One folder for the file (tempDir() would delete it after the first spec).
   notes = mkdtempSync(path.join(tmpdir(), 'studybot-watch-e2e-notes-'));
-  cpSync(path.join(repoRoot, 'tests/fixtures/vault'), notes, { recursive: true });
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: notes,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@example.com',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@example.com',
-      },
-    }).trim();
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-qm', 'vault');
-  head = git('rev-parse', 'HEAD');
+  head = committedVault(notes);
   e2e = await setUpBotE2E({ applicationId: APPLICATION_ID, token: TOKEN, dataDirPrefix: 'studybot-watch-e2e-' });
   fake = e2e.fake;
 }, 30_000);

@@ -3,13 +3,13 @@
  * the cited note (path, lines, commit, permalink), and the commit read from a
  * notes folder that is a git work tree.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StudyIndex } from '../src/index/study-index.js';
 import { citationLink, parseNotesUrl, type NotesUrl } from '../src/notes/citation-url.js';
 import { commitHolding, gitBlobId, readGitState } from '../src/notes/git-state.js';
+import { git } from './support/git-vault.js';
 import { tempDir } from './support/temp-dir.js';
 
 const template = (t: string): NotesUrl => {
@@ -88,19 +88,6 @@ describe('citationLink', () => {
   });
 });
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
-}
 
 const open: StudyIndex[] = [];
 afterEach(() => {

@@ -4,11 +4,12 @@
  * each result its url, `studybot index` says which notes were skipped and why,
  * and without NOTES_URL nothing changes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/paths.js';
+import { committedVault } from './support/git-vault.js';
 import { tempDir } from './support/temp-dir.js';
 
 const CLI = path.join(repoRoot, 'dist/cli/main.js');
@@ -24,23 +25,7 @@ function studybot(notes: string, data: string, args: string[], env: Record<strin
 
 function gitVault(): { notes: string; head: string } {
   const notes = tempDir('studybot-vault-');
-  cpSync(path.join(repoRoot, 'tests/fixtures/vault'), notes, { recursive: true });
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: notes,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@example.com',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@example.com',
-      },
-    }).trim();
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-qm', 'vault');
-  return { notes, head: git('rev-parse', 'HEAD') };
+  return { notes, head: committedVault(notes) };
 }
 
 const GITHUB = 'https://github.com/you/notes/blob/{commit}/{path}#L{start}-L{end}';
