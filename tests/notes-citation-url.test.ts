@@ -88,7 +88,6 @@ describe('citationLink', () => {
   });
 });
 
-
 const open: StudyIndex[] = [];
 afterEach(() => {
   for (const index of open.splice(0)) index.close();

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, PermissionsBitField, type AttachmentPayload } from 'discord.js';
+import { PermissionFlagsBits, type AttachmentPayload, type PermissionsBitField } from 'discord.js';
 import type { MediaFile, MediaMessageView } from '../render/answer-media.js';
 
 /** Our files as discord.js uploads them: multipart parts, each with its alt text. */
@@ -27,10 +27,4 @@ export function withUploads<V extends MediaMessageView>({ files, ...view }: V): 
  */
 export function canAttachFiles(appPermissions: Readonly<PermissionsBitField> | null | undefined): boolean {
   return appPermissions?.has(PermissionFlagsBits.AttachFiles) ?? true;
-}
-
-/** "ViewChannel" → "View Channel": the names Discord's channel settings show. */
-export function permissionName(flag: bigint): string {
-  const [key] = new PermissionsBitField(flag).toArray();
-  return (key ?? String(flag)).replace(/([a-z])([A-Z])/g, '$1 $2');
 }
