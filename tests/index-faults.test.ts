@@ -192,6 +192,29 @@ describe('a damaged index.sqlite is rebuilt, and only it (#16.2)', () => {
     expect(sha(botDb)).toBe(botDbBefore);
   }, 120_000);
 
+  it('checks the pages again only when the file changed since they last passed, so a restart over a large index is quick', async () => {
+    const data = tempDir();
+    const paths = storePaths(data);
+    (await openSynced({ notesDir: NOTES, dataDir: data })).index.close();
+    const pagesCheckedOnOpen = () => {
+      const store = IndexStore.open(paths);
+      store.close();
+      return store.pagesChecked;
+    };
+    expect(pagesCheckedOnOpen()).toBe(true); // the sync wrote after the first check
+    expect(pagesCheckedOnOpen()).toBe(false);
+    // A restart that finds the notes unchanged writes nothing, so it is not checked either.
+    const restarted = await openSynced({ notesDir: NOTES, dataDir: data });
+    expect([restarted.report.added, restarted.report.removed, restarted.report.rebuilt]).toEqual([0, 0, false]);
+    restarted.index.close();
+    expect(pagesCheckedOnOpen()).toBe(false);
+
+    const fd = openSync(paths.database, 'r+');
+    writeSync(fd, Buffer.alloc(200, 0xa5), 0, 200, 3 * 4096 + 8);
+    closeSync(fd);
+    expect(() => IndexStore.open(paths)).toThrow(`${paths.database} is damaged`);
+  }, 120_000);
+
   it('turns damage that only a query meets into IndexDamagedError naming the file; the next sync, in this or another process, rebuilds', async () => {
     const data = tempDir();
     const { index, logger } = await openSynced({ notesDir: NOTES, dataDir: data });

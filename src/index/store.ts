@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Chunk, NoteMeta } from '../notes/types.js';
 import { realDisk, type IndexDisk } from './disk.js';
 import { faultOf, unavailable } from './faults.js';
+import { isUnchangedSinceCheck, recordCheck } from './page-check.js';
 
 /**
  * Bump when the tables below (or the keyword index's) change: an index of another version is rebuilt.
@@ -62,6 +63,8 @@ export function storePaths(dataDir: string) {
     database: path.join(dataDir, 'index.sqlite'),
     /** Present when a query found the database damaged: the next open or sync rebuilds it. */
     damaged: path.join(dataDir, 'index.damaged'),
+    /** The database file as it was when quick_check last passed: an unchanged file is not checked again. */
+    checked: path.join(dataDir, 'index.checked'),
     /** The embedding model that last failed to load, and when: not retried for a day. */
     modelFailure: path.join(dataDir, 'model-failure.json'),
     models: path.join(dataDir, 'models'),
@@ -150,6 +153,8 @@ export class IndexStore {
     readonly db: Database.Database,
     /** The database file, to name it in messages and to notice when it is replaced. */
     readonly file: string,
+    /** False when quick_check was skipped on open: the file had not changed since it last passed. */
+    readonly pagesChecked: boolean,
   ) {
     this.statements = {
       getManifest: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM manifest'),
@@ -193,9 +198,14 @@ export class IndexStore {
         db.exec(SCHEMA);
       }
       // Damage inside pages otherwise shows only when a question reads them (~40 ms at 10k sections, see README).
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new IndexCorruptError(`${paths.database} is damaged (quick_check: ${String(check).split('\n')[0]})`);
-      return new IndexStore(db, paths.database);
+      // The check reads every page (seconds on a large vault), so a file unchanged since it last passed is trusted.
+      const pagesChecked = !isUnchangedSinceCheck(paths);
+      if (pagesChecked) {
+        const check = db.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw new IndexCorruptError(`${paths.database} is damaged (quick_check: ${String(check).split('\n')[0]})`);
+        if (!options.readOnly) recordCheck(paths);
+      }
+      return new IndexStore(db, paths.database, pagesChecked);
     } catch (err) {
       db?.close();
       if (err instanceof IndexCorruptError) throw err;
@@ -210,6 +220,7 @@ export class IndexStore {
   static remove(paths: StorePaths): void {
     for (const suffix of ['', '-wal', '-shm']) rmSync(paths.database + suffix, { force: true });
     rmSync(paths.damaged, { force: true });
+    rmSync(paths.checked, { force: true });
     clearVectors(paths);
   }
 
