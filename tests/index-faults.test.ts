@@ -201,12 +201,12 @@ describe('a damaged index.sqlite is rebuilt, and only it (#16.2)', () => {
       store.close();
       return store.pagesChecked;
     };
-    expect(pagesCheckedOnOpen()).toBe(true); // the sync wrote after the first check
-    expect(pagesCheckedOnOpen()).toBe(false);
-    // A restart that finds the notes unchanged writes nothing, so it is not checked either.
+    expect(pagesCheckedOnOpen()).toBe(true); // the first sync wrote after its check
+    // A restart checks the pages, then finds the notes unchanged and writes nothing...
     const restarted = await openSynced({ notesDir: NOTES, dataDir: data });
     expect([restarted.report.added, restarted.report.removed, restarted.report.rebuilt]).toEqual([0, 0, false]);
     restarted.index.close();
+    // ...so the next one need not check them again.
     expect(pagesCheckedOnOpen()).toBe(false);
 
     const fd = openSync(paths.database, 'r+');

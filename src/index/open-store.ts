@@ -106,6 +106,7 @@ export function openStore(paths: StorePaths, notesDir: string, analyzer: Analyze
       throw new IndexCorruptError(`${paths.database} is damaged (keyword index has ${keyword.size} chunks, the chunk table ${chunks})`);
     // Vector files of older generations are left by a crash between a save and its manifest.
     if (!readOnly) clearVectors(paths, manifest?.vectorsGeneration ?? 0);
+    if (!readOnly) store.trustPagesAsChecked();
     return { store, keyword, manifest };
   } catch (err) {
     if (store.db.open) store.close();

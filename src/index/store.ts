@@ -151,8 +151,7 @@ export class IndexStore {
 
   private constructor(
     readonly db: Database.Database,
-    /** The database file, to name it in messages and to notice when it is replaced. */
-    readonly file: string,
+    private readonly paths: StorePaths,
     /** False when quick_check was skipped on open: the file had not changed since it last passed. */
     readonly pagesChecked: boolean,
   ) {
@@ -203,9 +202,8 @@ export class IndexStore {
       if (pagesChecked) {
         const check = db.pragma('quick_check', { simple: true });
         if (check !== 'ok') throw new IndexCorruptError(`${paths.database} is damaged (quick_check: ${String(check).split('\n')[0]})`);
-        if (!options.readOnly) recordCheck(paths);
       }
-      return new IndexStore(db, paths.database, pagesChecked);
+      return new IndexStore(db, paths, pagesChecked);
     } catch (err) {
       db?.close();
       if (err instanceof IndexCorruptError) throw err;
@@ -222,6 +220,19 @@ export class IndexStore {
     rmSync(paths.damaged, { force: true });
     rmSync(paths.checked, { force: true });
     clearVectors(paths);
+  }
+
+  /** The database file, to name it in messages and to notice when it is replaced. */
+  get file(): string {
+    return this.paths.database;
+  }
+
+  /**
+   * Remembers the file as it passed quick_check on open, so the next open need not read every page again.
+   * Called once the open is accepted: a refused run (another notes folder) leaves DATA_DIR exactly as it was.
+   */
+  trustPagesAsChecked(): void {
+    if (this.pagesChecked) recordCheck(this.paths);
   }
 
   close(): void {
