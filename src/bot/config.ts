@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { coreConfigFrom, stripEmpty, type CoreConfig } from '../config/core.js';
-import { parseNotesUrl, type NotesUrl } from '../notes/citation-url.js';
+import { configProblems, coreConfigFrom, stripEmpty, type CoreConfig } from '../config/core.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -18,8 +17,6 @@ export interface BotConfig extends CoreConfig {
   dailyGraceHours: number;
   /** How long a quiz question takes answers before its buttons close. */
   quizTimeoutMinutes: number;
-  /** Where the notes are published (NOTES_URL): citations become links; null for plain `file:lines`. */
-  notesUrl: NotesUrl | null;
   /** Re-index while running when a note is written (WATCH_NOTES, default on). */
   watchNotes: boolean;
   /** Retrieval threads; 0 answers on the main thread (fine for a small server, see README). */
@@ -122,14 +119,12 @@ export function parseBotConfig(env: NodeJS.ProcessEnv): BotConfigResult {
   const parsed = botEnv.safeParse(values);
   let core: CoreConfig | null = null;
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
-  const notesUrl = parseNotesUrl(values.NOTES_URL);
-  if (!notesUrl.ok) problems.push(notesUrl.message);
   try {
     core = coreConfigFrom(env);
   } catch (err) {
-    problems.push(`NOTES_DIR, DATA_DIR or EMBEDDING_MODEL is invalid (${(err as Error).message}); see .env.example.`);
+    problems.push(...configProblems(err));
   }
-  if (!parsed.success || !core || !notesUrl.ok) {
+  if (!parsed.success || !core) {
     return { ok: false, message: `StudyBot cannot start. ${problems.join('\n\n')}` };
   }
   const v = parsed.data;
@@ -144,7 +139,6 @@ export function parseBotConfig(env: NodeJS.ProcessEnv): BotConfigResult {
       logLevel: v.LOG_LEVEL,
       dailyGraceHours: v.DAILY_GRACE_HOURS,
       quizTimeoutMinutes: v.QUIZ_TIMEOUT_MINUTES,
-      notesUrl: notesUrl.notesUrl,
       watchNotes: v.WATCH_NOTES,
       askWorkers: v.ASK_WORKERS ?? defaultAskWorkers(),
       askQueue: v.ASK_QUEUE,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import 'dotenv/config';
-import { coreConfigFrom, type CoreConfig } from '../config/core.js';
+import { configProblems, coreConfigFrom, type CoreConfig } from '../config/core.js';
 import { stderrLogger } from '../log.js';
 import { NotesDirError } from '../notes/load.js';
 import { ForeignDataDirError } from '../index/data-dir.js';
@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     config = coreConfigFrom(process.env, { notes: parsed.values.notes, data: parsed.values.data, maxNoteMb: parsed.values['max-note-mb'] });
   } catch (err) {
-    process.stderr.write(`error: ${configProblem(err)}\n`);
+    process.stderr.write(`error: ${configProblems(err).join('; ')}\n`);
     return 2;
   }
   const ctx: CliContext = {
@@ -108,11 +108,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** zod's issues as one line per problem. */
-function configProblem(err: unknown): string {
-  const issues = (err as { issues?: Array<{ message: string }> }).issues;
-  return issues ? issues.map((i) => i.message).join('; ') : (err as Error).message;
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

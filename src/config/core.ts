@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_EMBEDDING_MODEL } from '../index/embedder.js';
+import { parseNotesUrl, type NotesUrl } from '../notes/citation-url.js';
 
 /** Settings every front end (CLI, bot, eval, bench) shares. */
 export interface CoreConfig {
@@ -10,6 +11,8 @@ export interface CoreConfig {
   embeddingModel: string | null;
   /** Notes over this size are skipped (MAX_NOTE_MB); unset means the index's default, 2 MB. */
   maxNoteBytes?: number;
+  /** Where the notes are published (NOTES_URL): citations become links; null for plain `file:lines`. */
+  notesUrl: NotesUrl | null;
 }
 
 const coreEnv = z.object({
@@ -17,6 +20,15 @@ const coreEnv = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   EMBEDDING_MODEL: z.string().trim().min(1).default(DEFAULT_EMBEDDING_MODEL),
   MAX_NOTE_MB: megabytes('MAX_NOTE_MB (--max-note-mb)').optional(),
+  NOTES_URL: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parseNotesUrl(raw);
+      if (parsed.ok) return parsed.notesUrl;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }),
 });
 
 /** A size in MB (fractions allowed), as bytes. */
@@ -38,7 +50,14 @@ export function coreConfigFrom(env: NodeJS.ProcessEnv, flags: { notes?: string; 
     embeddingModel: /^(none|off|false)$/i.test(model) ? null : model,
     // Left out when unset, so that the index's default applies.
     ...(parsed.MAX_NOTE_MB !== undefined ? { maxNoteBytes: parsed.MAX_NOTE_MB } : {}),
+    notesUrl: parsed.NOTES_URL,
   };
+}
+
+/** What is wrong with the settings coreConfigFrom refused, one sentence per problem. */
+export function configProblems(err: unknown): string[] {
+  const issues = (err as { issues?: Array<{ message: string }> }).issues;
+  return issues ? issues.map((i) => i.message) : [(err as Error).message];
 }
 
 /** `FOO=` in a .env file means "not set", not "set to nothing". */

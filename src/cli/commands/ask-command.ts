@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { IndexDamagedError } from '../../index/faults.js';
 import type { StudyIndex } from '../../index/study-index.js';
-import { citationLink, parseNotesUrl, type CitationLink, type NotesUrl } from '../../notes/citation-url.js';
+import { citationLink, type CitationLink, type NotesUrl } from '../../notes/citation-url.js';
 import { ask, type Answer } from '../../search/ask.js';
 import { checkQuestion } from '../../search/question.js';
 import { answerJson, renderAnswerText } from '../../render/text.js';
@@ -19,11 +19,7 @@ export const usage =
 export async function execute(ctx: CliContext): Promise<number> {
   const { k, json } = ctx.flags;
   const question = ctx.args.join(' ');
-  const notesUrl = parseNotesUrl(process.env.NOTES_URL);
-  if (!notesUrl.ok) {
-    ctx.logger.error(notesUrl.message);
-    return 2;
-  }
+  const { notesUrl } = ctx.config;
   if (question === '-') {
     if (!json) {
       ctx.logger.error('Reading questions from stdin needs --json (one JSON object per line).');
@@ -39,7 +35,7 @@ export async function execute(ctx: CliContext): Promise<number> {
         ctx.out(JSON.stringify({ question: line, error: checked.error }));
         continue;
       }
-      ctx.out(JSON.stringify(batchAnswer(await askHealing(index, checked.question, k), index, notesUrl.notesUrl)));
+      ctx.out(JSON.stringify(batchAnswer(await askHealing(index, checked.question, k), index, notesUrl)));
     }
     index.close();
     return failures > 0 ? 1 : 0;
@@ -54,7 +50,7 @@ export async function execute(ctx: CliContext): Promise<number> {
   let links: CitationLink[];
   try {
     answer = await askHealing(index, checked.question, k);
-    links = notesUrl.notesUrl ? linksOf(answer, index, notesUrl.notesUrl) : [];
+    links = notesUrl ? linksOf(answer, index, notesUrl) : [];
   } finally {
     index.close();
   }
