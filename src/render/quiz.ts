@@ -164,11 +164,11 @@ const STEM_START = 90;
 /** Room kept in the description for the "and N more" line. */
 const REPORT_ROOM = LIMITS.embedDescription - 200;
 
-/** A stem as one plain line: quote marks, Markdown and line breaks removed. */
+/** A stem as one line: quote marks, code and bold marks, and line breaks removed. */
 const stemLine = (stem: string) =>
   inlinePlain(stem)
     .replace(/^>\s?/gm, '')
-    .replace(/[`*_~|]/g, '')
+    .replace(/`|\*\*/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 
