@@ -4,7 +4,7 @@
  * changed) and the 👎 reports that retire a question in a server. The bank
  * is built over a real temp notes folder, a real StudyIndex and a real SQLite file.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConceptBank } from '../src/concepts/bank.js';
@@ -274,7 +274,9 @@ describe('rebuilding the bank after a note is edited (real notes folder, StudyIn
     }
   });
 
-  it('follows a section whose lines moved: same key and text, its source lines shifted', { timeout: 60_000 }, async () => {
+  it('follows a section whose lines moved (same key and text, source lines shifted), and drops the questions of a removed note', {
+    timeout: 60_000,
+  }, async () => {
     const notes = tempDir('quiz-bank-notes-');
     cpSync(notesDir, notes, { recursive: true });
     const dataDir = tempDir('quiz-bank-data-');
@@ -300,6 +302,19 @@ describe('rebuilding the bank after a note is edited (real notes folder, StudyIn
         expect(moved && visible(moved.question!), r.key).toBe(visible(r.question!));
         expect(moved!.question!.source.startLine).toBe(r.question!.source.startLine + 3);
       }
+
+      // A note removed: the rows of its concepts are dropped, and no question keeps one of them as a distractor.
+      const concepts = buildConceptBank(index.notes, index.glossaryPairs());
+      const leaving = new Set((concepts.byTopic.get('detr.md') ?? []).map((c) => c.id));
+      expect(leaving.size).toBeGreaterThan(0);
+      const rowsBefore = store.rows();
+      rmSync(path.join(notes, 'detr.md'));
+      await index.sync();
+      const { report } = rebuildQuestionBank(store, buildConceptBank(index.notes, index.glossaryPairs()), index.notes);
+      expect(report.dropped).toBe(rowsBefore.filter((r) => leaving.has(r.conceptId)).length);
+      const left = store.rows();
+      expect(left.filter((r) => leaving.has(r.conceptId))).toEqual([]);
+      expect(left.filter((r) => r.question?.optionConceptIds.some((id) => leaving.has(id)))).toEqual([]);
     } finally {
       index.close();
     }
