@@ -116,6 +116,7 @@ describe('quizzes on (fake) Discord', () => {
             name_localizations: expect.objectContaining({ 'zh-CN': '该复习的' }),
           }),
           expect.objectContaining({ name: 'my mistakes', value: 'mistakes' }),
+          expect.objectContaining({ name: 'retired questions (admins)', value: 'report' }),
         ],
       }),
     ]);

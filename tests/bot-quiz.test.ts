@@ -77,6 +77,7 @@ describe('commands', () => {
             name_localizations: expect.objectContaining({ 'zh-CN': '该复习的' }),
           }),
           expect.objectContaining({ name: 'my mistakes', value: 'mistakes' }),
+          expect.objectContaining({ name: 'retired questions (admins)', value: 'report' }),
         ],
       }),
     ]);

@@ -12,6 +12,7 @@ import { DB_FILE, openDatabase, type StudyDatabase } from '../src/db/database.js
 import { feedbackRepository } from '../src/db/feedback.js';
 import { orderedMigrations } from '../src/db/migration.js';
 import { MIGRATIONS } from '../src/db/migrations.js';
+import { QuestionBankStore } from '../src/quiz/bank-store.js';
 import { QuizStore } from '../src/quiz/store.js';
 import { repoRoot } from './support/paths.js';
 import { track } from './support/open-databases.js';
@@ -122,5 +123,21 @@ describe('a database written before migrations had ids (tests/fixtures/studybot-
     expect(daily.getSchedule('g1')).toMatchObject({ channelId: 'c1', time: '09:00', timezone: 'Asia/Shanghai', enabled: true });
     expect(daily.getPost('g1', '2026-03-02')).toMatchObject({ status: 'posted', messageId: 'daily-msg-1' });
     expect(daily.shownInCycle('g1')).toEqual(['fpn.md#特征金字塔网络']);
+  });
+
+  it('gains the question bank and the reports of bad questions (step 5); questions posted before have no key, so no 👎', () => {
+    const db = openFixture();
+    const step5 = MIGRATIONS.find((m) => m.id === 5)!;
+    expect(step5.name).toMatch(/^quiz: /);
+    expect([...step5.sql.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1])).toEqual([
+      'quiz_bank',
+      'quiz_question_keys',
+      'quiz_reports',
+    ]);
+    const bank = new QuestionBankStore(db);
+    expect(bank.rows()).toEqual([]);
+    expect(bank.postedKey('quiz-q-1')).toBeNull();
+    expect(bank.report({ guildId: 'g1', userId: 'alice', key: 'k', manager: true })).toEqual({ status: 'reported', retired: true });
+    expect(new QuizStore(db).getQuestion('quiz-q-1')?.question.source.file).toBe('fpn.md');
   });
 });

@@ -17,6 +17,7 @@ import { syncLogFields, type BotLogger } from './logger.js';
 import { registerCommands } from './register-commands.js';
 import { commands } from './commands/index.js';
 import { conceptBankOf } from './concept-bank.js';
+import { questionBankOf } from './question-bank.js';
 import { createDailyScheduler } from './daily.js';
 import { QuizRuntime } from './quiz-runtime.js';
 import { serverLocale } from './language.js';
@@ -49,6 +50,8 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   });
   const client = createClient(config);
   const quiz = new QuizRuntime(db, { timeoutMs: config.quizTimeoutMinutes * 60_000, logger: logger.child({ part: 'quiz' }) });
+  const questionBank = questionBankOf(index, conceptBank, quiz.bank, logger);
+  questionBank();
   const syncIndex = serialSync(index);
   const settings = guildSettingsRepository(db);
   // One renderer for the process: MathJax is loaded once, on the first formula not in the cache.
@@ -67,11 +70,12 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     reindex: async () => {
       const synced = await syncIndex();
       await retriever.reload();
-      conceptBank();
+      questionBank();
       return synced;
     },
     commands,
     conceptBank,
+    questionBank,
     daily: createDailyScheduler({
       client,
       index,

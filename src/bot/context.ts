@@ -5,6 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { QuizConceptBank } from '../concepts/bank.js';
+import type { QuestionBank } from '../quiz/index.js';
 import type { DailyScheduler } from '../daily/index.js';
 import type { StudyIndex, SyncReport } from '../index/study-index.js';
 import type { AskMessageRepository } from '../db/ask-messages.js';
@@ -13,7 +14,7 @@ import type { GuildSettingsRepository } from '../db/guild-settings.js';
 import type { FormulaRenderer } from '../render/math/render-formulas.js';
 import type { BotConfig } from './config.js';
 import type { Cooldowns } from './cooldowns.js';
-import type { Guards } from './guards.js';
+import type { ChoiceGuards, Guards } from './guards.js';
 import type { InteractionLanguage } from './language.js';
 import type { BotLogger } from './logger.js';
 import type { QuizRuntime } from './quiz-runtime.js';
@@ -34,6 +35,8 @@ export interface BotServices {
   commands: readonly BotCommand[];
   /** The concept bank of the notes as indexed now (rebuilt after a sync that changed them). */
   conceptBank: () => QuizConceptBank;
+  /** The persisted question bank, brought up to date with the concept bank (only changed sections are regenerated). */
+  questionBank: () => QuestionBank;
   /** Daily concept posts: schedules, posting, status. */
   daily: DailyScheduler;
   /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */
@@ -58,6 +61,8 @@ export interface BotCommand extends Omit<Guards, 'cooldown'> {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** Per-user pause between two uses; 0 or absent for none. */
   cooldownMs?: number;
+  /** More guards for one value of an option (e.g. `/quiz mode:report` needs Manage Server). */
+  choiceGuards?: readonly ChoiceGuards[];
   /** A command with `guildOnly` may type its interaction as one in a server (`<'cached' | 'raw'>`): the dispatcher runs it only once the guard passed. */
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   /** Suggestions for an option marked `setAutocomplete(true)`. */

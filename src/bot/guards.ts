@@ -19,6 +19,28 @@ export interface Guards {
   cooldown?: { bucket: string; ms: number };
 }
 
+/**
+ * Guards that hold only when a command's string option has one value: `/quiz
+ * mode:report` is for admins while `/quiz` is for everyone, and Discord's
+ * default permission can only hide a whole command.
+ */
+export interface ChoiceGuards {
+  option: string;
+  value: string;
+  guards: Omit<Guards, 'cooldown'>;
+}
+
+/** The guards of a command as invoked: its own, plus those of each choice the interaction made. */
+export function withChoiceGuards(
+  guards: Guards,
+  choices: readonly ChoiceGuards[] | undefined,
+  chosen: (option: string) => string | null,
+): Guards {
+  let out = guards;
+  for (const c of choices ?? []) if (chosen(c.option) === c.value) out = { ...out, ...c.guards };
+  return out;
+}
+
 /** A bucket is named after its command: the name as the reader's Discord shows it. */
 function commandName(bucket: string, t: Translate): string {
   const key = `command.${bucket}.name`;

@@ -3,7 +3,7 @@ import { parseCustomId, type ButtonAction } from '../render/custom-ids.js';
 import { buttonRoutes, type ButtonRoute } from './components/index.js';
 import { buttonIdsOf } from './message-buttons.js';
 import type { BotContext, BotServices } from './context.js';
-import { refusal } from './guards.js';
+import { refusal, withChoiceGuards } from './guards.js';
 import { interactionLanguage } from './language.js';
 import { replyPrivately, replyWithError } from './replies.js';
 
@@ -50,7 +50,8 @@ async function runCommand(interaction: ChatInputCommandInteraction, ctx: BotCont
     return;
   }
   const cooldown = command.cooldownMs ? { bucket: command.data.name, ms: command.cooldownMs } : undefined;
-  const refused = refusal(interaction, { ...command, cooldown }, ctx.cooldowns, ctx.t);
+  const guards = withChoiceGuards({ ...command, cooldown }, command.choiceGuards, (option) => interaction.options.getString(option));
+  const refused = refusal(interaction, guards, ctx.cooldowns, ctx.t);
   if (refused) {
     await replyPrivately(interaction, refused);
     return;

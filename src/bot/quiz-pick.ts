@@ -4,7 +4,7 @@
  * member's FSRS cards, so they are tested without Discord.
  */
 import type { QuizConceptBank } from '../concepts/bank.js';
-import { generateForConcepts, type Question, type QuizStore } from '../quiz/index.js';
+import { askFromBank, generateForConcepts, type Question, type QuestionBank, type QuizStore } from '../quiz/index.js';
 import { notesNamedBy, topicNames } from '../quiz/topic.js';
 import { withoutNoteExtension } from '../notes/note-file.js';
 import { createRng, seedFrom, shuffle } from '../random.js';
@@ -76,7 +76,8 @@ export type QuizTarget =
   | { kind: 'mistakes'; file: string | null };
 
 export type QuestionPick =
-  | { ok: true; question: Question }
+  /** `key`: the question's stable key when it comes from the persisted bank. */
+  | { ok: true; question: Question; key?: string }
   /** The concept (or every concept of the note) is no longer in the bank, or the bank is empty. */
   | { ok: false; reason: 'concept-gone' | 'no-concepts' }
   /** Concepts exist but none makes a question that passes the generator's checks. */
@@ -93,20 +94,33 @@ export type QuestionPick =
 export function pickQuestion(
   bank: QuizConceptBank,
   store: Pick<QuizStore, 'dueConcepts' | 'mistakes'>,
-  input: { guildId: string; userId: string; target: QuizTarget; seed: string },
+  input: {
+    guildId: string;
+    userId: string;
+    target: QuizTarget;
+    seed: string;
+    /** The persisted bank and this server's retired keys (the bot always passes them); without, questions are generated on the spot. */
+    questions?: { bank: QuestionBank; retired: ReadonlySet<string> };
+  },
 ): QuestionPick {
   const { target, seed } = input;
+  const first = (conceptIds: readonly string[]): QuestionPick => {
+    if (!input.questions) {
+      const question = generateForConcepts(bank, conceptIds, { seed });
+      return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
+    }
+    const banked = askFromBank(bank, input.questions.bank, conceptIds, { seed, retired: input.questions.retired });
+    return banked ? { ok: true, question: banked.question, key: banked.key } : { ok: false, reason: 'no-question' };
+  };
   if (target.kind === 'concept') {
     if (!bank.byId.has(target.conceptId)) return { ok: false, reason: 'concept-gone' };
-    const question = generateForConcepts(bank, [target.conceptId], { seed });
-    return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
+    return first([target.conceptId]);
   }
   if (target.kind === 'mistakes') {
     const inScope = (target.file === null ? bank.concepts : (bank.byTopic.get(target.file) ?? [])).map((c) => c.id);
     const order = store.mistakes({ guildId: input.guildId, userId: input.userId, conceptIds: inScope }).map((m) => m.conceptId);
     if (order.length === 0) return { ok: false, reason: 'no-mistakes' };
-    const question = generateForConcepts(bank, order, { seed });
-    return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
+    return first(order);
   }
   const concepts = target.kind === 'note' ? (bank.byTopic.get(target.file) ?? []) : bank.concepts;
   if (concepts.length === 0) return { ok: false, reason: 'no-concepts' };
@@ -115,8 +129,6 @@ export function pickQuestion(
     createRng(seedFrom(seed, 'quiz-order')),
   );
   const review = store.dueConcepts({ guildId: input.guildId, userId: input.userId, conceptIds: ids }).map((r) => r.conceptId);
-  const first = new Set(review);
-  const order = [...review, ...ids.filter((id) => !first.has(id))];
-  const question = generateForConcepts(bank, order, { seed });
-  return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
+  const reviewed = new Set(review);
+  return first([...review, ...ids.filter((id) => !reviewed.has(id))]);
 }

@@ -1,5 +1,5 @@
 import type { StudyDatabase } from '../db/database.js';
-import { QuizStore } from '../quiz/index.js';
+import { QuestionBankStore, QuizStore } from '../quiz/index.js';
 import { EditQueue } from './edit-queue.js';
 import type { BotLogger } from './logger.js';
 
@@ -17,6 +17,8 @@ export interface QuizRuntimeOptions {
 /** The bot's quiz state. One per bot; handlers reach it as `ctx.quiz`. */
 export class QuizRuntime {
   readonly store: QuizStore;
+  /** The persisted question bank and members' 👎 reports. */
+  readonly bank: QuestionBankStore;
   readonly timeoutMs: number;
   /** Edits of public quiz messages, one at a time per message, latest wins. */
   readonly edits = new EditQueue();
@@ -29,6 +31,7 @@ export class QuizRuntime {
     private readonly options: QuizRuntimeOptions,
   ) {
     this.store = new QuizStore(db);
+    this.bank = new QuestionBankStore(db);
     this.timeoutMs = options.timeoutMs;
   }
 

@@ -5,7 +5,7 @@
  */
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from 'discord.js';
 import type { QuizConceptBank } from '../concepts/bank.js';
-import type { AskedQuestion, QuizStore, Tally } from '../quiz/index.js';
+import type { AskedQuestion, QuestionBank, QuizStore, Tally } from '../quiz/index.js';
 import { parseCustomId } from '../render/custom-ids.js';
 import type { MessageView } from '../render/kit/components.js';
 import type { Translate } from '../render/messages.js';
@@ -115,6 +115,7 @@ export type QuizInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | Bu
 export interface PostQuizDeps {
   quiz: QuizRuntime;
   conceptBank: () => QuizConceptBank;
+  questionBank: () => QuestionBank;
   logger: BotLogger;
   /** The member's words: why no question could be made. */
   t: Translate;
@@ -134,7 +135,8 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
   await interaction.deferReply();
   const { store } = quiz;
   const guildId = interaction.guildId;
-  const pick = pickQuestion(deps.conceptBank(), store, { guildId, userId: interaction.user.id, target, seed: interaction.id });
+  const questions = { bank: deps.questionBank(), retired: quiz.bank.retiredKeys(guildId) };
+  const pick = pickQuestion(deps.conceptBank(), store, { guildId, userId: interaction.user.id, target, seed: interaction.id, questions });
   if (!pick.ok) {
     logger.info({ interactionId: interaction.id, target, reason: pick.reason }, 'no quiz question to post');
     await interaction.deleteReply();
@@ -143,6 +145,7 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
   }
   const expiresAt = new Date(store.now().getTime() + quiz.timeoutMs);
   const asked = store.recordQuestion({ guildId, channelId: interaction.channelId, question: pick.question, expiresAt });
+  if (pick.key) quiz.bank.recordPostedKey(asked.id, pick.key);
   const nextTopic = target.kind === 'due' || target.kind === 'mistakes' ? null : asked.topic;
   const nextMistakes = target.kind === 'mistakes';
   const message = await interaction.editReply(
@@ -157,6 +160,7 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
       interactionId: interaction.id,
       questionId: asked.id,
       conceptId: asked.conceptId,
+      key: pick.key,
       type: asked.question.type,
       topic: asked.topic,
       target: target.kind,

@@ -1,4 +1,5 @@
 import { DAILY_MIGRATION_STEPS } from '../daily/store.js';
+import { QUIZ_BANK_MIGRATION } from '../quiz/bank-store.js';
 import { QUIZ_MIGRATION_STEPS } from '../quiz/store.js';
 import { GUILD_SETTINGS_MIGRATION } from './guild-settings.js';
 import { orderedMigrations, type Migration } from './migration.js';
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = orderedMigrations([
   ...DAILY_MIGRATION_STEPS,
   ...QUIZ_MIGRATION_STEPS,
   GUILD_SETTINGS_MIGRATION,
+  QUIZ_BANK_MIGRATION,
 ]);

@@ -27,5 +27,15 @@ export {
   type Tally,
   type TopicStat,
 } from './store.js';
+export {
+  QUIZ_BANK_MIGRATION,
+  QuestionBankStore,
+  REPORTS_TO_RETIRE,
+  type BankRow,
+  type ReportResult,
+  type RetiredQuestion,
+} from './bank-store.js';
+export { askFromBank, BANK_SEED, QuestionBank, rebuildQuestionBank, type BankedQuestion, type RebuildReport } from './question-bank.js';
+export { GENERATOR_VERSION, questionKey, sectionFingerprint, sectionTextsOf } from './question-key.js';
 export { conceptsForTopic } from './topic.js';
 export { validateQuestion } from './validate.js';

@@ -12,6 +12,8 @@ export type ButtonAction =
   | { kind: 'topics-page'; page: number }
   | { kind: 'quiz-concept'; conceptId: string }
   | { kind: 'quiz-answer'; questionId: string; choice: number }
+  /** 👎 "Bad question" on the verdict of a posted question (`questionId`: the posting). */
+  | { kind: 'quiz-bad'; questionId: string }
   /** "Review my mistakes" (on /mystats) and "Next question" under a question of that review. */
   | { kind: 'quiz-mistakes' }
   /** `topic`: a note file, or null for "what is due"; `sameAs`: the note of that stored question (when its file is too long for an id). */
@@ -29,6 +31,8 @@ export const customIds = {
   quizMistakes: () => 'quiz:mistakes',
   /** Option `choice` (0–3) of a posted quiz question. */
   quizAnswer: (questionId: string, choice: number) => `quiz:a:${questionId}:${choice}`,
+  /** 👎 "Bad question" under the verdict of posted question `questionId`. */
+  quizBad: (questionId: string) => `quiz:bad:${questionId}`,
   /** "Next question" on the same note (`topic`), or on what is due (null); a note file too long for an id is referred to by the question. */
   quizNext: (topic: string | null, questionId: string) =>
     topic === null ? 'quiz:next:*' : `quiz:next:${topic}`.length <= LIMITS.customId ? `quiz:next:${topic}` : `quiz:next:@${questionId}`,
@@ -54,6 +58,8 @@ export function parseCustomId(id: string): ButtonAction | null {
   if (id === 'quiz:mistakes') return { kind: 'quiz-mistakes' };
   const answer = /^quiz:a:([\w-]{1,64}):([0-3])$/.exec(id);
   if (answer) return { kind: 'quiz-answer', questionId: answer[1]!, choice: Number(answer[2]) };
+  const bad = /^quiz:bad:([\w-]{1,64})$/.exec(id);
+  if (bad) return { kind: 'quiz-bad', questionId: bad[1]! };
   if (scope === 'quiz' && verb === 'next' && a) {
     // A note file may itself contain ':', so the topic is everything after the prefix.
     const topic = id.slice('quiz:next:'.length);

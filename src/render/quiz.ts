@@ -1,10 +1,11 @@
 import { ButtonStyle, type APIButtonComponent, type APIEmbedField } from 'discord.js';
-import type { LeaderboardPeriod, LeaderboardRow, MemberStats, Question, QuestionSource, Tally } from '../quiz/index.js';
+import type { LeaderboardPeriod, LeaderboardRow, MemberStats, Question, QuestionSource, RetiredQuestion, Tally } from '../quiz/index.js';
 import { LETTERS } from '../quiz/index.js';
 import { buttonLabels, renderQuestion } from './quiz-question.js';
 import { customIds } from './custom-ids.js';
 import { button, rows, timestamp, type MessageView } from './kit/components.js';
 import { fitEmbed } from './kit/embed.js';
+import { LIMITS } from './kit/limits.js';
 import { fitContent, truncate, truncateMarkdown } from './kit/markdown.js';
 import { translate, type Translate } from './messages.js';
 import { inlineMarkdown, inlinePlain, sectionMarkdown } from './section-text.js';
@@ -91,6 +92,8 @@ export interface VerdictInput {
   quote: string | null;
   /** When FSRS will ask this member about the concept again. */
   nextDue: Date | null;
+  /** The posting the 👎 "Bad question" button reports; no button when absent (a question posted before the bank kept keys). */
+  reportId?: string | null;
 }
 
 /** The private answer to a click: right or wrong, the right answer, and the passage of the notes it comes from. */
@@ -111,7 +114,10 @@ export function verdictView(v: VerdictInput, t: Translate = translate): MessageV
     footer: { text: citation(v.source) },
     color: v.correct ? COLOR.right : COLOR.wrong,
   });
-  return { embeds: [embed], components: [] };
+  const report = v.reportId
+    ? rows([button(customIds.quizBad(v.reportId), t('quiz.badButton'), ButtonStyle.Secondary, { emoji: '👎' })])
+    : [];
+  return { embeds: [embed], components: report };
 }
 
 /** A typed `topic` that names no note. */
@@ -149,6 +155,46 @@ export function expiredMessage(q: Question, t: Translate = translate): string {
 /** A second click by the same member. */
 export function duplicateMessage(choice: number, correct: boolean, t: Translate = translate): string {
   return t('quiz.duplicate', { letter: letter(choice), verdict: correct ? t('quiz.right') : t('quiz.wrongWord') });
+}
+
+// --- /quiz mode:report ----------------------------------------------------------
+
+/** How much of a stem a line of the report shows. */
+const STEM_START = 90;
+/** Room kept in the description for the "and N more" line. */
+const REPORT_ROOM = LIMITS.embedDescription - 200;
+
+/** A stem as one line: quote marks, code and bold marks, and line breaks removed. */
+const stemLine = (stem: string) =>
+  inlinePlain(stem)
+    .replace(/^>\s?/gm, '')
+    .replace(/`|\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The questions retired in a server (for its admins): stem start, note and line, when, by how many reports; as many as fit, then how many more. */
+export function retiredQuestionsView(retired: readonly RetiredQuestion[], t: Translate = translate): MessageView {
+  const lines: string[] = [];
+  let length = 0;
+  for (const r of retired) {
+    const line = t('quiz.reportRow', {
+      stem: truncate(stemLine(r.question.stem), STEM_START),
+      where: `${r.question.source.file}:${r.question.source.startLine}`,
+      when: timestamp(r.retiredAt, 'R'),
+      count: r.reports,
+    });
+    if (length + line.length + 1 > REPORT_ROOM) break;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  if (lines.length < retired.length) lines.push(t('quiz.reportMore', { count: retired.length - lines.length }));
+  const embed = fitEmbed({
+    title: t('quiz.reportTitle'),
+    description: retired.length ? lines.join('\n') : t('quiz.reportNone'),
+    footer: { text: t('quiz.reportFooter', { count: retired.length }) },
+    color: COLOR.info,
+  });
+  return { embeds: [embed], components: [] };
 }
 
 // --- /leaderboard -------------------------------------------------------------

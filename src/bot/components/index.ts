@@ -8,6 +8,7 @@ import * as feedback from './feedback.js';
 import * as fullSection from './full-section.js';
 import * as quizConcept from './quiz-concept.js';
 import * as quizAnswer from './quiz-answer.js';
+import * as quizBad from './quiz-bad.js';
 import * as quizMistakes from './quiz-mistakes.js';
 import * as quizNext from './quiz-next.js';
 import * as topicsPage from './topics-page.js';
@@ -30,5 +31,7 @@ export const buttonRoutes: { readonly [K in ButtonAction['kind']]: ButtonRoute<K
   'quiz-concept': { ...QUIZ_GUARDS, execute: quizConcept.execute },
   'quiz-next': { ...QUIZ_GUARDS, execute: quizNext.execute },
   'quiz-answer': { execute: quizAnswer.execute },
+  // Reports are counted per server.
+  'quiz-bad': { guildOnly: { refusal: 'quiz.onlyInServer' }, execute: quizBad.execute },
   'quiz-mistakes': { ...QUIZ_GUARDS, execute: quizMistakes.execute },
 };

@@ -48,7 +48,15 @@ export const execute: ButtonHandler<{ questionId: string; choice: number }> = as
       const source = asked.question.type === 'cloze' ? asked.question.source : concept.source;
       const quote = conceptQuote(ctx.index.notes, { ...concept, source }).markdown;
       const verdict = verdictView(
-        { question: asked.question, choice, correct: result.correct, source, quote, nextDue: result.nextDue },
+        {
+          question: asked.question,
+          choice,
+          correct: result.correct,
+          source,
+          quote,
+          nextDue: result.nextDue,
+          reportId: ctx.quiz.bank.postedKey(questionId) ? questionId : null,
+        },
         ctx.t,
       );
       ctx.logger.info(
