@@ -37,7 +37,8 @@ const HAN_WORD = /^[\u3400-\u9fff]+$/;
  */
 function wordsOf(g: QueryGroup): string[] {
   const tokens = meant(g);
-  const whole = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+  // A typo whose correction is switched off (the ablation) stands for nothing.
+  const whole = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
   return HAN_WORD.test(whole) ? [whole] : tokens;
 }
 
@@ -125,8 +126,9 @@ export function heldTogether(groups: QueryGroup[], sections: ReadonlyArray<Reado
  * With `together` (heldTogether of the first sections), the rule of
  * co-occurrence:
  * - every specific word is held by the first sections: covered;
- * - one section holds two or more of the question's content words together:
- *   covered unless the question has more specific words no note uses
+ * - one section holds two or more of the question's content words together,
+ *   one of its specific words among those held: covered unless the question
+ *   has more specific words no note uses
  *   ("what water temperature should I use for green tea" has "temperature"
  *   alone in any section, "tea" in none; "my professor says virtual functions
  *   are slow-ish, what happens under the hood when I call one through a base
@@ -145,7 +147,8 @@ export function accountsForHinges({ hinges, accounted, foreign }: HingeCount, to
   const elsewhere = hinges - accounted - foreign;
   if (together === undefined) return foreign === 0 || accounted > foreign + ELSEWHERE_WEIGHT * elsewhere;
   if (foreign === 0 && elsewhere === 0) return true;
-  if (together >= 2) return together >= foreign;
+  // Company vouches for the sense of a shared specific word; with none shared, the foreign word decides.
+  if (together >= 2 && accounted > 0) return together >= foreign;
   return elsewhere === 0 && accounted > foreign;
 }
 
