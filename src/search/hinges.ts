@@ -135,10 +135,9 @@ export function heldTogether(groups: QueryGroup[], sections: ReadonlyArray<Reado
  *   pointer" has the virtual-function section hold "virtual function" and
  *   "pointer" against "hood" and "ish");
  * - otherwise the sections hold its words one at a time: covered only when
- *   none of them is used elsewhere in the notes and the held ones outnumber
- *   the foreign ones (the two sides of a comparison, each in its own
- *   section). One shared topical word beside a specific word the notes use
- *   elsewhere (金字塔原理写作: 写作) is a near miss.
+ *   they hold most of its specific words (the two sides of a comparison,
+ *   each in its own section). One shared topical word beside a specific word
+ *   the notes use only elsewhere (金字塔原理写作: 写作) is a near miss.
  * Without `together`, the count rule before it (the ablation): a tie between
  * held and foreign words is not coverage, and a word the notes use elsewhere
  * counts half against them.
@@ -149,7 +148,7 @@ export function accountsForHinges({ hinges, accounted, foreign }: HingeCount, to
   if (foreign === 0 && elsewhere === 0) return true;
   // Company vouches for the sense of a shared specific word; with none shared, the foreign word decides.
   if (together >= 2 && accounted > 0) return together >= foreign;
-  return elsewhere === 0 && accounted > foreign;
+  return accounted > hinges - accounted;
 }
 
 /** In the count rule, a specific word the notes use, but not where they answer: half as telling as one they never use. */
