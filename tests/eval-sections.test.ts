@@ -179,12 +179,18 @@ describe('section report', () => {
 
 describe('currentSectionTexts', () => {
   it('finds every annotated answer of the notes/ questions in the notes as they are now', async () => {
-    const questions = ['eval/sections', 'eval-holdout/sections'].flatMap((dir) =>
-      readFileSync(path.join(repoRoot, dir, 'notes.jsonl'), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => parseSectionQuestion(l, dir)),
-    );
+    const questions = ['eval/sections', 'eval-holdout/sections']
+      .flatMap((dir) =>
+        readdirSync(path.join(repoRoot, dir))
+          .filter((f) => f.endsWith('.jsonl'))
+          .flatMap((f) =>
+            readFileSync(path.join(repoRoot, dir, f), 'utf8')
+              .split('\n')
+              .filter((l) => l.trim())
+              .map((l) => parseSectionQuestion(l, `${dir}/${f}`)),
+          ),
+      )
+      .filter((q) => q.corpus === 'notes');
     const textOf = await currentSectionTexts(notesDir, questions.flatMap(acceptableSections));
     const stale = questions.filter((q) => staleAnswers(q, textOf).length > 0).map((q) => q.id);
     // A failure here means a note was edited: re-annotate the listed questions.

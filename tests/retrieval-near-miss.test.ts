@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
-import { accountsForHinges, countHinges, type Lexicon } from '../src/search/hinges.js';
+import { accountsForHinges, CONTENT_SHARE, countHinges, heldTogether, type Lexicon } from '../src/search/hinges.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
@@ -93,5 +93,119 @@ describe('ask() on a near-miss question', () => {
 
   it('answers the near miss when the rule is switched off (the ablation)', async () => {
     expect((await ask(corpus, 'water temperature for green tea', { features: { hinges: false } })).answered).toBe(true);
+  });
+});
+
+describe('countHinges, a Chinese word judged whole', () => {
+  it('does not count a typo whose fragment alone the notes use (迟化层: the notes have 化层, nobody has 迟化层)', () => {
+    const notes = lexicon({ 卷积: 0.0001 }, { 化层: 16, 卷积: 40 });
+    expect(countHinges([group('迟化层', '迟化', '化层'), group('卷积')], [new Set(['卷积', '化层'])], notes)).toEqual({
+      hinges: 1,
+      accounted: 1,
+      foreign: 0,
+    });
+  });
+});
+
+describe('heldTogether', () => {
+  const words = lexicon(
+    { virtual: 0.001, pointer: 0.0004, hood: 0.003, train: 0.024, test: 0.021, how: 0.3, 算: 0.02, 梯度: 0.0008 },
+    { virtual: 8, pointer: 3, train: 30, test: 5, 梯度: 40, 算: 9 },
+  );
+
+  it('is the most content words of the question one section holds', () => {
+    const sections = [new Set(['virtual', 'pointer']), new Set(['pointer'])];
+    expect(heldTogether([group('virtual'), group('pointer'), group('hood')], sections, words)).toBe(2);
+  });
+
+  it('counts words rarer than one everyday paragraph in twenty, not only the specific ones', () => {
+    expect(CONTENT_SHARE).toBe(0.05);
+    expect(heldTogether([group('train'), group('test'), group('how')], [new Set(['train', 'test', 'how'])], words)).toBe(2);
+  });
+
+  it('leaves out a single Chinese character', () => {
+    expect(heldTogether([group('梯度'), group('算')], [new Set(['梯度', '算'])], words)).toBe(1);
+  });
+
+  it('is zero without sections', () => {
+    expect(heldTogether([group('virtual')], [], words)).toBe(0);
+  });
+});
+
+describe('accountsForHinges with co-occurrence', () => {
+  it('covers a question whose specific words the first sections all hold', () => {
+    expect(accountsForHinges({ hinges: 2, accounted: 2, foreign: 0 }, 1)).toBe(true);
+  });
+
+  it('answers a chatty question whose answer holds two of its words together against as many foreign ones', () => {
+    // "my professor says virtual functions are slow-ish, what happens under the hood when I call one through a base pointer"
+    expect(accountsForHinges({ hinges: 4, accounted: 2, foreign: 2 }, 2)).toBe(true);
+  });
+
+  it('refuses when the foreign words outnumber those held together', () => {
+    expect(accountsForHinges({ hinges: 4, accounted: 1, foreign: 3 }, 2)).toBe(false);
+  });
+
+  it('refuses one shared word beside a foreign one when no section holds more of the question', () => {
+    // "water temperature for green tea"
+    expect(accountsForHinges({ hinges: 2, accounted: 1, foreign: 1 }, 1)).toBe(false);
+  });
+
+  it('refuses one shared word beside a specific word the notes use elsewhere (金字塔原理写作: 写作)', () => {
+    expect(accountsForHinges({ hinges: 2, accounted: 1, foreign: 0 }, 1)).toBe(false);
+    expect(accountsForHinges({ hinges: 2, accounted: 1, foreign: 0 })).toBe(true);
+  });
+
+  it('does not let everyday words held together vouch when no specific word is held', () => {
+    expect(accountsForHinges({ hinges: 1, accounted: 0, foreign: 1 }, 2)).toBe(false);
+  });
+
+  it('answers the sides of a comparison held by different sections when they outnumber the foreign words', () => {
+    expect(accountsForHinges({ hinges: 3, accounted: 2, foreign: 1 }, 1)).toBe(true);
+  });
+});
+
+describe('ask() on long chatty questions and near misses (co-occurrence)', () => {
+  const corpus = memoryCorpus(
+    [
+      {
+        id: 'virtual',
+        headingPath: ['C++', 'Virtual functions'],
+        text: 'A virtual function called through a base pointer is dispatched through the vtable of the object.',
+      },
+      { id: 'pyramid', headingPath: ['FPN', 'Pyramid'], text: 'The feature pyramid merges levels top-down.' },
+      { id: 'pooling', headingPath: ['PSPNet', 'Pooling'], text: 'Pyramid pooling looks at four scales.' },
+    ],
+    {
+      topical: ['virtual', 'pointer', 'pyramid', 'vtable'],
+      everyday: {
+        virtual: 0.001,
+        pointer: 0.0004,
+        hood: 0.003,
+        professor: 0.009,
+        pyramid: 0.001,
+        egyptian: 0.0008,
+        built: 0.02,
+        were: 0.3,
+        vtable: 1e-7,
+      },
+    },
+  );
+  const chatty = 'my professor says virtual calls are slow, what happens under the hood with a pointer';
+
+  it('answers a chatty question whose answering section holds its words together', async () => {
+    const answer = await ask(corpus, chatty);
+    expect(answer.results[0]?.chunkId).toBe('virtual');
+    expect(answer.answered).toBe(true);
+  });
+
+  it('refuses a question sharing one topical word beside one the notes never use', async () => {
+    const answer = await ask(corpus, 'how were the egyptian pyramid built');
+    expect(['pyramid', 'pooling']).toContain(answer.results[0]?.chunkId);
+    expect(answer.answered).toBe(false);
+  });
+
+  it('refuses the chatty question under the count rule, co-occurrence switched off (the ablation)', async () => {
+    expect((await ask(corpus, chatty, { features: { cooccurrence: false } })).answered).toBe(false);
   });
 });

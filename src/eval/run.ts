@@ -167,6 +167,7 @@ if (values.ablation) {
     ['full keyword leg', {}],
     ['without spelling correction', { spelling: false }],
     ['without hinge-word refusal', { hinges: false }],
+    ['hinge words without co-occurrence (count rule)', { cooccurrence: false }],
     ['without definition intent', { definitions: false }],
     ['without comparison sides', { comparisons: false }],
     ['without all four (before #12)', { spelling: false, hinges: false, definitions: false, comparisons: false }],

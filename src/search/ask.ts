@@ -8,7 +8,7 @@ import { comparisonSides } from './comparison.js';
 import { definitionScore } from './definition.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { accountsForHinges, countHinges } from './hinges.js';
+import { accountsForQuestion } from './hinges.js';
 import { bestPassage } from './quote.js';
 import { correctSpelling, type Correction } from './spelling.js';
 
@@ -64,6 +64,8 @@ export interface KeywordFeatures {
   spelling: boolean;
   /** Refusing questions whose specific words the answering sections mostly lack (search/hinges.ts). */
   hinges: boolean;
+  /** In the hinge rule, asking that one section hold several of the question's words together (search/hinges.ts). */
+  cooccurrence: boolean;
   /** For "what is X", preferring the section that defines X (search/definition.ts). */
   definitions: boolean;
   /** For "X vs Y", the best section of each side first (search/comparison.ts). */
@@ -92,6 +94,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     rerank: true,
     spelling: true,
     hinges: true,
+    cooccurrence: true,
     definitions: true,
     comparisons: true,
     ...options.features,
@@ -196,12 +199,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const answered =
     leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, tokensOf(r.chunkId), (t) => corpus.isTopical(t))) &&
     (!features.hinges ||
-      accountsForHinges(
-        countHinges(
-          groups,
-          results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)),
-          corpus,
-        ),
+      accountsForQuestion(
+        groups,
+        results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)),
+        corpus,
+        features.cooccurrence,
       ));
   const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
   return {

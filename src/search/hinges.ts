@@ -28,6 +28,20 @@ function meant(g: QueryGroup): string[] {
   return g.tokens.length > 0 ? g.tokens : g.expansions;
 }
 
+const HAN_WORD = /^[\u3400-\u9fff]+$/;
+
+/**
+ * The words a group stands for: a Chinese word is judged whole (its
+ * search-mode parts, such as 化层 of a typo'd 迟化层, are fragments that say
+ * nothing on their own); an English phrase by each of its words.
+ */
+function wordsOf(g: QueryGroup): string[] {
+  const tokens = meant(g);
+  // A typo whose correction is switched off (the ablation) stands for nothing.
+  const whole = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return HAN_WORD.test(whole) ? [whole] : tokens;
+}
+
 /**
  * A section holds an idea when it holds half its distinct typed tokens (a
  * long Chinese word and its parts), a translation, or a dictionary sense: a
@@ -56,6 +70,11 @@ export interface Lexicon {
   sectionsWith(token: string): number;
 }
 
+/** A word everyday language or the notes know, used in fewer than `share` of everyday paragraphs. */
+function rarerThan(token: string, share: number, lexicon: Lexicon): boolean {
+  return (lexicon.isEverydayWord(token) || lexicon.sectionsWith(token) > 0) && lexicon.everydayShare(token) < share;
+}
+
 /**
  * Counts the question's specific ideas and how many of them the given
  * sections (the first few results) hold. A word that neither everyday
@@ -66,9 +85,8 @@ export function countHinges(groups: QueryGroup[], sections: ReadonlyArray<Readon
   let hinges = 0;
   let accounted = 0;
   let foreign = 0;
-  const specific = (t: string) => (lexicon.isEverydayWord(t) || lexicon.sectionsWith(t) > 0) && lexicon.everydayShare(t) < SPECIFIC_SHARE;
   for (const g of groups) {
-    if (!meant(g).some(specific)) continue;
+    if (!wordsOf(g).some((t) => rarerThan(t, SPECIFIC_SHARE, lexicon))) continue;
     const held = sections.some((s) => holds(s, g));
     // Held, a single character still shows the sections speak of the question; missing, it says little.
     if (!held && meant(g).every((t) => SINGLE_HAN.test(t))) continue;
@@ -80,18 +98,68 @@ export function countHinges(groups: QueryGroup[], sections: ReadonlyArray<Readon
 }
 
 /**
- * The notes cover a question only if what it hinges on is more theirs than
- * foreign: "what water temperature for green tea" shares "temperature" with
- * a note on softmax temperature, but "tea" is just as specific and no note
- * ever uses it. A tie is not coverage: one shared topical word beside one the
- * notes never use is the near miss this rule is for. A specific word the notes
- * use elsewhere, but not in the answering sections, counts half against them:
- * long chatty questions carry several.
+ * A content word of a question: one not found in most everyday paragraphs
+ * (fewer than one in twenty: "train", "test", 效果 are, "how", "use", 出来
+ * are not). Co-occurrence is counted over these, not only the specific ones:
+ * "train ... test set" beside "model" shows a section on the question's topic.
  */
-export function accountsForHinges({ hinges, accounted, foreign }: HingeCount): boolean {
-  const elsewhere = hinges - accounted - foreign;
-  return foreign === 0 || accounted > foreign + ELSEWHERE_WEIGHT * elsewhere;
+export const CONTENT_SHARE = 0.05;
+
+/**
+ * The most content words of the question that one of the sections holds
+ * together. Two or more in one place show the notes use a shared word in the
+ * question's sense: a note on temperature speaks of softmax, not of tea; the
+ * section on virtual functions also speaks of the pointer they are called
+ * through. A single Chinese character is left out (a morpheme of a dozen
+ * senses: 算, 用).
+ */
+export function heldTogether(groups: QueryGroup[], sections: ReadonlyArray<ReadonlySet<string>>, lexicon: Lexicon): number {
+  const content = groups.filter((g) => {
+    const words = wordsOf(g);
+    return !words.every((t) => SINGLE_HAN.test(t)) && words.some((t) => rarerThan(t, CONTENT_SHARE, lexicon));
+  });
+  return Math.max(0, ...sections.map((s) => content.filter((g) => holds(s, g)).length));
 }
 
-/** A specific word the notes use, but not where they answer: half as telling as one they never use. */
+/**
+ * The notes cover a question only if they account for what it hinges on.
+ * With `together` (heldTogether of the first sections), the rule of
+ * co-occurrence:
+ * - every specific word is held by the first sections: covered;
+ * - one section holds two or more of the question's content words together,
+ *   one of its specific words among those held: covered unless the question
+ *   has more specific words no note uses
+ *   ("what water temperature should I use for green tea" has "temperature"
+ *   alone in any section, "tea" in none; "my professor says virtual functions
+ *   are slow-ish, what happens under the hood when I call one through a base
+ *   pointer" has the virtual-function section hold "virtual function" and
+ *   "pointer" against "hood" and "ish");
+ * - otherwise the sections hold its words one at a time: covered only when
+ *   they hold most of its specific words (the two sides of a comparison,
+ *   each in its own section). One shared topical word beside a specific word
+ *   the notes use only elsewhere (金字塔原理写作: 写作) is a near miss.
+ * Without `together`, the count rule before it (the ablation): a tie between
+ * held and foreign words is not coverage, and a word the notes use elsewhere
+ * counts half against them.
+ */
+export function accountsForHinges({ hinges, accounted, foreign }: HingeCount, together?: number): boolean {
+  const elsewhere = hinges - accounted - foreign;
+  if (together === undefined) return foreign === 0 || accounted > foreign + ELSEWHERE_WEIGHT * elsewhere;
+  if (foreign === 0 && elsewhere === 0) return true;
+  // Company vouches for the sense of a shared specific word; with none shared, the foreign word decides.
+  if (together >= 2 && accounted > 0) return together >= foreign;
+  return accounted > hinges - accounted;
+}
+
+/** In the count rule, a specific word the notes use, but not where they answer: half as telling as one they never use. */
 const ELSEWHERE_WEIGHT = 0.5;
+
+/** The hinge rule over the first sections of an answer; `cooccurrence` false is the count rule before it (the ablation). */
+export function accountsForQuestion(
+  groups: QueryGroup[],
+  sections: ReadonlyArray<ReadonlySet<string>>,
+  lexicon: Lexicon,
+  cooccurrence: boolean,
+): boolean {
+  return accountsForHinges(countHinges(groups, sections, lexicon), cooccurrence ? heldTogether(groups, sections, lexicon) : undefined);
+}
