@@ -43,7 +43,8 @@ describe('card formats', () => {
   });
 
   it('reads a multi-line card split by `?` alone on a line, and `??` as both directions', () => {
-    const text = 'Why declare a base class destructor virtual?\n(when deleting through a base pointer)\n?\nSo the derived destructor runs too;\notherwise the behaviour is undefined.\n\nFront\n??\nBack\n';
+    const text =
+      'Why declare a base class destructor virtual?\n(when deleting through a base pointer)\n?\nSo the derived destructor runs too;\notherwise the behaviour is undefined.\n\nFront\n??\nBack\n';
     const { cards, cardLines } = tagged(text);
     expect(cards.map((c) => [c.kind, c.question, c.answer, c.startLine, c.endLine])).toEqual([
       [
@@ -123,7 +124,8 @@ describe('code, math and comments', () => {
   });
 
   it('ignores the plugin’s scheduling comments, on the card’s line or the next, and cards wrapped in a comment', () => {
-    const text = 'Q1::A1 <!--SR:!2024-08-16,51,230-->\nQ2::A2\n<!--SR:!2024-08-20,3,250-->\n\n<!--Hidden::card-->\n\nMulti\n?\nLine\n<!--SR:!2024-09-01,1,230-->\n';
+    const text =
+      'Q1::A1 <!--SR:!2024-08-16,51,230-->\nQ2::A2\n<!--SR:!2024-08-20,3,250-->\n\n<!--Hidden::card-->\n\nMulti\n?\nLine\n<!--SR:!2024-09-01,1,230-->\n';
     const parsed = tagged(text);
     expect(parsed.cards.map((c) => [c.question, c.answer])).toEqual([
       ['Q1', 'A1'],

@@ -17,6 +17,7 @@ import { syncLogFields, type BotLogger } from './logger.js';
 import { registerCommands } from './register-commands.js';
 import { commands } from './commands/index.js';
 import { conceptBankOf } from './concept-bank.js';
+import { noteCardsOf } from './note-cards.js';
 import { createDailyScheduler } from './daily.js';
 import { QuizRuntime } from './quiz-runtime.js';
 import { serverLocale } from './language.js';
@@ -43,6 +44,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   // Built now rather than at the first daily post; rebuilt on its next use after a sync (e.g. /reindex) that changed a note.
   const conceptBank = conceptBankOf(index, logger);
   conceptBank();
+  const noteCards = noteCardsOf(index, logger.child({ part: 'cards' }));
 
   const db = openDatabase(config.dataDir, {
     onMigrate: (version, name) => logger.info({ version, name }, 'database migrated'),
@@ -72,6 +74,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     },
     commands,
     conceptBank,
+    noteCards,
     daily: createDailyScheduler({
       client,
       index,

@@ -17,6 +17,7 @@ import type { Guards } from './guards.js';
 import type { InteractionLanguage } from './language.js';
 import type { BotLogger } from './logger.js';
 import type { QuizRuntime } from './quiz-runtime.js';
+import type { NoteCardDeck } from './note-cards.js';
 import type { Retriever } from './retriever.js';
 
 /** The bot's parts, the same for every interaction; passed in, never imported, so handlers stay testable and stateless. */
@@ -34,6 +35,8 @@ export interface BotServices {
   commands: readonly BotCommand[];
   /** The concept bank of the notes as indexed now (rebuilt after a sync that changed them). */
   conceptBank: () => QuizConceptBank;
+  /** The flashcards written in the notes tagged #flashcards (re-read after a sync that changed the notes). */
+  noteCards: () => Promise<NoteCardDeck>;
   /** Daily concept posts: schedules, posting, status. */
   daily: DailyScheduler;
   /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */

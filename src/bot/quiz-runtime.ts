@@ -1,4 +1,5 @@
 import type { StudyDatabase } from '../db/database.js';
+import { NoteCardReviews } from '../quiz/card-reviews.js';
 import { QuizStore } from '../quiz/index.js';
 import { EditQueue } from './edit-queue.js';
 import type { BotLogger } from './logger.js';
@@ -17,6 +18,8 @@ export interface QuizRuntimeOptions {
 /** The bot's quiz state. One per bot; handlers reach it as `ctx.quiz`. */
 export class QuizRuntime {
   readonly store: QuizStore;
+  /** Members' schedules of the flashcards in their notes (same database, same clock). */
+  readonly cardReviews: NoteCardReviews;
   readonly timeoutMs: number;
   /** Edits of public quiz messages, one at a time per message, latest wins. */
   readonly edits = new EditQueue();
@@ -29,6 +32,7 @@ export class QuizRuntime {
     private readonly options: QuizRuntimeOptions,
   ) {
     this.store = new QuizStore(db);
+    this.cardReviews = new NoteCardReviews(db, { srs: this.store.srs });
     this.timeoutMs = options.timeoutMs;
   }
 

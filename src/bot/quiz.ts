@@ -12,6 +12,8 @@ import type { Translate } from '../render/messages.js';
 import { noConceptsInNoteMessage, quizPostView, type ClosedReason } from '../render/quiz.js';
 import type { Guards } from './guards.js';
 import type { BotLogger } from './logger.js';
+import type { NoteCardDeck } from './note-cards.js';
+import { postDueCard } from './quiz-card.js';
 import { buttonIdsOf } from './message-buttons.js';
 import { pickQuestion, type QuestionPick, type QuizTarget } from './quiz-pick.js';
 import type { QuizRuntime } from './quiz-runtime.js';
@@ -115,6 +117,8 @@ export type QuizInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | Bu
 export interface PostQuizDeps {
   quiz: QuizRuntime;
   conceptBank: () => QuizConceptBank;
+  /** The member's own flashcards, asked before generated questions (quiz-card.ts). */
+  noteCards: () => Promise<NoteCardDeck>;
   logger: BotLogger;
   /** The member's words: why no question could be made. */
   t: Translate;
@@ -134,6 +138,7 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
   await interaction.deferReply();
   const { store } = quiz;
   const guildId = interaction.guildId;
+  if (await postDueCard(interaction, deps, target)) return;
   const pick = pickQuestion(deps.conceptBank(), store, { guildId, userId: interaction.user.id, target, seed: interaction.id });
   if (!pick.ok) {
     logger.info({ interactionId: interaction.id, target, reason: pick.reason }, 'no quiz question to post');

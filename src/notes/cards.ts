@@ -225,7 +225,7 @@ function readBlocks(source: string[], from: number): { blocks: Block[]; scheduli
   let run: Line[] = [];
   let block: Block | null = null;
   const endBlock = () => {
-    if (block && block.lines.length) blocks.push(block);
+    if (block?.lines.length) blocks.push(block);
     block = null;
   };
   const flushRun = () => {
