@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { noteCardDeck } from '../src/bot/note-cards.js';
 import { pickCard } from '../src/bot/card-pick.js';
-import { parseCards } from '../src/notes/cards.js';
+import { parseCards, type NoteCard } from '../src/notes/cards.js';
 import { NoteCardReviews } from '../src/quiz/card-reviews.js';
 import { Rating, State } from '../src/quiz/srs.js';
 import { applyQuizMigrations, QuizStore } from '../src/quiz/store.js';
@@ -25,7 +25,7 @@ const deck = noteCardDeck([
   ...parseCards({ file: 'a.md', text: '#flashcards\n# A\n\nQ1::A1\nQ2::A2 with $\\alpha^2$\n' }).cards,
   ...parseCards({ file: 'b.md', text: '#flashcards\n\nB ==one== and ==two==\n' }).cards,
 ]);
-const [q1, q2, b1, b2] = deck.cards as [any, any, any, any];
+const [q1, q2, b1, b2] = deck.cards as [NoteCard, NoteCard, NoteCard, NoteCard];
 
 let db: Database.Database;
 let t: number;
@@ -40,7 +40,8 @@ beforeEach(() => {
 
 const rate = (cardId: string, grade: 1 | 2 | 3 | 4) =>
   reviews.rate({ guildId: G, userId: ALICE, cardId, grade, seenReps: reviews.card(G, ALICE, cardId)?.reps ?? 0 });
-const pick = (target: { kind: 'due' } | { kind: 'note'; file: string }) => pickCard(deck, reviews, { guildId: G, userId: ALICE, target })?.id;
+const pick = (target: { kind: 'due' } | { kind: 'note'; file: string }) =>
+  pickCard(deck, reviews, { guildId: G, userId: ALICE, target })?.id;
 
 describe('FSRS schedules of the member’s own cards', () => {
   it('Good schedules a new card days ahead; Again brings it back in 10 minutes, as a lapse later', () => {
@@ -119,21 +120,21 @@ describe('which card /quiz asks', () => {
 
 describe('how cards look', () => {
   it('posts the question with its source and "Show answer"; formulas are readable, never raw LaTeX', () => {
-    const view = cardPostView({ card: q2, nextTopic: 'a.md' }) as any;
-    expect(view.embeds[0].description).toBe('Q2');
-    expect(view.embeds[0].fields[0].value).toBe('A\n`a.md:5-5`');
+    const view = cardPostView({ card: q2, nextTopic: 'a.md' });
+    expect(view.embeds[0]!.description).toBe('Q2');
+    expect(view.embeds[0]!.fields![0]!.value).toBe('A\n`a.md:5-5`');
     expect(buttons(view).map((b) => [b.label, b.custom_id])).toEqual([
       ['Show answer', `card:show:${q2.id}`],
       ['Next question', 'quiz:next:a.md'],
     ]);
-    const answer = cardAnswerView({ card: q2, seenReps: 0 }) as any;
-    expect(answer.embeds[0].description).toContain('A2 with α²');
-    expect(answer.embeds[0].description).not.toContain('\\alpha');
+    const answer = cardAnswerView({ card: q2, seenReps: 0 });
+    expect(answer.embeds[0]!.description).toContain('A2 with α²');
+    expect(answer.embeds[0]!.description).not.toContain('\\alpha');
   });
 
   it('offers the four FSRS ratings, each carrying the card and how often it was reviewed', () => {
-    const view = cardAnswerView({ card: b1, seenReps: 3 }) as any;
-    expect(view.embeds[0].description).toContain('B **one** and two');
+    const view = cardAnswerView({ card: b1, seenReps: 3 });
+    expect(view.embeds[0]!.description).toContain('B **one** and two');
     const ids = buttons(view).map((b) => b.custom_id);
     expect(buttons(view).map((b) => b.label)).toEqual(['Again', 'Hard', 'Good', 'Easy']);
     expect(ids.map(parseCustomId)).toEqual([1, 2, 3, 4].map((grade) => ({ kind: 'card-rate', cardId: b1.id, grade, seenReps: 3 })));
@@ -143,8 +144,8 @@ describe('how cards look', () => {
 
   it('a rating says when the card comes back and removes the buttons', () => {
     const due = new Date(t + 3 * DAY);
-    const view = cardRatedView({ card: q1, grade: 3, due }) as any;
-    expect(view.embeds[0].description).toContain(`Rated **Good**: this card comes back <t:${Math.floor(due.getTime() / 1000)}:R>.`);
+    const view = cardRatedView({ card: q1, grade: 3, due });
+    expect(view.embeds[0]!.description).toContain(`Rated **Good**: this card comes back <t:${Math.floor(due.getTime() / 1000)}:R>.`);
     expect(view.components).toEqual([]);
   });
 
@@ -155,8 +156,8 @@ describe('how cards look', () => {
 
   it('/mystats shows cards reviewed, also for a member who only reviewed cards', () => {
     const empty = { answered: 0, correct: 0, accuracy: 0, streakDays: 0, bestStreakDays: 0, dueCount: 0, weakestTopics: [] };
-    const view = statsView({ ...empty, cardsReviewed: 2 }, (f) => f) as any;
-    expect(view.embeds[0].fields.find((f: any) => f.name === 'Your cards').value).toBe('2 reviews of cards from your notes');
-    expect((statsView(empty, (f) => f) as any).embeds[0].description).toMatch(/not answered any quiz question/);
+    const view = statsView({ ...empty, cardsReviewed: 2 }, (f) => f);
+    expect(view.embeds[0]!.fields!.find((f) => f.name === 'Your cards')?.value).toBe('2 reviews of cards from your notes');
+    expect(statsView(empty, (f) => f).embeds[0]!.description).toMatch(/not answered any quiz question/);
   });
 });
