@@ -28,7 +28,14 @@ export function noteCardsOf(index: Pick<StudyIndex, 'notes' | 'generation' | 'no
   let built: { generation: number; deck: Promise<NoteCardDeck> } | null = null;
   return () => {
     const { generation } = index;
-    if (built?.generation !== generation) built = { generation, deck: readDeck(index, logger) };
+    if (built?.generation !== generation) {
+      const deck = readDeck(index, logger).catch((err: unknown) => {
+        // Cards must not take /quiz down: without them, generated questions are asked. Retried after the notes change.
+        logger.error({ err }, 'could not read the flashcards of the notes; quizzes ask generated questions only');
+        return noteCardDeck([]);
+      });
+      built = { generation, deck };
+    }
     return built.deck;
   };
 }
