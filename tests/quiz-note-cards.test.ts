@@ -3,9 +3,12 @@
  * their FSRS schedules (src/quiz/card-reviews.ts), which card /quiz asks
  * (src/bot/card-pick.ts), and how cards and ratings look (src/render/quiz-card.ts).
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
+import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { noteCardDeck } from '../src/bot/note-cards.js';
+import { noteCardDeck, noteCardsOf } from '../src/bot/note-cards.js';
 import { pickCard } from '../src/bot/card-pick.js';
 import { parseCards, type NoteCard } from '../src/notes/cards.js';
 import { NoteCardReviews } from '../src/quiz/card-reviews.js';
@@ -15,6 +18,7 @@ import { customIds, parseCustomId } from '../src/render/custom-ids.js';
 import { cardAnswerView, cardPostView, cardRatedView } from '../src/render/quiz-card.js';
 import { statsView } from '../src/render/quiz.js';
 import { buttons } from './support/buttons.js';
+import { tempDir } from './support/temp-dir.js';
 
 const G = 'guild-1';
 const ALICE = 'alice';
@@ -159,5 +163,33 @@ describe('how cards look', () => {
     const view = statsView({ ...empty, cardsReviewed: 2 }, (f) => f);
     expect(view.embeds[0]!.fields!.find((f) => f.name === 'Your cards')?.value).toBe('2 reviews of cards from your notes');
     expect(statsView(empty, (f) => f).embeds[0]!.description).toMatch(/not answered any quiz question/);
+  });
+});
+
+describe('the deck the bot asks from', () => {
+  /** What the bot's deck reads of the index: the notes with their tags, the notes folder, the generation. */
+  function fakeIndex(dir: string, files: Record<string, string[]>) {
+    return {
+      notesDir: dir,
+      generation: 1,
+      notes: Object.entries(files).map(([file, tags]) => ({ file, meta: { file, title: file, tags, aliases: [] } })),
+    };
+  }
+
+  it('reads only the notes the index knows as flashcard notes, and rereads them only after the notes change', async () => {
+    const dir = tempDir('studybot-cards-');
+    writeFileSync(path.join(dir, 'tagged.md'), '#flashcards\n\nQ::A\n');
+    writeFileSync(path.join(dir, 'plain.md'), 'Q::A\n');
+    const index = fakeIndex(dir, { 'tagged.md': ['flashcards'], 'plain.md': [] });
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (l: string) => lines.push(l) });
+    const deck = noteCardsOf(index as never, logger);
+    expect((await deck()).cards.map((c) => [c.file, c.question])).toEqual([['tagged.md', 'Q']]);
+
+    writeFileSync(path.join(dir, 'tagged.md'), '#flashcards\n\nQ::A\nQ2::A2\n::bad\n');
+    expect((await deck()).cards).toHaveLength(1); // same generation: not read again
+    index.generation = 2;
+    expect((await deck()).cards.map((c) => c.question)).toEqual(['Q', 'Q2']);
+    expect(lines.some((l) => /"line":5.*flashcard not read/.test(l))).toBe(true);
   });
 });
