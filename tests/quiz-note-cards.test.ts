@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { noteCardDeck, noteCardsOf } from '../src/bot/note-cards.js';
-import { pickCard } from '../src/bot/card-pick.js';
+import { pickCard, RecentCards, SKIP_UNRATED_MS } from '../src/bot/card-pick.js';
 import { parseCards, type NoteCard } from '../src/notes/cards.js';
 import { NoteCardReviews } from '../src/quiz/card-reviews.js';
 import { Rating, State } from '../src/quiz/srs.js';
@@ -114,6 +114,20 @@ describe('which card /quiz asks', () => {
     expect(pick({ kind: 'due' })).toBe(b2.id);
     const smaller = noteCardDeck([q1]);
     expect(pickCard(smaller, reviews, { guildId: G, userId: ALICE, target: { kind: 'due' } })?.id).toBe(q1.id);
+  });
+
+  it('passes over a card posted to the member and not rated, until they rate it or 10 minutes pass', () => {
+    const recent = new RecentCards();
+    const next = () =>
+      pickCard(deck, reviews, { guildId: G, userId: ALICE, target: { kind: 'due' }, passOver: recent.unrated(G, ALICE, new Date(t)) })?.id;
+    recent.posting(G, ALICE, q1.id, new Date(t));
+    expect(next()).toBe(q2.id);
+    expect(recent.unrated(G, 'bob', new Date(t)).size).toBe(0);
+    t += SKIP_UNRATED_MS;
+    expect(next()).toBe(q1.id);
+    recent.posting(G, ALICE, q1.id, new Date(t));
+    recent.rated(G, ALICE, q1.id);
+    expect(next()).toBe(q1.id);
   });
 
   it('is not used for mistakes or a daily concept', () => {

@@ -15,7 +15,7 @@ import type { QuizTarget } from './quiz-pick.js';
 import type { QuizRuntime } from './quiz-runtime.js';
 
 export interface PostCardDeps {
-  quiz: Pick<QuizRuntime, 'cardReviews'>;
+  quiz: Pick<QuizRuntime, 'cardReviews' | 'recentCards'>;
   noteCards: () => Promise<NoteCardDeck>;
   logger: BotLogger;
   /** The server's words: the card everyone sees. */
@@ -33,12 +33,13 @@ export async function postDueCard(
   target: QuizTarget,
 ): Promise<boolean> {
   if (target.kind !== 'due' && target.kind !== 'note') return false;
-  const card = pickCard(await deps.noteCards(), deps.quiz.cardReviews, {
-    guildId: interaction.guildId,
-    userId: interaction.user.id,
-    target,
-  });
+  const { cardReviews, recentCards } = deps.quiz;
+  const guildId = interaction.guildId;
+  const userId = interaction.user.id;
+  const passOver = recentCards.unrated(guildId, userId, cardReviews.now());
+  const card = pickCard(await deps.noteCards(), cardReviews, { guildId, userId, target, passOver });
   if (!card) return false;
+  recentCards.posting(guildId, userId, card.id, cardReviews.now());
   const nextTopic = target.kind === 'note' ? target.file : null;
   const message = await interaction.editReply(cardPostView({ card, nextTopic }, deps.publicT));
   deps.logger.info(

@@ -1,6 +1,7 @@
 import type { StudyDatabase } from '../db/database.js';
 import { NoteCardReviews } from '../quiz/card-reviews.js';
 import { QuizStore } from '../quiz/index.js';
+import { RecentCards } from './card-pick.js';
 import { EditQueue } from './edit-queue.js';
 import type { BotLogger } from './logger.js';
 
@@ -20,6 +21,8 @@ export class QuizRuntime {
   readonly store: QuizStore;
   /** Members' schedules of the flashcards in their notes (same database, same clock). */
   readonly cardReviews: NoteCardReviews;
+  /** Flashcards posted to each member and not rated yet, passed over for a while by the next /quiz. */
+  readonly recentCards = new RecentCards();
   readonly timeoutMs: number;
   /** Edits of public quiz messages, one at a time per message, latest wins. */
   readonly edits = new EditQueue();

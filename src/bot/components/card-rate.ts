@@ -24,6 +24,7 @@ export async function execute(
     await tellPrivately(interaction, cardAlreadyRatedMessage(result.card?.due ?? null, ctx.t));
     return;
   }
+  ctx.quiz.recentCards.rated(interaction.guildId, interaction.user.id, cardId);
   ctx.logger.info(
     { interactionId: interaction.id, cardId, userId: interaction.user.id, grade, due: result.card.due.toISOString() },
     'flashcard rated',
