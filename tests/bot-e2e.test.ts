@@ -173,7 +173,8 @@ describe('StudyBot on (fake) Discord', () => {
   it('a quiz answer button clicked on an /ask answer changes neither the answer nor the quiz', async () => {
     const asked = await askAndWait('what is focal loss');
     const before = structuredClone(fake.getMessage(asked.message.id));
-    const quiz = fake.sendCommand({ name: 'quiz', user: newUser() });
+    // A note without flashcards, so the post is a multiple-choice question (a member's own cards come first elsewhere).
+    const quiz = fake.sendCommand({ name: 'quiz', options: [{ type: 3, name: 'topic', value: 'fpn' }], user: newUser() });
     await fake.waitForRequest(isEditOriginal(quiz.token), 10_000);
     const quizMessage = fake.originalMessage(quiz.token);
     const answerId = buttons(quizMessage).find((b) => b.custom_id.startsWith('quiz:a:')).custom_id as string;
@@ -190,7 +191,8 @@ describe('StudyBot on (fake) Discord', () => {
   });
 
   it("a quiz's buttons on another message are checked against the message stored for the question", async () => {
-    const quiz = fake.sendCommand({ name: 'quiz', user: newUser() });
+    // A note without flashcards, so the post is a multiple-choice question (a member's own cards come first elsewhere).
+    const quiz = fake.sendCommand({ name: 'quiz', options: [{ type: 3, name: 'topic', value: 'fpn' }], user: newUser() });
     await fake.waitForRequest(isEditOriginal(quiz.token), 10_000);
     const quizMessage = fake.originalMessage(quiz.token);
     const answerId = buttons(quizMessage).find((b) => b.custom_id.startsWith('quiz:a:')).custom_id as string;

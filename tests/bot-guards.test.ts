@@ -79,6 +79,13 @@ describe('declared guards', () => {
     for (const kind of ['ask-next', 'ask-section', 'ask-vote', 'topics-page', 'quiz-answer'] as const)
       expect(buttonRoutes[kind].cooldown).toBeUndefined();
   });
+
+  it('the flashcard buttons (Show answer, ratings) work in a server only, where schedules are kept, without a cooldown', () => {
+    for (const kind of ['card-show', 'card-rate'] as const) {
+      expect(buttonRoutes[kind]).toMatchObject({ guildOnly: { refusal: 'quiz.onlyInServer' } });
+      expect(buttonRoutes[kind].cooldown).toBeUndefined();
+    }
+  });
 });
 
 describe('translate', () => {

@@ -87,6 +87,9 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/** `/quiz topic:fpn`. */
+const FPN = [{ type: 3, name: 'topic', value: 'fpn' }];
+
 describe('registration', () => {
   it('every command, subcommand, option and choice carries zh-CN and zh-TW names (and descriptions)', async () => {
     const put: RecordedRequest = await fake.waitForRequest(
@@ -174,7 +177,8 @@ describe('public posts follow the server', () => {
   });
 
   it("until it is set, public posts use the server's Discord language", async () => {
-    const quiz = await command('quiz', [], { locale: 'en-US', guildLocale: 'zh-TW' });
+    // A note without flashcards (on others a member's own cards come first): the post is a multiple-choice question.
+    const quiz = await command('quiz', FPN, { locale: 'en-US', guildLocale: 'zh-TW' });
     expect(quiz.flags & EPHEMERAL).toBe(0);
     expect(quiz.embeds[0].author.name).toBe('🧠 測驗');
   });
@@ -187,7 +191,7 @@ describe('public posts follow the server', () => {
     );
     expect(storedLanguage()).toEqual({ language: 'zh-CN' });
 
-    const quiz = await command('quiz', [], { locale: 'en-US' });
+    const quiz = await command('quiz', FPN, { locale: 'en-US' });
     const [embed] = quiz.embeds;
     expect(embed.author.name).toBe('🧠 测验');
     expect(embed.fields.map((f: any) => f.name)).toEqual(['作答', '截止']);
@@ -234,7 +238,7 @@ describe('public posts follow the server', () => {
     const reset = await settingsLanguage('auto', { locale: 'en-US', guildLocale: 'en-US' });
     expect(reset.content).toMatch(/^✅ Public posts now follow the server's language in Discord .*\*\*English\*\*/);
     expect(storedLanguage()).toEqual({ language: null });
-    const quiz = await command('quiz', [], { locale: 'zh-CN', guildLocale: 'en-US' });
+    const quiz = await command('quiz', FPN, { locale: 'zh-CN', guildLocale: 'en-US' });
     expect(quiz.embeds[0].author.name).toBe('🧠 Quiz');
   });
 });

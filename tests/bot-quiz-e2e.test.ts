@@ -135,7 +135,8 @@ describe('quizzes on (fake) Discord', () => {
   });
 
   it('/quiz posts one question publicly, acknowledged at once, with four answer buttons and "Next question"', async () => {
-    first = await quiz(alice);
+    // A note without flashcards: on a note with cards, and in what is due, a member's own cards come first (bot-quiz-cards-e2e.test.ts).
+    first = await quiz(alice, 'pspnet');
     expect(first.callback.body.type).toBe(5);
     expect(first.callback.at - first.sentAt).toBeLessThan(1500);
     expect(first.callback.body.data?.flags ?? 0).toBe(0);
@@ -144,7 +145,7 @@ describe('quizzes on (fake) Discord', () => {
     expect(answers).toHaveLength(4);
     expect(new Set(answers.map((b) => b.custom_id)).size).toBe(4);
     expect(answers.map((b) => b.custom_id.split(':')[3])).toEqual(['0', '1', '2', '3']);
-    expect(buttons(first.message).at(-1)).toMatchObject({ label: 'Next question', custom_id: 'quiz:next:*' });
+    expect(buttons(first.message).at(-1)).toMatchObject({ label: 'Next question', custom_id: 'quiz:next:pspnet.md' });
     expect(tallyOf(first.message)).toBe('No answers yet');
     expect(first.message.embeds[0].description.length).toBeGreaterThan(10);
     firstAnswer = stored(first.message);
@@ -307,7 +308,7 @@ describe('quizzes on (fake) Discord', () => {
   });
 
   it('a question posted by this process closes by itself at its expiry (QUIZ_TIMEOUT_MINUTES), and later clicks are told so', async () => {
-    const posted = await quiz(frank);
+    const posted = await quiz(frank, 'pspnet');
     const closed = await fake.waitForRequest(
       (r) => isEditOriginal(posted.token)(r) && r !== posted.edit && answerButtons(r.body).every((b) => b.disabled),
       8000,

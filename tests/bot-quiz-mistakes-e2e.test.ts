@@ -81,7 +81,8 @@ describe('reviewing my mistakes on (fake) Discord', () => {
   });
 
   it('a wrong answer schedules the concept as an FSRS card rated Again (learning, back in 10 minutes)', async () => {
-    const sent = await quiz(alice, []);
+    // A note without flashcards: a member's own cards (self-rated, never "wrong") would come first elsewhere.
+    const sent = await quiz(alice, [{ name: 'topic', value: 'fpn' }]);
     const message = await postedBy(sent.token);
     missed = stored(message);
     const verdict = await answer(message, (missed.correctIndex + 1) % 4, alice);

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCards } from '../src/notes/cards.js';
 import type { FakeDiscord } from './support/fake-discord.js';
 import { buttons, fakeBotToken, interactionRequests, notesDir, setUpBotE2E, withBotDb, type BotE2E } from './support/bot-process.js';
 
@@ -130,7 +131,11 @@ beforeAll(async () => {
   e2e = await setUpBotE2E({ applicationId: APPLICATION_ID, token: TOKEN, dataDirPrefix: 'studybot-retire-e2e-' });
   ({ fake, dataDir } = e2e);
   await e2e.startBot({ env: { NOTES_DIR: notes } });
-  const singles = singleQuestionConcepts();
+  // A note with flashcards asks those first (bot-quiz-cards-e2e); the multiple-choice rotation is specified on the others.
+  const singles = singleQuestionConcepts().filter(
+    (r) =>
+      !parseCards({ file: r.question.source.file, text: readFileSync(path.join(notes, r.question.source.file), 'utf8') }).flashcardNote,
+  );
   retiredByMembers = singles.find((r) => r.type === 'definition-to-term')!;
   // From another note, so editing the first one's section leaves it as it is.
   retiredByAdmin = singles.find((r) => r.question.source.file !== retiredByMembers.question.source.file)!;

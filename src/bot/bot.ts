@@ -18,6 +18,7 @@ import { registerCommands } from './register-commands.js';
 import { commands } from './commands/index.js';
 import { conceptBankOf } from './concept-bank.js';
 import { questionBankOf } from './question-bank.js';
+import { noteCardsOf } from './note-cards.js';
 import { createDailyScheduler } from './daily.js';
 import { QuizRuntime } from './quiz-runtime.js';
 import { serverLocale } from './language.js';
@@ -44,6 +45,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
   // Built now rather than at the first daily post; rebuilt on its next use after a sync (e.g. /reindex) that changed a note.
   const conceptBank = conceptBankOf(index, logger);
   conceptBank();
+  const noteCards = noteCardsOf(index, logger.child({ part: 'cards' }));
 
   const db = openDatabase(config.dataDir, {
     onMigrate: (version, name) => logger.info({ version, name }, 'database migrated'),
@@ -76,6 +78,7 @@ export async function startBot(config: BotConfig, logger: BotLogger): Promise<Ru
     commands,
     conceptBank,
     questionBank,
+    noteCards,
     daily: createDailyScheduler({
       client,
       index,

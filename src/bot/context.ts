@@ -18,6 +18,7 @@ import type { ChoiceGuards, Guards } from './guards.js';
 import type { InteractionLanguage } from './language.js';
 import type { BotLogger } from './logger.js';
 import type { QuizRuntime } from './quiz-runtime.js';
+import type { NoteCardDeck } from './note-cards.js';
 import type { Retriever } from './retriever.js';
 
 /** The bot's parts, the same for every interaction; passed in, never imported, so handlers stay testable and stateless. */
@@ -37,6 +38,8 @@ export interface BotServices {
   conceptBank: () => QuizConceptBank;
   /** The persisted question bank, brought up to date with the concept bank (only changed sections are regenerated). */
   questionBank: () => QuestionBank;
+  /** The flashcards written in the notes tagged #flashcards (re-read after a sync that changed the notes). */
+  noteCards: () => Promise<NoteCardDeck>;
   /** Daily concept posts: schedules, posting, status. */
   daily: DailyScheduler;
   /** Quizzes: the store (questions, answers, FSRS cards), expiry timers, edits of quiz messages. */

@@ -1,5 +1,7 @@
 import type { StudyDatabase } from '../db/database.js';
 import { QuestionBankStore, QuizStore } from '../quiz/index.js';
+import { NoteCardReviews } from '../quiz/card-reviews.js';
+import { RecentCards } from './card-pick.js';
 import { EditQueue } from './edit-queue.js';
 import type { BotLogger } from './logger.js';
 
@@ -19,6 +21,10 @@ export class QuizRuntime {
   readonly store: QuizStore;
   /** The persisted question bank and members' 👎 reports. */
   readonly bank: QuestionBankStore;
+  /** Members' schedules of the flashcards in their notes (same database, same clock). */
+  readonly cardReviews: NoteCardReviews;
+  /** Flashcards posted to each member and not rated yet, passed over for a while by the next /quiz. */
+  readonly recentCards = new RecentCards();
   readonly timeoutMs: number;
   /** Edits of public quiz messages, one at a time per message, latest wins. */
   readonly edits = new EditQueue();
@@ -32,6 +38,7 @@ export class QuizRuntime {
   ) {
     this.store = new QuizStore(db);
     this.bank = new QuestionBankStore(db);
+    this.cardReviews = new NoteCardReviews(db, { srs: this.store.srs });
     this.timeoutMs = options.timeoutMs;
   }
 

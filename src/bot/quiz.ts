@@ -12,6 +12,8 @@ import type { Translate } from '../render/messages.js';
 import { noConceptsInNoteMessage, quizPostView, type ClosedReason } from '../render/quiz.js';
 import type { Guards } from './guards.js';
 import type { BotLogger } from './logger.js';
+import type { NoteCardDeck } from './note-cards.js';
+import { postDueCard } from './quiz-card.js';
 import { buttonIdsOf } from './message-buttons.js';
 import { pickQuestion, type QuestionPick, type QuizTarget } from './quiz-pick.js';
 import type { QuizRuntime } from './quiz-runtime.js';
@@ -116,6 +118,8 @@ export interface PostQuizDeps {
   quiz: QuizRuntime;
   conceptBank: () => QuizConceptBank;
   questionBank: () => QuestionBank;
+  /** The member's own flashcards, asked before generated questions (quiz-card.ts). */
+  noteCards: () => Promise<NoteCardDeck>;
   logger: BotLogger;
   /** The member's words: why no question could be made. */
   t: Translate;
@@ -135,6 +139,7 @@ export async function postQuiz(interaction: QuizInteraction, deps: PostQuizDeps,
   await interaction.deferReply();
   const { store } = quiz;
   const guildId = interaction.guildId;
+  if (await postDueCard(interaction, deps, target)) return;
   const questions = { bank: deps.questionBank(), retired: quiz.bank.retiredKeys(guildId) };
   const pick = pickQuestion(deps.conceptBank(), store, { guildId, userId: interaction.user.id, target, seed: interaction.id, questions });
   if (!pick.ok) {

@@ -6,6 +6,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { math } from 'micromark-extension-math';
 import { toString as nodeText } from 'mdast-util-to-string';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
+import { cardsOfReadable } from './cards.js';
 import { splitSentences } from './sentences.js';
 import { readFrontMatter } from './front-matter.js';
 import { readableNote } from './note-syntax.js';
@@ -36,11 +37,13 @@ interface Span {
 export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): ParsedNote {
   // Obsidian and blog syntax become plain Markdown line for line, so line numbers stay the file's.
   const readable = readableNote(source.text);
-  const text = readable.text;
-  const tree = fromMarkdown(text, {
-    extensions: [frontmatter(['yaml']), math()],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml']), mathFromMarkdown()],
-  });
+  let text = readable.text;
+  const parse = (markdown: string) =>
+    fromMarkdown(markdown, {
+      extensions: [frontmatter(['yaml']), math()],
+      mdastExtensions: [frontmatterFromMarkdown(['yaml']), mathFromMarkdown()],
+    });
+  let tree = parse(text);
   const yamlNode = tree.children.find((n) => n.type === 'yaml');
   const front = readFrontMatter(yamlNode?.type === 'yaml' ? yamlNode.value : undefined);
   const firstH1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
@@ -55,6 +58,12 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
     ...(front.permalink ? { permalink: front.permalink } : {}),
     ...(readable.links.length ? { links: readable.links } : {}),
   };
+  // The student's flashcards are asked as cards (notes/cards.ts): blanked here, they are neither quoted nor mined as concepts.
+  const cardLines = cardsOfReadable(source.file, text, meta.tags).cardLines;
+  if (cardLines.length > 0) {
+    text = blankLines(text, cardLines);
+    tree = parse(text);
+  }
 
   const lineStarts = lineStartOffsets(text);
   const lineOf = (offset: number) => upperBound(lineStarts, offset);
@@ -164,6 +173,15 @@ function chunkId(file: string, headingPath: string[], body: string, occurrence =
 
 function sha1(s: string): string {
   return createHash('sha1').update(s).digest('hex');
+}
+
+/** `text` with the given 1-based lines emptied: the line count, and so every line number, stays the same. */
+function blankLines(text: string, lineNumbers: readonly number[]): string {
+  const blank = new Set(lineNumbers);
+  return text
+    .split('\n')
+    .map((line, i) => (blank.has(i + 1) ? '' : line))
+    .join('\n');
 }
 
 function lineStartOffsets(text: string): number[] {

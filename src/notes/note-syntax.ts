@@ -93,7 +93,7 @@ function maskInlineCode(prose: string): { masked: string; restore: (text: string
 }
 
 /** The lines of a leading `---` YAML block (with its fences), or 0. */
-function frontMatterEnd(lines: string[]): number {
+export function frontMatterEnd(lines: string[]): number {
   if (lines[0]?.trimEnd() !== '---') return 0;
   for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)\s*$/.test(lines[i]!)) return i + 1;
   return 0;

@@ -5,8 +5,8 @@
  */
 import { createEmptyCard, fsrs, generatorParameters, Rating, type State, type Card, type FSRSParameters, type Grade } from 'ts-fsrs';
 
-export type { Card } from 'ts-fsrs';
-export { State } from 'ts-fsrs';
+export type { Card, Grade } from 'ts-fsrs';
+export { Rating, State } from 'ts-fsrs';
 
 export interface SrsOptions {
   now?: () => Date;
@@ -23,6 +23,8 @@ export interface Srs {
   newCard(at?: Date): Card;
   /** The card after one answer. */
   review(card: Card | null | undefined, correct: boolean, at?: Date): Card;
+  /** The card after the member rated their own recall (a flashcard of their notes: Again, Hard, Good or Easy). */
+  rate(card: Card | null | undefined, grade: Grade, at?: Date): Card;
   isDue(card: Card, at?: Date): boolean;
   /** FSRS's estimate (0–1) that the member still remembers the card at `at`: lower is more forgotten. */
   retrievability(card: Card, at?: Date): number;
@@ -48,6 +50,9 @@ export function createSrs(options: SrsOptions = {}): Srs {
     review(card, correct, at = now()) {
       const current: Card = card ? card : createEmptyCard<Card>(at);
       return scheduler.next(current, at, ratingFor(correct)).card;
+    },
+    rate(card, grade, at = now()) {
+      return scheduler.next(card ?? createEmptyCard<Card>(at), at, grade).card;
     },
     isDue: (card, at = now()) => card.due.getTime() <= at.getTime(),
     retrievability: (card, at = now()) => scheduler.get_retrievability(card, at, false),

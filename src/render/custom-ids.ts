@@ -17,7 +17,11 @@ export type ButtonAction =
   /** "Review my mistakes" (on /mystats) and "Next question" under a question of that review. */
   | { kind: 'quiz-mistakes' }
   /** `topic`: a note file, or null for "what is due"; `sameAs`: the note of that stored question (when its file is too long for an id). */
-  | { kind: 'quiz-next'; topic: string | null; sameAs: string | null };
+  | { kind: 'quiz-next'; topic: string | null; sameAs: string | null }
+  /** "Show answer" under one of the member's own flashcards (notes/cards.ts). */
+  | { kind: 'card-show'; cardId: string }
+  /** A rating (1 Again … 4 Easy) of a flashcard whose answer was shown when the member's card had `seenReps` reviews. */
+  | { kind: 'card-rate'; cardId: string; grade: 1 | 2 | 3 | 4; seenReps: number };
 
 export const customIds = {
   askNext: (result: number) => `ask:next:${result}`,
@@ -36,6 +40,11 @@ export const customIds = {
   /** "Next question" on the same note (`topic`), or on what is due (null); a note file too long for an id is referred to by the question. */
   quizNext: (topic: string | null, questionId: string) =>
     topic === null ? 'quiz:next:*' : `quiz:next:${topic}`.length <= LIMITS.customId ? `quiz:next:${topic}` : `quiz:next:@${questionId}`,
+  /** "Next question" under a flashcard, which is no stored question to refer to: a note file too long for an id falls back to what is due. */
+  quizNextAfterCard: (topic: string | null) =>
+    topic !== null && `quiz:next:${topic}`.length <= LIMITS.customId ? `quiz:next:${topic}` : 'quiz:next:*',
+  cardShow: (cardId: string) => `card:show:${cardId}`,
+  cardRate: (cardId: string, grade: 1 | 2 | 3 | 4, seenReps: number) => `card:rate:${cardId}:${grade}:${seenReps}`,
 };
 
 export function parseCustomId(id: string): ButtonAction | null {
@@ -60,6 +69,11 @@ export function parseCustomId(id: string): ButtonAction | null {
   if (answer) return { kind: 'quiz-answer', questionId: answer[1]!, choice: Number(answer[2]) };
   const bad = /^quiz:bad:([\w-]{1,64})$/.exec(id);
   if (bad) return { kind: 'quiz-bad', questionId: bad[1]! };
+  const cardShow = /^card:show:([\w-]{1,64})$/.exec(id);
+  if (cardShow) return { kind: 'card-show', cardId: cardShow[1]! };
+  const cardRate = /^card:rate:([\w-]{1,64}):([1-4]):(\d{1,6})$/.exec(id);
+  if (cardRate)
+    return { kind: 'card-rate', cardId: cardRate[1]!, grade: Number(cardRate[2]) as 1 | 2 | 3 | 4, seenReps: Number(cardRate[3]) };
   if (scope === 'quiz' && verb === 'next' && a) {
     // A note file may itself contain ':', so the topic is everything after the prefix.
     const topic = id.slice('quiz:next:'.length);

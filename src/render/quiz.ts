@@ -224,9 +224,13 @@ export function leaderboardView(rowsIn: readonly LeaderboardRow[], period: Leade
 
 // --- /mystats -----------------------------------------------------------------
 
-/** A member's numbers; `titleOf` names a topic (note file) for display. */
-export function statsView(stats: MemberStats, titleOf: (file: string) => string, t: Translate = translate): MessageView {
-  if (stats.answered === 0) {
+/** A member's numbers; `titleOf` names a topic (note file) for display. `cardsReviewed`: ratings of their own flashcards (never part of accuracy). */
+export function statsView(
+  stats: MemberStats & { cardsReviewed?: number },
+  titleOf: (file: string) => string,
+  t: Translate = translate,
+): MessageView {
+  if (stats.answered === 0 && !stats.cardsReviewed) {
     return { embeds: [fitEmbed({ title: t('stats.title'), description: t('stats.none'), color: COLOR.info })], components: [] };
   }
   const days = (n: number) => t('stats.days', { count: n });
@@ -267,6 +271,8 @@ export function statsView(stats: MemberStats, titleOf: (file: string) => string,
     });
   }
   if (stats.mistakes) fields.push({ name: t('stats.mistakes'), value: t('stats.mistakesValue', { count: stats.mistakes }), inline: true });
+  if (stats.cardsReviewed)
+    fields.push({ name: t('stats.cardsReviewed'), value: t('stats.cardsReviewedValue', { count: stats.cardsReviewed }), inline: true });
   const review = stats.mistakes
     ? rows([button(customIds.quizMistakes(), t('stats.mistakesButton'), ButtonStyle.Primary, { emoji: '🔁' })])
     : [];

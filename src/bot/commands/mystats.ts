@@ -21,5 +21,6 @@ export async function execute(interaction: ChatInputCommandInteraction<'cached' 
     topics: 3,
   });
   const titles = new Map(ctx.index.noteList().map((n) => [n.file, n.title]));
-  await interaction.editReply(statsView(stats, (file) => titles.get(file) ?? file, ctx.t));
+  const cardsReviewed = ctx.quiz.cardReviews.reviewedCount(interaction.guildId, interaction.user.id);
+  await interaction.editReply(statsView({ ...stats, cardsReviewed }, (file) => titles.get(file) ?? file, ctx.t));
 }

@@ -4,6 +4,8 @@ import type { BotContext } from '../context.js';
 import type { Guards } from '../guards.js';
 import { QUIZ_GUARDS } from '../quiz.js';
 import * as askNext from './ask-next.js';
+import * as cardRate from './card-rate.js';
+import * as cardShow from './card-show.js';
 import * as feedback from './feedback.js';
 import * as fullSection from './full-section.js';
 import * as quizConcept from './quiz-concept.js';
@@ -34,4 +36,7 @@ export const buttonRoutes: { readonly [K in ButtonAction['kind']]: ButtonRoute<K
   // Reports are counted per server.
   'quiz-bad': { guildOnly: { refusal: 'quiz.onlyInServer' }, execute: quizBad.execute },
   'quiz-mistakes': { ...QUIZ_GUARDS, execute: quizMistakes.execute },
+  // A member's own card schedules are kept per server, as quiz results are.
+  'card-show': { guildOnly: QUIZ_GUARDS.guildOnly, execute: cardShow.execute },
+  'card-rate': { guildOnly: QUIZ_GUARDS.guildOnly, execute: cardRate.execute },
 };

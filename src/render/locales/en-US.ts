@@ -135,6 +135,21 @@ export const enUS = {
   'quiz.right': 'right',
   'quiz.wrongWord': 'wrong',
 
+  // --- the member's own flashcards (notes tagged #flashcards), asked by /quiz before generated questions
+  'card.author': '🃏 A card from your notes',
+  'card.footer': '"Show answer" shows it to you alone; you then rate how well you knew it, and the card comes back on your own schedule.',
+  'card.showAnswer': 'Show answer',
+  'card.answerAuthor': '🃏 Your card: the answer',
+  'card.rateHint': 'How well did you remember it? Your rating schedules this card for you alone (cards do not count on the leaderboard).',
+  'card.again': 'Again',
+  'card.hard': 'Hard',
+  'card.good': 'Good',
+  'card.easy': 'Easy',
+  'card.rated': 'Rated **{{grade}}**: this card comes back {{when}}.',
+  'card.gone': 'This card is no longer in the notes (its note was edited or removed). Try `/quiz`.',
+  'card.alreadyRated': 'You already rated this card; it comes back {{when}}.',
+  'card.alreadyRatedNoDue': 'This rating button is out of date: show the answer again to rate the card.',
+
   // --- /leaderboard
   'leaderboard.week': 'this week',
   'leaderboard.all': 'all time',
@@ -163,6 +178,9 @@ export const enUS = {
   'stats.mistakesValue_one': '{{count}} concept you got wrong',
   'stats.mistakesValue_other': '{{count}} concepts you got wrong',
   'stats.mistakesButton': 'Review my mistakes',
+  'stats.cardsReviewed': 'Your cards',
+  'stats.cardsReviewedValue_one': '{{count}} review of cards from your notes',
+  'stats.cardsReviewedValue_other': '{{count}} reviews of cards from your notes',
   'stats.weakest': 'Weakest topics',
   'stats.weakRow': '• {{title}} (`{{file}}`) — {{correct}}/{{answered}} ({{percent}})',
   'stats.footer': 'Days count in UTC · only first answers count',

@@ -123,6 +123,21 @@ export const zhCN: Catalogue = {
   'quiz.right': '答对了',
   'quiz.wrongWord': '答错了',
 
+  // --- 成员自己笔记里的卡片（标了 #flashcards 的笔记），/测验 先于生成的题目提问
+  'card.author': '🃏 来自你笔记的卡片',
+  'card.footer': '点“显示答案”只有你自己能看到答案；然后给自己的记忆打分，这张卡片会按你自己的复习计划再出现。',
+  'card.showAnswer': '显示答案',
+  'card.answerAuthor': '🃏 你的卡片：答案',
+  'card.rateHint': '你记得怎么样？评分只安排你自己的这张卡片（卡片不计入排行榜）。',
+  'card.again': '重来',
+  'card.hard': '困难',
+  'card.good': '良好',
+  'card.easy': '简单',
+  'card.rated': '已评为 **{{grade}}**：这张卡片将在 {{when}} 再出现。',
+  'card.gone': '这张卡片已不在笔记中（所在笔记被修改或删除了）。试试 `/测验`。',
+  'card.alreadyRated': '你已经给这张卡片评过分了；它将在 {{when}} 再出现。',
+  'card.alreadyRatedNoDue': '这个评分按钮已过期：请重新显示答案后再评分。',
+
   // --- /leaderboard
   'leaderboard.week': '本周',
   'leaderboard.all': '总榜',
@@ -148,6 +163,8 @@ export const zhCN: Catalogue = {
   'stats.mistakes': '错题复习',
   'stats.mistakesValue_other': '{{count}} 个答错的概念',
   'stats.mistakesButton': '复习我的错题',
+  'stats.cardsReviewed': '你的卡片',
+  'stats.cardsReviewedValue_other': '复习了 {{count}} 次笔记卡片',
   'stats.weakest': '最薄弱的主题',
   'stats.weakRow': '• {{title}}（`{{file}}`）— {{correct}}/{{answered}}（{{percent}}）',
   'stats.footer': '按 UTC 计日 · 只统计首次作答',

@@ -123,6 +123,21 @@ export const zhTW: Catalogue = {
   'quiz.right': '答對了',
   'quiz.wrongWord': '答錯了',
 
+  // --- 成員自己筆記裡的卡片（標了 #flashcards 的筆記），/測驗 先於產生的題目提問
+  'card.author': '🃏 來自你筆記的卡片',
+  'card.footer': '按「顯示答案」只有你自己看得到答案；然後替自己的記憶評分，這張卡片會依你自己的複習計畫再出現。',
+  'card.showAnswer': '顯示答案',
+  'card.answerAuthor': '🃏 你的卡片：答案',
+  'card.rateHint': '你記得如何？評分只安排你自己的這張卡片（卡片不計入排行榜）。',
+  'card.again': '重來',
+  'card.hard': '困難',
+  'card.good': '良好',
+  'card.easy': '簡單',
+  'card.rated': '已評為 **{{grade}}**：這張卡片將在 {{when}} 再出現。',
+  'card.gone': '這張卡片已不在筆記中（所在筆記被修改或刪除了）。試試 `/測驗`。',
+  'card.alreadyRated': '你已經替這張卡片評過分了；它將在 {{when}} 再出現。',
+  'card.alreadyRatedNoDue': '這個評分按鈕已過期：請重新顯示答案後再評分。',
+
   // --- /leaderboard
   'leaderboard.week': '本週',
   'leaderboard.all': '總榜',
@@ -148,6 +163,8 @@ export const zhTW: Catalogue = {
   'stats.mistakes': '錯題複習',
   'stats.mistakesValue_other': '{{count}} 個答錯的概念',
   'stats.mistakesButton': '複習我的錯題',
+  'stats.cardsReviewed': '你的卡片',
+  'stats.cardsReviewedValue_other': '複習了 {{count}} 次筆記卡片',
   'stats.weakest': '最弱的主題',
   'stats.weakRow': '• {{title}}（`{{file}}`）— {{correct}}/{{answered}}（{{percent}}）',
   'stats.footer': '以 UTC 計日 · 只計首次作答',
