@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Chunk, ChunkWithMeta, NoteMeta } from '../notes/types.js';
+import type { ChunkWithMeta } from '../notes/types.js';
 import { checkNotesDir, DEFAULT_NOTE_LIMITS, type NoteLimits } from '../notes/load.js';
 import { createAnalyzer, type Analyzer, type QueryGroup } from '../text/analyzer.js';
 import { emptyGlossary } from '../text/glossary.js';
@@ -11,12 +11,12 @@ import type { Embedder } from './embedder.js';
 import { faultOf, IndexDamagedError, IndexUnavailableError, unavailable } from './faults.js';
 import type { KeywordHit, KeywordIndex } from './keyword.js';
 import { loadEmbedderOrRemember } from './model-failure.js';
+import { NoteRecords, type ListedNote } from './note-records.js';
 import { currentManifest, openStore, recordDamage, type OpenPolicy } from './open-store.js';
 import {
   databaseIdentity,
   IndexStore,
   storePaths,
-  type FileInfo,
   type FileRecord,
   type GlossaryPair,
   type SkippedFile,
@@ -65,11 +65,7 @@ export interface SyncReport {
   ms: number;
 }
 
-/** A note as lists of notes show it. */
-export interface ListedNote {
-  file: string;
-  title: string;
-}
+export type { ListedNote } from './note-records.js';
 
 /** What an open index reads from; replaced as a whole when another process rebuilds the files. */
 interface Opened {
@@ -97,10 +93,7 @@ interface Opened {
  * every `ask(index, …)`, so neither folder imports the other.
  */
 export class StudyIndex {
-  private files: FileInfo[] = [];
-  private skippedFiles: SkippedFile[] = [];
-  private metaByFile = new Map<string, NoteMeta>();
-  private notesCache: FileRecord[] | null = null;
+  private records = new NoteRecords([], []);
   private queryAnalyzerCache: Analyzer | null = null;
   private spellingCache: SpellingVocabulary | null = null;
   /** Everyday-language frequencies, loaded on the first question that needs them (~0.5 s, once per process). */
@@ -195,10 +188,7 @@ export class StudyIndex {
 
   private loadFiles(): void {
     const { indexed, skipped } = this.store.files();
-    this.files = indexed;
-    this.skippedFiles = skipped;
-    this.metaByFile = new Map(indexed.map((f) => [f.file, f.meta]));
-    this.notesCache = null;
+    this.records = new NoteRecords(indexed, skipped);
     this.queryAnalyzerCache = null;
     this.spellingCache = null;
   }
@@ -306,7 +296,7 @@ export class StudyIndex {
 
   private async syncOnce(): Promise<SyncReport> {
     const started = performance.now();
-    const rebuilt = this.files.length === 0 && this.skippedFiles.length === 0;
+    const rebuilt = this.records.isEmpty;
     const target: SyncTarget = {
       notesDir: this.notesDir,
       store: this.store,
@@ -316,7 +306,7 @@ export class StudyIndex {
       onProgress: this.onProgress,
       limits: this.options.noteLimits,
     };
-    const changes = await readChanges(target, { indexed: this.files, skipped: this.skippedFiles });
+    const changes = await readChanges(target, this.records);
     const changed = changes.outcomes.length > 0 || changes.gone.length > 0;
     let counts = { added: 0, removed: 0 };
     if (changed || !this.store.readManifest()) {
@@ -338,11 +328,11 @@ export class StudyIndex {
       this.dense.pruneOld();
     }
     return {
-      files: this.files.length,
+      files: this.records.indexed.length,
       chunks: this.keyword.size,
       ...counts,
       embedded,
-      skipped: this.skippedFiles,
+      skipped: this.records.skipped,
       rebuilt,
       ms: performance.now() - started,
     };
@@ -450,7 +440,7 @@ export class StudyIndex {
 
   chunk(id: string): ChunkWithMeta | undefined {
     const chunk = this.guard(() => this.store.chunk(id));
-    const meta = chunk && this.metaByFile.get(chunk.file);
+    const meta = chunk && this.records.meta(chunk.file);
     return chunk && meta ? { chunk, meta } : undefined;
   }
 
@@ -458,21 +448,12 @@ export class StudyIndex {
 
   /** File and title of every indexed note, in path order, from the file records alone: no chunk is read. */
   noteList(): ListedNote[] {
-    return this.files.map((f) => ({ file: f.file, title: f.meta.title }));
+    return this.records.list();
   }
 
   /** Every indexed note with its chunks, read from the store on first use after each change. */
   get notes(): ReadonlyArray<FileRecord> {
-    if (!this.notesCache) {
-      const byFile = new Map<string, Chunk[]>();
-      for (const chunk of this.guard(() => this.store.allChunks())) {
-        const list = byFile.get(chunk.file) ?? [];
-        list.push(chunk);
-        byFile.set(chunk.file, list);
-      }
-      this.notesCache = this.files.map((f) => ({ ...f, chunks: byFile.get(f.file) ?? [] }));
-    }
-    return this.notesCache;
+    return this.records.notes(() => this.guard(() => this.store.allChunks()));
   }
 
   /** Every distinct English ↔ Chinese pair mined from the notes, as stored at sync. */
@@ -481,7 +462,7 @@ export class StudyIndex {
   }
 
   get skipped(): ReadonlyArray<SkippedFile> {
-    return this.skippedFiles;
+    return this.records.skipped;
   }
 
   get chunkCount(): number {
