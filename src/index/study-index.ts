@@ -1,27 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ChunkWithMeta } from '../notes/types.js';
 import { checkNotesDir, DEFAULT_NOTE_LIMITS, type NoteLimits } from '../notes/load.js';
-import { createAnalyzer, type Analyzer, type QueryGroup } from '../text/analyzer.js';
-import { emptyGlossary } from '../text/glossary.js';
+import type { Analyzer, QueryGroup } from '../text/analyzer.js';
 import { silentLogger, type Logger } from '../log.js';
-import { DenseLeg } from './dense-leg.js';
+import type { DenseLeg } from './dense-leg.js';
 import { realDisk, type IndexDisk } from './disk.js';
 import type { Embedder } from './embedder.js';
-import { faultOf, IndexDamagedError, IndexUnavailableError, unavailable } from './faults.js';
+import { faultOf, unavailable, type IndexUnavailableError } from './faults.js';
 import type { KeywordHit, KeywordIndex } from './keyword.js';
-import { loadEmbedderOrRemember } from './model-failure.js';
+import { LiveIndex } from './live-index.js';
 import { NoteRecords, type ListedNote } from './note-records.js';
-import { currentManifest, openStore, recordDamage, type OpenPolicy } from './open-store.js';
-import {
-  databaseIdentity,
-  IndexStore,
-  storePaths,
-  type FileRecord,
-  type GlossaryPair,
-  type SkippedFile,
-  type StorePaths,
-} from './store.js';
+import { storePaths, type FileRecord, type GlossaryPair, type IndexStore, type SkippedFile, type StorePaths } from './store.js';
 import { applyChanges, readChanges, type Progress, type SyncTarget } from './sync.js';
 import type { VectorIndex } from './vectors.js';
 import { loadBackground, type Background } from '../text/background.js';
@@ -67,16 +56,6 @@ export interface SyncReport {
 
 export type { ListedNote } from './note-records.js';
 
-/** What an open index reads from; replaced as a whole when another process rebuilds the files. */
-interface Opened {
-  store: IndexStore;
-  keyword: KeywordIndex;
-  dense: DenseLeg;
-  /** The database file's identity and SQLite's data_version when last read: how a change by another process shows. */
-  identity: number | null;
-  dataVersion: number;
-}
-
 /**
  * The notes of one folder, indexed for search under one data folder: file
  * records, chunks and the BM25 index in one SQLite file, and (when a model
@@ -99,19 +78,10 @@ export class StudyIndex {
   /** Everyday-language frequencies, loaded on the first question that needs them (~0.5 s, once per process). */
   private backgroundCache: Background | null = null;
   private notesChanges = 0;
-  /** Why the database must be rebuilt, once a query found it damaged. */
-  private damage: string | null = null;
 
   private constructor(
-    readonly notesDir: string,
-    readonly paths: StorePaths,
-    private opened: Opened,
-    /** Cuts note text into index tokens; it knows no glossary, which only questions need. */
-    private readonly indexAnalyzer: Analyzer,
-    private readonly options: { embeddingModel: string | null; noteLimits: NoteLimits },
-    /** Set when DATA_DIR cannot be written: the index is used as it is. */
-    readonly readOnly: IndexUnavailableError | null,
-    private readonly disk: IndexDisk,
+    private readonly live: LiveIndex,
+    private readonly noteLimits: NoteLimits,
     private readonly logger: Logger,
     private readonly onProgress: (p: Progress) => void,
   ) {}
@@ -127,63 +97,57 @@ export class StudyIndex {
     const logger = options.logger ?? silentLogger;
     const notesDir = path.resolve(options.notesDir);
     await checkNotesDir(notesDir);
-    const paths = storePaths(path.resolve(options.dataDir));
-    const disk: IndexDisk = { ...realDisk, ...options.disk };
-    const readOnly = writeProblem(paths, disk);
-    const indexAnalyzer = createAnalyzer(emptyGlossary());
-    const policy = {
+    const live = await LiveIndex.open({
+      notesDir,
+      paths: storePaths(path.resolve(options.dataDir)),
+      embeddingModel: options.embeddingModel,
       rebuild: options.rebuild ?? false,
-      readOnly: readOnly !== null,
-      readOnlyFault: readOnly?.fault ?? 'read-only',
-      disk,
-    } as const;
-    const { store, keyword, manifest } = openStore(paths, notesDir, indexAnalyzer, logger, policy);
+      retryModel: options.retryModel,
+      disk: { ...realDisk, ...options.disk },
+      logger,
+    });
     try {
-      if (readOnly) logger.info(`${readOnly.message.split('. ')[0]}: using the index there as it is.`);
-      const embedder = await loadEmbedderOrRemember(options.embeddingModel, paths, logger, {
-        retry: options.retryModel,
-        readOnly: readOnly !== null,
-      });
-      const dense = DenseLeg.open(paths, manifest, embedder, logger, disk);
-      const opened: Opened = { store, keyword, dense, identity: databaseIdentity(paths), dataVersion: store.dataVersion };
       const noteLimits: NoteLimits = {
         maxBytes: options.maxNoteBytes ?? DEFAULT_NOTE_LIMITS.maxBytes,
         maxNesting: options.maxNoteNesting ?? DEFAULT_NOTE_LIMITS.maxNesting,
       };
-      const settings = { embeddingModel: options.embeddingModel, noteLimits };
-      const index = new StudyIndex(
-        notesDir,
-        paths,
-        opened,
-        indexAnalyzer,
-        settings,
-        readOnly,
-        disk,
-        logger,
-        options.onProgress ?? (() => {}),
-      );
+      const index = new StudyIndex(live, noteLimits, logger, options.onProgress ?? (() => {}));
       index.loadFiles();
       return index;
     } catch (err) {
-      store.close();
+      live.store.close();
       throw err;
     }
   }
 
+  /** The notes folder the index holds. */
+  get notesDir(): string {
+    return this.live.notesDir;
+  }
+
+  get paths(): StorePaths {
+    return this.live.paths;
+  }
+
+  /** Set when DATA_DIR cannot be written: the index is used as it is. */
+  get readOnly(): IndexUnavailableError | null {
+    return this.live.readOnly;
+  }
+
   close(): void {
-    if (this.store.db.open) this.store.close();
+    this.live.close();
   }
 
   private get store(): IndexStore {
-    return this.opened.store;
+    return this.live.store;
   }
 
   private get keyword(): KeywordIndex {
-    return this.opened.keyword;
+    return this.live.keyword;
   }
 
   private get dense(): DenseLeg {
-    return this.opened.dense;
+    return this.live.dense;
   }
 
   private loadFiles(): void {
@@ -199,56 +163,26 @@ export class StudyIndex {
    * Returns whether it reloaded.
    */
   reloadIfChanged(): boolean {
-    const identity = databaseIdentity(this.paths);
-    // Gone: another process is between removing and recreating it; keep what we have until it is back.
-    if (identity === null) return false;
-    if (identity !== this.opened.identity) {
-      // Rebuilt by another process: a new file, which this connection cannot see.
-      const { store, keyword, manifest } = openStore(this.paths, this.notesDir, this.indexAnalyzer, this.logger, this.policy(false));
-      this.store.close();
-      const dense = DenseLeg.open(this.paths, manifest, this.dense.embedder, this.logger, this.disk);
-      this.opened = { store, keyword, dense, identity: databaseIdentity(this.paths), dataVersion: store.dataVersion };
-    } else {
-      const dataVersion = this.guard(() => this.store.dataVersion);
-      if (dataVersion === this.opened.dataVersion) return false;
-      this.opened.dataVersion = dataVersion;
-      this.keyword.refresh();
-      const manifest = this.guard(() => this.store.readManifest());
-      if ((manifest?.vectorsGeneration ?? null) !== (this.dense.model?.generation ?? null)) {
-        this.opened.dense = DenseLeg.open(this.paths, manifest, this.dense.embedder, this.logger, this.disk);
-      }
-    }
+    if (!this.live.reloadIfChanged()) return false;
     this.guard(() => this.loadFiles());
     this.notesChanges++;
     return true;
   }
 
-  private policy(rebuild: boolean): OpenPolicy {
-    return { rebuild, readOnly: this.readOnly !== null, readOnlyFault: this.readOnly?.fault ?? 'read-only', disk: this.disk };
-  }
-
   /** Brings the index in line with the notes folder. Cheap when nothing changed. */
   async sync(options: SyncOptions = {}): Promise<SyncReport> {
     this.reloadIfChanged();
-    if (options.retryModel && this.options.embeddingModel && !this.dense.embedder) await this.retryModel();
-    if (this.damage !== null) this.reopenRebuilt();
+    if (options.retryModel) await this.live.retryModel();
+    if (this.live.damaged) this.reopenRebuilt();
     try {
       return await this.syncOnce();
     } catch (err) {
       this.forgetUncommitted();
-      if (faultOf(err) !== 'corrupt') throw this.keepIndexAfter(err);
-      this.noteDamage(err);
+      if (faultOf(err) !== 'corrupt') throw this.live.keepIndexAfter(err);
+      this.live.noteDamage(err);
       this.reopenRebuilt();
       return await this.syncOnce();
     }
-  }
-
-  private async retryModel(): Promise<void> {
-    const embedder = await loadEmbedderOrRemember(this.options.embeddingModel, this.paths, this.logger, {
-      retry: true,
-      readOnly: this.readOnly !== null,
-    });
-    if (embedder) this.opened.dense = DenseLeg.open(this.paths, this.store.readManifest(), embedder, this.logger, this.disk);
   }
 
   /** After a failed sync: what was counted or cached in memory during the rolled-back transaction is re-read. */
@@ -262,36 +196,9 @@ export class StudyIndex {
     }
   }
 
-  /** Replaces the damaged database with an empty one; the sync that follows builds it. */
   private reopenRebuilt(): void {
-    this.store.close();
-    const { store, keyword } = openStore(this.paths, this.notesDir, this.indexAnalyzer, this.logger, this.policy(true));
-    const dense = DenseLeg.open(this.paths, null, this.dense.embedder, this.logger, this.disk);
-    this.opened = { store, keyword, dense, identity: databaseIdentity(this.paths), dataVersion: store.dataVersion };
-    this.damage = null;
+    this.live.reopenRebuilt();
     this.loadFiles();
-  }
-
-  /**
-   * A sync that failed on a full, read-only or failing disk: an index that
-   * was complete before is kept as it was (the transaction rolled back); a
-   * first build is removed, so that its WAL does not go on filling the disk.
-   */
-  private keepIndexAfter(err: unknown): unknown {
-    const fault = faultOf(err);
-    if (!fault || fault === 'corrupt' || err instanceof IndexUnavailableError) return err;
-    let built = false;
-    try {
-      built = this.store.readManifest() !== null;
-    } catch {
-      // Unreadable now: treat it as the first build it probably was.
-    }
-    if (built) this.store.shrinkWal();
-    else {
-      this.store.close();
-      IndexStore.remove(this.paths);
-    }
-    return unavailable(fault, this.paths.dataDir, built ? 'update the index' : 'build the index', err, built);
   }
 
   private async syncOnce(): Promise<SyncReport> {
@@ -304,7 +211,7 @@ export class StudyIndex {
       tokenize: (text) => this.tokenize(text),
       logger: this.logger,
       onProgress: this.onProgress,
-      limits: this.options.noteLimits,
+      limits: this.noteLimits,
     };
     const changes = await readChanges(target, this.records);
     const changed = changes.outcomes.length > 0 || changes.gone.length > 0;
@@ -313,7 +220,7 @@ export class StudyIndex {
       if (this.readOnly) throw unavailable(this.readOnly.fault, this.paths.dataDir, 'update the index to the changed notes');
       counts = this.store.transaction(() => {
         const applied = applyChanges(target, changes);
-        this.writeManifest();
+        this.live.writeManifest();
         return applied;
       });
       this.loadFiles();
@@ -324,7 +231,7 @@ export class StudyIndex {
     const { embedded, saved } = this.readOnly ? { embedded: 0, saved: false } : await this.dense.update(this.store, this.onProgress);
     if (saved) {
       // The manifest naming the new vector generation is the commit: until then the previous pair is current.
-      this.writeManifest();
+      this.live.writeManifest();
       this.dense.pruneOld();
     }
     return {
@@ -338,31 +245,8 @@ export class StudyIndex {
     };
   }
 
-  private writeManifest(): void {
-    this.store.writeManifest(currentManifest(this.notesDir, this.dense.model));
-  }
-
-  /**
-   * Runs a read of the database; damage found there (SQLITE_CORRUPT,
-   * SQLITE_NOTADB) becomes IndexDamagedError naming the file, and the next
-   * sync or open (in any process) rebuilds it.
-   */
   private guard<T>(read: () => T): T {
-    try {
-      return read();
-    } catch (err) {
-      if (faultOf(err) !== 'corrupt') throw err;
-      throw new IndexDamagedError(this.noteDamage(err));
-    }
-  }
-
-  private noteDamage(err: unknown): string {
-    const reason = (err as Error).message;
-    const message = `The index file ${this.store.file} is damaged (${reason}); it is rebuilt at the next sync (studybot ask or index, /reindex, or a restart).`;
-    if (this.damage === null) this.logger.warn(message);
-    this.damage = reason;
-    if (!this.readOnly) recordDamage(this.paths, reason);
-    return message;
+    return this.live.guard(read);
   }
 
   /**
@@ -385,7 +269,7 @@ export class StudyIndex {
   }
 
   tokenize(text: string): string[] {
-    return this.indexAnalyzer.tokenize(text);
+    return this.live.analyzer.tokenize(text);
   }
 
   sectionTokens({ chunk, meta }: ChunkWithMeta): Set<string> {
@@ -481,21 +365,5 @@ export class StudyIndex {
 
   get vectorIndex(): VectorIndex | null {
     return this.dense.index;
-  }
-}
-
-/**
- * Null when DATA_DIR can be written; otherwise why not (read-only, full),
- * which makes the index read-only rather than a failure.
- */
-function writeProblem(paths: StorePaths, disk: IndexDisk): IndexUnavailableError | null {
-  try {
-    mkdirSync(paths.dataDir, { recursive: true });
-    disk.probeWrite(paths.dataDir);
-    return null;
-  } catch (err) {
-    const fault = faultOf(err);
-    if (fault === 'read-only' || fault === 'disk-full' || fault === 'io') return unavailable(fault, paths.dataDir, 'write', err);
-    throw err;
   }
 }
