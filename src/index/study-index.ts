@@ -1,21 +1,20 @@
 import path from 'node:path';
 import type { ChunkWithMeta } from '../notes/types.js';
 import { checkNotesDir, DEFAULT_NOTE_LIMITS, type NoteLimits } from '../notes/load.js';
-import type { Analyzer, QueryGroup } from '../text/analyzer.js';
+import type { QueryGroup } from '../text/analyzer.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { DenseLeg } from './dense-leg.js';
 import { realDisk, type IndexDisk } from './disk.js';
 import type { Embedder } from './embedder.js';
 import { faultOf, unavailable, type IndexUnavailableError } from './faults.js';
+import { IndexCorpus } from './index-corpus.js';
 import type { KeywordHit, KeywordIndex } from './keyword.js';
 import { LiveIndex } from './live-index.js';
 import { NoteRecords, type ListedNote } from './note-records.js';
 import { storePaths, type FileRecord, type GlossaryPair, type IndexStore, type SkippedFile, type StorePaths } from './store.js';
 import { applyChanges, readChanges, type Progress, type SyncTarget } from './sync.js';
 import type { VectorIndex } from './vectors.js';
-import { loadBackground, type Background } from '../text/background.js';
 import type { SpellingVocabulary } from '../text/spelling.js';
-import { glossaryEnglish, queryAnalyzer, spellingVocabulary } from './vocabulary.js';
 
 export interface StudyIndexOptions {
   notesDir: string;
@@ -73,10 +72,7 @@ export type { ListedNote } from './note-records.js';
  */
 export class StudyIndex {
   private records = new NoteRecords([], []);
-  private queryAnalyzerCache: Analyzer | null = null;
-  private spellingCache: SpellingVocabulary | null = null;
-  /** Everyday-language frequencies, loaded on the first question that needs them (~0.5 s, once per process). */
-  private backgroundCache: Background | null = null;
+  private readonly corpus: IndexCorpus;
   private notesChanges = 0;
 
   private constructor(
@@ -84,7 +80,9 @@ export class StudyIndex {
     private readonly noteLimits: NoteLimits,
     private readonly logger: Logger,
     private readonly onProgress: (p: Progress) => void,
-  ) {}
+  ) {
+    this.corpus = new IndexCorpus(live, (file) => this.records.meta(file));
+  }
 
   /**
    * Opens the index in `dataDir`. A missing, corrupt or outdated index is not
@@ -153,8 +151,7 @@ export class StudyIndex {
   private loadFiles(): void {
     const { indexed, skipped } = this.store.files();
     this.records = new NoteRecords(indexed, skipped);
-    this.queryAnalyzerCache = null;
-    this.spellingCache = null;
+    this.corpus.forgetVocabulary();
   }
 
   /**
@@ -258,74 +255,60 @@ export class StudyIndex {
     return this.notesChanges;
   }
 
-  // --- The Corpus that search/ask() reads -------------------------------------------------
+  // --- The Corpus that search/ask() reads (index-corpus.ts) ------------------------------
 
   analyzeQuery(question: string): QueryGroup[] {
     // The first call of every ask(): the cheap place to notice another process's re-index.
     this.reloadIfChanged();
-    // Built on first use after each change: the glossary grows with the notes' own pairs.
-    this.queryAnalyzerCache ??= this.guard(() => queryAnalyzer(this.store.glossaryPairs(), this.keyword.dictionary()));
-    return this.queryAnalyzerCache.analyzeQuery(question);
+    return this.corpus.analyzeQuery(question);
   }
 
   tokenize(text: string): string[] {
-    return this.live.analyzer.tokenize(text);
+    return this.corpus.tokenize(text);
   }
 
-  sectionTokens({ chunk, meta }: ChunkWithMeta): Set<string> {
-    return new Set(this.tokenize(`${chunk.headingPath.join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
+  sectionTokens(found: ChunkWithMeta): Set<string> {
+    return this.corpus.sectionTokens(found);
   }
 
-  /**
-   * A section titled "Focal Loss 的定义" is about focal loss in a way the
-   * note's intro, which only shares the note title, is not.
-   */
   ownHeadingTokens(headingPath: readonly string[]): Set<string> {
-    return new Set(headingPath.length > 1 ? this.tokenize(headingPath[headingPath.length - 1]!) : []);
+    return this.corpus.ownHeadingTokens(headingPath);
   }
 
   idf(token: string): number {
-    return this.guard(() => this.keyword.idf(token));
+    return this.corpus.idf(token);
   }
 
   sectionsWith(token: string): number {
-    return this.guard(() => this.keyword.sectionsWith(token));
+    return this.corpus.sectionsWith(token);
   }
 
-  /** Built on first use after each change, from the index's vocabulary and the glossary. */
   spellingVocabulary(): SpellingVocabulary {
-    this.spellingCache ??= this.guard(() =>
-      spellingVocabulary(this.keyword.documentFrequencies(), glossaryEnglish(this.store.glossaryPairs())),
-    );
-    return this.spellingCache;
+    return this.corpus.spellingVocabulary();
   }
 
   everydayShare(token: string): number {
-    this.backgroundCache ??= loadBackground();
-    return this.backgroundCache.paragraphShare(token);
+    return this.corpus.everydayShare(token);
   }
 
   isEverydayWord(token: string): boolean {
-    this.backgroundCache ??= loadBackground();
-    return this.backgroundCache.knows(token);
+    return this.corpus.isEverydayWord(token);
   }
 
   isTopical(token: string): boolean {
-    return this.guard(() => this.keyword.isTopical(token));
+    return this.corpus.isTopical(token);
   }
 
   keywordHits(groups: QueryGroup[], limit: number): KeywordHit[] {
-    return this.guard(() => this.keyword.query(groups, limit));
+    return this.corpus.keywordHits(groups, limit);
   }
 
   denseHits(question: string, limit: number): Promise<string[] | null> {
-    return this.dense.search(question, limit);
+    return this.corpus.denseHits(question, limit);
   }
 
   chunk(id: string): ChunkWithMeta | undefined {
-    const chunk = this.guard(() => this.store.chunk(id));
-    const meta = chunk && this.records.meta(chunk.file);
-    return chunk && meta ? { chunk, meta } : undefined;
+    return this.corpus.chunk(id);
   }
 
   // --- Notes, for lists, quizzes and daily posts ------------------------------------------
