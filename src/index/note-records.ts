@@ -1,5 +1,5 @@
 import type { Chunk, NoteMeta } from '../notes/types.js';
-import type { FileInfo, FileRecord, SkippedFile } from './store.js';
+import type { FileInfo, FileRecord, IndexStore, SkippedFile } from './store.js';
 
 /** A note as lists of notes show it. */
 export interface ListedNote {
@@ -21,6 +21,11 @@ export class NoteRecords {
     readonly skipped: SkippedFile[],
   ) {
     this.metaByFile = new Map(indexed.map((f) => [f.file, f.meta]));
+  }
+
+  static read(store: IndexStore): NoteRecords {
+    const { indexed, skipped } = store.files();
+    return new NoteRecords(indexed, skipped);
   }
 
   /** No file indexed or skipped: the next sync builds the index from scratch. */

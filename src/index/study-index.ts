@@ -2,19 +2,19 @@ import path from 'node:path';
 import type { ChunkWithMeta } from '../notes/types.js';
 import { checkNotesDir, DEFAULT_NOTE_LIMITS, type NoteLimits } from '../notes/load.js';
 import type { QueryGroup } from '../text/analyzer.js';
+import type { SpellingVocabulary } from '../text/spelling.js';
 import { silentLogger, type Logger } from '../log.js';
-import type { DenseLeg } from './dense-leg.js';
 import { realDisk, type IndexDisk } from './disk.js';
 import type { Embedder } from './embedder.js';
-import { faultOf, unavailable, type IndexUnavailableError } from './faults.js';
+import type { IndexUnavailableError } from './faults.js';
 import { IndexCorpus } from './index-corpus.js';
 import type { KeywordHit, KeywordIndex } from './keyword.js';
 import { LiveIndex } from './live-index.js';
 import { NoteRecords, type ListedNote } from './note-records.js';
-import { storePaths, type FileRecord, type GlossaryPair, type IndexStore, type SkippedFile, type StorePaths } from './store.js';
-import { applyChanges, readChanges, type Progress, type SyncTarget } from './sync.js';
+import { storePaths, type FileRecord, type GlossaryPair, type SkippedFile, type StorePaths } from './store.js';
+import type { Progress } from './sync.js';
+import { syncIndex, type SyncOptions, type SyncReport, type SyncSubject } from './sync-run.js';
 import type { VectorIndex } from './vectors.js';
-import type { SpellingVocabulary } from '../text/spelling.js';
 
 export interface StudyIndexOptions {
   notesDir: string;
@@ -35,24 +35,7 @@ export interface StudyIndexOptions {
   disk?: Partial<IndexDisk>;
 }
 
-export interface SyncOptions {
-  /** Try the embedding model again if it is not loaded (/reindex). */
-  retryModel?: boolean;
-}
-
-export interface SyncReport {
-  files: number;
-  chunks: number;
-  /** Chunks new to the index in this sync (an edited section is removed and added). */
-  added: number;
-  removed: number;
-  embedded: number;
-  skipped: SkippedFile[];
-  /** True when the whole index was built from scratch. */
-  rebuilt: boolean;
-  ms: number;
-}
-
+export type { SyncOptions, SyncReport } from './sync-run.js';
 export type { ListedNote } from './note-records.js';
 
 /**
@@ -69,19 +52,32 @@ export type { ListedNote } from './note-records.js';
  * Its public methods from `analyzeQuery` to `chunk` are the Corpus that
  * search/ask() reads (search/corpus.ts). The match is structural, checked at
  * every `ask(index, …)`, so neither folder imports the other.
+ *
+ * The work is done by its parts: the open files, followed across processes
+ * and healed (live-index.ts); a sync and its recovery (sync-run.ts); the
+ * Corpus reads (index-corpus.ts); the note file records (note-records.ts).
  */
 export class StudyIndex {
   private records = new NoteRecords([], []);
   private readonly corpus: IndexCorpus;
+  private readonly syncing: SyncSubject;
   private notesChanges = 0;
 
   private constructor(
     private readonly live: LiveIndex,
-    private readonly noteLimits: NoteLimits,
-    private readonly logger: Logger,
-    private readonly onProgress: (p: Progress) => void,
+    settings: { limits: NoteLimits; logger: Logger; onProgress: (progress: Progress) => void },
   ) {
     this.corpus = new IndexCorpus(live, (file) => this.records.meta(file));
+    this.syncing = {
+      live,
+      ...settings,
+      records: () => this.records,
+      reloadRecords: () => this.loadFiles(),
+      reloadIfChanged: () => this.reloadIfChanged(),
+      countNotesChange: () => {
+        this.notesChanges++;
+      },
+    };
   }
 
   /**
@@ -105,11 +101,11 @@ export class StudyIndex {
       logger,
     });
     try {
-      const noteLimits: NoteLimits = {
+      const limits: NoteLimits = {
         maxBytes: options.maxNoteBytes ?? DEFAULT_NOTE_LIMITS.maxBytes,
         maxNesting: options.maxNoteNesting ?? DEFAULT_NOTE_LIMITS.maxNesting,
       };
-      const index = new StudyIndex(live, noteLimits, logger, options.onProgress ?? (() => {}));
+      const index = new StudyIndex(live, { limits, logger, onProgress: options.onProgress ?? (() => {}) });
       index.loadFiles();
       return index;
     } catch (err) {
@@ -136,21 +132,8 @@ export class StudyIndex {
     this.live.close();
   }
 
-  private get store(): IndexStore {
-    return this.live.store;
-  }
-
-  private get keyword(): KeywordIndex {
-    return this.live.keyword;
-  }
-
-  private get dense(): DenseLeg {
-    return this.live.dense;
-  }
-
   private loadFiles(): void {
-    const { indexed, skipped } = this.store.files();
-    this.records = new NoteRecords(indexed, skipped);
+    this.records = NoteRecords.read(this.live.store);
     this.corpus.forgetVocabulary();
   }
 
@@ -161,89 +144,14 @@ export class StudyIndex {
    */
   reloadIfChanged(): boolean {
     if (!this.live.reloadIfChanged()) return false;
-    this.guard(() => this.loadFiles());
+    this.live.guard(() => this.loadFiles());
     this.notesChanges++;
     return true;
   }
 
   /** Brings the index in line with the notes folder. Cheap when nothing changed. */
-  async sync(options: SyncOptions = {}): Promise<SyncReport> {
-    this.reloadIfChanged();
-    if (options.retryModel) await this.live.retryModel();
-    if (this.live.damaged) this.reopenRebuilt();
-    try {
-      return await this.syncOnce();
-    } catch (err) {
-      this.forgetUncommitted();
-      if (faultOf(err) !== 'corrupt') throw this.live.keepIndexAfter(err);
-      this.live.noteDamage(err);
-      this.reopenRebuilt();
-      return await this.syncOnce();
-    }
-  }
-
-  /** After a failed sync: what was counted or cached in memory during the rolled-back transaction is re-read. */
-  private forgetUncommitted(): void {
-    if (!this.store.db.open) return;
-    try {
-      this.keyword.refresh();
-      this.loadFiles();
-    } catch {
-      // The database itself is failing; the caller reports why.
-    }
-  }
-
-  private reopenRebuilt(): void {
-    this.live.reopenRebuilt();
-    this.loadFiles();
-  }
-
-  private async syncOnce(): Promise<SyncReport> {
-    const started = performance.now();
-    const rebuilt = this.records.isEmpty;
-    const target: SyncTarget = {
-      notesDir: this.notesDir,
-      store: this.store,
-      keyword: this.keyword,
-      tokenize: (text) => this.tokenize(text),
-      logger: this.logger,
-      onProgress: this.onProgress,
-      limits: this.noteLimits,
-    };
-    const changes = await readChanges(target, this.records);
-    const changed = changes.outcomes.length > 0 || changes.gone.length > 0;
-    let counts = { added: 0, removed: 0 };
-    if (changed || !this.store.readManifest()) {
-      if (this.readOnly) throw unavailable(this.readOnly.fault, this.paths.dataDir, 'update the index to the changed notes');
-      counts = this.store.transaction(() => {
-        const applied = applyChanges(target, changes);
-        this.live.writeManifest();
-        return applied;
-      });
-      this.loadFiles();
-      // A touched but unedited note changes its record's mtime, not what the notes say.
-      if (changes.gone.length > 0 || changes.outcomes.some((o) => o.kind !== 'touched')) this.notesChanges++;
-    }
-    // A read-only index answers with the vectors it has; chunks they lack are found by keywords alone.
-    const { embedded, saved } = this.readOnly ? { embedded: 0, saved: false } : await this.dense.update(this.store, this.onProgress);
-    if (saved) {
-      // The manifest naming the new vector generation is the commit: until then the previous pair is current.
-      this.live.writeManifest();
-      this.dense.pruneOld();
-    }
-    return {
-      files: this.records.indexed.length,
-      chunks: this.keyword.size,
-      ...counts,
-      embedded,
-      skipped: this.records.skipped,
-      rebuilt,
-      ms: performance.now() - started,
-    };
-  }
-
-  private guard<T>(read: () => T): T {
-    return this.live.guard(read);
+  sync(options: SyncOptions = {}): Promise<SyncReport> {
+    return syncIndex(this.syncing, options);
   }
 
   /**
@@ -320,12 +228,12 @@ export class StudyIndex {
 
   /** Every indexed note with its chunks, read from the store on first use after each change. */
   get notes(): ReadonlyArray<FileRecord> {
-    return this.records.notes(() => this.guard(() => this.store.allChunks()));
+    return this.records.notes(() => this.live.guard(() => this.live.store.allChunks()));
   }
 
   /** Every distinct English ↔ Chinese pair mined from the notes, as stored at sync. */
   glossaryPairs(): GlossaryPair[] {
-    return this.guard(() => this.store.glossaryPairs());
+    return this.live.guard(() => this.live.store.glossaryPairs());
   }
 
   get skipped(): ReadonlyArray<SkippedFile> {
@@ -333,20 +241,20 @@ export class StudyIndex {
   }
 
   get chunkCount(): number {
-    return this.keyword.size;
+    return this.live.keyword.size;
   }
 
   // --- The parts, for measuring and tests (search goes through the Corpus above) ----------
 
   get embedder(): Embedder | null {
-    return this.dense.embedder;
+    return this.live.dense.embedder;
   }
 
   get keywordIndex(): KeywordIndex {
-    return this.keyword;
+    return this.live.keyword;
   }
 
   get vectorIndex(): VectorIndex | null {
-    return this.dense.index;
+    return this.live.dense.index;
   }
 }
