@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic.js';
-import { asUnavailable, IndexProblem } from './faults.js';
+import type { IndexDisk } from './disk.js';
+import { asUnavailable, faultOf, IndexProblem, unavailable, type IndexUnavailableError } from './faults.js';
 import { isIndexFileName, type StorePaths } from './store.js';
 
 /** What the marker file says; its presence is what lets recovery delete index files in DATA_DIR. */
@@ -114,4 +115,20 @@ function foreign(dataDir: string, file: string, why: string): ForeignDataDirErro
       'StudyBot deletes only files it created, so it will not use this folder for its index: ' +
       'set DATA_DIR (or --data) to another folder, or move that file away.',
   );
+}
+
+/**
+ * Null when DATA_DIR can be written; otherwise why not (read-only, full),
+ * which makes the index read-only rather than a failure.
+ */
+export function writeProblem(paths: StorePaths, disk: IndexDisk): IndexUnavailableError | null {
+  try {
+    mkdirSync(paths.dataDir, { recursive: true });
+    disk.probeWrite(paths.dataDir);
+    return null;
+  } catch (err) {
+    const fault = faultOf(err);
+    if (fault === 'read-only' || fault === 'disk-full' || fault === 'io') return unavailable(fault, paths.dataDir, 'write', err);
+    throw err;
+  }
 }

@@ -1,32 +1,20 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Chunk, ChunkWithMeta, NoteMeta } from '../notes/types.js';
+import type { ChunkWithMeta } from '../notes/types.js';
 import { checkNotesDir, DEFAULT_NOTE_LIMITS, type NoteLimits } from '../notes/load.js';
-import { createAnalyzer, type Analyzer, type QueryGroup } from '../text/analyzer.js';
-import { emptyGlossary } from '../text/glossary.js';
+import type { QueryGroup } from '../text/analyzer.js';
+import type { SpellingVocabulary } from '../text/spelling.js';
 import { silentLogger, type Logger } from '../log.js';
-import { DenseLeg } from './dense-leg.js';
 import { realDisk, type IndexDisk } from './disk.js';
 import type { Embedder } from './embedder.js';
-import { faultOf, IndexDamagedError, IndexUnavailableError, unavailable } from './faults.js';
+import type { IndexUnavailableError } from './faults.js';
+import { IndexCorpus } from './index-corpus.js';
 import type { KeywordHit, KeywordIndex } from './keyword.js';
-import { loadEmbedderOrRemember } from './model-failure.js';
-import { currentManifest, openStore, recordDamage, type OpenPolicy } from './open-store.js';
-import {
-  databaseIdentity,
-  IndexStore,
-  storePaths,
-  type FileInfo,
-  type FileRecord,
-  type GlossaryPair,
-  type SkippedFile,
-  type StorePaths,
-} from './store.js';
-import { applyChanges, readChanges, type Progress, type SyncTarget } from './sync.js';
+import { LiveIndex } from './live-index.js';
+import { NoteRecords, type ListedNote } from './note-records.js';
+import { storePaths, type FileRecord, type GlossaryPair, type SkippedFile, type StorePaths } from './store.js';
+import type { Progress } from './sync.js';
+import { syncIndex, type SyncOptions, type SyncReport, type SyncSubject } from './sync-run.js';
 import type { VectorIndex } from './vectors.js';
-import { loadBackground, type Background } from '../text/background.js';
-import type { SpellingVocabulary } from '../text/spelling.js';
-import { glossaryEnglish, queryAnalyzer, spellingVocabulary } from './vocabulary.js';
 
 export interface StudyIndexOptions {
   notesDir: string;
@@ -47,39 +35,8 @@ export interface StudyIndexOptions {
   disk?: Partial<IndexDisk>;
 }
 
-export interface SyncOptions {
-  /** Try the embedding model again if it is not loaded (/reindex). */
-  retryModel?: boolean;
-}
-
-export interface SyncReport {
-  files: number;
-  chunks: number;
-  /** Chunks new to the index in this sync (an edited section is removed and added). */
-  added: number;
-  removed: number;
-  embedded: number;
-  skipped: SkippedFile[];
-  /** True when the whole index was built from scratch. */
-  rebuilt: boolean;
-  ms: number;
-}
-
-/** A note as lists of notes show it. */
-export interface ListedNote {
-  file: string;
-  title: string;
-}
-
-/** What an open index reads from; replaced as a whole when another process rebuilds the files. */
-interface Opened {
-  store: IndexStore;
-  keyword: KeywordIndex;
-  dense: DenseLeg;
-  /** The database file's identity and SQLite's data_version when last read: how a change by another process shows. */
-  identity: number | null;
-  dataVersion: number;
-}
+export type { SyncOptions, SyncReport } from './sync-run.js';
+export type { ListedNote } from './note-records.js';
 
 /**
  * The notes of one folder, indexed for search under one data folder: file
@@ -95,33 +52,33 @@ interface Opened {
  * Its public methods from `analyzeQuery` to `chunk` are the Corpus that
  * search/ask() reads (search/corpus.ts). The match is structural, checked at
  * every `ask(index, …)`, so neither folder imports the other.
+ *
+ * The work is done by its parts: the open files, followed across processes
+ * and healed (live-index.ts); a sync and its recovery (sync-run.ts); the
+ * Corpus reads (index-corpus.ts); the note file records (note-records.ts).
  */
 export class StudyIndex {
-  private files: FileInfo[] = [];
-  private skippedFiles: SkippedFile[] = [];
-  private metaByFile = new Map<string, NoteMeta>();
-  private notesCache: FileRecord[] | null = null;
-  private queryAnalyzerCache: Analyzer | null = null;
-  private spellingCache: SpellingVocabulary | null = null;
-  /** Everyday-language frequencies, loaded on the first question that needs them (~0.5 s, once per process). */
-  private backgroundCache: Background | null = null;
+  private records = new NoteRecords([], []);
+  private readonly corpus: IndexCorpus;
+  private readonly syncing: SyncSubject;
   private notesChanges = 0;
-  /** Why the database must be rebuilt, once a query found it damaged. */
-  private damage: string | null = null;
 
   private constructor(
-    readonly notesDir: string,
-    readonly paths: StorePaths,
-    private opened: Opened,
-    /** Cuts note text into index tokens; it knows no glossary, which only questions need. */
-    private readonly indexAnalyzer: Analyzer,
-    private readonly options: { embeddingModel: string | null; noteLimits: NoteLimits },
-    /** Set when DATA_DIR cannot be written: the index is used as it is. */
-    readonly readOnly: IndexUnavailableError | null,
-    private readonly disk: IndexDisk,
-    private readonly logger: Logger,
-    private readonly onProgress: (p: Progress) => void,
-  ) {}
+    private readonly live: LiveIndex,
+    settings: { limits: NoteLimits; logger: Logger; onProgress: (progress: Progress) => void },
+  ) {
+    this.corpus = new IndexCorpus(live, (file) => this.records.meta(file));
+    this.syncing = {
+      live,
+      ...settings,
+      records: () => this.records,
+      reloadRecords: () => this.loadFiles(),
+      reloadIfChanged: () => this.reloadIfChanged(),
+      countNotesChange: () => {
+        this.notesChanges++;
+      },
+    };
+  }
 
   /**
    * Opens the index in `dataDir`. A missing, corrupt or outdated index is not
@@ -134,73 +91,50 @@ export class StudyIndex {
     const logger = options.logger ?? silentLogger;
     const notesDir = path.resolve(options.notesDir);
     await checkNotesDir(notesDir);
-    const paths = storePaths(path.resolve(options.dataDir));
-    const disk: IndexDisk = { ...realDisk, ...options.disk };
-    const readOnly = writeProblem(paths, disk);
-    const indexAnalyzer = createAnalyzer(emptyGlossary());
-    const policy = {
+    const live = await LiveIndex.open({
+      notesDir,
+      paths: storePaths(path.resolve(options.dataDir)),
+      embeddingModel: options.embeddingModel,
       rebuild: options.rebuild ?? false,
-      readOnly: readOnly !== null,
-      readOnlyFault: readOnly?.fault ?? 'read-only',
-      disk,
-    } as const;
-    const { store, keyword, manifest } = openStore(paths, notesDir, indexAnalyzer, logger, policy);
+      retryModel: options.retryModel,
+      disk: { ...realDisk, ...options.disk },
+      logger,
+    });
     try {
-      if (readOnly) logger.info(`${readOnly.message.split('. ')[0]}: using the index there as it is.`);
-      const embedder = await loadEmbedderOrRemember(options.embeddingModel, paths, logger, {
-        retry: options.retryModel,
-        readOnly: readOnly !== null,
-      });
-      const dense = DenseLeg.open(paths, manifest, embedder, logger, disk);
-      const opened: Opened = { store, keyword, dense, identity: databaseIdentity(paths), dataVersion: store.dataVersion };
-      const noteLimits: NoteLimits = {
+      const limits: NoteLimits = {
         maxBytes: options.maxNoteBytes ?? DEFAULT_NOTE_LIMITS.maxBytes,
         maxNesting: options.maxNoteNesting ?? DEFAULT_NOTE_LIMITS.maxNesting,
       };
-      const settings = { embeddingModel: options.embeddingModel, noteLimits };
-      const index = new StudyIndex(
-        notesDir,
-        paths,
-        opened,
-        indexAnalyzer,
-        settings,
-        readOnly,
-        disk,
-        logger,
-        options.onProgress ?? (() => {}),
-      );
+      const index = new StudyIndex(live, { limits, logger, onProgress: options.onProgress ?? (() => {}) });
       index.loadFiles();
       return index;
     } catch (err) {
-      store.close();
+      live.store.close();
       throw err;
     }
   }
 
+  /** The notes folder the index holds. */
+  get notesDir(): string {
+    return this.live.notesDir;
+  }
+
+  get paths(): StorePaths {
+    return this.live.paths;
+  }
+
+  /** Set when DATA_DIR cannot be written: the index is used as it is. */
+  get readOnly(): IndexUnavailableError | null {
+    return this.live.readOnly;
+  }
+
   close(): void {
-    if (this.store.db.open) this.store.close();
-  }
-
-  private get store(): IndexStore {
-    return this.opened.store;
-  }
-
-  private get keyword(): KeywordIndex {
-    return this.opened.keyword;
-  }
-
-  private get dense(): DenseLeg {
-    return this.opened.dense;
+    this.live.close();
   }
 
   private loadFiles(): void {
-    const { indexed, skipped } = this.store.files();
-    this.files = indexed;
-    this.skippedFiles = skipped;
-    this.metaByFile = new Map(indexed.map((f) => [f.file, f.meta]));
-    this.notesCache = null;
-    this.queryAnalyzerCache = null;
-    this.spellingCache = null;
+    this.records = NoteRecords.read(this.live.store);
+    this.corpus.forgetVocabulary();
   }
 
   /**
@@ -209,170 +143,15 @@ export class StudyIndex {
    * Returns whether it reloaded.
    */
   reloadIfChanged(): boolean {
-    const identity = databaseIdentity(this.paths);
-    // Gone: another process is between removing and recreating it; keep what we have until it is back.
-    if (identity === null) return false;
-    if (identity !== this.opened.identity) {
-      // Rebuilt by another process: a new file, which this connection cannot see.
-      const { store, keyword, manifest } = openStore(this.paths, this.notesDir, this.indexAnalyzer, this.logger, this.policy(false));
-      this.store.close();
-      const dense = DenseLeg.open(this.paths, manifest, this.dense.embedder, this.logger, this.disk);
-      this.opened = { store, keyword, dense, identity: databaseIdentity(this.paths), dataVersion: store.dataVersion };
-    } else {
-      const dataVersion = this.guard(() => this.store.dataVersion);
-      if (dataVersion === this.opened.dataVersion) return false;
-      this.opened.dataVersion = dataVersion;
-      this.keyword.refresh();
-      const manifest = this.guard(() => this.store.readManifest());
-      if ((manifest?.vectorsGeneration ?? null) !== (this.dense.model?.generation ?? null)) {
-        this.opened.dense = DenseLeg.open(this.paths, manifest, this.dense.embedder, this.logger, this.disk);
-      }
-    }
-    this.guard(() => this.loadFiles());
+    if (!this.live.reloadIfChanged()) return false;
+    this.live.guard(() => this.loadFiles());
     this.notesChanges++;
     return true;
   }
 
-  private policy(rebuild: boolean): OpenPolicy {
-    return { rebuild, readOnly: this.readOnly !== null, readOnlyFault: this.readOnly?.fault ?? 'read-only', disk: this.disk };
-  }
-
   /** Brings the index in line with the notes folder. Cheap when nothing changed. */
-  async sync(options: SyncOptions = {}): Promise<SyncReport> {
-    this.reloadIfChanged();
-    if (options.retryModel && this.options.embeddingModel && !this.dense.embedder) await this.retryModel();
-    if (this.damage !== null) this.reopenRebuilt();
-    try {
-      return await this.syncOnce();
-    } catch (err) {
-      this.forgetUncommitted();
-      if (faultOf(err) !== 'corrupt') throw this.keepIndexAfter(err);
-      this.noteDamage(err);
-      this.reopenRebuilt();
-      return await this.syncOnce();
-    }
-  }
-
-  private async retryModel(): Promise<void> {
-    const embedder = await loadEmbedderOrRemember(this.options.embeddingModel, this.paths, this.logger, {
-      retry: true,
-      readOnly: this.readOnly !== null,
-    });
-    if (embedder) this.opened.dense = DenseLeg.open(this.paths, this.store.readManifest(), embedder, this.logger, this.disk);
-  }
-
-  /** After a failed sync: what was counted or cached in memory during the rolled-back transaction is re-read. */
-  private forgetUncommitted(): void {
-    if (!this.store.db.open) return;
-    try {
-      this.keyword.refresh();
-      this.loadFiles();
-    } catch {
-      // The database itself is failing; the caller reports why.
-    }
-  }
-
-  /** Replaces the damaged database with an empty one; the sync that follows builds it. */
-  private reopenRebuilt(): void {
-    this.store.close();
-    const { store, keyword } = openStore(this.paths, this.notesDir, this.indexAnalyzer, this.logger, this.policy(true));
-    const dense = DenseLeg.open(this.paths, null, this.dense.embedder, this.logger, this.disk);
-    this.opened = { store, keyword, dense, identity: databaseIdentity(this.paths), dataVersion: store.dataVersion };
-    this.damage = null;
-    this.loadFiles();
-  }
-
-  /**
-   * A sync that failed on a full, read-only or failing disk: an index that
-   * was complete before is kept as it was (the transaction rolled back); a
-   * first build is removed, so that its WAL does not go on filling the disk.
-   */
-  private keepIndexAfter(err: unknown): unknown {
-    const fault = faultOf(err);
-    if (!fault || fault === 'corrupt' || err instanceof IndexUnavailableError) return err;
-    let built = false;
-    try {
-      built = this.store.readManifest() !== null;
-    } catch {
-      // Unreadable now: treat it as the first build it probably was.
-    }
-    if (built) this.store.shrinkWal();
-    else {
-      this.store.close();
-      IndexStore.remove(this.paths);
-    }
-    return unavailable(fault, this.paths.dataDir, built ? 'update the index' : 'build the index', err, built);
-  }
-
-  private async syncOnce(): Promise<SyncReport> {
-    const started = performance.now();
-    const rebuilt = this.files.length === 0 && this.skippedFiles.length === 0;
-    const target: SyncTarget = {
-      notesDir: this.notesDir,
-      store: this.store,
-      keyword: this.keyword,
-      tokenize: (text) => this.tokenize(text),
-      logger: this.logger,
-      onProgress: this.onProgress,
-      limits: this.options.noteLimits,
-    };
-    const changes = await readChanges(target, { indexed: this.files, skipped: this.skippedFiles });
-    const changed = changes.outcomes.length > 0 || changes.gone.length > 0;
-    let counts = { added: 0, removed: 0 };
-    if (changed || !this.store.readManifest()) {
-      if (this.readOnly) throw unavailable(this.readOnly.fault, this.paths.dataDir, 'update the index to the changed notes');
-      counts = this.store.transaction(() => {
-        const applied = applyChanges(target, changes);
-        this.writeManifest();
-        return applied;
-      });
-      this.loadFiles();
-      // A touched but unedited note changes its record's mtime, not what the notes say.
-      if (changes.gone.length > 0 || changes.outcomes.some((o) => o.kind !== 'touched')) this.notesChanges++;
-    }
-    // A read-only index answers with the vectors it has; chunks they lack are found by keywords alone.
-    const { embedded, saved } = this.readOnly ? { embedded: 0, saved: false } : await this.dense.update(this.store, this.onProgress);
-    if (saved) {
-      // The manifest naming the new vector generation is the commit: until then the previous pair is current.
-      this.writeManifest();
-      this.dense.pruneOld();
-    }
-    return {
-      files: this.files.length,
-      chunks: this.keyword.size,
-      ...counts,
-      embedded,
-      skipped: this.skippedFiles,
-      rebuilt,
-      ms: performance.now() - started,
-    };
-  }
-
-  private writeManifest(): void {
-    this.store.writeManifest(currentManifest(this.notesDir, this.dense.model));
-  }
-
-  /**
-   * Runs a read of the database; damage found there (SQLITE_CORRUPT,
-   * SQLITE_NOTADB) becomes IndexDamagedError naming the file, and the next
-   * sync or open (in any process) rebuilds it.
-   */
-  private guard<T>(read: () => T): T {
-    try {
-      return read();
-    } catch (err) {
-      if (faultOf(err) !== 'corrupt') throw err;
-      throw new IndexDamagedError(this.noteDamage(err));
-    }
-  }
-
-  private noteDamage(err: unknown): string {
-    const reason = (err as Error).message;
-    const message = `The index file ${this.store.file} is damaged (${reason}); it is rebuilt at the next sync (studybot ask or index, /reindex, or a restart).`;
-    if (this.damage === null) this.logger.warn(message);
-    this.damage = reason;
-    if (!this.readOnly) recordDamage(this.paths, reason);
-    return message;
+  sync(options: SyncOptions = {}): Promise<SyncReport> {
+    return syncIndex(this.syncing, options);
   }
 
   /**
@@ -384,137 +163,98 @@ export class StudyIndex {
     return this.notesChanges;
   }
 
-  // --- The Corpus that search/ask() reads -------------------------------------------------
+  // --- The Corpus that search/ask() reads (index-corpus.ts) ------------------------------
 
   analyzeQuery(question: string): QueryGroup[] {
     // The first call of every ask(): the cheap place to notice another process's re-index.
     this.reloadIfChanged();
-    // Built on first use after each change: the glossary grows with the notes' own pairs.
-    this.queryAnalyzerCache ??= this.guard(() => queryAnalyzer(this.store.glossaryPairs(), this.keyword.dictionary()));
-    return this.queryAnalyzerCache.analyzeQuery(question);
+    return this.corpus.analyzeQuery(question);
   }
 
   tokenize(text: string): string[] {
-    return this.indexAnalyzer.tokenize(text);
+    return this.corpus.tokenize(text);
   }
 
-  sectionTokens({ chunk, meta }: ChunkWithMeta): Set<string> {
-    return new Set(this.tokenize(`${chunk.headingPath.join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
+  sectionTokens(found: ChunkWithMeta): Set<string> {
+    return this.corpus.sectionTokens(found);
   }
 
-  /**
-   * A section titled "Focal Loss 的定义" is about focal loss in a way the
-   * note's intro, which only shares the note title, is not.
-   */
   ownHeadingTokens(headingPath: readonly string[]): Set<string> {
-    return new Set(headingPath.length > 1 ? this.tokenize(headingPath[headingPath.length - 1]!) : []);
+    return this.corpus.ownHeadingTokens(headingPath);
   }
 
   idf(token: string): number {
-    return this.guard(() => this.keyword.idf(token));
+    return this.corpus.idf(token);
   }
 
   sectionsWith(token: string): number {
-    return this.guard(() => this.keyword.sectionsWith(token));
+    return this.corpus.sectionsWith(token);
   }
 
-  /** Built on first use after each change, from the index's vocabulary and the glossary. */
   spellingVocabulary(): SpellingVocabulary {
-    this.spellingCache ??= this.guard(() =>
-      spellingVocabulary(this.keyword.documentFrequencies(), glossaryEnglish(this.store.glossaryPairs())),
-    );
-    return this.spellingCache;
+    return this.corpus.spellingVocabulary();
   }
 
   everydayShare(token: string): number {
-    this.backgroundCache ??= loadBackground();
-    return this.backgroundCache.paragraphShare(token);
+    return this.corpus.everydayShare(token);
   }
 
   isEverydayWord(token: string): boolean {
-    this.backgroundCache ??= loadBackground();
-    return this.backgroundCache.knows(token);
+    return this.corpus.isEverydayWord(token);
   }
 
   isTopical(token: string): boolean {
-    return this.guard(() => this.keyword.isTopical(token));
+    return this.corpus.isTopical(token);
   }
 
   keywordHits(groups: QueryGroup[], limit: number): KeywordHit[] {
-    return this.guard(() => this.keyword.query(groups, limit));
+    return this.corpus.keywordHits(groups, limit);
   }
 
   denseHits(question: string, limit: number): Promise<string[] | null> {
-    return this.dense.search(question, limit);
+    return this.corpus.denseHits(question, limit);
   }
 
   chunk(id: string): ChunkWithMeta | undefined {
-    const chunk = this.guard(() => this.store.chunk(id));
-    const meta = chunk && this.metaByFile.get(chunk.file);
-    return chunk && meta ? { chunk, meta } : undefined;
+    return this.corpus.chunk(id);
   }
 
   // --- Notes, for lists, quizzes and daily posts ------------------------------------------
 
   /** File and title of every indexed note, in path order, from the file records alone: no chunk is read. */
   noteList(): ListedNote[] {
-    return this.files.map((f) => ({ file: f.file, title: f.meta.title }));
+    return this.records.list();
   }
 
   /** Every indexed note with its chunks, read from the store on first use after each change. */
   get notes(): ReadonlyArray<FileRecord> {
-    if (!this.notesCache) {
-      const byFile = new Map<string, Chunk[]>();
-      for (const chunk of this.guard(() => this.store.allChunks())) {
-        const list = byFile.get(chunk.file) ?? [];
-        list.push(chunk);
-        byFile.set(chunk.file, list);
-      }
-      this.notesCache = this.files.map((f) => ({ ...f, chunks: byFile.get(f.file) ?? [] }));
-    }
-    return this.notesCache;
+    return this.records.notes(() => this.live.guard(() => this.live.store.allChunks()));
   }
 
   /** Every distinct English ↔ Chinese pair mined from the notes, as stored at sync. */
   glossaryPairs(): GlossaryPair[] {
-    return this.guard(() => this.store.glossaryPairs());
+    return this.live.guard(() => this.live.store.glossaryPairs());
   }
 
   get skipped(): ReadonlyArray<SkippedFile> {
-    return this.skippedFiles;
+    return this.records.skipped;
   }
 
   get chunkCount(): number {
-    return this.keyword.size;
+    return this.live.keyword.size;
   }
 
   // --- The parts, for measuring and tests (search goes through the Corpus above) ----------
 
   get embedder(): Embedder | null {
-    return this.dense.embedder;
+    return this.live.dense.embedder;
   }
 
   get keywordIndex(): KeywordIndex {
-    return this.keyword;
+    return this.live.keyword;
   }
 
   get vectorIndex(): VectorIndex | null {
-    return this.dense.index;
-  }
-}
-
-/**
- * Null when DATA_DIR can be written; otherwise why not (read-only, full),
- * which makes the index read-only rather than a failure.
- */
-function writeProblem(paths: StorePaths, disk: IndexDisk): IndexUnavailableError | null {
-  try {
-    mkdirSync(paths.dataDir, { recursive: true });
-    disk.probeWrite(paths.dataDir);
-    return null;
-  } catch (err) {
-    const fault = faultOf(err);
-    if (fault === 'read-only' || fault === 'disk-full' || fault === 'io') return unavailable(fault, paths.dataDir, 'write', err);
-    throw err;
+    return this.live.dense.index;
   }
 }

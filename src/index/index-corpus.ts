@@ -1,0 +1,98 @@
+import type { ChunkWithMeta, NoteMeta } from '../notes/types.js';
+import type { Analyzer, QueryGroup } from '../text/analyzer.js';
+import { loadBackground, type Background } from '../text/background.js';
+import type { SpellingVocabulary } from '../text/spelling.js';
+import type { KeywordHit } from './keyword.js';
+import type { LiveIndex } from './live-index.js';
+import { glossaryEnglish, queryAnalyzer, spellingVocabulary } from './vocabulary.js';
+
+/**
+ * The reads that search/ask() makes of an index (the Corpus of
+ * search/corpus.ts), over the live files. The match is structural, so
+ * neither folder imports the other. What it derives from the index's
+ * vocabulary is built on first use and forgotten whenever the index changes.
+ */
+export class IndexCorpus {
+  private queryAnalyzerCache: Analyzer | null = null;
+  private spellingCache: SpellingVocabulary | null = null;
+  /** Everyday-language frequencies, loaded on the first question that needs them (~0.5 s, once per process). */
+  private backgroundCache: Background | null = null;
+
+  constructor(
+    private readonly live: LiveIndex,
+    /** The front matter of an indexed note, as the current file records hold it. */
+    private readonly metaOf: (file: string) => NoteMeta | undefined,
+  ) {}
+
+  /** The index changed: the query analyzer and spelling vocabulary are built again on first use. */
+  forgetVocabulary(): void {
+    this.queryAnalyzerCache = null;
+    this.spellingCache = null;
+  }
+
+  analyzeQuery(question: string): QueryGroup[] {
+    // Built on first use after each change: the glossary grows with the notes' own pairs.
+    this.queryAnalyzerCache ??= this.live.guard(() => queryAnalyzer(this.live.store.glossaryPairs(), this.live.keyword.dictionary()));
+    return this.queryAnalyzerCache.analyzeQuery(question);
+  }
+
+  tokenize(text: string): string[] {
+    return this.live.analyzer.tokenize(text);
+  }
+
+  sectionTokens({ chunk, meta }: ChunkWithMeta): Set<string> {
+    return new Set(this.tokenize(`${chunk.headingPath.join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
+  }
+
+  /**
+   * A section titled "Focal Loss 的定义" is about focal loss in a way the
+   * note's intro, which only shares the note title, is not.
+   */
+  ownHeadingTokens(headingPath: readonly string[]): Set<string> {
+    return new Set(headingPath.length > 1 ? this.tokenize(headingPath[headingPath.length - 1]!) : []);
+  }
+
+  idf(token: string): number {
+    return this.live.guard(() => this.live.keyword.idf(token));
+  }
+
+  sectionsWith(token: string): number {
+    return this.live.guard(() => this.live.keyword.sectionsWith(token));
+  }
+
+  /** Built on first use after each change, from the index's vocabulary and the glossary. */
+  spellingVocabulary(): SpellingVocabulary {
+    this.spellingCache ??= this.live.guard(() =>
+      spellingVocabulary(this.live.keyword.documentFrequencies(), glossaryEnglish(this.live.store.glossaryPairs())),
+    );
+    return this.spellingCache;
+  }
+
+  everydayShare(token: string): number {
+    this.backgroundCache ??= loadBackground();
+    return this.backgroundCache.paragraphShare(token);
+  }
+
+  isEverydayWord(token: string): boolean {
+    this.backgroundCache ??= loadBackground();
+    return this.backgroundCache.knows(token);
+  }
+
+  isTopical(token: string): boolean {
+    return this.live.guard(() => this.live.keyword.isTopical(token));
+  }
+
+  keywordHits(groups: QueryGroup[], limit: number): KeywordHit[] {
+    return this.live.guard(() => this.live.keyword.query(groups, limit));
+  }
+
+  denseHits(question: string, limit: number): Promise<string[] | null> {
+    return this.live.dense.search(question, limit);
+  }
+
+  chunk(id: string): ChunkWithMeta | undefined {
+    const chunk = this.live.guard(() => this.live.store.chunk(id));
+    const meta = chunk && this.metaOf(chunk.file);
+    return chunk && meta ? { chunk, meta } : undefined;
+  }
+}
