@@ -6,6 +6,7 @@ import type { Corpus, KeywordHit } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides } from './comparison.js';
 import { definitionScore } from './definition.js';
+import { type Aspect, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForHinges, countHinges } from './hinges.js';
@@ -68,6 +69,8 @@ export interface KeywordFeatures {
   definitions: boolean;
   /** For "X vs Y", the best section of each side first (search/comparison.ts). */
   comparisons: boolean;
+  /** Preferring the section whose heading answers what the question asks: why, how, the use, … (search/intent.ts). */
+  aspects: boolean;
 }
 
 /**
@@ -94,6 +97,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     hinges: true,
     definitions: true,
     comparisons: true,
+    aspects: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -103,8 +107,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       expansions: features.expansion ? g.expansions : [],
       guesses: features.dictionary ? g.guesses : [],
     }));
-  const groups = withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus));
   const idf = (t: string) => corpus.idf(t);
+  const groups = withoutStopTokens(
+    withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus)),
+    idf,
+  );
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
   const chunks = new Map<string, ChunkWithMeta | undefined>();
   const chunkOf = (id: string) => {
@@ -129,7 +136,15 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), idf) : 0;
       }
     : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), idf);
-  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingBonusOf, idf) : bm25;
+  const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
+  const aspectBonusOf = (id: string) => {
+    const found = chunkOf(id);
+    if (!found || asked.size === 0) return 0;
+    const pathCoverage = (path: string) => coverage(groups, new Set(corpus.tokenize(path)), idf);
+    return ASPECT_WEIGHT * aspectScore(found, asked, groups, pathCoverage, (text) => corpus.tokenize(text), idf);
+  };
+  const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
+  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, idf) : bm25;
 
   const denseIds = await corpus.denseHits(question, CANDIDATES);
   const fused: RankedId[] = denseIds
@@ -297,6 +312,29 @@ function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[],
     return { ...g, tokens: g.tokens.filter((t) => !corrected.has(t)), expansions: [...new Set([...moved, ...g.expansions])] };
   });
 }
+
+/**
+ * The keyword leg leaves out a token found in more than half the sections
+ * (BM25's IDF is below ln 2 there), so no hit is ever credited with it. Left
+ * beside a rarer token of the same idea, it would count as missing from every
+ * section that holds the idea as typed, and halve the coverage of 迁移学习
+ * (迁移 + 学习) where 学习 is everywhere, below that of a section holding only
+ * the English translation. A word that is common through and through stays:
+ * it weighs the same everywhere.
+ */
+function withoutStopTokens(groups: QueryGroup[], idf: (t: string) => number): QueryGroup[] {
+  const specific = (t: string) => idf(t) >= Math.LN2;
+  const keep = (tokens: string[]) => (tokens.some(specific) ? tokens.filter(specific) : tokens);
+  return groups.map((g) => ({ ...g, tokens: keep(g.tokens), expansions: keep(g.expansions), guesses: keep(g.guesses) }));
+}
+
+/**
+ * What a heading that answers what the question asks (search/aspects.ts)
+ * weighs: twice the heading bonus, since a heading "为什么要归一化？" restates
+ * the question "why normalise" (0.5 was measured too, and lifted fewer
+ * sections to the top).
+ */
+const ASPECT_WEIGHT = 1;
 
 const COVERAGE_WEIGHT = 1;
 const HEADING_WEIGHT = 0.5;
