@@ -10,7 +10,7 @@ import { type Aspect, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForHinges, countHinges } from './hinges.js';
-import { bestPassage } from './quote.js';
+import { scoredPassage } from './quote.js';
 import { correctSpelling, type Correction } from './spelling.js';
 
 export interface AnswerResult {
@@ -146,6 +146,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
   const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, idf) : bm25;
 
+  const sectionOf = (id: string) => {
+    const found = chunkOf(id);
+    return found ? sectionKey(found.chunk) : id;
+  };
   const denseIds = await corpus.denseHits(question, CANDIDATES);
   const fused: RankedId[] = denseIds
     ? reciprocalRankFusion([keywordHits.map((h) => h.id), denseIds])
@@ -166,10 +170,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
             idf,
           ).map((h) => h.id);
         },
-        sectionOf: (id) => {
-          const found = chunkOf(id);
-          return found ? sectionKey(found.chunk) : id;
-        },
+        sectionOf,
         // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
         headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
         sectionsWith: (t) => corpus.sectionsWith(t),
@@ -181,16 +182,28 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // and a passage copied into two notes is not a second result.
   const seenSections = new Set<string>();
   const seenTexts = new Set<string>();
-  for (const { id, score, side } of ranking) {
+  const resultTokens = new Map<string, ReadonlySet<string>>();
+  for (const { id: first, score, side } of ranking) {
     if (results.length >= k) break;
-    const found = chunkOf(id);
-    if (!found) continue;
-    const { chunk, meta } = found;
-    const section = sectionKey(chunk);
-    if (seenSections.has(section) || seenTexts.has(chunk.text)) continue;
+    const firstFound = chunkOf(first);
+    if (!firstFound) continue;
+    const section = sectionKey(firstFound.chunk);
+    if (seenSections.has(section) || seenTexts.has(firstFound.chunk.text)) continue;
     seenSections.add(section);
-    seenTexts.add(chunk.text);
-    const sectionTokens = tokensOf(id);
+    seenTexts.add(firstFound.chunk.text);
+    // A side's quote is about that side: the question's other side would pull it to where both are named.
+    const quoteGroups = (side && sideGroups.get(side)) || groups;
+    // A long section is split in parts, and the part that ranks best (its code, say) need not hold the
+    // passage that answers: quote from the part that holds the most of the question, among those found.
+    const parts = ranking.filter((r) => sectionOf(r.id) === section).map((r) => r.id);
+    const quoted = parts
+      .map((id) => ({ id, ...quoteOf(chunkOf(id)!.chunk, quoteGroups, corpus, idf) }))
+      .reduce((best, part) => (part.score > best.score + 1e-9 ? part : best));
+    const id = quoted.id;
+    const { chunk, meta } = chunkOf(id)!;
+    // What the section holds is what its parts hold: the one ranked and the one quoted.
+    const sectionTokens = id === first ? tokensOf(id) : new Set([...tokensOf(first), ...tokensOf(id)]);
+    resultTokens.set(id, sectionTokens);
     results.push({
       chunkId: chunk.id,
       file: chunk.file,
@@ -200,8 +213,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       endLine: chunk.endLine,
       score: round(score),
       coverage: round(coverage(groups, sectionTokens, idf)),
-      // A side's quote is about that side: the question's other side would pull it to where both are named.
-      quote: quoteOf(chunk, (side && sideGroups.get(side)) || groups, corpus, idf),
+      quote: quoted.quote,
       text: chunk.text,
       ...(side ? { side } : {}),
     });
@@ -209,12 +221,12 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   const answered =
-    leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, tokensOf(r.chunkId), (t) => corpus.isTopical(t))) &&
+    leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, resultTokens.get(r.chunkId)!, (t) => corpus.isTopical(t))) &&
     (!features.hinges ||
       accountsForHinges(
         countHinges(
           groups,
-          results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)),
+          results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!),
           corpus,
         ),
       ));
@@ -366,14 +378,14 @@ function rerankByCoverage(
 }
 
 /** The passage holding the most IDF weight of the question's tokens, each counted once (see bestPassage). */
-function quoteOf(chunk: Chunk, groups: QueryGroup[], corpus: Corpus, idf: (t: string) => number): string {
+function quoteOf(chunk: Chunk, groups: QueryGroup[], corpus: Corpus, idf: (t: string) => number): { quote: string; score: number } {
   const weights = new Map<string, number>();
   for (const g of groups) {
     for (const t of g.guesses) weights.set(t, Math.max(weights.get(t) ?? 0, 0.3 * idf(t)));
     for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, 0.6 * idf(t)));
     for (const t of g.tokens) weights.set(t, idf(t));
   }
-  return bestPassage(chunk.text, (unit) => {
+  return scoredPassage(chunk.text, (unit) => {
     const held = new Map<string, number>();
     for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
     return held;
