@@ -6,7 +6,7 @@ import type { Corpus, KeywordHit } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides } from './comparison.js';
 import { definitionScore } from './definition.js';
-import { type Aspect, aspectScore, aspectsOf } from './aspects.js';
+import { type Aspect, answersAspect, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForHinges, countHinges } from './hinges.js';
@@ -197,7 +197,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     // passage that answers: quote from the part that holds the most of the question, among those found.
     const parts = ranking.filter((r) => sectionOf(r.id) === section).map((r) => r.id);
     const quoted = parts
-      .map((id) => ({ id, ...quoteOf(chunkOf(id)!.chunk, quoteGroups, corpus, idf) }))
+      .map((id) => ({ id, ...quoteOf(chunkOf(id)!.chunk, quoteGroups, asked, corpus, idf) }))
       .reduce((best, part) => (part.score > best.score + 1e-9 ? part : best));
     const id = quoted.id;
     const { chunk, meta } = chunkOf(id)!;
@@ -377,17 +377,32 @@ function rerankByCoverage(
   return rescored.sort((a, b) => b.score - a.score);
 }
 
-/** The passage holding the most IDF weight of the question's tokens, each counted once (see bestPassage). */
-function quoteOf(chunk: Chunk, groups: QueryGroup[], corpus: Corpus, idf: (t: string) => number): { quote: string; score: number } {
+/**
+ * The passage holding the most IDF weight of the question's tokens, each
+ * counted once (see bestPassage). What the question asks about its topic
+ * (the reason, the use, …; search/aspects.ts) is one more idea of it, as
+ * heavy as an average one: a passage saying "1×1 卷积的作用主要为以下两点" answers
+ * "what does a 1x1 convolution do" better than one that only names it.
+ */
+function quoteOf(
+  chunk: Chunk,
+  groups: QueryGroup[],
+  asked: ReadonlySet<Aspect>,
+  corpus: Corpus,
+  idf: (t: string) => number,
+): { quote: string; score: number } {
   const weights = new Map<string, number>();
   for (const g of groups) {
     for (const t of g.guesses) weights.set(t, Math.max(weights.get(t) ?? 0, 0.3 * idf(t)));
     for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, 0.6 * idf(t)));
     for (const t of g.tokens) weights.set(t, idf(t));
   }
+  const aspectWeight = weights.size > 0 ? [...weights.values()].reduce((a, b) => a + b, 0) / weights.size : 0;
   return scoredPassage(chunk.text, (unit) => {
     const held = new Map<string, number>();
     for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
+    // The key cannot be a token: tokens are lower-case words.
+    if (held.size > 0 && answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
     return held;
   });
 }

@@ -44,6 +44,27 @@ export function aspectsOf(text: string): Set<Aspect> {
   return found;
 }
 
+/**
+ * What a passage that answers each aspect says: the aspect's own nouns and,
+ * for a reason, the causal connectives ("因为", "because"). Closed-class, as
+ * the question cues are; a definition's copula is definition.ts's business.
+ */
+const ANSWER_CUES: Readonly<Partial<Record<Aspect, RegExp>>> = {
+  reason: /原因|因为|由于|因此|所以|导致|\bbecause\b|\bsince\b|\bdue\s+to\b|\breasons?\b|\bcaus(?:e|es|ed)\b/i,
+  way: /通过|步骤|首先|过程|流程|\bsteps?\b|\bfirst\b/i,
+  use: /作用|用于|用来|用途|目的|\bused\s+(?:to|for)\b|\bpurpose\b/i,
+  strengths: /优点|优势|好处|\badvantages?\b|\bbenefits?\b/i,
+  weaknesses: /缺点|不足|局限|坏处|弊端|\bdisadvantages?\b|\bdrawbacks?\b|\blimitations?\b/i,
+  remedy: /解决|方法|措施|办法|对策|\bsolutions?\b|\bsolv(?:e|es)\b|\bfix(?:es)?\b/i,
+  difference: /区别|不同|差异|相比|\bwhereas\b|\bunlike\b|\bdiffer(?:s|ence|ences)?\b/i,
+};
+
+/** Whether a passage says what the question asks about its topic: the reason, the use, … (its cue words). */
+export function answersAspect(passage: string, asked: ReadonlySet<Aspect>): boolean {
+  for (const aspect of asked) if (ANSWER_CUES[aspect]?.test(passage)) return true;
+  return false;
+}
+
 /** How much of the score depends on the own heading being about little else than the question: a tie-breaker. */
 const HEADING_EXCLUSIVITY = 0.25;
 
