@@ -128,6 +128,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const path = chunkOf(id)?.chunk.headingPath ?? [];
     return path.length === 1 ? new Set(corpus.tokenize(path[0]!)) : headingTokensOf(id);
   };
+  const pathTokensOf = (id: string) => {
+    const found = chunkOf(id);
+    return new Set(found ? corpus.tokenize(`${found.meta.title} ${found.chunk.headingPath.join(' ')}`) : []);
+  };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
   const headingBonusOf = definition
@@ -173,6 +177,12 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         sectionOf,
         // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
         headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
+        pathShare: (id, g) => coverage(g, pathTokensOf(id), idf),
+        textShare: (id, g) => coverage(g, tokensOf(id), idf),
+        comparesInHeading: (id) => {
+          const path = chunkOf(id)?.chunk.headingPath ?? [];
+          return path.length > 1 && aspectsOf(path[path.length - 1]!).has('difference');
+        },
         sectionsWith: (t) => corpus.sectionsWith(t),
       })
     : fused;
@@ -257,20 +267,33 @@ interface SideSearch {
   /** Chunk ids for one side alone, best first. */
   bestOf(side: string): string[];
   sectionOf(id: string): string;
-  /** Share of the groups held by the chunk's own heading. */
+  /** Share of the groups held by the chunk's own heading (the note's title, for its intro). */
   headingShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the note's title and the chunk's whole heading path. */
+  pathShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the section itself. */
+  textShare(id: string, groups: QueryGroup[]): number;
+  /** Whether the chunk's own heading says it compares ("比较", "区别", "vs"). */
+  comparesInHeading(id: string): boolean;
   sectionsWith(token: string): number;
 }
 
 /**
  * A comparison answered by one note would show one side only: put the best
  * section of each side first, each labelled with its side, then the rest of
- * the ranking. A side's best section is the first whose own heading names it
- * in a search for the side alone, then in the question's ranking, else the
- * first of the side's search. When the first section's own heading names
- * what tells every side apart ("LDA 和 PCA 区别"; "bottom-up" in "top-down
- * pathway vs bottom-up pathway"), it compares them: it stays first, labelled
- * with all sides.
+ * the ranking.
+ * - When the first section compares the sides, it stays first, labelled with
+ *   all of them: its own heading names what tells every side apart ("LDA 和
+ *   PCA 区别"; "bottom-up" in "top-down pathway vs bottom-up pathway"), or it
+ *   says it compares ("与 FCN、DeepLab 的比较") in a note whose title and
+ *   headings name every side.
+ * - A side's best section is the first, in the question's ranking, that its
+ *   title or headings name and that speaks of the other sides too (the
+ *   RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster R-CNN); else
+ *   the first whose own heading names the side in a search for the side
+ *   alone, then in the question's ranking; else the first of the side's search.
+ * - A side's section that speaks of every other side comes before one that
+ *   speaks of its own side only: it reads as the answer.
  */
 function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, search: SideSearch): RankedId[] {
   const sides = [...sideGroups.keys()];
@@ -283,19 +306,28 @@ function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, 
   };
   const top = ranking[0];
   const own = new Map(sides.map((side) => [side, distinctive(side, sideGroups, search)]));
-  if (top && sides.every((side) => search.headingShare(top.id, own.get(side)!) >= SIDE_NAMED)) take(top.id, sides.join(' / '));
-  for (const side of sides) {
-    const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
-    const alone = search.bestOf(side).filter(free);
-    const inQuestion = ranking
+  const others = (side: string) => sides.filter((s) => s !== side).map((s) => own.get(s)!);
+  const speaksOf = (id: string, groups: QueryGroup[][]) => groups.every((g) => search.textShare(id, g) >= SIDE_NAMED);
+  const headingNamesAll = (id: string) => sides.every((side) => search.headingShare(id, own.get(side)!) >= SIDE_NAMED);
+  const saysItCompares = (id: string) =>
+    search.comparesInHeading(id) && sides.every((side) => search.pathShare(id, own.get(side)!) >= SIDE_NAMED);
+  if (top && (headingNamesAll(top.id) || saysItCompares(top.id))) take(top.id, sides.join(' / '));
+  const inQuestion = () =>
+    ranking
       .slice(0, SIDE_CANDIDATES)
       .map((r) => r.id)
       .filter(free);
-    const best = alone.find(named) ?? inQuestion.find(named) ?? alone[0];
+  for (const side of sides) {
+    const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
+    const comparing = (id: string) => search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side));
+    const alone = search.bestOf(side).filter(free);
+    const best = inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
   }
+  const leads = (p: RankedId) => p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
+  const ordered = [...picked.filter(leads), ...picked.filter((p) => !leads(p))];
   const ids = new Set(picked.map((p) => p.id));
-  return [...picked, ...ranking.filter((r) => !ids.has(r.id))];
+  return [...ordered, ...ranking.filter((r) => !ids.has(r.id))];
 }
 
 /** The groups of a side that the other sides lack, if the notes know any of them; else all of the side's. */
