@@ -23,7 +23,7 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ['meaning', /什么是|是什么|什么叫|何为|何谓|含义|定义|\bwhat\s+(?:is|are)\b|\bwhat['’]?s\b|\bwhats\b|\bdefin(?:e|ition)\b|\bmeaning\b/i],
   [
     'use',
-    /作用|用途|用处|有什么用|有啥用|干嘛|干什么|意义|\bwhat\s+(?:does|do)\b.+\bdo\b|\bwhat\b.+\bfor\s*[?？]?\s*$|\bpurpose\b|\brole\b|\buses?\s+of\b/i,
+    /作用|用途|用处|有什么用|有啥用|干嘛|干什么|意义|\bwhat\s+(?:does|do)\b.+\bdo\b|\bwhat\b.+\bfor\s*[?？]?\s*$|\bpurpose\b|\brole\b|\buses?\s+of\b|\bpoint\s+of\b|\bgood\s+for\b/i,
   ],
   ['strengths', /优点|优势|好处|优缺点|长处|\badvantages?\b|\bbenefits?\b|\bpros\b|\bstrengths?\b/i],
   [
