@@ -128,6 +128,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const path = chunkOf(id)?.chunk.headingPath ?? [];
     return path.length === 1 ? new Set(corpus.tokenize(path[0]!)) : headingTokensOf(id);
   };
+  // The words of a section's own text: its note's title and aliases, which every section of the note is
+  // indexed with, say nothing of what the section itself speaks of.
+  const textTokens = new Map<string, ReadonlySet<string>>();
+  const textTokensOf = (id: string) => {
+    if (!textTokens.has(id)) textTokens.set(id, new Set(corpus.tokenize(chunkOf(id)?.chunk.text ?? '')));
+    return textTokens.get(id)!;
+  };
   const pathTokensOf = (id: string) => {
     const found = chunkOf(id);
     return new Set(found ? corpus.tokenize(`${found.meta.title} ${found.chunk.headingPath.join(' ')}`) : []);
@@ -178,7 +185,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
         headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
         pathShare: (id, g) => coverage(g, pathTokensOf(id), idf),
-        textShare: (id, g) => coverage(g, tokensOf(id), idf),
+        titleShare: (id, g) => coverage(g, new Set(corpus.tokenize(chunkOf(id)?.meta.title ?? '')), idf),
+        textShare: (id, g) => coverage(g, textTokensOf(id), idf),
         comparesInHeading: (id) => {
           const path = chunkOf(id)?.chunk.headingPath ?? [];
           return path.length > 1 && aspectsOf(path[path.length - 1]!).has('difference');
@@ -193,7 +201,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const seenSections = new Set<string>();
   const seenTexts = new Set<string>();
   const resultTokens = new Map<string, ReadonlySet<string>>();
-  for (const { id: first, score, side } of ranking) {
+  for (const { id: first, score, side, comparesSides } of ranking) {
     if (results.length >= k) break;
     const firstFound = chunkOf(first);
     if (!firstFound) continue;
@@ -201,8 +209,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     if (seenSections.has(section) || seenTexts.has(firstFound.chunk.text)) continue;
     seenSections.add(section);
     seenTexts.add(firstFound.chunk.text);
-    // A side's quote is about that side: the question's other side would pull it to where both are named.
-    const quoteGroups = (side && sideGroups.get(side)) || groups;
+    // A side's quote is about that side: the question's other side would pull it to where both are named,
+    // which is right only in a section that compares them.
+    const quoteGroups = (side && !comparesSides && sideGroups.get(side)) || groups;
     // A long section is split in parts, and the part that ranks best (its code, say) need not hold the
     // passage that answers: quote from the part that holds the most of the question, among those found.
     const parts = ranking.filter((r) => sectionOf(r.id) === section).map((r) => r.id);
@@ -256,6 +265,8 @@ interface RankedId {
   id: string;
   score: number;
   side?: string;
+  /** A side's section that speaks of every side: it is quoted for the whole question. */
+  comparesSides?: boolean;
 }
 
 /** Candidates searched for each side of a comparison, in the question's ranking and in the side's own. */
@@ -271,7 +282,9 @@ interface SideSearch {
   headingShare(id: string, groups: QueryGroup[]): number;
   /** Share of the groups held by the note's title and the chunk's whole heading path. */
   pathShare(id: string, groups: QueryGroup[]): number;
-  /** Share of the groups held by the section itself. */
+  /** Share of the groups held by the title of the chunk's note. */
+  titleShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the section's own text. */
   textShare(id: string, groups: QueryGroup[]): number;
   /** Whether the chunk's own heading says it compares ("比较", "区别", "vs"). */
   comparesInHeading(id: string): boolean;
@@ -287,13 +300,15 @@ interface SideSearch {
  *   PCA 区别"; "bottom-up" in "top-down pathway vs bottom-up pathway"), or it
  *   says it compares ("与 FCN、DeepLab 的比较") in a note whose title and
  *   headings name every side.
- * - A side's best section is the first, in the question's ranking, that its
- *   title or headings name and that speaks of the other sides too (the
- *   RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster R-CNN); else
+ * - A side's best section is the first, in the question's ranking, of the
+ *   side's own note (its title names the side) that speaks of the other
+ *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
+ *   R-CNN); else
  *   the first whose own heading names the side in a search for the side
  *   alone, then in the question's ranking; else the first of the side's search.
  * - A side's section that speaks of every other side comes before one that
- *   speaks of its own side only: it reads as the answer.
+ *   speaks of its own side only, quoted for the whole question: it reads as
+ *   the answer (unless every side's does: they only refer to one another).
  */
 function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, search: SideSearch): RankedId[] {
   const sides = [...sideGroups.keys()];
@@ -319,22 +334,37 @@ function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, 
       .filter(free);
   for (const side of sides) {
     const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
-    const comparing = (id: string) => search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side));
+    const comparing = (id: string) => search.titleShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side));
     const alone = search.bestOf(side).filter(free);
     const best = inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
   }
-  const leads = (p: RankedId) => p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
-  const ordered = [...picked.filter(leads), ...picked.filter((p) => !leads(p))];
+  for (const p of picked) p.comparesSides = p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
+  // Sections that all speak of each other merely refer to one another: none of them is the comparison.
+  if (picked.every((p) => p.comparesSides && !p.side!.includes(' / '))) for (const p of picked) p.comparesSides = false;
+  const ordered = [...picked.filter((p) => p.comparesSides), ...picked.filter((p) => !p.comparesSides)];
   const ids = new Set(picked.map((p) => p.id));
   return [...ordered, ...ranking.filter((r) => !ids.has(r.id))];
 }
 
-/** The groups of a side that the other sides lack, if the notes know any of them; else all of the side's. */
+/**
+ * What tells a side apart: its groups without the tokens the other sides
+ * share ("polar" of "polar centerness" beside "fcos centerness", with its
+ * translations but not 中心度), if the notes know any of them; else all of
+ * the side's.
+ */
 function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search: SideSearch): QueryGroup[] {
-  const others = new Set([...sideGroups].filter(([s]) => s !== side).flatMap(([, gs]) => gs.flatMap((g) => g.tokens)));
+  const otherGroups = [...sideGroups].filter(([s]) => s !== side).flatMap(([, gs]) => gs);
+  const others = new Set(otherGroups.flatMap((g) => [...g.tokens, ...g.expansions]));
   const groups = sideGroups.get(side)!;
-  const own = groups.filter((g) => !g.tokens.some((t) => others.has(t)));
+  const own = groups
+    .map((g) => ({
+      ...g,
+      tokens: g.tokens.filter((t) => !others.has(t)),
+      expansions: g.expansions.filter((t) => !others.has(t)),
+      guesses: g.guesses.filter((t) => !others.has(t)),
+    }))
+    .filter((g) => g.tokens.length > 0 || g.expansions.length > 0);
   const known = own.some((g) => [...g.tokens, ...g.expansions].some((t) => search.sectionsWith(t) > 0));
   return known ? own : groups;
 }
