@@ -70,6 +70,11 @@ describe('analyzer: queries', () => {
     expect(analyzer.analyzeQuery('什么是池化').map((g) => g.surface)).toEqual(['池化']);
   });
 
+  it('drops a negated auxiliary, with or without its apostrophe, and keeps words that only end like one', () => {
+    expect(analyzer.analyzeQuery("why doesn't it work, why doesnt it, can't, cant, isnt").map((g) => g.surface)).toEqual([]);
+    expect(analyzer.tokenize('she went to print an ant')).toEqual(['went', 'print', 'ant']);
+  });
+
   it('gives an empty analysis for a question of only stop words', () => {
     expect(analyzer.analyzeQuery('what is it?')).toEqual([]);
   });
