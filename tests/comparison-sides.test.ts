@@ -45,6 +45,7 @@ describe('comparisonSides', () => {
     ['focal loss vs. CE loss: which one to use', ['focal loss', 'CE loss']],
     ['group norm vs batchnorm - what is the tradeoff between them?', ['group norm', 'batchnorm']],
     ['LDA 和 PCA，哪个有什么区别', ['LDA', 'PCA']],
+    ['LDA vs PCA for reducing dimensions', ['LDA', 'PCA']],
   ])('leaves the clause after the last side out of it in "%s"', (question, sides) => {
     expect(comparisonSides(question)).toEqual(sides);
   });

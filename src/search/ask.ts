@@ -298,8 +298,9 @@ interface SideSearch {
  * - When the first section compares the sides, it stays first, labelled with
  *   all of them: its own heading names what tells every side apart ("LDA 和
  *   PCA 区别"; "bottom-up" in "top-down pathway vs bottom-up pathway"), or it
- *   says it compares ("与 FCN、DeepLab 的比较") in a note whose title and
- *   headings name every side.
+ *   says it compares ("与 FCN、DeepLab 的比较", "批归一化和群组归一化比较") and
+ *   its headings, its note's title or its text name some of every side (it
+ *   ranked first for the whole question, so that is evidence enough).
  * - A side's best section is the first, in the question's ranking, of the
  *   side's own note (its title names the side) that speaks of the other
  *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
@@ -325,7 +326,8 @@ function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, 
   const speaksOf = (id: string, groups: QueryGroup[][]) => groups.every((g) => search.textShare(id, g) >= SIDE_NAMED);
   const headingNamesAll = (id: string) => sides.every((side) => search.headingShare(id, own.get(side)!) >= SIDE_NAMED);
   const saysItCompares = (id: string) =>
-    search.comparesInHeading(id) && sides.every((side) => search.pathShare(id, own.get(side)!) >= SIDE_NAMED);
+    search.comparesInHeading(id) &&
+    sides.every((side) => Math.max(search.pathShare(id, own.get(side)!), search.textShare(id, own.get(side)!)) > 0);
   if (top && (headingNamesAll(top.id) || saysItCompares(top.id))) take(top.id, sides.join(' / '));
   const inQuestion = () =>
     ranking

@@ -23,9 +23,9 @@ const CHINESE_PATTERNS: readonly RegExp[] = [
 /**
  * Words around a side that belong to the question, not to the side: articles,
  * the end of the question, and a clause after the last side ("X vs Y: which
- * one to use", "X 和 Y，哪个好").
+ * one to use", "X 和 Y，哪个好", "X vs Y for reducing dimensions").
  */
-const SIDE_NOISE = /^(?:the|a|an)\s+|\s*(?:[:：;；,，?？。!！]|\s[-–—]\s).*$|\s+(?:in\s+practice|exactly)$/gi;
+const SIDE_NOISE = /^(?:the|a|an)\s+|\s*(?:[:：;；,，?？。!！]|\s[-–—]\s).*$|\s+(?:in\s+practice|exactly)$|\s+(?:for|when|if)\s+.*$/gi;
 
 /** The two or three things a comparison question compares, or null when it compares nothing. */
 export function comparisonSides(question: string): string[] | null {
