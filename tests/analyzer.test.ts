@@ -75,6 +75,11 @@ describe('analyzer: queries', () => {
     expect(analyzer.tokenize('she went to print an ant')).toEqual(['went', 'print', 'ant']);
   });
 
+  it('translates a number word into the digit the notes write', () => {
+    expect(analyzer.analyzeQuery('initialised to zero').find((g) => g.surface === 'zero')?.expansions).toEqual(['0']);
+    expect(analyzer.analyzeQuery('three scales').find((g) => g.surface === 'three')?.expansions).toEqual(['3']);
+  });
+
   it('gives an empty analysis for a question of only stop words', () => {
     expect(analyzer.analyzeQuery('what is it?')).toEqual([]);
   });

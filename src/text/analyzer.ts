@@ -160,7 +160,8 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
       const guessed = longestPhrase(words, i, guessPhrases, maxGuessWords);
       const size = Math.max(known, guessed, 1);
       const key = words.slice(i, i + size).join(' ');
-      const expansions = known === size ? unique(enPhrases.get(key)!) : [];
+      const numeral = size === 1 ? NUMERALS.get(key) : undefined;
+      const expansions = known === size ? unique(enPhrases.get(key)!) : numeral ? [numeral] : [];
       const guesses = known < size && guessed === size ? unique(guessPhrases.get(key)!) : [];
       out.push({ surface: key, tokens: words.slice(i, i + size), expansions, guesses });
       i += size;
@@ -170,6 +171,15 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
 
   return { tokenize, analyzeQuery };
 }
+
+/**
+ * A number written as a word is the digit notes write ("initialised to zero"
+ * meets "全都初始化为 0"): a closed class. "one" and "two" are stop words
+ * already ("one-stage" is everywhere).
+ */
+const NUMERALS = new Map(
+  ['zero', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].map((w, i) => [w, String(i === 0 ? 0 : i + 2)]),
+);
 
 /** The dictionary takes ~0.3 s to load; share one segmenter per process. */
 let segmenter: InstanceType<typeof jieba.Jieba> | undefined;
