@@ -147,3 +147,29 @@ describe('coverage of an idea with a token common to most sections', () => {
     expect(answer.results.find((r) => r.chunkId === 'translated')?.coverage).toBe(0.8);
   });
 });
+
+describe('ask() when a note intro lists what its sections explain', () => {
+  const corpus = memoryCorpus([
+    {
+      id: 'intro',
+      file: 'interview.md',
+      headingPath: ['interview notes'],
+      text: 'backprop and the chain rule, backprop by hand, pooling, overfitting: backprop backprop',
+    },
+    { id: 'backprop', file: 'interview.md', headingPath: ['interview notes', 'backprop'], text: 'gradients flow from the output back.' },
+    { id: 'fcn-intro', file: 'fcn.md', headingPath: ['fcn'], text: 'fcn fcn is a fully convolutional network, limits of fcn' },
+    { id: 'fcn-limits', file: 'fcn.md', headingPath: ['fcn', 'fcn limits'], text: 'coarse output' },
+  ]);
+
+  it('moves the section whose heading names the question above the intro that only lists it', async () => {
+    expect((await ask(corpus, 'backprop')).results.map((r) => r.chunkId).slice(0, 2)).toEqual(['backprop', 'intro']);
+  });
+
+  it("keeps first an intro whose note's title names the question as well", async () => {
+    expect((await ask(corpus, 'fcn')).results[0]?.chunkId).toBe('fcn-intro');
+  });
+
+  it('leaves the intro first when switched off (the ablation)', async () => {
+    expect((await ask(corpus, 'backprop', { features: { overviews: false } })).results[0]?.chunkId).toBe('intro');
+  });
+});

@@ -69,8 +69,10 @@ export interface KeywordFeatures {
   definitions: boolean;
   /** For "X vs Y", the best section of each side first (search/comparison.ts). */
   comparisons: boolean;
-  /** Preferring the section whose heading answers what the question asks: why, how, the use, … (search/intent.ts). */
+  /** Preferring the section whose heading answers what the question asks: why, how, the use, … (search/aspects.ts). */
   aspects: boolean;
+  /** A note's intro yields to the section of its note whose heading names the question better than its title. */
+  overviews: boolean;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     definitions: true,
     comparisons: true,
     aspects: true,
+    overviews: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -155,7 +158,19 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     return ASPECT_WEIGHT * aspectScore(found, asked, groups, pathCoverage, (text) => corpus.tokenize(text), idf);
   };
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
-  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, idf) : bm25;
+  const reranked = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, idf) : bm25;
+  const keywordHits = features.overviews
+    ? overviewsDefer(reranked, (id) => {
+        const found = chunkOf(id);
+        if (!found) return null;
+        const { chunk, meta } = found;
+        const intro = chunk.headingPath.length < 2;
+        const named = intro
+          ? coverage(groups, new Set(corpus.tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`)), idf)
+          : coverage(groups, headingTokensOf(id), idf);
+        return { file: chunk.file, intro, named };
+      })
+    : reranked;
 
   const sectionOf = (id: string) => {
     const found = chunkOf(id);
@@ -373,6 +388,44 @@ function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search
 
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
+
+/** What `overviewsDefer` needs to know of a candidate: its note, whether it is the intro, how much of the question it names. */
+interface Outline {
+  file: string;
+  intro: boolean;
+  /** Coverage of the question by the section's own heading, or, for an intro, by the note's title. */
+  named: number;
+}
+
+/**
+ * A note's intro often reads like a table of contents: it names every topic of
+ * the note once, so BM25 and coverage rank it high for a question about any of
+ * them, above the section that explains it ("反向传播怎么算" found the intro of
+ * the interview notes, which lists 反向传播 among its topics, before
+ * "反向传播（Backpropagation）与链式法则"). When a section of the same note, lower
+ * in the ranking, has an own heading that names more of the question than the
+ * note's title does, the intro only points to it: that section moves up to
+ * just before the intro. An intro whose title names the question as well (the
+ * FCN note's intro, for "how does FCN work") keeps its place.
+ */
+function overviewsDefer(hits: KeywordHit[], outline: (id: string) => Outline | null): KeywordHit[] {
+  const ranked = [...hits];
+  for (let i = 0; i < ranked.length; i++) {
+    const intro = outline(ranked[i]!.id);
+    if (!intro?.intro) continue;
+    const j = ranked.findIndex((h, k) => {
+      if (k <= i) return false;
+      const o = outline(h.id);
+      return o !== null && !o.intro && o.file === intro.file && o.named > intro.named;
+    });
+    if (j < 0) continue;
+    const [section] = ranked.splice(j, 1);
+    // It takes the intro's score, so the fused or printed order stays monotone.
+    ranked.splice(i, 0, { ...section!, score: ranked[i]!.score });
+    i++;
+  }
+  return ranked;
+}
 
 /**
  * A correction is a guess at what the student meant, so it weighs what a
