@@ -165,9 +165,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         if (!found) return null;
         const { chunk, meta } = found;
         const intro = chunk.headingPath.length < 2;
-        const named = intro
-          ? coverage(groups, new Set(corpus.tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`)), idf)
-          : coverage(groups, headingTokensOf(id), idf);
+        const named = () =>
+          intro
+            ? coverage(groups, new Set(corpus.tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`)), idf)
+            : coverage(groups, headingTokensOf(id), idf);
         return { file: chunk.file, intro, named };
       })
     : reranked;
@@ -393,8 +394,8 @@ const HINGE_SECTIONS = 3;
 interface Outline {
   file: string;
   intro: boolean;
-  /** Coverage of the question by the section's own heading, or, for an intro, by the note's title. */
-  named: number;
+  /** Coverage of the question by the section's own heading, or, for an intro, by the note's title (asked only of one note's). */
+  named: () => number;
 }
 
 /**
@@ -408,15 +409,21 @@ interface Outline {
  * just before the intro. An intro whose title names the question as well (the
  * FCN note's intro, for "how does FCN work") keeps its place.
  */
-function overviewsDefer(hits: KeywordHit[], outline: (id: string) => Outline | null): KeywordHit[] {
+function overviewsDefer(hits: KeywordHit[], outlineOf: (id: string) => Outline | null): KeywordHit[] {
+  const outlines = new Map<string, Outline | null>();
+  const outline = (id: string) => {
+    if (!outlines.has(id)) outlines.set(id, outlineOf(id));
+    return outlines.get(id)!;
+  };
   const ranked = [...hits];
   for (let i = 0; i < ranked.length; i++) {
     const intro = outline(ranked[i]!.id);
     if (!intro?.intro) continue;
+    const introNamed = intro.named();
     const j = ranked.findIndex((h, k) => {
       if (k <= i) return false;
       const o = outline(h.id);
-      return o !== null && !o.intro && o.file === intro.file && o.named > intro.named;
+      return o !== null && !o.intro && o.file === intro.file && o.named() > introNamed;
     });
     if (j < 0) continue;
     const [section] = ranked.splice(j, 1);
