@@ -70,6 +70,16 @@ describe('analyzer: queries', () => {
     expect(analyzer.analyzeQuery('什么是池化').map((g) => g.surface)).toEqual(['池化']);
   });
 
+  it('drops a negated auxiliary, with or without its apostrophe, and keeps words that only end like one', () => {
+    expect(analyzer.analyzeQuery("why doesn't it work, why doesnt it, can't, cant, isnt").map((g) => g.surface)).toEqual([]);
+    expect(analyzer.tokenize('she went to print an ant')).toEqual(['went', 'print', 'ant']);
+  });
+
+  it('translates a number word into the digit the notes write', () => {
+    expect(analyzer.analyzeQuery('initialised to zero').find((g) => g.surface === 'zero')?.expansions).toEqual(['0']);
+    expect(analyzer.analyzeQuery('three scales').find((g) => g.surface === 'three')?.expansions).toEqual(['3']);
+  });
+
   it('gives an empty analysis for a question of only stop words', () => {
     expect(analyzer.analyzeQuery('what is it?')).toEqual([]);
   });

@@ -6,7 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
 import { comparisonSides } from '../src/search/comparison.js';
+import type { Corpus } from '../src/search/corpus.js';
 import { memoryCorpus } from './support/memory-corpus.js';
+
+/** The memory corpus titles every note "Notes": give each file its own title. */
+const titled = (corpus: Corpus, titles: Record<string, string>): Corpus => ({
+  ...corpus,
+  chunk: (id) => {
+    const found = corpus.chunk(id);
+    const title = found && titles[found.chunk.file];
+    return found && title ? { chunk: { ...found.chunk, title }, meta: { ...found.meta, title } } : found;
+  },
+});
 
 describe('comparisonSides', () => {
   it.each([
@@ -21,7 +32,21 @@ describe('comparisonSides', () => {
     ['卷积层与池化层的不同', ['卷积层', '池化层']],
     ['SSD 跟 YOLOv1 差在哪', ['SSD', 'YOLOv1']],
     ['RNN 和 CNN 相比有什么优势', ['RNN', 'CNN']],
+    ['whats the difference between focal loss and cross entropy', ['focal loss', 'cross entropy']],
+    ['whats the diff between sgd and adam', ['sgd', 'adam']],
+    ['how do fcn and pspnet differ', ['fcn', 'pspnet']],
+    ['is adam better than sgd', ['adam', 'sgd']],
+    ['FCN 跟 PSPNet 比有什么不同', ['FCN', 'PSPNet']],
   ])('finds the sides of "%s"', (question, sides) => {
+    expect(comparisonSides(question)).toEqual(sides);
+  });
+
+  it.each([
+    ['focal loss vs. CE loss: which one to use', ['focal loss', 'CE loss']],
+    ['group norm vs batchnorm - what is the tradeoff between them?', ['group norm', 'batchnorm']],
+    ['LDA 和 PCA，哪个有什么区别', ['LDA', 'PCA']],
+    ['LDA vs PCA for reducing dimensions', ['LDA', 'PCA']],
+  ])('leaves the clause after the last side out of it in "%s"', (question, sides) => {
     expect(comparisonSides(question)).toEqual(sides);
   });
 
@@ -80,5 +105,59 @@ describe('ask() on a comparison', () => {
       ['lstm', 'lstm'],
       ['gru', 'gru'],
     ]);
+  });
+
+  it("answers for a side with a section of the side's own note that speaks of the other side, first, quoted for both", async () => {
+    const notes = titled(
+      memoryCorpus(
+        [
+          {
+            id: 'retina-net',
+            file: 'retina.md',
+            headingPath: ['retinanet', 'network'],
+            text: 'retinanet is a resnet with an fpn and two subnets.',
+          },
+          {
+            id: 'retina-gap',
+            file: 'retina.md',
+            headingPath: ['retinanet', 'accuracy gap'],
+            text: 'Stages differ. One stage detectors predict at every position. The two stage rcnn first proposes boxes.',
+          },
+          { id: 'rcnn', file: 'rcnn.md', headingPath: ['rcnn', 'rcnn history'], text: 'rcnn crops each proposal and classifies it.' },
+          { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+        ],
+        { topical: ['retinanet', 'rcnn'] },
+      ),
+      { 'retina.md': 'retinanet', 'rcnn.md': 'rcnn' },
+    );
+    const answer = await ask(notes, 'retinanet vs rcnn');
+    expect(answer.results.slice(0, 2).map((r) => [r.chunkId, r.side])).toEqual([
+      ['retina-gap', 'retinanet'],
+      ['rcnn', 'rcnn'],
+    ]);
+    // Quoted for the whole question: the sentence naming the other side, not only the first naming its own.
+    expect(answer.results[0]?.quote).toContain('The two stage rcnn first proposes boxes.');
+  });
+
+  it('keeps first a section that says it compares, in a note whose title and headings name every side', async () => {
+    const notes = titled(
+      memoryCorpus(
+        [
+          {
+            id: 'compare',
+            file: 'psp.md',
+            headingPath: ['pspnet', 'compared with fcn'],
+            text: 'fcn lacks a global prior; pspnet adds one.',
+          },
+          { id: 'psp', file: 'psp.md', headingPath: ['pspnet', 'pyramid pooling'], text: 'pspnet pools at four scales.' },
+          { id: 'fcn', file: 'fcn.md', headingPath: ['fcn', 'skip architecture'], text: 'fcn fuses coarse and fine predictions.' },
+          { id: 'filler', text: 'Dropout drops units.' },
+        ],
+        { topical: ['fcn', 'pspnet'] },
+      ),
+      { 'psp.md': 'pspnet', 'fcn.md': 'fcn' },
+    );
+    const answer = await ask(notes, 'fcn vs pspnet');
+    expect(answer.results[0]).toMatchObject({ chunkId: 'compare', side: 'fcn / pspnet' });
   });
 });

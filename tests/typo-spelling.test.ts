@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
+import type { Corpus } from '../src/search/corpus.js';
 import { correctSpelling } from '../src/search/spelling.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
@@ -42,6 +43,17 @@ describe('correctSpelling', () => {
   it('corrects a Chinese homophone typo to the word of the notes that sounds the same and shares a character', () => {
     expect(correctSpelling('持化层有什么用', corpus).corrections).toEqual([{ from: '持化', to: '池化' }]);
     expect(correctSpelling('注意利机制', corpus).text).toBe('注意力机制');
+  });
+
+  it('corrects a typo in a word whose pieces the notes use, though never the word itself', () => {
+    // As the index cuts it, 迟化层 is the word plus its bigrams, and 化层 (of 池化层) is the notes' own.
+    const base = memoryCorpus([{ id: 'pool', text: '池化层 化层 缩小 特征图' }]);
+    const withBigrams: Corpus = {
+      ...base,
+      tokenize: (text) =>
+        base.tokenize(text).flatMap((t) => (/^[\u4e00-\u9fff]{3,}$/.test(t) ? [t, ...[...t].slice(1).map((c, i) => t[i] + c)] : [t])),
+    };
+    expect(correctSpelling('迟化层有什么用', withBigrams).corrections).toEqual([{ from: '迟化层', to: '池化层' }]);
   });
 
   it('leaves alone an everyday Chinese word the notes lack, even when it sounds like one of theirs', () => {

@@ -170,7 +170,12 @@ if (values.ablation) {
     ['hinge words without co-occurrence (count rule)', { cooccurrence: false }],
     ['without definition intent', { definitions: false }],
     ['without comparison sides', { comparisons: false }],
-    ['without all four (before #12)', { spelling: false, hinges: false, definitions: false, comparisons: false }],
+    ['without question aspects', { aspects: false }],
+    ['without overview deferral', { overviews: false }],
+    [
+      'without all six (before #12)',
+      { spelling: false, hinges: false, definitions: false, comparisons: false, aspects: false, overviews: false },
+    ],
     ['without dictionary guesses', { dictionary: false }],
     ['without glossary expansion', { expansion: false }],
     ['without either translation', { expansion: false, dictionary: false }],

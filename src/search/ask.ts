@@ -6,10 +6,11 @@ import type { Corpus, KeywordHit } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides } from './comparison.js';
 import { definitionScore } from './definition.js';
+import { type Aspect, answersAspect, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion } from './hinges.js';
-import { bestPassage } from './quote.js';
+import { scoredPassage } from './quote.js';
 import { correctSpelling, type Correction } from './spelling.js';
 
 export interface AnswerResult {
@@ -70,6 +71,10 @@ export interface KeywordFeatures {
   definitions: boolean;
   /** For "X vs Y", the best section of each side first (search/comparison.ts). */
   comparisons: boolean;
+  /** Preferring the section whose heading answers what the question asks: why, how, the use, … (search/aspects.ts). */
+  aspects: boolean;
+  /** A note's intro yields to the section of its note whose heading names the question better than its title. */
+  overviews: boolean;
 }
 
 /**
@@ -97,6 +102,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     cooccurrence: true,
     definitions: true,
     comparisons: true,
+    aspects: true,
+    overviews: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -106,8 +113,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       expansions: features.expansion ? g.expansions : [],
       guesses: features.dictionary ? g.guesses : [],
     }));
-  const groups = withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus));
   const idf = (t: string) => corpus.idf(t);
+  const groups = withoutStopTokens(
+    withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus)),
+    idf,
+  );
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
   const chunks = new Map<string, ChunkWithMeta | undefined>();
   const chunkOf = (id: string) => {
@@ -124,6 +134,17 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const path = chunkOf(id)?.chunk.headingPath ?? [];
     return path.length === 1 ? new Set(corpus.tokenize(path[0]!)) : headingTokensOf(id);
   };
+  // The words of a section's own text: its note's title and aliases, which every section of the note is
+  // indexed with, say nothing of what the section itself speaks of.
+  const textTokens = new Map<string, ReadonlySet<string>>();
+  const textTokensOf = (id: string) => {
+    if (!textTokens.has(id)) textTokens.set(id, new Set(corpus.tokenize(chunkOf(id)?.chunk.text ?? '')));
+    return textTokens.get(id)!;
+  };
+  const pathTokensOf = (id: string) => {
+    const found = chunkOf(id);
+    return new Set(found ? corpus.tokenize(`${found.meta.title} ${found.chunk.headingPath.join(' ')}`) : []);
+  };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
   const headingBonusOf = definition
@@ -132,8 +153,33 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), idf) : 0;
       }
     : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), idf);
-  const keywordHits = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, headingBonusOf, idf) : bm25;
+  const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
+  const aspectBonusOf = (id: string) => {
+    const found = chunkOf(id);
+    if (!found || asked.size === 0) return 0;
+    const pathCoverage = (path: string) => coverage(groups, new Set(corpus.tokenize(path)), idf);
+    return ASPECT_WEIGHT * aspectScore(found, asked, groups, pathCoverage, (text) => corpus.tokenize(text), idf);
+  };
+  const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
+  const reranked = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, idf) : bm25;
+  const keywordHits = features.overviews
+    ? overviewsDefer(reranked, (id) => {
+        const found = chunkOf(id);
+        if (!found) return null;
+        const { chunk, meta } = found;
+        const intro = chunk.headingPath.length < 2;
+        const named = () =>
+          intro
+            ? coverage(groups, new Set(corpus.tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`)), idf)
+            : coverage(groups, headingTokensOf(id), idf);
+        return { file: chunk.file, intro, named };
+      })
+    : reranked;
 
+  const sectionOf = (id: string) => {
+    const found = chunkOf(id);
+    return found ? sectionKey(found.chunk) : id;
+  };
   const denseIds = await corpus.denseHits(question, CANDIDATES);
   const fused: RankedId[] = denseIds
     ? reciprocalRankFusion([keywordHits.map((h) => h.id), denseIds])
@@ -154,12 +200,16 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
             idf,
           ).map((h) => h.id);
         },
-        sectionOf: (id) => {
-          const found = chunkOf(id);
-          return found ? sectionKey(found.chunk) : id;
-        },
+        sectionOf,
         // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
         headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
+        pathShare: (id, g) => coverage(g, pathTokensOf(id), idf),
+        titleShare: (id, g) => coverage(g, new Set(corpus.tokenize(chunkOf(id)?.meta.title ?? '')), idf),
+        textShare: (id, g) => coverage(g, textTokensOf(id), idf),
+        comparesInHeading: (id) => {
+          const path = chunkOf(id)?.chunk.headingPath ?? [];
+          return path.length > 1 && aspectsOf(path[path.length - 1]!).has('difference');
+        },
         sectionsWith: (t) => corpus.sectionsWith(t),
       })
     : fused;
@@ -169,16 +219,29 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // and a passage copied into two notes is not a second result.
   const seenSections = new Set<string>();
   const seenTexts = new Set<string>();
-  for (const { id, score, side } of ranking) {
+  const resultTokens = new Map<string, ReadonlySet<string>>();
+  for (const { id: first, score, side, comparesSides } of ranking) {
     if (results.length >= k) break;
-    const found = chunkOf(id);
-    if (!found) continue;
-    const { chunk, meta } = found;
-    const section = sectionKey(chunk);
-    if (seenSections.has(section) || seenTexts.has(chunk.text)) continue;
+    const firstFound = chunkOf(first);
+    if (!firstFound) continue;
+    const section = sectionKey(firstFound.chunk);
+    if (seenSections.has(section) || seenTexts.has(firstFound.chunk.text)) continue;
     seenSections.add(section);
-    seenTexts.add(chunk.text);
-    const sectionTokens = tokensOf(id);
+    seenTexts.add(firstFound.chunk.text);
+    // A side's quote is about that side: the question's other side would pull it to where both are named,
+    // which is right only in a section that compares them.
+    const quoteGroups = (side && !comparesSides && sideGroups.get(side)) || groups;
+    // A long section is split in parts, and the part that ranks best (its code, say) need not hold the
+    // passage that answers: quote from the part that holds the most of the question, among those found.
+    const parts = ranking.filter((r) => sectionOf(r.id) === section).map((r) => r.id);
+    const quoted = parts
+      .map((id) => ({ id, ...quoteOf(chunkOf(id)!.chunk, quoteGroups, asked, corpus, idf) }))
+      .reduce((best, part) => (part.score > best.score + 1e-9 ? part : best));
+    const id = quoted.id;
+    const { chunk, meta } = chunkOf(id)!;
+    // What the section holds is what its parts hold: the one ranked and the one quoted.
+    const sectionTokens = id === first ? tokensOf(id) : new Set([...tokensOf(first), ...tokensOf(id)]);
+    resultTokens.set(id, sectionTokens);
     results.push({
       chunkId: chunk.id,
       file: chunk.file,
@@ -188,8 +251,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       endLine: chunk.endLine,
       score: round(score),
       coverage: round(coverage(groups, sectionTokens, idf)),
-      // A side's quote is about that side: the question's other side would pull it to where both are named.
-      quote: quoteOf(chunk, (side && sideGroups.get(side)) || groups, corpus, idf),
+      quote: quoted.quote,
       text: chunk.text,
       ...(side ? { side } : {}),
     });
@@ -197,11 +259,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   const answered =
-    leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, tokensOf(r.chunkId), (t) => corpus.isTopical(t))) &&
+    leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, resultTokens.get(r.chunkId)!, (t) => corpus.isTopical(t))) &&
     (!features.hinges ||
       accountsForQuestion(
         groups,
-        results.slice(0, HINGE_SECTIONS).map((r) => tokensOf(r.chunkId)),
+        results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!),
         corpus,
         features.cooccurrence,
       ));
@@ -221,6 +283,8 @@ interface RankedId {
   id: string;
   score: number;
   side?: string;
+  /** A side's section that speaks of every side: it is quoted for the whole question. */
+  comparesSides?: boolean;
 }
 
 /** Candidates searched for each side of a comparison, in the question's ranking and in the side's own. */
@@ -232,20 +296,38 @@ interface SideSearch {
   /** Chunk ids for one side alone, best first. */
   bestOf(side: string): string[];
   sectionOf(id: string): string;
-  /** Share of the groups held by the chunk's own heading. */
+  /** Share of the groups held by the chunk's own heading (the note's title, for its intro). */
   headingShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the note's title and the chunk's whole heading path. */
+  pathShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the title of the chunk's note. */
+  titleShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the section's own text. */
+  textShare(id: string, groups: QueryGroup[]): number;
+  /** Whether the chunk's own heading says it compares ("比较", "区别", "vs"). */
+  comparesInHeading(id: string): boolean;
   sectionsWith(token: string): number;
 }
 
 /**
  * A comparison answered by one note would show one side only: put the best
  * section of each side first, each labelled with its side, then the rest of
- * the ranking. A side's best section is the first whose own heading names it
- * in a search for the side alone, then in the question's ranking, else the
- * first of the side's search. When the first section's own heading names
- * what tells every side apart ("LDA 和 PCA 区别"; "bottom-up" in "top-down
- * pathway vs bottom-up pathway"), it compares them: it stays first, labelled
- * with all sides.
+ * the ranking.
+ * - When the first section compares the sides, it stays first, labelled with
+ *   all of them: its own heading names what tells every side apart ("LDA 和
+ *   PCA 区别"; "bottom-up" in "top-down pathway vs bottom-up pathway"), or it
+ *   says it compares ("与 FCN、DeepLab 的比较", "批归一化和群组归一化比较") and
+ *   its headings, its note's title or its text name some of every side (it
+ *   ranked first for the whole question, so that is evidence enough).
+ * - A side's best section is the first, in the question's ranking, of the
+ *   side's own note (its title names the side) that speaks of the other
+ *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
+ *   R-CNN); else
+ *   the first whose own heading names the side in a search for the side
+ *   alone, then in the question's ranking; else the first of the side's search.
+ * - A side's section that speaks of every other side comes before one that
+ *   speaks of its own side only, quoted for the whole question: it reads as
+ *   the answer (unless every side's does: they only refer to one another).
  */
 function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, search: SideSearch): RankedId[] {
   const sides = [...sideGroups.keys()];
@@ -258,32 +340,101 @@ function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, 
   };
   const top = ranking[0];
   const own = new Map(sides.map((side) => [side, distinctive(side, sideGroups, search)]));
-  if (top && sides.every((side) => search.headingShare(top.id, own.get(side)!) >= SIDE_NAMED)) take(top.id, sides.join(' / '));
-  for (const side of sides) {
-    const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
-    const alone = search.bestOf(side).filter(free);
-    const inQuestion = ranking
+  const others = (side: string) => sides.filter((s) => s !== side).map((s) => own.get(s)!);
+  const speaksOf = (id: string, groups: QueryGroup[][]) => groups.every((g) => search.textShare(id, g) >= SIDE_NAMED);
+  const headingNamesAll = (id: string) => sides.every((side) => search.headingShare(id, own.get(side)!) >= SIDE_NAMED);
+  const saysItCompares = (id: string) =>
+    search.comparesInHeading(id) &&
+    sides.every((side) => Math.max(search.pathShare(id, own.get(side)!), search.textShare(id, own.get(side)!)) > 0);
+  if (top && (headingNamesAll(top.id) || saysItCompares(top.id))) take(top.id, sides.join(' / '));
+  const inQuestion = () =>
+    ranking
       .slice(0, SIDE_CANDIDATES)
       .map((r) => r.id)
       .filter(free);
-    const best = alone.find(named) ?? inQuestion.find(named) ?? alone[0];
+  for (const side of sides) {
+    const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
+    const comparing = (id: string) => search.titleShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side));
+    const alone = search.bestOf(side).filter(free);
+    const best = inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
   }
+  for (const p of picked) p.comparesSides = p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
+  // Sections that all speak of each other merely refer to one another: none of them is the comparison.
+  if (picked.every((p) => p.comparesSides && !p.side!.includes(' / '))) for (const p of picked) p.comparesSides = false;
+  const ordered = [...picked.filter((p) => p.comparesSides), ...picked.filter((p) => !p.comparesSides)];
   const ids = new Set(picked.map((p) => p.id));
-  return [...picked, ...ranking.filter((r) => !ids.has(r.id))];
+  return [...ordered, ...ranking.filter((r) => !ids.has(r.id))];
 }
 
-/** The groups of a side that the other sides lack, if the notes know any of them; else all of the side's. */
+/**
+ * What tells a side apart: its groups without the tokens the other sides
+ * share ("polar" of "polar centerness" beside "fcos centerness", with its
+ * translations but not 中心度), if the notes know any of them; else all of
+ * the side's.
+ */
 function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search: SideSearch): QueryGroup[] {
-  const others = new Set([...sideGroups].filter(([s]) => s !== side).flatMap(([, gs]) => gs.flatMap((g) => g.tokens)));
+  const otherGroups = [...sideGroups].filter(([s]) => s !== side).flatMap(([, gs]) => gs);
+  const others = new Set(otherGroups.flatMap((g) => [...g.tokens, ...g.expansions]));
   const groups = sideGroups.get(side)!;
-  const own = groups.filter((g) => !g.tokens.some((t) => others.has(t)));
+  const own = groups
+    .map((g) => ({
+      ...g,
+      tokens: g.tokens.filter((t) => !others.has(t)),
+      expansions: g.expansions.filter((t) => !others.has(t)),
+      guesses: g.guesses.filter((t) => !others.has(t)),
+    }))
+    .filter((g) => g.tokens.length > 0 || g.expansions.length > 0);
   const known = own.some((g) => [...g.tokens, ...g.expansions].some((t) => search.sectionsWith(t) > 0));
   return known ? own : groups;
 }
 
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
+
+/** What `overviewsDefer` needs to know of a candidate: its note, whether it is the intro, how much of the question it names. */
+interface Outline {
+  file: string;
+  intro: boolean;
+  /** Coverage of the question by the section's own heading, or, for an intro, by the note's title (asked only of one note's). */
+  named: () => number;
+}
+
+/**
+ * A note's intro often reads like a table of contents: it names every topic of
+ * the note once, so BM25 and coverage rank it high for a question about any of
+ * them, above the section that explains it ("反向传播怎么算" found the intro of
+ * the interview notes, which lists 反向传播 among its topics, before
+ * "反向传播（Backpropagation）与链式法则"). When a section of the same note, lower
+ * in the ranking, has an own heading that names more of the question than the
+ * note's title does, the intro only points to it: that section moves up to
+ * just before the intro. An intro whose title names the question as well (the
+ * FCN note's intro, for "how does FCN work") keeps its place.
+ */
+function overviewsDefer(hits: KeywordHit[], outlineOf: (id: string) => Outline | null): KeywordHit[] {
+  const outlines = new Map<string, Outline | null>();
+  const outline = (id: string) => {
+    if (!outlines.has(id)) outlines.set(id, outlineOf(id));
+    return outlines.get(id)!;
+  };
+  const ranked = [...hits];
+  for (let i = 0; i < ranked.length; i++) {
+    const intro = outline(ranked[i]!.id);
+    if (!intro?.intro) continue;
+    const introNamed = intro.named();
+    const j = ranked.findIndex((h, k) => {
+      if (k <= i) return false;
+      const o = outline(h.id);
+      return o !== null && !o.intro && o.file === intro.file && o.named() > introNamed;
+    });
+    if (j < 0) continue;
+    const [section] = ranked.splice(j, 1);
+    // It takes the intro's score, so the fused or printed order stays monotone.
+    ranked.splice(i, 0, { ...section!, score: ranked[i]!.score });
+    i++;
+  }
+  return ranked;
+}
 
 /**
  * A correction is a guess at what the student meant, so it weighs what a
@@ -299,6 +450,29 @@ function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[],
     return { ...g, tokens: g.tokens.filter((t) => !corrected.has(t)), expansions: [...new Set([...moved, ...g.expansions])] };
   });
 }
+
+/**
+ * The keyword leg leaves out a token found in more than half the sections
+ * (BM25's IDF is below ln 2 there), so no hit is ever credited with it. Left
+ * beside a rarer token of the same idea, it would count as missing from every
+ * section that holds the idea as typed, and halve the coverage of 迁移学习
+ * (迁移 + 学习) where 学习 is everywhere, below that of a section holding only
+ * the English translation. A word that is common through and through stays:
+ * it weighs the same everywhere.
+ */
+function withoutStopTokens(groups: QueryGroup[], idf: (t: string) => number): QueryGroup[] {
+  const specific = (t: string) => idf(t) >= Math.LN2;
+  const keep = (tokens: string[]) => (tokens.some(specific) ? tokens.filter(specific) : tokens);
+  return groups.map((g) => ({ ...g, tokens: keep(g.tokens), expansions: keep(g.expansions), guesses: keep(g.guesses) }));
+}
+
+/**
+ * What a heading that answers what the question asks (search/aspects.ts)
+ * weighs: twice the heading bonus, since a heading "为什么要归一化？" restates
+ * the question "why normalise" (0.5 was measured too, and lifted fewer
+ * sections to the top).
+ */
+const ASPECT_WEIGHT = 1;
 
 const COVERAGE_WEIGHT = 1;
 const HEADING_WEIGHT = 0.5;
@@ -329,17 +503,32 @@ function rerankByCoverage(
   return rescored.sort((a, b) => b.score - a.score);
 }
 
-/** The passage holding the most IDF weight of the question's tokens, each counted once (see bestPassage). */
-function quoteOf(chunk: Chunk, groups: QueryGroup[], corpus: Corpus, idf: (t: string) => number): string {
+/**
+ * The passage holding the most IDF weight of the question's tokens, each
+ * counted once (see bestPassage). What the question asks about its topic
+ * (the reason, the use, …; search/aspects.ts) is one more idea of it, as
+ * heavy as an average one: a passage saying "1×1 卷积的作用主要为以下两点" answers
+ * "what does a 1x1 convolution do" better than one that only names it.
+ */
+function quoteOf(
+  chunk: Chunk,
+  groups: QueryGroup[],
+  asked: ReadonlySet<Aspect>,
+  corpus: Corpus,
+  idf: (t: string) => number,
+): { quote: string; score: number } {
   const weights = new Map<string, number>();
   for (const g of groups) {
     for (const t of g.guesses) weights.set(t, Math.max(weights.get(t) ?? 0, 0.3 * idf(t)));
     for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, 0.6 * idf(t)));
     for (const t of g.tokens) weights.set(t, idf(t));
   }
-  return bestPassage(chunk.text, (unit) => {
+  const aspectWeight = weights.size > 0 ? [...weights.values()].reduce((a, b) => a + b, 0) / weights.size : 0;
+  return scoredPassage(chunk.text, (unit) => {
     const held = new Map<string, number>();
     for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
+    // The key cannot be a token: tokens are lower-case words.
+    if (held.size > 0 && answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
     return held;
   });
 }

@@ -6,20 +6,26 @@
  */
 
 const ENGLISH_PATTERNS: readonly RegExp[] = [
-  /^(?:what(?:'s| is| are)?\s+)?(?:the\s+)?differences?\s+between\s+(?<a>.+?)\s+and\s+(?<b>.+?)$/i,
+  /^(?:what(?:['’]?s| is| are)?\s+)?(?:the\s+)?(?:differences?|diff)\s+between\s+(?<a>.+?)\s+and\s+(?<b>.+?)$/i,
+  /^(?:how|in\s+what\s+ways?)\s+(?:do|does|are|is)\s+(?<a>.+?)\s+and\s+(?<b>.+?)\s+(?:differ|different)\b/i,
   /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:differ(?:ent)?|differs)\s+(?:from|than)\s+(?<b>.+?)$/i,
   /^(?<a>.+?)\s+(?:vs\.?|versus)\s+(?<b>.+?)$/i,
   /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:compared?\s+(?:with|to))\s+(?<b>.+?)$/i,
   /^(?:should\s+i\s+use\s+|which\s+is\s+better,?\s+)?(?<a>[^,]+?)\s+or\s+(?<b>[^,]+?)\s*\?$/i,
+  /^(?:is|are|was|were)\s+(?<a>.+?)\s+(?:better|worse|faster|slower|more\s+\w+|less\s+\w+)\s+than\s+(?<b>.+?)$/i,
 ];
 const CHINESE_PATTERNS: readonly RegExp[] = [
-  /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:的|有)?(?:什么|啥|哪些|何)?(?:区别|不同|差别|差异|异同|差在哪|比较)/,
+  /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:相比|比较|比)?(?:的|有)?(?:什么|啥|哪些|何)?(?:区别|不同|差别|差异|异同|差在哪|比较)/,
   /^(?<a>.+?)\s*(?:和|与|跟|同)\s*(?<b>.+?)\s*相比/,
   /^(?<a>.+?)\s*(?:相比|比起)\s*(?<b>.+?)\s*(?:有什么|有啥|有哪些|好在哪|差在哪|强在哪|优势|不同)/,
 ];
 
-/** Words around a side that belong to the question, not to the side. */
-const SIDE_NOISE = /^(?:the|a|an)\s+|\s*(?:[?？。!！]+)$|\s+(?:in\s+practice|exactly)$/gi;
+/**
+ * Words around a side that belong to the question, not to the side: articles,
+ * the end of the question, and a clause after the last side ("X vs Y: which
+ * one to use", "X 和 Y，哪个好", "X vs Y for reducing dimensions").
+ */
+const SIDE_NOISE = /^(?:the|a|an)\s+|\s*(?:[:：;；,，?？。!！]|\s[-–—]\s).*$|\s+(?:in\s+practice|exactly)$|\s+(?:for|when|if)\s+.*$/gi;
 
 /** The two or three things a comparison question compares, or null when it compares nothing. */
 export function comparisonSides(question: string): string[] | null {

@@ -27,6 +27,16 @@ export function definitionScore(
   return Math.max(headingNames, introOfNote, sentence);
 }
 
+/** The IDF-weighted share of a heading that names what the question asks about (its numbers left out). */
+export function headingShare(
+  heading: string,
+  groups: QueryGroup[],
+  tokenize: (text: string) => string[],
+  idf: (t: string) => number,
+): number {
+  return namesOnly(tokenize(heading), subjectTokens(groups), idf);
+}
+
 /** Every token that stands for X: typed, translated or corrected (the question words are stop words already). */
 function subjectTokens(groups: QueryGroup[]): Set<string> {
   return new Set(groups.flatMap((g) => [...g.tokens, ...g.expansions]));

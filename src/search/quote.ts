@@ -57,6 +57,11 @@ export type Weigh = (piece: string) => ReadonlyMap<string, number> | number;
  *   middle of a list without "…".
  */
 export function bestPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHARS): string {
+  return scoredPassage(text, weigh, maxChars).quote;
+}
+
+/** The passage `bestPassage` picks, with how much of the question it holds: parts of one section are compared by it. */
+export function scoredPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHARS): { quote: string; score: number } {
   const units: Unit[] = toUnits(text).map((u, k) => {
     const weighed = weigh(text.slice(u.start, u.end));
     // A plain number is a term of the unit's own, so a run sums them.
@@ -65,7 +70,7 @@ export function bestPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHA
     for (const w of terms.values()) score += w;
     return { ...u, terms, score, code: isCode(text, u) };
   });
-  if (units.length === 0) return '';
+  if (units.length === 0) return { quote: '', score: 0 };
   const anyRelevant = units.some((u) => u.score > 0);
   let best: Window | null = null;
   for (let i = 0; i < units.length; i++) {
@@ -74,7 +79,7 @@ export function bestPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHA
     const window = windowFrom(units, startFor(units, i, maxChars), maxChars);
     if (!best || window.score > best.score + 1e-9) best = window;
   }
-  return render(text, units, best!, maxChars);
+  return { quote: render(text, units, best!, maxChars), score: best!.score };
 }
 
 /** How much of the question a run holds: each term once, a term found only in code at CODE_WEIGHT. */

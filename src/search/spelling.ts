@@ -87,7 +87,8 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
   let at = 0;
   for (const word of segmentChinese(run)) {
     const tokens = corpus.tokenize(word);
-    if (tokens.length > 0 && tokens.every((t) => corpus.sectionsWith(t) === 0)) unknown.fill(true, at, at + word.length);
+    if (tokens.length > 0 && (tokens.every((t) => corpus.sectionsWith(t) === 0) || unknownWhole(word, corpus)))
+      unknown.fill(true, at, at + word.length);
     at += word.length;
   }
   if (!unknown.includes(true)) return { corrected: run, made: [] };
@@ -125,6 +126,15 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
     }
   }
   return { corrected, made };
+}
+
+/**
+ * A word of three or more characters the notes never use whole, nor everyday
+ * language: its pieces may be the notes' own (化层 of 池化层 in 迟化层), but
+ * the word is not, so a typo may hide in it.
+ */
+function unknownWhole(word: string, corpus: Corpus): boolean {
+  return word.length >= 3 && corpus.sectionsWith(word) === 0 && !corpus.isEverydayWord(word);
 }
 
 function sharesCharacter(a: string, b: string): boolean {

@@ -6,7 +6,7 @@ import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens or indexed fields change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 13;
+export const ANALYZER_VERSION = 14;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -160,7 +160,8 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
       const guessed = longestPhrase(words, i, guessPhrases, maxGuessWords);
       const size = Math.max(known, guessed, 1);
       const key = words.slice(i, i + size).join(' ');
-      const expansions = known === size ? unique(enPhrases.get(key)!) : [];
+      const numeral = size === 1 ? NUMERALS.get(key) : undefined;
+      const expansions = known === size ? unique(enPhrases.get(key)!) : numeral ? [numeral] : [];
       const guesses = known < size && guessed === size ? unique(guessPhrases.get(key)!) : [];
       out.push({ surface: key, tokens: words.slice(i, i + size), expansions, guesses });
       i += size;
@@ -170,6 +171,15 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
 
   return { tokenize, analyzeQuery };
 }
+
+/**
+ * A number written as a word is the digit notes write ("initialised to zero"
+ * meets "全都初始化为 0"): a closed class. "one" and "two" are stop words
+ * already ("one-stage" is everywhere).
+ */
+const NUMERALS = new Map(
+  ['zero', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].map((w, i) => [w, String(i === 0 ? 0 : i + 2)]),
+);
 
 /** The dictionary takes ~0.3 s to load; share one segmenter per process. */
 let segmenter: InstanceType<typeof jieba.Jieba> | undefined;
@@ -186,12 +196,19 @@ function normalize(text: string): string {
     .replace(/\\times\s*|\s*×\s*/g, 'x');
 }
 
+/**
+ * "doesn't", "can't", and "doesnt", "cant" as typed in a chat: an auxiliary
+ * verb with "not", a function word like the stop words it is made of. Only
+ * the auxiliaries, so "went" and "want" are words.
+ */
+const NEGATED_AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|could|should|would|must|need|might|ca|wo|sha)n'?t$/;
+
 /** English words of a Latin run: stop words dropped, the rest stemmed. */
 function latinTokens(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.match(/[a-z0-9]+(?:[_'][a-z0-9]+)*/g) ?? []) {
     const word = raw.replace(/'s$/, '');
-    if (ENGLISH_STOPWORDS.has(word)) continue;
+    if (ENGLISH_STOPWORDS.has(word) || NEGATED_AUXILIARY.test(word)) continue;
     // batch_size is also "batch" and "size", VGG16 also "vgg" and fc6 "fc"; keep the
     // compound for exact matches (Lucene's word-delimiter filter, preserving the original).
     const parts = word.includes('_') ? [word, ...word.split('_').filter((p) => p && !ENGLISH_STOPWORDS.has(p))] : [word];

@@ -1,0 +1,93 @@
+import type { ChunkWithMeta } from '../notes/types.js';
+import type { QueryGroup } from '../text/analyzer.js';
+import { headingShare } from './definition.js';
+
+/**
+ * What a question asks *about* its topic, or what a heading says it answers:
+ * the reason, the way, the meaning, the use, the strengths, the weaknesses,
+ * the remedy, or how things differ. A heading "3.4.12 为什么Tanh收敛速度比Sigmoid快？"
+ * or "优缺点小结" says which of these it answers, and "why does tanh learn
+ * faster" asks the first, in either language.
+ */
+export type Aspect = 'reason' | 'way' | 'meaning' | 'use' | 'strengths' | 'weaknesses' | 'remedy' | 'difference';
+
+/**
+ * The cue words of each aspect: question words and the few nouns both
+ * languages name these aspects with (原因, 作用, 优点, "advantages"), never a
+ * topic word. A question and a heading are read alike, except for patterns
+ * only a question has ("what does X do", "what is X for", "怎么办").
+ */
+const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
+  ['reason', /为什么|为何|为啥|原因|\bwhy\b|\breasons?\b/i],
+  ['way', /如何|怎么(?!办)|怎样|\bhow\b(?!\s+(?:many|much|often|long|big|large)\b)/i],
+  ['meaning', /什么是|是什么|什么叫|何为|何谓|含义|定义|\bwhat\s+(?:is|are)\b|\bwhat['’]?s\b|\bwhats\b|\bdefin(?:e|ition)\b|\bmeaning\b/i],
+  [
+    'use',
+    /作用|用途|用处|有什么用|有啥用|干嘛|干什么|意义|\bwhat\s+(?:does|do)\b.+\bdo\b|\bwhat\b.+\bfor\s*[?？]?\s*$|\bpurpose\b|\brole\b|\buses?\s+of\b|\bpoint\s+of\b|\bgood\s+for\b/i,
+  ],
+  ['strengths', /优点|优势|好处|优缺点|长处|\badvantages?\b|\bbenefits?\b|\bpros\b|\bstrengths?\b/i],
+  [
+    'weaknesses',
+    /缺点|坏处|不足|局限|弊端|副作用|优缺点|短处|\bdisadvantages?\b|\bdrawbacks?\b|\bdownsides?\b|\blimitations?\b|\bcons\b|\bweakness(?:es)?\b/i,
+  ],
+  [
+    'remedy',
+    /怎么办|解决|对策|应对|避免|防止|缓解|\bfix(?:es|ed)?\b|\bsolv(?:e|es|ing)\b|\bsolutions?\b|\bavoid\b|\bprevent\b|\bdeal\s+with\b|\bremed(?:y|ies)\b/i,
+  ],
+  ['difference', /区别|不同|差别|差异|异同|对比|比较|\bvs\.?\b|\bversus\b|\bdiffer(?:s|ence|ences|ent)?\b|\bcompar(?:e|ed|ison)\b/i],
+];
+
+/** The aspects a question asks, or a heading answers (none for a heading that only names a topic). */
+export function aspectsOf(text: string): Set<Aspect> {
+  const found = new Set<Aspect>();
+  for (const [aspect, cue] of ASPECT_CUES) if (cue.test(text)) found.add(aspect);
+  return found;
+}
+
+/**
+ * What a passage that answers each aspect says: the aspect's own nouns and,
+ * for a reason, the causal connectives ("因为", "because"). Closed-class, as
+ * the question cues are; a definition's copula is definition.ts's business.
+ */
+const ANSWER_CUES: Readonly<Partial<Record<Aspect, RegExp>>> = {
+  reason: /原因|因为|由于|因此|所以|导致|\bbecause\b|\bsince\b|\bdue\s+to\b|\breasons?\b|\bcaus(?:e|es|ed)\b/i,
+  way: /通过|步骤|首先|过程|流程|\bsteps?\b|\bfirst\b/i,
+  use: /作用|用于|用来|用途|目的|\bused\s+(?:to|for)\b|\bpurpose\b/i,
+  strengths: /优点|优势|好处|\badvantages?\b|\bbenefits?\b/i,
+  weaknesses: /缺点|不足|局限|坏处|弊端|\bdisadvantages?\b|\bdrawbacks?\b|\blimitations?\b/i,
+  remedy: /解决|方法|措施|办法|对策|\bsolutions?\b|\bsolv(?:e|es)\b|\bfix(?:es)?\b/i,
+  difference: /区别|不同|差异|相比|\bwhereas\b|\bunlike\b|\bdiffer(?:s|ence|ences)?\b/i,
+};
+
+/** Whether a passage says what the question asks about its topic: the reason, the use, … (its cue words). */
+export function answersAspect(passage: string, asked: ReadonlySet<Aspect>): boolean {
+  for (const aspect of asked) if (ANSWER_CUES[aspect]?.test(passage)) return true;
+  return false;
+}
+
+/** How much of the score depends on the own heading being about little else than the question: a tie-breaker. */
+const HEADING_EXCLUSIVITY = 0.25;
+
+/**
+ * How plainly a section answers what the question asks, from 0 to 1: 0 unless
+ * its own heading answers an aspect the question asks ("3.6.2 为什么要归一化？"
+ * for "why normalise"; a note's intro has no heading of its own to say so),
+ * else how much of the question its heading path and note title name (so
+ * "why" alone lifts no unrelated "为什么"), more when its own heading is about
+ * little else (3.6.2 before "3.6.3 为什么归一化能提高求解最优解速度？").
+ */
+export function aspectScore(
+  found: ChunkWithMeta,
+  asked: ReadonlySet<Aspect>,
+  groups: QueryGroup[],
+  pathCoverage: (path: string) => number,
+  tokenize: (text: string) => string[],
+  idf: (t: string) => number,
+): number {
+  const { chunk, meta } = found;
+  if (asked.size === 0 || chunk.headingPath.length < 2) return 0;
+  const own = chunk.headingPath[chunk.headingPath.length - 1]!;
+  if (![...aspectsOf(own)].some((a) => asked.has(a))) return 0;
+  const named = pathCoverage(`${meta.title} ${chunk.headingPath.join(' ')}`);
+  return named * (1 - HEADING_EXCLUSIVITY + HEADING_EXCLUSIVITY * headingShare(own, groups, tokenize, idf));
+}

@@ -1,0 +1,175 @@
+/**
+ * Question aspects: what a question asks about its topic (the reason, the
+ * way, the use, …) and what a heading says it answers, read from closed-class
+ * cue words; the section whose heading answers what is asked comes first,
+ * and the quote prefers the passage that says it.
+ */
+import { describe, expect, it } from 'vitest';
+import { aspectsOf } from '../src/search/aspects.js';
+import { ask } from '../src/search/ask.js';
+import type { Corpus } from '../src/search/corpus.js';
+import { memoryCorpus } from './support/memory-corpus.js';
+
+/** The question words the real analyzer drops as stop words (text/stopwords.ts); the memory corpus keeps them. */
+const QUESTION_WORDS = new Set(['why', 'does', 'work', 'what', 'do']);
+const withQuestionWordsDropped = (corpus: Corpus): Corpus => ({
+  ...corpus,
+  analyzeQuery: (q) => corpus.analyzeQuery(q).filter((g) => !QUESTION_WORDS.has(g.surface)),
+});
+
+describe('aspectsOf', () => {
+  it.each([
+    ['why does dropout work', ['reason']],
+    ['RNN 为什么会梯度消失', ['reason']],
+    ['6.9 RNN中为什么会出现梯度消失？', ['reason']],
+    ['负迁移产生的原因', ['reason']],
+    ['how does roi pooling work', ['way']],
+    ['6.10 如何解决RNN中的梯度消失问题？', ['way', 'remedy']],
+    ['what does a 1x1 convolution do', ['use']],
+    ["what's the point of a 1x1 conv", ['meaning', 'use']],
+    ['5.8 1×1卷积作用？', ['use']],
+    ['优缺点小结', ['strengths', 'weaknesses']],
+    ['what are the drawbacks of detr', ['meaning', 'weaknesses']],
+    ['过拟合怎么办', ['remedy']],
+    ['overfitting how to fix', ['way', 'remedy']],
+    ['LDA和PCA区别', ['difference']],
+    ['11.1.1 什么是迁移学习？', ['meaning']],
+  ])('reads "%s" as asking or answering %j', (text, aspects) => {
+    expect([...aspectsOf(text)].sort()).toEqual([...aspects].sort());
+  });
+
+  it('finds none in a heading that only names a topic, nor in "how many"', () => {
+    expect(aspectsOf('金字塔池化模块（Pyramid Pooling Module）').size).toBe(0);
+    expect(aspectsOf('how many anchors per location').size).toBe(0);
+  });
+});
+
+describe('ask() on a question that asks for an aspect', () => {
+  const corpus = withQuestionWordsDropped(
+    memoryCorpus(
+      [
+        {
+          id: 'intro',
+          file: 'dropout.md',
+          headingPath: ['Dropout'],
+          text: 'dropout overview: dropout layers, dropout rate, dropout at test time, dropout in practice.',
+        },
+        { id: 'why', file: 'dropout.md', headingPath: ['Dropout', 'dropout 原因'], text: 'A unit cannot rely on one input.' },
+        { id: 'rate', file: 'dropout.md', headingPath: ['Dropout', 'dropout rate'], text: 'Keep 0.5 for hidden units.' },
+        { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+      ],
+      { topical: ['dropout'] },
+    ),
+  );
+
+  it('puts first the section whose heading answers what is asked, in either language', async () => {
+    expect((await ask(corpus, 'why does dropout work')).results[0]?.chunkId).toBe('why');
+  });
+
+  it('leaves the note intro first when switched off (the ablation)', async () => {
+    expect((await ask(corpus, 'why does dropout work', { features: { aspects: false } })).results[0]?.chunkId).toBe('intro');
+  });
+
+  it('lifts nothing for a heading that answers the aspect about something else', async () => {
+    const other = withQuestionWordsDropped(
+      memoryCorpus([
+        { id: 'dropout', headingPath: ['Notes', 'dropout'], text: 'dropout drops units at random during training, dropout' },
+        { id: 'pooling-why', headingPath: ['Notes', 'why pooling'], text: 'pooling shrinks maps' },
+      ]),
+    );
+    expect((await ask(other, 'why does dropout work')).results[0]?.chunkId).toBe('dropout');
+  });
+});
+
+describe('the quote of a question that asks for an aspect', () => {
+  const history = Array.from({ length: 20 }, (_, i) => `Paper ${i + 1} stacked 1x1 conv layers in yet another network.`).join(' ');
+  const corpus = withQuestionWordsDropped(
+    memoryCorpus([
+      {
+        id: 'conv',
+        headingPath: ['CNN', '1x1 conv'],
+        text: `${history}\n\nThe purpose of a 1x1 conv is to mix channels and cut their number.`,
+      },
+      { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+    ]),
+  );
+
+  it('holds the passage that says it (here, the use)', async () => {
+    expect((await ask(corpus, 'what does a 1x1 conv do')).results[0]?.quote).toContain('The purpose of a 1x1 conv is to mix channels');
+  });
+
+  it('holds only the first passages naming the topic when switched off', async () => {
+    const quote = (await ask(corpus, 'what does a 1x1 conv do', { features: { aspects: false } })).results[0]?.quote;
+    expect(quote).toMatch(/^Paper 1 /);
+    expect(quote).not.toContain('The purpose');
+  });
+});
+
+describe('ask() on a long section split in parts', () => {
+  const code = Array.from({ length: 6 }, () => 'ppm = pyramid_pooling(x)  # pyramid pooling').join('\n');
+  const corpus = memoryCorpus([
+    {
+      id: 'prose',
+      file: 'psp.md',
+      headingPath: ['PSPNet', 'pyramid pooling'],
+      text: 'Pyramid pooling pools the map at four scales.',
+      part: 0,
+    },
+    { id: 'code', file: 'psp.md', headingPath: ['PSPNet', 'pyramid pooling'], text: `\`\`\`python\n${code}\n\`\`\``, part: 1 },
+    { id: 'filler', text: 'Dropout drops units.' },
+  ]);
+
+  it('quotes the part that holds the most of the question, not the part that ranked', async () => {
+    const answer = await ask(corpus, 'what does pyramid pooling do');
+    expect(answer.results[0]).toMatchObject({ chunkId: 'prose', quote: 'Pyramid pooling pools the map at four scales.' });
+    expect(answer.results.filter((r) => r.headingPath.join('/') === 'PSPNet/pyramid pooling')).toHaveLength(1);
+  });
+});
+
+describe('coverage of an idea with a token common to most sections', () => {
+  // 迁移学习 is 迁移 + 学习, and 学习 is in nearly every section: the keyword leg never credits it.
+  const sections = [
+    { id: 'typed', headingPath: ['Notes', '迁移 学习'], text: '迁移 学习' },
+    { id: 'translated', headingPath: ['Notes', 'transfer'], text: 'transfer 学习' },
+    ...['a', 'b', 'c', 'd'].map((id) => ({ id, text: `学习 ${id}` })),
+  ];
+  const base = memoryCorpus(sections);
+  const corpus: Corpus = {
+    ...base,
+    analyzeQuery: () => [{ surface: '迁移学习', tokens: ['迁移', '学习'], expansions: ['transfer'], guesses: [] }],
+    keywordHits: (groups, limit) =>
+      base.keywordHits(groups, limit).map((h) => ({ ...h, matched: new Set([...h.matched].filter((t) => t !== '学习')) })),
+  };
+
+  it('counts the idea as held by a section holding its rarer token as typed', async () => {
+    const answer = await ask(corpus, '什么是迁移学习');
+    expect(answer.results.find((r) => r.chunkId === 'typed')?.coverage).toBe(1);
+    expect(answer.results.find((r) => r.chunkId === 'translated')?.coverage).toBe(0.8);
+  });
+});
+
+describe('ask() when a note intro lists what its sections explain', () => {
+  const corpus = memoryCorpus([
+    {
+      id: 'intro',
+      file: 'interview.md',
+      headingPath: ['interview notes'],
+      text: 'backprop and the chain rule, backprop by hand, pooling, overfitting: backprop backprop',
+    },
+    { id: 'backprop', file: 'interview.md', headingPath: ['interview notes', 'backprop'], text: 'gradients flow from the output back.' },
+    { id: 'fcn-intro', file: 'fcn.md', headingPath: ['fcn'], text: 'fcn fcn is a fully convolutional network, limits of fcn' },
+    { id: 'fcn-limits', file: 'fcn.md', headingPath: ['fcn', 'fcn limits'], text: 'coarse output' },
+  ]);
+
+  it('moves the section whose heading names the question above the intro that only lists it', async () => {
+    expect((await ask(corpus, 'backprop')).results.map((r) => r.chunkId).slice(0, 2)).toEqual(['backprop', 'intro']);
+  });
+
+  it("keeps first an intro whose note's title names the question as well", async () => {
+    expect((await ask(corpus, 'fcn')).results[0]?.chunkId).toBe('fcn-intro');
+  });
+
+  it('leaves the intro first when switched off (the ablation)', async () => {
+    expect((await ask(corpus, 'backprop', { features: { overviews: false } })).results[0]?.chunkId).toBe('intro');
+  });
+});
