@@ -11,7 +11,8 @@
  * Nothing is ever written into the notes.
  */
 import type Database from 'better-sqlite3';
-import { cardToRow, createSrs, orderForReview, rowToCard, type Card, type CardRow, type Grade, type ReviewItem, type Srs } from './srs.js';
+import { CardTable } from './card-table.js';
+import { createSrs, orderForReview, type Card, type Grade, type ReviewItem, type Srs } from './srs.js';
 
 /** The prefix of a flashcard's key in `quiz_cards.concept_id`. */
 export const NOTE_CARD_NAMESPACE = 'card:';
@@ -28,12 +29,10 @@ export interface NoteCardReviewsOptions {
   srs?: Srs;
 }
 
-type StoredCardRow = Omit<CardRow, 'due' | 'last_review'> & { due: string; last_review: string | null };
-
 export class NoteCardReviews {
   readonly now: () => Date;
   readonly srs: Srs;
-  private readonly s: ReturnType<typeof prepareStatements>;
+  private readonly cards: CardTable;
 
   /** The caller has run the quiz migrations (quiz_cards) on `db`. */
   constructor(
@@ -42,13 +41,12 @@ export class NoteCardReviews {
   ) {
     this.now = options.now ?? options.srs?.now ?? (() => new Date());
     this.srs = options.srs ?? createSrs({ now: this.now });
-    this.s = prepareStatements(db);
+    this.cards = new CardTable(db);
   }
 
   /** The member's schedule for one card; null for a card they never rated. */
   card(guildId: string, userId: string, cardId: string): Card | null {
-    const row = this.s.get.get(guildId, userId, key(cardId)) as StoredCardRow | undefined;
-    return row ? rowToCard(fromStored(row)) : null;
+    return this.cards.get(guildId, userId, key(cardId));
   }
 
   /**
@@ -57,9 +55,9 @@ export class NoteCardReviews {
    * due are left out.
    */
   order(guildId: string, userId: string, cardIds: Iterable<string>): ReviewItem[] {
-    const rows = this.s.all.all(guildId, userId, `${NOTE_CARD_NAMESPACE}%`) as Array<StoredCardRow & { concept_id: string }>;
-    const cards = new Map(rows.map((r) => [r.concept_id.slice(NOTE_CARD_NAMESPACE.length), rowToCard(fromStored(r))]));
-    return orderForReview(cards, cardIds, this.now());
+    const cards = this.cards.all(guildId, userId, NOTE_CARD_NAMESPACE);
+    const byCardId = new Map([...cards].map(([id, card]) => [id.slice(NOTE_CARD_NAMESPACE.length), card]));
+    return orderForReview(byCardId, cardIds, this.now());
   }
 
   /**
@@ -72,50 +70,13 @@ export class NoteCardReviews {
       const current = this.card(input.guildId, input.userId, input.cardId);
       if ((current?.reps ?? 0) !== input.seenReps) return { status: 'stale', card: current };
       const card = this.srs.rate(current, input.grade, this.now());
-      const r = cardToRow(card);
-      this.s.put.run(
-        input.guildId,
-        input.userId,
-        key(input.cardId),
-        new Date(r.due).toISOString(),
-        r.stability,
-        r.difficulty,
-        r.scheduled_days,
-        r.learning_steps,
-        r.reps,
-        r.lapses,
-        r.state,
-        r.last_review === null ? null : new Date(r.last_review).toISOString(),
-      );
+      this.cards.put(input.guildId, input.userId, key(input.cardId), card);
       return { status: 'rated', card };
     })();
   }
 
   /** How many times the member rated one of their cards in this server (every review counts). */
   reviewedCount(guildId: string, userId: string): number {
-    const row = this.s.reviewed.get(guildId, userId, `${NOTE_CARD_NAMESPACE}%`) as { reviews: number | null };
-    return row.reviews ?? 0;
+    return this.cards.reviews(guildId, userId, NOTE_CARD_NAMESPACE);
   }
-}
-
-function fromStored(row: StoredCardRow): CardRow {
-  return { ...row, due: new Date(row.due).getTime(), last_review: row.last_review ? new Date(row.last_review).getTime() : null };
-}
-
-function prepareStatements(db: Database.Database) {
-  const columns = 'due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review';
-  return {
-    get: db.prepare(`SELECT ${columns} FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id = ?`),
-    all: db.prepare(`SELECT concept_id, ${columns} FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id LIKE ?`),
-    reviewed: db.prepare('SELECT SUM(reps) AS reviews FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id LIKE ?'),
-    // elapsed_days is kept at 0, as the concept cards do (see CardRow).
-    put: db.prepare(`INSERT INTO quiz_cards (guild_id, user_id, concept_id, due, stability, difficulty, elapsed_days, scheduled_days,
-                              learning_steps, reps, lapses, state, last_review)
-      VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (guild_id, user_id, concept_id) DO UPDATE SET
-        due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
-        elapsed_days = 0, scheduled_days = excluded.scheduled_days,
-        learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
-        state = excluded.state, last_review = excluded.last_review`),
-  };
 }

@@ -11,7 +11,8 @@ import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import type { Migration } from '../db/migration.js';
 import type { Question } from './question-types.js';
-import { cardToRow, createSrs, orderForReview, rowToCard, type Card, type CardRow, type ReviewItem, type Srs } from './srs.js';
+import { CardTable } from './card-table.js';
+import { createSrs, orderForReview, type Card, type ReviewItem, type Srs } from './srs.js';
 
 /** The quiz steps of the bot's migration list; ids are frozen (see Migration). */
 export const QUIZ_MIGRATION_STEPS: readonly Migration[] = [
@@ -153,6 +154,7 @@ export class QuizStore {
   readonly srs: Srs;
   /** Prepared once: the caller runs QUIZ_MIGRATIONS before constructing the store. */
   private readonly s: ReturnType<typeof prepareStatements>;
+  private readonly cardTable: CardTable;
 
   constructor(
     private readonly db: Database.Database,
@@ -161,6 +163,7 @@ export class QuizStore {
     this.now = options.now ?? options.srs?.now ?? (() => new Date());
     this.srs = options.srs ?? createSrs({ now: this.now });
     this.s = prepareStatements(db);
+    this.cardTable = new CardTable(db);
   }
 
   /** Records a question as posted (or about to be: set the message id later with `setMessageId`). */
@@ -243,7 +246,7 @@ export class QuizStore {
       const correct = choice === correctIndex;
       this.s.insertAnswer.run(questionId, asked.guildId, userId, choice, correct ? 1 : 0, iso(now));
       const card = this.srs.review(this.getCard(asked.guildId, userId, asked.conceptId), correct, now);
-      this.putCard(asked.guildId, userId, asked.conceptId, card);
+      this.cardTable.put(asked.guildId, userId, asked.conceptId, card);
       return { status: 'recorded', correct, correctIndex, choice, nextDue: card.due };
     })();
   }
@@ -269,31 +272,7 @@ export class QuizStore {
   }
 
   getCard(guildId: string, userId: string, conceptId: string): Card | null {
-    const row = this.s.getCard.get(guildId, userId, conceptId) as StoredCardRow | undefined;
-    return row ? rowToCard(fromStoredCard(row)) : null;
-  }
-
-  private putCard(guildId: string, userId: string, conceptId: string, card: Card): void {
-    const r = cardToRow(card);
-    this.s.putCard.run(
-      guildId,
-      userId,
-      conceptId,
-      iso(new Date(r.due)),
-      r.stability,
-      r.difficulty,
-      r.scheduled_days,
-      r.learning_steps,
-      r.reps,
-      r.lapses,
-      r.state,
-      r.last_review === null ? null : iso(new Date(r.last_review)),
-    );
-  }
-
-  private cards(guildId: string, userId: string): Map<string, Card> {
-    const rows = this.s.cards.all(guildId, userId) as Array<StoredCardRow & { concept_id: string }>;
-    return new Map(rows.map((r) => [r.concept_id, rowToCard(fromStoredCard(r))]));
+    return this.cardTable.get(guildId, userId, conceptId);
   }
 
   /**
@@ -302,7 +281,7 @@ export class QuizStore {
    * (pass the bank's ids, shuffled if you like). Concepts not in `conceptIds` are skipped.
    */
   dueConcepts(input: { guildId: string; userId: string; conceptIds: Iterable<string>; limit?: number }): ReviewItem[] {
-    return orderForReview(this.cards(input.guildId, input.userId), input.conceptIds, this.now(), input.limit);
+    return orderForReview(this.cardTable.all(input.guildId, input.userId), input.conceptIds, this.now(), input.limit);
   }
 
   /**
@@ -377,7 +356,7 @@ export class QuizStore {
 
     const allowed = input.conceptIds ? new Set(input.conceptIds) : null;
     let dueCount = 0;
-    for (const [conceptId, card] of this.cards(input.guildId, input.userId)) {
+    for (const [conceptId, card] of this.cardTable.all(input.guildId, input.userId)) {
       if (allowed && !allowed.has(conceptId)) continue;
       if (this.srs.isDue(card, now)) dueCount++;
     }
@@ -472,20 +451,6 @@ function prepareStatements(db: Database.Database) {
       WHERE a.guild_id = ?
       GROUP BY q.concept_id`),
 
-    getCard: p(`SELECT due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review
-      FROM quiz_cards WHERE guild_id = ? AND user_id = ? AND concept_id = ?`),
-    // elapsed_days stays in the table (step 3 is released) but holds 0: the card's value is not kept (see CardRow).
-    putCard: p(`INSERT INTO quiz_cards (guild_id, user_id, concept_id, due, stability, difficulty, elapsed_days, scheduled_days,
-                              learning_steps, reps, lapses, state, last_review)
-      VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (guild_id, user_id, concept_id) DO UPDATE SET
-        due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
-        elapsed_days = 0, scheduled_days = excluded.scheduled_days,
-        learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
-        state = excluded.state, last_review = excluded.last_review`),
-    cards: p(`SELECT concept_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review
-      FROM quiz_cards WHERE guild_id = ? AND user_id = ?`),
-
     leaderboard: p(`SELECT user_id, SUM(correct) AS correct, COUNT(*) AS answered, MAX(answered_at) AS last_at
       FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
       GROUP BY user_id
@@ -501,10 +466,4 @@ function prepareStatements(db: Database.Database) {
       WHERE a.guild_id = ? AND a.user_id = ?
       GROUP BY q.topic`),
   };
-}
-
-type StoredCardRow = Omit<CardRow, 'due' | 'last_review'> & { due: string; last_review: string | null };
-
-function fromStoredCard(row: StoredCardRow): CardRow {
-  return { ...row, due: new Date(row.due).getTime(), last_review: row.last_review ? new Date(row.last_review).getTime() : null };
 }
