@@ -209,17 +209,23 @@ const SECTION = [
 const inEditedSection = (q: Question) => q.source.file === 'fpn.md' && q.source.headingPath.join('/') === SECTION.join('/');
 const visible = (q: Question) => JSON.stringify([q.stem, q.options, q.correctIndex, q.optionConceptIds]);
 
+/** A copy of notes/ to edit, indexed (keyword leg) into a fresh data folder, with the bot's database there. */
+async function indexedCopyOfNotes() {
+  const notes = tempDir('quiz-bank-notes-');
+  cpSync(notesDir, notes, { recursive: true });
+  const dataDir = tempDir('quiz-bank-data-');
+  const index = await StudyIndex.open({ notesDir: notes, dataDir, embeddingModel: null });
+  const db = track(openDatabase(dataDir));
+  await index.sync();
+  return { notes, index, db };
+}
+
 describe('rebuilding the bank after a note is edited (real notes folder, StudyIndex and SQLite file)', () => {
   it('keeps untouched questions byte for byte, regenerates only the edited section, and members keep their FSRS cards', {
     timeout: 60_000,
   }, async () => {
-    const notes = tempDir('quiz-bank-notes-');
-    cpSync(notesDir, notes, { recursive: true });
-    const dataDir = tempDir('quiz-bank-data-');
-    const index = await StudyIndex.open({ notesDir: notes, dataDir, embeddingModel: null });
-    const db = track(openDatabase(dataDir));
+    const { notes, index, db } = await indexedCopyOfNotes();
     try {
-      await index.sync();
       const store = new QuestionBankStore(db);
       const concepts = buildConceptBank(index.notes, index.glossaryPairs());
       const first = rebuildQuestionBank(store, concepts, index.notes);
@@ -277,13 +283,8 @@ describe('rebuilding the bank after a note is edited (real notes folder, StudyIn
   it('follows a section whose lines moved (same key and text, source lines shifted), and drops the questions of a removed note', {
     timeout: 60_000,
   }, async () => {
-    const notes = tempDir('quiz-bank-notes-');
-    cpSync(notesDir, notes, { recursive: true });
-    const dataDir = tempDir('quiz-bank-data-');
-    const index = await StudyIndex.open({ notesDir: notes, dataDir, embeddingModel: null });
-    const db = track(openDatabase(dataDir));
+    const { notes, index, db } = await indexedCopyOfNotes();
     try {
-      await index.sync();
       const store = new QuestionBankStore(db);
       rebuildQuestionBank(store, buildConceptBank(index.notes, index.glossaryPairs()), index.notes);
       const before = store.rows().filter((r) => r.question?.source.file === 'fpn.md' && r.question.source.startLine > 60);
