@@ -33,6 +33,19 @@ export interface DistractorSpec {
   stem: string;
 }
 
+/** A candidate distractor and what choosing among them needs. */
+interface Scored {
+  option: string;
+  norm: string;
+  score: number;
+  id: string;
+  /** From the answer's note or a neighbouring one. */
+  related: boolean;
+  ownNote: boolean;
+  /** The words it shares with the stem that the answer shares too. */
+  words: string[];
+}
+
 /**
  * Three distractors: same kind whenever the bank has three others of that kind
  * (otherwise same kind first, then related topics), the most plausible first
@@ -61,7 +74,7 @@ function pickAmong(bank: PreparedBank, answer: Prepared, rng: Rng, spec: Distrac
   const answerHead = headOf(answer.concept.term);
   const answerSort = sortOf(answer);
   const answerWords = sharedWords(spec.correct, spec.stem);
-  const scored: Array<{ option: string; norm: string; score: number; id: string; related: boolean; ownNote: boolean; words: string[] }> = [];
+  const scored: Scored[] = [];
   for (const p of pool) {
     if (couldAlsoBeRight(answer, p, answerTexts, { descriptions: spec.passage === null })) continue;
     // A task among network parts, a quantity among models: another sort is eliminated at a glance.
@@ -99,7 +112,7 @@ function pickAmong(bank: PreparedBank, answer: Prepared, rng: Rng, spec: Distrac
   if (scored.filter((c) => c.related).length >= 3) scored.splice(0, scored.length, ...scored.filter((c) => c.related));
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   // Choose among the best few, so repeated quizzes vary without getting silly.
-  const chosen: typeof scored = [];
+  const chosen: Scored[] = [];
   const top = scored.slice(0, 6);
   const rest = scored.slice(top.length);
   // One distractor at least from the answer's own note when it has one: the question then tests
