@@ -47,19 +47,20 @@ interface Scored {
 }
 
 /**
- * Three distractors: same kind whenever the bank has three others of that kind
- * (otherwise same kind first, then related topics), the most plausible first
- * (same note, related note, same look), chosen by the seed among the best.
+ * Three distractors: of the answer's sort when the bank has three fair ones, otherwise
+ * the same kind whenever the bank has three others of that kind (otherwise same kind
+ * first, then related topics); the most plausible first (same note, related note, same
+ * look), chosen by the seed among the best.
  */
 export function pickDistractors(bank: PreparedBank, answer: Prepared, rng: Rng, spec: DistractorSpec): Picked[] | null {
   return pickAmong(bank, answer, rng, spec, true) ?? pickAmong(bank, answer, rng, spec, false);
 }
 
 /**
- * `sameSort`: only concepts of the answer's sort (or of its kind, when its name does not
- * say its sort). Without it, a concept whose sort the bank has too few others of (a loss,
- * a kind of detector) still gets a question, with the nearest sorts it has; quizzes ask
- * such questions after the others (see `distractorsNearby`).
+ * `sameSort`: only concepts of the answer's sort and kind (see `ofOneSort`). Without it,
+ * a concept whose sort the bank has too few others of (a loss, a kind of detector) still
+ * gets a question, with the nearest sorts it has; quizzes ask such questions after the
+ * others (see `distractorsNearby`).
  */
 function pickAmong(bank: PreparedBank, answer: Prepared, rng: Rng, spec: DistractorSpec, sameSort: boolean): Picked[] | null {
   const kind = answer.concept.kind;
