@@ -56,7 +56,8 @@ export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (sameKindOthers >= 3 && d.concept.kind !== answer.concept.kind)
       problems.push(`distractor ${d.concept.term} is not a ${answer.concept.kind}`);
     if (q.type !== 'term-to-definition' && leaks(q.stem, d.names)) problems.push(`distractor ${d.concept.term} appears in the stem`);
-    if (q.type === 'term-to-definition' && sameCategory(answer, d)) problems.push(`distractor ${d.concept.term} is described as the same sort of thing`);
+    if (q.type === 'term-to-definition' && sameCategory(answer, d))
+      problems.push(`distractor ${d.concept.term} is described as the same sort of thing`);
   }
   if (/\*\*|\$/.test(q.stem) || (q.stem.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in the stem');
   for (const o of q.options)
