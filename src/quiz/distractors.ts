@@ -101,7 +101,10 @@ function pickAmong(bank: PreparedBank, answer: Prepared, rng: Rng, spec: Distrac
     // that does not say its sort is a weaker match than one that says the same.
     if (answerSort && sort === answerSort) score += 3;
     else if (answerSort || sort) score -= 3;
-    score -= Math.abs(option.length - spec.correct.length) / (spec.passage === null ? 30 : 12);
+    // Options of like length, counted in steps so that a one-word edit of a note does not reorder
+    // the candidates of questions that do not use it.
+    const step = spec.passage === null ? 30 : 12;
+    score -= Math.floor(Math.abs(option.length - spec.correct.length) / (step / 3)) / 3;
     const words = sharedWords(option, spec.stem).filter((w) => answerWords.includes(w));
     if (words.length > 0) score += 2;
     scored.push({ option, norm, score, id: p.concept.id, related, ownNote: p.concept.topic === answer.concept.topic, words });
