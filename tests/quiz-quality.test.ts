@@ -80,6 +80,8 @@ const passageOf = (stem: string) =>
 const COMMENTARY = /辨析题|考点|面试(?:常考|必考|高频|常问)|易错|必背|划重点/;
 const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI)\b|等人|(?:19|20)\d{2}\s*年/;
 const OPENS_ON_CONNECTIVE = /^(?:则|而|但|因此|所以|于是|此外|另外|同时|并且|而且|也|还|这|该|此|其|它|上述|前者|后者|注意|当时|那么|然后)/;
+/** “结构相同但不共享参数”: the same as what? */
+const SAME_AS_WHAT = /^(?:结构|做法|思路)?(?:相同|一样|同样|类似)/;
 const POINTS_OUTSIDE = /当时|这个|这种|这些|上述|前者|后者|如上|上图|下图|如图|本节|本文|它/;
 
 /** Two-character Chinese runs and distinctive English words: what a student can match by eye. */
@@ -187,6 +189,7 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
       if (o.split(open).length !== o.split(close).length) problems.push(`unbalanced ${open}${close} in option "${o}"`);
     }
     if (COMMENTARY.test(o)) problems.push(`commentary in option "${o}"`);
+    if (SAME_AS_WHAT.test(o)) problems.push(`option compares with something it does not name "${o}"`);
     if (TRIVIA.test(o)) problems.push(`trivia in option "${o}"`);
   }
   if (q.type !== 'term-to-definition') {
@@ -200,6 +203,8 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (/[（(][^（）()]*＿＿＿[^（）()]*[）)]/.test(passage)) problems.push('blank in brackets after the words it stands for');
     if (/＿＿＿(?:\+|#|-?\d)/.test(passage)) problems.push('blank is only part of a longer name');
     if (/[（(]\d[）)]的?基础/.test(passage)) problems.push('stem refers to a numbered item elsewhere');
+    const afterBlank = passage.replace(/^＿＿＿\s*(?:[：:]|是指|指的是|就是|是|指)?\s*/, '');
+    if (SAME_AS_WHAT.test(afterBlank)) problems.push('stem compares with something it does not name');
   }
   if (COMMENTARY.test(q.stem)) problems.push('commentary in the stem');
   if (TRIVIA.test(q.stem)) problems.push('trivia in the stem');

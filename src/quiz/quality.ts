@@ -20,6 +20,8 @@ const DANGLING_START =
 /** Words that point at something outside the sentence: the stem would not stand alone. */
 const DEICTIC =
   /当时|这个|这种|这些|这样|这里|这一|这两|该方法|该模型|该网络|上述|前者|后者|如上|同上|上面|下面|上图|下图|如图|见图|本节|本文|上一节|下一节|前面|后面提到|此时|此处|对此|为此|由此|据此|在此|[（(]\d[）)]的?基础|在\s*[（(]\d[）)]/;
+/** A comparison whose other side is not given (“结构相同但不共享参数”: the same as what?). */
+const COMPARES_TO_NOTHING = /^(?:结构|形式|做法|思路|原理|用法|作用|参数)?(?:相同|一样|同样|类似|相似|同上)/;
 /** Note commentary: the author talking to themselves, not the subject. */
 const COMMENTARY = /常见的?(?:辨析|考点|面试)题?|面试(?:常考|必考|高频|常问)|易错|考点|必背|记住|划重点|(?:^|[，。；])注意[：:，]/;
 /** Trivia as the tested knowledge: authors, venues, years. */
@@ -57,7 +59,7 @@ export function optionProblems(option: string): string[] {
   if (CUT_END.test(text)) problems.push('option cut mid-phrase');
   if (text.includes(BLANK) || /(?:^|[^其])它(?![们])/.test(text)) problems.push('option with a pronoun or gap standing in for a word');
   if (COMMENTARY.test(text)) problems.push('option carries note commentary');
-  if (DEICTIC.test(text)) problems.push('option points outside itself');
+  if (DEICTIC.test(text) || COMPARES_TO_NOTHING.test(text)) problems.push('option points outside itself');
   if (TRIVIA.test(text)) problems.push('option is trivia (author, venue or year)');
   return problems;
 }
@@ -72,6 +74,9 @@ export function passageProblems(passage: string, blanksWanted: number): string[]
   // “＿＿＿如 SSD、YOLO 则直接……”: the first clause leans on a sentence that is not there.
   if (/^[^，。；,;]{0,24}则/.test(opening)) problems.push('stem leans on a previous sentence (则)');
   if (DEICTIC.test(passage) || /它/.test(passage)) problems.push('stem points outside itself');
+  const afterBlank = opening.replace(/^[：:\s]*(?:是指|指的是|就是|是|指)?\s*/, '');
+  if (COMPARES_TO_NOTHING.test(passage.startsWith(BLANK) ? afterBlank : opening))
+    problems.push('stem compares with something it does not name');
   if (COMMENTARY.test(passage)) problems.push('stem carries note commentary');
   if (TRIVIA.test(passage)) problems.push('stem rests on trivia (author, venue or year)');
   if (!balanced(passage)) problems.push('stem with an unclosed bracket or quote');
@@ -89,6 +94,16 @@ export function passageProblems(passage: string, blanksWanted: number): string[]
 export function quotedPassage(stem: string): string | null {
   const lines = stem.split('\n').filter((l) => l.startsWith('> '));
   return lines.length > 0 ? lines.map((l) => l.slice(2)).join('\n') : null;
+}
+
+/**
+ * The text without a first clause that compares with something it does not name
+ * (“结构相同但不共享参数，输出 4A 个偏移量” → “输出 4A 个偏移量”); unchanged when there is none.
+ */
+export function withoutComparisonToNothing(text: string): string {
+  if (!COMPARES_TO_NOTHING.test(text)) return text;
+  const comma = text.search(/[，,；;]/);
+  return comma < 0 ? text : text.slice(comma + 1).trim();
 }
 
 /** A note's trailing commentary clause (“——这是常见的辨析题”) cut off; null when the commentary is not at the end. */

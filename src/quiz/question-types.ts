@@ -11,7 +11,7 @@ import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '.
 import { shuffle, type Rng } from '../random.js';
 import { pickDistractors, type Picked } from './distractors.js';
 import type { Prepared, PreparedBank, QuestionSource, QuestionType } from './types.js';
-import { partlyNamed, passageProblems } from './quality.js';
+import { partlyNamed, passageProblems, withoutComparisonToNothing } from './quality.js';
 import { leaks } from './validate.js';
 
 export { LETTERS, QUESTION_TYPES, type Question, type QuestionSource, type QuestionType } from './types.js';
@@ -161,8 +161,11 @@ const SUBORDINATE = /如果|若|当|虽然|因为|由于|根据|通过|对于|�
 /** A clause ending on a word that needs more after it. */
 const CUT_END = /(?:的|地|和|与|及|或|在|把|将|对|从|以|为|被|由|是|而|但|并|且)$/;
 
-function cleanOpening(masked: string, answer: Prepared): string | null {
+function cleanOpening(blanked: string, answer: Prepared): string | null {
   const clean = (p: string) => passageProblems(p, 1).length === 0 && !partlyNamed(p, answer);
+  // “＿＿＿：结构相同但不共享参数，输出……”: the clause comparing with what the passage does not name goes.
+  const lead = /^＿＿＿\s*(?:[：:]|是指|指的是|就是|是|指)?\s*/.exec(blanked)?.[0];
+  const masked = lead === undefined ? blanked : lead + withoutComparisonToNothing(blanked.slice(lead.length));
   const full = endSentence(masked);
   if (clean(full)) return full;
   const cuts = [...masked.matchAll(/[，；。,;]/g)].map((m) => m.index).reverse();
