@@ -6,7 +6,7 @@
 import { conceptSort, type ConceptSort } from '../concepts/sort.js';
 import { hasCjk, mentions, normalizeName } from '../concepts/text.js';
 import { shuffle, type Rng } from '../random.js';
-import { ownTexts, type Prepared, type PreparedBank } from './prepare.js';
+import { NEIGHBOUR_LINKS, ownTexts, type Prepared, type PreparedBank } from './prepare.js';
 import { couldAlsoBeRight, optionProblems, sameCategory, sharedWords } from './quality.js';
 
 /** A distractor: its option text and the concept it comes from. */
@@ -113,7 +113,12 @@ function pickAmong(bank: PreparedBank, answer: Prepared, rng: Rng, spec: Distrac
   // unrelated note is eliminated at a glance. Otherwise the same kind from further away (quizzes then
   // ask such questions last, see generate.ts).
   const everyCandidate = [...scored].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  if (scored.filter((c) => c.related).length >= 3) scored.splice(0, scored.length, ...scored.filter((c) => c.related));
+  // Nearest first: the note itself and notes that use its terms; a neighbour's neighbour only when
+  // those do not give three (FPN's parts in a DETR question are told apart by their note).
+  const links = bank.affinity.get(answer.concept.topic);
+  const direct = scored.filter((c) => c.ownNote || (links?.get(bank.byId.get(c.id)!.concept.topic) ?? 0) >= NEIGHBOUR_LINKS);
+  if (direct.length >= 3) scored.splice(0, scored.length, ...direct);
+  else if (scored.filter((c) => c.related).length >= 3) scored.splice(0, scored.length, ...scored.filter((c) => c.related));
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   // Choose among the best few, so repeated quizzes vary without getting silly.
   const chosen: Scored[] = [];

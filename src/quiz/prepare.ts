@@ -82,7 +82,7 @@ export function preparedBank(bank: QuizConceptBank): PreparedBank {
 }
 
 /** Two notes are neighbours when each uses at least this many of the other's terms. */
-const NEIGHBOUR_LINKS = 2;
+export const NEIGHBOUR_LINKS = 2;
 
 /**
  * Neighbouring topics: strongly linked ones (they use each other's terms), and the
