@@ -218,11 +218,6 @@ function latinWords(text: string): Set<string> {
   );
 }
 
-/** True when `option` repeats wording of `stem`: a two-character Chinese word or a distinctive English word. */
-export function echoes(option: string, stem: string): boolean {
-  return sharedWords(option, stem).length > 0;
-}
-
 /**
  * True when the stem repeats a word of the correct option that no other option
  * has (“衡量一个位置离其目标**中心**有多近的量” → 中心度): a student matches words
