@@ -1,7 +1,7 @@
 /**
  * What a teacher would strike out of a question, as rules the generator
  * applies while drafting and validate.ts checks again on every question:
- *   - echoes: a stem that repeats wording of the correct option only;
+ *   - giveaways: a stem word the correct option shares and no other option does;
  *   - texts: stems that do not stand alone (a dangling “则”, “当时”, “这个初始化”),
  *     note commentary (“这是常见的辨析题”), trivia (authors, venues, years),
  *     brackets or quotes cut in half, options ending mid-phrase;
