@@ -9,7 +9,14 @@
  *     answer in a sentence of its note that divides something into kinds;
  *   - options are well-formed: no pronoun or gap standing in for a word, no cut
  *     phrase or bracket, no note commentary, no trivia;
- *   - stems stand alone: one blank, a clean first word, nothing pointing outside;
+ *   - stems stand alone: one blank, a clean first word, nothing pointing outside
+ *     (“在 (3) 的基础上”), no blank in brackets after the words it stands for, no
+ *     blank that is only part of a longer name (“＿＿＿++”);
+ *   - the stem gives nothing away: no word of the correct option in the stem that no
+ *     other option has; no two descriptions of the same sort of thing (“……的单阶段检测器”);
+ *     no distractor named in the title of the answer's note, or the other way round;
+ *   - options of one sort (no task among network parts, no quantity among models)
+ *     in every question a quiz asks first;
  *   - the correct option is not the longest more often than chance allows, and
  *     its position is uniform.
  */
@@ -17,7 +24,9 @@ import { GENERIC_WORDS } from '../src/quiz/quality.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
 import type { Concept } from '../src/concepts/types.js';
+import { distractorsNearby } from '../src/quiz/distractors.js';
 import { generateAll, generateQuiz } from '../src/quiz/generate.js';
+import { preparedBank } from '../src/quiz/prepare.js';
 import type { Question } from '../src/quiz/question-types.js';
 import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 
@@ -71,7 +80,60 @@ const passageOf = (stem: string) =>
 const COMMENTARY = /辨析题|考点|面试(?:常考|必考|高频|常问)|易错|必背|划重点/;
 const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI)\b|等人|(?:19|20)\d{2}\s*年/;
 const OPENS_ON_CONNECTIVE = /^(?:则|而|但|因此|所以|于是|此外|另外|同时|并且|而且|也|还|这|该|此|其|它|上述|前者|后者|注意|当时|那么|然后)/;
+/** “结构相同但不共享参数”: the same as what? */
+const SAME_AS_WHAT = /^(?:结构|做法|思路)?(?:相同|一样|同样|类似)/;
 const POINTS_OUTSIDE = /当时|这个|这种|这些|上述|前者|后者|如上|上图|下图|如图|本节|本文|它/;
+
+/** Two-character Chinese runs and distinctive English words: what a student can match by eye. */
+function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  for (const w of text.toLowerCase().split(/[^a-z0-9-]+/)) if (w.length >= 4 && !GENERIC_WORDS.has(w)) out.add(w);
+  return out;
+}
+
+/** The words the stem shares with the correct option and with no other option. */
+function givenAway(against: string, options: readonly string[], correct: number): string[] {
+  const stem = wordsOf(against);
+  const shared = (o: string) => [...wordsOf(o)].filter((w) => stem.has(w));
+  const others = new Set(options.filter((_, i) => i !== correct).flatMap(shared));
+  return shared(options[correct]!).filter((w) => !others.has(w));
+}
+
+/** What a description says its thing is: the Chinese words its first clause ends on. */
+function categoryOf(description: string): string {
+  const clause = description.replace(/[（(][^（）()]*[）)]/g, '').split(/[，,；;。：:]/)[0] ?? '';
+  return /\p{Script=Han}+$/u.exec(clause)?.[0] ?? '';
+}
+
+function commonEnd(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+  return k;
+}
+
+/**
+ * Coarse sorts by the end of a term's Chinese name (terms are head-final), written
+ * independently of src/concepts/sort.ts: only sorts that never belong together.
+ */
+const SORT_HEADS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['phenomenon', /(?:过拟合|欠拟合|不平衡|不均衡|混淆|不匹配)$/],
+  ['part', /(?:层|分支|子网|模块|编码器|解码器|路径|连接)$/],
+  ['task', /(?:分类|回归|分割|检测|解析)$/],
+  ['quantity', /(?:度|率|长度|温度|参数|大小)$/],
+  ['operation', /(?:池化|采样|拼接)$/],
+];
+
+function coarseSort(c: Concept): string | null {
+  const zh = c.term.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, '');
+  return SORT_HEADS.find(([, re]) => re.test(zh))?.[0] ?? null;
+}
+
+/** The sorts a question mixes (empty when its options are of one sort as far as the heads tell; a name they do not tell about mixes nothing). */
+function mixedSorts(bank: QuizConceptBank, q: Question): string[] {
+  const sorts = new Set(q.optionConceptIds.map((id) => coarseSort(bank.byId.get(id)!)).filter((s) => s !== null));
+  return sorts.size > 1 ? [...sorts] : [];
+}
 
 function sameSection(a: Concept, b: Concept): boolean {
   return a.source.file === b.source.file && a.source.headingPath.join('/') === b.source.headingPath.join('/');
@@ -107,7 +169,15 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (dividing) problems.push(`${d.term}: named with the answer where the note divides into kinds ("${dividing.slice(0, 30)}…")`);
     if (q.type === 'term-to-definition' && pairShare(q.options[i]!, own) >= 0.5)
       problems.push(`option ${i} restates the answer's sentences`);
+    const titleOf = (c: Concept) => c.source.headingPath[0] ?? '';
+    if (namesOf(d).some((n) => occurs(titleOf(answer), n)) || namesOf(answer).some((n) => occurs(titleOf(d), n)))
+      problems.push(`${d.term}: named in the title of the other's note (a parent)`);
+    if (q.type === 'term-to-definition' && commonEnd(categoryOf(q.options[i]!), categoryOf(q.options[q.correctIndex]!)) >= 3)
+      problems.push(`option ${i} describes the same sort of thing as the answer ("${categoryOf(q.options[i]!)}")`);
   });
+  const against = q.type === 'term-to-definition' ? answer.term : passageOf(q.stem);
+  const away = givenAway(against, q.options, q.correctIndex);
+  if (away.length > 0) problems.push(`the stem shares "${away[0]}" with the answer only`);
   for (const o of q.options) {
     if (o.includes(BLANK) || /(?:^|[^其])它(?!们)/.test(o)) problems.push(`pronoun or gap in option "${o}"`);
     if (/(?:的|和|与|及|或|在|把|将|对|、|，|：|（)$/.test(o)) problems.push(`option cut mid-phrase "${o}"`);
@@ -119,6 +189,7 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
       if (o.split(open).length !== o.split(close).length) problems.push(`unbalanced ${open}${close} in option "${o}"`);
     }
     if (COMMENTARY.test(o)) problems.push(`commentary in option "${o}"`);
+    if (SAME_AS_WHAT.test(o)) problems.push(`option compares with something it does not name "${o}"`);
     if (TRIVIA.test(o)) problems.push(`trivia in option "${o}"`);
   }
   if (q.type !== 'term-to-definition') {
@@ -129,6 +200,11 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (!passage.startsWith(BLANK) && OPENS_ON_CONNECTIVE.test(opening)) problems.push('stem opens on a connective');
     if (/^[^，。；]{0,24}则/.test(opening)) problems.push('stem leans on a missing sentence (则)');
     if (POINTS_OUTSIDE.test(passage)) problems.push('stem points outside itself');
+    if (/[（(][^（）()]*＿＿＿[^（）()]*[）)]/.test(passage)) problems.push('blank in brackets after the words it stands for');
+    if (/＿＿＿(?:\+|#|-?\d)/.test(passage)) problems.push('blank is only part of a longer name');
+    if (/[（(]\d[）)]的?基础/.test(passage)) problems.push('stem refers to a numbered item elsewhere');
+    const afterBlank = passage.replace(/^＿＿＿\s*(?:[：:]|是指|指的是|就是|是|指)?\s*/, '');
+    if (SAME_AS_WHAT.test(afterBlank)) problems.push('stem compares with something it does not name');
   }
   if (COMMENTARY.test(q.stem)) problems.push('commentary in the stem');
   if (TRIVIA.test(q.stem)) problems.push('trivia in the stem');
@@ -186,6 +262,20 @@ function qualitySuite(name: string, dir: () => string, enabled: boolean) {
     it('the correct position is uniform (chi-square over the bank, three seeds)', () => {
       const many = [1, 2, 3].flatMap((seed) => generateAll(bank, { seed }));
       expect(positionChiSquare(many)).toBeLessThan(CHI2_3_P001);
+    });
+
+    it('every question a quiz asks first keeps its options of one sort; the others are asked last', () => {
+      const prepared = preparedBank(bank);
+      const mixedButFirst = all.filter(
+        (q) => mixedSorts(bank, q).length > 0 && distractorsNearby(prepared, q.conceptId, q.optionConceptIds),
+      );
+      expect(
+        mixedButFirst.map((q) => `${bank.byId.get(q.conceptId)!.term}: ${mixedSorts(bank, q).join(' / ')} | ${q.options.join(' | ')}`),
+      ).toEqual([]);
+      for (const seed of [11, 23]) {
+        const quiz = generateQuiz(bank, { n: 60, seed });
+        expect(quiz.filter((q) => mixedSorts(bank, q).length > 0).map((q) => q.options.join(' | '))).toEqual([]);
+      }
     });
 
     it("distractors come from the answer's own note in most questions", () => {

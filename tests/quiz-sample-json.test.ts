@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConceptBank } from '../src/concepts/bank.js';
-import { generateQuiz } from '../src/quiz/generate.js';
+import { generateAll, generateQuiz } from '../src/quiz/generate.js';
 import { loadGlossaryPairs, loadNotes, notesDir, repoRoot } from './support/quiz-notes.js';
 
 const SAMPLE = path.join(repoRoot, 'dist/cli/quiz-sample.js');
@@ -42,6 +42,20 @@ describe('quiz:sample --json', () => {
       expect([0, 1, 2, 3]).toContain(q.correct);
     }
     expect(run.stderr).toMatch(/Concept bank: \d+ concepts/);
+  });
+
+  it('--stats measures every question the bank can produce: its size, the longest option, the position', async () => {
+    const run = sample('--stats', '--notes', notesDir);
+    expect(run.status).toBe(0);
+    const bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
+    const all = generateAll(bank, { seed: 1 });
+    const covered = new Set(all.map((q) => q.conceptId)).size;
+    expect(run.stdout).toContain(`questions: ${all.length} on ${covered} of ${bank.concepts.length} concepts; asked first: `);
+    expect(run.stdout).toMatch(/correct option strictly the longest: \d+ %; description questions: \d+ % of \d+/);
+    const positions = /correct position over seeds 1–3: (\d+) \/ (\d+) \/ (\d+) \/ (\d+), chi-square [\d.]+/.exec(run.stdout);
+    expect(positions?.slice(1).reduce((sum, n) => sum + Number(n), 0)).toBe(
+      [1, 2, 3].reduce((sum, seed) => sum + generateAll(bank, { seed }).length, 0),
+    );
   });
 
   it('bad arguments get a clear message and exit code 2', () => {

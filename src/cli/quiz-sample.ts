@@ -3,6 +3,8 @@
  * Prints sample quiz questions from a notes folder, to read them as a student would:
  *   npm run quiz:sample -- --n 30 [--topic fpn] [--notes DIR] [--seed N] [--type cloze] [--json]
  * With --json, one question per line for a grader or a script; the summary goes to stderr.
+ * With --stats, the measures of every question the bank can produce instead (bank size,
+ * how many a quiz asks first, how often the correct option is the longest, where it sits).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +16,10 @@ import { NotesDirError, readNote, scanNotes, type NoteStat } from '../notes/load
 import type { ParsedNote } from '../notes/types.js';
 // Shown as Discord shows them: whether the options go into the stem is a rendering decision.
 import { optionsInStem } from '../render/quiz-question.js';
-import { generateQuiz } from '../quiz/generate.js';
+import { distractorsNearby } from '../quiz/distractors.js';
+import { generateAll, generateQuiz } from '../quiz/generate.js';
+import { preparedBank } from '../quiz/prepare.js';
+import type { QuizConceptBank } from '../concepts/bank.js';
 import { LETTERS, QUESTION_TYPES, type Question, type QuestionType } from '../quiz/question-types.js';
 import { conceptsForTopic } from '../quiz/topic.js';
 
@@ -25,7 +30,7 @@ const TYPE_LABEL: Record<QuestionType, string> = {
 };
 
 const USAGE =
-  'usage: quiz:sample [--n 30] [--topic NOTE] [--notes DIR] [--seed N] [--type definition-to-term|term-to-definition|cloze] [--json]';
+  'usage: quiz:sample [--n 30] [--topic NOTE] [--notes DIR] [--seed N] [--type definition-to-term|term-to-definition|cloze] [--json | --stats]';
 
 const SAMPLE_OPTIONS = {
   n: { type: 'string', default: '10' },
@@ -34,6 +39,7 @@ const SAMPLE_OPTIONS = {
   seed: { type: 'string', default: '1' },
   type: { type: 'string', multiple: true },
   json: { type: 'boolean', default: false },
+  stats: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -103,6 +109,11 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  if (values.stats) {
+    for (const line of bankStats(bank)) console.log(line);
+    return 0;
+  }
+
   const questions = generateQuiz(bank, {
     n,
     seed: values.seed,
@@ -117,6 +128,31 @@ async function main(): Promise<number> {
     });
   if (questions.length < n) log(`(only ${questions.length} of ${n}: the bank has no more questions that pass the checks)`);
   return 0;
+}
+
+/**
+ * The measures of every question the bank can produce (seed 1): how many, on how many
+ * concepts, how many a quiz asks first; how often the correct option is strictly the
+ * longest (chance is 25 %); and where it sits over seeds 1–3 (χ², 3 degrees of freedom).
+ */
+function bankStats(bank: QuizConceptBank): string[] {
+  const all = generateAll(bank, { seed: 1 });
+  const prepared = preparedBank(bank);
+  const first = all.filter((q) => distractorsNearby(prepared, q.conceptId, q.optionConceptIds));
+  const length = (o: string) => o.replace(/`/g, '').length;
+  const longest = (qs: Question[]) =>
+    qs.filter((q) => q.options.every((o, i) => i === q.correctIndex || length(o) < length(q.options[q.correctIndex]!))).length;
+  const percent = (k: number, n: number) => `${n === 0 ? 0 : Math.round((100 * k) / n)} %`;
+  const descriptions = all.filter((q) => q.type === 'term-to-definition');
+  const positions = [0, 0, 0, 0];
+  for (const seed of [1, 2, 3]) for (const q of generateAll(bank, { seed })) positions[q.correctIndex]!++;
+  const expected = positions.reduce((a, b) => a + b, 0) / 4;
+  const chi2 = positions.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
+  return [
+    `questions: ${all.length} on ${new Set(all.map((q) => q.conceptId)).size} of ${bank.concepts.length} concepts; asked first: ${first.length}`,
+    `correct option strictly the longest: ${percent(longest(all), all.length)}; description questions: ${percent(longest(descriptions), descriptions.length)} of ${descriptions.length}`,
+    `correct position over seeds 1–3: ${positions.join(' / ')}, chi-square ${chi2.toFixed(1)}`,
+  ];
 }
 
 /** One question as a member sees it: the stem and the options as posted, which one is right, where it comes from. */

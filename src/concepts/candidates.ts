@@ -106,6 +106,7 @@ export function findCandidates(docs: readonly Doc[], known: ReadonlySet<string>)
         paragraph.sentences.forEach((sentence, sIndex) => {
           for (const cand of sentenceCandidates(sentence, known)) {
             const built = buildDefinition(paragraph, sIndex, cand.strength, cand.predicate, cand.from);
+            if (built) built.definition = withoutLeadingLabel(built.definition, cand.names.names[0]!);
             if (built) found({ names: cand.names, strength: cand.strength, headingPath: section.headingPath, ...built });
           }
         });
@@ -113,6 +114,16 @@ export function findCandidates(docs: readonly Doc[], known: ReadonlySet<string>)
     }
   }
   return candidates;
+}
+
+/**
+ * “更多数据 / 数据增强（data augmentation）：……” defines 数据增强 (names.ts keeps the name next to
+ * the translation): the label before the slash is another item of a list, not part of the definition.
+ */
+function withoutLeadingLabel(definition: string, name: string): string {
+  const at = definition.indexOf(name);
+  if (at <= 0) return definition;
+  return /^[^，。；,;]{1,24}\s*[/／]\s*$/.test(definition.slice(0, at)) ? definition.slice(at) : definition;
 }
 
 function boldSpans(raw: string): string[] {

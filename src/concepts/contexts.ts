@@ -54,6 +54,8 @@ export function collectContexts(built: readonly Built[], docs: readonly Doc[]): 
         if (b.sentenceKeys.has(sentenceKey(s))) continue;
         if (!normNames.some((n) => ref.norm.includes(n))) continue;
         if (s.hardMath || !s.complete || /[：:？?]$/.test(s.text) || URL.test(s.text)) continue;
+        // A mnemonic chain (“共享卷积 → RPN → NMS → …”) is not a sentence: it names everything at once.
+        if ((s.text.match(/→/g) ?? []).length >= 2) continue;
         const len = readableLength(s.text);
         if (len < 16 || len > 180) continue;
         if (cjkCount(s.text) < 4 && hasCjk(b.concept.term)) continue;

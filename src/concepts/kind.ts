@@ -1,3 +1,4 @@
+import { conceptSort, type ConceptSort } from './sort.js';
 import type { ConceptKind } from './types.js';
 
 /**
@@ -31,11 +32,26 @@ const MATH =
 
 const METRIC_CASED = /\bmAP\b|\bAP\b|\bIoU\b|\bAR\b/;
 
+/** The kind a concept of each sort belongs to, where its sort says; quantities and models keep the rules below. */
+const KIND_OF_SORT: Partial<Record<ConceptSort | 'none', ConceptKind>> = {
+  phenomenon: 'general',
+  task: 'general',
+  part: 'layer',
+  operation: 'layer',
+  box: 'layer',
+  method: 'training',
+  quantity: 'metric',
+};
+
 export function classifyKind(input: KindInput): ConceptKind {
   const names = input.names.join(' | ');
   const heading = input.headingPath.slice(1).join(' | '); // the first is the note's title: too broad
   if (input.tags.some((t) => CPP_TAGS.test(t.trim()))) return 'cpp';
   if (CPP_WORDS.test(names)) return 'cpp';
+  // What the head of the name says wins over a word inside it: 分类子网 is a network part, 框回归
+  // a task, 类别不平衡 a phenomenon, 注意力迁移 a training method, 聚焦参数 a quantity (concepts/sort.ts).
+  const bySort = KIND_OF_SORT[conceptSort(input.names, 'general') ?? 'none'];
+  if (bySort) return bySort;
   if (LOSS.test(names)) return 'loss';
   if (METRIC.test(names) || METRIC_CASED.test(names)) return 'metric';
   if (LAYER_STRONG.test(names)) return 'layer';

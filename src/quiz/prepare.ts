@@ -7,7 +7,7 @@ import { conceptNames, type QuizConceptBank } from '../concepts/bank.js';
 import { parseTermName } from '../concepts/names.js';
 import { BLANK, blankOut, mentions, namePattern, normalizeName } from '../concepts/text.js';
 import { splitSentences } from '../notes/sentences.js';
-import { optionProblems, withoutCommentary } from './quality.js';
+import { optionProblems, withoutCommentary, withoutComparisonToNothing } from './quality.js';
 import type { Prepared, PreparedBank } from './types.js';
 
 export type { Prepared, PreparedBank } from './types.js';
@@ -82,7 +82,7 @@ export function preparedBank(bank: QuizConceptBank): PreparedBank {
 }
 
 /** Two notes are neighbours when each uses at least this many of the other's terms. */
-const NEIGHBOUR_LINKS = 2;
+export const NEIGHBOUR_LINKS = 2;
 
 /**
  * Neighbouring topics: strongly linked ones (they use each other's terms), and the
@@ -123,7 +123,7 @@ function makeGloss(p: Prepared): string | null {
   // A description that needs its own term inside it would read garbled with a pronoun in its
   // place (“在通道维它（……）”), so it is no description at all.
   if (gloss.includes(BLANK)) return null;
-  gloss = withoutCommentary(gloss);
+  gloss = withoutCommentary(withoutComparisonToNothing(gloss));
   if (gloss === null || gloss.replace(/`/g, '').length < 8) return null;
   if (p.names.some((n) => mentions(gloss!, n))) return null;
   if (optionProblems(gloss).length > 0) return null;

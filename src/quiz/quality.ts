@@ -1,6 +1,7 @@
 /**
  * What a teacher would strike out of a question, as rules the generator
  * applies while drafting and validate.ts checks again on every question:
+ *   - giveaways: a stem word the correct option shares and no other option does;
  *   - texts: stems that do not stand alone (a dangling “则”, “当时”, “这个初始化”),
  *     note commentary (“这是常见的辨析题”), trivia (authors, venues, years),
  *     brackets or quotes cut in half, options ending mid-phrase;
@@ -15,10 +16,12 @@ import type { Prepared } from './types.js';
 
 /** Words that open a sentence only as the continuation of another one (“则……”, “因此……”, “这……”). */
 const DANGLING_START =
-  /^(?:则|而|但|但是|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像|分为|可分为|分成|包括|主要有|有两种|有三种)/;
+  /^(?:则|而|但|但是|因为|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像|分为|可分为|分成|包括|主要有|有两种|有三种)/;
 /** Words that point at something outside the sentence: the stem would not stand alone. */
 const DEICTIC =
-  /当时|这个|这种|这些|这样|这里|这一|这两|该方法|该模型|该网络|上述|前者|后者|如上|同上|上面|下面|上图|下图|如图|见图|本节|本文|上一节|下一节|前面|后面提到|此时|此处/;
+  /当时|这个|这种|这些|这样|这里|这一|这两|该方法|该模型|该网络|上述|前者|后者|如上|同上|上面|下面|上图|下图|如图|见图|本节|本文|上一节|下一节|前面|后面提到|此时|此处|对此|为此|由此|据此|在此|[（(]\d[）)]的?基础|在\s*[（(]\d[）)]/;
+/** A comparison whose other side is not given (“结构相同但不共享参数”: the same as what?). */
+const COMPARES_TO_NOTHING = /^(?:结构|形式|做法|思路|原理|用法|作用|参数)?(?:相同|一样|同样|类似|相似|同上)/;
 /** Note commentary: the author talking to themselves, not the subject. */
 const COMMENTARY = /常见的?(?:辨析|考点|面试)题?|面试(?:常考|必考|高频|常问)|易错|考点|必背|记住|划重点|(?:^|[，。；])注意[：:，]/;
 /** Trivia as the tested knowledge: authors, venues, years. */
@@ -56,7 +59,7 @@ export function optionProblems(option: string): string[] {
   if (CUT_END.test(text)) problems.push('option cut mid-phrase');
   if (text.includes(BLANK) || /(?:^|[^其])它(?![们])/.test(text)) problems.push('option with a pronoun or gap standing in for a word');
   if (COMMENTARY.test(text)) problems.push('option carries note commentary');
-  if (DEICTIC.test(text)) problems.push('option points outside itself');
+  if (DEICTIC.test(text) || COMPARES_TO_NOTHING.test(text)) problems.push('option points outside itself');
   if (TRIVIA.test(text)) problems.push('option is trivia (author, venue or year)');
   return problems;
 }
@@ -71,9 +74,17 @@ export function passageProblems(passage: string, blanksWanted: number): string[]
   // “＿＿＿如 SSD、YOLO 则直接……”: the first clause leans on a sentence that is not there.
   if (/^[^，。；,;]{0,24}则/.test(opening)) problems.push('stem leans on a previous sentence (则)');
   if (DEICTIC.test(passage) || /它/.test(passage)) problems.push('stem points outside itself');
+  const afterBlank = opening.replace(/^[：:\s]*(?:是指|指的是|就是|是|指)?\s*/, '');
+  if (COMPARES_TO_NOTHING.test(passage.startsWith(BLANK) ? afterBlank : opening))
+    problems.push('stem compares with something it does not name');
   if (COMMENTARY.test(passage)) problems.push('stem carries note commentary');
   if (TRIVIA.test(passage)) problems.push('stem rests on trivia (author, venue or year)');
   if (!balanced(passage)) problems.push('stem with an unclosed bracket or quote');
+  // “前馈网络（feed-forward network, ＿＿＿）”: a blank in brackets is a translation or short
+  // form of the words before it, which give it away.
+  if (/[（(][^（）()]*＿＿＿[^（）()]*[）)]/.test(passage)) problems.push('the blank is in brackets after the words it stands for');
+  // “＿＿＿++”, “＿＿＿-101”: the blank is only part of a longer name.
+  if (new RegExp(`${BLANK}(?:\\+|#|-?\\d)`).test(passage)) problems.push('the blank is part of a longer name');
   // “更多数据 / ＿＿＿：……”: a label of a list, not a sentence.
   if (new RegExp(`[/／]\\s*${BLANK}|${BLANK}\\s*[/／]`).test(passage)) problems.push('stem is a list label, not a sentence');
   return problems;
@@ -83,6 +94,16 @@ export function passageProblems(passage: string, blanksWanted: number): string[]
 export function quotedPassage(stem: string): string | null {
   const lines = stem.split('\n').filter((l) => l.startsWith('> '));
   return lines.length > 0 ? lines.map((l) => l.slice(2)).join('\n') : null;
+}
+
+/**
+ * The text without a first clause that compares with something it does not name
+ * (“结构相同但不共享参数，输出 4A 个偏移量” → “输出 4A 个偏移量”); unchanged when there is none.
+ */
+export function withoutComparisonToNothing(text: string): string {
+  if (!COMPARES_TO_NOTHING.test(text)) return text;
+  const comma = text.search(/[，,；;]/);
+  return comma < 0 ? text : text.slice(comma + 1).trim();
 }
 
 /** A note's trailing commentary clause (“——这是常见的辨析题”) cut off; null when the commentary is not at the end. */
@@ -180,6 +201,63 @@ export function partlyNamed(stemText: string, answer: Prepared): boolean {
   return false;
 }
 
+/** The two-character Chinese runs of `text` (within runs of Chinese, never across punctuation). */
+function hanPairs(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+
+/** The distinctive English words of `text` (four letters or more, not a generic one like “network”). */
+function latinWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9-]+/)
+      .filter((w) => w.length >= 4 && !GENERIC_WORDS.has(w)),
+  );
+}
+
+/**
+ * True when the stem repeats a word of the correct option that no other option
+ * has (“衡量一个位置离其目标**中心**有多近的量” → 中心度): a student matches words
+ * instead of knowing. `stem` is what the student reads against the options: the
+ * quoted passage, or the term asked about.
+ */
+export function echoGivesAway(stem: string, options: readonly string[], correctIndex: number): boolean {
+  const correct = options[correctIndex];
+  if (correct === undefined) return false;
+  const others = options.filter((_, i) => i !== correctIndex);
+  return sharedWords(correct, stem).some((w) => others.every((o) => !sharedWords(o, stem).includes(w)));
+}
+
+/** The two-character Chinese words and distinctive English words `option` shares with `stem`. */
+export function sharedWords(option: string, stem: string): string[] {
+  const stemPairs = hanPairs(stem);
+  const stemWords = latinWords(stem);
+  return [...[...hanPairs(option)].filter((p) => stemPairs.has(p)), ...[...latinWords(option)].filter((w) => stemWords.has(w))];
+}
+
+/** The Chinese words a description ends its first clause on: what it says the thing is (……的单阶段检测器). */
+function categoryOf(gloss: string): string {
+  const clause = firstClause(gloss.replace(/[（(][^（）()]*[）)]/g, ''));
+  return /\p{Script=Han}+$/u.exec(clause)?.[0] ?? '';
+}
+
+/**
+ * True when the two concepts' descriptions say they are the same sort of thing in
+ * three Chinese characters or more (“……组成的单阶段检测器”, “……的全卷积单阶段检测器”):
+ * two detectors of one kind described by their parts may both fit either description.
+ */
+export function sameCategory(a: Prepared, b: Prepared): boolean {
+  if (!a.gloss || !b.gloss) return false;
+  const x = categoryOf(a.gloss);
+  const y = categoryOf(b.gloss);
+  let k = 0;
+  while (k < x.length && k < y.length && x[x.length - 1 - k] === y[y.length - 1 - k]) k++;
+  return k >= 3;
+}
+
 /** The head of a name: the last two Chinese characters of its Chinese part, or the last English word. */
 function heads(p: Prepared): string[] {
   const out: string[] = [];
@@ -206,7 +284,11 @@ function heads(p: Prepared): string[] {
 function modifies(a: Prepared, b: Prepared): boolean {
   return heads(a).some((h) =>
     b.names.some((n) => {
-      const text = /\p{Script=Han}/u.test(h) ? n.replace(/[（(][^（）()]*[）)]/g, '') : n.toLowerCase();
+      const han = /\p{Script=Han}/u.test(h);
+      // An English head is looked for in English names only: in “自蒸馏（self-distillation）” the
+      // closing bracket would make “distillation” look like a modifier of something after it.
+      if (!han && /\p{Script=Han}/u.test(n)) return false;
+      const text = han ? n.replace(/[（(][^（）()]*[）)]/g, '') : n.toLowerCase();
       const at = text.indexOf(h);
       return at >= 0 && at + h.length < text.replace(/\s+$/, '').length;
     }),
@@ -233,6 +315,16 @@ function firstClause(text: string): string {
   return text.split(/[，,；;。：:]/)[0] ?? text;
 }
 
+/**
+ * True when one of `parent`'s names is in the title of the note `child` is defined in: the
+ * note is about it, so `child` is one of its parts, kinds or aspects. (Lower headings may
+ * list siblings, “封装、继承、多态”, so only the title counts.)
+ */
+function namedAbove(child: Prepared, parent: Prepared): boolean {
+  const title = child.concept.source.headingPath[0];
+  return title !== undefined && parent.names.some((n) => mentions(title, n));
+}
+
 const sectionOf = (p: Prepared) => `${p.concept.source.file}\u0000${p.concept.source.headingPath.join('\u0000')}`;
 
 /**
@@ -257,6 +349,9 @@ export function couldAlsoBeRight(
     return "its name shares a word with the answer's (one may be a kind of the other)";
   if (sameStemPart(answer, d)) return 'the same part under another head (回归子网 / 回归分支)';
   if (modifies(answer, d) || modifies(d, answer)) return "one name is built on the other's (a part or a kind of it)";
+  // A note's title names what its concepts are parts or kinds of: 自蒸馏 is defined in
+  // “知识蒸馏 Knowledge Distillation”, so knowledge distillation is not safely wrong for it.
+  if (namedAbove(answer, d) || namedAbove(d, answer)) return "one is named in the title of the other's note (its parent)";
   if (answer.names.some((n) => mentions(d.concept.definition, n))) return 'its definition names the answer (a part or kind of it)';
   if (d.names.some((n) => mentions(answer.concept.definition, n))) return "the answer's definition names it (a part or parent)";
   // “多态……分为编译时多态——函数重载、运算符重载、模板”: a sentence that divides something into kinds

@@ -8,10 +8,10 @@
  */
 import type { ConceptContext } from '../concepts/contexts.js';
 import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '../concepts/text.js';
-import type { Rng } from '../random.js';
+import { shuffle, type Rng } from '../random.js';
 import { pickDistractors, type Picked } from './distractors.js';
 import type { Prepared, PreparedBank, QuestionSource, QuestionType } from './types.js';
-import { partlyNamed, passageProblems } from './quality.js';
+import { partlyNamed, passageProblems, withoutComparisonToNothing } from './quality.js';
 import { leaks } from './validate.js';
 
 export { LETTERS, QUESTION_TYPES, type Question, type QuestionSource, type QuestionType } from './types.js';
@@ -40,8 +40,8 @@ function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
   if (answer.longerNames.some((n) => mentions(answer.concept.definition, n))) return null;
   const masked = blankOut(answer.concept.definition, answer.names);
   if (leaks(masked.text, answer.names)) return null;
-  const passage = endSentence(masked.text);
-  if (passageProblems(passage, 1).length > 0 || partlyNamed(passage, answer)) return null;
+  const passage = cleanOpening(masked.text, answer);
+  if (passage === null) return null;
   const stem = `以下哪个概念符合这段描述？\n${quote(passage)}`;
   // Options look alike: if the answer is written “中文（English）”, so are the others; if only
   // in English or only in Chinese, the others are too — the odd one out must not be the answer.
@@ -52,6 +52,7 @@ function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
     correct: answer.concept.term,
     passage: answer.concept.definition,
     formatOf: termFormat,
+    stem: passage,
   });
   if (!distractors) return null;
   return { stem, correct: answer.concept.term, distractors, source: { ...answer.concept.source } };
@@ -66,6 +67,7 @@ function termToDefinition(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
     correct: answer.gloss,
     passage: null,
     formatOf: () => '',
+    stem: answer.concept.term,
   });
   if (!distractors) return null;
   return { stem, correct: answer.gloss, distractors, source: { ...answer.concept.source } };
@@ -76,7 +78,6 @@ function cloze(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
   const usable: Array<{ ctx: ConceptContext; masked: string; surface: string }> = [];
   for (const ctx of contexts) {
     if (answer.longerNames.some((n) => mentions(ctx.text, n))) continue; // the blank would cut a longer term
-    if ((ctx.text.match(/→/g) ?? []).length >= 2) continue; // a mnemonic chain, not a sentence
     const surface = surfaceOf(ctx.text, answer);
     if (!surface) continue;
     const masked = blankOut(ctx.text, answer.names);
@@ -87,11 +88,23 @@ function cloze(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
     if (passageProblems(passage, 1).length > 0 || partlyNamed(passage, answer)) continue;
     usable.push({ ctx, masked: passage, surface });
   }
-  if (usable.length === 0) return null;
-  // Prefer sentences from the concept's own note, then let the seed choose.
+  // Sentences of the concept's own note first, each group in the seed's order; the first sentence
+  // that makes a clean question wins (one whose wording gives the answer away may be followed by one that does not).
   const own = usable.filter((u) => u.ctx.file === answer.concept.topic);
-  const pool = own.length > 0 ? own : usable;
-  const pick = pool[Math.floor(rng() * pool.length)]!;
+  const others = usable.filter((u) => u.ctx.file !== answer.concept.topic);
+  for (const pick of [...shuffle(own, rng), ...shuffle(others, rng)]) {
+    const draft = clozeFrom(bank, answer, pick, rng);
+    if (draft) return draft;
+  }
+  return null;
+}
+
+function clozeFrom(
+  bank: PreparedBank,
+  answer: Prepared,
+  pick: { ctx: ConceptContext; masked: string; surface: string },
+  rng: Rng,
+): Draft | null {
   const stem = `选择最合适的词填入空白处：\n${quote(pick.masked)}`;
   const format = termFormat(pick.surface);
   const distractors = pickDistractors(bank, answer, rng, {
@@ -102,6 +115,7 @@ function cloze(bank: PreparedBank, answer: Prepared, rng: Rng): Draft | null {
     correct: pick.surface,
     passage: pick.ctx.text,
     formatOf: termFormat,
+    stem: pick.masked,
   });
   if (!distractors) return null;
   return {
@@ -135,6 +149,36 @@ function surfaceOf(text: string, answer: Prepared): string | null {
     surface ??= found;
   }
   return surface;
+}
+
+/**
+ * The blanked definition as written when it reads clean, otherwise its longest
+ * opening that does: the clauses before a second blank or a pointer outside the
+ * passage (“＿＿＿是对局部区域做下采样的操作，常见最大＿＿＿……” keeps its first clause).
+ * Null when no opening of a dozen characters or more is clean.
+ */
+const SUBORDINATE = /如果|若|当|虽然|因为|由于|根据|通过|对于|随着|只要|除非|一旦|为了|不仅|不是|与其/;
+/** A clause ending on a word that needs more after it. */
+const CUT_END = /(?:的|地|和|与|及|或|在|把|将|对|从|以|为|被|由|是|而|但|并|且)$/;
+
+function cleanOpening(blanked: string, answer: Prepared): string | null {
+  const clean = (p: string) => passageProblems(p, 1).length === 0 && !partlyNamed(p, answer);
+  // “＿＿＿：结构相同但不共享参数，输出……”: the clause comparing with what the passage does not name goes.
+  const lead = /^＿＿＿\s*(?:[：:]|是指|指的是|就是|是|指)?\s*/.exec(blanked)?.[0];
+  const masked = lead === undefined ? blanked : lead + withoutComparisonToNothing(blanked.slice(lead.length));
+  const full = endSentence(masked);
+  if (clean(full)) return full;
+  const cuts = [...masked.matchAll(/[，；。,;]/g)].map((m) => m.index).reverse();
+  for (const at of cuts) {
+    const head = masked.slice(0, at).trim();
+    if (head.split(BLANK).join('').replace(/`/g, '').length < 12) break;
+    // A last clause that opens a condition or a cause (“如果……”, “根据……”) needs what was cut.
+    const lastClause = head.split(/[，；：:,;]/).pop() ?? head;
+    if (SUBORDINATE.test(lastClause) || CUT_END.test(head)) continue;
+    const passage = `${head}${hasCjk(head) ? '。' : '.'}`;
+    if (clean(passage)) return passage;
+  }
+  return null;
 }
 
 /** A sentence cut at “；” reads as finished when it ends with “。”. */

@@ -4,14 +4,15 @@
  *   - the answer's names never appear in the stem, in any spelling;
  *   - distractors are not the answer under another name, do not appear in the
  *     stem, and are of the answer's kind whenever the bank has three others of it;
- *   - options are pairwise distinct, with no dangling Markdown;
+ *   - options are pairwise distinct, with no dangling Markdown, of one sort (concepts/sort.ts);
+ *   - the stem does not repeat the wording of the correct option alone;
  *   - the teacher's rules of quality.ts: no distractor that could also be right,
  *     well-formed options, a stem that stands alone with exactly one blank, no trivia.
  */
 import type { QuizConceptBank } from '../concepts/bank.js';
 import { mentions, normalizeName } from '../concepts/text.js';
 import { ownTexts, preparedBank } from './prepare.js';
-import { couldAlsoBeRight, optionProblems, partlyNamed, passageProblems, quotedPassage } from './quality.js';
+import { couldAlsoBeRight, echoGivesAway, optionProblems, partlyNamed, passageProblems, quotedPassage, sameCategory } from './quality.js';
 import type { Question } from './types.js';
 
 /** True when any of `names` appears in `text` (case, spaces and punctuation ignored). */
@@ -55,12 +56,16 @@ export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (sameKindOthers >= 3 && d.concept.kind !== answer.concept.kind)
       problems.push(`distractor ${d.concept.term} is not a ${answer.concept.kind}`);
     if (q.type !== 'term-to-definition' && leaks(q.stem, d.names)) problems.push(`distractor ${d.concept.term} appears in the stem`);
+    if (q.type === 'term-to-definition' && sameCategory(answer, d))
+      problems.push(`distractor ${d.concept.term} is described as the same sort of thing`);
   }
   if (/\*\*|\$/.test(q.stem) || (q.stem.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in the stem');
   for (const o of q.options)
     if (/\*\*|\$/.test(o) || (o.match(/`/g) ?? []).length % 2 !== 0) problems.push('dangling Markdown in an option');
   for (const o of q.options) problems.push(...optionProblems(o));
   const passage = quotedPassage(q.stem);
+  const readAgainstOptions = q.type === 'term-to-definition' ? answer.concept.term : (passage ?? '');
+  if (echoGivesAway(readAgainstOptions, q.options, q.correctIndex)) problems.push("the stem repeats the answer's wording only");
   if (q.type !== 'term-to-definition') {
     if (passage === null) problems.push('no quoted passage in the stem');
     else problems.push(...passageProblems(passage, 1));
