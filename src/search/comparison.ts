@@ -59,7 +59,10 @@ function splitList(text: string): string[] {
 
 function isName(side: string): boolean {
   const cjk = side.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const words = side.replace(/\p{Script=Han}/gu, ' ').split(/\s+/).filter(Boolean).length;
+  const words = side
+    .replace(/\p{Script=Han}/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
   return words + cjk / 2 <= MAX_SIDE_WORDS;
 }
 
