@@ -50,6 +50,20 @@ describe('comparisonSides', () => {
     expect(comparisonSides(question)).toEqual(sides);
   });
 
+  it.each([
+    ['老师说正则化很重要，L1 和 L2 这两种有什么区别', ['L1', 'L2']],
+    ['看了好多教程还是没搞懂，sgd、adam 和 rmsprop 那几个到底有什么不同', ['sgd', 'adam', 'rmsprop']],
+  ])('leaves a clause before the sides, and a demonstrative after them, out of "%s"', (question, sides) => {
+    expect(comparisonSides(question)).toEqual(sides);
+  });
+
+  it.each(['my friend who studies law asked me what a gan even is and how it is different from a vae'])(
+    'finds none when a side would be a whole clause: "%s"',
+    (question) => {
+      expect(comparisonSides(question)).toBeNull();
+    },
+  );
+
   it.each(['what is focal loss', 'how does roi pooling work', '金字塔原理写作怎么用', 'input and output shapes'])(
     'finds none in "%s"',
     (question) => {

@@ -25,7 +25,17 @@ const CHINESE_PATTERNS: readonly RegExp[] = [
  * the end of the question, and a clause after the last side ("X vs Y: which
  * one to use", "X 和 Y，哪个好", "X vs Y for reducing dimensions").
  */
-const SIDE_NOISE = /^(?:the|a|an)\s+|\s*(?:[:：;；,，?？。!！]|\s[-–—]\s).*$|\s+(?:in\s+practice|exactly)$|\s+(?:for|when|if)\s+.*$/gi;
+const SIDE_NOISE =
+  /^(?:the|a|an)\s+|\s*(?:[:：;；,，?？。!！]|\s[-–—]\s).*$|\s+(?:in\s+practice|exactly)$|\s+(?:for|when|if)\s+.*$|\s*[这那](?:些|个|种|两个|两种|几个|几种).*$/gi;
+
+/**
+ * A side is a name ("batch norm", "逻辑回归", "single shot multibox detector"),
+ * not a clause: past this many words (a Chinese character counts half a word)
+ * the pattern matched a chatty sentence around a connective ("my roommate asked
+ * me what RL even is and how it's different from …", "听说学习率要慢慢降，X 和 Y …").
+ */
+const MAX_SIDE_WORDS = 6;
+const CLAUSES_BEFORE = /^.*[，。；！？]\s*/;
 
 /** The two or three things a comparison question compares, or null when it compares nothing. */
 export function comparisonSides(question: string): string[] | null {
@@ -33,9 +43,11 @@ export function comparisonSides(question: string): string[] | null {
   for (const pattern of [...ENGLISH_PATTERNS, ...CHINESE_PATTERNS]) {
     const m = pattern.exec(q);
     if (!m?.groups) continue;
-    const first = splitList(m.groups.a!);
-    const sides = [...first, m.groups.b!].map(clean).filter(Boolean);
-    if (sides.length >= 2 && sides.length <= 3) return sides;
+    // Chinese lists names with 、; a full-width comma ends a clause, so a side starts after the last one.
+    const listed = [...splitList(m.groups.a!.replace(CLAUSES_BEFORE, '')), m.groups.b!].map(clean).filter(Boolean);
+    // A clause before a list of names is the question's preamble, not a side; a clause as a side is no comparison.
+    const sides = listed.filter((side, i) => i >= listed.length - 2 || isName(side));
+    if (sides.length >= 2 && sides.length <= 3 && sides.every(isName)) return sides;
   }
   return null;
 }
@@ -43,6 +55,15 @@ export function comparisonSides(question: string): string[] | null {
 /** "X, Y and Z" / "X、Y 和 Z": a third side listed before the last. */
 function splitList(text: string): string[] {
   return text.split(/\s*(?:,|，|、)\s*/).filter(Boolean);
+}
+
+function isName(side: string): boolean {
+  const cjk = side.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = side
+    .replace(/\p{Script=Han}/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
+  return words + cjk / 2 <= MAX_SIDE_WORDS;
 }
 
 function clean(side: string): string {
