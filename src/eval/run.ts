@@ -172,7 +172,6 @@ if (values.ablation) {
     ['without comparison sides', { comparisons: false }],
     ['without question aspects', { aspects: false }],
     ['without overview deferral', { overviews: false }],
-    ['without held-ideas focus of headings', { heldIdeas: false }],
     [
       'without all six (before #12)',
       { spelling: false, hinges: false, definitions: false, comparisons: false, aspects: false, overviews: false },

@@ -9,7 +9,6 @@ import { definitionScore } from './definition.js';
 import { type Aspect, answersAspect, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { ideasHeldByAny } from './held-ideas.js';
 import { accountsForQuestion } from './hinges.js';
 import { scoredPassage } from './quote.js';
 import { correctSpelling, type Correction } from './spelling.js';
@@ -76,8 +75,6 @@ export interface KeywordFeatures {
   aspects: boolean;
   /** A note's intro yields to the section of its note whose heading names the question better than its title. */
   overviews: boolean;
-  /** Headings are measured against the ideas some candidate holds, not a chatty question's asides (search/held-ideas.ts). */
-  heldIdeas: boolean;
 }
 
 /**
@@ -107,7 +104,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     comparisons: true,
     aspects: true,
     overviews: true,
-    heldIdeas: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -129,9 +125,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     return chunks.get(id);
   };
   const bm25 = corpus.keywordHits(groups, CANDIDATES);
-  // How much of the question a heading names, out of what the candidates can answer.
-  const candidateTokens = bm25.map((h) => h.matched);
-  const answerable = features.heldIdeas ? ideasHeldByAny(groups, candidateTokens) : groups;
   // Which query tokens a section holds: BM25 already knows for its hits; only a
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
@@ -159,13 +152,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         const found = chunkOf(id);
         return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), idf) : 0;
       }
-    : (id: string) => HEADING_WEIGHT * coverage(answerable, headingTokensOf(id), idf);
+    : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), idf);
   const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
   const aspectBonusOf = (id: string) => {
     const found = chunkOf(id);
     if (!found || asked.size === 0) return 0;
-    const pathCoverage = (path: string) => coverage(answerable, new Set(corpus.tokenize(path)), idf);
-    return ASPECT_WEIGHT * aspectScore(found, asked, answerable, pathCoverage, (text) => corpus.tokenize(text), idf);
+    const pathCoverage = (path: string) => coverage(groups, new Set(corpus.tokenize(path)), idf);
+    return ASPECT_WEIGHT * aspectScore(found, asked, groups, pathCoverage, (text) => corpus.tokenize(text), idf);
   };
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
   const reranked = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, idf) : bm25;
