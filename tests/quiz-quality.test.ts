@@ -216,7 +216,15 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
       problems.push(`${d.term}: named in the title of the other's note (a parent)`);
     const namedInDefinition = bank.concepts.filter((e) => e.id !== answer.id && namesOf(e).some((n) => occurs(answer.definition, n)));
     const saidToBe = namedInDefinition.find((e) => {
-      const whatItIs = (e.definition.split(/[，,；;。：:]/)[0] ?? '').replace(new RegExp(namesOf(e).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'), '');
+      const whatItIs = (e.definition.split(/[，,；;。：:]/)[0] ?? '').replace(
+        new RegExp(
+          namesOf(e)
+            .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('|'),
+          'g',
+        ),
+        '',
+      );
       return namesOf(d).some((n) => occurs(whatItIs, n));
     });
     if (saidToBe) problems.push(`${d.term}: ${saidToBe.term}, named in the answer's definition, is said to be it`);
@@ -257,7 +265,13 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     const afterBlank = passage.replace(/^＿＿＿\s*(?:[：:]|是指|指的是|就是|是|指)?\s*/, '');
     if (SAME_AS_WHAT.test(afterBlank)) problems.push('stem compares with something it does not name');
     if (UNNAMED_BEST.test(passage)) problems.push('stem ranks among unnamed means');
-    if (q.type === 'definition-to-term' && passage.split(BLANK).join('').replace(/[`\s。.]/g, '').length < 12)
+    if (
+      q.type === 'definition-to-term' &&
+      passage
+        .split(BLANK)
+        .join('')
+        .replace(/[`\s。.]/g, '').length < 12
+    )
       problems.push('description too short to single out one concept');
     const parts = partsGivingAway(bank, q, passage);
     if (parts.length > 0) problems.push(`the stem names ${parts[0]}, a part of the answer no distractor's note speaks of`);
