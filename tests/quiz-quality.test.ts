@@ -85,7 +85,7 @@ const passageOf = (stem: string) =>
     .map((l) => l.slice(2))
     .join('\n');
 
-const COMMENTARY = /辨析题|考点|面试(?:常考|必考|高频|常问)|易错|必背|划重点/;
+const COMMENTARY = /辨析题|考点|面试(?:常考|必考|高频|常问)|易错|必背|划重点|答案来源|必须先理解/;
 const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI)\b|等人|(?:19|20)\d{2}\s*年/;
 const OPENS_ON_CONNECTIVE = /^(?:则|而|但|因此|所以|于是|此外|另外|同时|并且|而且|也|还|这|该|此|其|它|上述|前者|后者|注意|当时|那么|然后)/;
 /** “结构相同但不共享参数”: the same as what? */

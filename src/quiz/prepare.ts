@@ -116,6 +116,9 @@ function neighbourTopics(affinity: Map<string, Map<string, number>>): Map<string
   return out;
 }
 
+/** The fewest characters (code marks and spaces aside) of a description offered as an option. */
+const MIN_GLOSS = 10;
+
 const VERB_AFTER_NAME = /^\s*(?:[（(][^（）()]*[）)])?\s*(?:[A-Za-zα-ωΑ-Ω]\s*)?(?:是指|指的是|就是|即是|是|指|：|:)\s*/;
 
 /** A concept's description without its name: the predicate of its defining sentence. */
@@ -137,7 +140,8 @@ function makeGloss(p: Prepared): string | null {
   // place (“在通道维它（……）”), so it is no description at all.
   if (gloss.includes(BLANK)) return null;
   gloss = withoutCommentary(withoutUnnamedSuperlative(withoutComparisonToNothing(gloss)));
-  if (gloss === null || gloss.replace(/`/g, '').length < 8) return null;
+  // “端到端目标检测器”: a description this short fits too many things to single one out.
+  if (gloss === null || gloss.replace(/[`\s]/g, '').length < MIN_GLOSS) return null;
   if (p.names.some((n) => mentions(gloss!, n))) return null;
   if (optionProblems(gloss).length > 0) return null;
   return gloss;

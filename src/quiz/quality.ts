@@ -22,9 +22,12 @@ const DEICTIC =
   /当时|这个|这种|这些|这样|这里|这一|这两|该方法|该模型|该网络|上述|前者|后者|如上|同上|上面|下面|上图|下图|如图|见图|本节|本文|上一节|下一节|前面|后面提到|此时|此处|对此|为此|由此|据此|在此|[（(]\d[）)]的?基础|在\s*[（(]\d[）)]/;
 /** A comparison whose other side is not given (“结构相同但不共享参数”: the same as what?). */
 const COMPARES_TO_NOTHING = /^(?:结构|形式|做法|思路|原理|用法|作用|参数)?(?:相同|一样|同样|类似|相似|同上)/;
-/** Note commentary: the author talking to themselves, not the subject. */
+/**
+ * Note commentary: the author talking to themselves (what is examined, where an answer comes
+ * from, what to read first), not the subject.
+ */
 const COMMENTARY =
-  /常见的?(?:辨析|考点|面试)题?|答案来源|参考(?:资料|文献|链接)[：:]|面试(?:常考|必考|高频|常问)|易错|考点|必背|记住|划重点|(?:^|[，。；])注意[：:，]/;
+  /常见的?(?:辨析|考点|面试)题?|答案来源|参考(?:资料|文献|链接)[：:]|(?:必须|需要|应该|建议)先(?:理解|了解|掌握|学习|看)|前置知识|面试(?:常考|必考|高频|常问)|易错|考点|必背|记住|划重点|(?:^|[，。；])注意[：:，]/;
 /**
  * A judgement ranking the thing among means the sentence does not name (“……，是最根本的办法”:
  * the most basic remedy for what?): it leans on the list or the question around it.
