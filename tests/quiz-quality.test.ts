@@ -18,7 +18,15 @@
  *   - options of one sort (no task among network parts, no quantity among models)
  *     in every question a quiz asks first;
  *   - the correct option is not the longest more often than chance allows, and
- *     its position is uniform.
+ *     its position is uniform;
+ *   - no giveaway by topic: a stem naming a part of the answer (a concept of a note
+ *     titled by it: 教师网络 for 知识蒸馏) that no distractor's note speaks of; no ranking
+ *     among unnamed means (“是最根本的办法”); no distractor the stem names by the words
+ *     before its head (“自顶向下提供语义” for 自顶向下路径), and none that a concept named in the
+ *     answer's definition is said to be (the backbone, for the lateral connection that takes
+ *     the bottom-up pathway's features); no description too short to single out one concept;
+ *   - a question is asked first only when its distractors come from the answer's note or
+ *     notes directly linked to it (each using the other's terms), not a neighbour's neighbour.
  */
 import { GENERIC_WORDS } from '../src/quiz/quality.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +85,7 @@ const passageOf = (stem: string) =>
     .map((l) => l.slice(2))
     .join('\n');
 
-const COMMENTARY = /辨析题|考点|面试(?:常考|必考|高频|常问)|易错|必背|划重点/;
+const COMMENTARY = /辨析题|考点|面试(?:常考|必考|高频|常问)|易错|必背|划重点|答案来源|必须先理解/;
 const TRIVIA = /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI)\b|等人|(?:19|20)\d{2}\s*年/;
 const OPENS_ON_CONNECTIVE = /^(?:则|而|但|因此|所以|于是|此外|另外|同时|并且|而且|也|还|这|该|此|其|它|上述|前者|后者|注意|当时|那么|然后)/;
 /** “结构相同但不共享参数”: the same as what? */
@@ -139,6 +147,40 @@ function sameSection(a: Concept, b: Concept): boolean {
   return a.source.file === b.source.file && a.source.headingPath.join('/') === b.source.headingPath.join('/');
 }
 
+/** “是最根本的办法”: the best of which means? The sentence does not say. */
+const UNNAMED_BEST = /最\p{Script=Han}{1,3}的?(?:办法|方法|手段|做法|选择|途径|方案|策略)/u;
+const hanName = (n: string) => n.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, '');
+
+/** What a topic's notes say, as far as the bank holds it: its concepts' definitions and sentences. */
+function topicText(bank: QuizConceptBank, topic: string): string {
+  return norm(
+    (bank.byTopic.get(topic) ?? [])
+      .flatMap((c) => [c.definition, ...(bank.contexts.get(c.id) ?? []).filter((x) => x.file === topic).map((x) => x.text)])
+      .join('\n'),
+  );
+}
+
+/**
+ * Parts of the answer the passage names that no distractor's note speaks of: concepts of the
+ * answer's note whose title names the answer, other than the kind the passage says it is,
+ * whose words before the head (教师 of 教师网络) appear in none of the distractors' notes.
+ */
+function partsGivingAway(bank: QuizConceptBank, q: Question, passage: string): string[] {
+  const answer = bank.byId.get(q.conceptId)!;
+  const title = answer.source.headingPath[0] ?? '';
+  const kindSaid = categoryOf(passage);
+  const distractorTopics = q.optionConceptIds.filter((_, i) => i !== q.correctIndex).map((id) => bank.byId.get(id)!.topic);
+  return (bank.byTopic.get(answer.topic) ?? [])
+    .filter((c) => c.id !== answer.id && namesOf(answer).some((n) => occurs(c.source.headingPath[0] ?? title, n)))
+    .filter((c) => namesOf(c).some((n) => occurs(passage, n)))
+    .filter((c) => !namesOf(c).some((n) => hanName(n).length >= 2 && kindSaid.endsWith(hanName(n))))
+    .filter((c) => {
+      const lead = namesOf(c).map((n) => (hanName(n).length >= 4 ? hanName(n).slice(0, Math.max(2, hanName(n).length - 3)) : norm(n)));
+      return !distractorTopics.some((t) => lead.some((w) => w.length >= 2 && topicText(bank, t).includes(w)));
+    })
+    .map((c) => c.term);
+}
+
 function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
   const problems: string[] = [];
   const answer = bank.byId.get(q.conceptId)!;
@@ -172,6 +214,22 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     const titleOf = (c: Concept) => c.source.headingPath[0] ?? '';
     if (namesOf(d).some((n) => occurs(titleOf(answer), n)) || namesOf(answer).some((n) => occurs(titleOf(d), n)))
       problems.push(`${d.term}: named in the title of the other's note (a parent)`);
+    const namedInDefinition = bank.concepts.filter((e) => e.id !== answer.id && namesOf(e).some((n) => occurs(answer.definition, n)));
+    const saidToBe = namedInDefinition.find((e) => {
+      const whatItIs = (e.definition.split(/[，,；;。：:]/)[0] ?? '').replace(
+        new RegExp(
+          namesOf(e)
+            .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('|'),
+          'g',
+        ),
+        '',
+      );
+      return namesOf(d).some((n) => occurs(whatItIs, n));
+    });
+    if (saidToBe) problems.push(`${d.term}: ${saidToBe.term}, named in the answer's definition, is said to be it`);
+    if (q.type !== 'term-to-definition' && namesOf(d).some((n) => hanName(n).length >= 5 && q.stem.includes(hanName(n).slice(0, -2))))
+      problems.push(`${d.term}: the stem names it by the words before its head`);
     if (q.type === 'term-to-definition' && commonEnd(categoryOf(q.options[i]!), categoryOf(q.options[q.correctIndex]!)) >= 3)
       problems.push(`option ${i} describes the same sort of thing as the answer ("${categoryOf(q.options[i]!)}")`);
   });
@@ -191,6 +249,7 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (COMMENTARY.test(o)) problems.push(`commentary in option "${o}"`);
     if (SAME_AS_WHAT.test(o)) problems.push(`option compares with something it does not name "${o}"`);
     if (TRIVIA.test(o)) problems.push(`trivia in option "${o}"`);
+    if (UNNAMED_BEST.test(o)) problems.push(`option ranks among unnamed means "${o}"`);
   }
   if (q.type !== 'term-to-definition') {
     const passage = passageOf(q.stem);
@@ -205,6 +264,17 @@ function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (/[（(]\d[）)]的?基础/.test(passage)) problems.push('stem refers to a numbered item elsewhere');
     const afterBlank = passage.replace(/^＿＿＿\s*(?:[：:]|是指|指的是|就是|是|指)?\s*/, '');
     if (SAME_AS_WHAT.test(afterBlank)) problems.push('stem compares with something it does not name');
+    if (UNNAMED_BEST.test(passage)) problems.push('stem ranks among unnamed means');
+    if (
+      q.type === 'definition-to-term' &&
+      passage
+        .split(BLANK)
+        .join('')
+        .replace(/[`\s。.]/g, '').length < 12
+    )
+      problems.push('description too short to single out one concept');
+    const parts = partsGivingAway(bank, q, passage);
+    if (parts.length > 0) problems.push(`the stem names ${parts[0]}, a part of the answer no distractor's note speaks of`);
   }
   if (COMMENTARY.test(q.stem)) problems.push('commentary in the stem');
   if (TRIVIA.test(q.stem)) problems.push('trivia in the stem');
@@ -278,6 +348,17 @@ function qualitySuite(name: string, dir: () => string, enabled: boolean) {
       }
     });
 
+    it("a question is asked first only with distractors from the answer's note or notes directly linked to it", () => {
+      const prepared = preparedBank(bank);
+      const linked = (a: string, b: string) => a === b || (prepared.affinity.get(a)?.get(b) ?? 0) >= 2;
+      const far = all.filter(
+        (q) =>
+          distractorsNearby(prepared, q.conceptId, q.optionConceptIds) &&
+          q.optionConceptIds.some((id) => !linked(bank.byId.get(q.conceptId)!.topic, bank.byId.get(id)!.topic)),
+      );
+      expect(far.map((q) => q.options.join(' | '))).toEqual([]);
+    });
+
     it("distractors come from the answer's own note in most questions", () => {
       const withOwnNote = all.filter((q) =>
         q.optionConceptIds.some((id, i) => i !== q.correctIndex && bank.byId.get(id)!.topic === bank.byId.get(q.conceptId)!.topic),
@@ -322,6 +403,20 @@ describe('the defects the teacher found in issue #14 are gone (notes/)', () => {
     const qs = about(/^RetinaNet$/).filter((q) => q.type !== 'term-to-definition');
     expect(qs.length).toBeGreaterThan(0);
     for (const q of qs) for (const o of q.options) expect(o).not.toMatch(/detector|backbone|骨干|检测器|子网/);
+  });
+
+  it('the defects graded on seed 23 are gone: no 是最根本的办法, no 教师/学生 stem for 知识蒸馏, no backbone against the lateral connection', () => {
+    expect(all.filter((q) => (q.stem + q.options.join('')).includes('最根本的办法'))).toEqual([]);
+    const kd = about(/^知识蒸馏/).filter((q) => q.type !== 'term-to-definition');
+    expect(kd.filter((q) => /教师|学生/.test(q.stem)).map((q) => q.stem)).toEqual([]);
+    for (const q of about(/^侧向连接/)) expect(q.options.filter((o) => /骨干|backbone/i.test(o))).toEqual([]);
+    expect(all.filter((q) => q.stem.includes('自顶向下提供语义') && q.options.some((o) => o.startsWith('自顶向下')))).toEqual([]);
+  });
+
+  it("a model's description keeps what it is without where it was published (一种通用的多尺度特征提取结构)", () => {
+    const fpn = about(/^特征金字塔网络/).filter((q) => q.type === 'term-to-definition');
+    expect(fpn.length).toBeGreaterThan(0);
+    for (const q of fpn) expect(q.options[q.correctIndex]).toBe('一种通用的多尺度特征提取结构');
   });
 
   it('no author or venue as the tested knowledge', () => {

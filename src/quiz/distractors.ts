@@ -7,7 +7,7 @@ import { conceptSort, type ConceptSort } from '../concepts/sort.js';
 import { hasCjk, mentions, normalizeName } from '../concepts/text.js';
 import { shuffle, type Rng } from '../random.js';
 import { NEIGHBOUR_LINKS, ownTexts, type Prepared, type PreparedBank } from './prepare.js';
-import { couldAlsoBeRight, optionProblems, sameCategory, sharedWords } from './quality.js';
+import { couldAlsoBeRight, namedWithoutHead, optionProblems, sameCategory, sharedWords } from './quality.js';
 
 /** A distractor: its option text and the concept it comes from. */
 export interface Picked {
@@ -82,7 +82,7 @@ function pickAmong(bank: PreparedBank, answer: Prepared, rng: Rng, spec: Distrac
     const sort = sortOf(p);
     if (sameSort && !ofOneSort(answer, p)) continue;
     if (spec.passage === null && sameCategory(answer, p)) continue;
-    if (spec.passage !== null && p.names.some((n) => mentions(spec.passage!, n))) continue;
+    if (spec.passage !== null && (p.names.some((n) => mentions(spec.passage!, n)) || namedWithoutHead(spec.passage, p))) continue;
     const option = spec.optionOf(p);
     if (!option) continue;
     const norm = normalizeName(option);
@@ -157,12 +157,14 @@ function pickAmong(bank: PreparedBank, answer: Prepared, rng: Rng, spec: Distrac
 export function distractorsNearby(bank: PreparedBank, conceptId: string, optionConceptIds: readonly string[]): boolean {
   const answer = bank.byId.get(conceptId);
   if (!answer) return false;
-  const near = bank.neighbours.get(answer.concept.topic);
+  // Only notes that use the answer's note's terms (or whose terms it uses) directly: a neighbour's
+  // neighbour is a topic apart (FPN's parts in a DETR question are eliminated by their note).
+  const links = bank.affinity.get(answer.concept.topic);
   return optionConceptIds.every((id) => {
     if (id === conceptId) return true;
     const d = bank.byId.get(id);
     if (!d || !ofOneSort(answer, d)) return false;
-    return d.concept.topic === answer.concept.topic || (near?.has(d.concept.topic) ?? false);
+    return d.concept.topic === answer.concept.topic || (links?.get(d.concept.topic) ?? 0) >= NEIGHBOUR_LINKS;
   });
 }
 

@@ -7,7 +7,14 @@ import { conceptNames, type QuizConceptBank } from '../concepts/bank.js';
 import { parseTermName } from '../concepts/names.js';
 import { BLANK, blankOut, mentions, namePattern, normalizeName } from '../concepts/text.js';
 import { splitSentences } from '../notes/sentences.js';
-import { optionProblems, withoutCommentary, withoutComparisonToNothing } from './quality.js';
+import {
+  firstClause,
+  optionProblems,
+  withoutCommentary,
+  withoutComparisonToNothing,
+  withoutProvenance,
+  withoutUnnamedSuperlative,
+} from './quality.js';
 import type { Prepared, PreparedBank } from './types.js';
 
 export type { Prepared, PreparedBank } from './types.js';
@@ -32,7 +39,7 @@ export function preparedBank(bank: QuizConceptBank): PreparedBank {
   for (const concept of bank.concepts) {
     const names = conceptNames(concept);
     const termParts = parseTermName(concept.term)?.names ?? [concept.term];
-    prepared.set(concept.id, { concept, termParts, names, norms: names.map(normalizeName), gloss: null, longerNames: [] });
+    prepared.set(concept.id, { concept, termParts, names, norms: names.map(normalizeName), gloss: null, longerNames: [], namedIs: [] });
   }
   const all = [...prepared.values()];
   for (const p of all) {
@@ -43,6 +50,12 @@ export function preparedBank(bank: QuizConceptBank): PreparedBank {
         const n = other.norms[k]!;
         if (p.norms.some((m) => n !== m && n.includes(m))) p.longerNames.push(other.names[k]!);
       }
+    }
+  }
+  for (const p of all) {
+    for (const other of all) {
+      if (other === p || !other.gloss || !other.names.some((n) => mentions(p.concept.definition, n))) continue;
+      p.namedIs.push(firstClause(other.gloss));
     }
   }
   const byKind = new Map<string, Prepared[]>();
@@ -76,7 +89,7 @@ export function preparedBank(bank: QuizConceptBank): PreparedBank {
       }
     }
   }
-  found = { byId: prepared, byKind, affinity, neighbours: neighbourTopics(affinity), contexts };
+  found = { byId: prepared, byKind, affinity, neighbours: neighbourTopics(affinity), contexts, topicTexts: textByTopic };
   cache.set(bank, found);
   return found;
 }
@@ -103,11 +116,14 @@ function neighbourTopics(affinity: Map<string, Map<string, number>>): Map<string
   return out;
 }
 
+/** The fewest characters (code marks and spaces aside) of a description offered as an option. */
+const MIN_GLOSS = 10;
+
 const VERB_AFTER_NAME = /^\s*(?:[（(][^（）()]*[）)])?\s*(?:[A-Za-zα-ωΑ-Ω]\s*)?(?:是指|指的是|就是|即是|是|指|：|:)\s*/;
 
 /** A concept's description without its name: the predicate of its defining sentence. */
 function makeGloss(p: Prepared): string | null {
-  const first = splitSentences(p.concept.definition)[0]?.text.trim() ?? '';
+  const first = withoutProvenance(splitSentences(p.concept.definition)[0]?.text.trim() ?? '');
   let gloss: string | null = null;
   for (const name of [...p.names].sort((a, b) => b.length - a.length)) {
     const m = new RegExp(`^(?:${namePattern(name)})`, 'iu').exec(first);
@@ -123,8 +139,9 @@ function makeGloss(p: Prepared): string | null {
   // A description that needs its own term inside it would read garbled with a pronoun in its
   // place (“在通道维它（……）”), so it is no description at all.
   if (gloss.includes(BLANK)) return null;
-  gloss = withoutCommentary(withoutComparisonToNothing(gloss));
-  if (gloss === null || gloss.replace(/`/g, '').length < 8) return null;
+  gloss = withoutCommentary(withoutUnnamedSuperlative(withoutComparisonToNothing(gloss)));
+  // “端到端目标检测器”: a description this short fits too many things to single one out.
+  if (gloss === null || gloss.replace(/[`\s]/g, '').length < MIN_GLOSS) return null;
   if (p.names.some((n) => mentions(gloss!, n))) return null;
   if (optionProblems(gloss).length > 0) return null;
   return gloss;

@@ -12,21 +12,42 @@
  *     or a listed sibling).
  */
 import { BLANK, mentions, normalizeName } from '../concepts/text.js';
-import type { Prepared } from './types.js';
+import type { Prepared, PreparedBank } from './types.js';
 
 /** Words that open a sentence only as the continuation of another one (“则……”, “因此……”, “这……”). */
 const DANGLING_START =
-  /^(?:则|而|但|但是|因为|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像|分为|可分为|分成|包括|主要有|有两种|有三种)/;
+  /^(?:则|而|但|但是|因为|因此|所以|于是|此外|另外|同时|并且|而且|也|还|即|这|那|该|此|其|它|上述|前者|后者|注意|当时|那么|然后|接着|最后|以及|及其|首先|其次|再|又|不过|然而|可见|总之|比如|例如|如|像|分为|可分为|分成|包括|主要有|有两种|有三种)/;
 /** Words that point at something outside the sentence: the stem would not stand alone. */
 const DEICTIC =
   /当时|这个|这种|这些|这样|这里|这一|这两|该方法|该模型|该网络|上述|前者|后者|如上|同上|上面|下面|上图|下图|如图|见图|本节|本文|上一节|下一节|前面|后面提到|此时|此处|对此|为此|由此|据此|在此|[（(]\d[）)]的?基础|在\s*[（(]\d[）)]/;
 /** A comparison whose other side is not given (“结构相同但不共享参数”: the same as what?). */
 const COMPARES_TO_NOTHING = /^(?:结构|形式|做法|思路|原理|用法|作用|参数)?(?:相同|一样|同样|类似|相似|同上)/;
-/** Note commentary: the author talking to themselves, not the subject. */
-const COMMENTARY = /常见的?(?:辨析|考点|面试)题?|面试(?:常考|必考|高频|常问)|易错|考点|必背|记住|划重点|(?:^|[，。；])注意[：:，]/;
+/**
+ * Note commentary: the author talking to themselves (what is examined, where an answer comes
+ * from, what to read first), not the subject.
+ */
+const COMMENTARY =
+  /常见的?(?:辨析|考点|面试)题?|答案来源|参考(?:资料|文献|链接)[：:]|(?:必须|需要|应该|建议)先(?:理解|了解|掌握|学习|看)|前置知识|面试(?:常考|必考|高频|常问)|易错|考点|必背|记住|划重点|(?:^|[，。；])注意[：:，]/;
+/**
+ * A judgement ranking the thing among means the sentence does not name (“……，是最根本的办法”:
+ * the most basic remedy for what?): it leans on the list or the question around it.
+ */
+const UNNAMED_SUPERLATIVE = /最\p{Script=Han}{1,3}的?(?:办法|方法|手段|做法|选择|途径|方案|策略)/u;
 /** Trivia as the tested knowledge: authors, venues, years. */
 const TRIVIA =
   /\b(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI|IJCAI|BMVC|TPAMI|arXiv)\b|等人|(?:^|[^0-9])(?:19|20)\d{2}\s*年|提出者|作者|[\d.]+\s*个(?:百分)?点/;
+/**
+ * Where and when a model was published, said on the way to what it is (“是 Lin 等人在 CVPR
+ * 2017 提出的一种……结构”): trivia, but the rest of the description stands without it.
+ */
+const PROVENANCE =
+  /(^|是\s*)(?:[^，。；：:是]{0,16}?在\s*)?(?:CVPR|ICCV|ECCV|NIPS|NeurIPS|ICLR|ICML|AAAI|IJCAI|BMVC|TPAMI|arXiv)\s*(?:19|20)\d{2}\s*年?\s*上?\s*(?:提出|发表)的?\s*/u;
+
+/** The text without where and when the thing was published (see PROVENANCE); unchanged when it does not say. */
+export function withoutProvenance(text: string): string {
+  return text.replace(PROVENANCE, (_, lead: string) => lead.trim());
+}
+
 /** A phrase that ends on a word needing more after it. */
 const CUT_END = /(?:的|和|与|及|或|在|把|将|对|从|以|为|被|由|、|，|,|：|:|（|\(|—|-)$/;
 
@@ -59,7 +80,7 @@ export function optionProblems(option: string): string[] {
   if (CUT_END.test(text)) problems.push('option cut mid-phrase');
   if (text.includes(BLANK) || /(?:^|[^其])它(?![们])/.test(text)) problems.push('option with a pronoun or gap standing in for a word');
   if (COMMENTARY.test(text)) problems.push('option carries note commentary');
-  if (DEICTIC.test(text) || COMPARES_TO_NOTHING.test(text)) problems.push('option points outside itself');
+  if (DEICTIC.test(text) || COMPARES_TO_NOTHING.test(text) || UNNAMED_SUPERLATIVE.test(text)) problems.push('option points outside itself');
   if (TRIVIA.test(text)) problems.push('option is trivia (author, venue or year)');
   return problems;
 }
@@ -75,7 +96,7 @@ export function passageProblems(passage: string, blanksWanted: number): string[]
   if (/^[^，。；,;]{0,24}则/.test(opening)) problems.push('stem leans on a previous sentence (则)');
   if (DEICTIC.test(passage) || /它/.test(passage)) problems.push('stem points outside itself');
   const afterBlank = opening.replace(/^[：:\s]*(?:是指|指的是|就是|是|指)?\s*/, '');
-  if (COMPARES_TO_NOTHING.test(passage.startsWith(BLANK) ? afterBlank : opening))
+  if (COMPARES_TO_NOTHING.test(passage.startsWith(BLANK) ? afterBlank : opening) || UNNAMED_SUPERLATIVE.test(passage))
     problems.push('stem compares with something it does not name');
   if (COMMENTARY.test(passage)) problems.push('stem carries note commentary');
   if (TRIVIA.test(passage)) problems.push('stem rests on trivia (author, venue or year)');
@@ -104,6 +125,12 @@ export function withoutComparisonToNothing(text: string): string {
   if (!COMPARES_TO_NOTHING.test(text)) return text;
   const comma = text.search(/[，,；;]/);
   return comma < 0 ? text : text.slice(comma + 1).trim();
+}
+
+/** The text without a last clause that ranks it among unnamed means (“……等，是最根本的办法”); unchanged when there is none. */
+export function withoutUnnamedSuperlative(text: string): string {
+  const m = /^(.*)[，,；;]([^，,；;]*)$/.exec(text);
+  return m && UNNAMED_SUPERLATIVE.test(m[2]!) && !UNNAMED_SUPERLATIVE.test(m[1]!) ? m[1]!.trim() : text;
 }
 
 /** A note's trailing commentary clause (“——这是常见的辨析题”) cut off; null when the commentary is not at the end. */
@@ -311,7 +338,7 @@ function sameStemPart(a: Prepared, b: Prepared): boolean {
 }
 
 /** The first clause of a description: what it says the thing is, before the details. */
-function firstClause(text: string): string {
+export function firstClause(text: string): string {
   return text.split(/[，,；;。：:]/)[0] ?? text;
 }
 
@@ -323,6 +350,46 @@ function firstClause(text: string): string {
 function namedAbove(child: Prepared, parent: Prepared): boolean {
   const title = child.concept.source.headingPath[0];
   return title !== undefined && parent.names.some((n) => mentions(title, n));
+}
+
+/**
+ * True when `text` names `d` by the words before its head (“自顶向下提供语义” for
+ * 自顶向下路径): the sentence speaks of it as something else than the blank.
+ */
+export function namedWithoutHead(text: string, d: Prepared): boolean {
+  return d.names.some((n) => {
+    const han = n.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, '');
+    return han.length >= 5 && text.includes(han.slice(0, -2));
+  });
+}
+
+/**
+ * The concepts `text` names that belong to `answer` (defined in a note whose title names it:
+ * 教师网络 in “知识蒸馏 Knowledge Distillation”, 射线长度 in “PolarMask 笔记”) and that no
+ * distractor's note speaks of: the topic gives the answer away. A part named by words the
+ * distractors' notes use too (分类子网 next to Faster R-CNN, whose note has 分类) gives nothing away.
+ */
+export function topicGivesAway(text: string, answer: Prepared, distractors: readonly Prepared[], bank: PreparedBank): Prepared[] {
+  const out: Prepared[] = [];
+  // “……组成的单阶段检测器”: the kind the passage says the answer is, knowledge it tests, not its topic.
+  const genus = categoryOf(text);
+  const hanOf = (n: string) => n.replace(/[（(][^（）()]*[）)]/g, '').replace(/[^\p{Script=Han}]/gu, '');
+  for (const c of bank.byId.values()) {
+    if (c === answer || c.concept.topic !== answer.concept.topic || !namedAbove(c, answer)) continue;
+    if (!c.names.some((n) => mentions(text, n))) continue;
+    if (c.names.some((n) => hanOf(n).length >= 2 && genus.endsWith(hanOf(n)))) continue;
+    // The words before its head: 教师 of 教师网络, 单阶段 of 单阶段检测器.
+    const words = c.names.map((n) => {
+      const han = hanOf(n);
+      return han.length >= 4 ? han.slice(0, Math.max(2, han.length - 3)) : normalizeName(n);
+    });
+    const spoken = distractors.some((d) => {
+      const topicText = bank.topicTexts.get(d.concept.topic) ?? '';
+      return words.some((w) => w.length >= 2 && topicText.includes(w));
+    });
+    if (!spoken) out.push(c);
+  }
+  return out;
 }
 
 const sectionOf = (p: Prepared) => `${p.concept.source.file}\u0000${p.concept.source.headingPath.join('\u0000')}`;
@@ -354,6 +421,9 @@ export function couldAlsoBeRight(
   if (namedAbove(answer, d) || namedAbove(d, answer)) return "one is named in the title of the other's note (its parent)";
   if (answer.names.some((n) => mentions(d.concept.definition, n))) return 'its definition names the answer (a part or kind of it)';
   if (d.names.some((n) => mentions(answer.concept.definition, n))) return "the answer's definition names it (a part or parent)";
+  // 侧向连接 takes the features of 自底向上路径, which “is the backbone's forward pass”: the
+  // backbone then does what the answer's definition says its part does, and may read as right.
+  if (answer.namedIs.some((t) => d.names.some((n) => mentions(t, n)))) return "the answer's definition names something it is said to be";
   // “多态……分为编译时多态——函数重载、运算符重载、模板”: a sentence that divides something into kinds
   // names the answer with its parent or with the siblings it is listed among; neither is safely wrong.
   const divides = answerTexts.find(

@@ -11,7 +11,7 @@ import { BLANK, blankOut, hasCjk, mentions, namePattern, normalizeName } from '.
 import { shuffle, type Rng } from '../random.js';
 import { pickDistractors, type Picked } from './distractors.js';
 import type { Prepared, PreparedBank, QuestionSource, QuestionType } from './types.js';
-import { partlyNamed, passageProblems, withoutComparisonToNothing } from './quality.js';
+import { partlyNamed, passageProblems, withoutComparisonToNothing, withoutProvenance, topicGivesAway } from './quality.js';
 import { leaks } from './validate.js';
 
 export { LETTERS, QUESTION_TYPES, type Question, type QuestionSource, type QuestionType } from './types.js';
@@ -40,7 +40,7 @@ function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
   if (answer.longerNames.some((n) => mentions(answer.concept.definition, n))) return null;
   const masked = blankOut(answer.concept.definition, answer.names);
   if (leaks(masked.text, answer.names)) return null;
-  const passage = cleanOpening(masked.text, answer);
+  const passage = cleanOpening(withoutProvenance(masked.text), answer);
   if (passage === null) return null;
   const stem = `以下哪个概念符合这段描述？\n${quote(passage)}`;
   // Options look alike: if the answer is written “中文（English）”, so are the others; if only
@@ -54,7 +54,7 @@ function definitionToTerm(bank: PreparedBank, answer: Prepared, rng: Rng): Draft
     formatOf: termFormat,
     stem: passage,
   });
-  if (!distractors) return null;
+  if (!distractors || givesAwayByTopic(bank, passage, answer, distractors)) return null;
   return { stem, correct: answer.concept.term, distractors, source: { ...answer.concept.source } };
 }
 
@@ -117,13 +117,19 @@ function clozeFrom(
     formatOf: termFormat,
     stem: pick.masked,
   });
-  if (!distractors) return null;
+  if (!distractors || givesAwayByTopic(bank, pick.masked, answer, distractors)) return null;
   return {
     stem,
     correct: pick.surface,
     distractors,
     source: { file: pick.ctx.file, headingPath: pick.ctx.headingPath, startLine: pick.ctx.startLine, endLine: pick.ctx.endLine },
   };
+}
+
+/** True when the passage names parts of the answer that the distractors' notes never speak of. */
+function givesAwayByTopic(bank: PreparedBank, passage: string, answer: Prepared, distractors: readonly Picked[]): boolean {
+  const ds = distractors.map((d) => bank.byId.get(d.id)).filter((d): d is Prepared => d !== undefined);
+  return topicGivesAway(passage, answer, ds, bank).length > 0;
 }
 
 /**
@@ -161,17 +167,27 @@ const SUBORDINATE = /如果|若|当|虽然|因为|由于|根据|通过|对于|�
 /** A clause ending on a word that needs more after it. */
 const CUT_END = /(?:的|地|和|与|及|或|在|把|将|对|从|以|为|被|由|是|而|但|并|且)$/;
 
+/** The fewest characters (blank, code marks and spaces aside) a quoted description needs to single out one concept. */
+const MIN_DESCRIPTION = 12;
+
 function cleanOpening(blanked: string, answer: Prepared): string | null {
   const clean = (p: string) => passageProblems(p, 1).length === 0 && !partlyNamed(p, answer);
   // “＿＿＿：结构相同但不共享参数，输出……”: the clause comparing with what the passage does not name goes.
   const lead = /^＿＿＿\s*(?:[：:]|是指|指的是|就是|是|指)?\s*/.exec(blanked)?.[0];
   const masked = lead === undefined ? blanked : lead + withoutComparisonToNothing(blanked.slice(lead.length));
   const full = endSentence(masked);
+  // “＿＿＿是端到端目标检测器。”: a description this short fits too many things to single one out.
+  const long = (p: string) =>
+    p
+      .split(BLANK)
+      .join('')
+      .replace(/[`\s。.]/g, '').length >= MIN_DESCRIPTION;
+  if (!long(full)) return null;
   if (clean(full)) return full;
   const cuts = [...masked.matchAll(/[，；。,;]/g)].map((m) => m.index).reverse();
   for (const at of cuts) {
     const head = masked.slice(0, at).trim();
-    if (head.split(BLANK).join('').replace(/`/g, '').length < 12) break;
+    if (!long(head)) break;
     // A last clause that opens a condition or a cause (“如果……”, “根据……”) needs what was cut.
     const lastClause = head.split(/[，；：:,;]/).pop() ?? head;
     if (SUBORDINATE.test(lastClause) || CUT_END.test(head)) continue;

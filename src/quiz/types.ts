@@ -18,6 +18,11 @@ export interface Prepared {
   gloss: string | null;
   /** Names of other concepts that contain one of this concept's names (池化 ⊂ 金字塔池化模块). */
   longerNames: string[];
+  /**
+   * What the concepts its definition names are said to be: the first clause of each one's
+   * description (侧向连接's definition names 自底向上路径, which is “普通 backbone 的前向传播”).
+   */
+  namedIs: string[];
 }
 
 /** The bank's concepts prepared, grouped by kind, and how related its topics are. */
@@ -29,6 +34,8 @@ export interface PreparedBank {
   /** topic → the topics whose concepts make fair distractors for it (see `neighbourTopics`). */
   neighbours: Map<string, Set<string>>;
   contexts: Map<string, ConceptContext[]>;
+  /** topic → its concepts' definitions and sentences, normalised (see `normalizeName`). */
+  topicTexts: Map<string, string>;
 }
 
 export type QuestionType = 'definition-to-term' | 'term-to-definition' | 'cloze';

@@ -12,7 +12,17 @@
 import type { QuizConceptBank } from '../concepts/bank.js';
 import { mentions, normalizeName } from '../concepts/text.js';
 import { ownTexts, preparedBank } from './prepare.js';
-import { couldAlsoBeRight, echoGivesAway, optionProblems, partlyNamed, passageProblems, quotedPassage, sameCategory } from './quality.js';
+import {
+  couldAlsoBeRight,
+  echoGivesAway,
+  namedWithoutHead,
+  optionProblems,
+  partlyNamed,
+  passageProblems,
+  quotedPassage,
+  sameCategory,
+  topicGivesAway,
+} from './quality.js';
 import type { Question } from './types.js';
 
 /** True when any of `names` appears in `text` (case, spaces and punctuation ignored). */
@@ -55,7 +65,8 @@ export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (d.norms.some((n) => answer.norms.includes(n))) problems.push(`distractor ${d.concept.term} is another name of the answer`);
     if (sameKindOthers >= 3 && d.concept.kind !== answer.concept.kind)
       problems.push(`distractor ${d.concept.term} is not a ${answer.concept.kind}`);
-    if (q.type !== 'term-to-definition' && leaks(q.stem, d.names)) problems.push(`distractor ${d.concept.term} appears in the stem`);
+    if (q.type !== 'term-to-definition' && (leaks(q.stem, d.names) || namedWithoutHead(q.stem, d)))
+      problems.push(`distractor ${d.concept.term} appears in the stem`);
     if (q.type === 'term-to-definition' && sameCategory(answer, d))
       problems.push(`distractor ${d.concept.term} is described as the same sort of thing`);
   }
@@ -70,6 +81,9 @@ export function validateQuestion(bank: QuizConceptBank, q: Question): string[] {
     if (passage === null) problems.push('no quoted passage in the stem');
     else problems.push(...passageProblems(passage, 1));
     if (passage !== null && partlyNamed(passage, answer)) problems.push("the stem gives away part of the answer's name");
+    const distractors = ids.filter((id) => id !== q.conceptId).flatMap((id) => prepared.byId.get(id) ?? []);
+    for (const part of passage === null ? [] : topicGivesAway(passage, answer, distractors, prepared))
+      problems.push(`the stem names ${part.concept.term}, a part of the answer no distractor's note speaks of`);
   }
   return problems;
 }
