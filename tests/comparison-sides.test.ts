@@ -57,9 +57,12 @@ describe('comparisonSides', () => {
     expect(comparisonSides(question)).toEqual(sides);
   });
 
-  it.each(['my friend who studies law asked me what a gan even is and how it is different from a vae'])('finds none when a side would be a whole clause: "%s"', (question) => {
-    expect(comparisonSides(question)).toBeNull();
-  });
+  it.each(['my friend who studies law asked me what a gan even is and how it is different from a vae'])(
+    'finds none when a side would be a whole clause: "%s"',
+    (question) => {
+      expect(comparisonSides(question)).toBeNull();
+    },
+  );
 
   it.each(['what is focal loss', 'how does roi pooling work', '金字塔原理写作怎么用', 'input and output shapes'])(
     'finds none in "%s"',
