@@ -23,7 +23,7 @@ const images = (html: string) => [...html.matchAll(/<img class="([\w-]+)" src="(
 const visibleText = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, ' ');
 
 describe('studybot preview', () => {
-  it('writes the /ask answer, a quiz question and a daily post as pages, with the formula PNGs they show', () => {
+  it('writes the /ask answer, a quiz question, a daily post and a flashcard as pages, with the formula PNGs they show', () => {
     const data = tempDir('studybot-preview-');
     const out = path.join(data, 'out');
     const { code, stdout, stderr } = preview(['--out', out, 'what is focal loss'], data);
@@ -57,6 +57,13 @@ describe('studybot preview', () => {
     expect(quiz).toContain('/quiz topic:retinanet-focal-loss.md');
     expect(quiz.match(/class="button primary"/g)).toHaveLength(4);
     expect(quiz).toContain('Next question');
+
+    // The answer's note has flashcards of its own: the student's card is shown as /quiz posts it.
+    const card = page('card.html');
+    expect(card).toContain('/quiz topic:retinanet-focal-loss.md');
+    expect(card).toContain('Show answer');
+    expect(card).toMatch(/retinanet-focal-loss\.md:\d+/);
+    expect(visibleText(card)).not.toMatch(/::|==/);
 
     const index = page('index.html');
     for (const trigger of ['/ask question:what is focal loss', '/quiz topic:', '/daily now']) expect(index).toContain(trigger);

@@ -5,8 +5,8 @@
  * concept bank). Only tagged notes are read from disk, so a big vault with no
  * cards costs nothing.
  */
-import { isFlashcardTag, parseCards, type NoteCard } from '../notes/cards.js';
-import { readNote } from '../notes/load.js';
+import { readFlashcards } from '../notes/card-deck.js';
+import { isFlashcardTag, type NoteCard } from '../notes/cards.js';
 import type { StudyIndex } from '../index/study-index.js';
 import type { BotLogger } from './logger.js';
 
@@ -42,18 +42,10 @@ export function noteCardsOf(index: Pick<StudyIndex, 'notes' | 'generation' | 'no
 
 async function readDeck(index: Pick<StudyIndex, 'notes' | 'notesDir'>, logger: BotLogger): Promise<NoteCardDeck> {
   const files = index.notes.filter((n) => n.meta.tags.some(isFlashcardTag)).map((n) => n.file);
-  const cards: NoteCard[] = [];
-  for (const file of files) {
-    const read = await readNote(index.notesDir, file);
-    if (!read.ok) {
-      logger.warn({ file, reason: read.reason }, 'could not read the flashcards of a note');
-      continue;
-    }
-    const parsed = parseCards(read.note);
-    cards.push(...parsed.cards);
-    // The author is told where a card did not parse; the rest of the note's cards are asked.
-    for (const problem of parsed.problems) logger.warn({ file, line: problem.line, problem: problem.message }, 'flashcard not read');
-  }
-  if (files.length > 0) logger.info({ notes: files.length, cards: cards.length }, 'flashcards read');
-  return noteCardDeck(cards);
+  const read = await readFlashcards(index.notesDir, files);
+  for (const { file, reason } of read.unreadable) logger.warn({ file, reason }, 'could not read the flashcards of a note');
+  // The author is told where a card did not parse; the rest of the note's cards are asked.
+  for (const { file, line, message } of read.problems) logger.warn({ file, line, problem: message }, 'flashcard not read');
+  if (files.length > 0) logger.info({ notes: files.length, cards: read.cards.length }, 'flashcards read');
+  return noteCardDeck(read.cards);
 }

@@ -12,11 +12,11 @@ import { buildPreview } from '../preview/build-preview.js';
 import { writePreview } from '../preview/write-preview.js';
 
 export const usage =
-  'studybot preview [--notes DIR] [--data DIR] [--out DIR] QUESTION   (HTML + PNGs of /ask, a quiz question and a daily post; --out defaults to DATA_DIR/preview)';
+  'studybot preview [--notes DIR] [--data DIR] [--out DIR] QUESTION   (HTML + PNGs of /ask, a quiz question, a daily post and a flashcard; --out defaults to DATA_DIR/preview)';
 
 /**
  * Shows without Discord what the bot would post: the /ask answer to QUESTION,
- * a quiz question and a daily post, built by the same functions the bot
+ * a quiz question, a daily post and one of the notes' flashcards, built by the same functions the bot
  * sends, drawn as HTML pages in Discord's dark theme with the attachments next to them.
  */
 export async function execute(ctx: CliContext): Promise<number> {
@@ -45,6 +45,7 @@ export async function execute(ctx: CliContext): Promise<number> {
         ask: `/ask question:${checked.question}`,
         quiz: `/quiz${messages.topic ? ` topic:${messages.topic}` : ''}`,
         daily: '/daily now',
+        card: `/quiz topic:${messages.cardTopic ?? ''}`,
       },
       outDir,
       { now, cjkFontFiles: cjkFontFiles() },

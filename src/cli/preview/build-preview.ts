@@ -10,14 +10,21 @@ import { answerMessage, dailyPostMessage, type MediaMessage } from '../../render
 import type { Translate } from '../../render/messages.js';
 import { quizPostView } from '../../render/quiz.js';
 import { ask } from '../../search/ask.js';
+import { readFlashcards } from '../../notes/card-deck.js';
+import { isFlashcardTag, type NoteCard } from '../../notes/cards.js';
+import { cardPostView } from '../../render/quiz-card.js';
 
-/** The three messages a preview shows, as the bot would send them now. */
+/** The messages a preview shows, as the bot would send them now. */
 export interface PreviewMessages {
   ask: MediaMessage;
   /** Null when the notes yield no question (too few concepts). */
   quiz: MediaMessage | null;
   /** Null when the notes hold no concept. */
   daily: MediaMessage | null;
+  /** One of the student's own flashcards as /quiz posts it; null when no note is tagged #flashcards. */
+  card: MediaMessage | null;
+  /** The note the card comes from. */
+  cardTopic: string | null;
   /** The note the answer quotes: the quiz and the daily post are taken from it when they can be. */
   topic: string | null;
 }
@@ -78,7 +85,22 @@ export async function buildPreview({ index, bank, question, media, t, now }: Pre
         t,
       )
     : null;
-  return { ask: askMessage, quiz, daily, topic };
+  const card = await firstCard(index, topic);
+  return {
+    ask: askMessage,
+    quiz,
+    daily,
+    card: card ? { view: { ...cardPostView({ card, nextTopic: card.file }, t), files: [] }, media: null } : null,
+    cardTopic: card?.file ?? null,
+    topic,
+  };
+}
+
+/** A card of the answer's note when it has some, else the first card of any flashcard note. */
+async function firstCard(index: StudyIndex, topic: string | null): Promise<NoteCard | null> {
+  const files = index.notes.filter((n) => n.meta.tags.some(isFlashcardTag)).map((n) => n.file);
+  const { cards } = await readFlashcards(index.notesDir, files);
+  return cards.find((c) => c.file === topic) ?? cards[0] ?? null;
 }
 
 function dailyConcept(index: StudyIndex, bank: QuizConceptBank, topic: string | null): Concept | null {

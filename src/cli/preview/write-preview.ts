@@ -16,12 +16,12 @@ export interface WrittenPreview {
 
 /**
  * Writes the preview: `index.html` with every message, `ask.html`,
- * `quiz.html` and `daily.html` with one each, and the attachments in
+ * `quiz.html`, `daily.html` and `card.html` with one each, and the attachments in
  * `files/`, where the pages find them.
  */
 export async function writePreview(
   messages: PreviewMessages,
-  triggers: { ask: string; quiz: string; daily: string },
+  triggers: { ask: string; quiz: string; daily: string; card: string },
   outDir: string,
   options: Omit<PreviewPageOptions, 'cjkFonts'> & { cjkFontFiles?: { regular: string; bold?: string } | null },
 ): Promise<WrittenPreview> {
@@ -55,6 +55,7 @@ export async function writePreview(
   await add('ask', messages.ask);
   await add('quiz', messages.quiz);
   await add('daily', messages.daily);
+  await add('card', messages.card);
 
   const pages: Record<string, string> = {};
   for (const [key, message] of entries) {
