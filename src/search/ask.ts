@@ -12,6 +12,7 @@ import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion } from './hinges.js';
 import { overviewsDefer } from './overviews.js';
 import { scoredPassage } from './quote.js';
+import { withCorrectionsDemoted, withoutStopTokens } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import { correctSpelling, type Correction } from './spelling.js';
 
@@ -283,36 +284,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
 
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
-
-/**
- * A correction is a guess at what the student meant, so it weighs what a
- * translation weighs, less than a typed word: its tokens become the group's
- * expansions (half a typed word in BM25, 0.8 in coverage).
- */
-function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[], corpus: Corpus): QueryGroup[] {
-  if (corrections.length === 0) return groups;
-  const corrected = new Set(corrections.flatMap((c) => corpus.tokenize(c.to)));
-  return groups.map((g) => {
-    const moved = g.tokens.filter((t) => corrected.has(t));
-    if (moved.length === 0) return g;
-    return { ...g, tokens: g.tokens.filter((t) => !corrected.has(t)), expansions: [...new Set([...moved, ...g.expansions])] };
-  });
-}
-
-/**
- * The keyword leg leaves out a token found in more than half the sections
- * (BM25's IDF is below ln 2 there), so no hit is ever credited with it. Left
- * beside a rarer token of the same idea, it would count as missing from every
- * section that holds the idea as typed, and halve the coverage of 迁移学习
- * (迁移 + 学习) where 学习 is everywhere, below that of a section holding only
- * the English translation. A word that is common through and through stays:
- * it weighs the same everywhere.
- */
-function withoutStopTokens(groups: QueryGroup[], idf: (t: string) => number): QueryGroup[] {
-  const specific = (t: string) => idf(t) >= Math.LN2;
-  const keep = (tokens: string[]) => (tokens.some(specific) ? tokens.filter(specific) : tokens);
-  return groups.map((g) => ({ ...g, tokens: keep(g.tokens), expansions: keep(g.expansions), guesses: keep(g.guesses) }));
-}
 
 /**
  * What a heading that answers what the question asks (search/aspects.ts)
