@@ -2,7 +2,7 @@ import { sectionKey } from '../notes/section.js';
 import type { Chunk, ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion } from './abstain.js';
-import type { Corpus, KeywordHit } from './corpus.js';
+import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides } from './comparison.js';
 import { definitionScore } from './definition.js';
@@ -12,6 +12,7 @@ import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion } from './hinges.js';
 import { overviewsDefer } from './overviews.js';
 import { scoredPassage } from './quote.js';
+import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, rerankByCoverage } from './rerank.js';
 import { withCorrectionsDemoted, withoutStopTokens } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import { correctSpelling, type Correction } from './spelling.js';
@@ -284,43 +285,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
 
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
-
-/**
- * What a heading that answers what the question asks (search/aspects.ts)
- * weighs: twice the heading bonus, since a heading "为什么要归一化？" restates
- * the question "why normalise" (0.5 was measured too, and lifted fewer
- * sections to the top).
- */
-const ASPECT_WEIGHT = 1;
-
-const COVERAGE_WEIGHT = 1;
-const HEADING_WEIGHT = 0.5;
-/** What the heading bonus weighs, given to the section that defines X instead (search/definition.ts). */
-const DEFINITION_WEIGHT = HEADING_WEIGHT;
-
-/**
- * BM25 sums evidence per word, so one rare word repeated can outrank a
- * section that holds most of the question. Adding the section's coverage of
- * the question's ideas (a soft AND, like Lucene's old coord factor) to the
- * normalised BM25 score of every candidate corrects that; half as much
- * again for the ideas its own heading names prefers the section that is
- * about them to the note's intro that mentions them (for a definition
- * question, the bonus goes to the section that defines what it asks about).
- */
-function rerankByCoverage(
-  groups: QueryGroup[],
-  hits: KeywordHit[],
-  tokensOf: (id: string) => ReadonlySet<string>,
-  headingBonusOf: (id: string) => number,
-  idf: (t: string) => number,
-): KeywordHit[] {
-  const best = hits[0]?.score ?? 1;
-  const rescored = hits.map((h) => ({
-    ...h,
-    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) + headingBonusOf(h.id),
-  }));
-  return rescored.sort((a, b) => b.score - a.score);
-}
 
 /**
  * The passage holding the most IDF weight of the question's tokens, each
