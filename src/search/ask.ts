@@ -1,17 +1,17 @@
 import { sectionKey } from '../notes/section.js';
-import type { Chunk, ChunkWithMeta } from '../notes/types.js';
+import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides } from './comparison.js';
 import { definitionScore } from './definition.js';
-import { type Aspect, answersAspect, aspectScore, aspectsOf } from './aspects.js';
+import { type Aspect, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion } from './hinges.js';
 import { overviewsDefer } from './overviews.js';
-import { scoredPassage } from './quote.js';
+import { quoteOf } from './answer-quote.js';
 import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, rerankByCoverage } from './rerank.js';
 import { withCorrectionsDemoted, withoutStopTokens } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
@@ -285,36 +285,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
 
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
-
-/**
- * The passage holding the most IDF weight of the question's tokens, each
- * counted once (see bestPassage). What the question asks about its topic
- * (the reason, the use, …; search/aspects.ts) is one more idea of it, as
- * heavy as an average one: a passage saying "1×1 卷积的作用主要为以下两点" answers
- * "what does a 1x1 convolution do" better than one that only names it.
- */
-function quoteOf(
-  chunk: Chunk,
-  groups: QueryGroup[],
-  asked: ReadonlySet<Aspect>,
-  corpus: Corpus,
-  idf: (t: string) => number,
-): { quote: string; score: number } {
-  const weights = new Map<string, number>();
-  for (const g of groups) {
-    for (const t of g.guesses) weights.set(t, Math.max(weights.get(t) ?? 0, 0.3 * idf(t)));
-    for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, 0.6 * idf(t)));
-    for (const t of g.tokens) weights.set(t, idf(t));
-  }
-  const aspectWeight = weights.size > 0 ? [...weights.values()].reduce((a, b) => a + b, 0) / weights.size : 0;
-  return scoredPassage(chunk.text, (unit) => {
-    const held = new Map<string, number>();
-    for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
-    // The key cannot be a token: tokens are lower-case words.
-    if (held.size > 0 && answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
-    return held;
-  });
-}
 
 function round(n: number): number {
   return Math.round(n * 10000) / 10000;
