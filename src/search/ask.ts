@@ -12,10 +12,11 @@ import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion } from './hinges.js';
 import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
+import { sectionResults } from './section-results.js';
 import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, rerankByCoverage } from './rerank.js';
 import { withCorrectionsDemoted, withoutStopTokens } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
-import type { Answer, AnswerResult, AskOptions, KeywordFeatures } from './answer.js';
+import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
 import { correctSpelling } from './spelling.js';
 
 export type { Answer, AnswerResult, AskOptions, KeywordFeatures } from './answer.js';
@@ -157,48 +158,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       })
     : fused;
 
-  const results: AnswerResult[] = [];
-  // Results are sections: the parts of a long section count once, by their best part,
-  // and a passage copied into two notes is not a second result.
-  const seenSections = new Set<string>();
-  const seenTexts = new Set<string>();
-  const resultTokens = new Map<string, ReadonlySet<string>>();
-  for (const { id: first, score, side, comparesSides } of ranking) {
-    if (results.length >= k) break;
-    const firstFound = chunkOf(first);
-    if (!firstFound) continue;
-    const section = sectionKey(firstFound.chunk);
-    if (seenSections.has(section) || seenTexts.has(firstFound.chunk.text)) continue;
-    seenSections.add(section);
-    seenTexts.add(firstFound.chunk.text);
-    // A side's quote is about that side: the question's other side would pull it to where both are named,
-    // which is right only in a section that compares them.
-    const quoteGroups = (side && !comparesSides && sideGroups.get(side)) || groups;
-    // A long section is split in parts, and the part that ranks best (its code, say) need not hold the
-    // passage that answers: quote from the part that holds the most of the question, among those found.
-    const parts = ranking.filter((r) => sectionOf(r.id) === section).map((r) => r.id);
-    const quoted = parts
-      .map((id) => ({ id, ...quoteOf(chunkOf(id)!.chunk, quoteGroups, asked, corpus, idf) }))
-      .reduce((best, part) => (part.score > best.score + 1e-9 ? part : best));
-    const id = quoted.id;
-    const { chunk, meta } = chunkOf(id)!;
-    // What the section holds is what its parts hold: the one ranked and the one quoted.
-    const sectionTokens = id === first ? tokensOf(id) : new Set([...tokensOf(first), ...tokensOf(id)]);
-    resultTokens.set(id, sectionTokens);
-    results.push({
-      chunkId: chunk.id,
-      file: chunk.file,
-      title: meta.title,
-      headingPath: chunk.headingPath,
-      startLine: chunk.startLine,
-      endLine: chunk.endLine,
-      score: round(score),
-      coverage: round(coverage(groups, sectionTokens, idf)),
-      quote: quoted.quote,
-      text: chunk.text,
-      ...(side ? { side } : {}),
-    });
-  }
+  const { results, resultTokens } = sectionResults(ranking, k, groups, sideGroups, {
+    chunkOf,
+    sectionOf,
+    tokensOf,
+    quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf),
+    coverage: (g, tokens) => coverage(g, tokens, idf),
+  });
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   const answered =
@@ -224,7 +190,3 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
 
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
-
-function round(n: number): number {
-  return Math.round(n * 10000) / 10000;
-}
