@@ -1,81 +1,25 @@
 import { sectionKey } from '../notes/section.js';
-import type { Chunk, ChunkWithMeta } from '../notes/types.js';
+import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion } from './abstain.js';
-import type { Corpus, KeywordHit } from './corpus.js';
+import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides } from './comparison.js';
 import { definitionScore } from './definition.js';
-import { type Aspect, answersAspect, aspectScore, aspectsOf } from './aspects.js';
+import { type Aspect, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion } from './hinges.js';
-import { scoredPassage } from './quote.js';
-import { correctSpelling, type Correction } from './spelling.js';
+import { overviewsDefer } from './overviews.js';
+import { quoteOf } from './answer-quote.js';
+import { sectionResults } from './section-results.js';
+import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, rerankByCoverage } from './rerank.js';
+import { withCorrectionsDemoted, withoutStopTokens } from './query-groups.js';
+import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
+import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
+import { correctSpelling } from './spelling.js';
 
-export interface AnswerResult {
-  chunkId: string;
-  file: string;
-  title: string;
-  headingPath: string[];
-  startLine: number;
-  endLine: number;
-  /** Ranking score: RRF when both legs ran, BM25 otherwise. Comparable within one answer only. */
-  score: number;
-  /** Share of the question's ideas found in this section (0–1): the abstention signal. */
-  coverage: number;
-  /** The most relevant passage of the section, at most about 600 characters. */
-  quote: string;
-  /** The whole section, for "Full section". */
-  text: string;
-  /** For a comparison, the side this result answers (both sides, "X / Y", for a section that compares them). */
-  side?: string;
-}
-
-export interface Answer {
-  question: string;
-  /** The question as searched, when some of its words were corrected ("showing results for …"). */
-  correctedQuestion?: string;
-  corrections: Correction[];
-  /** False when the notes do not cover the question; results are then only the nearest sections. */
-  answered: boolean;
-  results: AnswerResult[];
-  /** Which legs ran: keyword always, dense when a model is loaded. */
-  legs: { keyword: true; dense: boolean };
-  /** Set when the question compares two or three things: their best sections come first. */
-  comparison?: { sides: string[] };
-}
-
-export interface AskOptions {
-  k?: number;
-  /** Minimum coverage of the best section to count as answered. */
-  minCoverage?: number;
-  /** Switches for measuring what each part of the keyword leg is worth (`npm run eval -- --ablation`). */
-  features?: Partial<KeywordFeatures>;
-}
-
-export interface KeywordFeatures {
-  /** Cross-language glossary expansion of the query. */
-  expansion: boolean;
-  /** Dictionary guesses for English words the glossary lacks. */
-  dictionary: boolean;
-  /** Reranking the BM25 candidates by coverage. */
-  rerank: boolean;
-  /** Correcting words neither the notes nor everyday language know (search/spelling.ts). */
-  spelling: boolean;
-  /** Refusing questions whose specific words the answering sections mostly lack (search/hinges.ts). */
-  hinges: boolean;
-  /** In the hinge rule, asking that one section hold several of the question's words together (search/hinges.ts). */
-  cooccurrence: boolean;
-  /** For "what is X", preferring the section that defines X (search/definition.ts). */
-  definitions: boolean;
-  /** For "X vs Y", the best section of each side first (search/comparison.ts). */
-  comparisons: boolean;
-  /** Preferring the section whose heading answers what the question asks: why, how, the use, … (search/aspects.ts). */
-  aspects: boolean;
-  /** A note's intro yields to the section of its note whose heading names the question better than its title. */
-  overviews: boolean;
-}
+export type { Answer, AnswerResult, AskOptions, KeywordFeatures } from './answer.js';
 
 /**
  * A floor under the topical-term rule (see abstain.ts): the best section must
@@ -214,48 +158,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       })
     : fused;
 
-  const results: AnswerResult[] = [];
-  // Results are sections: the parts of a long section count once, by their best part,
-  // and a passage copied into two notes is not a second result.
-  const seenSections = new Set<string>();
-  const seenTexts = new Set<string>();
-  const resultTokens = new Map<string, ReadonlySet<string>>();
-  for (const { id: first, score, side, comparesSides } of ranking) {
-    if (results.length >= k) break;
-    const firstFound = chunkOf(first);
-    if (!firstFound) continue;
-    const section = sectionKey(firstFound.chunk);
-    if (seenSections.has(section) || seenTexts.has(firstFound.chunk.text)) continue;
-    seenSections.add(section);
-    seenTexts.add(firstFound.chunk.text);
-    // A side's quote is about that side: the question's other side would pull it to where both are named,
-    // which is right only in a section that compares them.
-    const quoteGroups = (side && !comparesSides && sideGroups.get(side)) || groups;
-    // A long section is split in parts, and the part that ranks best (its code, say) need not hold the
-    // passage that answers: quote from the part that holds the most of the question, among those found.
-    const parts = ranking.filter((r) => sectionOf(r.id) === section).map((r) => r.id);
-    const quoted = parts
-      .map((id) => ({ id, ...quoteOf(chunkOf(id)!.chunk, quoteGroups, asked, corpus, idf) }))
-      .reduce((best, part) => (part.score > best.score + 1e-9 ? part : best));
-    const id = quoted.id;
-    const { chunk, meta } = chunkOf(id)!;
-    // What the section holds is what its parts hold: the one ranked and the one quoted.
-    const sectionTokens = id === first ? tokensOf(id) : new Set([...tokensOf(first), ...tokensOf(id)]);
-    resultTokens.set(id, sectionTokens);
-    results.push({
-      chunkId: chunk.id,
-      file: chunk.file,
-      title: meta.title,
-      headingPath: chunk.headingPath,
-      startLine: chunk.startLine,
-      endLine: chunk.endLine,
-      score: round(score),
-      coverage: round(coverage(groups, sectionTokens, idf)),
-      quote: quoted.quote,
-      text: chunk.text,
-      ...(side ? { side } : {}),
-    });
-  }
+  const { results, resultTokens } = sectionResults(ranking, k, groups, sideGroups, {
+    chunkOf,
+    sectionOf,
+    tokensOf,
+    quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf),
+    coverage: (g, tokens) => coverage(g, tokens, idf),
+  });
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   const answered =
@@ -279,260 +188,5 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   };
 }
 
-interface RankedId {
-  id: string;
-  score: number;
-  side?: string;
-  /** A side's section that speaks of every side: it is quoted for the whole question. */
-  comparesSides?: boolean;
-}
-
-/** Candidates searched for each side of a comparison, in the question's ranking and in the side's own. */
-const SIDE_CANDIDATES = 20;
-/** A heading or a section names a side when it holds at least half of it ("LDA和PCA区别" names both LDA and PCA). */
-const SIDE_NAMED = 0.5;
-
-interface SideSearch {
-  /** Chunk ids for one side alone, best first. */
-  bestOf(side: string): string[];
-  sectionOf(id: string): string;
-  /** Share of the groups held by the chunk's own heading (the note's title, for its intro). */
-  headingShare(id: string, groups: QueryGroup[]): number;
-  /** Share of the groups held by the note's title and the chunk's whole heading path. */
-  pathShare(id: string, groups: QueryGroup[]): number;
-  /** Share of the groups held by the title of the chunk's note. */
-  titleShare(id: string, groups: QueryGroup[]): number;
-  /** Share of the groups held by the section's own text. */
-  textShare(id: string, groups: QueryGroup[]): number;
-  /** Whether the chunk's own heading says it compares ("比较", "区别", "vs"). */
-  comparesInHeading(id: string): boolean;
-  sectionsWith(token: string): number;
-}
-
-/**
- * A comparison answered by one note would show one side only: put the best
- * section of each side first, each labelled with its side, then the rest of
- * the ranking.
- * - When the first section compares the sides, it stays first, labelled with
- *   all of them: its own heading names what tells every side apart ("LDA 和
- *   PCA 区别"; "bottom-up" in "top-down pathway vs bottom-up pathway"), or it
- *   says it compares ("与 FCN、DeepLab 的比较", "批归一化和群组归一化比较") and
- *   its headings, its note's title or its text name some of every side (it
- *   ranked first for the whole question, so that is evidence enough).
- * - A side's best section is the first, in the question's ranking, of the
- *   side's own note (its title names the side) that speaks of the other
- *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
- *   R-CNN); else
- *   the first whose own heading names the side in a search for the side
- *   alone, then in the question's ranking; else the first of the side's search.
- * - A side's section that speaks of every other side comes before one that
- *   speaks of its own side only, quoted for the whole question: it reads as
- *   the answer (unless every side's does: they only refer to one another).
- */
-function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, search: SideSearch): RankedId[] {
-  const sides = [...sideGroups.keys()];
-  const picked: RankedId[] = [];
-  const sections = new Set<string>();
-  const free = (id: string) => !sections.has(search.sectionOf(id));
-  const take = (id: string, side: string) => {
-    picked.push({ id, score: ranking.find((r) => r.id === id)?.score ?? 0, side });
-    sections.add(search.sectionOf(id));
-  };
-  const top = ranking[0];
-  const own = new Map(sides.map((side) => [side, distinctive(side, sideGroups, search)]));
-  const others = (side: string) => sides.filter((s) => s !== side).map((s) => own.get(s)!);
-  const speaksOf = (id: string, groups: QueryGroup[][]) => groups.every((g) => search.textShare(id, g) >= SIDE_NAMED);
-  const headingNamesAll = (id: string) => sides.every((side) => search.headingShare(id, own.get(side)!) >= SIDE_NAMED);
-  const saysItCompares = (id: string) =>
-    search.comparesInHeading(id) &&
-    sides.every((side) => Math.max(search.pathShare(id, own.get(side)!), search.textShare(id, own.get(side)!)) > 0);
-  if (top && (headingNamesAll(top.id) || saysItCompares(top.id))) take(top.id, sides.join(' / '));
-  const inQuestion = () =>
-    ranking
-      .slice(0, SIDE_CANDIDATES)
-      .map((r) => r.id)
-      .filter(free);
-  for (const side of sides) {
-    const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
-    const comparing = (id: string) => search.titleShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side));
-    const alone = search.bestOf(side).filter(free);
-    const best = inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
-    if (best) take(best, side);
-  }
-  for (const p of picked) p.comparesSides = p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
-  // Sections that all speak of each other merely refer to one another: none of them is the comparison.
-  if (picked.every((p) => p.comparesSides && !p.side!.includes(' / '))) for (const p of picked) p.comparesSides = false;
-  const ordered = [...picked.filter((p) => p.comparesSides), ...picked.filter((p) => !p.comparesSides)];
-  const ids = new Set(picked.map((p) => p.id));
-  return [...ordered, ...ranking.filter((r) => !ids.has(r.id))];
-}
-
-/**
- * What tells a side apart: its groups without the tokens the other sides
- * share ("polar" of "polar centerness" beside "fcos centerness", with its
- * translations but not 中心度), if the notes know any of them; else all of
- * the side's.
- */
-function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search: SideSearch): QueryGroup[] {
-  const otherGroups = [...sideGroups].filter(([s]) => s !== side).flatMap(([, gs]) => gs);
-  const others = new Set(otherGroups.flatMap((g) => [...g.tokens, ...g.expansions]));
-  const groups = sideGroups.get(side)!;
-  const own = groups
-    .map((g) => ({
-      ...g,
-      tokens: g.tokens.filter((t) => !others.has(t)),
-      expansions: g.expansions.filter((t) => !others.has(t)),
-      guesses: g.guesses.filter((t) => !others.has(t)),
-    }))
-    .filter((g) => g.tokens.length > 0 || g.expansions.length > 0);
-  const known = own.some((g) => [...g.tokens, ...g.expansions].some((t) => search.sectionsWith(t) > 0));
-  return known ? own : groups;
-}
-
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
-
-/** What `overviewsDefer` needs to know of a candidate: its note, whether it is the intro, how much of the question it names. */
-interface Outline {
-  file: string;
-  intro: boolean;
-  /** Coverage of the question by the section's own heading, or, for an intro, by the note's title (asked only of one note's). */
-  named: () => number;
-}
-
-/**
- * A note's intro often reads like a table of contents: it names every topic of
- * the note once, so BM25 and coverage rank it high for a question about any of
- * them, above the section that explains it ("反向传播怎么算" found the intro of
- * the interview notes, which lists 反向传播 among its topics, before
- * "反向传播（Backpropagation）与链式法则"). When a section of the same note, lower
- * in the ranking, has an own heading that names more of the question than the
- * note's title does, the intro only points to it: that section moves up to
- * just before the intro. An intro whose title names the question as well (the
- * FCN note's intro, for "how does FCN work") keeps its place.
- */
-function overviewsDefer(hits: KeywordHit[], outlineOf: (id: string) => Outline | null): KeywordHit[] {
-  const outlines = new Map<string, Outline | null>();
-  const outline = (id: string) => {
-    if (!outlines.has(id)) outlines.set(id, outlineOf(id));
-    return outlines.get(id)!;
-  };
-  const ranked = [...hits];
-  for (let i = 0; i < ranked.length; i++) {
-    const intro = outline(ranked[i]!.id);
-    if (!intro?.intro) continue;
-    const introNamed = intro.named();
-    const j = ranked.findIndex((h, k) => {
-      if (k <= i) return false;
-      const o = outline(h.id);
-      return o !== null && !o.intro && o.file === intro.file && o.named() > introNamed;
-    });
-    if (j < 0) continue;
-    const [section] = ranked.splice(j, 1);
-    // It takes the intro's score, so the fused or printed order stays monotone.
-    ranked.splice(i, 0, { ...section!, score: ranked[i]!.score });
-    i++;
-  }
-  return ranked;
-}
-
-/**
- * A correction is a guess at what the student meant, so it weighs what a
- * translation weighs, less than a typed word: its tokens become the group's
- * expansions (half a typed word in BM25, 0.8 in coverage).
- */
-function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[], corpus: Corpus): QueryGroup[] {
-  if (corrections.length === 0) return groups;
-  const corrected = new Set(corrections.flatMap((c) => corpus.tokenize(c.to)));
-  return groups.map((g) => {
-    const moved = g.tokens.filter((t) => corrected.has(t));
-    if (moved.length === 0) return g;
-    return { ...g, tokens: g.tokens.filter((t) => !corrected.has(t)), expansions: [...new Set([...moved, ...g.expansions])] };
-  });
-}
-
-/**
- * The keyword leg leaves out a token found in more than half the sections
- * (BM25's IDF is below ln 2 there), so no hit is ever credited with it. Left
- * beside a rarer token of the same idea, it would count as missing from every
- * section that holds the idea as typed, and halve the coverage of 迁移学习
- * (迁移 + 学习) where 学习 is everywhere, below that of a section holding only
- * the English translation. A word that is common through and through stays:
- * it weighs the same everywhere.
- */
-function withoutStopTokens(groups: QueryGroup[], idf: (t: string) => number): QueryGroup[] {
-  const specific = (t: string) => idf(t) >= Math.LN2;
-  const keep = (tokens: string[]) => (tokens.some(specific) ? tokens.filter(specific) : tokens);
-  return groups.map((g) => ({ ...g, tokens: keep(g.tokens), expansions: keep(g.expansions), guesses: keep(g.guesses) }));
-}
-
-/**
- * What a heading that answers what the question asks (search/aspects.ts)
- * weighs: twice the heading bonus, since a heading "为什么要归一化？" restates
- * the question "why normalise" (0.5 was measured too, and lifted fewer
- * sections to the top).
- */
-const ASPECT_WEIGHT = 1;
-
-const COVERAGE_WEIGHT = 1;
-const HEADING_WEIGHT = 0.5;
-/** What the heading bonus weighs, given to the section that defines X instead (search/definition.ts). */
-const DEFINITION_WEIGHT = HEADING_WEIGHT;
-
-/**
- * BM25 sums evidence per word, so one rare word repeated can outrank a
- * section that holds most of the question. Adding the section's coverage of
- * the question's ideas (a soft AND, like Lucene's old coord factor) to the
- * normalised BM25 score of every candidate corrects that; half as much
- * again for the ideas its own heading names prefers the section that is
- * about them to the note's intro that mentions them (for a definition
- * question, the bonus goes to the section that defines what it asks about).
- */
-function rerankByCoverage(
-  groups: QueryGroup[],
-  hits: KeywordHit[],
-  tokensOf: (id: string) => ReadonlySet<string>,
-  headingBonusOf: (id: string) => number,
-  idf: (t: string) => number,
-): KeywordHit[] {
-  const best = hits[0]?.score ?? 1;
-  const rescored = hits.map((h) => ({
-    ...h,
-    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) + headingBonusOf(h.id),
-  }));
-  return rescored.sort((a, b) => b.score - a.score);
-}
-
-/**
- * The passage holding the most IDF weight of the question's tokens, each
- * counted once (see bestPassage). What the question asks about its topic
- * (the reason, the use, …; search/aspects.ts) is one more idea of it, as
- * heavy as an average one: a passage saying "1×1 卷积的作用主要为以下两点" answers
- * "what does a 1x1 convolution do" better than one that only names it.
- */
-function quoteOf(
-  chunk: Chunk,
-  groups: QueryGroup[],
-  asked: ReadonlySet<Aspect>,
-  corpus: Corpus,
-  idf: (t: string) => number,
-): { quote: string; score: number } {
-  const weights = new Map<string, number>();
-  for (const g of groups) {
-    for (const t of g.guesses) weights.set(t, Math.max(weights.get(t) ?? 0, 0.3 * idf(t)));
-    for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, 0.6 * idf(t)));
-    for (const t of g.tokens) weights.set(t, idf(t));
-  }
-  const aspectWeight = weights.size > 0 ? [...weights.values()].reduce((a, b) => a + b, 0) / weights.size : 0;
-  return scoredPassage(chunk.text, (unit) => {
-    const held = new Map<string, number>();
-    for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
-    // The key cannot be a token: tokens are lower-case words.
-    if (held.size > 0 && answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
-    return held;
-  });
-}
-
-function round(n: number): number {
-  return Math.round(n * 10000) / 10000;
-}

@@ -1,0 +1,66 @@
+import type { Correction } from './spelling.js';
+
+/** What ask() returns and takes: the shapes bot/, cli/, render/ and eval/ read (re-exported by search/ask.ts). */
+export interface AnswerResult {
+  chunkId: string;
+  file: string;
+  title: string;
+  headingPath: string[];
+  startLine: number;
+  endLine: number;
+  /** Ranking score: RRF when both legs ran, BM25 otherwise. Comparable within one answer only. */
+  score: number;
+  /** Share of the question's ideas found in this section (0–1): the abstention signal. */
+  coverage: number;
+  /** The most relevant passage of the section, at most about 600 characters. */
+  quote: string;
+  /** The whole section, for "Full section". */
+  text: string;
+  /** For a comparison, the side this result answers (both sides, "X / Y", for a section that compares them). */
+  side?: string;
+}
+
+export interface Answer {
+  question: string;
+  /** The question as searched, when some of its words were corrected ("showing results for …"). */
+  correctedQuestion?: string;
+  corrections: Correction[];
+  /** False when the notes do not cover the question; results are then only the nearest sections. */
+  answered: boolean;
+  results: AnswerResult[];
+  /** Which legs ran: keyword always, dense when a model is loaded. */
+  legs: { keyword: true; dense: boolean };
+  /** Set when the question compares two or three things: their best sections come first. */
+  comparison?: { sides: string[] };
+}
+
+export interface AskOptions {
+  k?: number;
+  /** Minimum coverage of the best section to count as answered. */
+  minCoverage?: number;
+  /** Switches for measuring what each part of the keyword leg is worth (`npm run eval -- --ablation`). */
+  features?: Partial<KeywordFeatures>;
+}
+
+export interface KeywordFeatures {
+  /** Cross-language glossary expansion of the query. */
+  expansion: boolean;
+  /** Dictionary guesses for English words the glossary lacks. */
+  dictionary: boolean;
+  /** Reranking the BM25 candidates by coverage. */
+  rerank: boolean;
+  /** Correcting words neither the notes nor everyday language know (search/spelling.ts). */
+  spelling: boolean;
+  /** Refusing questions whose specific words the answering sections mostly lack (search/hinges.ts). */
+  hinges: boolean;
+  /** In the hinge rule, asking that one section hold several of the question's words together (search/hinges.ts). */
+  cooccurrence: boolean;
+  /** For "what is X", preferring the section that defines X (search/definition.ts). */
+  definitions: boolean;
+  /** For "X vs Y", the best section of each side first (search/comparison.ts). */
+  comparisons: boolean;
+  /** Preferring the section whose heading answers what the question asks: why, how, the use, … (search/aspects.ts). */
+  aspects: boolean;
+  /** A note's intro yields to the section of its note whose heading names the question better than its title. */
+  overviews: boolean;
+}

@@ -1,0 +1,33 @@
+import type { QueryGroup } from '../text/analyzer.js';
+import type { Corpus } from './corpus.js';
+import type { Correction } from './spelling.js';
+
+/**
+ * A correction is a guess at what the student meant, so it weighs what a
+ * translation weighs, less than a typed word: its tokens become the group's
+ * expansions (half a typed word in BM25, 0.8 in coverage).
+ */
+export function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[], corpus: Corpus): QueryGroup[] {
+  if (corrections.length === 0) return groups;
+  const corrected = new Set(corrections.flatMap((c) => corpus.tokenize(c.to)));
+  return groups.map((g) => {
+    const moved = g.tokens.filter((t) => corrected.has(t));
+    if (moved.length === 0) return g;
+    return { ...g, tokens: g.tokens.filter((t) => !corrected.has(t)), expansions: [...new Set([...moved, ...g.expansions])] };
+  });
+}
+
+/**
+ * The keyword leg leaves out a token found in more than half the sections
+ * (BM25's IDF is below ln 2 there), so no hit is ever credited with it. Left
+ * beside a rarer token of the same idea, it would count as missing from every
+ * section that holds the idea as typed, and halve the coverage of 迁移学习
+ * (迁移 + 学习) where 学习 is everywhere, below that of a section holding only
+ * the English translation. A word that is common through and through stays:
+ * it weighs the same everywhere.
+ */
+export function withoutStopTokens(groups: QueryGroup[], idf: (t: string) => number): QueryGroup[] {
+  const specific = (t: string) => idf(t) >= Math.LN2;
+  const keep = (tokens: string[]) => (tokens.some(specific) ? tokens.filter(specific) : tokens);
+  return groups.map((g) => ({ ...g, tokens: keep(g.tokens), expansions: keep(g.expansions), guesses: keep(g.guesses) }));
+}

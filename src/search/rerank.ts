@@ -1,0 +1,40 @@
+import type { QueryGroup } from '../text/analyzer.js';
+import type { KeywordHit } from './corpus.js';
+import { coverage } from './coverage.js';
+
+/**
+ * What a heading that answers what the question asks (search/aspects.ts)
+ * weighs: twice the heading bonus, since a heading "为什么要归一化？" restates
+ * the question "why normalise" (0.5 was measured too, and lifted fewer
+ * sections to the top).
+ */
+export const ASPECT_WEIGHT = 1;
+
+const COVERAGE_WEIGHT = 1;
+export const HEADING_WEIGHT = 0.5;
+/** What the heading bonus weighs, given to the section that defines X instead (search/definition.ts). */
+export const DEFINITION_WEIGHT = HEADING_WEIGHT;
+
+/**
+ * BM25 sums evidence per word, so one rare word repeated can outrank a
+ * section that holds most of the question. Adding the section's coverage of
+ * the question's ideas (a soft AND, like Lucene's old coord factor) to the
+ * normalised BM25 score of every candidate corrects that; half as much
+ * again for the ideas its own heading names prefers the section that is
+ * about them to the note's intro that mentions them (for a definition
+ * question, the bonus goes to the section that defines what it asks about).
+ */
+export function rerankByCoverage(
+  groups: QueryGroup[],
+  hits: KeywordHit[],
+  tokensOf: (id: string) => ReadonlySet<string>,
+  headingBonusOf: (id: string) => number,
+  idf: (t: string) => number,
+): KeywordHit[] {
+  const best = hits[0]?.score ?? 1;
+  const rescored = hits.map((h) => ({
+    ...h,
+    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) + headingBonusOf(h.id),
+  }));
+  return rescored.sort((a, b) => b.score - a.score);
+}

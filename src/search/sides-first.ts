@@ -1,0 +1,111 @@
+import type { QueryGroup } from '../text/analyzer.js';
+
+export interface RankedId {
+  id: string;
+  score: number;
+  side?: string;
+  /** A side's section that speaks of every side: it is quoted for the whole question. */
+  comparesSides?: boolean;
+}
+
+/** Candidates searched for each side of a comparison, in the question's ranking and in the side's own. */
+export const SIDE_CANDIDATES = 20;
+/** A heading or a section names a side when it holds at least half of it ("LDA和PCA区别" names both LDA and PCA). */
+const SIDE_NAMED = 0.5;
+
+export interface SideSearch {
+  /** Chunk ids for one side alone, best first. */
+  bestOf(side: string): string[];
+  sectionOf(id: string): string;
+  /** Share of the groups held by the chunk's own heading (the note's title, for its intro). */
+  headingShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the note's title and the chunk's whole heading path. */
+  pathShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the title of the chunk's note. */
+  titleShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the section's own text. */
+  textShare(id: string, groups: QueryGroup[]): number;
+  /** Whether the chunk's own heading says it compares ("比较", "区别", "vs"). */
+  comparesInHeading(id: string): boolean;
+  sectionsWith(token: string): number;
+}
+
+/**
+ * A comparison answered by one note would show one side only: put the best
+ * section of each side first, each labelled with its side, then the rest of
+ * the ranking.
+ * - When the first section compares the sides, it stays first, labelled with
+ *   all of them: its own heading names what tells every side apart ("LDA 和
+ *   PCA 区别"; "bottom-up" in "top-down pathway vs bottom-up pathway"), or it
+ *   says it compares ("与 FCN、DeepLab 的比较", "批归一化和群组归一化比较") and
+ *   its headings, its note's title or its text name some of every side (it
+ *   ranked first for the whole question, so that is evidence enough).
+ * - A side's best section is the first, in the question's ranking, of the
+ *   side's own note (its title names the side) that speaks of the other
+ *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
+ *   R-CNN); else
+ *   the first whose own heading names the side in a search for the side
+ *   alone, then in the question's ranking; else the first of the side's search.
+ * - A side's section that speaks of every other side comes before one that
+ *   speaks of its own side only, quoted for the whole question: it reads as
+ *   the answer (unless every side's does: they only refer to one another).
+ */
+export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGroup[]>, search: SideSearch): RankedId[] {
+  const sides = [...sideGroups.keys()];
+  const picked: RankedId[] = [];
+  const sections = new Set<string>();
+  const free = (id: string) => !sections.has(search.sectionOf(id));
+  const take = (id: string, side: string) => {
+    picked.push({ id, score: ranking.find((r) => r.id === id)?.score ?? 0, side });
+    sections.add(search.sectionOf(id));
+  };
+  const top = ranking[0];
+  const own = new Map(sides.map((side) => [side, distinctive(side, sideGroups, search)]));
+  const others = (side: string) => sides.filter((s) => s !== side).map((s) => own.get(s)!);
+  const speaksOf = (id: string, groups: QueryGroup[][]) => groups.every((g) => search.textShare(id, g) >= SIDE_NAMED);
+  const headingNamesAll = (id: string) => sides.every((side) => search.headingShare(id, own.get(side)!) >= SIDE_NAMED);
+  const saysItCompares = (id: string) =>
+    search.comparesInHeading(id) &&
+    sides.every((side) => Math.max(search.pathShare(id, own.get(side)!), search.textShare(id, own.get(side)!)) > 0);
+  if (top && (headingNamesAll(top.id) || saysItCompares(top.id))) take(top.id, sides.join(' / '));
+  const inQuestion = () =>
+    ranking
+      .slice(0, SIDE_CANDIDATES)
+      .map((r) => r.id)
+      .filter(free);
+  for (const side of sides) {
+    const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
+    const comparing = (id: string) => search.titleShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side));
+    const alone = search.bestOf(side).filter(free);
+    const best = inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
+    if (best) take(best, side);
+  }
+  for (const p of picked) p.comparesSides = p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
+  // Sections that all speak of each other merely refer to one another: none of them is the comparison.
+  if (picked.every((p) => p.comparesSides && !p.side!.includes(' / '))) for (const p of picked) p.comparesSides = false;
+  const ordered = [...picked.filter((p) => p.comparesSides), ...picked.filter((p) => !p.comparesSides)];
+  const ids = new Set(picked.map((p) => p.id));
+  return [...ordered, ...ranking.filter((r) => !ids.has(r.id))];
+}
+
+/**
+ * What tells a side apart: its groups without the tokens the other sides
+ * share ("polar" of "polar centerness" beside "fcos centerness", with its
+ * translations but not 中心度), if the notes know any of them; else all of
+ * the side's.
+ */
+function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search: SideSearch): QueryGroup[] {
+  const otherGroups = [...sideGroups].filter(([s]) => s !== side).flatMap(([, gs]) => gs);
+  const others = new Set(otherGroups.flatMap((g) => [...g.tokens, ...g.expansions]));
+  const groups = sideGroups.get(side)!;
+  const own = groups
+    .map((g) => ({
+      ...g,
+      tokens: g.tokens.filter((t) => !others.has(t)),
+      expansions: g.expansions.filter((t) => !others.has(t)),
+      guesses: g.guesses.filter((t) => !others.has(t)),
+    }))
+    .filter((g) => g.tokens.length > 0 || g.expansions.length > 0);
+  const known = own.some((g) => [...g.tokens, ...g.expansions].some((t) => search.sectionsWith(t) > 0));
+  return known ? own : groups;
+}
