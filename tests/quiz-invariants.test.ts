@@ -6,37 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
-import type { Concept } from '../src/concepts/types.js';
 import { generateAll, generateQuestion, generateQuiz } from '../src/quiz/generate.js';
 import { QUESTION_TYPES, type Question } from '../src/quiz/question-types.js';
 import { buttonLabels, optionsInStem, renderQuestion } from '../src/render/quiz-question.js';
+import { namesOf, norm, occurs } from './support/concept-names.js';
 import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
-
-/** Lower case without spaces, punctuation or symbols. */
-const norm = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]/gu, '');
-
-/** Names of a concept: the term, its parts, its aliases. */
-function namesOf(c: Concept): string[] {
-  const parts = c.term
-    .split(/[（）(),，]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return [...new Set([c.term, ...parts, ...c.aliases])].filter((n) => norm(n).length >= 2);
-}
-
-/** Does `name` occur in `text` in any spelling? Short Latin names (CE, KD) only as whole words. */
-function occurs(text: string, name: string): boolean {
-  const n = norm(name);
-  if (/^[a-z0-9]{2,3}$/.test(n)) {
-    const spaced = [...n].join('[\\s\\-_.·]*');
-    return new RegExp(`(?<![a-z0-9])${spaced}(?![a-z0-9])`, 'i').test(text.normalize('NFKC'));
-  }
-  return norm(text).includes(n);
-}
 
 function checkQuestion(bank: QuizConceptBank, q: Question): string[] {
   const problems: string[] = [];

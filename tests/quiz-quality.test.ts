@@ -36,30 +36,10 @@ import { distractorsNearby } from '../src/quiz/distractors.js';
 import { generateAll, generateQuiz } from '../src/quiz/generate.js';
 import { preparedBank } from '../src/quiz/prepare.js';
 import type { Question } from '../src/quiz/question-types.js';
+import { namesOf, norm, occurs } from './support/concept-names.js';
 import { DL500_SKIP_MESSAGE, dl500Dir, hasDl500, loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
 
-const norm = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]/gu, '');
 const BLANK = '＿＿＿';
-
-function namesOf(c: Concept): string[] {
-  const parts = c.term
-    .split(/[（）(),，]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return [...new Set([c.term, ...parts, ...c.aliases])].filter((n) => norm(n).length >= 2);
-}
-
-function occurs(text: string, name: string): boolean {
-  const n = norm(name);
-  if (/^[a-z0-9]{2,3}$/.test(n)) {
-    return new RegExp(`(?<![a-z0-9])${[...n].join('[\\s\\-_.·]*')}(?![a-z0-9])`, 'i').test(text.normalize('NFKC'));
-  }
-  return norm(text).includes(n);
-}
 
 const words = (c: Concept) =>
   new Set(
