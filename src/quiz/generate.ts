@@ -121,14 +121,38 @@ export function generateForConcepts(
   conceptIds: readonly string[],
   options: GenerateOptions & { types?: readonly QuestionType[] } = {},
 ): Question | null {
+  const found = firstNearby(
+    bank,
+    conceptIds,
+    options.seed ?? 0,
+    () => options.types ?? QUESTION_TYPES,
+    (id, type) => generateQuestion(bank, id, type, options),
+  );
+  return found?.question ?? null;
+}
+
+/**
+ * For each concept in order, its candidates (question types to generate, or
+ * stored questions) in an order fixed by `seed`: the first whose distractors
+ * all come from the answer's note or its neighbours, else the concept's first
+ * question; the next concept only when this one has none. Picking at question
+ * time and picking from the persisted bank follow this one rule.
+ */
+export function firstNearby<T>(
+  bank: QuizConceptBank,
+  conceptIds: readonly string[],
+  seed: number | string,
+  candidatesOf: (conceptId: string) => readonly T[],
+  questionOf: (conceptId: string, candidate: T) => Question | null,
+): { candidate: T; question: Question } | null {
   const prepared = preparedBank(bank);
   for (const id of conceptIds) {
-    const rng = createRng(seedFrom(options.seed ?? 0, 'pick', id));
-    let fallback: Question | null = null;
-    for (const type of shuffle(options.types ?? QUESTION_TYPES, rng)) {
-      const q = generateQuestion(bank, id, type, options);
-      if (q && distractorsNearby(prepared, q.conceptId, q.optionConceptIds)) return q;
-      fallback ??= q;
+    let fallback: { candidate: T; question: Question } | null = null;
+    for (const candidate of shuffle(candidatesOf(id), createRng(seedFrom(seed, 'pick', id)))) {
+      const question = questionOf(id, candidate);
+      if (!question) continue;
+      if (distractorsNearby(prepared, question.conceptId, question.optionConceptIds)) return { candidate, question };
+      fallback ??= { candidate, question };
     }
     if (fallback) return fallback;
   }

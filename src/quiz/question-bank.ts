@@ -11,11 +11,8 @@ import type { QuizConceptBank } from '../concepts/bank.js';
 import type { NoteInput } from '../concepts/docs.js';
 import type { Concept } from '../concepts/types.js';
 import type { Section } from '../notes/section.js';
-import { createRng, seedFrom, shuffle } from '../random.js';
 import type { BankRow, QuestionBankStore } from './bank-store.js';
-import { distractorsNearby } from './distractors.js';
-import { generateQuestion } from './generate.js';
-import { preparedBank } from './prepare.js';
+import { firstNearby, generateQuestion } from './generate.js';
 import { questionKey, sectionFingerprint, sectionTextsOf, type SectionTexts } from './question-key.js';
 import { QUESTION_TYPES, type Question, type QuestionType } from './types.js';
 import { validateQuestion } from './validate.js';
@@ -158,15 +155,12 @@ export function askFromBank(
   conceptIds: readonly string[],
   options: { seed: string | number; retired?: ReadonlySet<string> },
 ): BankedQuestion | null {
-  const prepared = preparedBank(concepts);
-  for (const id of conceptIds) {
-    const open = questions.of(id).filter((b) => !options.retired?.has(b.key));
-    let fallback: BankedQuestion | null = null;
-    for (const banked of shuffle(open, createRng(seedFrom(options.seed, 'pick', id)))) {
-      if (distractorsNearby(prepared, id, banked.question.optionConceptIds)) return banked;
-      fallback ??= banked;
-    }
-    if (fallback) return fallback;
-  }
-  return null;
+  const found = firstNearby(
+    concepts,
+    conceptIds,
+    options.seed,
+    (id) => questions.of(id).filter((b) => !options.retired?.has(b.key)),
+    (_id, banked) => banked.question,
+  );
+  return found?.candidate ?? null;
 }
