@@ -6,7 +6,7 @@
  * cards costs nothing.
  */
 import { readFlashcards } from '../notes/card-deck.js';
-import { isFlashcardTag, type NoteCard } from '../notes/cards.js';
+import type { NoteCard } from '../notes/cards.js';
 import type { StudyIndex } from '../index/study-index.js';
 import type { BotLogger } from './logger.js';
 
@@ -41,11 +41,10 @@ export function noteCardsOf(index: Pick<StudyIndex, 'notes' | 'generation' | 'no
 }
 
 async function readDeck(index: Pick<StudyIndex, 'notes' | 'notesDir'>, logger: BotLogger): Promise<NoteCardDeck> {
-  const files = index.notes.filter((n) => n.meta.tags.some(isFlashcardTag)).map((n) => n.file);
-  const read = await readFlashcards(index.notesDir, files);
+  const read = await readFlashcards(index.notesDir, index.notes);
   for (const { file, reason } of read.unreadable) logger.warn({ file, reason }, 'could not read the flashcards of a note');
   // The author is told where a card did not parse; the rest of the note's cards are asked.
   for (const { file, line, message } of read.problems) logger.warn({ file, line, problem: message }, 'flashcard not read');
-  if (files.length > 0) logger.info({ notes: files.length, cards: read.cards.length }, 'flashcards read');
+  if (read.notes > 0) logger.info({ notes: read.notes, cards: read.cards.length }, 'flashcards read');
   return noteCardDeck(read.cards);
 }

@@ -1,13 +1,15 @@
 /**
  * The flashcards of a set of notes, read from disk: what the bot asks and the
- * preview shows. Only the files given are read (the caller picks the notes
- * tagged as flashcard notes), and a note that cannot be read or a card that
+ * preview shows. Only the notes tagged as flashcard notes are read (their tags
+ * are known from the index, so a big vault with no cards costs nothing), and a note that cannot be read or a card that
  * does not parse is reported, never fatal: the other cards are still asked.
  */
-import { parseCards, type NoteCard } from './cards.js';
+import { isFlashcardTag, parseCards, type NoteCard } from './cards.js';
 import { readNote } from './load.js';
 
 export interface FlashcardsRead {
+  /** How many notes are tagged as flashcard notes. */
+  notes: number;
   /** Every card, note by note in the order given, in the order written. */
   cards: NoteCard[];
   /** A card that did not parse: where, and why. */
@@ -16,8 +18,12 @@ export interface FlashcardsRead {
   unreadable: Array<{ file: string; reason: string }>;
 }
 
-export async function readFlashcards(notesDir: string, files: readonly string[]): Promise<FlashcardsRead> {
-  const result: FlashcardsRead = { cards: [], problems: [], unreadable: [] };
+export async function readFlashcards(
+  notesDir: string,
+  notes: ReadonlyArray<{ file: string; meta: { tags: readonly string[] } }>,
+): Promise<FlashcardsRead> {
+  const files = notes.filter((n) => n.meta.tags.some(isFlashcardTag)).map((n) => n.file);
+  const result: FlashcardsRead = { notes: files.length, cards: [], problems: [], unreadable: [] };
   for (const file of files) {
     const read = await readNote(notesDir, file);
     if (!read.ok) {

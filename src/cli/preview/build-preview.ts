@@ -11,7 +11,7 @@ import type { Translate } from '../../render/messages.js';
 import { quizPostView } from '../../render/quiz.js';
 import { ask } from '../../search/ask.js';
 import { readFlashcards } from '../../notes/card-deck.js';
-import { isFlashcardTag, type NoteCard } from '../../notes/cards.js';
+import type { NoteCard } from '../../notes/cards.js';
 import { cardPostView } from '../../render/quiz-card.js';
 
 /** The messages a preview shows, as the bot would send them now. */
@@ -98,8 +98,7 @@ export async function buildPreview({ index, bank, question, media, t, now }: Pre
 
 /** A card of the answer's note when it has some, else the first card of any flashcard note. */
 async function firstCard(index: StudyIndex, topic: string | null): Promise<NoteCard | null> {
-  const files = index.notes.filter((n) => n.meta.tags.some(isFlashcardTag)).map((n) => n.file);
-  const { cards } = await readFlashcards(index.notesDir, files);
+  const { cards } = await readFlashcards(index.notesDir, index.notes);
   return cards.find((c) => c.file === topic) ?? cards[0] ?? null;
 }
 
