@@ -28,7 +28,7 @@ import {
   verdictView,
 } from '../src/render/quiz.js';
 import { buttons } from './support/buttons.js';
-import { loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
+import { loadGlossaryPairs, loadNotes, notesDir, questionsOf } from './support/quiz-notes.js';
 import { tempDir } from './support/temp-dir.js';
 import * as leaderboardCommand from '../src/bot/commands/leaderboard.js';
 import * as mystatsCommand from '../src/bot/commands/mystats.js';
@@ -170,12 +170,15 @@ describe('topics', () => {
 
 describe('picking a question', () => {
   let bank: QuizConceptBank;
+  let questions: ReturnType<typeof questionsOf>;
   let db: Database.Database;
   let now: Date;
   let store: QuizStore;
 
   beforeAll(async () => {
-    bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
+    const notes = await loadNotes(notesDir);
+    bank = buildConceptBank(notes, await loadGlossaryPairs(notesDir));
+    questions = questionsOf(bank, notes);
   }, 60_000);
   beforeEach(() => {
     db = new Database(':memory:');
@@ -192,7 +195,7 @@ describe('picking a question', () => {
   };
 
   it('on a note: a valid question about one of that note’s concepts', () => {
-    const pick = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'note', file: 'fpn.md' }, seed: 's1' });
+    const pick = pickQuestion(bank, store, { questions, guildId: 'g', userId: 'u', target: { kind: 'note', file: 'fpn.md' }, seed: 's1' });
     expect(pick.ok).toBe(true);
     if (!pick.ok) return;
     expect(bank.byId.get(pick.question.conceptId)?.topic).toBe('fpn.md');
@@ -200,18 +203,18 @@ describe('picking a question', () => {
   });
 
   it('asks what is due for the member first: a concept answered wrong comes back once due', () => {
-    const first = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'due' }, seed: 'a' });
+    const first = pickQuestion(bank, store, { questions, guildId: 'g', userId: 'u', target: { kind: 'due' }, seed: 'a' });
     if (!first.ok) throw new Error('no question');
     answer(first.question, 'u', false);
     now = new Date(now.getTime() + 60 * 60_000); // a wrong answer is due again after 10 minutes
     for (const seed of ['b', 'c', 'd']) {
-      const next = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'due' }, seed });
+      const next = pickQuestion(bank, store, { questions, guildId: 'g', userId: 'u', target: { kind: 'due' }, seed });
       expect(next.ok && next.question.conceptId).toBe(first.question.conceptId);
     }
     // Another member has nothing due: a new concept, chosen by the seed.
     const other = new Set(
       ['b', 'c', 'd', 'e'].map((seed) => {
-        const p = pickQuestion(bank, store, { guildId: 'g', userId: 'someone-else', target: { kind: 'due' }, seed });
+        const p = pickQuestion(bank, store, { questions, guildId: 'g', userId: 'someone-else', target: { kind: 'due' }, seed });
         return p.ok ? p.question.conceptId : null;
       }),
     );
@@ -219,30 +222,52 @@ describe('picking a question', () => {
   });
 
   it('a concept answered right is not asked again soon while others are new', () => {
-    const first = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'note', file: 'pspnet.md' }, seed: 'x' });
+    const first = pickQuestion(bank, store, {
+      questions,
+      guildId: 'g',
+      userId: 'u',
+      target: { kind: 'note', file: 'pspnet.md' },
+      seed: 'x',
+    });
     if (!first.ok) throw new Error('no question');
     answer(first.question, 'u', true);
-    const again = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'note', file: 'pspnet.md' }, seed: 'x' });
+    const again = pickQuestion(bank, store, {
+      questions,
+      guildId: 'g',
+      userId: 'u',
+      target: { kind: 'note', file: 'pspnet.md' },
+      seed: 'x',
+    });
     expect(again.ok && again.question.conceptId).not.toBe(first.question.conceptId);
   });
 
   it('on one concept ("Quiz me"), and says when the concept or note is gone', () => {
     const concept = bank.concepts.find((c) => c.topic === 'retinanet-focal-loss.md')!;
-    const pick = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'concept', conceptId: concept.id }, seed: 'q' });
+    const pick = pickQuestion(bank, store, {
+      questions,
+      guildId: 'g',
+      userId: 'u',
+      target: { kind: 'concept', conceptId: concept.id },
+      seed: 'q',
+    });
     if (pick.ok) expect(pick.question.conceptId).toBe(concept.id);
     else expect(pick.reason).toBe('no-question');
-    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'concept', conceptId: 'gone' }, seed: 'q' })).toEqual({
+    expect(
+      pickQuestion(bank, store, { questions, guildId: 'g', userId: 'u', target: { kind: 'concept', conceptId: 'gone' }, seed: 'q' }),
+    ).toEqual({
       ok: false,
       reason: 'concept-gone',
     });
-    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'note', file: 'nope.md' }, seed: 'q' })).toEqual({
+    expect(
+      pickQuestion(bank, store, { questions, guildId: 'g', userId: 'u', target: { kind: 'note', file: 'nope.md' }, seed: 'q' }),
+    ).toEqual({
       ok: false,
       reason: 'no-concepts',
     });
   });
 
   it('closedReason: open, expired after expiresAt, gone when the concept left the bank', () => {
-    const pick = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'due' }, seed: 'z' });
+    const pick = pickQuestion(bank, store, { questions, guildId: 'g', userId: 'u', target: { kind: 'due' }, seed: 'z' });
     if (!pick.ok) throw new Error('no question');
     const asked = store.recordQuestion({
       guildId: 'g',

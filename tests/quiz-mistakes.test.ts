@@ -9,10 +9,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pickQuestion } from '../src/bot/quiz-pick.js';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
-import { generateForConcepts } from '../src/quiz/generate.js';
 import type { Question } from '../src/quiz/question-types.js';
 import { applyQuizMigrations, QuizStore } from '../src/quiz/store.js';
-import { loadGlossaryPairs, loadNotes, notesDir } from './support/quiz-notes.js';
+import { loadGlossaryPairs, loadNotes, notesDir, questionsOf } from './support/quiz-notes.js';
 import { tempDir } from './support/temp-dir.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -103,15 +102,20 @@ describe('QuizStore.mistakes', () => {
 
 describe('pickQuestion in mistakes mode', () => {
   let bank: QuizConceptBank;
+  let questions: ReturnType<typeof questionsOf>;
   beforeAll(async () => {
-    bank = buildConceptBank(await loadNotes(notesDir), await loadGlossaryPairs(notesDir));
+    const notes = await loadNotes(notesDir);
+    bank = buildConceptBank(notes, await loadGlossaryPairs(notesDir));
+    questions = questionsOf(bank, notes);
   });
 
   it('asks about the most forgotten concept the member got wrong; none left is its own reason', () => {
-    const askable = bank.concepts.filter((c) => generateForConcepts(bank, [c.id], { seed: 's' }) !== null);
+    const askable = bank.concepts.filter((c) => questions.bank.of(c.id).length > 0);
     const older = askable[0]!;
     const newer = askable.find((c) => c.topic !== older.topic)!;
-    expect(pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'mistakes', file: null }, seed: 's' })).toEqual({
+    expect(
+      pickQuestion(bank, store, { questions, guildId: 'g', userId: 'u', target: { kind: 'mistakes', file: null }, seed: 's' }),
+    ).toEqual({
       ok: false,
       reason: 'no-mistakes',
     });
@@ -119,9 +123,10 @@ describe('pickQuestion in mistakes mode', () => {
     t += DAY;
     answer('u', newer.id, false);
     t += HOUR;
-    const pick = pickQuestion(bank, store, { guildId: 'g', userId: 'u', target: { kind: 'mistakes', file: null }, seed: 's' });
+    const pick = pickQuestion(bank, store, { questions, guildId: 'g', userId: 'u', target: { kind: 'mistakes', file: null }, seed: 's' });
     expect(pick.ok && pick.question.conceptId).toBe(older.id);
     const inNewerNote = pickQuestion(bank, store, {
+      questions,
       guildId: 'g',
       userId: 'u',
       target: { kind: 'mistakes', file: newer.topic },

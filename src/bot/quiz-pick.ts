@@ -4,7 +4,7 @@
  * member's FSRS cards, so they are tested without Discord.
  */
 import type { QuizConceptBank } from '../concepts/bank.js';
-import { askFromBank, generateForConcepts, type Question, type QuestionBank, type QuizStore } from '../quiz/index.js';
+import { askFromBank, type Question, type QuestionBank, type QuizStore } from '../quiz/index.js';
 import { notesNamedBy, topicNames } from '../quiz/topic.js';
 import { withoutNoteExtension } from '../notes/note-file.js';
 import { createRng, seedFrom, shuffle } from '../random.js';
@@ -76,8 +76,8 @@ export type QuizTarget =
   | { kind: 'mistakes'; file: string | null };
 
 export type QuestionPick =
-  /** `key`: the question's stable key when it comes from the persisted bank. */
-  | { ok: true; question: Question; key?: string }
+  /** `key`: the question's stable key in the persisted bank. */
+  | { ok: true; question: Question; key: string }
   /** The concept (or every concept of the note) is no longer in the bank, or the bank is empty. */
   | { ok: false; reason: 'concept-gone' | 'no-concepts' }
   /** Concepts exist but none makes a question that passes the generator's checks. */
@@ -99,16 +99,12 @@ export function pickQuestion(
     userId: string;
     target: QuizTarget;
     seed: string;
-    /** The persisted bank and this server's retired keys (the bot always passes them); without, questions are generated on the spot. */
-    questions?: { bank: QuestionBank; retired: ReadonlySet<string> };
+    /** The persisted bank and this server's retired keys. */
+    questions: { bank: QuestionBank; retired: ReadonlySet<string> };
   },
 ): QuestionPick {
   const { target, seed } = input;
   const first = (conceptIds: readonly string[]): QuestionPick => {
-    if (!input.questions) {
-      const question = generateForConcepts(bank, conceptIds, { seed });
-      return question ? { ok: true, question } : { ok: false, reason: 'no-question' };
-    }
     const banked = askFromBank(bank, input.questions.bank, conceptIds, { seed, retired: input.questions.retired });
     return banked ? { ok: true, question: banked.question, key: banked.key } : { ok: false, reason: 'no-question' };
   };

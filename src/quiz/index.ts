@@ -5,7 +5,6 @@ export type { NoteInput } from '../concepts/docs.js';
 export type { Concept, ConceptBank, ConceptKind } from '../concepts/types.js';
 export {
   generateAll,
-  generateForConcepts,
   generateQuestion,
   generateQuiz,
   type GenerateOptions,

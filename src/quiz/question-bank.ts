@@ -12,7 +12,10 @@ import type { NoteInput } from '../concepts/docs.js';
 import type { Concept } from '../concepts/types.js';
 import type { Section } from '../notes/section.js';
 import type { BankRow, QuestionBankStore } from './bank-store.js';
-import { firstNearby, generateQuestion } from './generate.js';
+import { createRng, seedFrom, shuffle } from '../random.js';
+import { distractorsNearby } from './distractors.js';
+import { generateQuestion } from './generate.js';
+import { preparedBank } from './prepare.js';
 import { questionKey, sectionFingerprint, sectionTextsOf, type SectionTexts } from './question-key.js';
 import { QUESTION_TYPES, type Question, type QuestionType } from './types.js';
 import { validateQuestion } from './validate.js';
@@ -144,8 +147,7 @@ function keyOfMissing(concepts: QuizConceptBank, concept: Concept, type: Questio
 }
 
 /**
- * The first question of the bank for these concepts, in order (as
- * generateForConcepts does at pick time): for each concept a question type
+ * The first question of the bank for these concepts, in order: for each concept a question type
  * chosen by `seed`, preferring one whose distractors come from the answer's
  * note or its neighbours; `retired` keys are never returned.
  */
@@ -155,12 +157,15 @@ export function askFromBank(
   conceptIds: readonly string[],
   options: { seed: string | number; retired?: ReadonlySet<string> },
 ): BankedQuestion | null {
-  const found = firstNearby(
-    concepts,
-    conceptIds,
-    options.seed,
-    (id) => questions.of(id).filter((b) => !options.retired?.has(b.key)),
-    (_id, banked) => banked.question,
-  );
-  return found?.candidate ?? null;
+  const prepared = preparedBank(concepts);
+  for (const id of conceptIds) {
+    const open = questions.of(id).filter((b) => !options.retired?.has(b.key));
+    let fallback: BankedQuestion | null = null;
+    for (const banked of shuffle(open, createRng(seedFrom(options.seed, 'pick', id)))) {
+      if (distractorsNearby(prepared, id, banked.question.optionConceptIds)) return banked;
+      fallback ??= banked;
+    }
+    if (fallback) return fallback;
+  }
+  return null;
 }

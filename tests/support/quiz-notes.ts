@@ -6,6 +6,8 @@ import type { GlossaryPair } from '../../src/index/store.js';
 import { minedPairs } from '../../src/index/vocabulary.js';
 import { readNote, scanNotes } from '../../src/notes/load.js';
 import type { ParsedNote } from '../../src/notes/types.js';
+import type { QuizConceptBank } from '../../src/concepts/bank.js';
+import { QuestionBank, rebuildQuestionBank } from '../../src/quiz/question-bank.js';
 import { notesDir, repoRoot } from './paths.js';
 
 export { notesDir, repoRoot };
@@ -31,4 +33,13 @@ export async function loadGlossaryPairs(dir: string): Promise<GlossaryPair[]> {
     if (read.ok) pairs.push(...minedPairs(chunkNote(read.note).meta, read.note.text));
   }
   return pairs;
+}
+
+/** The bank of questions the bot would store for these notes, built in memory, with nothing retired. */
+export function questionsOf(
+  concepts: QuizConceptBank,
+  notes: ReadonlyArray<ParsedNote>,
+): { bank: QuestionBank; retired: ReadonlySet<string> } {
+  const { bank } = rebuildQuestionBank({ rows: () => [], replace: (rows) => ({ written: rows.length, deleted: 0 }) }, concepts, notes);
+  return { bank, retired: new Set() };
 }
