@@ -788,20 +788,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   // Gateway payloads for a permission change in the first text channel (denyBotInChannel).
   const ALL = (1n << 53n) - 1n;
   const ADMINISTRATOR = 1n << 3n;
-  const firstChannel = (overwrites: unknown[]) => ({
-    id: channelId,
-    type: 0,
-    guild_id: guildId,
-    name: 'general',
-    position: 0,
-    permission_overwrites: overwrites,
-    parent_id: null,
-    topic: null,
-    nsfw: false,
-    last_message_id: null,
-    rate_limit_per_user: 0,
-    flags: 0,
-  });
+  const firstChannel = (overwrites: unknown[]) => ({ ...channels.find((c) => c.id === channelId)!, permission_overwrites: overwrites });
   const roleUpdate = (permissions: bigint) => ({ guild_id: guildId, role: { ...everyoneRole, permissions: String(permissions) } });
 
   const fake: FakeDiscord = {
