@@ -7,7 +7,7 @@ import { minedPairs } from '../../src/index/vocabulary.js';
 import { readNote, scanNotes } from '../../src/notes/load.js';
 import type { ParsedNote } from '../../src/notes/types.js';
 import type { QuizConceptBank } from '../../src/concepts/bank.js';
-import { QuestionBank, rebuildQuestionBank } from '../../src/quiz/question-bank.js';
+import { type QuestionBank, rebuildQuestionBank } from '../../src/quiz/question-bank.js';
 import { notesDir, repoRoot } from './paths.js';
 
 export { notesDir, repoRoot };
