@@ -61,6 +61,14 @@ describe('correctSpelling', () => {
     expect(correctSpelling('老是出错', notes).corrections).toEqual([]);
   });
 
+  it('never changes a character of a word the notes use, even beside a word they lack', () => {
+    // 和 is a word of the notes; 实 belongs to 实木地板, which they lack. 和实 sounds like the notes' fragment 合实.
+    const notes = memoryCorpus([{ id: 'f', text: '合实 和 模型' }]);
+    expect(correctSpelling('强化木地板和实木地板哪个好', notes).corrections).toEqual([]);
+    // The same sound inside a word the notes lack is still corrected.
+    expect(correctSpelling('河实是什么', notes).corrections).toEqual([{ from: '河实', to: '合实' }]);
+  });
+
   it('changes nothing in a question whose words the notes know', () => {
     expect(correctSpelling('池化 segmentation', corpus)).toEqual({ text: '池化 segmentation', corrections: [] });
   });

@@ -103,8 +103,10 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
       const window = run.slice(i, i + length);
       // A word of everyday Chinese (老是, 小时) is what the student meant, even where the notes lack it.
       if (corpus.sectionsWith(window) > 0 || corpus.isEverydayWord(window)) continue;
+      // Only a character of a word the notes never use may be the typo: 和 of 和实木地板 is a word of its own, not a slip for 合.
+      const changesOnlyUnknown = (word: string) => [...word].every((c, k) => c === window[k] || unknown[i + k]);
       const candidates = (vocabulary.chineseByPinyin.get(pinyinKey(window)) ?? []).filter(
-        (c) => c.word !== window && sharesCharacter(c.word, window),
+        (c) => c.word !== window && c.word.length === window.length && sharesCharacter(c.word, window) && changesOnlyUnknown(c.word),
       );
       if (candidates.length === 0) continue;
       const best = candidates.reduce((a, b) => (b.sections > a.sections ? b : a));
