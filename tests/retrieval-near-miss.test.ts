@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
-import { accountsForHinges, CONTENT_SHARE, countHinges, heldTogether, type Lexicon } from '../src/search/hinges.js';
+import {
+  accountsForHinges,
+  accountsForQuestion,
+  CONTENT_SHARE,
+  countHinges,
+  distinctIdeas,
+  heldTogether,
+  type Lexicon,
+} from '../src/search/hinges.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
@@ -104,6 +112,24 @@ describe('countHinges, a Chinese word judged whole', () => {
       accounted: 1,
       foreign: 0,
     });
+  });
+});
+
+describe('distinctIdeas', () => {
+  it('keeps each idea once: "engine" and "engineer" stem alike, a word typed twice is one word', () => {
+    expect(distinctIdeas([group('engin'), group('steam'), group('engin'), group('木地板', '地板')]).map((g) => g.tokens)).toEqual([
+      ['engin'],
+      ['steam'],
+      ['木地板', '地板'],
+    ]);
+    expect(distinctIdeas([group('地板', '木地板'), group('木地板', '地板')])).toHaveLength(1);
+  });
+
+  it('lets a shared word said twice weigh no more than once against a word the notes never use', () => {
+    const words = lexicon({ tea: 0.009, temperature: 0.002 }, { temperature: 3 });
+    const twice = [group('temperature'), group('temperature'), group('tea')];
+    expect(accountsForQuestion(twice, [new Set(['temperature'])], words, true)).toBe(false);
+    expect(accountsForQuestion(twice, [new Set(['temperature'])], words, false)).toBe(false);
   });
 });
 

@@ -161,5 +161,21 @@ export function accountsForQuestion(
   lexicon: Lexicon,
   cooccurrence: boolean,
 ): boolean {
-  return accountsForHinges(countHinges(groups, sections, lexicon), cooccurrence ? heldTogether(groups, sections, lexicon) : undefined);
+  const ideas = distinctIdeas(groups);
+  return accountsForHinges(countHinges(ideas, sections, lexicon), cooccurrence ? heldTogether(ideas, sections, lexicon) : undefined);
+}
+
+/**
+ * Each idea once: "engine" and "engineer" stem alike, and 木地板 typed twice
+ * is still one word the notes lack, so neither may count twice for or
+ * against the notes.
+ */
+export function distinctIdeas(groups: QueryGroup[]): QueryGroup[] {
+  const seen = new Set<string>();
+  return groups.filter((g) => {
+    const key = [...new Set(meant(g))].sort().join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
