@@ -3,7 +3,7 @@ import { reciprocalRankFusion } from '../src/search/fuse.js';
 import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
 import { coverage } from '../src/search/coverage.js';
 import { checkQuestion, MAX_QUESTION_CHARS } from '../src/search/question.js';
-import { coversQuestion } from '../src/search/abstain.js';
+import { coversQuestion, HEADING_VOUCHES, topicalInSection } from '../src/search/abstain.js';
 import { isTopical, topicalTerms } from '../src/index/vocabulary.js';
 
 describe('reciprocal rank fusion', () => {
@@ -97,6 +97,32 @@ describe('abstention: topical vocabulary', () => {
     const offside = [{ surface: 'rule', tokens: ['rule'], expansions: [], guesses: ['anchor'] }];
     const topical = topicalTerms(['anchor', 'rule', 'once'], corpus, background);
     expect(coversQuestion(offside, new Set(['anchor']), (t) => topical.has(t))).toBe(false);
+  });
+});
+
+describe('topicalInSection', () => {
+  const group = (token: string) => ({ surface: token, tokens: [token], expansions: [], guesses: [] });
+  const idf = () => 1;
+  const nothingTopical = () => false;
+
+  it('counts the words of a heading that names at least half the question as topical there', () => {
+    expect(HEADING_VOUCHES).toBe(0.5);
+    const refinenet = topicalInSection([group('refinenet')], new Set(['refinenet']), nothingTopical, idf);
+    expect(refinenet('refinenet')).toBe(true);
+    expect(coversQuestion([group('refinenet')], new Set(['refinenet', 'multi', 'path']), refinenet)).toBe(true);
+  });
+
+  it('does not let one word of the heading vouch for a question that is mostly about something else', () => {
+    // "what does the entropy of a steam engine tell an engineer" against "MACE (Mobile AI Compute Engine)"
+    const question = [group('entropi'), group('steam'), group('engin')];
+    const mace = topicalInSection(question, new Set(['mace', 'mobile', 'comput', 'engin']), nothingTopical, idf);
+    expect(mace('engin')).toBe(false);
+  });
+
+  it('never makes a word outside the heading topical, and keeps the notes own topical terms', () => {
+    const heading = topicalInSection([group('refinenet'), group('path')], new Set(['refinenet']), (t) => t === 'anchor', idf);
+    expect(heading('path')).toBe(false);
+    expect(heading('anchor')).toBe(true);
   });
 });
 

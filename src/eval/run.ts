@@ -172,9 +172,10 @@ if (values.ablation) {
     ['without comparison sides', { comparisons: false }],
     ['without question aspects', { aspects: false }],
     ['without overview deferral', { overviews: false }],
+    ['without heading-vouched topics', { headingVouches: false }],
     [
-      'without all six (before #12)',
-      { spelling: false, hinges: false, definitions: false, comparisons: false, aspects: false, overviews: false },
+      'without all seven (before #12)',
+      { spelling: false, hinges: false, definitions: false, comparisons: false, aspects: false, overviews: false, headingVouches: false },
     ],
     ['without dictionary guesses', { dictionary: false }],
     ['without glossary expansion', { expansion: false }],

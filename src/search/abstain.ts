@@ -1,4 +1,5 @@
 import type { QueryGroup } from '../text/analyzer.js';
+import { coverage } from './coverage.js';
 
 /**
  * The abstention rule: the notes cover a question when its best section
@@ -13,4 +14,31 @@ export function coversQuestion(
   isTopicalTerm: (token: string) => boolean,
 ): boolean {
   return groups.some((g) => [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)));
+}
+
+/**
+ * How much of the question a section's own heading must name for the heading
+ * to vouch for its words: half, a round "most of it".
+ */
+export const HEADING_VOUCHES = 0.5;
+
+/**
+ * The notes' vocabulary is measured against everyday language, so a term the
+ * notes share with it (微调 "fine-tune" and "adjust slightly", 强化学习 cut in
+ * 强化 + 学习) or a name only one section uses (RefineNet) is never topical,
+ * and "RefineNet 是什么" was refused with "9.6 RefineNet" first. A section whose
+ * own heading (a note's intro: the note's title) names at least half of what
+ * the question asks is about the question: its heading's words count as
+ * topical there. One shared word in a longer heading ("MACE (Mobile AI
+ * Compute Engine)" for a steam engine) names too little of the question to
+ * vouch for it.
+ */
+export function topicalInSection(
+  groups: QueryGroup[],
+  headingTokens: ReadonlySet<string>,
+  isTopicalTerm: (token: string) => boolean,
+  idf: (token: string) => number,
+): (token: string) => boolean {
+  const vouches = coverage(groups, headingTokens, idf) >= HEADING_VOUCHES;
+  return (t) => isTopicalTerm(t) || (vouches && headingTokens.has(t));
 }

@@ -63,4 +63,6 @@ export interface KeywordFeatures {
   aspects: boolean;
   /** A note's intro yields to the section of its note whose heading names the question better than its title. */
   overviews: boolean;
+  /** A section whose own heading names most of the question counts its heading's words as topical (search/abstain.ts). */
+  headingVouches: boolean;
 }

@@ -1,7 +1,7 @@
 import { sectionKey } from '../notes/section.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { coversQuestion } from './abstain.js';
+import { coversQuestion, topicalInSection } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides } from './comparison.js';
@@ -48,6 +48,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     comparisons: true,
     aspects: true,
     overviews: true,
+    headingVouches: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -165,10 +166,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf),
     coverage: (g, tokens) => coverage(g, tokens, idf),
   });
+  const isTopical = (t: string) => corpus.isTopical(t);
+  const topicalIn = (id: string) =>
+    features.headingVouches ? topicalInSection(groups, headingOrTitleTokensOf(id), isTopical, idf) : isTopical;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   const answered =
-    leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, resultTokens.get(r.chunkId)!, (t) => corpus.isTopical(t))) &&
+    leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))) &&
     (!features.hinges ||
       accountsForQuestion(
         groups,
