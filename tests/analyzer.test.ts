@@ -31,6 +31,13 @@ describe('analyzer: index tokens', () => {
     expect(analyzer.tokenize('P2 到 P6')).toEqual(['p2', 'p6']);
   });
 
+  it('reads a formula symbol with a numeric subscript as the name prose gives it: $P_2$ and C_{5} are P2 and C5', () => {
+    expect(analyzer.tokenize('$\\{P_2, P_3\\}$')).toEqual(expect.arrayContaining(['p2', 'p3']));
+    expect(analyzer.tokenize('$C_{5}$')).toContain('c5');
+    // A word-sized subscript stays a compound: x_max is not "xmax".
+    expect(analyzer.tokenize('x_max')).not.toContain('xmax');
+  });
+
   it('normalises full-width forms', () => {
     expect(analyzer.tokenize('ＦＰＮ（Ｐ２）')).toEqual(['fpn', 'p2']);
   });

@@ -6,7 +6,7 @@ import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens or indexed fields change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 14;
+export const ANALYZER_VERSION = 15;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -190,10 +190,14 @@ function jiebaSegmenter(): InstanceType<typeof jieba.Jieba> {
 
 function normalize(text: string): string {
   // "3×3", "3\times3" and "3x3" are the same kernel size to a student.
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\\times\s*|\s*×\s*/g, 'x');
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/\\times\s*|\s*×\s*/g, 'x')
+      // LaTeX's braced subscript C_{5} is C_5 written out.
+      .replace(/_\{([a-z0-9]+)\}/g, '_$1')
+  );
 }
 
 /**
@@ -212,6 +216,9 @@ function latinTokens(text: string): string[] {
     // batch_size is also "batch" and "size", VGG16 also "vgg" and fc6 "fc"; keep the
     // compound for exact matches (Lucene's word-delimiter filter, preserving the original).
     const parts = word.includes('_') ? [word, ...word.split('_').filter((p) => p && !ENGLISH_STOPWORDS.has(p))] : [word];
+    // A symbol with a numeric subscript, $P_2$ in a formula, is what prose and questions write as P2.
+    const subscripted = /^([a-z])_(\d+)$/.exec(word);
+    if (subscripted) parts.push(subscripted[1]! + subscripted[2]!);
     for (const part of [...parts]) {
       const family = /^([a-z]{2,})\d+$/.exec(part)?.[1];
       if (family && !ENGLISH_STOPWORDS.has(family)) parts.push(family);
