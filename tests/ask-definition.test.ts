@@ -72,6 +72,19 @@ describe('definitionScore', () => {
     expect(definitionScore(section(['Detection', 'Boxes'], 'We regress offsets. An anchor is a box.'), subject, tokenize, idf)).toBe(0);
   });
 
+  it('is 1 for a later paragraph that opens on X in bold with a copula: a section on two things defines the second there', () => {
+    const text = 'Self-attention mixes positions.\n\n**An anchor is** a box of fixed size.';
+    expect(definitionScore(section(['Detection', 'Attention and boxes'], text), subject, tokenize, idf)).toBe(1);
+    expect(definitionScore(section(['Detection', 'Boxes'], 'Boxes.\n\n**锚框 anchor 是**预先放好的框。'), subject, tokenize, idf)).toBe(1);
+  });
+
+  it('is 0 for a later paragraph or list item that only names X in bold', () => {
+    const named = 'Self-attention mixes positions.\n\n**Anchor** boxes are matched by IoU later.';
+    expect(definitionScore(section(['Detection', 'Matching'], named), subject, tokenize, idf)).toBe(0);
+    const item = 'Self-attention mixes positions.\n\n- **An anchor is** a box.';
+    expect(definitionScore(section(['Detection', 'Matching'], item), subject, tokenize, idf)).toBe(0);
+  });
+
   it('is 1 for the introduction of the note named after X', () => {
     expect(definitionScore(section(['Anchor'], 'Used by RPN and RetinaNet.', 'Anchor'), subject, tokenize, idf)).toBe(1);
   });

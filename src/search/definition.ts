@@ -64,6 +64,9 @@ const ENGLISH_COPULA = /^(.{1,80}?)\s+(?:is|are|refers\s+to|means|denotes|stands
 const CHINESE_COPULA = /^(.{1,40}?)(?:是指|指的是|是|指|即|就是|称为|定义为)/;
 const SO_CALLED = /所谓\s*(.{1,40}?)\s*[，,：:是]/;
 const BOLD_OPENING = /^\*\*([^*]{1,80})\*\*/;
+/** A paragraph opening on a bold term and its copula, inside the bold or right after it: "**FFN 是**…", "**An anchor** is …". */
+const BOLD_DEFINITION =
+  /^\*\*[^*]{1,80}?(?:\s(?:is|are|refers\s+to|means)|是指|指的是|是|指|即|就是|称为|定义为)\*\*|^\*\*[^*]{1,80}\*\*\s*(?:(?:is|are|refers\s+to|means)\s|是指|指的是|是|指|即|就是|称为|定义为)/i;
 /** Share of the subject's weight that must be X for a sentence to define X. */
 const SUBJECT_SHARE = 0.5;
 
@@ -77,7 +80,15 @@ function definesInText(
   tokenize: (text: string) => string[],
   idf: (t: string) => number,
 ): boolean {
-  for (const { text: raw } of splitSentences(text).slice(0, 1)) {
+  const opening = splitSentences(text).slice(0, 1);
+  // Further down, only a paragraph that opens on X in bold and a copula ("**FFN 是**对每个位置…") defines X:
+  // a section on two things ("自注意力与 FFN") defines the second in its own paragraph.
+  const boldParagraphs = text
+    .split(/\n\s*\n/)
+    .slice(1)
+    .flatMap((p) => splitSentences(p.trim()).slice(0, 1))
+    .filter(({ text: raw }) => BOLD_DEFINITION.test(raw));
+  for (const { text: raw } of [...opening, ...boldParagraphs]) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
     const plain = sentence.replace(/\*\*/g, '');
     const subjects = [
