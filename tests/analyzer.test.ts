@@ -127,4 +127,20 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.has('collins')).toBe(false);
     expect(g.englishToChinese.has('1997')).toBe(false);
   });
+
+  it('does not pair the words before a bracketed instance (a version, a table, a variable) with it', () => {
+    const g = mineGlossary(
+      emptyGlossary(),
+      [
+        {
+          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
+          text: '能达到全监督分割效果(DeepLabv1)的95%。结果对比贴出来(Table2 c & d)。残差网络（ResNet）。',
+        },
+      ],
+      segmentChinese,
+    );
+    expect(g.englishToChinese.has('deeplabv1')).toBe(false);
+    expect(g.englishToChinese.has('table2 c & d')).toBe(false);
+    expect(g.englishToChinese.get('resnet')).toEqual(new Set(['残差网络']));
+  });
 });

@@ -71,8 +71,9 @@ const BOLD_DEFINITION =
 const SUBJECT_SHARE = 0.5;
 
 /**
- * A section that defines X opens with the definition: "迁移学习是…" further
- * down, or as one item of a list comparing X with others, uses X.
+ * A section that defines X opens with the definition, or gives it a
+ * paragraph of its own that opens on X in bold: "迁移学习是…" further down in
+ * running text, or as one item of a list comparing X with others, uses X.
  */
 function definesInText(
   text: string,

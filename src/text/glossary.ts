@@ -60,14 +60,15 @@ export function mineGlossary(
     for (const m of text.matchAll(ZH_THEN_EN)) {
       // 模型（Collins, 1997; Jacob et al.）cites, it does not translate.
       if (CITATION.test(m[2]!)) continue;
-      const english = m[2]!.split(/[,，、;；]/);
+      const english = m[2]!.split(/[,，、;；]/).filter((en) => !NAMES_AN_INSTANCE.test(en));
+      if (english.length === 0) continue;
       // A term is about as many words in either language: 模型（model）is one word,
       // not the whole clause 下载移动端的模型 before it.
       const zh = trailingTerm(m[1]!, segment, 1 + Math.max(...english.map(termSize)));
       if (!zh) continue;
       for (const en of english) addPair(glossary, en, zh);
     }
-    for (const m of text.matchAll(EN_THEN_ZH)) addPair(glossary, m[1]!, m[2]!);
+    for (const m of text.matchAll(EN_THEN_ZH)) if (!NAMES_AN_INSTANCE.test(m[1]!)) addPair(glossary, m[1]!, m[2]!);
     // Aliases are not paired with each other: a note's aliases name several
     // concepts (RPN, 锚框, 非极大值抑制), and crossing them would translate
     // "anchor" into all of them. They are searched as the note's names instead.
@@ -80,6 +81,12 @@ export function mineGlossary(
 }
 
 const CITATION = /\b(?:1[89]|20)\d\d\b|\bet al\b/i;
+/**
+ * An English term with a number in it names one instance (DeepLabv1, Table2,
+ * G1, c+1): the words before the bracket say something about it
+ * ("全监督分割效果(DeepLabv1)"), they do not translate it.
+ */
+const NAMES_AN_INSTANCE = /\d/;
 
 /**
  * Size of an English term in words; an acronym counts its capitals, since
