@@ -57,6 +57,17 @@ describe('comparisonSides', () => {
     expect(comparisonSides(question)).toEqual(sides);
   });
 
+  it.each([
+    ['TensorFlow 和 Caffe 的设计理念有什么不同', ['TensorFlow 的设计理念', 'Caffe 的设计理念']],
+    ['FCN 与 PSPNet 的损失函数的区别', ['FCN 的损失函数', 'PSPNet 的损失函数']],
+  ])('gives what follows 的 after the last side to every side in "%s"', (question, sides) => {
+    expect(comparisonSides(question)).toEqual(sides);
+  });
+
+  it('leaves the sides alone when another side has its own 的', () => {
+    expect(comparisonSides('FCN 的损失 和 PSPNet 的辅助损失有什么区别')).toEqual(['FCN 的损失', 'PSPNet 的辅助损失']);
+  });
+
   it.each(['my friend who studies law asked me what a gan even is and how it is different from a vae'])(
     'finds none when a side would be a whole clause: "%s"',
     (question) => {

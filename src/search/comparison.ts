@@ -47,9 +47,21 @@ export function comparisonSides(question: string): string[] | null {
     const listed = [...splitList(m.groups.a!.replace(CLAUSES_BEFORE, '')), m.groups.b!].map(clean).filter(Boolean);
     // A clause before a list of names is the question's preamble, not a side; a clause as a side is no comparison.
     const sides = listed.filter((side, i) => i >= listed.length - 2 || isName(side));
-    if (sides.length >= 2 && sides.length <= 3 && sides.every(isName)) return sides;
+    if (sides.length >= 2 && sides.length <= 3 && sides.every(isName)) return withSharedAttribute(sides);
   }
   return null;
+}
+
+/**
+ * "TensorFlow 和 Caffe 的设计理念有什么不同" compares the design of both: what
+ * follows 的 after the last side, when no other side has one, belongs to
+ * every side (TensorFlow 的设计理念, not TensorFlow Lite).
+ */
+function withSharedAttribute(sides: string[]): string[] {
+  const last = sides[sides.length - 1]!;
+  const m = /^(.+?)\s*的\s*(.+)$/.exec(last);
+  if (!m || sides.slice(0, -1).some((s) => s.includes('的'))) return sides;
+  return [...sides.slice(0, -1), m[1]!].map((side) => `${side} 的${m[2]!}`);
 }
 
 /** "X, Y and Z" / "X、Y 和 Z": a third side listed before the last. */
