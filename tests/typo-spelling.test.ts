@@ -69,6 +69,15 @@ describe('correctSpelling', () => {
     expect(correctSpelling('河实是什么', notes).corrections).toEqual([{ from: '河实', to: '合实' }]);
   });
 
+  it('does not read two characters of an everyday word as a slip because they sound like a word of the notes', () => {
+    // 环经 (of 循环经济) sounds like the notes' 环境; 经济 is in one everyday paragraph in five.
+    const notes = memoryCorpus([{ id: 'e', text: '环境 线性 模型' }], { everyday: { 经济: 0.2, 循环经济: 0.0001 } });
+    expect(correctSpelling('循环经济有什么用', notes).corrections).toEqual([]);
+    // Three characters are evidence enough, even across an everyday word: 自主意力 is 自注意力 mistyped.
+    const attention = memoryCorpus([{ id: 'a', text: '注意力 机制' }], { everyday: { 自主: 0.02 } });
+    expect(correctSpelling('自主意力是什么', attention).text).toBe('自注意力是什么');
+  });
+
   it('changes nothing in a question whose words the notes know', () => {
     expect(correctSpelling('池化 segmentation', corpus)).toEqual({ text: '池化 segmentation', corrections: [] });
   });

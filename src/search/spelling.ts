@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { segmentChinese } from '../text/analyzer.js';
 import { pinyinKey } from '../text/pinyin.js';
+import { SPECIFIC_SHARE } from './hinges.js';
 import type { SpellingEntry } from '../text/spelling.js';
 import type { Corpus } from './corpus.js';
 
@@ -84,8 +85,12 @@ function isBetter(entry: SpellingEntry, glossary: boolean, than: { entry: Spelli
 function correctChineseRun(run: string, corpus: Corpus): { corrected: string; made: Correction[] } {
   // Characters of jieba words the notes never use: only there may a typo hide.
   const unknown = new Array<boolean>(run.length).fill(false);
+  // Characters of words everyday Chinese uses, in at least one paragraph in a hundred (the hinge rule's line
+  // between specific and everyday words): 经济 of 循环经济.
+  const everyday = new Array<boolean>(run.length).fill(false);
   let at = 0;
   for (const word of segmentChinese(run)) {
+    if (word.length >= 2 && corpus.everydayShare(word) >= SPECIFIC_SHARE) everyday.fill(true, at, at + word.length);
     const tokens = corpus.tokenize(word);
     if (tokens.length > 0 && (tokens.every((t) => corpus.sectionsWith(t) === 0) || unknownWhole(word, corpus)))
       unknown.fill(true, at, at + word.length);
@@ -103,8 +108,11 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
       const window = run.slice(i, i + length);
       // A word of everyday Chinese (老是, 小时) is what the student meant, even where the notes lack it.
       if (corpus.sectionsWith(window) > 0 || corpus.isEverydayWord(window)) continue;
-      // Only a character of a word the notes never use may be the typo: 和 of 和实木地板 is a word of its own, not a slip for 合.
-      const changesOnlyUnknown = (word: string) => [...word].every((c, k) => c === window[k] || unknown[i + k]);
+      // Only a character of a word the notes never use may be the typo: 和 of 和实木地板 is a word of its own, not a
+      // slip for 合. In a word everyday Chinese uses, only a longer match vouches for a slip (主意力 → 注意力):
+      // two characters sounding like a word of the notes are chance (环经 of 循环经济 sounds like 环境).
+      const changesOnlyUnknown = (word: string) =>
+        [...word].every((c, k) => c === window[k] || (unknown[i + k] && (length >= 3 || !everyday[i + k])));
       const candidates = (vocabulary.chineseByPinyin.get(pinyinKey(window)) ?? []).filter(
         (c) => c.word !== window && c.word.length === window.length && sharesCharacter(c.word, window) && changesOnlyUnknown(c.word),
       );
