@@ -65,4 +65,6 @@ export interface KeywordFeatures {
   overviews: boolean;
   /** A section whose own heading names most of the question counts its heading's words as topical (search/abstain.ts). */
   headingVouches: boolean;
+  /** In BM25, a typed word the notes share with everyday language weighs what a translation weighs (search/query-groups.ts). */
+  termhood: boolean;
 }

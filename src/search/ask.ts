@@ -14,7 +14,7 @@ import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
 import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, rerankByCoverage } from './rerank.js';
-import { withCorrectionsDemoted, withoutStopTokens } from './query-groups.js';
+import { withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
 import { correctSpelling } from './spelling.js';
@@ -49,6 +49,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     aspects: true,
     overviews: true,
     headingVouches: true,
+    termhood: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -69,7 +70,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     if (!chunks.has(id)) chunks.set(id, corpus.chunk(id));
     return chunks.get(id);
   };
-  const bm25 = corpus.keywordHits(groups, CANDIDATES);
+  const isTopical = (t: string) => corpus.isTopical(t);
+  const searched = (g: QueryGroup[]) => (features.termhood ? withEverydayWordsHalved(g, isTopical) : g);
+  const bm25 = corpus.keywordHits(searched(groups), CANDIDATES);
   // Which query tokens a section holds: BM25 already knows for its hits; only a
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
@@ -135,7 +138,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     ? sidesFirst(fused, sideGroups, {
         bestOf: (side) => {
           const g = sideGroups.get(side)!;
-          const hits = corpus.keywordHits(g, SIDE_CANDIDATES);
+          const hits = corpus.keywordHits(searched(g), SIDE_CANDIDATES);
           const own = new Map(hits.map((h) => [h.id, h.matched]));
           return rerankByCoverage(
             g,
@@ -166,7 +169,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf),
     coverage: (g, tokens) => coverage(g, tokens, idf),
   });
-  const isTopical = (t: string) => corpus.isTopical(t);
   const topicalIn = (id: string) =>
     features.headingVouches ? topicalInSection(groups, headingOrTitleTokensOf(id), isTopical, idf) : isTopical;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.

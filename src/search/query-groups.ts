@@ -31,3 +31,20 @@ export function withoutStopTokens(groups: QueryGroup[], idf: (t: string) => numb
   const keep = (tokens: string[]) => (tokens.some(specific) ? tokens.filter(specific) : tokens);
   return groups.map((g) => ({ ...g, tokens: keep(g.tokens), expansions: keep(g.expansions), guesses: keep(g.guesses) }));
 }
+
+/**
+ * What BM25 is asked: a typed word the notes do not make their own (it is
+ * not topical: everyday language uses it about as much, 导师, "keep",
+ * "always", or only one section does) weighs what a translation weighs, half
+ * a typed topical word. The index's IDF is measured on the notes alone, where
+ * such a word is rare, so in a chatty question ("导师让我看 Faster R-CNN…")
+ * it outweighed the terms the question is about. Coverage and the abstention
+ * rules still read the groups as typed.
+ */
+export function withEverydayWordsHalved(groups: QueryGroup[], isTopical: (token: string) => boolean): QueryGroup[] {
+  return groups.map((g) => {
+    const everyday = g.tokens.filter((t) => !isTopical(t));
+    if (everyday.length === 0) return g;
+    return { ...g, tokens: g.tokens.filter((t) => isTopical(t)), expansions: [...new Set([...everyday, ...g.expansions])] };
+  });
+}
