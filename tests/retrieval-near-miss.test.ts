@@ -40,9 +40,17 @@ describe('countHinges', () => {
     });
   });
 
-  it('lets a translation or a dictionary sense held by a section account for a word', () => {
+  it('lets a translation held by a section account for a word', () => {
     const translated: QueryGroup = { surface: 'temperature', tokens: ['temperature'], expansions: ['温度'], guesses: [] };
     expect(countHinges([translated], [new Set(['温度'])], words).accounted).toBe(1);
+  });
+
+  it('takes a dictionary sense held by a section as proof the word is not foreign, not that the section accounts for it', () => {
+    // "steam engine": engine's guess 工程 is held by a section on 特征工程 (feature engineering).
+    const notes = lexicon({ engine: 0.004, temperature: 0.002 }, { 工程: 4, temperature: 3 });
+    const guessed: QueryGroup = { surface: 'engine', tokens: ['engine'], expansions: [], guesses: ['工程'] };
+    expect(countHinges([guessed], [new Set(['工程'])], notes)).toEqual({ hinges: 1, accounted: 0, foreign: 0 });
+    expect(heldTogether([guessed, group('temperature')], [new Set(['工程', 'temperature'])], notes)).toBe(1);
   });
 
   it('does not count a single Chinese character the sections lack, but does count one they hold', () => {

@@ -44,14 +44,15 @@ function wordsOf(g: QueryGroup): string[] {
 
 /**
  * A section holds an idea when it holds half its distinct typed tokens (a
- * long Chinese word and its parts), a translation, or a dictionary sense: a
- * guess may not vouch that the notes are on topic (abstain.ts), but it does
- * show that an English word of the question is not foreign to the section.
+ * long Chinese word and its parts) or a translation. A dictionary guess is
+ * one sense among several ("engine" → 工程 of 特征工程, "therapy" → 治疗): it
+ * shows that the word is not foreign to the notes (isForeign), not that a
+ * section uses it in the question's sense, so it accounts for nothing.
  */
 function holds(section: ReadonlySet<string>, g: QueryGroup): boolean {
   const distinct = [...new Set(g.tokens)];
   const typed = distinct.length > 0 && distinct.filter((t) => section.has(t)).length * 2 >= distinct.length;
-  return typed || g.expansions.some((t) => section.has(t)) || g.guesses.some((t) => section.has(t));
+  return typed || g.expansions.some((t) => section.has(t));
 }
 
 /**
