@@ -5,7 +5,7 @@
  * and the quote prefers the passage that says it.
  */
 import { describe, expect, it } from 'vitest';
-import { aspectsOf } from '../src/search/aspects.js';
+import { aspectCueWords, aspectsOf } from '../src/search/aspects.js';
 import { ask } from '../src/search/ask.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { memoryCorpus } from './support/memory-corpus.js';
@@ -41,6 +41,14 @@ describe('aspectsOf', () => {
   it('finds none in a heading that only names a topic, nor in "how many"', () => {
     expect(aspectsOf('金字塔池化模块（Pyramid Pooling Module）').size).toBe(0);
     expect(aspectsOf('how many anchors per location').size).toBe(0);
+  });
+});
+
+describe('aspectCueWords', () => {
+  it('gives the words that name what a question asks about its topic, in either language', () => {
+    expect(aspectCueWords('what are the downsides of DETR and why is it slow')).toEqual(expect.arrayContaining(['why', 'downsides']));
+    expect(aspectCueWords('DETR 有什么缺点，为什么慢')).toEqual(expect.arrayContaining(['为什么', '缺点']));
+    expect(aspectCueWords('detr bipartite matching')).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
 import type { Corpus } from '../src/search/corpus.js';
-import { withEverydayWordsHalved } from '../src/search/query-groups.js';
+import { withEverydayWordsHalved, withoutWords } from '../src/search/query-groups.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
@@ -63,5 +63,16 @@ describe('ask() weighing chatter', () => {
     asked.length = 0;
     await ask(spy, 'my advisor asked about the anchor', { features: { termhood: false } });
     expect(asked[0]!.find((g) => g.surface === 'advisor')).toMatchObject({ tokens: ['advisor'] });
+  });
+});
+
+describe('withoutWords', () => {
+  it('drops the groups wholly made of the given words and keeps a corrected typo, which has no typed tokens', () => {
+    const groups: QueryGroup[] = [
+      { surface: 'downsides', tokens: ['downsid'], expansions: [], guesses: [] },
+      { surface: 'detr', tokens: ['detr'], expansions: [], guesses: [] },
+      { surface: 'segmantation', tokens: [], expansions: ['segment'], guesses: [] },
+    ];
+    expect(withoutWords(groups, new Set(['downsid'])).map((g) => g.surface)).toEqual(['detr', 'segmantation']);
   });
 });

@@ -222,10 +222,23 @@ describe('ask() on long chatty questions and near misses (co-occurrence)', () =>
         built: 0.02,
         were: 0.3,
         vtable: 1e-7,
+        elegant: 0.001,
+        complains: 0.004,
+        downsides: 0.0002,
       },
     },
   );
   const chatty = 'my professor says virtual calls are slow, what happens under the hood with a pointer';
+
+  it('does not count what the question asks about its topic ("downsides") among the words it hinges on', async () => {
+    const answer = await ask(corpus, 'my professor finds virtual calls through a pointer elegant but complains about the downsides');
+    expect(answer.results[0]?.chunkId).toBe('virtual');
+    expect(answer.answered).toBe(true);
+    // A word that is no aspect cue still counts against the notes: three asides outnumber the two words held together.
+    expect((await ask(corpus, 'my professor finds virtual calls through a pointer elegant but complains about the hood')).answered).toBe(
+      false,
+    );
+  });
 
   it('answers a chatty question whose answering section holds its words together', async () => {
     const answer = await ask(corpus, chatty);

@@ -6,7 +6,7 @@ import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides } from './comparison.js';
 import { definitionScore } from './definition.js';
-import { type Aspect, aspectScore, aspectsOf } from './aspects.js';
+import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion } from './hinges.js';
@@ -14,7 +14,7 @@ import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
 import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, rerankByCoverage } from './rerank.js';
-import { withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens } from './query-groups.js';
+import { withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens, withoutWords } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
 import { correctSpelling } from './spelling.js';
@@ -177,7 +177,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))) &&
     (!features.hinges ||
       accountsForQuestion(
-        groups,
+        // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
+        withoutWords(groups, new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')))),
         results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!),
         corpus,
         features.cooccurrence,

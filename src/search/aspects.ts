@@ -37,6 +37,11 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ['difference', /区别|不同|差别|差异|异同|对比|比较|\bvs\.?\b|\bversus\b|\bdiffer(?:s|ence|ences|ent)?\b|\bcompar(?:e|ed|ison)\b/i],
 ];
 
+/** The words of `text` that name an aspect ("downsides", 为什么, 优点): what a question asks about its topic, not its topic. */
+export function aspectCueWords(text: string): string[] {
+  return ASPECT_CUES.flatMap(([, cue]) => [...text.matchAll(new RegExp(cue.source, 'gi'))].map((m) => m[0]));
+}
+
 /** The aspects a question asks, or a heading answers (none for a heading that only names a topic). */
 export function aspectsOf(text: string): Set<Aspect> {
   const found = new Set<Aspect>();

@@ -48,3 +48,8 @@ export function withEverydayWordsHalved(groups: QueryGroup[], isTopical: (token:
     return { ...g, tokens: g.tokens.filter((t) => isTopical(t)), expansions: [...new Set([...everyday, ...g.expansions])] };
   });
 }
+
+/** The groups that are not wholly made of `words` (a corrected typo, with no typed tokens, always stays). */
+export function withoutWords(groups: QueryGroup[], words: ReadonlySet<string>): QueryGroup[] {
+  return groups.filter((g) => g.tokens.length === 0 || !g.tokens.every((t) => words.has(t)));
+}
