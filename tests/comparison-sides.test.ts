@@ -51,6 +51,7 @@ describe('comparisonSides', () => {
   });
 
   it.each([
+    ['studying for my interview: what actually is an epoch vs an iteration, I keep mixing them up', ['epoch', 'iteration']],
     ['老师说正则化很重要，L1 和 L2 这两种有什么区别', ['L1', 'L2']],
     ['看了好多教程还是没搞懂，sgd、adam 和 rmsprop 那几个到底有什么不同', ['sgd', 'adam', 'rmsprop']],
   ])('leaves a clause before the sides, and a demonstrative after them, out of "%s"', (question, sides) => {
@@ -162,6 +163,35 @@ describe('ask() on a comparison', () => {
     ]);
     // Quoted for the whole question: the sentence naming the other side, not only the first naming its own.
     expect(answer.results[0]?.quote).toContain('The two stage rcnn first proposes boxes.');
+  });
+
+  it("does not answer for a side with a section whose own heading names another side, though the note's title names this one", async () => {
+    // "bidirectional rnn vs stacked lstm" in a chapter titled after RNNs: "Stacked LSTMs" speaks of bidirectional ones too.
+    const notes = titled(
+      memoryCorpus(
+        [
+          {
+            id: 'stacked',
+            file: 'rnn.md',
+            headingPath: ['rnn chapter', 'stacked lstm'],
+            text: 'stacked lstm layers, each bidirectional if you like.',
+          },
+          {
+            id: 'bidirectional',
+            file: 'rnn.md',
+            headingPath: ['rnn chapter', 'bidirectional lstm'],
+            text: 'two passes, forward and back.',
+          },
+          { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+        ],
+        { topical: ['lstm', 'rnn', 'bidirectional', 'stacked'] },
+      ),
+      { 'rnn.md': 'rnn chapter' },
+    );
+    const answer = await ask(notes, 'bidirectional rnn vs stacked lstm');
+    // Each side its own section (the one that speaks of both sides comes first).
+    const sides = Object.fromEntries(answer.results.slice(0, 2).map((r) => [r.side, r.chunkId]));
+    expect(sides).toEqual({ 'bidirectional rnn': 'bidirectional', 'stacked lstm': 'stacked' });
   });
 
   it('keeps first a section that says it compares, in a note whose title and headings name every side', async () => {

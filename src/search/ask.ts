@@ -151,6 +151,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         sectionOf,
         // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
         headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
+        ownHeadingShare: (id, g) => coverage(g, headingTokensOf(id), idf),
         pathShare: (id, g) => coverage(g, pathTokensOf(id), idf),
         titleShare: (id, g) => coverage(g, new Set(corpus.tokenize(chunkOf(id)?.meta.title ?? '')), idf),
         textShare: (id, g) => coverage(g, textTokensOf(id), idf),

@@ -35,7 +35,9 @@ const SIDE_NOISE =
  * me what RL even is and how it's different from …", "听说学习率要慢慢降，X 和 Y …").
  */
 const MAX_SIDE_WORDS = 6;
-const CLAUSES_BEFORE = /^.*[，。；！？]\s*/;
+const CLAUSES_BEFORE = /^.*[，。；！？:：]\s*/;
+/** A question opening the first side ("what actually is an epoch vs …"): the side is what it asks about. */
+const QUESTION_BEFORE = /^(?:what|which)(?:\s+(?:actually|exactly|really))?\s+(?:is|are)\s+(?:the\s+|an?\s+)?/i;
 
 /** The two or three things a comparison question compares, or null when it compares nothing. */
 export function comparisonSides(question: string): string[] | null {
@@ -44,7 +46,8 @@ export function comparisonSides(question: string): string[] | null {
     const m = pattern.exec(q);
     if (!m?.groups) continue;
     // Chinese lists names with 、; a full-width comma ends a clause, so a side starts after the last one.
-    const listed = [...splitList(m.groups.a!.replace(CLAUSES_BEFORE, '')), m.groups.b!].map(clean).filter(Boolean);
+    const first = m.groups.a!.replace(CLAUSES_BEFORE, '').replace(QUESTION_BEFORE, '');
+    const listed = [...splitList(first), m.groups.b!].map(clean).filter(Boolean);
     // A clause before a list of names is the question's preamble, not a side; a clause as a side is no comparison.
     const sides = listed.filter((side, i) => i >= listed.length - 2 || isName(side));
     if (sides.length >= 2 && sides.length <= 3 && sides.every(isName)) return withSharedAttribute(sides);

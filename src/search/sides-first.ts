@@ -19,6 +19,8 @@ export interface SideSearch {
   sectionOf(id: string): string;
   /** Share of the groups held by the chunk's own heading (the note's title, for its intro). */
   headingShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by the chunk's own heading (none, for a note's intro). */
+  ownHeadingShare(id: string, groups: QueryGroup[]): number;
   /** Share of the groups held by the note's title and the chunk's whole heading path. */
   pathShare(id: string, groups: QueryGroup[]): number;
   /** Share of the groups held by the title of the chunk's note. */
@@ -75,7 +77,13 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
       .filter(free);
   for (const side of sides) {
     const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
-    const comparing = (id: string) => search.titleShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side));
+    // A section whose own heading names another side and not this one ("6.13.6 Stacked LSTMs" for "bidirectional
+    // rnn vs stacked lstm") is that side's, though its note's title (第六章 循环神经网络(RNN)) names this one.
+    const namesAnother = (id: string) =>
+      search.ownHeadingShare(id, own.get(side)!) < SIDE_NAMED &&
+      sides.some((other) => other !== side && search.ownHeadingShare(id, own.get(other)!) >= SIDE_NAMED);
+    const comparing = (id: string) =>
+      search.titleShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side)) && !namesAnother(id);
     const alone = search.bestOf(side).filter(free);
     const best = inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
