@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
 import type { Corpus } from '../src/search/corpus.js';
+import { glossaryChinese, spellingVocabulary } from '../src/index/vocabulary.js';
 import { correctSpelling } from '../src/search/spelling.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
@@ -78,6 +79,26 @@ describe('correctSpelling', () => {
     expect(correctSpelling('自主意力是什么', attention).text).toBe('自注意力是什么');
   });
 
+  it('leaves alone a name typed in capitals and a word of four letters or fewer, which have too many neighbours', () => {
+    const notes = memoryCorpus([{ id: 'd', text: 'dtr retinanet bay' }]);
+    expect(correctSpelling('DETR and RefineNet', notes).corrections).toEqual([]);
+    expect(correctSpelling('detr off ebay', notes).corrections).toEqual([]);
+  });
+
+  it('never corrects two characters across a word boundary (酒是 of 白酒是 sounds like 就是)', () => {
+    const notes = memoryCorpus([{ id: 'z', text: '就是 蒸馏' }], { everyday: { 白酒: 0.002 } });
+    expect(correctSpelling('白酒是怎么蒸馏出来的', notes).corrections).toEqual([]);
+  });
+
+  it('reads four characters that sound exactly like a four-character term of the notes as that term, though they are real words', () => {
+    // 梯度小时: 梯度 and 小时 ("hour") are words; the input method offered them for 梯度消失.
+    const notes = memoryCorpus([{ id: 'v', text: '梯度消失 梯度 消失' }], { everyday: { 小时: 0.05, 梯度: 0.001 } });
+    expect(correctSpelling('梯度小时怎么办', notes).corrections).toEqual([{ from: '梯度小时', to: '梯度消失' }]);
+    // Two of four characters must stay: a four-character phrase that only sounds alike is not a slip.
+    const other = memoryCorpus([{ id: 'w', text: '体读晓士' }], { everyday: { 小时: 0.05, 梯度: 0.001 } });
+    expect(correctSpelling('梯度小时怎么办', other).corrections).toEqual([]);
+  });
+
   it('changes nothing in a question whose words the notes know', () => {
     expect(correctSpelling('池化 segmentation', corpus)).toEqual({ text: '池化 segmentation', corrections: [] });
   });
@@ -107,5 +128,25 @@ describe('ask() with a misspelt question', () => {
     const answer = await ask(corpus, 'segmantation', { features: { spelling: false } });
     expect(answer.corrections).toEqual([]);
     expect(answer.results).toEqual([]);
+  });
+});
+
+describe('the spelling vocabulary', () => {
+  it('holds the glossary terms the notes use in pieces, by sound, with the fewest sections a piece is in', () => {
+    const df = new Map([
+      ['泛型', 3],
+      ['编程', 5],
+    ]);
+    const pieces = (text: string) => (text === '泛型编程' ? ['泛型', '编程'] : [text]);
+    const terms = glossaryChinese([['generic programming', '泛型编程']], pieces, (t) => df.get(t) ?? 0);
+    expect(terms).toContainEqual({ term: '泛型编程', sections: 3 });
+    const vocabulary = spellingVocabulary(df, [], terms);
+    const entries = [...vocabulary.chineseByPinyin.values()].flat();
+    expect(entries).toContainEqual({ word: '泛型编程', sections: 3 });
+  });
+
+  it('leaves out a glossary term one of whose pieces no section holds', () => {
+    const vocabulary = spellingVocabulary(new Map(), [], [{ term: '梯度消失', sections: 0 }]);
+    expect([...vocabulary.chineseByPinyin.values()].flat()).toEqual([]);
   });
 });

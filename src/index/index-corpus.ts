@@ -4,7 +4,7 @@ import { loadBackground, type Background } from '../text/background.js';
 import type { SpellingVocabulary } from '../text/spelling.js';
 import type { KeywordHit } from './keyword.js';
 import type { LiveIndex } from './live-index.js';
-import { glossaryEnglish, queryAnalyzer, spellingVocabulary } from './vocabulary.js';
+import { glossaryChinese, glossaryEnglish, queryAnalyzer, spellingVocabulary } from './vocabulary.js';
 
 /**
  * The reads that search/ask() makes of an index (the Corpus of
@@ -63,7 +63,15 @@ export class IndexCorpus {
   /** Built on first use after each change, from the index's vocabulary and the glossary. */
   spellingVocabulary(): SpellingVocabulary {
     this.spellingCache ??= this.live.guard(() =>
-      spellingVocabulary(this.live.keyword.documentFrequencies(), glossaryEnglish(this.live.store.glossaryPairs())),
+      spellingVocabulary(
+        this.live.keyword.documentFrequencies(),
+        glossaryEnglish(this.live.store.glossaryPairs()),
+        glossaryChinese(
+          this.live.store.glossaryPairs(),
+          (text) => this.tokenize(text),
+          (t) => this.live.keyword.sectionsWith(t),
+        ),
+      ),
     );
     return this.spellingCache;
   }

@@ -99,18 +99,26 @@ const LATIN_WORD = /^[a-z]{3,}$/;
  * words, and the Chinese terms by how they sound. Computed from the index's
  * vocabulary after each change, so a question never scans the notes.
  */
-export function spellingVocabulary(df: ReadonlyMap<string, number>, glossaryEnglish: Iterable<string>): SpellingVocabulary {
+export function spellingVocabulary(
+  df: ReadonlyMap<string, number>,
+  glossaryEnglish: Iterable<string>,
+  glossaryChinese: Iterable<{ term: string; sections: number }> = [],
+): SpellingVocabulary {
   const english = new Map<string, number>();
   const chinese = new Map<string, SpellingEntry[]>();
+  const addChinese = (word: string, sections: number) => {
+    const key = pinyinKey(word);
+    const list = chinese.get(key) ?? [];
+    if (!list.some((e) => e.word === word)) list.push({ word, sections });
+    chinese.set(key, list);
+  };
   for (const [word, sections] of df) {
     if (LATIN_WORD.test(word)) english.set(word, sections);
-    else if (CJK_WORD.test(word)) {
-      const key = pinyinKey(word);
-      const list = chinese.get(key) ?? [];
-      list.push({ word, sections });
-      chinese.set(key, list);
-    }
+    else if (CJK_WORD.test(word)) addChinese(word, sections);
   }
+  // A glossary term the index holds only in pieces (泛型编程 as 泛型 + 编程) is still a word of the notes:
+  // 泛型编成 and 梯度小时 are slips for it, though no single index term sounds like them.
+  for (const { term, sections } of glossaryChinese) if (CJK_WORD.test(term) && sections > 0) addChinese(term, sections);
   const glossaryWords = new Set<string>();
   for (const phrase of glossaryEnglish) {
     for (const word of phrase.toLowerCase().split(/[^a-z]+/)) {
@@ -126,6 +134,23 @@ export function spellingVocabulary(df: ReadonlyMap<string, number>, glossaryEngl
     englishByLength.set(word.length, list);
   }
   return { englishByLength, glossaryWords, chineseByPinyin: chinese };
+}
+
+/**
+ * The Chinese terms of the curated glossary and the notes' mined pairs that
+ * the notes use: every piece the index cuts them into is in some section
+ * (`sections`: the fewest sections any piece is in, at most the term's own).
+ */
+export function glossaryChinese(
+  mined: Iterable<GlossaryPair>,
+  tokenize: (text: string) => string[],
+  sectionsWith: (token: string) => number,
+): Array<{ term: string; sections: number }> {
+  const terms = new Set([...curatedGlossary().chineseToEnglish.keys(), ...[...mined].map(([, zh]) => zh)]);
+  return [...terms].map((term) => {
+    const pieces = tokenize(term);
+    return { term, sections: pieces.length ? Math.min(...pieces.map(sectionsWith)) : 0 };
+  });
 }
 
 /** The English words of the curated glossary and the notes' mined pairs. */

@@ -17,8 +17,10 @@ export interface SpelledQuestion {
   corrections: Correction[];
 }
 
-/** Shorter English words have too many neighbours one edit away to correct safely. */
-const MIN_ENGLISH_LENGTH = 4;
+/** Shorter English words have too many neighbours one edit away to correct safely ("detr" is one from "dtr", "ebay" from "bay"). */
+const MIN_ENGLISH_LENGTH = 5;
+/** A word typed with two capitals or more is a name (DETR, KPCA, WGAN, TensorRT, RefineNet): one the notes lack is not a typo of one they have. */
+const NAME = /[A-Z].*[A-Z]/;
 /** Edits allowed: one for a word of up to seven letters, two beyond (the usual SymSpell-style budget). */
 const maxEdits = (word: string) => (word.length >= 8 ? 2 : 1);
 const CJK_RUN = /[\u3400-\u9fff]+/g;
@@ -38,6 +40,7 @@ const LATIN_WORD = /[A-Za-z]+/g;
 export function correctSpelling(question: string, corpus: Corpus): SpelledQuestion {
   const corrections: Correction[] = [];
   let text = question.replace(LATIN_WORD, (word) => {
+    if (NAME.test(word)) return word;
     const to = correctEnglish(word.toLowerCase(), corpus);
     if (!to) return word;
     corrections.push({ from: word, to });
@@ -88,23 +91,33 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
   // Characters of words everyday Chinese uses, in at least one paragraph in a hundred (the hinge rule's line
   // between specific and everyday words): 经济 of 循环经济.
   const everyday = new Array<boolean>(run.length).fill(false);
+  // Which jieba word each character belongs to: two characters across a word boundary (酒是 of 白酒是) are no slip.
+  const wordAt = new Array<number>(run.length).fill(0);
   let at = 0;
+  let n = 0;
   for (const word of segmentChinese(run)) {
-    if (word.length >= 2 && corpus.everydayShare(word) >= SPECIFIC_SHARE) everyday.fill(true, at, at + word.length);
+    wordAt.fill(n++, at, at + word.length);
+    // A longer word in the dictionary is one a student types on purpose (记忆力, 有大有小), however rare.
+    const common = word.length >= 3 ? corpus.isEverydayWord(word) : corpus.everydayShare(word) >= SPECIFIC_SHARE;
+    if (word.length >= 2 && common) everyday.fill(true, at, at + word.length);
     const tokens = corpus.tokenize(word);
     if (tokens.length > 0 && (tokens.every((t) => corpus.sectionsWith(t) === 0) || unknownWhole(word, corpus)))
       unknown.fill(true, at, at + word.length);
     at += word.length;
   }
-  if (!unknown.includes(true)) return { corrected: run, made: [] };
+  if (run.length < SOUNDS_LIKE_A_TERM && !unknown.includes(true)) return { corrected: run, made: [] };
   const vocabulary = corpus.spellingVocabulary();
   const made: Correction[] = [];
   const replaced = new Array<string | null>(run.length).fill(null);
   const taken = new Array<boolean>(run.length).fill(false);
   // Longer windows first: 注意利 → 注意力 is safer evidence than a two-character match inside it.
   for (let length = 4; length >= 2; length--) {
+    // Four characters sounding exactly like a four-character word of the notes are that word even when they are
+    // real words themselves (梯度小时 for 梯度消失): the input method offered words with the right sound.
+    const soundsLikeATerm = length >= SOUNDS_LIKE_A_TERM;
     for (let i = 0; i + length <= run.length; i++) {
-      if (taken.slice(i, i + length).includes(true) || !unknown.slice(i, i + length).includes(true)) continue;
+      if (taken.slice(i, i + length).includes(true) || (!soundsLikeATerm && !unknown.slice(i, i + length).includes(true))) continue;
+      if (length === 2 && wordAt[i] !== wordAt[i + 1]) continue;
       const window = run.slice(i, i + length);
       // A word of everyday Chinese (老是, 小时) is what the student meant, even where the notes lack it.
       if (corpus.sectionsWith(window) > 0 || corpus.isEverydayWord(window)) continue;
@@ -112,7 +125,9 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
       // slip for 合. In a word everyday Chinese uses, only a longer match vouches for a slip (主意力 → 注意力):
       // two characters sounding like a word of the notes are chance (环经 of 循环经济 sounds like 环境).
       const changesOnlyUnknown = (word: string) =>
-        [...word].every((c, k) => c === window[k] || (unknown[i + k] && (length >= 3 || !everyday[i + k])));
+        soundsLikeATerm
+          ? [...word].filter((c, k) => c === window[k]).length * 2 >= length
+          : [...word].every((c, k) => c === window[k] || (unknown[i + k] && (length >= 3 || !everyday[i + k])));
       const candidates = (vocabulary.chineseByPinyin.get(pinyinKey(window)) ?? []).filter(
         (c) => c.word !== window && c.word.length === window.length && sharesCharacter(c.word, window) && changesOnlyUnknown(c.word),
       );
@@ -146,6 +161,9 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
 function unknownWhole(word: string, corpus: Corpus): boolean {
   return word.length >= 3 && corpus.sectionsWith(word) === 0 && !corpus.isEverydayWord(word);
 }
+
+/** A window this long may be a slip even when its pieces are real words. */
+const SOUNDS_LIKE_A_TERM = 4;
 
 function sharesCharacter(a: string, b: string): boolean {
   return [...a].some((c) => b.includes(c));
