@@ -79,6 +79,15 @@ describe('HTML fragments', () => {
   test('C++ templates in prose are not HTML to strip', () => {
     expect(text('用 std::vector<int> 存放')).toBe('用 std::vector<int> 存放');
   });
+
+  test('a space written as a character reference (&emsp;, &nbsp;) is a space, not the entity spelled out', () => {
+    // dl500 indents every paragraph with &emsp;&emsp;; Discord shows entities as typed.
+    expect(text('&emsp;&emsp;DeepLab 结合了 DCNN 和 CRF。a&nbsp;b&#160;c')).toBe('DeepLab 结合了 DCNN 和 CRF。a b c');
+    // On a line of its own it leaves a blank line, not a line of spaces.
+    expect(text('第一段。\n&emsp;&emsp;\n第二段。')).toBe('第一段。\n\n第二段。');
+    // In code it is what the code says.
+    expect(text('`&nbsp;` 是 HTML 的空格')).toBe('`&nbsp;` 是 HTML 的空格');
+  });
 });
 
 describe('footnotes', () => {

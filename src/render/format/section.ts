@@ -197,6 +197,12 @@ class SectionVisitor {
    */
   private textPatterns(range: { start: number; end: number }): void {
     const text = this.source.slice(range.start, range.end);
+    // A space written as a character reference (&emsp;&emsp; indents every paragraph of many Chinese notes):
+    // Discord shows the entity as typed.
+    for (const m of text.matchAll(SPACE_REFERENCE)) {
+      const start = range.start + m.index;
+      this.edit({ start, end: start + m[0].length }, ' ');
+    }
     for (const m of text.matchAll(/!\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]|\[\^([^\]\s]+)\](?!:)/g)) {
       const start = range.start + m.index;
       const replaced = { start, end: start + m[0].length };
@@ -213,6 +219,8 @@ class SectionVisitor {
     this.edits.push({ ...range, text });
   }
 }
+
+const SPACE_REFERENCE = /&(?:emsp|ensp|nbsp|thinsp|#160|#8194|#8195|#8201|#x0*a0|#x0*200[239]);/gi;
 
 /** Cell and script text: what a reader sees, with math as Unicode where faithful; images are listed. */
 function plainText(node: Nodes, images: ImageRef[]): string {
@@ -268,8 +276,10 @@ function collapseBlankLines(text: string): string {
     const run = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
     if (fence === null && run) fence = run[1]!;
     else if (fence !== null && run && !run[2]!.trim() && run[1]![0] === fence[0] && run[1]!.length >= fence.length) fence = null;
-    blanks = fence === null && !line.trim() ? blanks + 1 : 0;
-    if (blanks <= 1) out.push(line);
+    const blank = fence === null && !line.trim();
+    blanks = blank ? blanks + 1 : 0;
+    // A line of spaces (what "&emsp;&emsp;" on a line of its own leaves) is a blank line.
+    if (blanks <= 1) out.push(blank ? '' : line);
   }
   return out.join('\n');
 }
