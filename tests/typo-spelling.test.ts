@@ -37,6 +37,19 @@ describe('correctSpelling', () => {
     expect(correctSpelling('green tea temperature', corpus).corrections).toEqual([]);
   });
 
+  it('takes two neighbouring letters typed in the wrong order as one slip', () => {
+    const notes = memoryCorpus([{ id: 'm', text: 'metric learning and hard example mining' }]);
+    expect(correctSpelling('evaluation metirc', notes).corrections).toEqual([{ from: 'metirc', to: 'metric' }]);
+    expect(correctSpelling('hard example mniing', notes).corrections).toEqual([{ from: 'mniing', to: 'mining' }]);
+  });
+
+  it('never matches the stem of a typo against a shorter word ("inetance" stems to "inet", one edit from "net")', () => {
+    const base = memoryCorpus([{ id: 'n', text: 'net instance' }]);
+    // Stemmed as the real analyzer does: "inetance" is "inet" to the index.
+    const stemmed: Corpus = { ...base, tokenize: (text) => base.tokenize(text).map((t) => (t === 'inetance' ? 'inet' : t)) };
+    expect(correctSpelling('inetance of a class', stemmed).corrections).toEqual([{ from: 'inetance', to: 'instance' }]);
+  });
+
   it('leaves alone a word more than the edit budget away', () => {
     expect(correctSpelling('sgmntatn', corpus).corrections).toEqual([]);
   });

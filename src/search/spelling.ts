@@ -69,14 +69,32 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
   const longest = Math.max(word.length, token.length) + budget;
   for (let length = shortest; length <= longest; length++) {
     for (const entry of vocabulary.englishByLength.get(length) ?? []) {
-      // The stem is compared too: the index holds "segment" for "segmentation".
-      const edits = Math.min(distance(word, entry.word), distance(token, entry.word));
+      // The stem is compared too: the index holds "segment" for "segmentation"; but never with a word shorter
+      // than the stem ("inetance" stems to "inet", one edit from "net").
+      const stemEdits = entry.word.length >= token.length ? distance(token, entry.word) : Number.POSITIVE_INFINITY;
+      const edits = Math.min(editsBetween(word, entry.word), stemEdits);
       if (edits > budget) continue;
       const glossary = vocabulary.glossaryWords.has(entry.word);
       if (!best || edits < best.edits || (edits === best.edits && isBetter(entry, glossary, best))) best = { entry, edits, glossary };
     }
   }
   return best?.entry.word ?? null;
+}
+
+/**
+ * Levenshtein distance, except that two neighbouring letters typed in the
+ * wrong order ("mniing", "contsant") are one slip, not two edits: the most
+ * common typo (the optimal-string-alignment distance, for one swap).
+ */
+function editsBetween(a: string, b: string): number {
+  const edits = distance(a, b);
+  return edits === 2 && isOneSwap(a, b) ? 1 : edits;
+}
+
+function isOneSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((c, i) => c !== b[i]);
+  return at >= 0 && at + 1 < a.length && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 /** Between equally near words: a glossary word (it reads as a word, not a stem), then the more widely used. */
