@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
-import { comparisonSides } from '../src/search/comparison.js';
+import { comparisonSides, sidePlace } from '../src/search/comparison.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
@@ -67,6 +67,21 @@ describe('comparisonSides', () => {
 
   it('leaves the sides alone when another side has its own 的', () => {
     expect(comparisonSides('FCN 的损失 和 PSPNet 的辅助损失有什么区别')).toEqual(['FCN 的损失', 'PSPNet 的辅助损失']);
+  });
+
+  it.each([
+    ['object queries in detr', { subject: 'object queries', context: 'detr' }],
+    ['anchors in the rpn', { subject: 'anchors', context: 'rpn' }],
+    ["pspnet's auxiliary loss", { subject: 'auxiliary loss', context: 'pspnet' }],
+    ['FPN 中的 RPN', { subject: 'RPN', context: 'FPN' }],
+    ['TensorFlow 的设计理念', { subject: '设计理念', context: 'TensorFlow' }],
+  ])('reads where the side "%s" places its subject', (side, place) => {
+    expect(sidePlace(side)).toEqual(place);
+  });
+
+  it('gives no place to a side that is only a name', () => {
+    expect(sidePlace('focal loss')).toBeNull();
+    expect(sidePlace('批归一化')).toBeNull();
   });
 
   it.each(['my friend who studies law asked me what a gan even is and how it is different from a vae'])(
@@ -192,6 +207,27 @@ describe('ask() on a comparison', () => {
     // Each side its own section (the one that speaks of both sides comes first).
     const sides = Object.fromEntries(answer.results.slice(0, 2).map((r) => [r.side, r.chunkId]));
     expect(sides).toEqual({ 'bidirectional rnn': 'bidirectional', 'stacked lstm': 'stacked' });
+  });
+
+  it('answers for a side placed in a note ("object queries in detr") with that note\'s section named after its subject, not the note\'s intro', async () => {
+    const notes = titled(
+      memoryCorpus(
+        [
+          // The intro speaks of the other side, and its title names half of this one ("detr"): without the place it wins.
+          { id: 'detr-intro', file: 'detr.md', headingPath: ['detr'], text: 'detr needs no anchors and no rpn.' },
+          { id: 'queries', file: 'detr.md', headingPath: ['detr', 'queries'], text: 'one hundred learned queries.' },
+          { id: 'rpn', file: 'rcnn.md', headingPath: ['rcnn', 'rpn anchors'], text: 'nine anchors per position.' },
+          // "queries" as common as "detr", so the intro's title holds half the side's weight.
+          { id: 'sql', file: 'db.md', headingPath: ['db', 'sql'], text: 'queries read tables.' },
+        ],
+        { topical: ['detr', 'anchors', 'queries', 'rpn'] },
+      ),
+      { 'detr.md': 'detr', 'rcnn.md': 'rcnn', 'db.md': 'db' },
+    );
+    // "of", not "in": this corpus's analyzer keeps "in" as a word.
+    const answer = await ask(notes, 'anchors of the rpn vs queries of detr');
+    const sides = Object.fromEntries(answer.results.slice(0, 2).map((r) => [r.side, r.chunkId]));
+    expect(sides).toEqual({ 'anchors of the rpn': 'rpn', 'queries of detr': 'queries' });
   });
 
   it('keeps first a section that says it compares, in a note whose title and headings name every side', async () => {

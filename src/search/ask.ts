@@ -4,7 +4,7 @@ import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion, topicalInSection } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
-import { comparisonSides } from './comparison.js';
+import { comparisonSides, sidePlace } from './comparison.js';
 import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
@@ -155,6 +155,12 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         pathShare: (id, g) => coverage(g, pathTokensOf(id), idf),
         titleShare: (id, g) => coverage(g, new Set(corpus.tokenize(chunkOf(id)?.meta.title ?? '')), idf),
         textShare: (id, g) => coverage(g, textTokensOf(id), idf),
+        placeOf: (side) => {
+          const place = sidePlace(side);
+          return place
+            ? { subject: withFeatures(corpus.analyzeQuery(place.subject)), context: withFeatures(corpus.analyzeQuery(place.context)) }
+            : null;
+        },
         comparesInHeading: (id) => {
           const path = chunkOf(id)?.chunk.headingPath ?? [];
           return path.length > 1 && aspectsOf(path[path.length - 1]!).has('difference');

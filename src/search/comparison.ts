@@ -84,3 +84,31 @@ function isName(side: string): boolean {
 function clean(side: string): string {
   return side.replace(SIDE_NOISE, '').trim();
 }
+
+/** Where a side says its subject lives: "object queries in detr", "pspnet's auxiliary loss", "FPN 中的 RPN". */
+export interface SidePlace {
+  subject: string;
+  context: string;
+}
+
+const PLACED: ReadonlyArray<[RegExp, 'subject-first' | 'context-first']> = [
+  [/^(.+?)\s+(?:in|of|inside|within)\s+(?:the\s+|an?\s+)?(.+)$/i, 'subject-first'],
+  [/^(.+?)['’]s\s+(.+)$/, 'context-first'],
+  [/^(.+?)\s*(?:中的|里的|里面的|的)\s*(.+)$/, 'context-first'],
+];
+
+/**
+ * A side that names the note its subject lives in ("anchors in the rpn vs
+ * object queries in detr"): the subject, and the context that places it. A
+ * side that is only a name has no place.
+ */
+export function sidePlace(side: string): SidePlace | null {
+  for (const [pattern, order] of PLACED) {
+    const m = pattern.exec(side.trim());
+    if (!m) continue;
+    const [a, b] = [m[1]!.trim(), m[2]!.trim()];
+    if (!a || !b) continue;
+    return order === 'subject-first' ? { subject: a, context: b } : { subject: b, context: a };
+  }
+  return null;
+}

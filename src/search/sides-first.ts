@@ -27,6 +27,8 @@ export interface SideSearch {
   titleShare(id: string, groups: QueryGroup[]): number;
   /** Share of the groups held by the section's own text. */
   textShare(id: string, groups: QueryGroup[]): number;
+  /** The side's subject and the context it names for it ("object queries" in "detr"), or null. */
+  placeOf(side: string): { subject: QueryGroup[]; context: QueryGroup[] } | null;
   /** Whether the chunk's own heading says it compares ("比较", "区别", "vs"). */
   comparesInHeading(id: string): boolean;
   sectionsWith(token: string): number;
@@ -85,7 +87,13 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const comparing = (id: string) =>
       search.titleShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side)) && !namesAnother(id);
     const alone = search.bestOf(side).filter(free);
-    const best = inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
+    // "object queries in detr": the section of the DETR note whose own heading names object queries, before
+    // the note's intro, which its title ties to the side.
+    const place = search.placeOf(side);
+    const inPlace = (id: string) =>
+      place !== null && search.pathShare(id, place.context) >= SIDE_NAMED && search.ownHeadingShare(id, place.subject) >= SIDE_NAMED;
+    const placed = place ? [...inQuestion(), ...alone].find(inPlace) : undefined;
+    const best = placed ?? inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
   }
   for (const p of picked) p.comparesSides = p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
