@@ -106,6 +106,22 @@ describe('the quote of a question that asks for an aspect', () => {
     expect((await ask(corpus, 'what does a 1x1 conv do')).results[0]?.quote).toContain('The purpose of a 1x1 conv is to mix channels');
   });
 
+  it('holds the passage that says it even when it does not name the topic (the weaknesses of the section on it)', async () => {
+    const notes = memoryCorpus(
+      [
+        {
+          id: 'pros-cons',
+          headingPath: ['PolarMask', 'Pros and cons'],
+          text: 'Advantages: simple and fast.\n\nDisadvantages: star convex shapes only.\n\nLater work on polarmask improved this.',
+        },
+        { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+      ],
+      { topical: ['polarmask'] },
+    );
+    const quote = (await ask(notes, 'polarmask drawbacks', { k: 1 })).results[0]?.quote ?? '';
+    expect(quote).toContain('Disadvantages: star convex shapes only.');
+  });
+
   it('holds only the first passages naming the topic when switched off', async () => {
     const quote = (await ask(corpus, 'what does a 1x1 conv do', { features: { aspects: false } })).results[0]?.quote;
     expect(quote).toMatch(/^Paper 1 /);

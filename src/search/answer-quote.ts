@@ -9,7 +9,10 @@ import { scoredPassage } from './quote.js';
  * counted once (see bestPassage). What the question asks about its topic
  * (the reason, the use, …; search/aspects.ts) is one more idea of it, as
  * heavy as an average one: a passage saying "1×1 卷积的作用主要为以下两点" answers
- * "what does a 1x1 convolution do" better than one that only names it.
+ * "what does a 1x1 convolution do" better than one that only names it. It
+ * counts even in a passage that does not name the topic: in the section on
+ * PolarMask's pros and cons, "**缺点**：星形凸假设…" answers "polarmask pros
+ * and cons" though only its last sentence says "PolarMask".
  */
 export function quoteOf(
   chunk: Chunk,
@@ -29,7 +32,7 @@ export function quoteOf(
     const held = new Map<string, number>();
     for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
     // The key cannot be a token: tokens are lower-case words.
-    if (held.size > 0 && answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
+    if (answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
     return held;
   });
 }
