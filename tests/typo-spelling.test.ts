@@ -98,6 +98,11 @@ describe('correctSpelling', () => {
     expect(correctSpelling('detr off ebay', notes).corrections).toEqual([]);
   });
 
+  it('never corrects two characters inside a longer word the dictionary knows (忆力 of 记忆力 sounds like 意力)', () => {
+    const notes = memoryCorpus([{ id: 'a', text: '意力 模型' }], { everyday: { 记忆力: 0.0005 } });
+    expect(correctSpelling('记忆力下降怎么办', notes).corrections).toEqual([]);
+  });
+
   it('never corrects two characters across a word boundary (酒是 of 白酒是 sounds like 就是)', () => {
     const notes = memoryCorpus([{ id: 'z', text: '就是 蒸馏' }], { everyday: { 白酒: 0.002 } });
     expect(correctSpelling('白酒是怎么蒸馏出来的', notes).corrections).toEqual([]);
@@ -105,7 +110,8 @@ describe('correctSpelling', () => {
 
   it('reads four characters that sound exactly like a four-character term of the notes as that term, though they are real words', () => {
     // 梯度小时: 梯度 and 小时 ("hour") are words; the input method offered them for 梯度消失.
-    const notes = memoryCorpus([{ id: 'v', text: '梯度消失 梯度 消失' }], { everyday: { 小时: 0.05, 梯度: 0.001 } });
+    // The notes use both words, so no character of the question is unknown to them.
+    const notes = memoryCorpus([{ id: 'v', text: '梯度消失 梯度 消失 小时' }], { everyday: { 小时: 0.05, 梯度: 0.001 } });
     expect(correctSpelling('梯度小时怎么办', notes).corrections).toEqual([{ from: '梯度小时', to: '梯度消失' }]);
     // Two of four characters must stay: a four-character phrase that only sounds alike is not a slip.
     const other = memoryCorpus([{ id: 'w', text: '体读晓士' }], { everyday: { 小时: 0.05, 梯度: 0.001 } });
