@@ -6,9 +6,12 @@ import { coreConfigFrom } from '../config/core.js';
 import { StudyIndex } from '../index/study-index.js';
 import { stderrLogger } from '../log.js';
 import { ask, type AnswerResult, type KeywordFeatures } from '../search/ask.js';
+import { correctSpelling } from '../search/spelling.js';
+import { curatedGlossary } from '../text/glossary.js';
 import { correctAbstention, retrievalMetrics, type Outcome } from './metrics.js';
 import { sectionRows, sectionTable } from './section-report.js';
 import { currentSectionTexts } from './section-texts.js';
+import { glossarySlips, tallySlips } from './typo-check.js';
 import {
   acceptableSections,
   normalizeHeading,
@@ -44,6 +47,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
     ablation: { type: 'boolean', default: false },
+    typos: { type: 'boolean', default: false },
   },
 });
 
@@ -215,6 +219,29 @@ if (values.ablation) {
     lines.push(
       `| ${name} | ${num(notes.n, notes.recallAt1)} | ${num(notes.n, notes.recallAt3)} | ${num(dl.n, dl.recallAt1)} | ${num(dl.n, dl.recallAt5)} | ${num(dl.n, dl.mrr)} | ${dl.n ? pct(dl.falseAbstention) : '–'} | ${num(en.n, en.recallAt5)} | ${off.n ? pct(off.rate) : '–'} | ${sectionCells} |`,
     );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (values.typos) {
+  // The speller on slips nobody chose (src/eval/typo-check.ts): corrected back, to another word, or left.
+  const lines = [
+    '',
+    'Typo check (glossary words the notes use, one slip each, seed 7)',
+    '',
+    '| corpus | lang | n | corrected | wrong word | left |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const [corpus, index] of indexes) {
+    const used = (term: string) =>
+      /^[a-z]+$/.test(term) ? index.tokenize(term).every((t) => index.sectionsWith(t) > 0) : index.sectionsWith(term) > 0;
+    const outcomes = glossarySlips(curatedGlossary(), used).map(({ lang, term, typo }) => {
+      const spelled = correctSpelling(lang === 'en' ? `what is ${typo}` : `${typo}是什么`, index);
+      const to = spelled.corrections[0]?.to;
+      const back = lang === 'en' ? to !== undefined && index.tokenize(to)[0] === index.tokenize(term)[0] : spelled.text.startsWith(term);
+      return { lang, outcome: back ? ('corrected' as const) : spelled.corrections.length ? ('wrong' as const) : ('left' as const) };
+    });
+    for (const t of tallySlips(outcomes)) lines.push(`| ${corpus} | ${t.lang} | ${t.n} | ${t.corrected} | ${t.wrong} | ${t.left} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
