@@ -37,6 +37,20 @@ describe('correctSpelling', () => {
     expect(correctSpelling('green tea temperature', corpus).corrections).toEqual([]);
   });
 
+  it('prefers, between equally near glossary words, the one about as long as the word typed', () => {
+    // Both one edit from "normilization" (the stem "normil" is one from "normal"); "normal" is in more sections.
+    const base = memoryCorpus(
+      [
+        { id: 'a', text: 'normal distribution' },
+        { id: 'b', text: 'normal noise' },
+        { id: 'c', text: 'batch normalization' },
+      ],
+      { glossaryWords: ['normal', 'normalization'] },
+    );
+    const stemmed: Corpus = { ...base, tokenize: (text) => base.tokenize(text).map((t) => (t === 'normilization' ? 'normil' : t)) };
+    expect(correctSpelling('batch normilization', stemmed).corrections).toEqual([{ from: 'normilization', to: 'normalization' }]);
+  });
+
   it('takes two neighbouring letters typed in the wrong order as one slip', () => {
     const notes = memoryCorpus([{ id: 'm', text: 'metric learning and hard example mining' }]);
     expect(correctSpelling('evaluation metirc', notes).corrections).toEqual([{ from: 'metirc', to: 'metric' }]);

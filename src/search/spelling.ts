@@ -75,7 +75,7 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
       const edits = Math.min(editsBetween(word, entry.word), stemEdits);
       if (edits > budget) continue;
       const glossary = vocabulary.glossaryWords.has(entry.word);
-      if (!best || edits < best.edits || (edits === best.edits && isBetter(entry, glossary, best))) best = { entry, edits, glossary };
+      if (!best || edits < best.edits || (edits === best.edits && isBetter(entry, glossary, best, word))) best = { entry, edits, glossary };
     }
   }
   return best?.entry.word ?? null;
@@ -97,9 +97,12 @@ function isOneSwap(a: string, b: string): boolean {
   return at >= 0 && at + 1 < a.length && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
-/** Between equally near words: a glossary word (it reads as a word, not a stem), then the more widely used. */
-function isBetter(entry: SpellingEntry, glossary: boolean, than: { entry: SpellingEntry; glossary: boolean }): boolean {
+/** Between equally near words: a glossary word (it reads as a word, not a stem), then the one nearest in length, then the more widely used. */
+function isBetter(entry: SpellingEntry, glossary: boolean, than: { entry: SpellingEntry; glossary: boolean }, typed: string): boolean {
   if (glossary !== than.glossary) return glossary;
+  // The word meant is about as long as the word typed: "normilization" is "normalization", not "normal".
+  const gap = (w: string) => Math.abs(w.length - typed.length);
+  if (gap(entry.word) !== gap(than.entry.word)) return gap(entry.word) < gap(than.entry.word);
   return entry.sections > than.entry.sections;
 }
 
