@@ -62,17 +62,18 @@ export class IndexCorpus {
 
   /** Built on first use after each change, from the index's vocabulary and the glossary. */
   spellingVocabulary(): SpellingVocabulary {
-    this.spellingCache ??= this.live.guard(() =>
-      spellingVocabulary(
+    this.spellingCache ??= this.live.guard(() => {
+      const mined = this.live.store.glossaryPairs();
+      return spellingVocabulary(
         this.live.keyword.documentFrequencies(),
-        glossaryEnglish(this.live.store.glossaryPairs()),
+        glossaryEnglish(mined),
         glossaryChinese(
-          this.live.store.glossaryPairs(),
+          mined,
           (text) => this.tokenize(text),
           (t) => this.live.keyword.sectionsWith(t),
         ),
-      ),
-    );
+      );
+    });
     return this.spellingCache;
   }
 

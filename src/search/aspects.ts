@@ -39,8 +39,11 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
 
 /** The words of `text` that name an aspect ("downsides", 为什么, 优点): what a question asks about its topic, not its topic. */
 export function aspectCueWords(text: string): string[] {
-  return ASPECT_CUES.flatMap(([, cue]) => [...text.matchAll(new RegExp(cue.source, 'gi'))].map((m) => m[0]));
+  return EVERY_CUE.flatMap((cue) => [...text.matchAll(cue)].map((m) => m[0]));
 }
+
+/** The cues again, global, for finding every cue word of a question (matchAll needs the g flag). */
+const EVERY_CUE = ASPECT_CUES.map(([, cue]) => new RegExp(cue.source, 'gi'));
 
 /** The aspects a question asks, or a heading answers (none for a heading that only names a topic). */
 export function aspectsOf(text: string): Set<Aspect> {

@@ -87,7 +87,10 @@ function definesInText(
   const boldParagraphs = text
     .split(/\n\s*\n/)
     .slice(1)
-    .flatMap((p) => splitSentences(p.trim()).slice(0, 1))
+    .map((p) => p.trim())
+    // Only a paragraph opening in bold can qualify: split no other into sentences (this runs for every candidate).
+    .filter((p) => p.startsWith('**'))
+    .flatMap((p) => splitSentences(p).slice(0, 1))
     .filter(({ text: raw }) => BOLD_DEFINITION.test(raw));
   for (const { text: raw } of [...opening, ...boldParagraphs]) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();

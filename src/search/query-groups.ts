@@ -10,10 +10,15 @@ import type { Correction } from './spelling.js';
 export function withCorrectionsDemoted(groups: QueryGroup[], corrections: Correction[], corpus: Corpus): QueryGroup[] {
   if (corrections.length === 0) return groups;
   const corrected = new Set(corrections.flatMap((c) => corpus.tokenize(c.to)));
+  return withTypedDemoted(groups, (t) => corrected.has(t));
+}
+
+/** The typed tokens `demote` picks, moved among their group's translations: they weigh what a translation weighs. */
+function withTypedDemoted(groups: QueryGroup[], demote: (token: string) => boolean): QueryGroup[] {
   return groups.map((g) => {
-    const moved = g.tokens.filter((t) => corrected.has(t));
+    const moved = g.tokens.filter(demote);
     if (moved.length === 0) return g;
-    return { ...g, tokens: g.tokens.filter((t) => !corrected.has(t)), expansions: [...new Set([...moved, ...g.expansions])] };
+    return { ...g, tokens: g.tokens.filter((t) => !demote(t)), expansions: [...new Set([...moved, ...g.expansions])] };
   });
 }
 
@@ -42,11 +47,7 @@ export function withoutStopTokens(groups: QueryGroup[], idf: (t: string) => numb
  * rules still read the groups as typed.
  */
 export function withEverydayWordsHalved(groups: QueryGroup[], isTopical: (token: string) => boolean): QueryGroup[] {
-  return groups.map((g) => {
-    const everyday = g.tokens.filter((t) => !isTopical(t));
-    if (everyday.length === 0) return g;
-    return { ...g, tokens: g.tokens.filter((t) => isTopical(t)), expansions: [...new Set([...everyday, ...g.expansions])] };
-  });
+  return withTypedDemoted(groups, (t) => !isTopical(t));
 }
 
 /** The groups that are not wholly made of `words` (a corrected typo, with no typed tokens, always stays). */
