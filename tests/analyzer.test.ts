@@ -46,12 +46,16 @@ describe('analyzer: index tokens', () => {
 describe('analyzer: queries', () => {
   it('turns an English glossary phrase into one idea carrying its Chinese translation', () => {
     const groups = analyzer.analyzeQuery('What is focal loss?');
-    expect(groups).toEqual([{ surface: 'focal loss', tokens: ['focal', 'loss'], expansions: ['焦点', '损失'], guesses: [] }]);
+    expect(groups).toEqual([
+      { surface: 'focal loss', tokens: ['focal', 'loss'], expansions: ['焦点', '损失'], translations: [['焦点', '损失']], guesses: [] },
+    ]);
   });
 
   it('turns a Chinese glossary term into one idea carrying its English translation', () => {
     const groups = analyzer.analyzeQuery('为什么要权值共享');
-    expect(groups).toEqual([{ surface: '权值共享', tokens: ['权值', '共享'], expansions: ['weight', 'share'], guesses: [] }]);
+    expect(groups).toEqual([
+      { surface: '权值共享', tokens: ['权值', '共享'], expansions: ['weight', 'share'], translations: [['weight', 'share']], guesses: [] },
+    ]);
   });
 
   it('guesses Chinese for English words the glossary lacks from dictionary pairs, never overriding the glossary', () => {
@@ -61,8 +65,8 @@ describe('analyzer: queries', () => {
       ['lose weight', '减肥'],
     ]);
     expect(withDictionary.analyzeQuery('are words discrete')).toEqual([
-      { surface: 'word', tokens: ['word'], expansions: [], guesses: [] },
-      { surface: 'discret', tokens: ['discret'], expansions: [], guesses: ['离散'] },
+      { surface: 'word', tokens: ['word'], expansions: [], translations: [], guesses: [] },
+      { surface: 'discret', tokens: ['discret'], expansions: [], translations: [], guesses: ['离散'] },
     ]);
     // The glossary's phrase wins over the dictionary's sense of one of its words.
     expect(withDictionary.analyzeQuery('focal loss')[0]).toMatchObject({ expansions: ['焦点', '损失'], guesses: [] });

@@ -85,6 +85,25 @@ describe('definitionScore', () => {
     expect(definitionScore(section(['Detection', 'Matching'], item), subject, tokenize, idf)).toBe(0);
   });
 
+  it('counts a translation of X in a heading only where the heading holds most of its words', () => {
+    const rpn: QueryGroup[] = [
+      {
+        surface: 'rpn',
+        tokens: ['rpn'],
+        expansions: ['区域', '建议', '网络', '生成'],
+        translations: [
+          ['区域', '建议', '网络'],
+          ['区域', '生成', '网络'],
+        ],
+        guesses: [],
+      },
+    ];
+    const words = (text: string) => text.split(' ');
+    expect(definitionScore(section(['Faster R-CNN', '区域 建议 网络'], 'Boxes.'), rpn, words, idf)).toBe(1);
+    // 生成 is one word of 区域生成网络: "候选框 生成 与 NMS" does not name the RPN.
+    expect(definitionScore(section(['Faster R-CNN', '候选框 生成 与 nms'], 'Boxes.'), rpn, words, idf)).toBe(0);
+  });
+
   it('is 1 for the introduction of the note named after X', () => {
     expect(definitionScore(section(['Anchor'], 'Used by RPN and RetinaNet.', 'Anchor'), subject, tokenize, idf)).toBe(1);
   });

@@ -68,6 +68,26 @@ describe('coverage', () => {
     expect(coverage(groups, new Set(['面包']), idf)).toBeCloseTo((5 * 0.5) / 8);
     expect(coverage(groups, new Set(['bread', 'focal', 'loss']), idf)).toBe(1);
   });
+
+  it('finds a translation where its words are, not where one of them is', () => {
+    // RPN is 区域建议网络 or 区域生成网络: a section on 候选框生成 holds one word of the second.
+    const rpn = [
+      {
+        surface: 'rpn',
+        tokens: ['rpn'],
+        expansions: ['区域', '建议', '网络', '生成'],
+        translations: [
+          ['区域', '建议', '网络'],
+          ['区域', '生成', '网络'],
+        ],
+        guesses: [],
+      },
+    ];
+    expect(coverage(rpn, new Set(['区域', '建议', '网络']), idf)).toBeCloseTo(0.8);
+    expect(coverage(rpn, new Set(['候选框', '生成']), idf)).toBeCloseTo(0.8 / 3);
+    // Without its phrases (a corrected spelling moved among the expansions), each expansion stands alone.
+    expect(coverage([{ ...rpn[0]!, translations: undefined }], new Set(['生成']), idf)).toBeCloseTo(0.8);
+  });
 });
 
 describe('abstention: topical vocabulary', () => {

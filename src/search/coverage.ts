@@ -21,9 +21,20 @@ export function coverage(groups: QueryGroup[], sectionTokens: ReadonlySet<string
     if (!(weight > 0)) continue;
     total += weight;
     const typed = g.tokens.length ? g.tokens.filter((t) => sectionTokens.has(t)).length / g.tokens.length : 0;
-    const translated = g.expansions.some((t) => sectionTokens.has(t)) ? TRANSLATION_CREDIT : 0;
+    const translated = TRANSLATION_CREDIT * Math.max(0, ...translationsOf(g).map((words) => shareIn(words, sectionTokens)));
     const guessed = g.guesses.some((t) => sectionTokens.has(t)) ? GUESS_CREDIT : 0;
     covered += weight * Math.max(typed, translated, guessed);
   }
   return total > 0 ? covered / total : 0;
+}
+
+/** A group's translations, each as its tokens; expansions that came without their phrase stand alone. */
+export function translationsOf(g: QueryGroup): string[][] {
+  const phrased = g.translations?.map((words) => words.filter((t) => g.expansions.includes(t))).filter((w) => w.length > 0) ?? [];
+  const inPhrase = new Set(phrased.flat());
+  return [...phrased, ...g.expansions.filter((t) => !inPhrase.has(t)).map((t) => [t])];
+}
+
+function shareIn(words: string[], tokens: ReadonlySet<string>): number {
+  return words.filter((t) => tokens.has(t)).length / words.length;
 }

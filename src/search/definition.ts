@@ -1,5 +1,6 @@
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
+import { translationsOf } from './coverage.js';
 import { splitSentences } from '../notes/sentences.js';
 
 /**
@@ -17,13 +18,12 @@ export function definitionScore(
   tokenize: (text: string) => string[],
   idf: (t: string) => number,
 ): number {
-  const subject = subjectTokens(groups);
-  if (subject.size === 0) return 0;
+  if (groups.every((g) => g.tokens.length === 0 && g.expansions.length === 0)) return 0;
   const { chunk, meta } = found;
   const own = chunk.headingPath.length > 1 ? chunk.headingPath[chunk.headingPath.length - 1]! : null;
-  const headingNames = own ? namesOnly(tokenize(own), subject, idf) : 0;
-  const introOfNote = own === null ? namesOnly(tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`), subject, idf) : 0;
-  const sentence = definesInText(chunk.text, subject, tokenize, idf) ? 1 : 0;
+  const headingNames = own ? namesOnly(tokenize(own), groups, idf) : 0;
+  const introOfNote = own === null ? namesOnly(tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`), groups, idf) : 0;
+  const sentence = definesInText(chunk.text, groups, tokenize, idf) ? 1 : 0;
   return Math.max(headingNames, introOfNote, sentence);
 }
 
@@ -34,12 +34,24 @@ export function headingShare(
   tokenize: (text: string) => string[],
   idf: (t: string) => number,
 ): number {
-  return namesOnly(tokenize(heading), subjectTokens(groups), idf);
+  return namesOnly(tokenize(heading), groups, idf);
 }
 
-/** Every token that stands for X: typed, translated or corrected (the question words are stop words already). */
-function subjectTokens(groups: QueryGroup[]): Set<string> {
-  return new Set(groups.flatMap((g) => [...g.tokens, ...g.expansions]));
+/**
+ * The tokens of `phrase` that stand for X: typed, corrected, or of a
+ * translation the phrase holds at least half of (the question words are stop
+ * words already). One word of a translation is not the translation: 生成 of
+ * 区域生成网络 does not make "候选框生成与 NMS" name RPN.
+ */
+function subjectIn(phrase: ReadonlySet<string>, groups: QueryGroup[]): Set<string> {
+  return new Set(
+    groups.flatMap((g) => [
+      ...g.tokens,
+      ...translationsOf(g)
+        .filter((words) => words.filter((t) => phrase.has(t)).length * 2 >= words.length)
+        .flat(),
+    ]),
+  );
 }
 
 /**
@@ -47,8 +59,9 @@ function subjectTokens(groups: QueryGroup[]): Set<string> {
  * out: "3.3.1" numbers a heading, it does not name anything), when the
  * phrase names at least some of X; 0 otherwise.
  */
-function namesOnly(tokens: string[], subject: ReadonlySet<string>, idf: (t: string) => number): number {
+function namesOnly(tokens: string[], groups: QueryGroup[], idf: (t: string) => number): number {
   const words = [...new Set(tokens.filter((t) => !/^\d+$/.test(t)))];
+  const subject = subjectIn(new Set(words), groups);
   let total = 0;
   let held = 0;
   for (const t of words) {
@@ -75,12 +88,7 @@ const SUBJECT_SHARE = 0.5;
  * paragraph of its own that opens on X in bold: "迁移学习是…" further down in
  * running text, or as one item of a list comparing X with others, uses X.
  */
-function definesInText(
-  text: string,
-  subject: ReadonlySet<string>,
-  tokenize: (text: string) => string[],
-  idf: (t: string) => number,
-): boolean {
+function definesInText(text: string, groups: QueryGroup[], tokenize: (text: string) => string[], idf: (t: string) => number): boolean {
   const opening = splitSentences(text).slice(0, 1);
   // Further down, only a paragraph that opens on X in bold and a copula ("**FFN 是**对每个位置…") defines X:
   // a section on two things ("自注意力与 FFN") defines the second in its own paragraph.
@@ -101,7 +109,7 @@ function definesInText(
       SO_CALLED.exec(plain)?.[1],
       BOLD_OPENING.exec(sentence)?.[1],
     ];
-    for (const s of subjects) if (s && namesOnly(tokenize(s), subject, idf) >= SUBJECT_SHARE) return true;
+    for (const s of subjects) if (s && namesOnly(tokenize(s), groups, idf) >= SUBJECT_SHARE) return true;
   }
   return false;
 }

@@ -1,3 +1,4 @@
+import { translationsOf } from './coverage.js';
 import type { QueryGroup } from '../text/analyzer.js';
 
 /**
@@ -52,7 +53,7 @@ function wordsOf(g: QueryGroup): string[] {
 function holds(section: ReadonlySet<string>, g: QueryGroup): boolean {
   const distinct = [...new Set(g.tokens)];
   const typed = distinct.length > 0 && distinct.filter((t) => section.has(t)).length * 2 >= distinct.length;
-  return typed || g.expansions.some((t) => section.has(t));
+  return typed || translationsOf(g).some((words) => words.filter((t) => section.has(t)).length * 2 >= words.length);
 }
 
 /**

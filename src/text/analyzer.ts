@@ -21,6 +21,12 @@ export interface QueryGroup {
   /** Tokens of glossary translations (other language) of the typed words. */
   expansions: string[];
   /**
+   * The expansions, one list per translation ("区域建议网络" → 区域/建议/网络):
+   * a translation is found where its words are, not where one of them is.
+   * Absent, each expansion stands alone (a corrected spelling, a numeral).
+   */
+  translations?: string[][];
+  /**
    * Dictionary senses of typed English words the glossary does not know
    * (离散 for "discrete"): likely, not certain, so they rank but never
    * decide on their own that the notes cover a question.
@@ -58,12 +64,12 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
 
   // Glossary indexes built once per analyzer: stemmed English phrase → Chinese tokens,
   // Chinese term → English tokens. Longest phrases are tried first.
-  const enPhrases = new Map<string, string[]>();
+  const enPhrases = new Map<string, string[][]>();
   for (const [en, zhs] of glossary.englishToChinese) {
     const key = stemPhrase(en);
     if (!key) continue;
     const list = enPhrases.get(key) ?? [];
-    for (const zh of zhs) list.push(...chineseTokens(zh));
+    for (const zh of zhs) list.push(unique(chineseTokens(zh)));
     enPhrases.set(key, list);
   }
   const maxPhraseWords = Math.max(1, ...[...enPhrases.keys()].map((k) => k.split(' ').length));
@@ -131,9 +137,9 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
       for (; n >= 1; n--) if (glossary.chineseToEnglish.has(words.slice(i, i + n).join(''))) break;
       if (n >= 1) {
         const term = words.slice(i, i + n).join('');
-        const english = [...glossary.chineseToEnglish.get(term)!].flatMap((en) => latinTokens(normalize(en)));
+        const translations = [...glossary.chineseToEnglish.get(term)!].map((en) => unique(latinTokens(normalize(en))));
         const tokens = chineseTokens(term);
-        if (tokens.length) groups.push({ surface: term, tokens, expansions: unique(english), guesses: [] });
+        if (tokens.length) groups.push({ surface: term, tokens, expansions: unique(translations.flat()), translations, guesses: [] });
         i += n;
         continue;
       }
@@ -161,9 +167,9 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
       const size = Math.max(known, guessed, 1);
       const key = words.slice(i, i + size).join(' ');
       const numeral = size === 1 ? NUMERALS.get(key) : undefined;
-      const expansions = known === size ? unique(enPhrases.get(key)!) : numeral ? [numeral] : [];
+      const translations = known === size ? enPhrases.get(key)! : numeral ? [[numeral]] : [];
       const guesses = known < size && guessed === size ? unique(guessPhrases.get(key)!) : [];
-      out.push({ surface: key, tokens: words.slice(i, i + size), expansions, guesses });
+      out.push({ surface: key, tokens: words.slice(i, i + size), expansions: unique(translations.flat()), translations, guesses });
       i += size;
     }
     return out;
