@@ -123,6 +123,20 @@ describe('countHinges, a Chinese word judged whole', () => {
   });
 });
 
+describe('countHinges, a Chinese term of several words', () => {
+  it('judges 数据增广 by each of its words: 增广 is specific though 数据 is everywhere', () => {
+    const notes = lexicon({ 数据: 0.065, 增广: 0.00007, 师兄: 0.0017 }, { 数据: 330, 增广: 5 });
+    expect(countHinges([group('数据', '增广'), group('师兄')], [new Set(['数据', '增广'])], notes)).toEqual({
+      hinges: 2,
+      accounted: 1,
+      foreign: 1,
+    });
+    expect(
+      heldTogether([group('gan'), group('数据', '增广')], [new Set(['gan', '数据', '增广'])], { ...notes, isEverydayWord: () => true }),
+    ).toBe(2);
+  });
+});
+
 describe('distinctIdeas', () => {
   it('keeps each idea once: "engine" and "engineer" stem alike, a word typed twice is one word', () => {
     expect(distinctIdeas([group('engin'), group('steam'), group('engin'), group('木地板', '地板')]).map((g) => g.tokens)).toEqual([

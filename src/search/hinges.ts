@@ -34,13 +34,13 @@ const HAN_WORD = /^[\u3400-\u9fff]+$/;
 /**
  * The words a group stands for: a Chinese word is judged whole (its
  * search-mode parts, such as 化层 of a typo'd 迟化层, are fragments that say
- * nothing on their own); an English phrase by each of its words.
+ * nothing on their own), and a Chinese term of several words (数据增广: 数据 +
+ * 增广) by each word; an English phrase by each of its words.
  */
 function wordsOf(g: QueryGroup): string[] {
-  const tokens = meant(g);
-  // A typo whose correction is switched off (the ablation) stands for nothing.
-  const whole = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
-  return HAN_WORD.test(whole) ? [whole] : tokens;
+  const tokens = [...new Set(meant(g))];
+  if (!tokens.some((t) => HAN_WORD.test(t))) return tokens;
+  return tokens.filter((t) => !tokens.some((other) => other !== t && other.includes(t)));
 }
 
 /**
