@@ -38,9 +38,14 @@ const HAN_WORD = /^[\u3400-\u9fff]+$/;
  * 增广) by each word; an English phrase by each of its words.
  */
 function wordsOf(g: QueryGroup): string[] {
-  const tokens = [...new Set(meant(g))];
-  if (!tokens.some((t) => HAN_WORD.test(t))) return tokens;
-  return tokens.filter((t) => !tokens.some((other) => other !== t && other.includes(t)));
+  return wholeWords(meant(g));
+}
+
+/** Tokens less their search-mode parts: 迟化层 of 迟化层/迟化/化层, both of 数据/增广, every English word. */
+export function wholeWords(tokens: readonly string[]): string[] {
+  const distinct = [...new Set(tokens)];
+  if (!distinct.some((t) => HAN_WORD.test(t))) return distinct;
+  return distinct.filter((t) => !distinct.some((other) => other !== t && other.includes(t)));
 }
 
 /**
