@@ -137,6 +137,8 @@ describe('abstention: topical vocabulary', () => {
       guesses: [],
     };
     expect(coversQuestion([pyramid], new Set(['金字塔', '金字', '字塔', 'pyramid']), nothingTopical)).toBe(false);
+    // Switched off (the ablation), the term's words must be topical as before.
+    expect(coversQuestion([rl], new Set(['强化', '学习', '监督']), nothingTopical, false)).toBe(false);
   });
 
   it('never takes a dictionary guess alone as evidence that the notes cover a question', () => {

@@ -178,8 +178,9 @@ if (values.ablation) {
     ['without overview deferral', { overviews: false }],
     ['without heading-vouched topics', { headingVouches: false }],
     ['without termhood weighting', { termhood: false }],
+    ['without compound glossary terms as topical', { compoundTerms: false }],
     [
-      'without all eight (before #12)',
+      'without all nine (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -189,6 +190,7 @@ if (values.ablation) {
         overviews: false,
         headingVouches: false,
         termhood: false,
+        compoundTerms: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

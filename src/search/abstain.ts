@@ -13,9 +13,12 @@ export function coversQuestion(
   groups: QueryGroup[],
   sectionTokens: ReadonlySet<string>,
   isTopicalTerm: (token: string) => boolean,
+  compoundTerms = true,
 ): boolean {
   return groups.some(
-    (g) => holdsCompoundTerm(g, sectionTokens) || [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)),
+    (g) =>
+      (compoundTerms && holdsCompoundTerm(g, sectionTokens)) ||
+      [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)),
   );
 }
 

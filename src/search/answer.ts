@@ -67,4 +67,6 @@ export interface KeywordFeatures {
   headingVouches: boolean;
   /** In BM25, a typed word the notes share with everyday language weighs what a translation weighs (search/query-groups.ts). */
   termhood: boolean;
+  /** Abstention: a glossary term of two or more words held whole is topical (search/abstain.ts). */
+  compoundTerms: boolean;
 }

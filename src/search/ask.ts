@@ -50,6 +50,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     overviews: true,
     headingVouches: true,
     termhood: true,
+    compoundTerms: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -181,7 +182,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   const answered =
-    leading.some((r) => r.coverage >= minCoverage && coversQuestion(groups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))) &&
+    leading.some(
+      (r) =>
+        r.coverage >= minCoverage && coversQuestion(groups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId), features.compoundTerms),
+    ) &&
     (!features.hinges ||
       accountsForQuestion(
         // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
