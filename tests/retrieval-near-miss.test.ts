@@ -209,7 +209,13 @@ describe('accountsForHinges with co-occurrence', () => {
   });
 
   it('answers the sides of a comparison held by different sections when they outnumber the foreign words', () => {
-    expect(accountsForHinges({ hinges: 3, accounted: 2, foreign: 1 }, 1)).toBe(true);
+    expect(accountsForHinges({ hinges: 3, accounted: 2, foreign: 1 }, 1, true)).toBe(true);
+  });
+
+  it('refuses any other question whose words the sections hold only one at a time beside a word no note uses (芯片封装测试)', () => {
+    expect(accountsForHinges({ hinges: 3, accounted: 2, foreign: 1 }, 1)).toBe(false);
+    // Without a foreign word, most of its specific words held one at a time still cover it.
+    expect(accountsForHinges({ hinges: 3, accounted: 2, foreign: 0 }, 1)).toBe(true);
   });
 });
 

@@ -193,6 +193,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!),
         corpus,
         features.cooccurrence,
+        sides !== null,
       ));
   const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
   return {

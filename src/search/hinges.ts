@@ -141,35 +141,44 @@ export function heldTogether(groups: QueryGroup[], sections: ReadonlyArray<Reado
  *   are slow-ish, what happens under the hood when I call one through a base
  *   pointer" has the virtual-function section hold "virtual function" and
  *   "pointer" against "hood" and "ish");
- * - otherwise the sections hold its words one at a time: covered only when
- *   they hold most of its specific words (the two sides of a comparison,
- *   each in its own section). One shared topical word beside a specific word
- *   the notes use only elsewhere (金字塔原理写作: 写作) is a near miss.
+ * - otherwise the sections hold its words one at a time. That is how the
+ *   notes answer a comparison (each side in its own section): covered when
+ *   they hold most of its specific words. Any other question with a word no
+ *   note uses is a near miss ("芯片封装测试": 封装 in the C++ notes, 测试 in
+ *   another section, 芯片 in none), and so is one shared topical word beside
+ *   a specific word the notes use only elsewhere (金字塔原理写作: 写作).
  * Without `together`, the count rule before it (the ablation): a tie between
  * held and foreign words is not coverage, and a word the notes use elsewhere
  * counts half against them.
  */
-export function accountsForHinges({ hinges, accounted, foreign }: HingeCount, together?: number): boolean {
+export function accountsForHinges({ hinges, accounted, foreign }: HingeCount, together?: number, comparison = false): boolean {
   const elsewhere = hinges - accounted - foreign;
   if (together === undefined) return foreign === 0 || accounted > foreign + ELSEWHERE_WEIGHT * elsewhere;
   if (foreign === 0 && elsewhere === 0) return true;
   // Company vouches for the sense of a shared specific word; with none shared, the foreign word decides.
   if (together >= 2 && accounted > 0) return together >= foreign;
+  if (!comparison && foreign > 0) return false;
   return accounted > hinges - accounted;
 }
 
 /** In the count rule, a specific word the notes use, but not where they answer: half as telling as one they never use. */
 const ELSEWHERE_WEIGHT = 0.5;
 
-/** The hinge rule over the first sections of an answer; `cooccurrence` false is the count rule before it (the ablation). */
+/**
+ * The hinge rule over the first sections of an answer; `cooccurrence` false
+ * is the count rule before it (the ablation); `comparison` when the question
+ * compares sides (search/comparison.ts).
+ */
 export function accountsForQuestion(
   groups: QueryGroup[],
   sections: ReadonlyArray<ReadonlySet<string>>,
   lexicon: Lexicon,
   cooccurrence: boolean,
+  comparison = false,
 ): boolean {
   const ideas = distinctIdeas(groups);
-  return accountsForHinges(countHinges(ideas, sections, lexicon), cooccurrence ? heldTogether(ideas, sections, lexicon) : undefined);
+  const together = cooccurrence ? heldTogether(ideas, sections, lexicon) : undefined;
+  return accountsForHinges(countHinges(ideas, sections, lexicon), together, comparison);
 }
 
 /**
