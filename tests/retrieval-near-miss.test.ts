@@ -166,9 +166,12 @@ describe('heldTogether', () => {
     expect(heldTogether([group('virtual'), group('pointer'), group('hood')], sections, words)).toBe(2);
   });
 
-  it('counts words rarer than one everyday paragraph in twenty, not only the specific ones', () => {
-    expect(CONTENT_SHARE).toBe(0.05);
+  it('counts words rarer than one everyday paragraph in twenty-five, not only the specific ones', () => {
+    expect(CONTENT_SHARE).toBe(0.04);
     expect(heldTogether([group('train'), group('test'), group('how')], [new Set(['train', 'test', 'how'])], words)).toBe(2);
+    // "a good encoder setting": "set" (4 % of everyday paragraphs) is no company for "encoder".
+    const generic = lexicon({ encod: 0.0002, set: 0.041 }, { encod: 3, set: 9 });
+    expect(heldTogether([group('encod'), group('set')], [new Set(['encod', 'set'])], generic)).toBe(1);
   });
 
   it('leaves out a single Chinese character', () => {
