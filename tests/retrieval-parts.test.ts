@@ -3,7 +3,7 @@ import { reciprocalRankFusion } from '../src/search/fuse.js';
 import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
 import { coverage } from '../src/search/coverage.js';
 import { checkQuestion, MAX_QUESTION_CHARS } from '../src/search/question.js';
-import { coversQuestion, HEADING_VOUCHES, topicalInSection } from '../src/search/abstain.js';
+import { coversQuestion, HEADING_VOUCHES, topicalInSection, withOwnNames } from '../src/search/abstain.js';
 import { isTopical, topicalTerms } from '../src/index/vocabulary.js';
 
 describe('reciprocal rank fusion', () => {
@@ -139,6 +139,22 @@ describe('abstention: topical vocabulary', () => {
     expect(coversQuestion([pyramid], new Set(['金字塔', '金字', '字塔', 'pyramid']), nothingTopical)).toBe(false);
     // Switched off (the ablation), the term's words must be topical as before.
     expect(coversQuestion([rl], new Set(['强化', '学习', '监督']), nothingTopical, false)).toBe(false);
+  });
+
+  it('takes a Latin name everyday language does not know as the notes own word, even in one section', () => {
+    const everyday = new Set(['drop', 'last', 'kernel']);
+    const topical = withOwnNames(
+      () => false,
+      (t) => everyday.has(t),
+    );
+    expect(topical('drop_last')).toBe(true);
+    expect(topical('refinenet')).toBe(true);
+    expect(topical('kernel')).toBe(false);
+    // Numbers name nothing, and what jieba does not know is a fragment of segmentation.
+    expect(topical('2015')).toBe(false);
+    expect(topical('达式')).toBe(false);
+    const dropLast = [{ surface: 'drop_last', tokens: ['drop_last'], expansions: [], guesses: [] }];
+    expect(coversQuestion(dropLast, new Set(['drop_last', 'batch']), topical)).toBe(true);
   });
 
   it('never takes a dictionary guess alone as evidence that the notes cover a question', () => {

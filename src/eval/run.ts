@@ -179,8 +179,9 @@ if (values.ablation) {
     ['without heading-vouched topics', { headingVouches: false }],
     ['without termhood weighting', { termhood: false }],
     ['without compound glossary terms as topical', { compoundTerms: false }],
+    ['without the notes own names as topical', { ownNames: false }],
     [
-      'without all nine (before #12)',
+      'without all ten (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -191,6 +192,7 @@ if (values.ablation) {
         headingVouches: false,
         termhood: false,
         compoundTerms: false,
+        ownNames: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

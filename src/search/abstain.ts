@@ -63,3 +63,21 @@ export function topicalInSection(
   const vouches = coverage(groups, headingTokens, idf) >= HEADING_VOUCHES;
   return (t) => isTopicalTerm(t) || (vouches && headingTokens.has(t));
 }
+
+/**
+ * A name or identifier everyday language does not know (drop_last,
+ * RefineNet, cudnn) is the notes' own word wherever a section holds it, even
+ * one section alone: the topical-term rule asks for two sections so that one
+ * note's stray everyday word is not vocabulary, and such a name is not
+ * everyday. Chinese is left out: what jieba does not know is a fragment of
+ * segmentation (达式 of 表达式), not a name.
+ */
+export function withOwnNames(
+  isTopicalTerm: (token: string) => boolean,
+  isEverydayWord: (token: string) => boolean,
+): (token: string) => boolean {
+  return (t) => isTopicalTerm(t) || (LATIN_NAME.test(t) && !isEverydayWord(t));
+}
+
+/** Latin letters, digits and underscores, with at least one letter. */
+const LATIN_NAME = /^(?=[0-9_]*[a-z])[a-z0-9_]+$/;

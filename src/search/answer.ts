@@ -69,4 +69,6 @@ export interface KeywordFeatures {
   termhood: boolean;
   /** Abstention: a glossary term of two or more words held whole is topical (search/abstain.ts). */
   compoundTerms: boolean;
+  /** Abstention: a Latin name everyday language does not know is topical where a section holds it (search/abstain.ts). */
+  ownNames: boolean;
 }

@@ -1,7 +1,7 @@
 import { sectionKey } from '../notes/section.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { coversQuestion, topicalInSection } from './abstain.js';
+import { coversQuestion, topicalInSection, withOwnNames } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides, sidePlace } from './comparison.js';
@@ -51,6 +51,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     headingVouches: true,
     termhood: true,
     compoundTerms: true,
+    ownNames: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -177,8 +178,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf),
     coverage: (g, tokens) => coverage(g, tokens, idf),
   });
+  const topicalHere = features.ownNames ? withOwnNames(isTopical, (t) => corpus.isEverydayWord(t)) : isTopical;
   const topicalIn = (id: string) =>
-    features.headingVouches ? topicalInSection(groups, headingOrTitleTokensOf(id), isTopical, idf) : isTopical;
+    features.headingVouches ? topicalInSection(groups, headingOrTitleTokensOf(id), topicalHere, idf) : topicalHere;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   const answered =
