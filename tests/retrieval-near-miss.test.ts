@@ -12,6 +12,7 @@ import {
   distinctIdeas,
   heldTogether,
   type Lexicon,
+  withGuessesConfirmed,
 } from '../src/search/hinges.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
@@ -134,6 +135,21 @@ describe('countHinges, a Chinese term of several words', () => {
     expect(
       heldTogether([group('gan'), group('数据', '增广')], [new Set(['gan', '数据', '增广'])], { ...notes, isEverydayWord: () => true }),
     ).toBe(2);
+  });
+});
+
+describe('withGuessesConfirmed', () => {
+  const words = lexicon({ cuda: 0.000006, core: 0.0016 }, { cuda: 9, core: 6, 核心: 20 });
+  const cudaCore = (): QueryGroup[] => [group('cuda'), { ...group('core'), guesses: ['中心', '核心'] }];
+
+  it('lets a guess the heading of a first section holds account for its word', () => {
+    const section = new Set(['cuda', '核心']);
+    expect(accountsForQuestion(cudaCore(), [section], words, true)).toBe(false);
+    expect(accountsForQuestion(withGuessesConfirmed(cudaCore(), new Set(['cuda', '核心'])), [section], words, true)).toBe(true);
+  });
+
+  it('leaves a guess no heading holds one sense among several', () => {
+    expect(withGuessesConfirmed(cudaCore(), new Set(['cuda', '架构']))).toEqual(cudaCore());
   });
 });
 

@@ -180,8 +180,9 @@ if (values.ablation) {
     ['without termhood weighting', { termhood: false }],
     ['without compound glossary terms as topical', { compoundTerms: false }],
     ['without the notes own names as topical', { ownNames: false }],
+    ['without guesses confirmed by a heading', { headingGuesses: false }],
     [
-      'without all ten (before #12)',
+      'without all eleven (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -193,6 +194,7 @@ if (values.ablation) {
         termhood: false,
         compoundTerms: false,
         ownNames: false,
+        headingGuesses: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

@@ -71,4 +71,6 @@ export interface KeywordFeatures {
   compoundTerms: boolean;
   /** Abstention: a Latin name everyday language does not know is topical where a section holds it (search/abstain.ts). */
   ownNames: boolean;
+  /** Hinge rule: a dictionary guess held by the heading of one of the first sections accounts for its word (search/hinges.ts). */
+  headingGuesses: boolean;
 }

@@ -9,7 +9,7 @@ import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { accountsForQuestion } from './hinges.js';
+import { accountsForQuestion, withGuessesConfirmed } from './hinges.js';
 import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
@@ -52,6 +52,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     termhood: true,
     compoundTerms: true,
     ownNames: true,
+    headingGuesses: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -183,6 +184,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     features.headingVouches ? topicalInSection(groups, headingOrTitleTokensOf(id), topicalHere, idf) : topicalHere;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
+  const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...headingTokensOf(r.chunkId)]));
+  const confirmed = (g: QueryGroup[]) => (features.headingGuesses ? withGuessesConfirmed(g, firstHeadings) : g);
   const answered =
     leading.some(
       (r) =>
@@ -191,7 +194,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     (!features.hinges ||
       accountsForQuestion(
         // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
-        withoutWords(groups, new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')))),
+        confirmed(withoutWords(groups, new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' '))))),
         results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!),
         corpus,
         features.cooccurrence,
