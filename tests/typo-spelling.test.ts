@@ -132,6 +132,15 @@ describe('correctSpelling', () => {
     expect(correctSpelling('梯度小时怎么办', other).corrections).toEqual([]);
   });
 
+  it('reads three characters made of fragments of words as the term they sound like (后 + 选框 for 候选框)', () => {
+    // The index holds 选框 as a piece of 候选框, and 后 is a word of its own: no character is unknown to the notes.
+    const notes = memoryCorpus([{ id: 'c', text: '候选框 选框 生成 后' }]);
+    expect(correctSpelling('后选框是什么', notes).corrections).toEqual([{ from: '后选框', to: '候选框' }]);
+    // A real word among the three is typed on purpose: 几种尺度 is "how many scales", not 中尺度.
+    const scales = memoryCorpus([{ id: 's', text: '中尺度 特征 尺度 几种' }], { everyday: { 尺度: 0.001, 几种: 0.002 } });
+    expect(correctSpelling('anchor 有几种尺度', scales).corrections).toEqual([]);
+  });
+
   it('changes nothing in a question whose words the notes know', () => {
     expect(correctSpelling('池化 segmentation', corpus)).toEqual({ text: '池化 segmentation', corrections: [] });
   });

@@ -114,6 +114,8 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
   const everyday = new Array<boolean>(run.length).fill(false);
   // Which jieba word each character belongs to: two characters across a word boundary (酒是 of 白酒是) are no slip.
   const wordAt = new Array<number>(run.length).fill(0);
+  // Characters of words everyday language knows (登记, 软件), however rare: a window holding one is no slip of sound.
+  const realWord = new Array<boolean>(run.length).fill(false);
   let at = 0;
   let n = 0;
   for (const word of segmentChinese(run)) {
@@ -121,6 +123,7 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
     // A longer word in the dictionary is one a student types on purpose (记忆力, 有大有小), however rare.
     const common = word.length >= 3 ? corpus.isEverydayWord(word) : corpus.everydayShare(word) >= SPECIFIC_SHARE;
     if (word.length >= 2 && common) everyday.fill(true, at, at + word.length);
+    if (word.length >= 2 && corpus.isEverydayWord(word)) realWord.fill(true, at, at + word.length);
     const tokens = corpus.tokenize(word);
     if (tokens.length > 0 && (tokens.every((t) => corpus.sectionsWith(t) === 0) || unknownWhole(word, corpus)))
       unknown.fill(true, at, at + word.length);
@@ -135,9 +138,13 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
   for (let length = 4; length >= 2; length--) {
     // Four characters sounding exactly like a four-character word of the notes are that word even when they are
     // real words themselves (梯度小时 for 梯度消失): the input method offered words with the right sound.
-    const soundsLikeATerm = length >= SOUNDS_LIKE_A_TERM;
     for (let i = 0; i + length <= run.length; i++) {
-      if (taken.slice(i, i + length).includes(true) || (!soundsLikeATerm && !unknown.slice(i, i + length).includes(true))) continue;
+      const hasUnknown = unknown.slice(i, i + length).includes(true);
+      // Three characters made of fragments of words, none a word of its own (后 + 选框 for 候选框), sound like a term
+      // too: the input method cut the term apart. A real word among them (登记软件 → 记软件) is typed on purpose.
+      const soundsLikeATerm =
+        length >= SOUNDS_LIKE_A_TERM || (length === 3 && !hasUnknown && !realWord.slice(i, i + length).includes(true));
+      if (taken.slice(i, i + length).includes(true) || (!soundsLikeATerm && !hasUnknown)) continue;
       if (length === 2 && wordAt[i] !== wordAt[i + 1]) continue;
       const window = run.slice(i, i + length);
       // A word of everyday Chinese (老是, 小时) is what the student meant, even where the notes lack it.
