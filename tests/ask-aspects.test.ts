@@ -50,6 +50,12 @@ describe('aspectCueWords', () => {
     expect(aspectCueWords('DETR 有什么缺点，为什么慢')).toEqual(expect.arrayContaining(['为什么', '缺点']));
     expect(aspectCueWords('detr bipartite matching')).toEqual([]);
   });
+
+  it('never gives the topic a cue spans ("what does a 1x1 convolution do")', () => {
+    expect(aspectCueWords('what does a 1x1 convolution do')).toEqual([]);
+    expect(aspectCueWords('what is dropout good for')).toEqual([]);
+    expect(aspectCueWords('梯度消失怎么办')).toEqual(['怎么办']);
+  });
 });
 
 describe('ask() on a question that asks for an aspect', () => {
@@ -76,6 +82,24 @@ describe('ask() on a question that asks for an aspect', () => {
 
   it('leaves the note intro first when switched off (the ablation)', async () => {
     expect((await ask(corpus, 'why does dropout work', { features: { aspects: false } })).results[0]?.chunkId).toBe('intro');
+  });
+
+  it('does not count the cue word itself among what a heading must name ("dropout downsides")', async () => {
+    const sections = withQuestionWordsDropped(
+      memoryCorpus(
+        [
+          {
+            id: 'regularise',
+            headingPath: ['Dropout', 'dropout as regularisation'],
+            text: 'dropout dropout regularises by dropping units.',
+          },
+          { id: 'weak', headingPath: ['Dropout', 'dropout 缺点'], text: 'dropout makes training slower.' },
+          { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+        ],
+        { topical: ['dropout'] },
+      ),
+    );
+    expect((await ask(sections, 'dropout downsides?')).results[0]?.chunkId).toBe('weak');
   });
 
   it('lifts nothing for a heading that answers the aspect about something else', async () => {

@@ -105,11 +105,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       }
     : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), idf);
   const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
+  // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
+  const topicGroups = withoutWords(groups, new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' '))));
   const aspectBonusOf = (id: string) => {
     const found = chunkOf(id);
     if (!found || asked.size === 0) return 0;
-    const pathCoverage = (path: string) => coverage(groups, new Set(corpus.tokenize(path)), idf);
-    return ASPECT_WEIGHT * aspectScore(found, asked, groups, pathCoverage, (text) => corpus.tokenize(text), idf);
+    const pathCoverage = (path: string) => coverage(topicGroups, new Set(corpus.tokenize(path)), idf);
+    return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, (text) => corpus.tokenize(text), idf);
   };
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
   const reranked = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, idf) : bm25;
@@ -194,7 +196,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     (!features.hinges ||
       accountsForQuestion(
         // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
-        confirmed(withoutWords(groups, new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' '))))),
+        confirmed(topicGroups),
         results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!),
         corpus,
         features.cooccurrence,

@@ -37,9 +37,16 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ['difference', /区别|不同|差别|差异|异同|对比|比较|\bvs\.?\b|\bversus\b|\bdiffer(?:s|ence|ences|ent)?\b|\bcompar(?:e|ed|ison)\b/i],
 ];
 
-/** The words of `text` that name an aspect ("downsides", 为什么, 优点): what a question asks about its topic, not its topic. */
+/**
+ * The words of `text` that name an aspect ("downsides", 为什么, 优点): what a
+ * question asks about its topic, not its topic. A cue that spans the topic
+ * ("what does a 1x1 convolution do") gives only those of its words that are
+ * cues on their own: none here.
+ */
 export function aspectCueWords(text: string): string[] {
-  return EVERY_CUE.flatMap((cue) => [...text.matchAll(cue)].map((m) => m[0]));
+  return EVERY_CUE.flatMap((cue) =>
+    [...text.matchAll(cue)].flatMap((m) => m[0].split(/\s+/).filter((w) => ASPECT_CUES.some(([, alone]) => alone.test(w)))),
+  );
 }
 
 /** The cues again, global, for finding every cue word of a question (matchAll needs the g flag). */
