@@ -78,6 +78,13 @@ describe('definitionScore', () => {
     expect(definitionScore(section(['Detection', 'Boxes'], 'Boxes.\n\n**锚框 anchor 是**预先放好的框。'), subject, tokenize, idf)).toBe(1);
   });
 
+  it('is 1 for a later paragraph whose first line is X in bold alone, a label over its definition', () => {
+    const text = '**Box (bbox)**  \nFour numbers.\n\n**Anchor (prior)**  \nA box of fixed size placed over the image.';
+    expect(definitionScore(section(['Detection', 'Boxes and anchors'], text), subject, tokenize, idf)).toBe(1);
+    // A label with nothing under it is a heading of nothing.
+    expect(definitionScore(section(['Detection', 'Boxes'], 'Boxes.\n\n**Anchor**'), subject, tokenize, idf)).toBe(0);
+  });
+
   it('is 0 for a later paragraph or list item that only names X in bold', () => {
     const named = 'Self-attention mixes positions.\n\n**Anchor** boxes are matched by IoU later.';
     expect(definitionScore(section(['Detection', 'Matching'], named), subject, tokenize, idf)).toBe(0);

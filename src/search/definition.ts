@@ -80,6 +80,8 @@ const BOLD_OPENING = /^\*\*([^*]{1,80})\*\*/;
 /** A paragraph opening on a bold term and its copula, inside the bold or right after it: "**FFN 是**…", "**An anchor** is …". */
 const BOLD_DEFINITION =
   /^\*\*[^*]{1,80}?(?:\s(?:is|are|refers\s+to|means)|是指|指的是|是|指|即|就是|称为|定义为)\*\*|^\*\*[^*]{1,80}\*\*\s*(?:(?:is|are|refers\s+to|means)\s|是指|指的是|是|指|即|就是|称为|定义为)/i;
+/** A paragraph whose first line is a bold term alone, maybe with a colon: "**张量（tensor）**", then the text under it. */
+const BOLD_LABEL = /^\*\*([^*\n]{1,80})\*\*\s*[：:]?[ \t]*\n\s*\S/;
 /** Share of the subject's weight that must be X for a sentence to define X. */
 const SUBJECT_SHARE = 0.5;
 
@@ -98,8 +100,14 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
     .map((p) => p.trim())
     // Only a paragraph opening in bold can qualify: split no other into sentences (this runs for every candidate).
     .filter((p) => p.startsWith('**'))
-    .flatMap((p) => splitSentences(p).slice(0, 1))
-    .filter(({ text: raw }) => BOLD_DEFINITION.test(raw));
+    .flatMap((p) => {
+      // A bold term alone on the paragraph's first line is a label, the definition under it ("**张量（tensor）**").
+      const label = BOLD_LABEL.exec(p);
+      if (label) return [{ text: `**${label[1]}**` }];
+      return splitSentences(p)
+        .slice(0, 1)
+        .filter(({ text: raw }) => BOLD_DEFINITION.test(raw));
+    });
   for (const { text: raw } of [...opening, ...boldParagraphs]) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
     const plain = sentence.replace(/\*\*/g, '');
