@@ -181,8 +181,9 @@ if (values.ablation) {
     ['without compound glossary terms as topical', { compoundTerms: false }],
     ['without the notes own names as topical', { ownNames: false }],
     ['without guesses confirmed by a heading', { headingGuesses: false }],
+    ['without specificity in the ranking', { specificity: false }],
     [
-      'without all eleven (before #12)',
+      'without all twelve (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -195,6 +196,7 @@ if (values.ablation) {
         compoundTerms: false,
         ownNames: false,
         headingGuesses: false,
+        specificity: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

@@ -73,4 +73,6 @@ export interface KeywordFeatures {
   ownNames: boolean;
   /** Hinge rule: a dictionary guess held by the heading of one of the first sections accounts for its word (search/hinges.ts). */
   headingGuesses: boolean;
+  /** Ranking: a word weighs its IDF times its specificity in everyday language (search/specificity.ts). */
+  specificity: boolean;
 }

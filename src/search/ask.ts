@@ -18,6 +18,7 @@ import { withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens, wit
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
 import { correctSpelling } from './spelling.js';
+import { specificity } from './specificity.js';
 
 export type { Answer, AnswerResult, AskOptions, KeywordFeatures } from './answer.js';
 
@@ -53,6 +54,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     compoundTerms: true,
     ownNames: true,
     headingGuesses: true,
+    specificity: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -63,6 +65,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       guesses: features.dictionary ? g.guesses : [],
     }));
   const idf = (t: string) => corpus.idf(t);
+  // Ranking weighs a word by what it says of the notes (IDF) and of the question's topic (its specificity in
+  // everyday language); abstention, quotes and sides keep plain IDF.
+  const rankIdf = features.specificity ? (t: string) => idf(t) * specificity(corpus.everydayShare(t)) : idf;
   const groups = withoutStopTokens(
     withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus)),
     idf,
@@ -101,20 +106,20 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const headingBonusOf = definition
     ? (id: string) => {
         const found = chunkOf(id);
-        return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), idf) : 0;
+        return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), rankIdf) : 0;
       }
-    : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), idf);
+    : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), rankIdf);
   const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
   // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
   const topicGroups = withoutWords(groups, new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' '))));
   const aspectBonusOf = (id: string) => {
     const found = chunkOf(id);
     if (!found || asked.size === 0) return 0;
-    const pathCoverage = (path: string) => coverage(topicGroups, new Set(corpus.tokenize(path)), idf);
-    return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, (text) => corpus.tokenize(text), idf);
+    const pathCoverage = (path: string) => coverage(topicGroups, new Set(corpus.tokenize(path)), rankIdf);
+    return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, (text) => corpus.tokenize(text), rankIdf);
   };
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
-  const reranked = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, idf) : bm25;
+  const reranked = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, rankIdf) : bm25;
   const keywordHits = features.overviews
     ? overviewsDefer(reranked, (id) => {
         const found = chunkOf(id);
