@@ -14,6 +14,7 @@ import {
   type Lexicon,
   withGuessesConfirmed,
 } from '../src/search/hinges.js';
+import { coversQuestion } from '../src/search/abstain.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
@@ -146,6 +147,18 @@ describe('withGuessesConfirmed', () => {
     const section = new Set(['cuda', '核心']);
     expect(accountsForQuestion(cudaCore(), [section], words, true)).toBe(false);
     expect(accountsForQuestion(withGuessesConfirmed(cudaCore(), new Set(['cuda', '核心'])), [section], words, true)).toBe(true);
+  });
+
+  it('lets a guess the heading holds be the topical term a section shares with the question', () => {
+    // "how should we protect the implementation code from a paper": 19.4.2 论文中的算法实现代码怎么保护？
+    const paperCode: QueryGroup[] = [
+      { ...group('protect'), guesses: ['保护'] },
+      { ...group('code'), guesses: ['代码', '编码'] },
+    ];
+    const section = new Set(['保护', '代码', '论文']);
+    const topical = (t: string) => t === '代码';
+    expect(coversQuestion(paperCode, section, topical)).toBe(false);
+    expect(coversQuestion(withGuessesConfirmed(paperCode, new Set(['论文', '代码', '保护'])), section, topical)).toBe(true);
   });
 
   it('leaves a guess no heading holds one sense among several', () => {

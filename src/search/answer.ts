@@ -71,7 +71,7 @@ export interface KeywordFeatures {
   compoundTerms: boolean;
   /** Abstention: a Latin name everyday language does not know is topical where a section holds it (search/abstain.ts). */
   ownNames: boolean;
-  /** Hinge rule: a dictionary guess held by the heading of one of the first sections accounts for its word (search/hinges.ts). */
+  /** Abstention: a dictionary guess held by the heading of one of the first sections is a translation of its word (search/hinges.ts). */
   headingGuesses: boolean;
   /** Ranking: a word weighs its IDF times its specificity in everyday language (search/specificity.ts). */
   specificity: boolean;

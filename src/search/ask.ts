@@ -191,12 +191,15 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     features.headingVouches ? topicalInSection(groups, headingOrTitleTokensOf(id), topicalHere, idf) : topicalHere;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
+  // A dictionary guess the heading of a first section holds is a translation, for both rules below.
   const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...headingTokensOf(r.chunkId)]));
   const confirmed = (g: QueryGroup[]) => (features.headingGuesses ? withGuessesConfirmed(g, firstHeadings) : g);
+  const confirmedGroups = confirmed(groups);
   const answered =
     leading.some(
       (r) =>
-        r.coverage >= minCoverage && coversQuestion(groups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId), features.compoundTerms),
+        r.coverage >= minCoverage &&
+        coversQuestion(confirmedGroups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId), features.compoundTerms),
     ) &&
     (!features.hinges ||
       accountsForQuestion(

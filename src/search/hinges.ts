@@ -200,10 +200,10 @@ export function distinctIdeas(groups: QueryGroup[]): QueryGroup[] {
 
 /**
  * A dictionary guess is one sense among several, so it accounts for nothing
- * in the hinge rule, unless the own heading of one of the first sections
- * holds it: a heading says what its section is about, and "15.3.2 CUDA 核心是什么？"
- * settles that "core" means 核心 in "what is a cuda core". Such a guess
- * counts as a translation of its word.
+ * in the hinge rule and is no topical term, unless the own heading of one of
+ * the first sections holds it: a heading says what its section is about, and
+ * "15.3.2 CUDA 核心是什么？" settles that "core" means 核心 in "what is a cuda
+ * core". Such a guess counts as a translation of its word.
  */
 export function withGuessesConfirmed(groups: QueryGroup[], headingTokens: ReadonlySet<string>): QueryGroup[] {
   return groups.map((g) => {
