@@ -115,6 +115,15 @@ describe('glossary mining', () => {
     expect(g.chineseToEnglish.get('焦点损失')).toEqual(new Set(['focal loss']));
   });
 
+  it('ends the Chinese term at a conjunction before it (如果, 因为)', () => {
+    const g = mineGlossary(
+      emptyGlossary(),
+      [{ meta: { file: 'b.md', title: 'B', tags: [], aliases: [] }, text: '因为梯度消失（vanishing gradient）很常见。' }],
+      segmentChinese,
+    );
+    expect(g.englishToChinese.get('vanishing gradient')).toEqual(new Set(['梯度消失']));
+  });
+
   it('takes about as many Chinese words as the English term has, and skips citations', () => {
     const g = mineGlossary(
       emptyGlossary(),
@@ -138,13 +147,15 @@ describe('glossary mining', () => {
       [
         {
           meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
-          text: '能达到全监督分割效果(DeepLabv1)的95%。结果对比贴出来(Table2 c & d)。残差网络（ResNet）。',
+          text: '能达到全监督分割效果(DeepLabv1)的95%。结果对比贴出来(Table2 c & d)。每个候选框（x）打分。残差网络（ResNet）。',
         },
       ],
       segmentChinese,
     );
     expect(g.englishToChinese.has('deeplabv1')).toBe(false);
     expect(g.englishToChinese.has('table2 c & d')).toBe(false);
+    // One letter names a variable: 候选框（x） does not make "x" a word for 候选框.
+    expect(g.englishToChinese.has('x')).toBe(false);
     expect(g.englishToChinese.get('resnet')).toEqual(new Set(['残差网络']));
   });
 });

@@ -44,9 +44,8 @@ const EN_THEN_ZH = /([A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,4})\s*[�
 const CLAUSE_WORDS = new Set(
   `的 了 是 在 用 和 与 及 或 将 把 被 让 使 对 从 由 为 即 也 都 就 而 且 能 会 可 时 后 前 中 上 下 里 这 那 其 该 此 每 一 个 种
 不 既 又 还 并 再 要 叫 称 称为 叫做 需要 不再 提出 使用 采用 引入 通过 得到 带来 看成 实现 进行 成为 作为 利用 加入 即为 就是 所谓 一种 一个
-这种 这个 我们 常见 常用 一般 简单 论文 作者 发现 可以 能够 起到 类似 具有 包括 例如 比如 如 以及 相比 相当于 靠 按 经过 同时 然后 最后 首先`.split(
-    /\s+/,
-  ),
+这种 这个 我们 常见 常用 一般 简单 论文 作者 发现 可以 能够 起到 类似 具有 包括 例如 比如 如 以及 相比 相当于 靠 按 经过 同时 然后 最后 首先
+若 如果 假如 假设 当 虽然 但 但是 因为 所以 因此 如果说`.split(/\s+/),
 );
 /** Longest Chinese term kept, in characters. */
 const MAX_TERM_CHARS = 8;
@@ -60,7 +59,7 @@ export function mineGlossary(
     for (const m of text.matchAll(ZH_THEN_EN)) {
       // 模型（Collins, 1997; Jacob et al.）cites, it does not translate.
       if (CITATION.test(m[2]!)) continue;
-      const english = m[2]!.split(/[,，、;；]/).filter((en) => !NAMES_AN_INSTANCE.test(en));
+      const english = m[2]!.split(/[,，、;；]/).filter((en) => !NAMES_AN_INSTANCE.test(en) && !IS_A_VARIABLE.test(en));
       if (english.length === 0) continue;
       // A term is about as many words in either language: 模型（model）is one word,
       // not the whole clause 下载移动端的模型 before it.
@@ -68,7 +67,8 @@ export function mineGlossary(
       if (!zh) continue;
       for (const en of english) addPair(glossary, en, zh);
     }
-    for (const m of text.matchAll(EN_THEN_ZH)) if (!NAMES_AN_INSTANCE.test(m[1]!)) addPair(glossary, m[1]!, m[2]!);
+    for (const m of text.matchAll(EN_THEN_ZH))
+      if (!NAMES_AN_INSTANCE.test(m[1]!) && !IS_A_VARIABLE.test(m[1]!)) addPair(glossary, m[1]!, m[2]!);
     // Aliases are not paired with each other: a note's aliases name several
     // concepts (RPN, 锚框, 非极大值抑制), and crossing them would translate
     // "anchor" into all of them. They are searched as the note's names instead.
@@ -81,6 +81,8 @@ export function mineGlossary(
 }
 
 const CITATION = /\b(?:1[89]|20)\d\d\b|\bet al\b/i;
+/** One letter in brackets names a variable (候选框（x）, 类别数（K）): it translates nothing. */
+const IS_A_VARIABLE = /^\s*[A-Za-z]\s*$/;
 /**
  * An English term with a number in it names one instance (DeepLabv1, Table2,
  * G1, c+1): the words before the bracket say something about it
