@@ -178,12 +178,11 @@ if (values.ablation) {
     ['without overview deferral', { overviews: false }],
     ['without heading-vouched topics', { headingVouches: false }],
     ['without termhood weighting', { termhood: false }],
-    ['without compound glossary terms as topical', { compoundTerms: false }],
     ['without the notes own names as topical', { ownNames: false }],
     ['without guesses confirmed by a heading', { headingGuesses: false }],
     ['without specificity in the ranking', { specificity: false }],
     [
-      'without all twelve (before #12)',
+      'without all eleven (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -193,7 +192,6 @@ if (values.ablation) {
         overviews: false,
         headingVouches: false,
         termhood: false,
-        compoundTerms: false,
         ownNames: false,
         headingGuesses: false,
         specificity: false,

@@ -1,6 +1,5 @@
 import type { QueryGroup } from '../text/analyzer.js';
-import { coverage, translationsOf } from './coverage.js';
-import { wholeWords } from './hinges.js';
+import { coverage } from './coverage.js';
 
 /**
  * The abstention rule: the notes cover a question when its best section
@@ -13,28 +12,8 @@ export function coversQuestion(
   groups: QueryGroup[],
   sectionTokens: ReadonlySet<string>,
   isTopicalTerm: (token: string) => boolean,
-  compoundTerms = true,
 ): boolean {
-  return groups.some(
-    (g) =>
-      (compoundTerms && holdsCompoundTerm(g, sectionTokens)) ||
-      [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)),
-  );
-}
-
-/**
- * A glossary term of two or more words ("reinforcement learning", 数据增广 =
- * 数据 + 增广) names a concept of the field even where each word is everyday
- * (强化, 学习, "reinforcement"), so no single token of it is topical: a section
- * that holds it whole, as typed or as one whole translation, shares a topical
- * term with the question. A one-word term (kernel, 金字塔) has an everyday
- * sense and still has to be topical itself.
- */
-function holdsCompoundTerm(g: QueryGroup, sectionTokens: ReadonlySet<string>): boolean {
-  const words = wholeWords(g.tokens);
-  if (words.length < 2 || (g.translations?.length ?? 0) === 0) return false;
-  const whole = (tokens: readonly string[]) => tokens.length > 0 && tokens.every((t) => sectionTokens.has(t));
-  return whole(words) || translationsOf(g).some(whole);
+  return groups.some((g) => [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)));
 }
 
 /**

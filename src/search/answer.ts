@@ -67,8 +67,6 @@ export interface KeywordFeatures {
   headingVouches: boolean;
   /** In BM25, a typed word the notes share with everyday language weighs what a translation weighs (search/query-groups.ts). */
   termhood: boolean;
-  /** Abstention: a glossary term of two or more words held whole is topical (search/abstain.ts). */
-  compoundTerms: boolean;
   /** Abstention: a Latin name everyday language does not know is topical where a section holds it (search/abstain.ts). */
   ownNames: boolean;
   /** Abstention: a dictionary guess held by the heading of one of the first sections is a translation of its word (search/hinges.ts). */

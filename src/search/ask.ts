@@ -51,7 +51,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     overviews: true,
     headingVouches: true,
     termhood: true,
-    compoundTerms: true,
     ownNames: true,
     headingGuesses: true,
     specificity: true,
@@ -196,11 +195,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const confirmed = (g: QueryGroup[]) => (features.headingGuesses ? withGuessesConfirmed(g, firstHeadings) : g);
   const confirmedGroups = confirmed(groups);
   const answered =
-    leading.some(
-      (r) =>
-        r.coverage >= minCoverage &&
-        coversQuestion(confirmedGroups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId), features.compoundTerms),
-    ) &&
+    leading.some((r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))) &&
     (!features.hinges ||
       accountsForQuestion(
         // What the question asks about its topic ("downsides", 优点) is not what it hinges on.

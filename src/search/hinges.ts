@@ -42,7 +42,7 @@ function wordsOf(g: QueryGroup): string[] {
 }
 
 /** Tokens less their search-mode parts: 迟化层 of 迟化层/迟化/化层, both of 数据/增广, every English word. */
-export function wholeWords(tokens: readonly string[]): string[] {
+function wholeWords(tokens: readonly string[]): string[] {
   const distinct = [...new Set(tokens)];
   if (!distinct.some((t) => HAN_WORD.test(t))) return distinct;
   return distinct.filter((t) => !distinct.some((other) => other !== t && other.includes(t)));
