@@ -42,6 +42,17 @@ describe('countHinges', () => {
     });
   });
 
+  it('counts a Latin name no one knows as foreign: Instagram and Pixar are what the question is about', () => {
+    const filter = lexicon({ filter: 0.0008 }, { filter: 9 });
+    expect(countHinges([group('instagram'), group('filter')], [new Set(['filter'])], filter)).toEqual({
+      hinges: 2,
+      accounted: 1,
+      foreign: 1,
+    });
+    // A short unknown Latin word is more often an abbreviation than a name: it says nothing.
+    expect(countHinges([group('ui'), group('filter')], [new Set(['filter'])], filter)).toEqual({ hinges: 1, accounted: 1, foreign: 0 });
+  });
+
   it('lets a translation held by a section account for a word', () => {
     const translated: QueryGroup = { surface: 'temperature', tokens: ['temperature'], expansions: ['温度'], guesses: [] };
     expect(countHinges([translated], [new Set(['温度'])], words).accounted).toBe(1);
@@ -277,6 +288,14 @@ describe('ask() on long chatty questions and near misses (co-occurrence)', () =>
         elegant: 0.001,
         complains: 0.004,
         downsides: 0.0002,
+        // Everyday words, as the real tables know them (an unknown Latin word would read as a name).
+        says: 0.2,
+        calls: 0.05,
+        finds: 0.03,
+        happens: 0.06,
+        slow: 0.02,
+        under: 0.1,
+        about: 0.2,
       },
     },
   );

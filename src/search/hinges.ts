@@ -79,13 +79,25 @@ export interface Lexicon {
 
 /** A word everyday language or the notes know, used in fewer than `share` of everyday paragraphs. */
 function rarerThan(token: string, share: number, lexicon: Lexicon): boolean {
-  return (lexicon.isEverydayWord(token) || lexicon.sectionsWith(token) > 0) && lexicon.everydayShare(token) < share;
+  const known = lexicon.isEverydayWord(token) || lexicon.sectionsWith(token) > 0 || isName(token);
+  return known && lexicon.everydayShare(token) < share;
+}
+
+/**
+ * A Latin word of four letters or more that neither everyday language nor
+ * the notes know, and that spelling correction left as typed, is a name
+ * (Instagram, Pixar, PayPal, VLOOKUP), not a fragment: a question about it
+ * hinges on something no note names. Shorter ones (ui, fx) are too often
+ * abbreviations of what the notes say in full.
+ */
+function isName(token: string): boolean {
+  return /^[a-z]{4,}$/.test(token);
 }
 
 /**
  * Counts the question's specific ideas and how many of them the given
  * sections (the first few results) hold. A word that neither everyday
- * language nor the notes know (a fragment of Chinese segmentation, a typo
+ * language nor the notes know, and is no name (a fragment of Chinese segmentation, a typo
  * nothing could correct) says nothing about the topic and is not counted.
  */
 export function countHinges(groups: QueryGroup[], sections: ReadonlyArray<ReadonlySet<string>>, lexicon: Lexicon): HingeCount {
