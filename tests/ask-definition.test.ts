@@ -9,6 +9,7 @@ import { questionIntent } from '../src/search/intent.js';
 import type { ChunkWithMeta } from '../src/notes/types.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
+import { rpnGroup } from './support/query-groups.js';
 
 describe('questionIntent', () => {
   it.each([
@@ -93,18 +94,7 @@ describe('definitionScore', () => {
   });
 
   it('counts a translation of X in a heading only where the heading holds most of its words', () => {
-    const rpn: QueryGroup[] = [
-      {
-        surface: 'rpn',
-        tokens: ['rpn'],
-        expansions: ['区域', '建议', '网络', '生成'],
-        translations: [
-          ['区域', '建议', '网络'],
-          ['区域', '生成', '网络'],
-        ],
-        guesses: [],
-      },
-    ];
+    const rpn = [rpnGroup()];
     const words = (text: string) => text.split(' ');
     expect(definitionScore(section(['Faster R-CNN', '区域 建议 网络'], 'Boxes.'), rpn, words, idf)).toBe(1);
     // 生成 is one word of 区域生成网络: "候选框 生成 与 NMS" does not name the RPN.

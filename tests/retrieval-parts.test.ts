@@ -5,6 +5,7 @@ import { coverage } from '../src/search/coverage.js';
 import { checkQuestion, MAX_QUESTION_CHARS } from '../src/search/question.js';
 import { coversQuestion, HEADING_VOUCHES, topicalInSection, withOwnNames } from '../src/search/abstain.js';
 import { isTopical, topicalTerms } from '../src/index/vocabulary.js';
+import { rpnGroup } from './support/query-groups.js';
 
 describe('reciprocal rank fusion', () => {
   it('rewards documents both legs rank well over one leg’s favourite', () => {
@@ -71,18 +72,7 @@ describe('coverage', () => {
 
   it('finds a translation where its words are, not where one of them is', () => {
     // RPN is 区域建议网络 or 区域生成网络: a section on 候选框生成 holds one word of the second.
-    const rpn = [
-      {
-        surface: 'rpn',
-        tokens: ['rpn'],
-        expansions: ['区域', '建议', '网络', '生成'],
-        translations: [
-          ['区域', '建议', '网络'],
-          ['区域', '生成', '网络'],
-        ],
-        guesses: [],
-      },
-    ];
+    const rpn = [rpnGroup()];
     expect(coverage(rpn, new Set(['区域', '建议', '网络']), idf)).toBeCloseTo(0.8);
     expect(coverage(rpn, new Set(['候选框', '生成']), idf)).toBeCloseTo(0.8 / 3);
     // Without its phrases (a corrected spelling moved among the expansions), each expansion stands alone.

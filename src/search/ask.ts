@@ -66,7 +66,14 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const idf = (t: string) => corpus.idf(t);
   // Ranking weighs a word by what it says of the notes (IDF) and of the question's topic (its specificity in
   // everyday language); abstention, quotes and sides keep plain IDF.
-  const rankIdf = features.specificity ? (t: string) => idf(t) * specificity(corpus.everydayShare(t)) : idf;
+  // Asked for every token of every candidate's coverage: weigh each once.
+  const rankWeights = new Map<string, number>();
+  const rankIdf = features.specificity
+    ? (t: string) => {
+        if (!rankWeights.has(t)) rankWeights.set(t, idf(t) * specificity(corpus.everydayShare(t)));
+        return rankWeights.get(t)!;
+      }
+    : idf;
   const groups = withoutStopTokens(
     withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus)),
     idf,
@@ -84,7 +91,12 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
   const tokensOf = (id: string) => matched.get(id) ?? corpus.sectionTokens(chunkOf(id)!);
-  const headingTokensOf = (id: string) => corpus.ownHeadingTokens(chunkOf(id)?.chunk.headingPath ?? []);
+  // The rerank, the overview rule, the sides and the abstention rules all read headings: tokenise each once.
+  const headingTokens = new Map<string, ReadonlySet<string>>();
+  const headingTokensOf = (id: string) => {
+    if (!headingTokens.has(id)) headingTokens.set(id, corpus.ownHeadingTokens(chunkOf(id)?.chunk.headingPath ?? []));
+    return headingTokens.get(id)!;
+  };
   const headingOrTitleTokensOf = (id: string) => {
     const path = chunkOf(id)?.chunk.headingPath ?? [];
     return path.length === 1 ? new Set(corpus.tokenize(path[0]!)) : headingTokensOf(id);
@@ -110,7 +122,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), rankIdf);
   const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
   // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
-  const topicGroups = withoutWords(groups, new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' '))));
+  const cueWords = new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')));
+  const topicGroups = withoutWords(groups, cueWords);
   const aspectBonusOf = (id: string) => {
     const found = chunkOf(id);
     if (!found || asked.size === 0) return 0;
@@ -192,14 +205,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   // A dictionary guess the heading of a first section holds is a translation, for both rules below.
   const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...headingTokensOf(r.chunkId)]));
-  const confirmed = (g: QueryGroup[]) => (features.headingGuesses ? withGuessesConfirmed(g, firstHeadings) : g);
-  const confirmedGroups = confirmed(groups);
+  const confirmedGroups = features.headingGuesses ? withGuessesConfirmed(groups, firstHeadings) : groups;
   const answered =
     leading.some((r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))) &&
     (!features.hinges ||
       accountsForQuestion(
         // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
-        confirmed(topicGroups),
+        withoutWords(confirmedGroups, cueWords),
         results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!),
         corpus,
         features.cooccurrence,

@@ -35,6 +35,11 @@ export function translationsOf(g: QueryGroup): string[][] {
   return [...phrased, ...g.expansions.filter((t) => !inPhrase.has(t)).map((t) => [t])];
 }
 
-function shareIn(words: string[], tokens: ReadonlySet<string>): number {
+function shareIn(words: readonly string[], tokens: ReadonlySet<string>): number {
   return words.filter((t) => tokens.has(t)).length / words.length;
+}
+
+/** Whether `tokens` hold a translation, or an idea's typed words: at least half of its words. */
+export function holdsHalfOf(words: readonly string[], tokens: ReadonlySet<string>): boolean {
+  return words.length > 0 && shareIn(words, tokens) >= 0.5;
 }

@@ -1,6 +1,6 @@
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { translationsOf } from './coverage.js';
+import { holdsHalfOf, translationsOf } from './coverage.js';
 import { splitSentences } from '../notes/sentences.js';
 
 /**
@@ -48,7 +48,7 @@ function subjectIn(phrase: ReadonlySet<string>, groups: QueryGroup[]): Set<strin
     groups.flatMap((g) => [
       ...g.tokens,
       ...translationsOf(g)
-        .filter((words) => words.filter((t) => phrase.has(t)).length * 2 >= words.length)
+        .filter((words) => holdsHalfOf(words, phrase))
         .flat(),
     ]),
   );

@@ -1,4 +1,4 @@
-import { translationsOf } from './coverage.js';
+import { holdsHalfOf, translationsOf } from './coverage.js';
 import type { QueryGroup } from '../text/analyzer.js';
 
 /**
@@ -56,9 +56,7 @@ function wholeWords(tokens: readonly string[]): string[] {
  * section uses it in the question's sense, so it accounts for nothing.
  */
 function holds(section: ReadonlySet<string>, g: QueryGroup): boolean {
-  const distinct = [...new Set(g.tokens)];
-  const typed = distinct.length > 0 && distinct.filter((t) => section.has(t)).length * 2 >= distinct.length;
-  return typed || translationsOf(g).some((words) => words.filter((t) => section.has(t)).length * 2 >= words.length);
+  return holdsHalfOf([...new Set(g.tokens)], section) || translationsOf(g).some((words) => holdsHalfOf(words, section));
 }
 
 /**

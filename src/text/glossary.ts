@@ -59,7 +59,7 @@ export function mineGlossary(
     for (const m of text.matchAll(ZH_THEN_EN)) {
       // 模型（Collins, 1997; Jacob et al.）cites, it does not translate.
       if (CITATION.test(m[2]!)) continue;
-      const english = m[2]!.split(/[,，、;；]/).filter((en) => !NAMES_AN_INSTANCE.test(en) && !IS_A_VARIABLE.test(en));
+      const english = m[2]!.split(/[,，、;；]/).filter(translates);
       if (english.length === 0) continue;
       // A term is about as many words in either language: 模型（model）is one word,
       // not the whole clause 下载移动端的模型 before it.
@@ -67,8 +67,7 @@ export function mineGlossary(
       if (!zh) continue;
       for (const en of english) addPair(glossary, en, zh);
     }
-    for (const m of text.matchAll(EN_THEN_ZH))
-      if (!NAMES_AN_INSTANCE.test(m[1]!) && !IS_A_VARIABLE.test(m[1]!)) addPair(glossary, m[1]!, m[2]!);
+    for (const m of text.matchAll(EN_THEN_ZH)) if (translates(m[1]!)) addPair(glossary, m[1]!, m[2]!);
     // Aliases are not paired with each other: a note's aliases name several
     // concepts (RPN, 锚框, 非极大值抑制), and crossing them would translate
     // "anchor" into all of them. They are searched as the note's names instead.
@@ -89,6 +88,11 @@ const IS_A_VARIABLE = /^\s*[A-Za-z]\s*$/;
  * ("全监督分割效果(DeepLabv1)"), they do not translate it.
  */
 const NAMES_AN_INSTANCE = /\d/;
+
+/** Whether a bracketed English term translates the words beside it: not an instance, not a variable. */
+function translates(english: string): boolean {
+  return !NAMES_AN_INSTANCE.test(english) && !IS_A_VARIABLE.test(english);
+}
 
 /**
  * Size of an English term in words; an acronym counts its capitals, since
