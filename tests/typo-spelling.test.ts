@@ -112,6 +112,11 @@ describe('correctSpelling', () => {
     expect(correctSpelling('detr off ebay', notes).corrections).toEqual([]);
   });
 
+  it('leaves alone a word with digits in it: a name with its version, not a slip of the name alone', () => {
+    const notes = memoryCorpus([{ id: 'y', text: 'yolo v3 predicts boxes at three scales' }]);
+    expect(correctSpelling('yolov3 structure', notes).corrections).toEqual([]);
+  });
+
   it('never corrects two characters inside a longer word the dictionary knows (忆力 of 记忆力 sounds like 意力)', () => {
     const notes = memoryCorpus([{ id: 'a', text: '意力 模型' }], { everyday: { 记忆力: 0.0005 } });
     expect(correctSpelling('记忆力下降怎么办', notes).corrections).toEqual([]);

@@ -181,8 +181,9 @@ if (values.ablation) {
     ['without the notes own names as topical', { ownNames: false }],
     ['without guesses confirmed by a heading', { headingGuesses: false }],
     ['without specificity in the ranking', { specificity: false }],
+    ['without versioned-name variants', { nameVariants: false }],
     [
-      'without all eleven (before #12)',
+      'without all twelve (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -195,6 +196,7 @@ if (values.ablation) {
         ownNames: false,
         headingGuesses: false,
         specificity: false,
+        nameVariants: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

@@ -73,4 +73,6 @@ export interface KeywordFeatures {
   headingGuesses: boolean;
   /** Ranking: a word weighs its IDF times its specificity in everyday language (search/specificity.ts). */
   specificity: boolean;
+  /** A versioned name typed apart or together ("yolo v3", "yolov3") also finds the form the notes use (search/name-variants.ts). */
+  nameVariants: boolean;
 }

@@ -18,6 +18,7 @@ import { withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens, wit
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
 import { correctSpelling } from './spelling.js';
+import { withNameVariants } from './name-variants.js';
 import { specificity } from './specificity.js';
 
 export type { Answer, AnswerResult, AskOptions, KeywordFeatures } from './answer.js';
@@ -54,15 +55,18 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     ownNames: true,
     headingGuesses: true,
     specificity: true,
+    nameVariants: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
-  const withFeatures = (analyzed: QueryGroup[]) =>
-    analyzed.map((g) => ({
+  const withFeatures = (analyzed: QueryGroup[], text: string) => {
+    const translated = analyzed.map((g) => ({
       ...g,
       expansions: features.expansion ? g.expansions : [],
       guesses: features.dictionary ? g.guesses : [],
     }));
+    return features.nameVariants ? withNameVariants(translated, text, corpus) : translated;
+  };
   const idf = (t: string) => corpus.idf(t);
   // Ranking weighs a word by what it says of the notes (IDF) and of the question's topic (its specificity in
   // everyday language); abstention, quotes and sides keep plain IDF.
@@ -75,7 +79,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       }
     : idf;
   const groups = withoutStopTokens(
-    withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus)),
+    withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus), spelled.text),
     idf,
   );
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
@@ -155,7 +159,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     ? reciprocalRankFusion([keywordHits.map((h) => h.id), denseIds])
     : keywordHits.map((h) => ({ id: h.id, score: h.score }));
   const sides = features.comparisons ? comparisonSides(spelled.text) : null;
-  const sideGroups = new Map((sides ?? []).map((side) => [side, withFeatures(corpus.analyzeQuery(side))]));
+  const sideGroups = new Map((sides ?? []).map((side) => [side, withFeatures(corpus.analyzeQuery(side), side)]));
   const ranking = sides
     ? sidesFirst(fused, sideGroups, {
         bestOf: (side) => {
@@ -180,7 +184,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         placeOf: (side) => {
           const place = sidePlace(side);
           return place
-            ? { subject: withFeatures(corpus.analyzeQuery(place.subject)), context: withFeatures(corpus.analyzeQuery(place.context)) }
+            ? {
+                subject: withFeatures(corpus.analyzeQuery(place.subject), place.subject),
+                context: withFeatures(corpus.analyzeQuery(place.context), place.context),
+              }
             : null;
         },
         comparesInHeading: (id) => {

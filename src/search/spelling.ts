@@ -24,7 +24,8 @@ const NAME = /[A-Z].*[A-Z]/;
 /** Edits allowed: one for a word of up to seven letters, two beyond (the usual SymSpell-style budget). */
 const maxEdits = (word: string) => (word.length >= 8 ? 2 : 1);
 const CJK_RUN = /[\u3400-\u9fff]+/g;
-const LATIN_WORD = /[A-Za-z]+/g;
+/** A Latin word with its digits: one with a number in it (YOLOv3, VGG16) is a name, left to search/name-variants.ts. */
+const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*/g;
 
 /**
  * Corrects the words of a question that neither the notes nor everyday
@@ -40,7 +41,7 @@ const LATIN_WORD = /[A-Za-z]+/g;
 export function correctSpelling(question: string, corpus: Corpus): SpelledQuestion {
   const corrections: Correction[] = [];
   let text = question.replace(LATIN_WORD, (word) => {
-    if (NAME.test(word)) return word;
+    if (NAME.test(word) || /\d/.test(word)) return word;
     const to = correctEnglish(word.toLowerCase(), corpus);
     if (!to) return word;
     corrections.push({ from: word, to });
