@@ -141,6 +141,24 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.has('1997')).toBe(false);
   });
 
+  it('does not pair a long English name with one Chinese word: the end of a name a Latin letter cut off', () => {
+    const g = mineGlossary(
+      emptyGlossary(),
+      [
+        {
+          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
+          text: '提出了递归记忆Q网络(feedback recurrent memory Q-network, FRMQN)。多层感知机（MLP）与网络（MLP）。生成网络(Generative Network)。',
+        },
+      ],
+      segmentChinese,
+    );
+    expect(g.englishToChinese.has('feedback recurrent memory q-network')).toBe(false);
+    expect(g.englishToChinese.has('frmqn')).toBe(false);
+    // Two words may be one Chinese word and its neighbour: 生成网络 is 生成 + 网络.
+    expect(g.englishToChinese.get('generative network')).toEqual(new Set(['生成网络']));
+    expect(g.englishToChinese.get('mlp')).toEqual(new Set(['多层感知机']));
+  });
+
   it('does not pair the words before a bracketed instance (a version, a table, a variable) with it', () => {
     const g = mineGlossary(
       emptyGlossary(),

@@ -65,7 +65,10 @@ export function mineGlossary(
       // not the whole clause 下载移动端的模型 before it.
       const zh = trailingTerm(m[1]!, segment, 1 + Math.max(...english.map(termSize)));
       if (!zh) continue;
-      for (const en of english) addPair(glossary, en, zh);
+      // Nor far fewer: in 递归记忆Q网络（feedback recurrent memory Q-network, FRMQN）the Latin "Q" cuts the run,
+      // and 网络 is the last word of the name, not its translation (nor is 网络（MLP）).
+      const zhWords = segment(zh).length;
+      for (const en of english) if (zhWords >= Math.ceil(termSize(en) / 2)) addPair(glossary, en, zh);
     }
     for (const m of text.matchAll(EN_THEN_ZH)) if (translates(m[1]!)) addPair(glossary, m[1]!, m[2]!);
     // Aliases are not paired with each other: a note's aliases name several
