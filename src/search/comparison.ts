@@ -16,6 +16,8 @@ const ENGLISH_PATTERNS: readonly RegExp[] = [
 ];
 const CHINESE_PATTERNS: readonly RegExp[] = [
   /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:相比|比较|比)?(?:的|有)?(?:什么|啥|哪些|何)?(?:区别|不同|差别|差异|异同|差在哪|比较)/,
+  // 不一样 also states a difference ("代价不一样" in a chatty preamble): only asked, with a question word, is it a comparison.
+  /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:的|有)?(?:什么|啥|哪里|哪儿|何)不一样/,
   /^(?<a>.+?)\s*(?:和|与|跟|同)\s*(?<b>.+?)\s*相比/,
   /^(?<a>.+?)\s*(?:相比|比起)\s*(?<b>.+?)\s*(?:有什么|有啥|有哪些|好在哪|差在哪|强在哪|优势|不同)/,
 ];
