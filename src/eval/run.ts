@@ -182,8 +182,9 @@ if (values.ablation) {
     ['without guesses confirmed by a heading', { headingGuesses: false }],
     ['without specificity in the ranking', { specificity: false }],
     ['without versioned-name variants', { nameVariants: false }],
+    ['without the asking sentence', { askingSentence: false }],
     [
-      'without all twelve (before #12)',
+      'without all thirteen (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -197,6 +198,7 @@ if (values.ablation) {
         headingGuesses: false,
         specificity: false,
         nameVariants: false,
+        askingSentence: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

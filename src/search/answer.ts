@@ -75,4 +75,6 @@ export interface KeywordFeatures {
   specificity: boolean;
   /** A versioned name typed apart or together ("yolo v3", "yolov3") also finds the form the notes use (search/name-variants.ts). */
   nameVariants: boolean;
+  /** Abstention: a question of several sentences is answered when its last, asking sentence hinges on nothing the notes lack (search/ask.ts). */
+  askingSentence: boolean;
 }

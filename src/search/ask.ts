@@ -9,7 +9,7 @@ import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { accountsForQuestion, withGuessesConfirmed } from './hinges.js';
+import { accountsForQuestion, countHinges, distinctIdeas, withGuessesConfirmed } from './hinges.js';
 import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
@@ -56,6 +56,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     headingGuesses: true,
     specificity: true,
     nameVariants: true,
+    askingSentence: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -213,17 +214,26 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // A dictionary guess the heading of a first section holds is a translation, for both rules below.
   const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...headingTokensOf(r.chunkId)]));
   const confirmedGroups = features.headingGuesses ? withGuessesConfirmed(groups, firstHeadings) : groups;
+  const hingeSections = results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!);
+  // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
+  const accounts = (g: QueryGroup[]) =>
+    accountsForQuestion(withoutWords(g, cueWords), hingeSections, corpus, features.cooccurrence, sides !== null);
+  // A long question's last sentence asks it; the sentences before tell a story (期末复习, 老师讲得快) whose words
+  // the notes need not hold. When the asking sentence alone hinges on nothing the notes lack, they answer it.
+  const asking = features.askingSentence ? askingSentence(spelled.text) : null;
+  const askingGroups = asking
+    ? withGuessesConfirmed(
+        withoutStopTokens(withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(asking), spelled.corrections, corpus), asking), idf),
+        firstHeadings,
+      )
+    : null;
   const answered =
     leading.some((r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))) &&
     (!features.hinges ||
-      accountsForQuestion(
-        // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
-        withoutWords(confirmedGroups, cueWords),
-        results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!),
-        corpus,
-        features.cooccurrence,
-        sides !== null,
-      ));
+      accounts(confirmedGroups) ||
+      (askingGroups !== null &&
+        countHinges(distinctIdeas(withoutWords(askingGroups, cueWords)), hingeSections, corpus).foreign === 0 &&
+        accounts(askingGroups)));
   const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
   return {
     question,
@@ -238,3 +248,12 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
 
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
+
+/** The last sentence of a question of several, or null for a question of one sentence. */
+function askingSentence(question: string): string | null {
+  const sentences = question
+    .split(/[。！？!?]+|\.(?:\s+|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
+  return sentences.length >= 2 ? sentences[sentences.length - 1]! : null;
+}

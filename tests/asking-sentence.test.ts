@@ -1,0 +1,51 @@
+/**
+ * A question of several sentences (search/ask.ts, askingSentence): its last
+ * sentence asks it, and the story before it need not be in the notes.
+ */
+import { describe, expect, it } from 'vitest';
+import { ask } from '../src/search/ask.js';
+import { memoryCorpus } from './support/memory-corpus.js';
+
+// Words everyday language knows, rare enough in it (under one paragraph in a hundred) to be what a question hinges on.
+const everyday = {
+  exam: 0.002,
+  revision: 0.001,
+  rushed: 0.002,
+  teacher: 0.014,
+  through: 0.2,
+  measure: 0.005,
+  does: 0.3,
+  cook: 0.005,
+  dinner: 0.008,
+  should: 0.2,
+  talked: 0.01,
+  about: 0.3,
+  variance: 0.0004,
+};
+const corpus = memoryCorpus(
+  [
+    { id: 'var', headingPath: ['Statistics', 'Variance'], text: 'variance measure of how far values spread from their mean.' },
+    { id: 'mean', headingPath: ['Statistics', 'Mean'], text: 'the mean is the expected value of a variable.' },
+    { id: 'pool', headingPath: ['Layers', 'Pooling'], text: 'pooling shrinks feature maps.' },
+    { id: 'norm', headingPath: ['Layers', 'Normalization'], text: 'normalization rescales activations by their variance.' },
+  ],
+  { everyday, topical: ['variance', 'mean', 'pooling'] },
+);
+
+describe('ask() on a question of several sentences', () => {
+  const story = 'revision for the exam, the teacher rushed through it. what does variance measure?';
+
+  it('answers when the asking sentence hinges on nothing the notes lack, whatever the story before it', async () => {
+    const answer = await ask(corpus, story);
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]?.chunkId).toBe('var');
+  });
+
+  it('refuses it when switched off (the ablation): the story words count against the notes', async () => {
+    expect((await ask(corpus, story, { features: { askingSentence: false } })).answered).toBe(false);
+  });
+
+  it('still refuses a last sentence about something else, though the story names a topic of the notes', async () => {
+    expect((await ask(corpus, 'the teacher talked about variance. what should I cook for dinner?')).answered).toBe(false);
+  });
+});
