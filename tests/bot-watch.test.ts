@@ -125,12 +125,12 @@ describe('NotesWatcher', () => {
   it('a note caught half-written is read as it was, and the next write fixes it', async () => {
     const { notes, index } = await watchedVault();
     const file = path.join(notes, 'Half.md');
-    const full = Buffer.from('# 半成品\n\n保存一半的笔记（half-written note）稍后会被修复。\n');
+    const full = Buffer.from('# 半成品\n\n半成品笔记（half-written note）只保存了一半，稍后会被修复。\n');
     // Cut inside a multi-byte character: not valid UTF-8, so the note is skipped, not indexed garbled.
     writeFileSync(file, full.subarray(0, full.indexOf(Buffer.from('笔记')) + 1));
     await until(() => index.skipped.some((s) => s.file === 'Half.md'));
     writeFileSync(file, full);
-    await until(() => quotes(index, '保存一半的笔记', '稍后会被修复'));
+    await until(() => quotes(index, '半成品笔记是什么', '稍后会被修复'));
     expect(index.skipped).toEqual([expect.objectContaining({ file: 'Draft idea.md' })]);
   });
 
