@@ -1,4 +1,5 @@
 import type { ChunkWithMeta, NoteMeta } from '../notes/types.js';
+import { headingWords } from '../notes/section.js';
 import type { Analyzer, QueryGroup } from '../text/analyzer.js';
 import { loadBackground, type Background } from '../text/background.js';
 import type { SpellingVocabulary } from '../text/spelling.js';
@@ -41,7 +42,7 @@ export class IndexCorpus {
   }
 
   sectionTokens({ chunk, meta }: ChunkWithMeta): Set<string> {
-    return new Set(this.tokenize(`${chunk.headingPath.join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
+    return new Set(this.tokenize(`${chunk.headingPath.map(headingWords).join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
   }
 
   /**
@@ -49,7 +50,7 @@ export class IndexCorpus {
    * note's intro, which only shares the note title, is not.
    */
   ownHeadingTokens(headingPath: readonly string[]): Set<string> {
-    return new Set(headingPath.length > 1 ? this.tokenize(headingPath[headingPath.length - 1]!) : []);
+    return new Set(headingPath.length > 1 ? this.tokenize(headingWords(headingPath[headingPath.length - 1]!)) : []);
   }
 
   idf(token: string): number {

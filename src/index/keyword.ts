@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { headingWords } from '../notes/section.js';
 import type { Analyzer, QueryGroup } from '../text/analyzer.js';
 import type { DictionaryPair } from '../text/dictionary.js';
 import type { Chunk, NoteMeta } from '../notes/types.js';
@@ -252,10 +253,10 @@ export class KeywordIndex {
 function fieldsOf(chunk: Chunk, meta: NoteMeta) {
   return {
     // The whole path: parents name the topic of sections titled only "模型特点" or "Details".
-    heading: chunk.headingPath.join(' '),
+    heading: chunk.headingPath.map(headingWords).join(' '),
     // The section's own heading again: a section titled "Focal Loss 的定义" is about focal loss
     // in a way the note's intro, which only shares the note title, is not.
-    own: chunk.headingPath.length > 1 ? chunk.headingPath[chunk.headingPath.length - 1]! : '',
+    own: chunk.headingPath.length > 1 ? headingWords(chunk.headingPath[chunk.headingPath.length - 1]!) : '',
     names: [meta.title, ...meta.aliases].join(' '),
     ...splitCode(chunk.text),
   };

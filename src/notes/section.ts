@@ -16,3 +16,17 @@ export interface Section {
 export function sectionKey(section: Section): string {
   return `${section.file}\n${section.headingPath.join('\u001f')}`;
 }
+
+/**
+ * A heading as words, without its outline number: "3.4.12 为什么…" and
+ * "2. variable" are about 为什么… and "variable". The number places a section
+ * in its note; as words it matched every question with a digit or a number
+ * word in it ("explain GANs like I'm five" met "7.1.5"). Citations keep the
+ * heading as written.
+ */
+export function headingWords(heading: string): string {
+  return heading.replace(OUTLINE_NUMBER, '');
+}
+
+/** "3.4.12 ", "1.2.", "2. ", "3、": a number of several levels, or one ended by a full stop or 、. */
+const OUTLINE_NUMBER = /^\s*(?:\d+(?:\.\d+)+\.?|\d+[.．、])\s*/;

@@ -1,4 +1,4 @@
-import { sectionKey } from '../notes/section.js';
+import { headingWords, sectionKey } from '../notes/section.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion, topicalInSection, withOwnNames } from './abstain.js';
@@ -115,7 +115,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   };
   const pathTokensOf = (id: string) => {
     const found = chunkOf(id);
-    return new Set(found ? corpus.tokenize(`${found.meta.title} ${found.chunk.headingPath.join(' ')}`) : []);
+    return new Set(found ? corpus.tokenize(`${found.meta.title} ${found.chunk.headingPath.map(headingWords).join(' ')}`) : []);
   };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
