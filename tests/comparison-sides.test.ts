@@ -34,6 +34,7 @@ describe('comparisonSides', () => {
     ['RNN 和 CNN 相比有什么优势', ['RNN', 'CNN']],
     ['whats the difference between focal loss and cross entropy', ['focal loss', 'cross entropy']],
     ['whats the diff between sgd and adam', ['sgd', 'adam']],
+    ["what's different between batch norm and layer norm", ['batch norm', 'layer norm']],
     ['how do fcn and pspnet differ', ['fcn', 'pspnet']],
     ['is adam better than sgd', ['adam', 'sgd']],
     ['FCN 跟 PSPNet 比有什么不同', ['FCN', 'PSPNet']],

@@ -6,7 +6,7 @@
  */
 
 const ENGLISH_PATTERNS: readonly RegExp[] = [
-  /^(?:what(?:['’]?s| is| are)?\s+)?(?:the\s+)?(?:differences?|diff)\s+between\s+(?<a>.+?)\s+and\s+(?<b>.+?)$/i,
+  /^(?:what(?:['’]?s| is| are)?\s+)?(?:actually\s+)?(?:the\s+)?(?:differences?|diff|different)\s+between\s+(?<a>.+?)\s+and\s+(?<b>.+?)$/i,
   /^(?:how|in\s+what\s+ways?)\s+(?:do|does|are|is)\s+(?<a>.+?)\s+and\s+(?<b>.+?)\s+(?:differ|different)\b/i,
   /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:differ(?:ent)?|differs)\s+(?:from|than)\s+(?<b>.+?)$/i,
   /^(?<a>.+?)\s+(?:vs\.?|versus)\s+(?<b>.+?)$/i,
