@@ -183,8 +183,9 @@ if (values.ablation) {
     ['without specificity in the ranking', { specificity: false }],
     ['without versioned-name variants', { nameVariants: false }],
     ['without the asking sentence', { askingSentence: false }],
+    ['ranking with ideas no candidate holds', { heldIdeas: false }],
     [
-      'without all thirteen (before #12)',
+      'without all fourteen (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -199,6 +200,7 @@ if (values.ablation) {
         specificity: false,
         nameVariants: false,
         askingSentence: false,
+        heldIdeas: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

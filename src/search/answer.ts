@@ -77,4 +77,6 @@ export interface KeywordFeatures {
   nameVariants: boolean;
   /** Abstention: a question of several sentences is answered when its last, asking sentence hinges on nothing the notes lack (search/ask.ts). */
   askingSentence: boolean;
+  /** Ranking: the rerank weighs only the ideas some candidate holds (search/query-groups.ts, ideasHeld). */
+  heldIdeas: boolean;
 }

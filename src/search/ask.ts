@@ -14,7 +14,7 @@ import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
 import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, rerankByCoverage } from './rerank.js';
-import { withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens, withoutWords } from './query-groups.js';
+import { ideasHeld, withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens, withoutWords } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
 import { correctSpelling } from './spelling.js';
@@ -57,6 +57,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     specificity: true,
     nameVariants: true,
     askingSentence: true,
+    heldIdeas: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -92,6 +93,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const isTopical = (t: string) => corpus.isTopical(t);
   const searched = (g: QueryGroup[]) => (features.termhood ? withEverydayWordsHalved(g, isTopical) : g);
   const bm25 = corpus.keywordHits(searched(groups), CANDIDATES);
+  // The rerank weighs the ideas some candidate holds: the rest (a chatty question's "first place", an English
+  // word no translation reaches) shrink every candidate's coverage alike and leave BM25 to decide alone.
+  const rankGroups = features.heldIdeas ? ideasHeld(groups, bm25) : groups;
   // Which query tokens a section holds: BM25 already knows for its hits; only a
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
@@ -122,13 +126,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const headingBonusOf = definition
     ? (id: string) => {
         const found = chunkOf(id);
-        return found ? DEFINITION_WEIGHT * definitionScore(found, groups, (text) => corpus.tokenize(text), rankIdf) : 0;
+        return found ? DEFINITION_WEIGHT * definitionScore(found, rankGroups, (text) => corpus.tokenize(text), rankIdf) : 0;
       }
-    : (id: string) => HEADING_WEIGHT * coverage(groups, headingTokensOf(id), rankIdf);
+    : (id: string) => HEADING_WEIGHT * coverage(rankGroups, headingTokensOf(id), rankIdf);
   const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
   // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
   const cueWords = new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')));
-  const topicGroups = withoutWords(groups, cueWords);
+  const topicGroups = withoutWords(rankGroups, cueWords);
   const aspectBonusOf = (id: string) => {
     const found = chunkOf(id);
     if (!found || asked.size === 0) return 0;
@@ -136,7 +140,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, (text) => corpus.tokenize(text), rankIdf);
   };
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
-  const reranked = features.rerank ? rerankByCoverage(groups, bm25, tokensOf, bonusOf, rankIdf) : bm25;
+  const reranked = features.rerank ? rerankByCoverage(rankGroups, bm25, tokensOf, bonusOf, rankIdf) : bm25;
   const keywordHits = features.overviews
     ? overviewsDefer(reranked, (id) => {
         const found = chunkOf(id);

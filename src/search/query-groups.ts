@@ -54,3 +54,14 @@ export function withEverydayWordsHalved(groups: QueryGroup[], isTopical: (token:
 export function withoutWords(groups: QueryGroup[], words: ReadonlySet<string>): QueryGroup[] {
   return groups.filter((g) => g.tokens.length === 0 || !g.tokens.every((t) => words.has(t)));
 }
+
+/**
+ * The ideas of the question that at least one of `hits` holds (typed, as a
+ * translation or as a guess). Coverage is a share, so an idea no candidate
+ * holds lowers every candidate's coverage by the same factor, and with it the
+ * weight of coverage and headings against BM25 in the rerank; without it,
+ * the section that holds most of what the notes can answer comes first.
+ */
+export function ideasHeld(groups: QueryGroup[], hits: ReadonlyArray<{ matched: ReadonlySet<string> }>): QueryGroup[] {
+  return groups.filter((g) => hits.some((h) => [...g.tokens, ...g.expansions, ...g.guesses].some((t) => h.matched.has(t))));
+}
