@@ -112,6 +112,19 @@ describe('correctSpelling', () => {
     expect(correctSpelling('detr off ebay', notes).corrections).toEqual([]);
   });
 
+  it('shows a correction found through the stem as a word, with the ending typed', () => {
+    // The index holds stems: "hierarch" for "hierarchical". A toy stemmer drops "ical".
+    const notes = memoryCorpus([{ id: 'h', text: 'hierarch cluster merges the nearest groups' }]);
+    const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/ical$/, '')) };
+    expect(correctSpelling('what is hierachical clustering', stemming).corrections).toEqual([{ from: 'hierachical', to: 'hierarchical' }]);
+  });
+
+  it('leaves alone an inflection of a glossary word: it stems as the word does', () => {
+    const notes = memoryCorpus([{ id: 'h', text: '超参数 学习率' }], { glossaryWords: ['hyperparameter'] });
+    const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/(?:er|ers)$/, '')) };
+    expect(correctSpelling('which hyperparameters matter most', stemming).corrections).toEqual([]);
+  });
+
   it('leaves alone a word with digits in it: a name with its version, not a slip of the name alone', () => {
     const notes = memoryCorpus([{ id: 'y', text: 'yolo v3 predicts boxes at three scales' }]);
     expect(correctSpelling('yolov3 structure', notes).corrections).toEqual([]);

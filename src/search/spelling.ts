@@ -79,7 +79,21 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
       if (!best || edits < best.edits || (edits === best.edits && isBetter(entry, glossary, best, word))) best = { entry, edits, glossary };
     }
   }
-  return best?.entry.word ?? null;
+  // "hyperparameters" stems as the glossary's "hyperparameter" does: the same word, inflected, not a slip.
+  if (!best || corpus.tokenize(best.entry.word)[0] === token) return null;
+  return asTyped(best.entry.word, word, token, corpus);
+}
+
+/**
+ * The index holds stems ("hierarch" for "hierarchical"); the student reads
+ * "Showing results for …", so a stem corrected from the typed word's stem
+ * gets the typed ending back: "hierachical" (stem "hierach") → "hierarchical",
+ * when that stems to the same token. A word matched whole is shown as it is.
+ */
+function asTyped(corrected: string, typed: string, typedStem: string, corpus: Corpus): string {
+  if (corrected.length >= typed.length || typedStem === typed || !typed.startsWith(typedStem)) return corrected;
+  const word = corrected + typed.slice(typedStem.length);
+  return corpus.tokenize(word)[0] === corrected ? word : corrected;
 }
 
 /**
