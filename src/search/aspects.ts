@@ -26,10 +26,10 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
     'use',
     /作用|用途|用处|有什么用|有啥用|干嘛|干什么|意义|\bwhat\s+(?:does|do)\b.+\bdo\b|\bwhat\b.+\bfor\s*[?？]?\s*$|\bpurpose\b|\brole\b|\buses?\s+of\b|\bpoint\s+of\b|\bgood\s+for\b/i,
   ],
-  ['strengths', /优点|优势|好处|优缺点|长处|\badvantages?\b|\bbenefits?\b|\bpros\b|\bstrengths?\b/i],
+  ['strengths', /优点|优势|好处|优缺点|长处|好在哪|\badvantages?\b|\bbenefits?\b|\bpros\b|\bstrengths?\b|\b(?:good|great)\s+about\b/i],
   [
     'weaknesses',
-    /缺点|坏处|不足|局限|弊端|副作用|优缺点|短处|\bdisadvantages?\b|\bdrawbacks?\b|\bdownsides?\b|\blimitations?\b|\bcons\b|\bweakness(?:es)?\b/i,
+    /缺点|坏处|不足|局限|弊端|副作用|优缺点|短处|毛病|\bdisadvantages?\b|\bdrawbacks?\b|\bdownsides?\b|\blimitations?\b|\bcons\b|\bweakness(?:es)?\b|\b(?:wrong|bad)\s+(?:with|about)\b|\bproblems?\s+with\b/i,
   ],
   [
     'remedy',
