@@ -1,4 +1,5 @@
 import { headingWords, sectionKey } from '../notes/section.js';
+import { splitSentences } from '../notes/sentences.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion, topicalInSection, withOwnNames } from './abstain.js';
@@ -253,11 +254,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
 /** The first results whose words may account for what a question hinges on: a student reads about this many. */
 const HINGE_SECTIONS = 3;
 
-/** The last sentence of a question of several, or null for a question of one sentence. */
+/** The last sentence of a question of several (split as a note's prose is: "e.g." and "0.5" end none), or null. */
 function askingSentence(question: string): string | null {
-  const sentences = question
-    .split(/[。！？!?]+|\.(?:\s+|$)/)
-    .map((s) => s.trim())
+  const sentences = splitSentences(question)
+    .map((s) => s.text.trim())
     .filter((s) => s.length > 1);
   return sentences.length >= 2 ? sentences[sentences.length - 1]! : null;
 }
