@@ -123,6 +123,12 @@ describe('chunkNote', () => {
   it('falls back to the first H1 or the file name when there is no title', () => {
     expect(chunkNote({ file: 'x/no-front.md', text: '# Heading One\n\ntext' }).meta.title).toBe('Heading One');
     expect(chunkNote({ file: 'x/plain.md', text: 'just text' }).meta.title).toBe('plain');
+  });
+
+  it('reads the H1 title as it reads the heading path, so a citation can tell they are the same words', () => {
+    const { meta, chunks } = chunkNote({ file: 'ch8.md', text: '# 第八章  目标检测\n\n## 8.1 基本概念\n\ntext' });
+    expect(meta.title).toBe('第八章 目标检测');
+    expect(chunks[0]!.headingPath[0]).toBe(meta.title);
     expect(chunkNote({ file: 'x/plain.md', text: 'just text' }).chunks[0]!.headingPath).toEqual(['plain']);
   });
 

@@ -47,7 +47,9 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
   const yamlNode = tree.children.find((n) => n.type === 'yaml');
   const front = readFrontMatter(yamlNode?.type === 'yaml' ? yamlNode.value : undefined);
   const firstH1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-  const title = front.title ?? (firstH1 ? nodeText(firstH1).trim() : undefined) ?? basename(source.file);
+  // Read as every heading is (headingText), so a title shown beside its own H1 is recognised as the same words:
+  // "# 第八章  目标检测" (two spaces) was shown twice in a citation.
+  const title = front.title ?? (firstH1 ? headingText(firstH1) || undefined : undefined) ?? basename(source.file);
   const meta: NoteMeta = {
     file: source.file,
     title,

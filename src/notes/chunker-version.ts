@@ -1,5 +1,5 @@
 /**
- * Bump when chunk boundaries or ids change, so old indexes are rebuilt.
+ * Bump when chunk boundaries, ids or titles change, so old indexes are rebuilt.
  * A module of its own so that opening an index does not load the Markdown parser.
  */
-export const CHUNKER_VERSION = 6;
+export const CHUNKER_VERSION = 7;
