@@ -252,6 +252,16 @@ describe('notCoveredView', () => {
     expect(notCoveredView(answerOf([], 'bread', false)).components).toEqual([]);
   });
 
+  it('says what it searched for when it corrected the question, before saying the notes do not cover it', () => {
+    const corrected = {
+      ...answerOf([result()], 'what is hierachical clustering', false),
+      correctedQuestion: 'what is hierarchical clustering',
+    };
+    const description = notCoveredView(corrected).embeds[0]!.description!;
+    expect(description.startsWith('*Showing results for “what is hierarchical clustering”*')).toBe(true);
+    expect(description).toContain('do not seem to cover');
+  });
+
   it('points at /topics when nothing comes close', () => {
     expect(notCoveredView(answerOf([], 'bread', false)).embeds[0]!.description).toContain('/topics');
   });

@@ -121,7 +121,9 @@ export function answerView(
  * often finds the answer there.
  */
 export function notCoveredView(answer: Answer, t: Translate = translate): MessageView {
-  const lines = [t('ask.notCovered')];
+  // A refusal after a correction says what was searched: the student sees whether the typo was read right.
+  const corrected = answer.correctedQuestion ? [`*${t('ask.showingResultsFor', { question: answer.correctedQuestion })}*`, ''] : [];
+  const lines = [...corrected, t('ask.notCovered')];
   if (answer.results.length) {
     lines.push('', t('ask.nearest'));
     answer.results.forEach((r, i) => {
