@@ -26,7 +26,7 @@ main { max-width: 860px; padding: 16px 16px 32px; }
 .attachment { max-width: 400px; margin: 4px 0; }
 .embed-footer { font-size: 12px; color: #b5bac1; margin-top: 8px; }
 .missing { margin-top: 16px; color: #f23f43; font-size: 13px; }
-code { background: #1e1f22; border-radius: 3px; padding: 0 3px; font: 85% "DejaVu Sans Mono", Consolas, monospace; }
+code { background: #1e1f22; border-radius: 3px; padding: 0 3px; font: 85% "DejaVu Sans Mono", Consolas, "Preview CJK", monospace; }
 pre { background: #1e1f22; border: 1px solid #1e1f22; border-radius: 4px; padding: 7px; margin: 6px 0 0; white-space: pre-wrap; }
 pre code { background: none; padding: 0; font-size: 13px; }
 blockquote { margin: 0; padding-left: 12px; border-left: 4px solid #4e5058; }
