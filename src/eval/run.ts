@@ -184,8 +184,9 @@ if (values.ablation) {
     ['without versioned-name variants', { nameVariants: false }],
     ['without the asking sentence', { askingSentence: false }],
     ['ranking with ideas no candidate holds', { heldIdeas: false }],
+    ['without a note named by its own name', { noteNames: false }],
     [
-      'without all fourteen (before #12)',
+      'without all fifteen (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -201,6 +202,7 @@ if (values.ablation) {
         nameVariants: false,
         askingSentence: false,
         heldIdeas: false,
+        noteNames: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

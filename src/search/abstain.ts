@@ -60,3 +60,21 @@ export function withOwnNames(
 
 /** Latin letters, digits and underscores, with at least one letter. */
 const LATIN_NAME = /^(?=[0-9_]*[a-z])[a-z0-9_]+$/;
+
+/**
+ * Whether a question names a note by its own name: every word of the note's
+ * title that everyday language does not know (PolarMask, DETR, RetinaNet),
+ * as typed. Such a question is about that note, whatever story it tells:
+ * "毕设想用 PolarMask 分割显微镜下的细胞…PolarMask 能不能表示带孔洞的物体" was
+ * refused for 显微镜 and 细胞, words no note uses. A title of everyday words
+ * only (第八章 目标检测, "Loss functions") names nothing this way; a near miss
+ * that borrows a field word ("focal loss of hair") does not type the name.
+ */
+export function namesItsNote(
+  titleTokens: readonly string[],
+  typed: ReadonlySet<string>,
+  isEverydayWord: (token: string) => boolean,
+): boolean {
+  const names = titleTokens.filter((t) => LATIN_NAME.test(t) && t.length >= 3 && !isEverydayWord(t));
+  return names.length > 0 && names.every((t) => typed.has(t));
+}

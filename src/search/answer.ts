@@ -79,4 +79,6 @@ export interface KeywordFeatures {
   askingSentence: boolean;
   /** Ranking: the rerank weighs only the ideas some candidate holds (search/query-groups.ts, ideasHeld). */
   heldIdeas: boolean;
+  /** Abstention: a question that names the first section's note by its own name (PolarMask) is about it (search/abstain.ts). */
+  noteNames: boolean;
 }

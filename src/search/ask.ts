@@ -2,7 +2,7 @@ import { headingWords, sectionKey } from '../notes/section.js';
 import { splitSentences } from '../notes/sentences.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { coversQuestion, topicalInSection, withOwnNames } from './abstain.js';
+import { coversQuestion, namesItsNote, topicalInSection, withOwnNames } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides, sidePlace } from './comparison.js';
@@ -59,6 +59,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     nameVariants: true,
     askingSentence: true,
     heldIdeas: true,
+    noteNames: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -232,10 +233,16 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         firstHeadings,
       )
     : null;
+  const namesFirstNote = () => {
+    const first = results[0] ? chunkOf(results[0].chunkId) : undefined;
+    const typed = new Set(groups.flatMap((g) => g.tokens));
+    return first !== undefined && namesItsNote(corpus.tokenize(first.meta.title), typed, (t) => corpus.isEverydayWord(t));
+  };
   const answered =
     leading.some((r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))) &&
     (!features.hinges ||
       accounts(confirmedGroups) ||
+      (features.noteNames && namesFirstNote()) ||
       (askingGroups !== null &&
         countHinges(distinctIdeas(withoutWords(askingGroups, cueWords)), hingeSections, corpus).foreign === 0 &&
         accounts(askingGroups)));
