@@ -1,5 +1,5 @@
 import type { ChunkWithMeta, NoteMeta } from '../notes/types.js';
-import { headingWords } from '../notes/section.js';
+import { headingPathWords, headingWords } from '../notes/section.js';
 import type { Analyzer, QueryGroup } from '../text/analyzer.js';
 import { loadBackground, type Background } from '../text/background.js';
 import type { SpellingVocabulary } from '../text/spelling.js';
@@ -42,7 +42,7 @@ export class IndexCorpus {
   }
 
   sectionTokens({ chunk, meta }: ChunkWithMeta): Set<string> {
-    return new Set(this.tokenize(`${chunk.headingPath.map(headingWords).join(' ')} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
+    return new Set(this.tokenize(`${headingPathWords(chunk.headingPath)} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
   }
 
   /**

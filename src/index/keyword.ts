@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { headingWords } from '../notes/section.js';
+import { headingPathWords, headingWords } from '../notes/section.js';
 import type { Analyzer, QueryGroup } from '../text/analyzer.js';
 import type { DictionaryPair } from '../text/dictionary.js';
 import type { Chunk, NoteMeta } from '../notes/types.js';
@@ -253,7 +253,7 @@ export class KeywordIndex {
 function fieldsOf(chunk: Chunk, meta: NoteMeta) {
   return {
     // The whole path: parents name the topic of sections titled only "模型特点" or "Details".
-    heading: chunk.headingPath.map(headingWords).join(' '),
+    heading: headingPathWords(chunk.headingPath),
     // The section's own heading again: a section titled "Focal Loss 的定义" is about focal loss
     // in a way the note's intro, which only shares the note title, is not.
     own: chunk.headingPath.length > 1 ? headingWords(chunk.headingPath[chunk.headingPath.length - 1]!) : '',

@@ -28,5 +28,10 @@ export function headingWords(heading: string): string {
   return heading.replace(OUTLINE_NUMBER, '');
 }
 
+/** A heading path as words, each heading without its outline number: what the index and ranking read of it. */
+export function headingPathWords(headingPath: readonly string[]): string {
+  return headingPath.map(headingWords).join(' ');
+}
+
 /** "3.4.12 ", "1.2.", "2. ", "3、": a number of several levels, or one ended by a full stop or 、. */
 const OUTLINE_NUMBER = /^\s*(?:\d+(?:\.\d+)+\.?|\d+[.．、])\s*/;

@@ -32,6 +32,11 @@ export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>): st
   return truncate(join(parts.length > 1 ? [ELLIPSIS, parts[parts.length - 1]!] : parts), max);
 }
 
+/** "Showing results for …" in italics, above a corrected question's answer or refusal. */
+function correctionLine(correctedQuestion: string, t: Translate): string {
+  return `*${t('ask.showingResultsFor', { question: correctedQuestion })}*`;
+}
+
 function questionAuthor(question: string): APIEmbed['author'] {
   return { name: truncate(`❓ ${question}`, LIMITS.embedAuthor) };
 }
@@ -57,10 +62,7 @@ export function answerDescription(
   embedsShown: number,
   t: Translate = translate,
 ): string {
-  const corrected =
-    n === 0 && embedIndex === 0 && answer.correctedQuestion
-      ? `*${t('ask.showingResultsFor', { question: answer.correctedQuestion })}*\n\n`
-      : '';
+  const corrected = n === 0 && embedIndex === 0 && answer.correctedQuestion ? `${correctionLine(answer.correctedQuestion, t)}\n\n` : '';
   const quote = answerQuote(formatted, t);
   return corrected + (embedsShown > 1 ? truncate(quote, SIDE_QUOTE_MAX) : quote);
 }
@@ -122,7 +124,7 @@ export function answerView(
  */
 export function notCoveredView(answer: Answer, t: Translate = translate): MessageView {
   // A refusal after a correction says what was searched: the student sees whether the typo was read right.
-  const corrected = answer.correctedQuestion ? [`*${t('ask.showingResultsFor', { question: answer.correctedQuestion })}*`, ''] : [];
+  const corrected = answer.correctedQuestion ? [correctionLine(answer.correctedQuestion, t), ''] : [];
   const lines = [...corrected, t('ask.notCovered')];
   if (answer.results.length) {
     lines.push('', t('ask.nearest'));

@@ -1,4 +1,4 @@
-import { headingWords, sectionKey } from '../notes/section.js';
+import { headingPathWords, sectionKey } from '../notes/section.js';
 import { splitSentences } from '../notes/sentences.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
@@ -10,7 +10,7 @@ import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { accountsForQuestion, countHinges, distinctIdeas, withGuessesConfirmed } from './hinges.js';
+import { accountsForQuestion, withGuessesConfirmed } from './hinges.js';
 import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
@@ -82,10 +82,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         return rankWeights.get(t)!;
       }
     : idf;
-  const groups = withoutStopTokens(
-    withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(spelled.text), spelled.corrections, corpus), spelled.text),
-    idf,
-  );
+  // The question, or a sentence of it, as ideas: spelling corrections weigh as translations, stop tokens left out.
+  const analyzed = (text: string) =>
+    withoutStopTokens(withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(text), spelled.corrections, corpus), text), idf);
+  const groups = analyzed(spelled.text);
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
   const chunks = new Map<string, ChunkWithMeta | undefined>();
   const chunkOf = (id: string) => {
@@ -121,7 +121,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   };
   const pathTokensOf = (id: string) => {
     const found = chunkOf(id);
-    return new Set(found ? corpus.tokenize(`${found.meta.title} ${found.chunk.headingPath.map(headingWords).join(' ')}`) : []);
+    return new Set(found ? corpus.tokenize(`${found.meta.title} ${headingPathWords(found.chunk.headingPath)}`) : []);
   };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
@@ -222,17 +222,15 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const confirmedGroups = features.headingGuesses ? withGuessesConfirmed(groups, firstHeadings) : groups;
   const hingeSections = results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!);
   // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
-  const accounts = (g: QueryGroup[]) =>
-    accountsForQuestion(withoutWords(g, cueWords), hingeSections, corpus, features.cooccurrence, sides !== null);
+  const accounts = (g: QueryGroup[], nothingForeign = false) =>
+    accountsForQuestion(withoutWords(g, cueWords), hingeSections, corpus, features.cooccurrence, {
+      comparison: sides !== null,
+      nothingForeign,
+    });
   // A long question's last sentence asks it; the sentences before tell a story (期末复习, 老师讲得快) whose words
   // the notes need not hold. When the asking sentence alone hinges on nothing the notes lack, they answer it.
   const asking = features.askingSentence ? askingSentence(spelled.text) : null;
-  const askingGroups = asking
-    ? withGuessesConfirmed(
-        withoutStopTokens(withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(asking), spelled.corrections, corpus), asking), idf),
-        firstHeadings,
-      )
-    : null;
+  const askingGroups = asking ? withGuessesConfirmed(analyzed(asking), firstHeadings) : null;
   const namesFirstNote = () => {
     const first = results[0] ? chunkOf(results[0].chunkId) : undefined;
     const typed = new Set(groups.flatMap((g) => g.tokens));
@@ -243,9 +241,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     (!features.hinges ||
       accounts(confirmedGroups) ||
       (features.noteNames && namesFirstNote()) ||
-      (askingGroups !== null &&
-        countHinges(distinctIdeas(withoutWords(askingGroups, cueWords)), hingeSections, corpus).foreign === 0 &&
-        accounts(askingGroups)));
+      (askingGroups !== null && accounts(askingGroups, true)));
   const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
   return {
     question,

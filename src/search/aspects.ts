@@ -1,4 +1,4 @@
-import { headingWords } from '../notes/section.js';
+import { headingPathWords } from '../notes/section.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { headingShare } from './definition.js';
@@ -104,6 +104,6 @@ export function aspectScore(
   if (asked.size === 0 || chunk.headingPath.length < 2) return 0;
   const own = chunk.headingPath[chunk.headingPath.length - 1]!;
   if (![...aspectsOf(own)].some((a) => asked.has(a))) return 0;
-  const named = pathCoverage(`${meta.title} ${chunk.headingPath.map(headingWords).join(' ')}`);
+  const named = pathCoverage(`${meta.title} ${headingPathWords(chunk.headingPath)}`);
   return named * (1 - HEADING_EXCLUSIVITY + HEADING_EXCLUSIVITY * headingShare(own, groups, tokenize, idf));
 }

@@ -179,18 +179,21 @@ const ELSEWHERE_WEIGHT = 0.5;
 /**
  * The hinge rule over the first sections of an answer; `cooccurrence` false
  * is the count rule before it (the ablation); `comparison` when the question
- * compares sides (search/comparison.ts).
+ * compares sides (search/comparison.ts); `nothingForeign` for a part of a
+ * question that must hinge on no word the notes lack (its asking sentence).
  */
 export function accountsForQuestion(
   groups: QueryGroup[],
   sections: ReadonlyArray<ReadonlySet<string>>,
   lexicon: Lexicon,
   cooccurrence: boolean,
-  comparison = false,
+  { comparison = false, nothingForeign = false }: { comparison?: boolean; nothingForeign?: boolean } = {},
 ): boolean {
   const ideas = distinctIdeas(groups);
+  const count = countHinges(ideas, sections, lexicon);
+  if (nothingForeign && count.foreign > 0) return false;
   const together = cooccurrence ? heldTogether(ideas, sections, lexicon) : undefined;
-  return accountsForHinges(countHinges(ideas, sections, lexicon), together, comparison);
+  return accountsForHinges(count, together, comparison);
 }
 
 /**

@@ -35,7 +35,7 @@ export function withNameVariants(groups: QueryGroup[], question: string, corpus:
       if (known(typed)) continue;
       const split = TOGETHER.exec(typed);
       const parts = split ? [oneToken(split[1]!, corpus), oneToken(split[2]!, corpus)] : [];
-      if (parts.length > 0 && parts.every(known)) add(typed, parts as string[]);
+      if (parts.length > 0 && parts.every(known)) add(typed, parts);
     }
   }
   if (variants.size === 0) return groups;

@@ -63,5 +63,8 @@ export function withoutWords(groups: QueryGroup[], words: ReadonlySet<string>): 
  * the section that holds most of what the notes can answer comes first.
  */
 export function ideasHeld(groups: QueryGroup[], hits: ReadonlyArray<{ matched: ReadonlySet<string> }>): QueryGroup[] {
-  return groups.filter((g) => hits.some((h) => [...g.tokens, ...g.expansions, ...g.guesses].some((t) => h.matched.has(t))));
+  return groups.filter((g) => {
+    const words = [...g.tokens, ...g.expansions, ...g.guesses];
+    return hits.some((h) => words.some((t) => h.matched.has(t)));
+  });
 }
