@@ -68,6 +68,15 @@ describe('comparisonSides', () => {
     expect(comparisonSides(question)).toEqual(sides);
   });
 
+  it('gives a phrase that makes the last side too long for a name to every side', () => {
+    expect(comparisonSides('exponential decay vs natural exponential decay of the learning rate')).toEqual([
+      'exponential decay of the learning rate',
+      'natural exponential decay of the learning rate',
+    ]);
+    // A last side short enough to be a name keeps its phrase to itself.
+    expect(comparisonSides('anchors vs object queries in detr')).toEqual(['anchors', 'object queries in detr']);
+  });
+
   it('leaves the sides alone when another side has its own 的', () => {
     expect(comparisonSides('FCN 的损失 和 PSPNet 的辅助损失有什么区别')).toEqual(['FCN 的损失', 'PSPNet 的辅助损失']);
   });

@@ -185,8 +185,9 @@ if (values.ablation) {
     ['without the asking sentence', { askingSentence: false }],
     ['ranking with ideas no candidate holds', { heldIdeas: false }],
     ['without a note named by its own name', { noteNames: false }],
+    ['without compound translations', { compounds: false }],
     [
-      'without all fifteen (before #12)',
+      'without all sixteen (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -203,6 +204,7 @@ if (values.ablation) {
         askingSentence: false,
         heldIdeas: false,
         noteNames: false,
+        compounds: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

@@ -81,4 +81,6 @@ export interface KeywordFeatures {
   heldIdeas: boolean;
   /** Abstention: a question that names the first section's note by its own name (PolarMask) is about it (search/abstain.ts). */
   noteNames: boolean;
+  /** Two English words whose senses make a word of the notes (指数 + 分布 = 指数分布) are translated by it (search/compounds.ts). */
+  compounds: boolean;
 }

@@ -6,6 +6,7 @@ import { coversQuestion, namesItsNote, topicalInSection, withOwnNames } from './
 import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides, sidePlace } from './comparison.js';
+import { withCompounds } from './compounds.js';
 import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
@@ -60,6 +61,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     askingSentence: true,
     heldIdeas: true,
     noteNames: true,
+    compounds: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -69,7 +71,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       expansions: features.expansion ? g.expansions : [],
       guesses: features.dictionary ? g.guesses : [],
     }));
-    return features.nameVariants ? withNameVariants(translated, text, corpus) : translated;
+    const compounded = features.compounds ? withCompounds(translated, corpus) : translated;
+    return features.nameVariants ? withNameVariants(compounded, text, corpus) : compounded;
   };
   const idf = (t: string) => corpus.idf(t);
   // Ranking weighs a word by what it says of the notes (IDF) and of the question's topic (its specificity in

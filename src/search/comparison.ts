@@ -52,7 +52,10 @@ export function comparisonSides(question: string): string[] | null {
     const listed = [...splitList(first), m.groups.b!].map(clean).filter(Boolean);
     // A clause before a list of names is the question's preamble, not a side; a clause as a side is no comparison.
     const sides = listed.filter((side, i) => i >= listed.length - 2 || isName(side));
-    if (sides.length >= 2 && sides.length <= 3 && sides.every(isName)) return withSharedAttribute(sides);
+    if (sides.length < 2 || sides.length > 3) continue;
+    if (sides.every(isName)) return withSharedAttribute(sides);
+    const shared = withSharedTail(sides);
+    if (shared) return shared;
   }
   return null;
 }
@@ -67,6 +70,20 @@ function withSharedAttribute(sides: string[]): string[] {
   const m = /^(.+?)\s*的\s*(.+)$/.exec(last);
   if (!m || sides.slice(0, -1).some((s) => s.includes('的'))) return sides;
   return [...sides.slice(0, -1), m[1]!].map((side) => `${side} 的${m[2]!}`);
+}
+
+/**
+ * "exponential decay vs natural exponential decay of the learning rate": a
+ * phrase after the last side that makes it too long for a name, when no other
+ * side has one, qualifies every side, as 的 does in Chinese. Null when the
+ * sides are no names even without it.
+ */
+function withSharedTail(sides: string[]): string[] | null {
+  const m = /^(.+?)\s+((?:of|in|on)\s+.+)$/i.exec(sides[sides.length - 1]!);
+  if (!m || !isName(m[1]!) || !isName(m[2]!)) return null;
+  const rest = sides.slice(0, -1);
+  if (rest.some((s) => !isName(s) || /\s(?:of|in|on)\s/i.test(s))) return null;
+  return [...rest, m[1]!].map((side) => `${side} ${m[2]!}`);
 }
 
 /** "X, Y and Z" / "X、Y 和 Z": a third side listed before the last. */

@@ -21,6 +21,8 @@ interface CorpusOptions {
   topical?: string[];
   /** Translations of a typed token. */
   glossary?: Record<string, string[]>;
+  /** Dictionary guesses of a typed token. */
+  guesses?: Record<string, string[]>;
   /** The dense leg's ranking for every question; absent: no dense leg. */
   dense?: string[];
   /** Everyday paragraph share of words everyday language knows; any other word is unknown to it. */
@@ -72,7 +74,12 @@ export function memoryCorpus(sections: Section[], options: CorpusOptions = {}): 
   const everyday = options.everyday ?? {};
   return {
     analyzeQuery: (question): QueryGroup[] =>
-      tokenize(question).map((t) => ({ surface: t, tokens: [t], expansions: options.glossary?.[t] ?? [], guesses: [] })),
+      tokenize(question).map((t) => ({
+        surface: t,
+        tokens: [t],
+        expansions: options.glossary?.[t] ?? [],
+        guesses: options.guesses?.[t] ?? [],
+      })),
     tokenize,
     sectionTokens: (f) => new Set(tokensOf(f)),
     ownHeadingTokens: (path) => new Set(path.length > 1 ? tokenize(path[path.length - 1]!) : []),

@@ -1,0 +1,38 @@
+import type { QueryGroup } from '../text/analyzer.js';
+import type { Corpus } from './corpus.js';
+
+const CJK = /\p{Script=Han}/u;
+
+/**
+ * "exponential distribution": 指数, a dictionary sense of "exponential", and
+ * 分布, a translation of "distribution", make 指数分布, a word of the notes.
+ * Each sense confirms the other, so the compound translates both words: it
+ * weighs what a glossary translation weighs, where 指数 alone is one guess
+ * among several (成倍, …) and 分布 alone is in every section on data. Only
+ * neighbours in the question, in their order (English puts the modifier first,
+ * as Chinese does), and only a compound some section holds.
+ */
+export function withCompounds(groups: QueryGroup[], corpus: Pick<Corpus, 'sectionsWith' | 'tokenize'>): QueryGroup[] {
+  const senses = (g: QueryGroup) => [...g.expansions, ...g.guesses].filter((t) => CJK.test(t));
+  const found = groups.map(() => [] as string[][]);
+  for (let i = 0; i + 1 < groups.length; i++) {
+    for (const a of senses(groups[i]!)) {
+      for (const b of senses(groups[i + 1]!)) {
+        if (corpus.sectionsWith(a + b) === 0) continue;
+        const tokens = [...new Set(corpus.tokenize(a + b))];
+        found[i]!.push(tokens);
+        found[i + 1]!.push(tokens);
+      }
+    }
+  }
+  return groups.map((g, i) => {
+    const compounds = found[i]!;
+    if (compounds.length === 0) return g;
+    return {
+      ...g,
+      expansions: [...new Set([...g.expansions, ...compounds.flat()])],
+      // A group without translations of its own lists its expansions alone (search/coverage.ts, translationsOf).
+      translations: [...(g.translations ?? g.expansions.map((t) => [t])), ...compounds],
+    };
+  });
+}
