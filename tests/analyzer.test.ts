@@ -86,6 +86,12 @@ describe('analyzer: queries', () => {
     expect(analyzer.tokenize('she went to print an ant')).toEqual(['went', 'print', 'ant']);
   });
 
+  it("reads a contraction as its first word: I'm, you're, we've, they'll and I'd are stop words", () => {
+    expect(
+      analyzer.analyzeQuery("explain gans like i'm five, you're sure we've seen it? they'll know, i'd ask").map((g) => g.surface),
+    ).toEqual(['gan', 'five', 'sure', 'seen', 'ask']);
+  });
+
   it('translates a number word into the digit the notes write', () => {
     expect(analyzer.analyzeQuery('initialised to zero').find((g) => g.surface === 'zero')?.expansions).toEqual(['0']);
     expect(analyzer.analyzeQuery('three scales').find((g) => g.surface === 'three')?.expansions).toEqual(['3']);

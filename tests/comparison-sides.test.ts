@@ -57,6 +57,7 @@ describe('comparisonSides', () => {
     ['studying for my interview: what actually is an epoch vs an iteration, I keep mixing them up', ['epoch', 'iteration']],
     ['老师说正则化很重要，L1 和 L2 这两种有什么区别', ['L1', 'L2']],
     ['看了好多教程还是没搞懂，sgd、adam 和 rmsprop 那几个到底有什么不同', ['sgd', 'adam', 'rmsprop']],
+    ["what's so good about relu compared to the older activations", ['relu', 'older activations']],
   ])('leaves a clause before the sides, and a demonstrative after them, out of "%s"', (question, sides) => {
     expect(comparisonSides(question)).toEqual(sides);
   });

@@ -39,7 +39,8 @@ const SIDE_NOISE =
 const MAX_SIDE_WORDS = 6;
 const CLAUSES_BEFORE = /^.*[，。；！？:：]\s*/;
 /** A question opening the first side ("what actually is an epoch vs …"): the side is what it asks about. */
-const QUESTION_BEFORE = /^(?:what|which)(?:\s+(?:actually|exactly|really))?\s+(?:is|are)\s+(?:the\s+|an?\s+)?/i;
+const QUESTION_BEFORE =
+  /^(?:(?:what|which)(?:\s+(?:actually|exactly|really))?\s+(?:is|are)\s+(?:the\s+|an?\s+)?|(?:what|why)\b.*?\s(?:about|of)\s+)/i;
 
 /** The two or three things a comparison question compares, or null when it compares nothing. */
 export function comparisonSides(question: string): string[] | null {

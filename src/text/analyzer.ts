@@ -6,7 +6,7 @@ import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens or indexed fields change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 19;
+export const ANALYZER_VERSION = 20;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -217,7 +217,8 @@ const NEGATED_AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|could|sh
 function latinTokens(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.match(/[a-z0-9]+(?:[_'][a-z0-9]+)*/g) ?? []) {
-    const word = raw.replace(/'s$/, '');
+    // A contraction is its first word: "I'm", "you're", "we've", "they'll", "I'd" are stop words, as "I" is.
+    const word = raw.replace(/'(?:s|m|re|ve|ll|d)$/, '');
     if (ENGLISH_STOPWORDS.has(word) || NEGATED_AUXILIARY.test(word)) continue;
     // batch_size is also "batch" and "size", VGG16 also "vgg" and fc6 "fc"; keep the
     // compound for exact matches (Lucene's word-delimiter filter, preserving the original).
