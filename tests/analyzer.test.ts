@@ -79,6 +79,8 @@ describe('analyzer: queries', () => {
   it('drops question words in both languages', () => {
     expect(analyzer.analyzeQuery('what is the difference').map((g) => g.surface)).toEqual(['differ']);
     expect(analyzer.analyzeQuery('什么是池化').map((g) => g.surface)).toEqual(['池化']);
+    expect(analyzer.analyzeQuery('池化有哪几种').map((g) => g.surface)).toEqual(['池化']);
+    expect(analyzer.analyzeQuery('何种情况下用池化').map((g) => g.surface)).not.toContain('何种');
   });
 
   it('drops a negated auxiliary, with or without its apostrophe, and keeps words that only end like one', () => {

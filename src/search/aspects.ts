@@ -10,7 +10,7 @@ import { headingShare } from './definition.js';
  * or "优缺点小结" says which of these it answers, and "why does tanh learn
  * faster" asks the first, in either language.
  */
-export type Aspect = 'reason' | 'way' | 'meaning' | 'use' | 'strengths' | 'weaknesses' | 'remedy' | 'difference';
+export type Aspect = 'reason' | 'way' | 'meaning' | 'use' | 'strengths' | 'weaknesses' | 'remedy' | 'difference' | 'kinds';
 
 /**
  * The cue words of each aspect: question words and the few nouns both
@@ -36,6 +36,8 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
     /怎么办|解决|对策|应对|避免|防止|缓解|\bfix(?:es|ed)?\b|\bsolv(?:e|es|ing)\b|\bsolutions?\b|\bavoid\b|\bprevent\b|\bdeal\s+with\b|\bremed(?:y|ies)\b/i,
   ],
   ['difference', /区别|不同|差别|差异|异同|对比|比较|\bvs\.?\b|\bversus\b|\bdiffer(?:s|ence|ences|ent)?\b|\bcompar(?:e|ed|ison)\b/i],
+  // The kinds of a thing, its list: "归一化有哪几种", "what types of pooling are there", "3.6.5 归一化有哪些类型？".
+  ['kinds', /哪几|几种|几类|哪些|类型|种类|\b(?:types?|kinds?|sorts?)\s+of\b|\bwhat\s+\w+\s+(?:are\s+there|exist)\b/i],
 ];
 
 /**
