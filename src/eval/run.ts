@@ -186,8 +186,9 @@ if (values.ablation) {
     ['ranking with ideas no candidate holds', { heldIdeas: false }],
     ['without a note named by its own name', { noteNames: false }],
     ['without compound translations', { compounds: false }],
+    ['without word order in headings', { wordOrder: false }],
     [
-      'without all sixteen (before #12)',
+      'without all seventeen (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -205,6 +206,7 @@ if (values.ablation) {
         heldIdeas: false,
         noteNames: false,
         compounds: false,
+        wordOrder: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

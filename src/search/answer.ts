@@ -83,4 +83,6 @@ export interface KeywordFeatures {
   noteNames: boolean;
   /** Two English words whose senses make a word of the notes (指数 + 分布 = 指数分布) are translated by it (search/compounds.ts). */
   compounds: boolean;
+  /** Ranking: a heading holding the question's words side by side in its order ("vector to sequence") is preferred (search/word-order.ts). */
+  wordOrder: boolean;
 }

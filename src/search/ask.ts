@@ -1,4 +1,4 @@
-import { headingPathWords, sectionKey } from '../notes/section.js';
+import { headingPathWords, headingWords, sectionKey } from '../notes/section.js';
 import { splitSentences } from '../notes/sentences.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
@@ -7,6 +7,7 @@ import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides, sidePlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
+import { wordOrderShare } from './word-order.js';
 import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
@@ -15,7 +16,7 @@ import { accountsForQuestion, withGuessesConfirmed } from './hinges.js';
 import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
-import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, rerankByCoverage } from './rerank.js';
+import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, ORDER_WEIGHT, rerankByCoverage } from './rerank.js';
 import { ideasHeld, withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens, withoutWords } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
@@ -62,6 +63,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     heldIdeas: true,
     noteNames: true,
     compounds: true,
+    wordOrder: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -144,7 +146,14 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const pathCoverage = (path: string) => coverage(topicGroups, new Set(corpus.tokenize(path)), rankIdf);
     return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, (text) => corpus.tokenize(text), rankIdf);
   };
-  const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id);
+  const typedOrder = rankGroups.flatMap((g) => g.tokens);
+  const orderBonusOf = features.wordOrder
+    ? (id: string) => {
+        const path = chunkOf(id)?.chunk.headingPath ?? [];
+        return path.length > 1 ? ORDER_WEIGHT * wordOrderShare(typedOrder, corpus.tokenize(headingWords(path[path.length - 1]!))) : 0;
+      }
+    : () => 0;
+  const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id) + orderBonusOf(id);
   const reranked = features.rerank ? rerankByCoverage(rankGroups, bm25, tokensOf, bonusOf, rankIdf) : bm25;
   const keywordHits = features.overviews
     ? overviewsDefer(reranked, (id) => {

@@ -12,6 +12,8 @@ export const ASPECT_WEIGHT = 1;
 
 const COVERAGE_WEIGHT = 1;
 export const HEADING_WEIGHT = 0.5;
+/** A tie-breaker: a heading holding the question's words in its order (search/word-order.ts). */
+export const ORDER_WEIGHT = 0.25;
 /** What the heading bonus weighs, given to the section that defines X instead (search/definition.ts). */
 export const DEFINITION_WEIGHT = HEADING_WEIGHT;
 
