@@ -12,16 +12,16 @@ const CJK = /\p{Script=Han}/u;
  * neighbours in the question, in their order (English puts the modifier first,
  * as Chinese does), and only a compound some section holds.
  */
-export function withCompounds(groups: QueryGroup[], corpus: Pick<Corpus, 'sectionsWith' | 'tokenize'>): QueryGroup[] {
+export function withCompounds(groups: QueryGroup[], corpus: Pick<Corpus, 'sectionsWith'>): QueryGroup[] {
   const senses = (g: QueryGroup) => [...g.expansions, ...g.guesses].filter((t) => CJK.test(t));
   const found = groups.map(() => [] as string[][]);
   for (let i = 0; i + 1 < groups.length; i++) {
     for (const a of senses(groups[i]!)) {
       for (const b of senses(groups[i + 1]!)) {
+        // An index term: the notes hold the compound whole. Its pieces are the words' own senses already.
         if (corpus.sectionsWith(a + b) === 0) continue;
-        const tokens = [...new Set(corpus.tokenize(a + b))];
-        found[i]!.push(tokens);
-        found[i + 1]!.push(tokens);
+        found[i]!.push([a + b]);
+        found[i + 1]!.push([a + b]);
       }
     }
   }
