@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkNote } from '../src/notes/chunk.js';
-import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
+import { bestPassage, QUOTE_MAX_CHARS, scoredPassage } from '../src/search/quote.js';
 import { notesDir } from './support/paths.js';
 
 /** The question words a piece holds, each weighing 1, as ask() passes its IDF-weighted tokens. */
@@ -119,6 +119,18 @@ describe('bestPassage: what a quote holds', () => {
     ]);
     const weigh = (t: string) => new Map([...weights].filter(([w]) => t.includes(w)));
     expect(bestPassage(text, weigh, 40)).toBe('模板是生成代码的蓝图。');
+  });
+
+  it('counts the heading’s words in the opening sentence, which continues the heading without repeating it', () => {
+    // "### 平衡交叉熵" then "最直接的办法是…": the opening is about balanced CE, the later sentence only says "平衡".
+    const text = `最直接的办法是给正负样本加权重。${'公式在这里。'.repeat(20)}但 α 只平衡了正负样本的数量。`;
+    const weigh = holding('平衡', '交叉熵');
+    expect(scoredPassage(text, weigh, 60).quote).toContain('只平衡了');
+    const lead = new Map([
+      ['平衡', 1],
+      ['交叉熵', 1],
+    ]);
+    expect(scoredPassage(text, weigh, 60, lead).quote.startsWith('最直接的办法是给正负样本加权重。')).toBe(true);
   });
 });
 

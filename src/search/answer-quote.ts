@@ -1,3 +1,4 @@
+import { headingWords } from '../notes/section.js';
 import type { Chunk } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { type Aspect, answersAspect } from './aspects.js';
@@ -28,11 +29,20 @@ export function quoteOf(
     for (const t of g.tokens) weights.set(t, idf(t));
   }
   const aspectWeight = weights.size > 0 ? [...weights.values()].reduce((a, b) => a + b, 0) / weights.size : 0;
-  return scoredPassage(chunk.text, (unit) => {
-    const held = new Map<string, number>();
-    for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
-    // The key cannot be a token: tokens are lower-case words.
-    if (answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
-    return held;
-  });
+  // A section's opening sentence continues its heading ("### 平衡交叉熵" then "最直接的办法是给正负样本加权重"):
+  // it is about what the heading names, though it does not repeat it.
+  const own = chunk.part === 0 && chunk.headingPath.length > 1 ? headingWords(chunk.headingPath[chunk.headingPath.length - 1]!) : '';
+  const headingTerms = new Map(corpus.tokenize(own).flatMap((t) => (weights.has(t) ? [[t, weights.get(t)!] as const] : [])));
+  return scoredPassage(
+    chunk.text,
+    (unit) => {
+      const held = new Map<string, number>();
+      for (const t of corpus.tokenize(unit)) if (weights.has(t)) held.set(t, weights.get(t)!);
+      // The key cannot be a token: tokens are lower-case words.
+      if (answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
+      return held;
+    },
+    undefined,
+    headingTerms,
+  );
 }

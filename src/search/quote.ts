@@ -61,11 +61,18 @@ export function bestPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHA
 }
 
 /** The passage `bestPassage` picks, with how much of the question it holds: parts of one section are compared by it. */
-export function scoredPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHARS): { quote: string; score: number } {
+export function scoredPassage(
+  text: string,
+  weigh: Weigh,
+  maxChars = QUOTE_MAX_CHARS,
+  /** Terms the section's first unit holds without saying them: those of the heading it continues. */
+  leadTerms: ReadonlyMap<string, number> = new Map(),
+): { quote: string; score: number } {
   const units: Unit[] = toUnits(text).map((u, k) => {
     const weighed = weigh(text.slice(u.start, u.end));
     // A plain number is a term of the unit's own, so a run sums them.
-    const terms = typeof weighed === 'number' ? new Map([[`\u0000unit${k}`, weighed]]) : weighed;
+    const own = typeof weighed === 'number' ? new Map([[`\u0000unit${k}`, weighed]]) : weighed;
+    const terms = k === 0 && leadTerms.size > 0 ? new Map([...leadTerms, ...own]) : own;
     let score = 0;
     for (const w of terms.values()) score += w;
     return { ...u, terms, score, code: isCode(text, u) };
