@@ -81,6 +81,8 @@ describe('analyzer: queries', () => {
     expect(analyzer.analyzeQuery('什么是池化').map((g) => g.surface)).toEqual(['池化']);
     expect(analyzer.analyzeQuery('池化有哪几种').map((g) => g.surface)).toEqual(['池化']);
     expect(analyzer.analyzeQuery('何种情况下用池化').map((g) => g.surface)).not.toContain('何种');
+    // "蒸馏的时候" is "when distilling": 时候 names no topic (a heading "蒸馏什么时候有用" asks when).
+    expect(analyzer.analyzeQuery('蒸馏的时候教师要不要更新').map((g) => g.surface)).not.toContain('时候');
   });
 
   it('drops a negated auxiliary, with or without its apostrophe, and keeps words that only end like one', () => {
