@@ -42,6 +42,8 @@ describe('aspectsOf', () => {
     ['3.6.5 归一化有哪些类型？', ['kinds']],
     ['what types of pooling are there', ['kinds']],
     ['what regularizers exist', ['kinds']],
+    ['what kernel functions can you use in an svm', ['kinds']],
+    ['2.18.7 常见的核函数有哪些', ['kinds']],
   ])('reads "%s" as asking or answering %j', (text, aspects) => {
     expect([...aspectsOf(text)].sort()).toEqual([...aspects].sort());
   });

@@ -37,7 +37,10 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ],
   ['difference', /区别|不同|差别|差异|异同|对比|比较|\bvs\.?\b|\bversus\b|\bdiffer(?:s|ence|ences|ent)?\b|\bcompar(?:e|ed|ison)\b/i],
   // The kinds of a thing, its list: "归一化有哪几种", "what types of pooling are there", "3.6.5 归一化有哪些类型？".
-  ['kinds', /哪几|几种|几类|哪些|类型|种类|\b(?:types?|kinds?|sorts?)\s+of\b|\bwhat\s+\w+\s+(?:are\s+there|exist)\b/i],
+  [
+    'kinds',
+    /哪几|几种|几类|哪些|类型|种类|\b(?:types?|kinds?|sorts?)\s+of\b|\bwhat\s+\w+\s+(?:are\s+there|exist)\b|\bwhat\s+(?:\w+\s+){1,3}(?:can|could|should)\s+(?:you|i|we|one)\s+(?:use|pick|choose)\b/i,
+  ],
 ];
 
 /**
