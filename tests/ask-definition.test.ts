@@ -22,16 +22,21 @@ describe('questionIntent', () => {
     '什么是超参数',
     '类别不平衡指的是什么',
     'iteration 是什么意思',
+    '朴素贝叶斯分类器是怎么回事',
   ])('takes "%s" as a definition question', (q) => {
     expect(questionIntent(q)).toBe('definition');
   });
 
-  it.each(['why does dropout help', 'how does roi pooling work', 'RNN 为什么会梯度消失', 'FPN 怎么做上采样'])(
-    'takes "%s" as a why/how question',
-    (q) => {
-      expect(questionIntent(q)).toBe('why-how');
-    },
-  );
+  it.each([
+    'why does dropout help',
+    'how does roi pooling work',
+    'RNN 为什么会梯度消失',
+    'FPN 怎么做上采样',
+    // Of a situation, "是怎么回事" asks why.
+    '用了迁移学习效果反而变差了，这种情况是怎么回事',
+  ])('takes "%s" as a why/how question', (q) => {
+    expect(questionIntent(q)).toBe('why-how');
+  });
 
   it('takes anything else as other', () => {
     expect(questionIntent('focal loss gamma value')).toBe('other');
