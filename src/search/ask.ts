@@ -1,4 +1,4 @@
-import { headingPathWords, headingWords, sectionKey } from '../notes/section.js';
+import { headingPathWords, sectionKey } from '../notes/section.js';
 import { splitSentences } from '../notes/sentences.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
@@ -7,7 +7,7 @@ import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides, sidePlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
-import { wordOrderShare } from './word-order.js';
+import { latin, wordOrderShare } from './word-order.js';
 import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
@@ -147,12 +147,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, (text) => corpus.tokenize(text), rankIdf);
   };
   const typedOrder = rankGroups.flatMap((g) => g.tokens);
-  const orderBonusOf = features.wordOrder
-    ? (id: string) => {
-        const path = chunkOf(id)?.chunk.headingPath ?? [];
-        return path.length > 1 ? ORDER_WEIGHT * wordOrderShare(typedOrder, corpus.tokenize(headingWords(path[path.length - 1]!))) : 0;
-      }
-    : () => 0;
+  // The own heading's tokens in order: a Set keeps them in the order they came.
+  const orderBonusOf =
+    features.wordOrder && latin(typedOrder).length >= 2
+      ? (id: string) => ORDER_WEIGHT * wordOrderShare(typedOrder, [...headingTokensOf(id)])
+      : () => 0;
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id) + orderBonusOf(id);
   const reranked = features.rerank ? rerankByCoverage(rankGroups, bm25, tokensOf, bonusOf, rankIdf) : bm25;
   const keywordHits = features.overviews
