@@ -2,7 +2,9 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { sectionMedia, withSectionMedia } from '../src/render/answer-media.js';
+import { sectionMedia, withSectionMedia, withSectionsMedia } from '../src/render/answer-media.js';
+import { answerMessage } from '../src/render/media-views.js';
+import type { Answer, AnswerResult } from '../src/search/ask.js';
 import { memoryFormulaCache } from '../src/render/math/formula-cache.js';
 import { createFormulaRenderer } from '../src/render/math/render-formulas.js';
 import { tempDir } from './support/temp-dir.js';
@@ -97,5 +99,66 @@ describe("a section's media: its formula card and images, for one message", () =
     expect(view.embeds[1]!.description).toBe(media.text.trim());
     expect(view.files).toBe(media.files);
     expect(view.content).toBe('c');
+  });
+});
+
+describe("a comparison's first answer: each side's formulas in its own embed", () => {
+  const side = (id: string, quote: string, sideName?: string): AnswerResult => ({
+    chunkId: id,
+    file: `${id}.md`,
+    title: id,
+    headingPath: [id],
+    startLine: 1,
+    endLine: 9,
+    score: 1,
+    coverage: 0.8,
+    quote,
+    text: quote,
+    ...(sideName ? { side: sideName } : {}),
+  });
+  const comparison: Answer = {
+    question: 'balanced ce vs ce',
+    corrections: [],
+    answered: true,
+    legs: { keyword: true, dense: false },
+    comparison: { sides: ['balanced ce', 'ce'] },
+    results: [
+      side('balanced', '加权重：\n\n$$\n\\mathrm{CE}(p_t) = -\\alpha_t \\log(p_t)\n$$', 'balanced ce'),
+      side('plain', '定义：\n\n$$\n\\mathrm{CE}(p_t) = -\\log(p_t)\n$$', 'ce'),
+      side('other', 'no formula'),
+    ],
+  };
+
+  it('draws every side’s formula card into that side’s embed, and attaches both', async () => {
+    const { view, media } = await answerMessage(comparison, 0, { renderer, notesRoot: vault(), attach: true });
+    expect(view.embeds).toHaveLength(2);
+    const images = view.embeds.map((e) => e.image?.url);
+    expect(images).toEqual([expect.stringMatching(/^attachment:\/\/formulas-/), expect.stringMatching(/^attachment:\/\/formulas-/)]);
+    expect(images[0]).not.toBe(images[1]);
+    expect(view.files.map((f) => `attachment://${f.name}`)).toEqual(images);
+    expect(view.embeds.map((e) => e.description)).toEqual([expect.stringContaining('**(1)**'), expect.stringContaining('**(1)**')]);
+    expect(view.embeds.every((e) => !e.description?.includes('\\mathrm'))).toBe(true);
+    expect(media?.files).toBe(view.files);
+  });
+
+  it('says once why formulas are code when the bot may not attach files', async () => {
+    const { view, media } = await answerMessage(comparison, 0, { renderer, notesRoot: vault(), attach: false });
+    expect(view.files).toEqual([]);
+    expect(media?.withheld).toBe(true);
+    expect(view.content).toBeTruthy();
+    expect(view.embeds.map((e) => e.description)).toEqual([expect.stringContaining('\\mathrm'), expect.stringContaining('\\mathrm')]);
+  });
+
+  it('attaches a file two sides share once, and renames a different file with the same name', () => {
+    const file = (name: string, byte: number) => ({ name, data: Buffer.from([byte]), description: name });
+    const media = (files: ReturnType<typeof file>[]) => ({ text: 't', files, image: files[0]?.name ?? null, skipped: [], withheld: false });
+    const view = withSectionsMedia(
+      { embeds: [{ title: 'a' }, { title: 'b' }, { title: 'c' }], components: [] },
+      [media([file('f.png', 1)]), media([file('f.png', 1)]), media([file('f.png', 2)])],
+      (text, i) => `${i}:${text}`,
+    );
+    expect(view.files.map((f) => f.name)).toEqual(['f.png', 'f-2.png']);
+    expect(view.embeds.map((e) => e.image?.url)).toEqual(['attachment://f.png', 'attachment://f.png', 'attachment://f-2.png']);
+    expect(view.embeds.map((e) => e.description)).toEqual(['0:t', '1:t', '2:t']);
   });
 });

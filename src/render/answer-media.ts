@@ -114,11 +114,45 @@ export function withSectionMedia(
   description: (text: string) => string,
   embedIndex = 0,
 ): MediaMessageView {
-  const embeds = view.embeds.map((embed, i): APIEmbed => {
-    if (i !== embedIndex) return embed;
-    const patched: APIEmbed = { ...embed, description: description(media.text) };
-    if (media.image) patched.image = { url: `attachment://${media.image}` };
-    return fitEmbed(patched);
-  });
+  const embeds = view.embeds.map(
+    (embed, i): APIEmbed => (i === embedIndex ? withMedia(embed, media.text, media.image, description) : embed),
+  );
   return { ...view, embeds, files: media.files };
+}
+
+/**
+ * Each embed of a view with its own section's media: the first answer to a
+ * comparison quotes one section per side, and each side's formulas are drawn
+ * into its own embed's image. The files of all of them travel with the
+ * message: one file for a name the sides share with the same bytes, a new name
+ * where two differ, and at most Discord's ten.
+ */
+export function withSectionsMedia(
+  view: MessageView,
+  medias: ReadonlyArray<SectionMedia | undefined>,
+  description: (text: string, embedIndex: number) => string,
+): MediaMessageView {
+  const files: MediaFile[] = [];
+  const attach = (file: MediaFile): string | null => {
+    const same = files.find((f) => f.name === file.name);
+    if (same?.data.equals(file.data)) return same.name;
+    if (files.length >= MAX_FILES) return null;
+    const name = uniqueName(file.name, files);
+    files.push({ ...file, name });
+    return name;
+  };
+  const embeds = view.embeds.map((embed, i): APIEmbed => {
+    const media = medias[i];
+    if (!media) return embed;
+    const names = media.files.map(attach);
+    const image = media.image === null ? null : (names[media.files.findIndex((f) => f.name === media.image)] ?? null);
+    return withMedia(embed, media.text, image, (text) => description(text, i));
+  });
+  return { ...view, embeds, files };
+}
+
+function withMedia(embed: APIEmbed, text: string, image: string | null, description: (text: string) => string): APIEmbed {
+  const patched: APIEmbed = { ...embed, description: description(text) };
+  if (image) patched.image = { url: `attachment://${image}` };
+  return fitEmbed(patched);
 }

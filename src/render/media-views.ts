@@ -1,5 +1,13 @@
 import type { Answer, AnswerResult } from '../search/ask.js';
-import { sectionMedia, withSectionMedia, type MediaMessageView, type MediaOptions, type SectionMedia } from './answer-media.js';
+import {
+  sectionMedia,
+  withSectionMedia,
+  withSectionsMedia,
+  type MediaMessageView,
+  type MediaOptions,
+  type SectionMedia,
+} from './answer-media.js';
+import { DISCORD_UPLOAD_BYTES } from './format/resolve-image.js';
 import { answerDescription, answerView, notCoveredView } from './answer.js';
 import { dailyPostView, dailyQuote, type DailyPostInput } from './daily.js';
 import { translate, type Translate } from './messages.js';
@@ -25,11 +33,20 @@ export async function answerMessage(
   if (!answer.answered || answer.results.length === 0) return { view: { ...notCoveredView(answer, t), files: [] }, media: null };
   const total = answer.results.length;
   const index = ((n % total) + total) % total;
-  const result = answer.results[index]!;
-  const media = await sectionMedia(result.quote || result.text, result.file, options);
   const shown = answerView(answer, index, t, linkOf);
-  const view = withSectionMedia(shown, media, (text) => answerDescription(answer, index, 0, text, shown.embeds.length, t));
-  // Said once, above the embed: the reader sees code where a picture would be, and why.
+  // One embed per result shown (each side of a comparison): each draws its own section's formulas,
+  // within its share of the message's upload limit.
+  const results = answer.results.slice(index, index + shown.embeds.length);
+  const share = { ...options, maxBytes: Math.floor((options.maxBytes ?? DISCORD_UPLOAD_BYTES) / results.length) };
+  const medias = await Promise.all(results.map((r) => sectionMedia(r.quote || r.text, r.file, share)));
+  const view = withSectionsMedia(shown, medias, (text, i) => answerDescription(answer, index, i, text, shown.embeds.length, t));
+  const media: SectionMedia = {
+    ...medias[0]!,
+    files: view.files,
+    skipped: medias.flatMap((m) => m.skipped),
+    withheld: medias.some((m) => m.withheld),
+  };
+  // Said once, above the embeds: the reader sees code where a picture would be, and why.
   return { view: media.withheld ? { ...view, content: t('ask.noAttachFiles') } : view, media };
 }
 
