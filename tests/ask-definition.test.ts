@@ -74,6 +74,15 @@ describe('definitionScore', () => {
     }
   });
 
+  it('is 0 for a section that opens on something of X ("X 的损失是…", "the loss of X is …"), unless it is what X is', () => {
+    for (const text of ['anchor 的损失是平滑 L1。', 'The loss of an anchor is smooth L1.']) {
+      expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(0);
+    }
+    for (const text of ['anchor 的核心思想是预设的框。', 'anchor 的目的就是给回归一个起点。', 'The idea of an anchor is a preset box.']) {
+      expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(1);
+    }
+  });
+
   it('is 0 for a section that only uses X further down', () => {
     expect(definitionScore(section(['Detection', 'Boxes'], 'We regress offsets. An anchor is a box.'), subject, tokenize, idf)).toBe(0);
   });

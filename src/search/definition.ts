@@ -117,7 +117,24 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
       SO_CALLED.exec(plain)?.[1],
       BOLD_OPENING.exec(sentence)?.[1],
     ];
-    for (const s of subjects) if (s && namesOnly(tokenize(s), groups, idf) >= SUBJECT_SHARE) return true;
+    for (const s of subjects) if (s && namesOnly(tokenize(headOf(s)), groups, idf) >= SUBJECT_SHARE) return true;
   }
   return false;
 }
+
+/**
+ * What a possessive subject is about: "FCN 的损失是逐像素交叉熵" defines FCN's
+ * loss, not FCN, and "the loss of FCN is …" the same. The head is what
+ * follows the last 的 (or precedes "of"); a subject without one is its own head.
+ */
+function headOf(subject: string): string {
+  const chinese = /^(.+)的\s*(.+)$/.exec(subject);
+  if (chinese) return DEFINING_HEAD.test(chinese[2]!) ? chinese[1]! : chinese[2]!;
+  const english = /^(?:the\s+)?(.+?)\s+of\s+(.+)$/i.exec(subject);
+  if (english) return DEFINING_HEAD.test(english[1]!) ? english[2]! : english[1]!;
+  return subject;
+}
+
+/** Heads that say what their owner is ("极大似然估计的核心思想是…", "the idea of X is …"): the subject is the owner. */
+const DEFINING_HEAD =
+  /^(?:核心|基本|主要)?(?:原理|定义|思想|思路|含义|本质|概念|意思|目的|作用)$|^(?:main\s+|basic\s+|core\s+)?(?:idea|principle|definition|meaning|concept|essence)$/i;
