@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkNote } from '../src/notes/chunk.js';
+import { ask } from '../src/search/ask.js';
 import { bestPassage, QUOTE_MAX_CHARS, scoredPassage } from '../src/search/quote.js';
+import { memoryCorpus } from './support/memory-corpus.js';
 import { notesDir } from './support/paths.js';
 
 /** The question words a piece holds, each weighing 1, as ask() passes its IDF-weighted tokens. */
@@ -174,5 +176,27 @@ describe('bestPassage at the end of a section', () => {
     expect(bestPassage('线性可分时，学习线性可分支持向量机；\n\n线性不可分时，学习非线性支持向量机；', holding('支持向量机'))).toBe(
       '线性可分时，学习线性可分支持向量机；\n\n线性不可分时，学习非线性支持向量机',
     );
+  });
+});
+
+describe('ask(): the quote of a section whose heading names what is asked', () => {
+  const filler = ' Some more words about training here.'.repeat(20);
+  const notes = memoryCorpus([
+    {
+      id: 'balanced',
+      headingPath: ['Losses', 'Balanced cross entropy'],
+      text: `The simplest fix weights positives and negatives by alpha.${filler} But balanced weighting ignores easy and hard examples.`,
+    },
+    { id: 'pool', headingPath: ['Layers', 'Pooling'], text: 'Pooling shrinks feature maps.' },
+  ]);
+
+  it('starts at the opening sentence, which continues the heading', async () => {
+    const answer = await ask(notes, 'what is balanced cross entropy');
+    expect(answer.results[0]?.quote.startsWith('The simplest fix weights positives and negatives by alpha.')).toBe(true);
+  });
+
+  it('starts at the later sentence that repeats a word of the question when switched off (the ablation)', async () => {
+    const answer = await ask(notes, 'what is balanced cross entropy', { features: { headingLead: false } });
+    expect(answer.results[0]?.quote.startsWith('But balanced weighting')).toBe(true);
   });
 });

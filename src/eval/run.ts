@@ -187,8 +187,9 @@ if (values.ablation) {
     ['without a note named by its own name', { noteNames: false }],
     ['without compound translations', { compounds: false }],
     ['without word order in headings', { wordOrder: false }],
+    ['quotes without the heading they continue', { headingLead: false }],
     [
-      'without all seventeen (before #12)',
+      'without all eighteen (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -207,6 +208,7 @@ if (values.ablation) {
         noteNames: false,
         compounds: false,
         wordOrder: false,
+        headingLead: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

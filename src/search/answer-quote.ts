@@ -21,6 +21,8 @@ export function quoteOf(
   asked: ReadonlySet<Aspect>,
   corpus: Corpus,
   idf: (t: string) => number,
+  /** Whether the opening sentence holds the words of the heading it continues (the ablation switches it off). */
+  headingLead = true,
 ): { quote: string; score: number } {
   const weights = new Map<string, number>();
   for (const g of groups) {
@@ -31,7 +33,8 @@ export function quoteOf(
   const aspectWeight = weights.size > 0 ? [...weights.values()].reduce((a, b) => a + b, 0) / weights.size : 0;
   // A section's opening sentence continues its heading ("### 平衡交叉熵" then "最直接的办法是给正负样本加权重"):
   // it is about what the heading names, though it does not repeat it.
-  const own = chunk.part === 0 && chunk.headingPath.length > 1 ? headingWords(chunk.headingPath[chunk.headingPath.length - 1]!) : '';
+  const own =
+    headingLead && chunk.part === 0 && chunk.headingPath.length > 1 ? headingWords(chunk.headingPath[chunk.headingPath.length - 1]!) : '';
   const headingTerms = new Map(corpus.tokenize(own).flatMap((t) => (weights.has(t) ? [[t, weights.get(t)!] as const] : [])));
   return scoredPassage(
     chunk.text,

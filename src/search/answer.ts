@@ -85,4 +85,6 @@ export interface KeywordFeatures {
   compounds: boolean;
   /** Ranking: a heading holding the question's words side by side in its order ("vector to sequence") is preferred (search/word-order.ts). */
   wordOrder: boolean;
+  /** Quotes: a section's opening sentence holds the question's words its own heading holds (search/answer-quote.ts). */
+  headingLead: boolean;
 }

@@ -64,6 +64,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     noteNames: true,
     compounds: true,
     wordOrder: true,
+    headingLead: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -220,7 +221,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     chunkOf,
     sectionOf,
     tokensOf,
-    quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf),
+    quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf, features.headingLead),
     coverage: (g, tokens) => coverage(g, tokens, idf),
   });
   const topicalHere = features.ownNames ? withOwnNames(isTopical, (t) => corpus.isEverydayWord(t)) : isTopical;
