@@ -7,7 +7,7 @@ import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
 import { comparisonSides, sidePlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
-import { latin, wordOrderShare } from './word-order.js';
+import { inQuestionOrder } from './word-order.js';
 import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
@@ -147,12 +147,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const pathCoverage = (path: string) => coverage(topicGroups, new Set(corpus.tokenize(path)), rankIdf);
     return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, (text) => corpus.tokenize(text), rankIdf);
   };
-  const typedOrder = rankGroups.flatMap((g) => g.tokens);
+  const orderOf = features.wordOrder ? inQuestionOrder(rankGroups.flatMap((g) => g.tokens)) : null;
   // The own heading's tokens in order: a Set keeps them in the order they came.
-  const orderBonusOf =
-    features.wordOrder && latin(typedOrder).length >= 2
-      ? (id: string) => ORDER_WEIGHT * wordOrderShare(typedOrder, [...headingTokensOf(id)])
-      : () => 0;
+  const orderBonusOf = orderOf ? (id: string) => ORDER_WEIGHT * orderOf([...headingTokensOf(id)]) : () => 0;
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id) + orderBonusOf(id);
   const reranked = features.rerank ? rerankByCoverage(rankGroups, bm25, tokensOf, bonusOf, rankIdf) : bm25;
   const keywordHits = features.overviews

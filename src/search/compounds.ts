@@ -1,5 +1,6 @@
 import type { QueryGroup } from '../text/analyzer.js';
 import type { Corpus } from './corpus.js';
+import { withTranslations } from './coverage.js';
 
 const CJK = /\p{Script=Han}/u;
 
@@ -13,11 +14,11 @@ const CJK = /\p{Script=Han}/u;
  * as Chinese does), and only a compound some section holds.
  */
 export function withCompounds(groups: QueryGroup[], corpus: Pick<Corpus, 'sectionsWith'>): QueryGroup[] {
-  const senses = (g: QueryGroup) => [...g.expansions, ...g.guesses].filter((t) => CJK.test(t));
+  const senses = groups.map((g) => [...g.expansions, ...g.guesses].filter((t) => CJK.test(t)));
   const found = groups.map(() => [] as string[][]);
   for (let i = 0; i + 1 < groups.length; i++) {
-    for (const a of senses(groups[i]!)) {
-      for (const b of senses(groups[i + 1]!)) {
+    for (const a of senses[i]!) {
+      for (const b of senses[i + 1]!) {
         // An index term: the notes hold the compound whole. Its pieces are the words' own senses already.
         if (corpus.sectionsWith(a + b) === 0) continue;
         found[i]!.push([a + b]);
@@ -25,14 +26,5 @@ export function withCompounds(groups: QueryGroup[], corpus: Pick<Corpus, 'sectio
       }
     }
   }
-  return groups.map((g, i) => {
-    const compounds = found[i]!;
-    if (compounds.length === 0) return g;
-    return {
-      ...g,
-      expansions: [...new Set([...g.expansions, ...compounds.flat()])],
-      // A group without translations of its own lists its expansions alone (search/coverage.ts, translationsOf).
-      translations: [...(g.translations ?? g.expansions.map((t) => [t])), ...compounds],
-    };
-  });
+  return groups.map((g, i) => withTranslations(g, found[i]!));
 }

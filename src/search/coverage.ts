@@ -35,6 +35,20 @@ export function translationsOf(g: QueryGroup): string[][] {
   return [...phrased, ...g.expansions.filter((t) => !inPhrase.has(t)).map((t) => [t])];
 }
 
+/**
+ * A group with more translations, each found where its words are (as
+ * translationsOf reads them): a heading-confirmed guess, a versioned name's
+ * other spelling, a compound. Its expansions stand alone as before.
+ */
+export function withTranslations(g: QueryGroup, more: readonly string[][]): QueryGroup {
+  if (more.length === 0) return g;
+  return {
+    ...g,
+    expansions: [...new Set([...g.expansions, ...more.flat()])],
+    translations: [...(g.translations ?? g.expansions.map((t) => [t])), ...more],
+  };
+}
+
 function shareIn(words: readonly string[], tokens: ReadonlySet<string>): number {
   return words.filter((t) => tokens.has(t)).length / words.length;
 }

@@ -1,4 +1,4 @@
-import { holdsHalfOf, translationsOf } from './coverage.js';
+import { holdsHalfOf, translationsOf, withTranslations } from './coverage.js';
 import type { QueryGroup } from '../text/analyzer.js';
 
 /**
@@ -219,13 +219,10 @@ export function distinctIdeas(groups: QueryGroup[]): QueryGroup[] {
  * core". Such a guess counts as a translation of its word.
  */
 export function withGuessesConfirmed(groups: QueryGroup[], headingTokens: ReadonlySet<string>): QueryGroup[] {
-  return groups.map((g) => {
-    const confirmed = g.guesses.filter((t) => headingTokens.has(t));
-    if (confirmed.length === 0) return g;
-    return {
-      ...g,
-      expansions: [...new Set([...g.expansions, ...confirmed])],
-      translations: [...(g.translations ?? []), ...confirmed.map((t) => [t])],
-    };
-  });
+  return groups.map((g) =>
+    withTranslations(
+      g,
+      g.guesses.filter((t) => headingTokens.has(t)).map((t) => [t]),
+    ),
+  );
 }

@@ -1,5 +1,6 @@
 import type { QueryGroup } from '../text/analyzer.js';
 import type { Corpus } from './corpus.js';
+import { withTranslations } from './coverage.js';
 
 /**
  * A model's name and its version (or size) typed apart, "yolo v3",
@@ -41,11 +42,11 @@ export function withNameVariants(groups: QueryGroup[], question: string, corpus:
   if (variants.size === 0) return groups;
   return groups.map((g) => {
     const extra = g.tokens.flatMap((t) => variants.get(t) ?? []).filter((t) => !g.tokens.includes(t) && !g.expansions.includes(t));
-    if (extra.length === 0) return g;
-    const added = [...new Set(extra)];
     // Each variant stands alone, as a translation of its own: a section holding it holds the typed name.
-    const translations = g.translations ? { translations: [...g.translations, ...added.map((t) => [t])] } : {};
-    return { ...g, expansions: [...g.expansions, ...added], ...translations };
+    return withTranslations(
+      g,
+      [...new Set(extra)].map((t) => [t]),
+    );
   });
 }
 

@@ -6,17 +6,26 @@
  * question's order, from 0 to 1; 0 for a question with fewer than two.
  */
 export function wordOrderShare(question: readonly string[], heading: readonly string[]): number {
-  const asked = latin(question);
-  if (asked.length < 2 || heading.length < 2) return 0;
-  const held = new Set<string>();
-  const said = latin(heading);
-  for (let i = 0; i + 1 < said.length; i++) held.add(`${said[i]} ${said[i + 1]}`);
-  let pairs = 0;
-  for (let i = 0; i + 1 < asked.length; i++) if (held.has(`${asked[i]} ${asked[i + 1]}`)) pairs++;
-  return pairs / (asked.length - 1);
+  return inQuestionOrder(question)?.(heading) ?? 0;
 }
 
-/** The Latin-script tokens of a list, in order: only they have an order to keep (see wordOrderShare). */
-export function latin(tokens: readonly string[]): string[] {
+/**
+ * The share above for one question and many headings: the question's pairs
+ * are read once. Null for a question with fewer than two Latin words, whose
+ * order tells nothing.
+ */
+export function inQuestionOrder(question: readonly string[]): ((heading: readonly string[]) => number) | null {
+  const asked = latin(question);
+  if (asked.length < 2) return null;
+  const pairs = asked.slice(1).map((word, i) => `${asked[i]} ${word}`);
+  return (heading) => {
+    const said = latin(heading);
+    const held = new Set(said.slice(1).map((word, i) => `${said[i]} ${word}`));
+    return pairs.filter((p) => held.has(p)).length / pairs.length;
+  };
+}
+
+/** The Latin-script tokens of a list, in order: only they have an order to keep. */
+function latin(tokens: readonly string[]): string[] {
   return tokens.filter((t) => /^[a-z0-9_']+$/.test(t));
 }
