@@ -169,6 +169,30 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('mlp')).toEqual(new Set(['多层感知机']));
   });
 
+  it('keeps the modifier before 的 when the English names it ("based", "of", "under"), and only then', () => {
+    const g = mineGlossary(
+      emptyGlossary(),
+      [
+        {
+          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
+          text: [
+            '基于关系的迁移学习方法 (Relation Based Transfer Learning) 关注样本之间的关系。',
+            '基于样本的迁移学习方法 (Instance based Transfer Learning) 重用样本。',
+            '即曲线下面的面积（Area Under Curve）。',
+            '再得到的卷积神经网络（convolutional neural networks）。掩码的质心（mass center）。',
+          ].join(''),
+        },
+      ],
+      segmentChinese,
+    );
+    expect(g.englishToChinese.get('relation based transfer learning')).toEqual(new Set(['基于关系的迁移学习方法']));
+    expect(g.englishToChinese.get('instance based transfer learning')).toEqual(new Set(['基于样本的迁移学习方法']));
+    expect(g.englishToChinese.get('area under curve')).toEqual(new Set(['曲线下面的面积']));
+    // No word of the English names a modifier: the words before 的 only describe the term.
+    expect(g.englishToChinese.get('convolutional neural networks')).toEqual(new Set(['卷积神经网络']));
+    expect(g.englishToChinese.get('mass center')).toEqual(new Set(['质心']));
+  });
+
   it('does not pair the words before a bracketed instance (a version, a table, a variable) with it', () => {
     const g = mineGlossary(
       emptyGlossary(),

@@ -5,8 +5,8 @@ import type { DictionaryPair } from './dictionary.js';
 import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
-/** Bump when tokens or indexed fields change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 22;
+/** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
+export const ANALYZER_VERSION = 23;
 
 /**
  * One idea of a question: the words the student typed plus their translations.

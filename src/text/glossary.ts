@@ -63,12 +63,15 @@ export function mineGlossary(
       if (english.length === 0) continue;
       // A term is about as many words in either language: 模型（model）is one word,
       // not the whole clause 下载移动端的模型 before it.
-      const zh = trailingTerm(m[1]!, segment, 1 + Math.max(...english.map(termSize)));
-      if (!zh) continue;
-      // Nor far fewer: in 递归记忆Q网络（feedback recurrent memory Q-network, FRMQN）the Latin "Q" cuts the run,
-      // and 网络 is the last word of the name, not its translation (nor is 网络（MLP）).
-      const zhWords = segment(zh).length;
-      for (const en of english) if (zhWords >= Math.ceil(termSize(en) / 2)) addPair(glossary, en, zh);
+      const maxWords = 1 + Math.max(...english.map(termSize));
+      const plain = trailingTerm(m[1]!, segment, maxWords, false);
+      const modified = english.some(namesAModifier) ? trailingTerm(m[1]!, segment, maxWords, true) : plain;
+      for (const en of english) {
+        const zh = namesAModifier(en) ? modified : plain;
+        // Nor far fewer: in 递归记忆Q网络（feedback recurrent memory Q-network, FRMQN）the Latin "Q" cuts the run,
+        // and 网络 is the last word of the name, not its translation (nor is 网络（MLP）).
+        if (zh && segment(zh).length >= Math.ceil(termSize(en) / 2)) addPair(glossary, en, zh);
+      }
     }
     for (const m of text.matchAll(EN_THEN_ZH)) if (translates(m[1]!)) addPair(glossary, m[1]!, m[2]!);
     // Aliases are not paired with each other: a note's aliases name several
@@ -111,17 +114,52 @@ function termSize(english: string): number {
   return Math.max(1, capitals);
 }
 
-/** The term at the end of a run of Chinese: whole words back to the first clause word, at most `maxWords`. */
-function trailingTerm(run: string, segment: (text: string) => string[], maxWords: number): string | null {
+/**
+ * The term at the end of a run of Chinese: whole words back to the first clause
+ * word, at most `maxWords`. 的 ends the term too, unless `modified` (the
+ * English is a phrase that can hold a modifier) and the English names more
+ * than the words after it: in 基于关系的迁移学习方法（Relation Based Transfer
+ * Learning）the modifier before 的 is what tells this method from the others
+ * (基于样本的迁移学习方法), while 模型（model）is not 移动端的模型.
+ */
+function trailingTerm(run: string, segment: (text: string) => string[], maxWords: number, modified: boolean): string | null {
   const words = segment(run);
   let term = '';
-  for (let i = words.length - 1; i >= Math.max(0, words.length - maxWords); i--) {
+  let count = 0;
+  let beforeModifier: string | null = null;
+  for (let i = words.length - 1; i >= 0 && count < maxWords; i--) {
     const word = words[i]!;
-    if (CLAUSE_WORDS.has(word) || term.length + word.length > MAX_TERM_CHARS) break;
+    if (modified && word === MODIFIER && beforeModifier === null && count > 0 && count < maxWords - 1) {
+      beforeModifier = term;
+      term = word + term;
+      continue;
+    }
+    const limit = beforeModifier === null ? MAX_TERM_CHARS : MAX_MODIFIED_TERM_CHARS;
+    if (CLAUSE_WORDS.has(word) || term.length + word.length > limit) break;
     term = word + term;
+    count++;
   }
+  // Nothing before 的 joined it: the term is what came after.
+  if (beforeModifier !== null && term.startsWith(MODIFIER)) term = beforeModifier;
   return term.length >= 2 ? term : null;
 }
+
+const MODIFIER = '的';
+/**
+ * English that names a modifier the way Chinese puts one before 的: "relation
+ * based TL" (基于关系的迁移), "empirical methods in NLP", "area under curve",
+ * "model-free episode control". Without such a word, "convolutional neural
+ * networks" is not 得到的卷积神经网络, nor "mass center" 掩码的质心.
+ */
+function namesAModifier(english: string): boolean {
+  return english
+    .toLowerCase()
+    .split(/[\s\-/]+/)
+    .some((w) => MODIFIER_MARKERS.has(w));
+}
+const MODIFIER_MARKERS = new Set(['based', 'of', 'in', 'on', 'under', 'for', 'with', 'without', 'free']);
+/** A term with its modifier (基于关系的迁移学习方法) may be longer than a plain one. */
+const MAX_MODIFIED_TERM_CHARS = 12;
 
 function getOrCreate<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
   let set = map.get(key);
