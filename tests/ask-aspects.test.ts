@@ -44,6 +44,10 @@ describe('aspectsOf', () => {
     ['what regularizers exist', ['kinds']],
     ['what kernel functions can you use in an svm', ['kinds']],
     ['2.18.7 常见的核函数有哪些', ['kinds']],
+    ["explain GANs to me like I'm five", ['plainly']],
+    ['what is knowledge distillation, in one sentence', ['meaning', 'plainly']],
+    ['7.1.1 如何通俗理解GAN？', ['way', 'plainly']],
+    ['2.12.3 梯度下降法直观理解', ['plainly']],
   ])('reads "%s" as asking or answering %j', (text, aspects) => {
     expect([...aspectsOf(text)].sort()).toEqual([...aspects].sort());
   });
@@ -65,6 +69,11 @@ describe('aspectCueWords', () => {
     expect(aspectCueWords('what does a 1x1 convolution do')).toEqual([]);
     expect(aspectCueWords('what is dropout good for')).toEqual([]);
     expect(aspectCueWords('梯度消失怎么办')).toEqual(['怎么办']);
+  });
+
+  it('gives every word of a cue for the form of the answer, which never spans the topic', () => {
+    expect(aspectCueWords('what is knowledge distillation, in one sentence')).toEqual(['in', 'one', 'sentence']);
+    expect(aspectCueWords("explain GANs like I'm five")).toEqual(['like', "I'm", 'five']);
   });
 });
 
@@ -110,6 +119,23 @@ describe('ask() on a question that asks for an aspect', () => {
       ),
     );
     expect((await ask(sections, 'dropout downsides?')).results[0]?.chunkId).toBe('weak');
+  });
+
+  it('puts first the section that explains plainly when the question asks for it ("like I\'m five", 通俗理解)', async () => {
+    const gan = memoryCorpus(
+      [
+        {
+          id: 'train',
+          headingPath: ['GAN', 'gan training'],
+          text: 'gan training: the gan generator and the gan discriminator take turns.',
+        },
+        { id: 'plain', headingPath: ['GAN', 'gan 通俗理解'], text: 'A forger and a detective: the gan forger learns from being caught.' },
+        { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+      ],
+      { topical: ['gan'] },
+    );
+    expect((await ask(gan, "explain gan like I'm five")).results[0]?.chunkId).toBe('plain');
+    expect((await ask(gan, "explain gan like I'm five", { features: { aspects: false } })).results[0]?.chunkId).toBe('train');
   });
 
   it('lifts nothing for a heading that answers the aspect about something else', async () => {

@@ -327,3 +327,25 @@ describe('ask() on long chatty questions and near misses (co-occurrence)', () =>
     expect((await ask(corpus, chatty, { features: { cooccurrence: false } })).answered).toBe(false);
   });
 });
+
+describe('ask() on a question that says how it wants the answer ("in one sentence")', () => {
+  const corpus = memoryCorpus(
+    [
+      { id: 'vtable', headingPath: ['C++', 'vtable'], text: 'A vtable holds the addresses of the virtual functions of a class.' },
+      { id: 'parse', headingPath: ['NLP', 'Parsing'], text: 'A parser reads a sentence into a tree.' },
+    ],
+    { topical: ['vtable', 'virtual'], everyday: { vtable: 1e-7, sentence: 0.004, what: 0.3, is: 0.5, in: 0.6, one: 0.4 } },
+  );
+
+  it('does not count the words of the form it asks for among what it hinges on', async () => {
+    // One result: the notes use "sentence" only elsewhere, where they answer something else.
+    const answer = await ask(corpus, 'what is a vtable, in one sentence', { k: 1 });
+    expect(answer.results[0]?.chunkId).toBe('vtable');
+    expect(answer.answered).toBe(true);
+  });
+
+  it('still counts the same word where it asks about something ("a vtable sentence")', async () => {
+    // One word held, one the notes use only elsewhere: not covered.
+    expect((await ask(corpus, 'what is a vtable sentence', { k: 1 })).answered).toBe(false);
+  });
+});

@@ -10,7 +10,7 @@ import { headingShare } from './definition.js';
  * or "优缺点小结" says which of these it answers, and "why does tanh learn
  * faster" asks the first, in either language.
  */
-export type Aspect = 'reason' | 'way' | 'meaning' | 'use' | 'strengths' | 'weaknesses' | 'remedy' | 'difference' | 'kinds';
+export type Aspect = 'reason' | 'way' | 'meaning' | 'use' | 'strengths' | 'weaknesses' | 'remedy' | 'difference' | 'kinds' | 'plainly';
 
 /**
  * The cue words of each aspect: question words and the few nouns both
@@ -41,7 +41,16 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
     'kinds',
     /哪几|几种|几类|哪些|类型|种类|\b(?:types?|kinds?|sorts?)\s+of\b|\bwhat\s+\w+\s+(?:are\s+there|exist)\b|\bwhat\s+(?:\w+\s+){1,3}(?:can|could|should)\s+(?:you|i|we|one)\s+(?:use|pick|choose)\b/i,
   ],
+  // The plain version, the intuition: "explain GANs like I'm five", "in one sentence", 通俗, "7.1.1 如何通俗理解GAN？",
+  // "2.12.3 梯度下降法直观理解". How the student wants it said, never a topic.
+  [
+    'plainly',
+    /通俗|直观|大白话|一句话|简单(?:来|地)?(?:说|讲)|\bintuiti(?:on|ve|vely)\b|\bin\s+(?:simple|plain|layman['’]?s?|lay)\s+(?:terms|english|words|language)\b|\blike\s+(?:i['’]?m|i\s+am)\s+(?:five|5|a\s+(?:kid|child|beginner))\b|\beli5\b|\bin\s+a\s+nutshell\b|\bin\s+(?:one|a|a\s+single)\s+sentence\b|\bbriefly\b|\bin\s+short\b/i,
+  ],
 ];
+
+/** Aspects whose cues never span the topic: every word of a match is a cue word ("in one sentence"). */
+const WHOLE_CUES: ReadonlySet<Aspect> = new Set(['plainly']);
 
 /**
  * The words of `text` that name an aspect ("downsides", 为什么, 优点): what a
@@ -50,13 +59,15 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
  * cues on their own: none here.
  */
 export function aspectCueWords(text: string): string[] {
-  return EVERY_CUE.flatMap((cue) =>
-    [...text.matchAll(cue)].flatMap((m) => m[0].split(/\s+/).filter((w) => ASPECT_CUES.some(([, alone]) => alone.test(w)))),
+  return EVERY_CUE.flatMap(([aspect, cue]) =>
+    [...text.matchAll(cue)].flatMap((m) =>
+      m[0].split(/\s+/).filter((w) => WHOLE_CUES.has(aspect) || ASPECT_CUES.some(([, alone]) => alone.test(w))),
+    ),
   );
 }
 
 /** The cues again, global, for finding every cue word of a question (matchAll needs the g flag). */
-const EVERY_CUE = ASPECT_CUES.map(([, cue]) => new RegExp(cue.source, 'gi'));
+const EVERY_CUE = ASPECT_CUES.map(([aspect, cue]) => [aspect, new RegExp(cue.source, 'gi')] as const);
 
 /** The aspects a question asks, or a heading answers (none for a heading that only names a topic). */
 export function aspectsOf(text: string): Set<Aspect> {
