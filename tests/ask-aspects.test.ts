@@ -256,4 +256,26 @@ describe('ask() when a note intro lists what its sections explain', () => {
   it('leaves the intro first when switched off (the ablation)', async () => {
     expect((await ask(corpus, 'backprop', { features: { overviews: false } })).results[0]?.chunkId).toBe('intro');
   });
+
+  it('keeps first an intro that defines what a "what is X" question asks: it answers, it does not list', async () => {
+    const seg = withQuestionWordsDropped(
+      memoryCorpus([
+        {
+          id: 'seg-intro',
+          file: 'fcn.md',
+          headingPath: ['FCN 全卷积网络'],
+          text: 'Semantic segmentation is predicting a class for every pixel. FCN does it with convolutions only.',
+        },
+        {
+          id: 'why-not',
+          file: 'fcn.md',
+          headingPath: ['FCN 全卷积网络', 'why classifiers cannot do segmentation'],
+          text: 'they pool away where things are.',
+        },
+      ]),
+    );
+    expect((await ask(seg, 'what is semantic segmentation')).results[0]?.chunkId).toBe('seg-intro');
+    // Any other question about it still finds the section its heading names first.
+    expect((await ask(seg, 'segmentation')).results[0]?.chunkId).toBe('why-not');
+  });
 });

@@ -157,7 +157,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         const found = chunkOf(id);
         if (!found) return null;
         const { chunk, meta } = found;
-        const intro = chunk.headingPath.length < 2;
+        // An intro that defines what a "what is X" question asks is its answer, not a table of contents.
+        const intro = chunk.headingPath.length < 2 && !(definition && headingBonusOf(id) >= DEFINITION_WEIGHT);
         const named = () =>
           intro
             ? coverage(groups, new Set(corpus.tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`)), idf)
