@@ -15,6 +15,15 @@ describe('analyzer: index tokens', () => {
     expect(tokens).not.toContain('the');
   });
 
+  it('stems a three-letter word as its plural is stemmed: "ray" and "rays", "key" and "keys" meet', () => {
+    expect(analyzer.tokenize('ray')).toEqual(analyzer.tokenize('rays'));
+    expect(analyzer.tokenize('key')).toEqual(analyzer.tokenize('keys'));
+    expect(analyzer.tokenize('box')).toEqual(analyzer.tokenize('boxes'));
+    // A dictionary sense of the singular translates the plural a student types.
+    const withDictionary = createAnalyzer(glossary, [['ray', '射线']]);
+    expect(withDictionary.analyzeQuery('predicted rays')[1]?.guesses).toEqual(['射线']);
+  });
+
   it('adds bigrams inside long Chinese words so different segmentations still meet', () => {
     expect(analyzer.tokenize('归一化')).toEqual(expect.arrayContaining(['归一化', '归一', '一化']));
   });

@@ -6,7 +6,7 @@ import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 23;
+export const ANALYZER_VERSION = 24;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -230,7 +230,8 @@ function latinTokens(text: string): string[] {
       const family = /^([a-z]{2,})\d+$/.exec(part)?.[1];
       if (family && !ENGLISH_STOPWORDS.has(family)) parts.push(family);
     }
-    for (const part of parts) out.push(/^[a-z]+$/.test(part) && part.length > 3 ? stemmer(part) : part);
+    // Three-letter words are stemmed too: their plurals are ("rays" → rai), and "ray" must meet them.
+    for (const part of parts) out.push(/^[a-z]+$/.test(part) && part.length > 2 ? stemmer(part) : part);
   }
   return out;
 }
