@@ -49,3 +49,27 @@ describe('ask() on a question of several sentences', () => {
     expect((await ask(corpus, 'the teacher talked about variance. what should I cook for dinner?')).answered).toBe(false);
   });
 });
+
+describe('ranking for a question of several sentences', () => {
+  const gpu = memoryCorpus(
+    [
+      {
+        id: 'hetero',
+        headingPath: ['GPU', 'Heterogeneous computing'],
+        text: 'a deep learning machine pairs a cpu with a gpu.',
+      },
+      { id: 'buying', headingPath: ['GPU', 'Buying advice'], text: 'what to look at when choosing a gpu: memory first, then bandwidth.' },
+      { id: 'filler', headingPath: ['Layers', 'Pooling'], text: 'pooling shrinks feature maps.' },
+    ],
+    { topical: ['gpu', 'machine', 'deep', 'learning'] },
+  );
+  const story = 'our lab wants a deep learning machine, we never built one. what should we look at when choosing a gpu?';
+
+  it('counts the asking sentence twice: what it asks outweighs the story told before it', async () => {
+    expect((await ask(gpu, story)).results[0]?.chunkId).toBe('buying');
+  });
+
+  it('lets the story outweigh it when switched off (the ablation)', async () => {
+    expect((await ask(gpu, story, { features: { askingSentence: false } })).results[0]?.chunkId).toBe('hetero');
+  });
+});

@@ -103,7 +103,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const bm25 = corpus.keywordHits(searched(groups), CANDIDATES);
   // The rerank weighs the ideas some candidate holds: the rest (a chatty question's "first place", an English
   // word no translation reaches) shrink every candidate's coverage alike and leave BM25 to decide alone.
-  const rankGroups = features.heldIdeas ? ideasHeld(groups, bm25) : groups;
+  // A question of several sentences is asked by its last one: the ranking counts that sentence's ideas twice,
+  // so a story's words ("GPU time left", "my labmate") weigh less than what it asks ("which hyperparameters matter").
+  const asking = features.askingSentence ? askingSentence(spelled.text) : null;
+  const withAskingTwice = asking ? [...groups, ...analyzed(asking)] : groups;
+  const rankGroups = features.heldIdeas ? ideasHeld(withAskingTwice, bm25) : withAskingTwice;
   // Which query tokens a section holds: BM25 already knows for its hits; only a
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
@@ -239,7 +243,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     });
   // A long question's last sentence asks it; the sentences before tell a story (期末复习, 老师讲得快) whose words
   // the notes need not hold. When the asking sentence alone hinges on nothing the notes lack, they answer it.
-  const asking = features.askingSentence ? askingSentence(spelled.text) : null;
   const askingGroups = asking ? withGuessesConfirmed(analyzed(asking), firstHeadings) : null;
   const namesFirstNote = () => {
     const first = results[0] ? chunkOf(results[0].chunkId) : undefined;
