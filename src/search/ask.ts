@@ -255,32 +255,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       accounts(confirmedGroups) ||
       (features.noteNames && namesFirstNote()) ||
       (askingGroups !== null && accounts(askingGroups, true)));
-  if (process.env.HDBG) {
-    const H = await import('./hinges.js');
-    const gs = H.distinctIdeas(withoutWords(confirmedGroups, new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')))));
-    const secs = results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!);
-    console.log('HDBG', JSON.stringify(H.countHinges(gs, secs, corpus)), 'together', H.heldTogether(gs, secs, corpus));
-    for (const g of gs)
-      console.log(
-        '  ',
-        g.surface,
-        g.tokens
-          .map((t) => `${t}:${corpus.everydayShare(t).toExponential(1)}${corpus.isEverydayWord(t) ? 'E' : ''}/${corpus.sectionsWith(t)}`)
-          .join(' '),
-        secs.map((s) => (g.tokens.some((t) => s.has(t)) ? 'Y' : '.')).join(''),
-      );
-    console.log(
-      'HCOV',
-      results
-        .slice(0, 3)
-        .map((r) => [r.coverage.toFixed(2), coversQuestion(confirmedGroups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))].join(':'))
-        .join(' '),
-      'accounts',
-      accounts(confirmedGroups),
-      askingGroups && accounts(askingGroups, true),
-    );
-    console.log('   secs', secs.map((s) => [...s].join(',')).join(' | '));
-  }
   const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
   return {
     question,
