@@ -188,8 +188,9 @@ if (values.ablation) {
     ['without compound translations', { compounds: false }],
     ['without word order in headings', { wordOrder: false }],
     ['quotes without the heading they continue', { headingLead: false }],
+    ['without words aligned with the first heading', { headingAlignment: false }],
     [
-      'without all eighteen (before #12)',
+      'without all nineteen (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -209,6 +210,7 @@ if (values.ablation) {
         compounds: false,
         wordOrder: false,
         headingLead: false,
+        headingAlignment: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

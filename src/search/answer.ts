@@ -87,4 +87,6 @@ export interface KeywordFeatures {
   wordOrder: boolean;
   /** Quotes: a section's opening sentence holds the question's words its own heading holds (search/answer-quote.ts). */
   headingLead: boolean;
+  /** Abstention: a question word nothing translates is the one word of the first heading it sits beside (search/heading-alignment.ts). */
+  headingAlignment: boolean;
 }

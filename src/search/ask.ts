@@ -13,6 +13,7 @@ import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.j
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion, withGuessesConfirmed } from './hinges.js';
+import { withHeadingAligned } from './heading-alignment.js';
 import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
@@ -65,6 +66,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     compounds: true,
     wordOrder: true,
     headingLead: true,
+    headingAlignment: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -233,8 +235,17 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   // A dictionary guess the heading of a first section holds is a translation, for both rules below.
   const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...headingTokensOf(r.chunkId)]));
-  const confirmedGroups = features.headingGuesses ? withGuessesConfirmed(groups, firstHeadings) : groups;
-  const hingeSections = results.slice(0, HINGE_SECTIONS).map((r) => resultTokens.get(r.chunkId)!);
+  const guessesConfirmed = features.headingGuesses ? withGuessesConfirmed(groups, firstHeadings) : groups;
+  const firstPath = results[0] ? (chunkOf(results[0].chunkId)?.chunk.headingPath ?? []) : [];
+  const reachesNotes = (g: QueryGroup) => [...g.tokens, ...g.expansions, ...g.guesses].some((t) => corpus.sectionsWith(t) > 0);
+  const confirmedGroups =
+    features.headingAlignment && firstPath.length > 1
+      ? withHeadingAligned(guessesConfirmed, [...headingTokensOf(results[0]!.chunkId)], reachesNotes)
+      : guessesConfirmed;
+  // What a section holds, for the rules below: the query tokens found in it, and its own heading's words, which
+  // a word aligned with the first heading is translated by.
+  const heldIn = (id: string) => new Set([...resultTokens.get(id)!, ...headingTokensOf(id)]);
+  const hingeSections = results.slice(0, HINGE_SECTIONS).map((r) => heldIn(r.chunkId));
   // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
   const accounts = (g: QueryGroup[], nothingForeign = false) =>
     accountsForQuestion(withoutWords(g, cueWords), hingeSections, corpus, features.cooccurrence, {
@@ -250,7 +261,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     return first !== undefined && namesItsNote(corpus.tokenize(first.meta.title), typed, (t) => corpus.isEverydayWord(t));
   };
   const answered =
-    leading.some((r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, resultTokens.get(r.chunkId)!, topicalIn(r.chunkId))) &&
+    leading.some((r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, heldIn(r.chunkId), topicalIn(r.chunkId))) &&
     (!features.hinges ||
       accounts(confirmedGroups) ||
       (features.noteNames && namesFirstNote()) ||
