@@ -67,12 +67,18 @@ describe('aspectCueWords', () => {
 
   it('never gives the topic a cue spans ("what does a 1x1 convolution do")', () => {
     expect(aspectCueWords('what does a 1x1 convolution do')).toEqual([]);
-    expect(aspectCueWords('what is dropout good for')).toEqual([]);
+    // "what is" is the meaning cue's own two words (stop words to the analyzer); "dropout" is never a cue.
+    expect(aspectCueWords('what is dropout good for')).toEqual(['what', 'is']);
     expect(aspectCueWords('梯度消失怎么办')).toEqual(['怎么办']);
   });
 
+  it('gives both words of a two-word cue, which cannot span a topic ("the point of", "types of")', () => {
+    expect(aspectCueWords("what's the point of cross validation")).toEqual(["what's", 'point', 'of']);
+    expect(aspectCueWords('what types of pooling are there')).toEqual(['types', 'of']);
+  });
+
   it('gives every word of a cue for the form of the answer, which never spans the topic', () => {
-    expect(aspectCueWords('what is knowledge distillation, in one sentence')).toEqual(['in', 'one', 'sentence']);
+    expect(aspectCueWords('what is knowledge distillation, in one sentence')).toEqual(['what', 'is', 'in', 'one', 'sentence']);
     expect(aspectCueWords("explain GANs like I'm five")).toEqual(['like', "I'm", 'five']);
   });
 });

@@ -349,3 +349,19 @@ describe('ask() on a question that says how it wants the answer ("in one sentenc
     expect((await ask(corpus, 'what is a vtable sentence', { k: 1 })).answered).toBe(false);
   });
 });
+
+describe('ask() on "the point of X", whose cue is no part of its topic', () => {
+  const corpus = memoryCorpus(
+    [
+      { id: 'cv', headingPath: ['Evaluation', 'validation 作用'], text: 'validation 估计 泛化 误差。' },
+      { id: 'other', headingPath: ['Layers', 'pooling'], text: 'pooling shrinks maps.' },
+    ],
+    { topical: ['pooling'], everyday: { point: 0.04, validation: 0.002 } },
+  );
+
+  it('lets a heading that names all of the topic vouch for it, whatever the cue words ("point of") are', async () => {
+    const answer = await ask(corpus, 'what is the point of validation');
+    expect(answer.results[0]?.chunkId).toBe('cv');
+    expect(answer.answered).toBe(true);
+  });
+});

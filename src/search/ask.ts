@@ -230,7 +230,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   });
   const topicalHere = features.ownNames ? withOwnNames(isTopical, (t) => corpus.isEverydayWord(t)) : isTopical;
   const topicalIn = (id: string) =>
-    features.headingVouches ? topicalInSection(groups, headingOrTitleTokensOf(id), topicalHere, idf) : topicalHere;
+    features.headingVouches ? topicalInSection(withoutWords(groups, cueWords), headingOrTitleTokensOf(id), topicalHere, idf) : topicalHere;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   // A dictionary guess the heading of a first section holds is a translation, for both rules below.

@@ -54,14 +54,17 @@ const WHOLE_CUES: ReadonlySet<Aspect> = new Set(['plainly']);
 
 /**
  * The words of `text` that name an aspect ("downsides", 为什么, 优点): what a
- * question asks about its topic, not its topic. A cue that spans the topic
- * ("what does a 1x1 convolution do") gives only those of its words that are
- * cues on their own: none here.
+ * question asks about its topic, not its topic. A cue of two words ("point
+ * of", "types of", "wrong with") is all cue; a longer one may span the topic
+ * ("what does a 1x1 convolution do") and gives only those of its words that
+ * are cues on their own: none here.
  */
 export function aspectCueWords(text: string): string[] {
   return EVERY_CUE.flatMap(([aspect, cue]) =>
     [...text.matchAll(cue)].flatMap((m) =>
-      m[0].split(/\s+/).filter((w) => WHOLE_CUES.has(aspect) || ASPECT_CUES.some(([, alone]) => alone.test(w))),
+      m[0]
+        .split(/\s+/)
+        .filter((w, _, words) => WHOLE_CUES.has(aspect) || words.length <= 2 || ASPECT_CUES.some(([, alone]) => alone.test(w))),
     ),
   );
 }
