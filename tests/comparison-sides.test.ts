@@ -197,6 +197,37 @@ describe('ask() on a comparison', () => {
     expect(answer.results[0]?.quote).toContain('The two stage rcnn first proposes boxes.');
   });
 
+  it('does not answer for a side with a section whose heading names only what the sides share (注意力 of 交叉注意力)', async () => {
+    const notes = memoryCorpus(
+      [
+        {
+          id: 'self',
+          file: 'transformer.md',
+          headingPath: ['transformer', 'self attention'],
+          text: 'self attention relates the positions of one sequence.',
+        },
+        {
+          id: 'distill',
+          file: 'distillation.md',
+          headingPath: ['distillation', 'attention distillation'],
+          text: 'the student copies the attention maps of the teacher.',
+        },
+        {
+          id: 'decoder',
+          file: 'transformer.md',
+          headingPath: ['transformer', 'decoder'],
+          text: 'in the decoder cross attention reads the encoder output.',
+        },
+        { id: 'ce', file: 'losses.md', headingPath: ['losses', 'cross entropy'], text: 'cross entropy compares two distributions.' },
+        { id: 'cv', file: 'eval.md', headingPath: ['evaluation', 'cross validation'], text: 'cross validation splits the data.' },
+      ],
+      { topical: ['attention', 'cross'] },
+    );
+    const answer = await ask(notes, 'self attention vs cross attention');
+    const sides = Object.fromEntries(answer.results.slice(0, 2).map((r) => [r.side, r.chunkId]));
+    expect(sides).toEqual({ 'self attention': 'self', 'cross attention': 'decoder' });
+  });
+
   it("does not answer for a side with a section whose own heading names another side, though the note's title names this one", async () => {
     // "bidirectional rnn vs stacked lstm" in a chapter titled after RNNs: "Stacked LSTMs" speaks of bidirectional ones too.
     const notes = titled(

@@ -66,6 +66,7 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
   const top = ranking[0];
   const own = new Map(sides.map((side) => [side, distinctive(side, sideGroups, search)]));
   const others = (side: string) => sides.filter((s) => s !== side).map((s) => own.get(s)!);
+  const shared = new Map(sides.map((side) => [side, sharedPart(side, sideGroups, own.get(side)!)]));
   const speaksOf = (id: string, groups: QueryGroup[][]) => groups.every((g) => search.textShare(id, g) >= SIDE_NAMED);
   const headingNamesAll = (id: string) => sides.every((side) => search.headingShare(id, own.get(side)!) >= SIDE_NAMED);
   const saysItCompares = (id: string) =>
@@ -78,7 +79,12 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
       .map((r) => r.id)
       .filter(free);
   for (const side of sides) {
-    const named = (id: string) => search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED;
+    // Half the side, and in its path some of what tells it apart and some of what the sides share:
+    // "特征蒸馏与注意力蒸馏" names 注意力 of 交叉注意力, not 交叉; "cross entropy" names cross, not attention.
+    const named = (id: string) =>
+      search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED &&
+      search.pathShare(id, own.get(side)!) > 0 &&
+      (shared.get(side)!.length === 0 || search.pathShare(id, shared.get(side)!) > 0);
     // A section whose own heading names another side and not this one ("6.13.6 Stacked LSTMs" for "bidirectional
     // rnn vs stacked lstm") is that side's, though its note's title (第六章 循环神经网络(RNN)) names this one.
     const namesAnother = (id: string) =>
@@ -124,4 +130,10 @@ function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search
     .filter((g) => g.tokens.length > 0 || g.expansions.length > 0);
   const known = own.some((g) => [...g.tokens, ...g.expansions].some((t) => search.sectionsWith(t) > 0));
   return known ? own : groups;
+}
+
+/** What a side shares with the others: its groups that what tells it apart left out (注意力 of 交叉注意力 beside 自注意力). */
+function sharedPart(side: string, sideGroups: Map<string, QueryGroup[]>, distinct: QueryGroup[]): QueryGroup[] {
+  const apart = new Set(distinct.flatMap((g) => g.tokens));
+  return sideGroups.get(side)!.filter((g) => g.tokens.length > 0 && g.tokens.every((t) => !apart.has(t)));
 }
