@@ -49,6 +49,9 @@ describe('comparisonSides', () => {
     ['group norm vs batchnorm - what is the tradeoff between them?', ['group norm', 'batchnorm']],
     ['LDA 和 PCA，哪个有什么区别', ['LDA', 'PCA']],
     ['LDA vs PCA for reducing dimensions', ['LDA', 'PCA']],
+    ['spark mllib or bigdl if I want deep learning on a spark cluster', ['spark mllib', 'bigdl']],
+    ['is it better to use dropout or batch norm for small datasets', ['dropout', 'batch norm']],
+    ['can I use relu or tanh for the output layer', ['relu', 'tanh']],
   ])('leaves the clause after the last side out of it in "%s"', (question, sides) => {
     expect(comparisonSides(question)).toEqual(sides);
   });
@@ -60,6 +63,14 @@ describe('comparisonSides', () => {
     ["what's so good about relu compared to the older activations", ['relu', 'older activations']],
   ])('leaves a clause before the sides, and a demonstrative after them, out of "%s"', (question, sides) => {
     expect(comparisonSides(question)).toEqual(sides);
+  });
+
+  it.each([
+    'what should I do if the loss is nan or inf when training',
+    'how do I fix overfitting or underfitting',
+    'dropout or batch norm',
+  ])('finds no sides in "%s": an "or" without a question mark or a clause of what for, or a side that opens as a question', (question) => {
+    expect(comparisonSides(question)).toBeNull();
   });
 
   it.each([

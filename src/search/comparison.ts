@@ -5,13 +5,19 @@
  * student put around them.
  */
 
+/** The asking before a choice between sides: "should I use X or Y", "is it better to use X or Y", "which is better, X or Y". */
+const CHOICE_BEFORE =
+  '(?:(?:should|can|could|do|would)\\s+(?:i|we|you)\\s+(?:use|pick|choose|go\\s+with|try)\\s+|is\\s+it\\s+better\\s+to\\s+(?:use\\s+)?|which\\s+is\\s+better,?\\s+)?';
+
 const ENGLISH_PATTERNS: readonly RegExp[] = [
   /^(?:what(?:['’]?s| is| are)?\s+)?(?:actually\s+)?(?:the\s+)?(?:differences?|diff|different)\s+between\s+(?<a>.+?)\s+and\s+(?<b>.+?)$/i,
   /^(?:how|in\s+what\s+ways?)\s+(?:do|does|are|is)\s+(?<a>.+?)\s+and\s+(?<b>.+?)\s+(?:differ|different)\b/i,
   /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:differ(?:ent)?|differs)\s+(?:from|than)\s+(?<b>.+?)$/i,
   /^(?<a>.+?)\s+(?:vs\.?|versus)\s+(?<b>.+?)$/i,
   /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:compared?\s+(?:with|to))\s+(?<b>.+?)$/i,
-  /^(?:should\s+i\s+use\s+|which\s+is\s+better,?\s+)?(?<a>[^,]+?)\s+or\s+(?<b>[^,]+?)\s*\?$/i,
+  new RegExp(`^${CHOICE_BEFORE}(?<a>[^,]+?)\\s+or\\s+(?<b>[^,]+?)\\s*\\?$`, 'i'),
+  // Without a question mark, "X or Y" asks only with a clause saying what for: "spark mllib or bigdl if I want …".
+  new RegExp(`^${CHOICE_BEFORE}(?<a>[^,]+?)\\s+or\\s+(?<b>[^,]+?)\\s+(?:if|for|when)\\s+.+$`, 'i'),
   /^(?:is|are|was|were)\s+(?<a>.+?)\s+(?:better|worse|faster|slower|more\s+\w+|less\s+\w+)\s+than\s+(?<b>.+?)$/i,
 ];
 const CHINESE_PATTERNS: readonly RegExp[] = [
@@ -37,6 +43,7 @@ const SIDE_NOISE =
  * me what RL even is and how it's different from …", "听说学习率要慢慢降，X 和 Y …").
  */
 const MAX_SIDE_WORDS = 6;
+const ASKING = /^(?:what|how|why|when|where|who|which|should|can|could|would|will|do|does|did|is|are|was|were)\b/i;
 const CLAUSES_BEFORE = /^.*[，。；！？:：]\s*/;
 /** A question opening the first side ("what actually is an epoch vs …"): the side is what it asks about. */
 const QUESTION_BEFORE =
@@ -53,7 +60,8 @@ export function comparisonSides(question: string): string[] | null {
     const listed = [...splitList(first), m.groups.b!].map(clean).filter(Boolean);
     // A clause before a list of names is the question's preamble, not a side; a clause as a side is no comparison.
     const sides = listed.filter((side, i) => i >= listed.length - 2 || isName(side));
-    if (sides.length < 2 || sides.length > 3) continue;
+    // A side that opens as a question ("what should I do if the loss is nan or inf") is the asking, not a name.
+    if (sides.length < 2 || sides.length > 3 || sides.some((side) => ASKING.test(side))) continue;
     if (sides.every(isName)) return withSharedAttribute(sides);
     const shared = withSharedTail(sides);
     if (shared) return shared;
