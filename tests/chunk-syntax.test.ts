@@ -153,6 +153,26 @@ describe('readableNote', () => {
     expect(readableNote(source)).toEqual({ text: source, links: [], tags: [] });
   });
 
+  it("reads a heading typed right under an HTML line as a heading, keeping the line's text and every line number", () => {
+    const source = [
+      '## 9.2.7 反卷积',
+      '',
+      'Upsampling 可以看成反卷积。',
+      '<center>上图中的反卷积，input 是 2×2</center>',
+      '### 9.2.8 跳级(skip)结构',
+      '',
+      '把倒数第几层的输出和最后的输出做 fusion。',
+    ].join('\n');
+    const { chunks } = chunkNote({ file: 'seg.md', text: source });
+    expect(chunks.map((c) => [c.headingPath.at(-1), c.startLine, c.endLine])).toEqual([
+      ['9.2.7 反卷积', 3, 4],
+      ['9.2.8 跳级(skip)结构', 7, 7],
+    ]);
+    expect(chunks[0]!.text).toContain('上图中的反卷积');
+    // Under CommonMark alone the heading is part of the HTML block, and its section part of the one before.
+    expect(readableNote(source).text.split('\n')).toHaveLength(source.split('\n').length);
+  });
+
   it('does not read "#1", a Markdown heading or a link anchor as a tag', () => {
     expect(readableNote('# Heading\nstep #1 and [jump](#anchor) and #real-tag').tags).toEqual(['real-tag']);
   });

@@ -34,7 +34,7 @@ export function readableNote(source: string): ReadableNote {
   const flushProse = () => {
     if (prose.length === 0) return;
     const { masked, restore } = maskInlineCode(prose.join('\n'));
-    const cleaned = restore(stripTemplateTags(stripComments(masked))).split('\n');
+    const cleaned = headingsOutOfHtml(restore(stripTemplateTags(stripComments(masked))).split('\n'));
     for (const line of cleaned) out.push(rewriteProseLine(line, links, tags));
     prose = [];
   };
@@ -78,6 +78,31 @@ export function readableNote(source: string): ReadableNote {
   flushProse();
   return { text: out.join('\n'), links: [...new Set(links)], tags: [...new Set(tags)] };
 }
+
+/**
+ * A heading typed right under an HTML line ("<center>图 21: …</center>" then
+ * "### 11.3.4 联合分布自适应") belongs, for CommonMark, to the HTML block,
+ * which runs to the next blank line: the section vanished into the one
+ * before it, though every editor a student uses shows a heading. The tags of
+ * the lines between a blank line and such a heading are dropped (their
+ * text stays, as prose): line for line, so line numbers are unchanged.
+ */
+function headingsOutOfHtml(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 1; i < out.length; i++) {
+    if (!ATX_HEADING.test(out[i]!)) continue;
+    let start = i;
+    while (start > 0 && out[start - 1]!.trim() !== '') start--;
+    // An HTML block may open the run or interrupt the paragraph in it (<center>, <div>, <p>).
+    const html = out.slice(start, i).findIndex((line) => HTML_LINE.test(line));
+    if (html < 0) continue;
+    for (let j = start + html; j < i; j++) out[j] = out[j]!.replace(/<\/?[A-Za-z][^>]*>/g, '');
+  }
+  return out;
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
+const HTML_LINE = /^ {0,3}<\/?[A-Za-z][^>]*>/;
 
 /** `{% codeblock lang:python %}` / `{{< highlight go >}}` → "```python" / "```go". */
 function codeFenceFor(openingTag: string): string {
