@@ -6,7 +6,7 @@ import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 24;
+export const ANALYZER_VERSION = 25;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -230,10 +230,20 @@ function latinTokens(text: string): string[] {
       const family = /^([a-z]{2,})\d+$/.exec(part)?.[1];
       if (family && !ENGLISH_STOPWORDS.has(family)) parts.push(family);
     }
-    // Three-letter words are stemmed too: their plurals are ("rays" → rai), and "ray" must meet them.
-    for (const part of parts) out.push(/^[a-z]+$/.test(part) && part.length > 2 ? stemmer(part) : part);
+    for (const part of parts) out.push(/^[a-z]+$/.test(part) && part.length > 3 ? stem(part) : part);
   }
   return out;
+}
+
+/**
+ * Porter's stem, except that the plural of a three-letter word is that word:
+ * "rays" and "ray" meet (Porter makes "rays" rai, and leaves "ray" alone, as
+ * every word of three letters, whose stems would meet acronyms: "guy" → gui
+ * is GUI, "ape" → ap is AP).
+ */
+function stem(word: string): string {
+  const stemmed = stemmer(word);
+  return stemmed.length < 4 && /^[a-z]{3}s$/.test(word) && !word.endsWith('ss') ? word.slice(0, 3) : stemmed;
 }
 
 /** Length in words of the longest phrase of `phrases` starting at `words[i]`, or 0. */
