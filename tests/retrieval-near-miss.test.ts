@@ -42,6 +42,17 @@ describe('countHinges', () => {
     });
   });
 
+  it('counts no number: "0.5" and "200" say nothing of the topic, though the notes hold them', () => {
+    const numbers = lexicon({ interest: 0.036, compound: 0.0013 }, { 0: 40, 5: 60, compound: 0 });
+    const held = [new Set(['0', '5'])];
+    expect(countHinges([group('compound'), group('interest'), group('0'), group('5')], held, numbers)).toEqual({
+      hinges: 1,
+      accounted: 0,
+      foreign: 1,
+    });
+    expect(heldTogether([group('compound'), group('0'), group('5')], held, numbers)).toBe(0);
+  });
+
   it('counts a Latin name no one knows as foreign: Instagram and Pixar are what the question is about', () => {
     const filter = lexicon({ filter: 0.0008 }, { filter: 9 });
     expect(countHinges([group('instagram'), group('filter')], [new Set(['filter'])], filter)).toEqual({

@@ -77,6 +77,9 @@ export interface Lexicon {
 
 /** A word everyday language or the notes know, used in fewer than `share` of everyday paragraphs. */
 function rarerThan(token: string, share: number, lexicon: Lexicon): boolean {
+  // A number (the 0.5 of "paying 0.5%", the 200 of "bake at 200 degrees") says nothing of the topic, and
+  // everyday tables hold no digits to show how common numbers are.
+  if (/^\d+$/.test(token)) return false;
   const known = lexicon.isEverydayWord(token) || lexicon.sectionsWith(token) > 0 || isName(token);
   return known && lexicon.everydayShare(token) < share;
 }
