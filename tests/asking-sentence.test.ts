@@ -73,3 +73,23 @@ describe('ranking for a question of several sentences', () => {
     expect((await ask(gpu, story, { features: { askingSentence: false } })).results[0]?.chunkId).toBe('hetero');
   });
 });
+
+describe('the asking sentence and a spelling correction', () => {
+  const notes = memoryCorpus(
+    [
+      { id: 'overfit', headingPath: ['Training', 'Overfitting'], text: 'overfitting: the model learns the noise of its training set.' },
+      { id: 'pool', headingPath: ['Layers', 'Pooling'], text: 'pooling shrinks feature maps.' },
+    ],
+    { topical: ['overfitting', 'pooling'], everyday: { batter: 0.0009, lumpy: 0.0002, am: 0.3, it: 0.6 } },
+  );
+
+  it('refuses a story about something else whose last sentence meets the notes only through a correction', async () => {
+    const answer = await ask(notes, 'the batter is lumpy. am I overfiting it?');
+    expect(answer.corrections.map((c) => c.to)).toEqual(['overfitting']);
+    expect(answer.answered).toBe(false);
+  });
+
+  it('answers the same question with the word as typed: the last sentence asks about the notes', async () => {
+    expect((await ask(notes, 'the batter is lumpy. am I overfitting it?')).answered).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ import {
   countHinges,
   distinctIdeas,
   heldTogether,
+  holdsTypedContent,
   type Lexicon,
   withGuessesConfirmed,
 } from '../src/search/hinges.js';
@@ -374,5 +375,18 @@ describe('ask() on "the point of X", whose cue is no part of its topic', () => {
     const answer = await ask(corpus, 'what is the point of validation');
     expect(answer.results[0]?.chunkId).toBe('cv');
     expect(answer.answered).toBe(true);
+  });
+});
+
+describe('holdsTypedContent', () => {
+  const notes = lexicon({ overfitting: 0.00001, batter: 0.0009, pancakes: 0.002 }, { overfitting: 4 });
+  const corrected: QueryGroup = { surface: 'overfitting', tokens: [], expansions: ['overfitting'], guesses: [] };
+
+  it('is false when the sections hold only a spelling correction ("Am I overmixing it?" read as overfitting)', () => {
+    expect(holdsTypedContent([corrected, group('batter')], [new Set(['overfitting'])], notes)).toBe(false);
+  });
+
+  it('is true when they hold a content word as typed', () => {
+    expect(holdsTypedContent([group('overfitting')], [new Set(['overfitting'])], notes)).toBe(true);
   });
 });

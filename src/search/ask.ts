@@ -12,7 +12,7 @@ import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
 import { questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { accountsForQuestion, withGuessesConfirmed } from './hinges.js';
+import { accountsForQuestion, holdsTypedContent, withGuessesConfirmed } from './hinges.js';
 import { withHeadingAligned } from './heading-alignment.js';
 import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
@@ -265,7 +265,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     (!features.hinges ||
       accounts(confirmedGroups) ||
       (features.noteNames && namesFirstNote()) ||
-      (askingGroups !== null && accounts(askingGroups, true)));
+      (askingGroups !== null && accounts(askingGroups, true) && holdsTypedContent(askingGroups, hingeSections, corpus)));
   const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
   return {
     question,

@@ -144,6 +144,17 @@ export function heldTogether(groups: QueryGroup[], sections: ReadonlyArray<Reado
 }
 
 /**
+ * Whether the sections hold one of the question's content words as typed:
+ * a spelling correction alone ("Am I overmixing it?" read as "overfitting")
+ * does not make a sentence about the notes.
+ */
+export function holdsTypedContent(groups: QueryGroup[], sections: ReadonlyArray<ReadonlySet<string>>, lexicon: Lexicon): boolean {
+  return groups.some(
+    (g) => g.tokens.length > 0 && wordsOf(g).some((t) => rarerThan(t, CONTENT_SHARE, lexicon)) && sections.some((s) => holds(s, g)),
+  );
+}
+
+/**
  * The notes cover a question only if they account for what it hinges on.
  * With `together` (heldTogether of the first sections), the rule of
  * co-occurrence:
