@@ -108,7 +108,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // A question of several sentences is asked by its last one: the ranking counts that sentence's ideas twice,
   // so a story's words ("GPU time left", "my labmate") weigh less than what it asks ("which hyperparameters matter").
   const asking = features.askingSentence ? askingSentence(spelled.text) : null;
-  const withAskingTwice = asking ? [...groups, ...analyzed(asking)] : groups;
+  const askingIdeas = asking ? analyzed(asking) : null;
+  const withAskingTwice = askingIdeas ? [...groups, ...askingIdeas] : groups;
   const rankGroups = features.heldIdeas ? ideasHeld(withAskingTwice, bm25) : withAskingTwice;
   // Which query tokens a section holds: BM25 already knows for its hits; only a
   // section found by the dense leg alone has to be tokenised.
@@ -244,7 +245,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       : guessesConfirmed;
   // What a section holds, for the rules below: the query tokens found in it, and its own heading's words, which
   // a word aligned with the first heading is translated by.
-  const heldIn = (id: string) => new Set([...resultTokens.get(id)!, ...headingTokensOf(id)]);
+  const held = new Map<string, ReadonlySet<string>>();
+  const heldIn = (id: string) => {
+    if (!held.has(id)) held.set(id, new Set([...resultTokens.get(id)!, ...headingTokensOf(id)]));
+    return held.get(id)!;
+  };
   const hingeSections = results.slice(0, HINGE_SECTIONS).map((r) => heldIn(r.chunkId));
   // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
   const accounts = (g: QueryGroup[], nothingForeign = false) =>
@@ -254,7 +259,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     });
   // A long question's last sentence asks it; the sentences before tell a story (期末复习, 老师讲得快) whose words
   // the notes need not hold. When the asking sentence alone hinges on nothing the notes lack, they answer it.
-  const askingGroups = asking ? withGuessesConfirmed(analyzed(asking), firstHeadings) : null;
+  const askingGroups = askingIdeas ? withGuessesConfirmed(askingIdeas, firstHeadings) : null;
   const namesFirstNote = () => {
     const first = results[0] ? chunkOf(results[0].chunkId) : undefined;
     const typed = new Set(groups.flatMap((g) => g.tokens));

@@ -15,9 +15,8 @@ const ENGLISH_PATTERNS: readonly RegExp[] = [
   /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:differ(?:ent)?|differs)\s+(?:from|than)\s+(?<b>.+?)$/i,
   /^(?<a>.+?)\s+(?:vs\.?|versus)\s+(?<b>.+?)$/i,
   /^(?:how\s+(?:does|do|is|are)\s+)?(?<a>.+?)\s+(?:compared?\s+(?:with|to))\s+(?<b>.+?)$/i,
-  new RegExp(`^${CHOICE_BEFORE}(?<a>[^,]+?)\\s+or\\s+(?<b>[^,]+?)\\s*\\?$`, 'i'),
-  // Without a question mark, "X or Y" asks only with a clause saying what for: "spark mllib or bigdl if I want …".
-  new RegExp(`^${CHOICE_BEFORE}(?<a>[^,]+?)\\s+or\\s+(?<b>[^,]+?)\\s+(?:if|for|when)\\s+.+$`, 'i'),
+  // "X or Y" asks with a question mark, or with a clause saying what for: "spark mllib or bigdl if I want …".
+  new RegExp(`^${CHOICE_BEFORE}(?<a>[^,]+?)\\s+or\\s+(?<b>[^,]+?)(?:\\s*\\?|\\s+(?:if|for|when)\\s+.+)$`, 'i'),
   /^(?:is|are|was|were)\s+(?<a>.+?)\s+(?:better|worse|faster|slower|more\s+\w+|less\s+\w+)\s+than\s+(?<b>.+?)$/i,
 ];
 const CHINESE_PATTERNS: readonly RegExp[] = [
