@@ -8,6 +8,8 @@ import { ask } from '../src/search/ask.js';
 import { comparisonSides, sidePlace } from '../src/search/comparison.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { memoryCorpus } from './support/memory-corpus.js';
+import { type SideSearch, sidesFirst } from '../src/search/sides-first.js';
+import type { QueryGroup } from '../src/text/analyzer.js';
 
 /** The memory corpus titles every note "Notes": give each file its own title. */
 const titled = (corpus: Corpus, titles: Record<string, string>): Corpus => ({
@@ -309,5 +311,40 @@ describe('ask() on a comparison', () => {
     );
     const answer = await ask(notes, 'fcn vs pspnet');
     expect(answer.results[0]).toMatchObject({ chunkId: 'compare', side: 'fcn / pspnet' });
+  });
+});
+
+describe('sidesFirst', () => {
+  const group = (token: string): QueryGroup => ({ surface: token, tokens: [token], expansions: [], translations: [], guesses: [] });
+  const sideGroups = new Map([
+    ['mdl', [group('mdl')]],
+    ['paddle mobile', [group('paddle'), group('mobile')]],
+  ]);
+  /** How much of each side every section names, in its headings and in its text. */
+  const shares: Record<string, { heading: Record<string, number>; text: Record<string, number> }> = {
+    // "17.10.11 MDL、NCNN和 TFLite比较": it compares MDL with others, and says "mobile" once.
+    compare: { heading: { mdl: 1 }, text: { mdl: 1, paddle: 0, mobile: 0.3 } },
+    mdl: { heading: { mdl: 1 }, text: { mdl: 1 } },
+    paddle: { heading: { paddle: 0.5, mobile: 0.5 }, text: { paddle: 0.5, mobile: 0.5 } },
+  };
+  const share = (id: string, kind: 'heading' | 'text', groups: QueryGroup[]) =>
+    groups.reduce((sum, g) => sum + (shares[id]![kind][g.tokens[0]!] ?? 0), 0);
+  const search: SideSearch = {
+    bestOf: (side) => (side === 'mdl' ? ['mdl', 'compare'] : ['paddle']),
+    sectionOf: (id) => id,
+    headingShare: (id, g) => share(id, 'heading', g),
+    ownHeadingShare: (id, g) => share(id, 'heading', g),
+    pathShare: (id, g) => share(id, 'heading', g),
+    titleShare: () => 0,
+    textShare: (id, g) => share(id, 'text', g),
+    placeOf: () => null,
+    comparesInHeading: (id) => id === 'compare',
+    sectionsWith: () => 1,
+  };
+
+  it('does not take a section that says it compares for the comparison when it names only a word of one side', () => {
+    const ranking = ['compare', 'paddle', 'mdl'].map((id, i) => ({ id, score: 1 - i / 10 }));
+    const picked = sidesFirst(ranking, sideGroups, search).slice(0, 2);
+    expect(picked.map((r) => r.side)).toEqual(['mdl', 'paddle mobile']);
   });
 });

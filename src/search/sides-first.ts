@@ -42,8 +42,11 @@ export interface SideSearch {
  *   all of them: its own heading names what tells every side apart ("LDA 和
  *   PCA 区别"; "bottom-up" in "top-down pathway vs bottom-up pathway"), or it
  *   says it compares ("与 FCN、DeepLab 的比较", "批归一化和群组归一化比较") and
- *   its headings, its note's title or its text name some of every side (it
- *   ranked first for the whole question, so that is evidence enough).
+ *   its own heading names some of every side or its text at least half of
+ *   it (it ranked first for the whole question, so that is evidence enough;
+ *   a word of a side in its text or its chapter's title is not:
+ *   "MDL、NCNN和 TFLite比较" says "mobile", in the chapter on mobile
+ *   deployment, and compares MDL with others, not with Paddle-Mobile).
  * - A side's best section is the first, in the question's ranking, of the
  *   side's own note (its title names the side) that speaks of the other
  *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
@@ -71,7 +74,7 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
   const headingNamesAll = (id: string) => sides.every((side) => search.headingShare(id, own.get(side)!) >= SIDE_NAMED);
   const saysItCompares = (id: string) =>
     search.comparesInHeading(id) &&
-    sides.every((side) => Math.max(search.pathShare(id, own.get(side)!), search.textShare(id, own.get(side)!)) > 0);
+    sides.every((side) => search.ownHeadingShare(id, own.get(side)!) > 0 || search.textShare(id, own.get(side)!) >= SIDE_NAMED);
   if (top && (headingNamesAll(top.id) || saysItCompares(top.id))) take(top.id, sides.join(' / '));
   const inQuestion = () =>
     ranking
