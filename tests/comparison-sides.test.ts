@@ -340,11 +340,49 @@ describe('sidesFirst', () => {
     placeOf: () => null,
     comparesInHeading: (id) => id === 'compare',
     sectionsWith: () => 1,
+    defines: () => 0,
   };
 
   it('does not take a section that says it compares for the comparison when it names only a word of one side', () => {
     const ranking = ['compare', 'paddle', 'mdl'].map((id, i) => ({ id, score: 1 - i / 10 }));
     const picked = sidesFirst(ranking, sideGroups, search).slice(0, 2);
     expect(picked.map((r) => r.side)).toEqual(['mdl', 'paddle mobile']);
+  });
+
+  it('answers for a side with the section that defines it, among the first few its own search names', () => {
+    // "feature selection vs PCA": the PCA search puts "KPCA与PCA的区别" first; "主成分分析（PCA）思想总结" defines PCA.
+    const sides = new Map([
+      ['selection', [group('selection')]],
+      ['pca', [group('pca')]],
+    ]);
+    const headings: Record<string, string[]> = {
+      select: ['selection'],
+      kpca: ['pca', 'kpca'],
+      summary: ['pca'],
+      lda: ['pca', 'lda'],
+      tail: ['pca'],
+    };
+    const defining: Record<string, number> = { select: 1, kpca: 0.5, summary: 0.8, lda: 0.5, tail: 1 };
+    const named = (id: string, g: QueryGroup[]) => g.filter((x) => headings[id]!.includes(x.tokens[0]!)).length / g.length;
+    const pcaSearch: SideSearch = {
+      ...search,
+      bestOf: (side) => (side === 'pca' ? ['kpca', 'summary', 'other', 'lda', 'tail'] : ['select']),
+      headingShare: (id, g) => (headings[id] ? named(id, g) : 0),
+      ownHeadingShare: (id, g) => (headings[id] ? named(id, g) : 0),
+      pathShare: (id, g) => (headings[id] ? named(id, g) : 0),
+      textShare: () => 0,
+      comparesInHeading: () => false,
+      defines: (id) => defining[id] ?? 0,
+    };
+    const ranking = ['select', 'kpca', 'summary', 'lda', 'tail', 'other'].map((id, i) => ({ id, score: 1 - i / 10 }));
+    // "tail" defines PCA too, but it is the fourth section the side's search names: past what a student reads.
+    expect(
+      sidesFirst(ranking, sides, pcaSearch)
+        .slice(0, 2)
+        .map((r) => [r.side, r.id]),
+    ).toEqual([
+      ['selection', 'select'],
+      ['pca', 'summary'],
+    ]);
   });
 });

@@ -219,6 +219,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
           return path.length > 1 && aspectsOf(path[path.length - 1]!).has('difference');
         },
         sectionsWith: (t) => corpus.sectionsWith(t),
+        defines: (id, g) => {
+          const found = chunkOf(id);
+          return found ? definitionScore(found, g, (text) => corpus.tokenize(text), idf) : 0;
+        },
       })
     : fused;
 

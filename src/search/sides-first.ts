@@ -10,6 +10,8 @@ export interface RankedId {
 
 /** Candidates searched for each side of a comparison, in the question's ranking and in the side's own. */
 export const SIDE_CANDIDATES = 20;
+/** A side's named sections, in its own search's order, among which the one that defines it answers for it: about what a student reads. */
+const DEFINING_CANDIDATES = 3;
 /** A heading or a section names a side when it holds at least half of it ("LDA和PCA区别" names both LDA and PCA). */
 const SIDE_NAMED = 0.5;
 
@@ -32,6 +34,8 @@ export interface SideSearch {
   /** Whether the chunk's own heading says it compares ("比较", "区别", "vs"). */
   comparesInHeading(id: string): boolean;
   sectionsWith(token: string): number;
+  /** How plainly the chunk defines what the groups name (search/definition.ts), 0 to 1. */
+  defines(id: string, groups: QueryGroup[]): number;
 }
 
 /**
@@ -51,8 +55,12 @@ export interface SideSearch {
  *   side's own note (its title names the side) that speaks of the other
  *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
  *   R-CNN); else
- *   the first whose own heading names the side in a search for the side
- *   alone, then in the question's ranking; else the first of the side's search.
+ *   of the first three whose own heading names the side in a search for the
+ *   side alone, the one that defines it best (search/definition.ts: its
+ *   heading names the side and little else, it opens with the side's
+ *   definition, or it is the intro of the note named after it; the search's
+ *   order breaks ties); then the first named in the question's ranking;
+ *   else the first of the side's search.
  * - A side's section that speaks of every other side comes before one that
  *   speaks of its own side only, quoted for the whole question: it reads as
  *   the answer (unless every side's does: they only refer to one another).
@@ -102,7 +110,16 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const inPlace = (id: string) =>
       place !== null && search.pathShare(id, place.context) >= SIDE_NAMED && search.ownHeadingShare(id, place.subject) >= SIDE_NAMED;
     const placed = place ? [...inQuestion(), ...alone].find(inPlace) : undefined;
-    const best = placed ?? inQuestion().find(comparing) ?? alone.find(named) ?? inQuestion().find(named) ?? alone[0];
+    // Of the side's first few named sections, the one that defines it: "2.15.1 主成分分析（PCA）思想总结", not
+    // "2.15.7 KPCA与PCA的区别", which its own search put first, for the PCA of "feature selection vs PCA".
+    const defining = alone
+      .filter(named)
+      .slice(0, DEFINING_CANDIDATES)
+      .reduce<string | undefined>(
+        (a, b) => (a === undefined || search.defines(b, sideGroups.get(side)!) > search.defines(a, sideGroups.get(side)!) + 1e-9 ? b : a),
+        undefined,
+      );
+    const best = placed ?? inQuestion().find(comparing) ?? defining ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
   }
   for (const p of picked) p.comparesSides = p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
