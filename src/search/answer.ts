@@ -69,7 +69,10 @@ export interface KeywordFeatures {
   termhood: boolean;
   /** Abstention: a Latin name everyday language does not know is topical where a section holds it (search/abstain.ts). */
   ownNames: boolean;
-  /** Abstention: a dictionary guess held by the heading of one of the first sections is a translation of its word (search/hinges.ts). */
+  /**
+   * A dictionary guess held by a section's own heading is a translation of its word there: in the ranking, for
+   * each candidate; in abstention, for the first sections' headings (search/hinges.ts).
+   */
   headingGuesses: boolean;
   /** Ranking: a word weighs its IDF times its specificity in everyday language (search/specificity.ts). */
   specificity: boolean;

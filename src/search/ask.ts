@@ -136,6 +136,14 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const found = chunkOf(id);
     return new Set(found ? corpus.tokenize(`${found.meta.title} ${headingPathWords(found.chunk.headingPath)}`) : []);
   };
+  // A dictionary guess a candidate's own heading holds is a translation there, as for abstention below: 相乘 of
+  // "1.1.3 矩阵和向量相乘结果" translates "multiply", one sense among 乘以, 倍数 elsewhere.
+  const confirmed = new Map<string, QueryGroup[]>();
+  const rankGroupsFor = (id: string) => {
+    if (!features.headingGuesses) return rankGroups;
+    if (!confirmed.has(id)) confirmed.set(id, withGuessesConfirmed(rankGroups, headingTokensOf(id)));
+    return confirmed.get(id)!;
+  };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
   const headingBonusOf = definition
@@ -143,7 +151,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         const found = chunkOf(id);
         return found ? DEFINITION_WEIGHT * definitionScore(found, rankGroups, (text) => corpus.tokenize(text), rankIdf) : 0;
       }
-    : (id: string) => HEADING_WEIGHT * coverage(rankGroups, headingTokensOf(id), rankIdf);
+    : (id: string) => HEADING_WEIGHT * coverage(rankGroupsFor(id), headingTokensOf(id), rankIdf);
   const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
   // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
   const cueWords = new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')));
@@ -158,7 +166,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // The own heading's tokens in order: a Set keeps them in the order they came.
   const orderBonusOf = orderOf ? (id: string) => ORDER_WEIGHT * orderOf([...headingTokensOf(id)]) : () => 0;
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id) + orderBonusOf(id);
-  const reranked = features.rerank ? rerankByCoverage(rankGroups, bm25, tokensOf, bonusOf, rankIdf) : bm25;
+  const reranked = features.rerank ? rerankByCoverage(rankGroups, bm25, tokensOf, bonusOf, rankIdf, rankGroupsFor) : bm25;
   const keywordHits = features.overviews
     ? overviewsDefer(reranked, (id) => {
         const found = chunkOf(id);

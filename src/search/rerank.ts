@@ -32,11 +32,13 @@ export function rerankByCoverage(
   tokensOf: (id: string) => ReadonlySet<string>,
   headingBonusOf: (id: string) => number,
   idf: (t: string) => number,
+  /** The groups as a candidate reads them: its own heading may confirm a dictionary guess (search/hinges.ts). */
+  groupsFor: (id: string) => QueryGroup[] = () => groups,
 ): KeywordHit[] {
   const best = hits[0]?.score ?? 1;
   const rescored = hits.map((h) => ({
     ...h,
-    score: h.score / best + COVERAGE_WEIGHT * coverage(groups, tokensOf(h.id), idf) + headingBonusOf(h.id),
+    score: h.score / best + COVERAGE_WEIGHT * coverage(groupsFor(h.id), tokensOf(h.id), idf) + headingBonusOf(h.id),
   }));
   return rescored.sort((a, b) => b.score - a.score);
 }

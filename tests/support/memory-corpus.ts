@@ -89,10 +89,12 @@ export function memoryCorpus(sections: Section[], options: CorpusOptions = {}): 
     everydayShare: (t) => everyday[t] ?? 1e-6,
     isEverydayWord: (t) => t in everyday,
     isTopical: (t) => topical.has(t),
-    // Term frequency times IDF, typed words twice their translations: enough of BM25 to rank by.
+    // Term frequency times IDF, typed words twice their translations and dictionary guesses, as the keyword index
+    // weighs them: enough of BM25 to rank by.
     keywordHits: (groups, limit) => {
       const weights = new Map<string, number>();
       for (const g of groups) {
+        for (const t of g.guesses) weights.set(t, Math.max(weights.get(t) ?? 0, 1));
         for (const t of g.expansions) weights.set(t, Math.max(weights.get(t) ?? 0, 1));
         for (const t of g.tokens) weights.set(t, 2);
       }
