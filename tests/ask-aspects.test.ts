@@ -48,13 +48,18 @@ describe('aspectsOf', () => {
     ['what is knowledge distillation, in one sentence', ['meaning', 'plainly']],
     ['7.1.1 如何通俗理解GAN？', ['way', 'plainly']],
     ['2.12.3 梯度下降法直观理解', ['plainly']],
+    ['2.19.1 图解极大似然估计', ['plainly']],
+    ['1.4.6 举例理解条件概率', ['plainly']],
+    ['极大似然估计有没有直观一点的例子', ['plainly']],
+    ['explain backprop with a simple example', ['plainly']],
   ])('reads "%s" as asking or answering %j', (text, aspects) => {
     expect([...aspectsOf(text)].sort()).toEqual([...aspects].sort());
   });
 
-  it('finds none in a heading that only names a topic, nor in "how many"', () => {
+  it('finds none in a heading that only names a topic, nor in "how many", nor in "for example"', () => {
     expect(aspectsOf('金字塔池化模块（Pyramid Pooling Module）').size).toBe(0);
     expect(aspectsOf('how many anchors per location').size).toBe(0);
+    expect(aspectsOf('for example resnet50 on imagenet').size).toBe(0);
   });
 });
 

@@ -42,10 +42,11 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
     /哪几|几种|几类|哪些|类型|种类|\b(?:types?|kinds?|sorts?)\s+of\b|\bwhat\s+\w+\s+(?:are\s+there|exist)\b|\bwhat\s+(?:\w+\s+){1,3}(?:can|could|should)\s+(?:you|i|we|one)\s+(?:use|pick|choose)\b/i,
   ],
   // The plain version, the intuition: "explain GANs like I'm five", "in one sentence", 通俗, "7.1.1 如何通俗理解GAN？",
-  // "2.12.3 梯度下降法直观理解". How the student wants it said, never a topic.
+  // "2.12.3 梯度下降法直观理解", and by picture or example: "2.19.1 图解极大似然估计", "1.4.6 举例理解条件概率",
+  // "with a simple example" ("for example" only introduces one). How the student wants it said, never a topic.
   [
     'plainly',
-    /通俗|直观|大白话|一句话|简单(?:来|地)?(?:说|讲)|\bintuiti(?:on|ve|vely)\b|\bin\s+(?:simple|plain|layman['’]?s?|lay)\s+(?:terms|english|words|language)\b|\blike\s+(?:i['’]?m|i\s+am)\s+(?:five|5|a\s+(?:kid|child|beginner))\b|\beli5\b|\bin\s+a\s+nutshell\b|\bin\s+(?:one|a|a\s+single)\s+sentence\b|\bbriefly\b|\bin\s+short\b/i,
+    /通俗|直观|大白话|一句话|图解|举例|举个例子|例子|\b(?:an?|some)\s+(?:simple\s+|concrete\s+)?examples?\b|简单(?:来|地)?(?:说|讲)|\bintuiti(?:on|ve|vely)\b|\bin\s+(?:simple|plain|layman['’]?s?|lay)\s+(?:terms|english|words|language)\b|\blike\s+(?:i['’]?m|i\s+am)\s+(?:five|5|a\s+(?:kid|child|beginner))\b|\beli5\b|\bin\s+a\s+nutshell\b|\bin\s+(?:one|a|a\s+single)\s+sentence\b|\bbriefly\b|\bin\s+short\b/i,
   ],
 ];
 
