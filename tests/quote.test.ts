@@ -78,6 +78,23 @@ describe('bestPassage: where a quote ends', () => {
     expect(bestPassage(text, holding('交叉熵'), 60)).toBe('交叉熵惩罚错误的预测。');
   });
 
+  it('quotes the table a caption line introduces, its rows cut to whole rows with "…" past the limit', () => {
+    const rows = Array.from({ length: 20 }, (_, k) => `| 参数${k} | 取值 ${k} 到 ${k + 1} |`);
+    const text = `参数的设置要结合具体任务，具体的参数列表如表XX所示。\n表XX 常见参数\n\n| 参数名 | 常见设置 |\n| :-: | :-: |\n${rows.join('\n')}`;
+    const quote = bestPassage(text, holding('参数'), 200);
+    expect(quote.startsWith('参数的设置要结合具体任务')).toBe(true);
+    expect(quote).toContain('表XX 常见参数\n\n| 参数名 | 常见设置 |\n| :-: | :-: |\n| 参数0 |');
+    expect(quote.endsWith('\n…')).toBe(true);
+    expect(quote.length).toBeLessThanOrEqual(200);
+    // Every table line is a whole row.
+    expect(
+      quote
+        .split('\n')
+        .filter((line) => line.startsWith('|'))
+        .every((line) => line.endsWith('|')),
+    ).toBe(true);
+  });
+
   it('never cuts a display formula, even one longer than the limit', () => {
     const formula = `$$\n${'a_i + '.repeat(150)}b\n$$`;
     expect(bestPassage(formula, holding('a_i'))).toBe(formula);

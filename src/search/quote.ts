@@ -24,8 +24,10 @@ interface Unit {
   score: number;
   /** A fenced code block. */
   code: boolean;
+  /** A table block. */
+  table: boolean;
 }
-type RawUnit = Omit<Unit, 'terms' | 'score' | 'code'>;
+type RawUnit = Omit<Unit, 'terms' | 'score' | 'code' | 'table'>;
 
 /**
  * A term found only in a code block counts this much, as in the keyword
@@ -54,7 +56,8 @@ export type Weigh = (piece: string) => ReadonlyMap<string, number> | number;
  * - It never cuts a sentence, list item, formula, code block or table (a single
  *   unit longer than the limit is shortened at a line or with "…"), and it
  *   ends where a thought ends: not on "；" or a lead-in line, and not in the
- *   middle of a list without "…".
+ *   middle of a list without "…". A table its last line introduces comes
+ *   with it, cut to whole rows ("…") past the limit.
  */
 export function bestPassage(text: string, weigh: Weigh, maxChars = QUOTE_MAX_CHARS): string {
   return scoredPassage(text, weigh, maxChars).quote;
@@ -75,7 +78,7 @@ export function scoredPassage(
     const terms = k === 0 && leadTerms.size > 0 ? new Map([...leadTerms, ...own]) : own;
     let score = 0;
     for (const w of terms.values()) score += w;
-    return { ...u, terms, score, code: isCode(text, u) };
+    return { ...u, terms, score, code: isCode(text, u), table: isTable(text, u) };
   });
   if (units.length === 0) return { quote: '', score: 0 };
   const anyRelevant = units.some((u) => u.score > 0);
@@ -101,6 +104,13 @@ function holding(units: Unit[], start: number, end: number): number {
   for (const w of prose.values()) total += w;
   for (const [t, w] of code) if (!prose.has(t)) total += CODE_WEIGHT * w;
   return total;
+}
+
+/** A caption names its table or figure by number (or the placeholder "XX" of a draft): "表3-1 …", "Table 2: …". */
+const CAPTION = /^(?:表|图|table|fig(?:ure)?\.?)\s*(?:[0-9０-９]+|xx)/i;
+
+function isTable(text: string, u: RawUnit): boolean {
+  return u.kind === 'block' && text.charAt(u.start) === '|';
 }
 
 function isCode(text: string, u: RawUnit): boolean {
@@ -134,6 +144,9 @@ function startFor(units: Unit[], i: number, maxChars: number): number {
 function windowFrom(units: Unit[], start: number, maxChars: number): Window {
   let end = start + 1;
   while (end < units.length && units[end]!.end - units[start]!.start <= maxChars) end++;
+  // A passage that ends on the line introducing a table ("具体的参数列表如表XX所示。表XX 卷积神经网络常见参数") quotes
+  // the table too, its rows cut to the budget (render), rather than stop where the answer begins.
+  if (end < units.length && end > start && units[end - 1]!.leadIn && units[end]!.table) end++;
   let top = start;
   for (let k = start; k < end; k++) if (units[k]!.score > units[top]!.score) top = k;
   let closedEnd = end;
@@ -150,6 +163,7 @@ function render(text: string, units: Unit[], w: Window, maxChars: number): strin
     .slice(first.start, last.end)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  if (passage.length > maxChars && last.table && w.end - w.start > 1) return withRowsCut(passage, maxChars);
   if (passage.length > maxChars) return shorten(passage, first.kind === 'block', maxChars);
   const atSectionEnd = w.end === units.length;
   // A table row or block can still end on "；" mid-section: what follows goes on, so say so.
@@ -157,6 +171,15 @@ function render(text: string, units: Unit[], w: Window, maxChars: number): strin
   // A section that itself stops on "；" (a list of clauses with nothing after): the quote stops on the last word.
   else if (atSectionEnd) passage = passage.replace(/[；;]+$/, '');
   return passage;
+}
+
+/** A passage ending in a table it introduces, past the budget: the rows that fit (at least the header and one), then "…". */
+function withRowsCut(passage: string, maxChars: number): string {
+  const lines = passage.split('\n');
+  const tableStart = lines.findIndex((l) => l.trimStart().startsWith('|'));
+  let keep = lines.length;
+  while (keep > tableStart + 3 && lines.slice(0, keep).join('\n').length + 2 > maxChars) keep--;
+  return keep === lines.length ? passage : `${lines.slice(0, keep).join('\n')}\n…`;
 }
 
 /**
@@ -210,6 +233,11 @@ function toUnits(text: string): RawUnit[] {
     if (u.kind === 'item' && next?.group !== u.group) u.closes = true;
     if (u.kind === 'sentence' && next && next.kind !== 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end))))
       u.leadIn = true;
+    // A table's caption ("表XX 卷积神经网络常见参数", "Table 2: …") leads into it, and a thought does not end on it.
+    if (u.kind === 'sentence' && next && isTable(text, next) && CAPTION.test(text.slice(u.start, u.end).replace(/^[\s\u200b]+/, ''))) {
+      u.leadIn = true;
+      u.closes = false;
+    }
   }
   // The section's last unit ends the section's thought, whatever its punctuation.
   units[units.length - 1]!.closes = true;
