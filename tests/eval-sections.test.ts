@@ -88,6 +88,11 @@ describe('bothSidesFound', () => {
     expect(bothSidesFound([result(focal), result(ppm), result(balanced)], [[focal], [balanced]])).toBe(false);
   });
 
+  it('needs each of three sides among the first three results', () => {
+    expect(bothSidesFound([result(focal), result(balanced), result(ppm)], [[focal], [balanced], [ppm]])).toBe(true);
+    expect(bothSidesFound([result(focal), result(balanced), result(focal), result(ppm)], [[focal], [balanced], [ppm]])).toBe(false);
+  });
+
   it('is satisfied by one section acceptable for both sides', () => {
     expect(bothSidesFound([result(ppm)], [[ppm], [ppm, focal]])).toBe(true);
   });

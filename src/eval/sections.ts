@@ -104,8 +104,13 @@ export function quoteAnswers(quote: string, answers: string[]): boolean {
   return answers.some((a) => q.includes(normalizeText(a)));
 }
 
-/** Each side of a comparison has one of its acceptable sections among the first `top` results. */
-export function bothSidesFound(results: RankedSection[], sides: SectionRef[][], top = 2): boolean {
+/**
+ * Each side of a comparison has one of its acceptable sections among the
+ * first results: two, or one per side when there are three (the bot answers
+ * with each side's section first; two results cannot hold three sides unless
+ * one compares them).
+ */
+export function bothSidesFound(results: RankedSection[], sides: SectionRef[][], top = Math.max(2, sides.length)): boolean {
   const first = results.slice(0, top);
   return sides.every((side) => sectionRank(first, side) !== null);
 }
