@@ -68,6 +68,23 @@ describe('comparisonSides', () => {
   });
 
   it.each([
+    ['lstm and gru: what are the differences', ['lstm', 'gru']],
+    ["big data and deep learning, what's the difference", ['big data', 'deep learning']],
+    ["tensorflow, tensorflow lite and tensorflowonspark - what's the difference", ['tensorflow', 'tensorflow lite', 'tensorflowonspark']],
+    ['caffe blob vs layer vs net', ['caffe blob', 'layer', 'net']],
+    ['逻辑回归和 SVM 哪个更好', ['逻辑回归', 'SVM']],
+    ['Prestissimo 和 NCNN 到底选哪个', ['Prestissimo', 'NCNN']],
+    ['用 SGD 还是 Adam？', ['SGD', 'Adam']],
+    ['数据量很大的时候，用离线计算还是实时计算？', ['离线计算', '实时计算']],
+  ])('finds the sides of a choice or of names listed before the asking: "%s"', (question, sides) => {
+    expect(comparisonSides(question)).toEqual(sides);
+  });
+
+  it.each(['我还是不懂 dropout 为什么有效？', '看完还是不会，怎么办？'])('finds no sides where 还是 means "still": "%s"', (question) => {
+    expect(comparisonSides(question)).toBeNull();
+  });
+
+  it.each([
     'what should I do if the loss is nan or inf when training',
     'how do I fix overfitting or underfitting',
     'dropout or batch norm',
@@ -384,5 +401,32 @@ describe('sidesFirst', () => {
       ['selection', 'select'],
       ['pca', 'summary'],
     ]);
+  });
+
+  it('answers for a side with a section that opens with its definition under a heading that names it', () => {
+    // "AlexNet 跟 VGG 差在哪": the AlexNet search puts the NCNN tutorial "1.在电脑端使用ncnn实现分类(alexnet)" first;
+    // "4.2.1 模型介绍", under "4.2 AlexNet", opens "AlexNet是…".
+    const sides = new Map([
+      ['alexnet', [group('alexnet')]],
+      ['vgg', [group('vgg')]],
+    ]);
+    const headings: Record<string, string[]> = { ncnn: ['alexnet', 'ncnn'], vgg: ['vgg'] };
+    const paths: Record<string, string[]> = { ...headings, intro: ['alexnet'], specs: ['alexnet'] };
+    const defining: Record<string, number> = { ncnn: 0.3, intro: 1, specs: 0, vgg: 1 };
+    const share = (names: Record<string, string[]>) => (id: string, g: QueryGroup[]) =>
+      g.filter((x) => names[id]?.includes(x.tokens[0]!)).length / g.length;
+    const alexSearch: SideSearch = {
+      ...search,
+      bestOf: (side) => (side === 'alexnet' ? ['ncnn', 'specs', 'intro'] : ['vgg']),
+      headingShare: share(headings),
+      ownHeadingShare: share(headings),
+      pathShare: share(paths),
+      textShare: () => 0,
+      comparesInHeading: () => false,
+      defines: (id) => defining[id] ?? 0,
+    };
+    const ranking = ['vgg', 'ncnn', 'specs', 'intro'].map((id, i) => ({ id, score: 1 - i / 10 }));
+    const picked = sidesFirst(ranking, sides, alexSearch).slice(0, 2);
+    expect(Object.fromEntries(picked.map((r) => [r.side, r.id]))).toEqual({ alexnet: 'intro', vgg: 'vgg' });
   });
 });

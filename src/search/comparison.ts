@@ -18,6 +18,8 @@ const ENGLISH_PATTERNS: readonly RegExp[] = [
   // "X or Y" asks with a question mark, or with a clause saying what for: "spark mllib or bigdl if I want …".
   new RegExp(`^${CHOICE_BEFORE}(?<a>[^,]+?)\\s+or\\s+(?<b>[^,]+?)(?:\\s*\\?|\\s+(?:if|for|when)\\s+.+)$`, 'i'),
   /^(?:is|are|was|were)\s+(?<a>.+?)\s+(?:better|worse|faster|slower|more\s+\w+|less\s+\w+)\s+than\s+(?<b>.+?)$/i,
+  // "X and Y, what's the difference", "X, Y and Z - what's the difference": the names first, the asking after.
+  /^(?<a>.+?)\s+and\s+(?<b>.+?)\s*(?:[,:;?]|\s[-–—])\s*(?:so\s+)?(?:what['’]?s|whats|what\s+(?:is|are))\s+(?:the\s+|actually\s+)*(?:real\s+|main\s+)?(?:differences?|diff)\b/i,
 ];
 const CHINESE_PATTERNS: readonly RegExp[] = [
   /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:相比|比较|比)?(?:的|有)?(?:什么|啥|哪些|何)?(?:区别|不同|差别|差异|异同|差在哪|比较)/,
@@ -25,6 +27,10 @@ const CHINESE_PATTERNS: readonly RegExp[] = [
   /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:的|有)?(?:什么|啥|哪里|哪儿|何)不一样/,
   /^(?<a>.+?)\s*(?:和|与|跟|同)\s*(?<b>.+?)\s*相比/,
   /^(?<a>.+?)\s*(?:相比|比起)\s*(?<b>.+?)\s*(?:有什么|有啥|有哪些|好在哪|差在哪|强在哪|优势|不同)/,
+  // A choice: "X 和 Y 哪个好", "X 跟 Y 选哪个", "用 X 还是 Y？".
+  /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*[，,]?\s*(?:到底|究竟)?(?:哪个|哪一个|哪种|选哪|用哪)/,
+  // The question ends with the second side: "还是不会，怎么办？" ("still") asks something else after it.
+  /^(?:应该|该)?(?:用|选|选择|使用)?\s*(?<a>.+?)\s*还是\s*(?:用|选|选择|使用)?\s*(?<b>[^，,。；;？?]+?)\s*(?:好|更好|合适|更合适)?\s*(?:呢|啊)?\s*[？?]\s*$/,
 ];
 
 /**
@@ -43,6 +49,10 @@ const SIDE_NOISE =
  */
 const MAX_SIDE_WORDS = 6;
 const ASKING = /^(?:what|how|why|when|where|who|which|should|can|could|would|will|do|does|did|is|are|was|were)\b/i;
+/** A Chinese side that asks or speaks of the asker is a clause ("我还是不懂 dropout 为什么有效": 还是 is "still" there). */
+const ASKING_ZH = /为什么|为啥|怎么|怎样|如何|什么|吗|^[我你]/;
+/** The verb of a choice before its first side: "用离线计算还是实时计算". */
+const CHOICE_VERB = /^(?:应该|该)?(?:用|选|选择|使用)\s*(?=\S)/;
 const CLAUSES_BEFORE = /^.*[，。；！？:：]\s*/;
 /** A question opening the first side ("what actually is an epoch vs …"): the side is what it asks about. */
 const QUESTION_BEFORE =
@@ -56,11 +66,12 @@ export function comparisonSides(question: string): string[] | null {
     if (!m?.groups) continue;
     // Chinese lists names with 、; a full-width comma ends a clause, so a side starts after the last one.
     const first = m.groups.a!.replace(CLAUSES_BEFORE, '').replace(QUESTION_BEFORE, '');
-    const listed = [...splitList(first), m.groups.b!].map(clean).filter(Boolean);
+    // The last side ends at the clause after it; before that, "layer vs net" may list more sides.
+    const listed = [...splitList(first), ...splitList(clean(m.groups.b!))].map(clean).filter(Boolean);
     // A clause before a list of names is the question's preamble, not a side; a clause as a side is no comparison.
     const sides = listed.filter((side, i) => i >= listed.length - 2 || isName(side));
     // A side that opens as a question ("what should I do if the loss is nan or inf") is the asking, not a name.
-    if (sides.length < 2 || sides.length > 3 || sides.some((side) => ASKING.test(side))) continue;
+    if (sides.length < 2 || sides.length > 3 || sides.some((side) => ASKING.test(side) || ASKING_ZH.test(side))) continue;
     if (sides.every(isName)) return withSharedAttribute(sides);
     const shared = withSharedTail(sides);
     if (shared) return shared;
@@ -94,9 +105,9 @@ function withSharedTail(sides: string[]): string[] | null {
   return [...rest, m[1]!].map((side) => `${side} ${m[2]!}`);
 }
 
-/** "X, Y and Z" / "X、Y 和 Z": a third side listed before the last. */
+/** "X, Y and Z" / "X、Y 和 Z" / "X vs Y vs Z": a third side listed before the last. */
 function splitList(text: string): string[] {
-  return text.split(/\s*(?:,|，|、)\s*/).filter(Boolean);
+  return text.split(/\s*(?:,|，|、)\s*|\s+(?:vs\.?|versus)\s+/i).filter(Boolean);
 }
 
 function isName(side: string): boolean {
@@ -109,7 +120,7 @@ function isName(side: string): boolean {
 }
 
 function clean(side: string): string {
-  return side.replace(SIDE_NOISE, '').trim();
+  return side.replace(SIDE_NOISE, '').trim().replace(CHOICE_VERB, '');
 }
 
 /** Where a side says its subject lives: "object queries in detr", "pspnet's auxiliary loss", "FPN 中的 RPN". */

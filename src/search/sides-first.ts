@@ -56,7 +56,8 @@ export interface SideSearch {
  *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
  *   R-CNN); else
  *   of the first three whose own heading names the side in a search for the
- *   side alone, the one that defines it best (search/definition.ts: its
+ *   side alone (or that open with its definition under a heading path
+ *   naming it), the one that defines it best (search/definition.ts: its
  *   heading names the side and little else, it opens with the side's
  *   definition, or it is the intro of the note named after it; the search's
  *   order breaks ties); then the first named in the question's ranking;
@@ -112,8 +113,12 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const placed = place ? [...inQuestion(), ...alone].find(inPlace) : undefined;
     // Of the side's first few named sections, the one that defines it: "2.15.1 主成分分析（PCA）思想总结", not
     // "2.15.7 KPCA与PCA的区别", which its own search put first, for the PCA of "feature selection vs PCA".
+    // A section under a heading that names the side may define it in its opening sentence ("4.2.1 模型介绍" under
+    // "4.2 AlexNet", "AlexNet是…"): it is as good a candidate as one whose own heading names the side.
+    const definedUnder = (id: string) =>
+      search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && search.defines(id, sideGroups.get(side)!) >= 1;
     const defining = alone
-      .filter(named)
+      .filter((id) => named(id) || definedUnder(id))
       .slice(0, DEFINING_CANDIDATES)
       .reduce<string | undefined>(
         (a, b) => (a === undefined || search.defines(b, sideGroups.get(side)!) > search.defines(a, sideGroups.get(side)!) + 1e-9 ? b : a),
