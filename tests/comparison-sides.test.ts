@@ -358,6 +358,7 @@ describe('sidesFirst', () => {
     comparesInHeading: (id) => id === 'compare',
     sectionsWith: () => 1,
     defines: () => 0,
+    answersAspect: () => false,
   };
 
   it('does not take a section that says it compares for the comparison when it names only a word of one side', () => {
@@ -428,5 +429,29 @@ describe('sidesFirst', () => {
     const ranking = ['vgg', 'ncnn', 'specs', 'intro'].map((id, i) => ({ id, score: 1 - i / 10 }));
     const picked = sidesFirst(ranking, sides, alexSearch).slice(0, 2);
     expect(Object.fromEntries(picked.map((r) => [r.side, r.id]))).toEqual({ alexnet: 'intro', vgg: 'vgg' });
+  });
+
+  it('answers for a side with the section whose heading answers what the question asks of the sides', () => {
+    // "ReLU 相比 sigmoid 好在哪": "3.4.6 使用 ReLu 激活函数的优点？" answers it for ReLU, not "3.4.8 怎样理解 Relu 是非线性激活函数？".
+    const sides = new Map([
+      ['relu', [group('relu')]],
+      ['sigmoid', [group('sigmoid')]],
+    ]);
+    const headings: Record<string, string[]> = { nonlinear: ['relu'], strengths: ['relu'], sigmoid: ['sigmoid'] };
+    const named = (id: string, g: QueryGroup[]) => g.filter((x) => headings[id]?.includes(x.tokens[0]!)).length / g.length;
+    const reluSearch: SideSearch = {
+      ...search,
+      bestOf: (side) => (side === 'relu' ? ['nonlinear', 'strengths'] : ['sigmoid']),
+      headingShare: named,
+      ownHeadingShare: named,
+      pathShare: named,
+      textShare: () => 0,
+      comparesInHeading: () => false,
+      defines: (id) => (id === 'nonlinear' ? 0.5 : 0.4),
+      answersAspect: (id) => id === 'strengths',
+    };
+    const ranking = ['sigmoid', 'nonlinear', 'strengths'].map((id, i) => ({ id, score: 1 - i / 10 }));
+    const picked = sidesFirst(ranking, sides, reluSearch).slice(0, 2);
+    expect(Object.fromEntries(picked.map((r) => [r.side, r.id]))).toEqual({ relu: 'strengths', sigmoid: 'sigmoid' });
   });
 });

@@ -227,6 +227,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
           return path.length > 1 && aspectsOf(path[path.length - 1]!).has('difference');
         },
         sectionsWith: (t) => corpus.sectionsWith(t),
+        // Every comparison asks the difference; what else it asks (好在哪, why) a side's heading may answer.
+        answersAspect: (id) => {
+          const path = chunkOf(id)?.chunk.headingPath ?? [];
+          if (path.length < 2) return false;
+          const own = aspectsOf(path[path.length - 1]!);
+          return [...asked].some((a) => a !== 'difference' && own.has(a));
+        },
         defines: (id, g) => {
           const found = chunkOf(id);
           return found ? definitionScore(found, g, (text) => corpus.tokenize(text), idf) : 0;

@@ -36,6 +36,8 @@ export interface SideSearch {
   sectionsWith(token: string): number;
   /** How plainly the chunk defines what the groups name (search/definition.ts), 0 to 1. */
   defines(id: string, groups: QueryGroup[]): number;
+  /** Whether the chunk's own heading answers what the question asks of the sides besides their difference (优点, why). */
+  answersAspect(id: string): boolean;
 }
 
 /**
@@ -57,7 +59,8 @@ export interface SideSearch {
  *   R-CNN); else
  *   of the first three whose own heading names the side in a search for the
  *   side alone (or that open with its definition under a heading path
- *   naming it), the one that defines it best (search/definition.ts: its
+ *   naming it), the one that defines it best, or whose own heading answers
+ *   what the question asks of the sides ("好在哪": "…的优点？") (search/definition.ts: its
  *   heading names the side and little else, it opens with the side's
  *   definition, or it is the intro of the note named after it; the search's
  *   order breaks ties); then the first named in the question's ranking;
@@ -111,6 +114,9 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const inPlace = (id: string) =>
       place !== null && search.pathShare(id, place.context) >= SIDE_NAMED && search.ownHeadingShare(id, place.subject) >= SIDE_NAMED;
     const placed = place ? [...inQuestion(), ...alone].find(inPlace) : undefined;
+    // What a side's section is worth: how plainly it defines the side, and as much again when its own heading
+    // answers what the question asks of the sides ("ReLU 相比 sigmoid 好在哪": "3.4.6 使用 ReLu 激活函数的优点？").
+    const worth = (id: string) => search.defines(id, sideGroups.get(side)!) + (search.answersAspect(id) ? 1 : 0);
     // Of the side's first few named sections, the one that defines it: "2.15.1 主成分分析（PCA）思想总结", not
     // "2.15.7 KPCA与PCA的区别", which its own search put first, for the PCA of "feature selection vs PCA".
     // A section under a heading that names the side may define it in its opening sentence ("4.2.1 模型介绍" under
@@ -120,10 +126,7 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const defining = alone
       .filter((id) => named(id) || definedUnder(id))
       .slice(0, DEFINING_CANDIDATES)
-      .reduce<string | undefined>(
-        (a, b) => (a === undefined || search.defines(b, sideGroups.get(side)!) > search.defines(a, sideGroups.get(side)!) + 1e-9 ? b : a),
-        undefined,
-      );
+      .reduce<string | undefined>((a, b) => (a === undefined || worth(b) > worth(a) + 1e-9 ? b : a), undefined);
     const best = placed ?? inQuestion().find(comparing) ?? defining ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
   }
