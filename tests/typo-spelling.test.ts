@@ -119,6 +119,13 @@ describe('correctSpelling', () => {
     expect(correctSpelling('what is hierachical clustering', stemming).corrections).toEqual([{ from: 'hierachical', to: 'hierarchical' }]);
   });
 
+  it('shows a glossary word found for a misspelt one as the word itself, without the typed ending again', () => {
+    // "centerrness" stems to "centerr", one edit from nothing the index holds; the glossary's "centerness" is two away.
+    const notes = memoryCorpus([{ id: 'c', text: '中心度 抑制 低质量框' }], { glossaryWords: ['centerness'] });
+    const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/ness$/, '')) };
+    expect(correctSpelling('centerrness or nms', stemming).text).toBe('centerness or nms');
+  });
+
   it('leaves alone an inflection of a glossary word: it stems as the word does', () => {
     const notes = memoryCorpus([{ id: 'h', text: '超参数 学习率' }], { glossaryWords: ['hyperparameter'] });
     const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/(?:er|ers)$/, '')) };

@@ -92,7 +92,10 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
  */
 function asTyped(corrected: string, typed: string, typedStem: string, corpus: Corpus): string {
   if (corrected.length >= typed.length || typedStem === typed || !typed.startsWith(typedStem)) return corrected;
-  const word = corrected + typed.slice(typedStem.length);
+  const ending = typed.slice(typedStem.length);
+  // A glossary word is a whole word already: "centerrness" (stem "centerr") is "centerness", not "centernessness".
+  if (corpus.spellingVocabulary().glossaryWords.has(corrected) || corrected.endsWith(ending)) return corrected;
+  const word = corrected + ending;
   return corpus.tokenize(word)[0] === corrected ? word : corrected;
 }
 
