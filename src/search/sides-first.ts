@@ -116,18 +116,26 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const placed = place ? [...inQuestion(), ...alone].find(inPlace) : undefined;
     // What a side's section is worth: how plainly it defines the side, and as much again when its own heading
     // answers what the question asks of the sides ("ReLU 相比 sigmoid 好在哪": "3.4.6 使用 ReLu 激活函数的优点？").
-    const worth = (id: string) => search.defines(id, sideGroups.get(side)!) + (search.answersAspect(id) ? 1 : 0);
+    const defined = new Map<string, number>();
+    const defines = (id: string) => {
+      if (!defined.has(id)) defined.set(id, search.defines(id, sideGroups.get(side)!));
+      return defined.get(id)!;
+    };
+    const worth = (id: string) => defines(id) + (search.answersAspect(id) ? 1 : 0);
     // Of the side's first few named sections, the one that defines it: "2.15.1 主成分分析（PCA）思想总结", not
     // "2.15.7 KPCA与PCA的区别", which its own search put first, for the PCA of "feature selection vs PCA".
     // A section under a heading that names the side may define it in its opening sentence ("4.2.1 模型介绍" under
     // "4.2 AlexNet", "AlexNet是…"): it is as good a candidate as one whose own heading names the side.
-    const definedUnder = (id: string) =>
-      search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && search.defines(id, sideGroups.get(side)!) >= 1;
-    const defining = alone
-      .filter((id) => named(id) || definedUnder(id))
-      .slice(0, DEFINING_CANDIDATES)
-      .reduce<string | undefined>((a, b) => (a === undefined || worth(b) > worth(a) + 1e-9 ? b : a), undefined);
-    const best = placed ?? inQuestion().find(comparing) ?? defining ?? inQuestion().find(named) ?? alone[0];
+    const definedUnder = (id: string) => search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && defines(id) >= 1;
+    const defining = () => {
+      const candidates: string[] = [];
+      for (const id of alone) {
+        if (candidates.length === DEFINING_CANDIDATES) break;
+        if (named(id) || definedUnder(id)) candidates.push(id);
+      }
+      return candidates.reduce<string | undefined>((a, b) => (a === undefined || worth(b) > worth(a) + 1e-9 ? b : a), undefined);
+    };
+    const best = placed ?? inQuestion().find(comparing) ?? defining() ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
   }
   for (const p of picked) p.comparesSides = p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
