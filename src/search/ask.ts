@@ -141,7 +141,12 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const confirmed = new Map<string, QueryGroup[]>();
   const rankGroupsFor = (id: string) => {
     if (!features.headingGuesses) return rankGroups;
-    if (!confirmed.has(id)) confirmed.set(id, withGuessesConfirmed(rankGroups, headingTokensOf(id)));
+    if (!confirmed.has(id)) {
+      const heading = headingTokensOf(id);
+      // Most headings hold no guess: the groups as they are, without a copy.
+      const holds = rankGroups.some((g) => g.guesses.some((t) => heading.has(t)));
+      confirmed.set(id, holds ? withGuessesConfirmed(rankGroups, heading) : rankGroups);
+    }
     return confirmed.get(id)!;
   };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
