@@ -69,6 +69,12 @@ describe('section matching', () => {
   it('compares headings after Unicode and white-space folding', () => {
     expect(sectionRank([result({ file: ppm.file, heading: '金字塔池化模块 ' })], [{ file: ppm.file, heading: '金字塔池化模块' }])).toBe(1);
   });
+
+  it('reads a space entity copied from the Markdown source as the space the chunker’s heading has', () => {
+    // "### &emsp;&emsp;整个系统…" renders (and is chunked) with two em spaces.
+    const chunked = result({ file: 'tf.md', heading: '\u2003\u2003整个系统从底层到上层可分为七层：' });
+    expect(sectionRank([chunked], [{ file: 'tf.md', heading: '&emsp;&emsp;整个系统从底层到上层可分为七层：' }])).toBe(1);
+  });
 });
 
 describe('quoteAnswers', () => {

@@ -72,7 +72,13 @@ export function acceptableSections(q: SectionQuestion): SectionRef[] {
 }
 
 export function normalizeHeading(h: string): string {
-  return h.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // An annotation copies the Markdown source; the chunker's heading is the text Markdown renders, where a space
+  // entity ("### &emsp;&emsp;整个系统…", dl500's indent) is a space.
+  return h
+    .replace(/&(?:emsp|ensp|nbsp|thinsp);/g, ' ')
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Quotes and answer strings are compared with white space folded: a quote's line breaks are not the answer's business. */
