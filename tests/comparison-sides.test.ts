@@ -8,7 +8,7 @@ import { ask } from '../src/search/ask.js';
 import { comparisonSides, sidePlace } from '../src/search/comparison.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { memoryCorpus } from './support/memory-corpus.js';
-import { type SideSearch, sidesFirst } from '../src/search/sides-first.js';
+import { type RankedId, type SideSearch, sidesFirst } from '../src/search/sides-first.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 
 /** The memory corpus titles every note "Notes": give each file its own title. */
@@ -361,44 +361,56 @@ describe('sidesFirst', () => {
     answersAspect: () => false,
   };
 
+  /** Sides of one word each, each a group of that word. */
+  const sidesOf = (...names: string[]) => new Map(names.map((name) => [name, [group(name)]]));
+  /** Sections in the question's ranking, in this order. */
+  const ranked = (...ids: string[]) => ids.map((id, i) => ({ id, score: 1 - i / 10 }));
+  /**
+   * A search over sections known by the words their own heading (and, where given, their heading path) names:
+   * a side is named by a section as far as its words are there.
+   */
+  const namingSearch = (known: {
+    bestOf: Record<string, string[]>;
+    headings: Record<string, string[]>;
+    paths?: Record<string, string[]>;
+    defines: (id: string) => number;
+    answersAspect?: (id: string) => boolean;
+  }): SideSearch => {
+    const naming = (names: Record<string, string[]>) => (id: string, g: QueryGroup[]) =>
+      g.filter((x) => names[id]?.includes(x.tokens[0]!)).length / g.length;
+    return {
+      ...search,
+      bestOf: (side) => known.bestOf[side] ?? [],
+      headingShare: naming(known.headings),
+      ownHeadingShare: naming(known.headings),
+      pathShare: naming(known.paths ?? known.headings),
+      textShare: () => 0,
+      comparesInHeading: () => false,
+      defines: known.defines,
+      answersAspect: known.answersAspect ?? (() => false),
+    };
+  };
+  /** The first two results, as [side, section] pairs. */
+  const pickedFor = (ranking: RankedId[], sides: Map<string, QueryGroup[]>, sideSearch: SideSearch) =>
+    sidesFirst(ranking, sides, sideSearch)
+      .slice(0, 2)
+      .map((r) => [r.side, r.id]);
+
   it('does not take a section that says it compares for the comparison when it names only a word of one side', () => {
-    const ranking = ['compare', 'paddle', 'mdl'].map((id, i) => ({ id, score: 1 - i / 10 }));
-    const picked = sidesFirst(ranking, sideGroups, search).slice(0, 2);
+    const picked = sidesFirst(ranked('compare', 'paddle', 'mdl'), sideGroups, search).slice(0, 2);
     expect(picked.map((r) => r.side)).toEqual(['mdl', 'paddle mobile']);
   });
 
   it('answers for a side with the section that defines it, among the first few its own search names', () => {
     // "feature selection vs PCA": the PCA search puts "KPCA与PCA的区别" first; "主成分分析（PCA）思想总结" defines PCA.
-    const sides = new Map([
-      ['selection', [group('selection')]],
-      ['pca', [group('pca')]],
-    ]);
-    const headings: Record<string, string[]> = {
-      select: ['selection'],
-      kpca: ['pca', 'kpca'],
-      summary: ['pca'],
-      lda: ['pca', 'lda'],
-      tail: ['pca'],
-    };
     const defining: Record<string, number> = { select: 1, kpca: 0.5, summary: 0.8, lda: 0.5, tail: 1 };
-    const named = (id: string, g: QueryGroup[]) => g.filter((x) => headings[id]!.includes(x.tokens[0]!)).length / g.length;
-    const pcaSearch: SideSearch = {
-      ...search,
-      bestOf: (side) => (side === 'pca' ? ['kpca', 'summary', 'other', 'lda', 'tail'] : ['select']),
-      headingShare: (id, g) => (headings[id] ? named(id, g) : 0),
-      ownHeadingShare: (id, g) => (headings[id] ? named(id, g) : 0),
-      pathShare: (id, g) => (headings[id] ? named(id, g) : 0),
-      textShare: () => 0,
-      comparesInHeading: () => false,
+    const pcaSearch = namingSearch({
+      bestOf: { pca: ['kpca', 'summary', 'other', 'lda', 'tail'], selection: ['select'] },
+      headings: { select: ['selection'], kpca: ['pca', 'kpca'], summary: ['pca'], lda: ['pca', 'lda'], tail: ['pca'] },
       defines: (id) => defining[id] ?? 0,
-    };
-    const ranking = ['select', 'kpca', 'summary', 'lda', 'tail', 'other'].map((id, i) => ({ id, score: 1 - i / 10 }));
+    });
     // "tail" defines PCA too, but it is the fourth section the side's search names: past what a student reads.
-    expect(
-      sidesFirst(ranking, sides, pcaSearch)
-        .slice(0, 2)
-        .map((r) => [r.side, r.id]),
-    ).toEqual([
+    expect(pickedFor(ranked('select', 'kpca', 'summary', 'lda', 'tail', 'other'), sidesOf('selection', 'pca'), pcaSearch)).toEqual([
       ['selection', 'select'],
       ['pca', 'summary'],
     ]);
@@ -407,51 +419,31 @@ describe('sidesFirst', () => {
   it('answers for a side with a section that opens with its definition under a heading that names it', () => {
     // "AlexNet 跟 VGG 差在哪": the AlexNet search puts the NCNN tutorial "1.在电脑端使用ncnn实现分类(alexnet)" first;
     // "4.2.1 模型介绍", under "4.2 AlexNet", opens "AlexNet是…".
-    const sides = new Map([
-      ['alexnet', [group('alexnet')]],
-      ['vgg', [group('vgg')]],
-    ]);
-    const headings: Record<string, string[]> = { ncnn: ['alexnet', 'ncnn'], vgg: ['vgg'] };
-    const paths: Record<string, string[]> = { ...headings, intro: ['alexnet'], specs: ['alexnet'] };
+    const headings = { ncnn: ['alexnet', 'ncnn'], vgg: ['vgg'] };
     const defining: Record<string, number> = { ncnn: 0.3, intro: 1, specs: 0, vgg: 1 };
-    const share = (names: Record<string, string[]>) => (id: string, g: QueryGroup[]) =>
-      g.filter((x) => names[id]?.includes(x.tokens[0]!)).length / g.length;
-    const alexSearch: SideSearch = {
-      ...search,
-      bestOf: (side) => (side === 'alexnet' ? ['ncnn', 'specs', 'intro'] : ['vgg']),
-      headingShare: share(headings),
-      ownHeadingShare: share(headings),
-      pathShare: share(paths),
-      textShare: () => 0,
-      comparesInHeading: () => false,
+    const alexSearch = namingSearch({
+      bestOf: { alexnet: ['ncnn', 'specs', 'intro'], vgg: ['vgg'] },
+      headings,
+      paths: { ...headings, intro: ['alexnet'], specs: ['alexnet'] },
       defines: (id) => defining[id] ?? 0,
-    };
-    const ranking = ['vgg', 'ncnn', 'specs', 'intro'].map((id, i) => ({ id, score: 1 - i / 10 }));
-    const picked = sidesFirst(ranking, sides, alexSearch).slice(0, 2);
-    expect(Object.fromEntries(picked.map((r) => [r.side, r.id]))).toEqual({ alexnet: 'intro', vgg: 'vgg' });
+    });
+    expect(Object.fromEntries(pickedFor(ranked('vgg', 'ncnn', 'specs', 'intro'), sidesOf('alexnet', 'vgg'), alexSearch))).toEqual({
+      alexnet: 'intro',
+      vgg: 'vgg',
+    });
   });
 
   it('answers for a side with the section whose heading answers what the question asks of the sides', () => {
     // "ReLU 相比 sigmoid 好在哪": "3.4.6 使用 ReLu 激活函数的优点？" answers it for ReLU, not "3.4.8 怎样理解 Relu 是非线性激活函数？".
-    const sides = new Map([
-      ['relu', [group('relu')]],
-      ['sigmoid', [group('sigmoid')]],
-    ]);
-    const headings: Record<string, string[]> = { nonlinear: ['relu'], strengths: ['relu'], sigmoid: ['sigmoid'] };
-    const named = (id: string, g: QueryGroup[]) => g.filter((x) => headings[id]?.includes(x.tokens[0]!)).length / g.length;
-    const reluSearch: SideSearch = {
-      ...search,
-      bestOf: (side) => (side === 'relu' ? ['nonlinear', 'strengths'] : ['sigmoid']),
-      headingShare: named,
-      ownHeadingShare: named,
-      pathShare: named,
-      textShare: () => 0,
-      comparesInHeading: () => false,
+    const reluSearch = namingSearch({
+      bestOf: { relu: ['nonlinear', 'strengths'], sigmoid: ['sigmoid'] },
+      headings: { nonlinear: ['relu'], strengths: ['relu'], sigmoid: ['sigmoid'] },
       defines: (id) => (id === 'nonlinear' ? 0.5 : 0.4),
       answersAspect: (id) => id === 'strengths',
-    };
-    const ranking = ['sigmoid', 'nonlinear', 'strengths'].map((id, i) => ({ id, score: 1 - i / 10 }));
-    const picked = sidesFirst(ranking, sides, reluSearch).slice(0, 2);
-    expect(Object.fromEntries(picked.map((r) => [r.side, r.id]))).toEqual({ relu: 'strengths', sigmoid: 'sigmoid' });
+    });
+    expect(Object.fromEntries(pickedFor(ranked('sigmoid', 'nonlinear', 'strengths'), sidesOf('relu', 'sigmoid'), reluSearch))).toEqual({
+      relu: 'strengths',
+      sigmoid: 'sigmoid',
+    });
   });
 });

@@ -141,21 +141,24 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const confirmed = new Map<string, QueryGroup[]>();
   const rankGroupsFor = (id: string) => {
     if (!features.headingGuesses) return rankGroups;
-    if (!confirmed.has(id)) {
-      const heading = headingTokensOf(id);
-      // Most headings hold no guess: the groups as they are, without a copy.
-      const holds = rankGroups.some((g) => g.guesses.some((t) => heading.has(t)));
-      confirmed.set(id, holds ? withGuessesConfirmed(rankGroups, heading) : rankGroups);
-    }
+    if (!confirmed.has(id)) confirmed.set(id, withGuessesConfirmed(rankGroups, headingTokensOf(id)));
     return confirmed.get(id)!;
+  };
+  const tokenize = (text: string) => corpus.tokenize(text);
+  /** How plainly a section defines what `g` names (search/definition.ts): for the ranking, and for a comparison's sides. */
+  const definesIn = (id: string, g: QueryGroup[], weigh: (t: string) => number) => {
+    const found = chunkOf(id);
+    return found ? definitionScore(found, g, tokenize, weigh) : 0;
+  };
+  // What a section's own heading says it answers ("为什么…？", "…的优点", "…比较"): the aspect and comparison rules ask.
+  const ownAspectsOf = (id: string) => {
+    const path = chunkOf(id)?.chunk.headingPath ?? [];
+    return path.length > 1 ? aspectsOf(path[path.length - 1]!) : new Set<Aspect>();
   };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
   const headingBonusOf = definition
-    ? (id: string) => {
-        const found = chunkOf(id);
-        return found ? DEFINITION_WEIGHT * definitionScore(found, rankGroups, (text) => corpus.tokenize(text), rankIdf) : 0;
-      }
+    ? (id: string) => DEFINITION_WEIGHT * definesIn(id, rankGroups, rankIdf)
     : (id: string) => HEADING_WEIGHT * coverage(rankGroupsFor(id), headingTokensOf(id), rankIdf);
   const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
   // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
@@ -165,13 +168,13 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const found = chunkOf(id);
     if (!found || asked.size === 0) return 0;
     const pathCoverage = (path: string) => coverage(topicGroups, new Set(corpus.tokenize(path)), rankIdf);
-    return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, (text) => corpus.tokenize(text), rankIdf);
+    return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, tokenize, rankIdf);
   };
   const orderOf = features.wordOrder ? inQuestionOrder(rankGroups.flatMap((g) => g.tokens)) : null;
   // The own heading's tokens in order: a Set keeps them in the order they came.
   const orderBonusOf = orderOf ? (id: string) => ORDER_WEIGHT * orderOf([...headingTokensOf(id)]) : () => 0;
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id) + orderBonusOf(id);
-  const reranked = features.rerank ? rerankByCoverage(rankGroups, bm25, tokensOf, bonusOf, rankIdf, rankGroupsFor) : bm25;
+  const reranked = features.rerank ? rerankByCoverage(rankGroupsFor, bm25, tokensOf, bonusOf, rankIdf) : bm25;
   const keywordHits = features.overviews
     ? overviewsDefer(reranked, (id) => {
         const found = chunkOf(id);
@@ -204,7 +207,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
           const hits = corpus.keywordHits(searched(g), SIDE_CANDIDATES);
           const own = new Map(hits.map((h) => [h.id, h.matched]));
           return rerankByCoverage(
-            g,
+            () => g,
             hits,
             (id) => own.get(id)!,
             (id) => HEADING_WEIGHT * coverage(g, headingTokensOf(id), idf),
@@ -227,22 +230,14 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
               }
             : null;
         },
-        comparesInHeading: (id) => {
-          const path = chunkOf(id)?.chunk.headingPath ?? [];
-          return path.length > 1 && aspectsOf(path[path.length - 1]!).has('difference');
-        },
+        comparesInHeading: (id) => ownAspectsOf(id).has('difference'),
         sectionsWith: (t) => corpus.sectionsWith(t),
         // Every comparison asks the difference; what else it asks (好在哪, why) a side's heading may answer.
         answersAspect: (id) => {
-          const path = chunkOf(id)?.chunk.headingPath ?? [];
-          if (path.length < 2) return false;
-          const own = aspectsOf(path[path.length - 1]!);
+          const own = ownAspectsOf(id);
           return [...asked].some((a) => a !== 'difference' && own.has(a));
         },
-        defines: (id, g) => {
-          const found = chunkOf(id);
-          return found ? definitionScore(found, g, (text) => corpus.tokenize(text), idf) : 0;
-        },
+        defines: (id, g) => definesIn(id, g, idf),
       })
     : fused;
 

@@ -233,6 +233,8 @@ export function distinctIdeas(groups: QueryGroup[]): QueryGroup[] {
  * core". Such a guess counts as a translation of its word.
  */
 export function withGuessesConfirmed(groups: QueryGroup[], headingTokens: ReadonlySet<string>): QueryGroup[] {
+  // Most headings hold no guess: the groups as they are, without a copy (the ranking asks for every candidate).
+  if (!groups.some((g) => g.guesses.some((t) => headingTokens.has(t)))) return groups;
   return groups.map((g) =>
     withTranslations(
       g,

@@ -146,7 +146,7 @@ function windowFrom(units: Unit[], start: number, maxChars: number): Window {
   while (end < units.length && units[end]!.end - units[start]!.start <= maxChars) end++;
   // A passage that ends on the line introducing a table ("具体的参数列表如表XX所示。表XX 卷积神经网络常见参数") quotes
   // the table too, its rows cut to the budget (render), rather than stop where the answer begins.
-  if (end < units.length && end > start && units[end - 1]!.leadIn && units[end]!.table) end++;
+  if (end < units.length && units[end - 1]!.leadIn && units[end]!.table) end++;
   let top = start;
   for (let k = start; k < end; k++) if (units[k]!.score > units[top]!.score) top = k;
   let closedEnd = end;

@@ -27,13 +27,12 @@ export const DEFINITION_WEIGHT = HEADING_WEIGHT;
  * question, the bonus goes to the section that defines what it asks about).
  */
 export function rerankByCoverage(
-  groups: QueryGroup[],
+  /** The question's groups as a candidate reads them: its own heading may confirm a dictionary guess (search/hinges.ts). */
+  groupsFor: (id: string) => QueryGroup[],
   hits: KeywordHit[],
   tokensOf: (id: string) => ReadonlySet<string>,
   headingBonusOf: (id: string) => number,
   idf: (t: string) => number,
-  /** The groups as a candidate reads them: its own heading may confirm a dictionary guess (search/hinges.ts). */
-  groupsFor: (id: string) => QueryGroup[] = () => groups,
 ): KeywordHit[] {
   const best = hits[0]?.score ?? 1;
   const rescored = hits.map((h) => ({

@@ -59,12 +59,13 @@ export interface SideSearch {
  *   R-CNN); else
  *   of the first three whose own heading names the side in a search for the
  *   side alone (or that open with its definition under a heading path
- *   naming it), the one that defines it best, or whose own heading answers
- *   what the question asks of the sides ("好在哪": "…的优点？") (search/definition.ts: its
- *   heading names the side and little else, it opens with the side's
- *   definition, or it is the intro of the note named after it; the search's
- *   order breaks ties); then the first named in the question's ranking;
- *   else the first of the side's search.
+ *   naming it), the one worth most: how plainly it defines the side
+ *   (search/definition.ts: its heading names the side and little else, it
+ *   opens with the side's definition, or it is the intro of the note named
+ *   after it), and as much again when its own heading answers what the
+ *   question asks of the sides ("好在哪": "…的优点？"); the search's order
+ *   breaks ties; then the first named in the question's ranking; else the
+ *   first of the side's search.
  * - A side's section that speaks of every other side comes before one that
  *   speaks of its own side only, quoted for the whole question: it reads as
  *   the answer (unless every side's does: they only refer to one another).

@@ -81,7 +81,8 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
   }
   // "hyperparameters" stems as the glossary's "hyperparameter" does: the same word, inflected, not a slip.
   if (!best || corpus.tokenize(best.entry.word)[0] === token) return null;
-  return asTyped(best.entry.word, word, token, corpus);
+  // A glossary word is a whole word already: "centerrness" (stem "centerr") is "centerness", not "centernessness".
+  return best.glossary ? best.entry.word : asTyped(best.entry.word, word, token, corpus);
 }
 
 /**
@@ -93,8 +94,7 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
 function asTyped(corrected: string, typed: string, typedStem: string, corpus: Corpus): string {
   if (corrected.length >= typed.length || typedStem === typed || !typed.startsWith(typedStem)) return corrected;
   const ending = typed.slice(typedStem.length);
-  // A glossary word is a whole word already: "centerrness" (stem "centerr") is "centerness", not "centernessness".
-  if (corpus.spellingVocabulary().glossaryWords.has(corrected) || corrected.endsWith(ending)) return corrected;
+  if (corrected.endsWith(ending)) return corrected;
   const word = corrected + ending;
   return corpus.tokenize(word)[0] === corrected ? word : corrected;
 }
