@@ -52,12 +52,17 @@ describe('aspectsOf', () => {
     ['1.4.6 举例理解条件概率', ['plainly']],
     ['极大似然估计有没有直观一点的例子', ['plainly']],
     ['explain backprop with a simple example', ['plainly']],
+    ['3.4.7 什么时候可以用线性激活函数？', ['occasion']],
+    ['when is it ok to use a linear activation', ['occasion']],
+    ['when to use batch norm', ['occasion']],
+    ['2.9.2 逻辑回归适用性', ['occasion']],
   ])('reads "%s" as asking or answering %j', (text, aspects) => {
     expect([...aspectsOf(text)].sort()).toEqual([...aspects].sort());
   });
 
-  it('finds none in a heading that only names a topic, nor in "how many", nor in "for example"', () => {
+  it('finds none in a heading that only names a topic, nor in "how many", "for example" or a "when" that does not ask', () => {
     expect(aspectsOf('金字塔池化模块（Pyramid Pooling Module）').size).toBe(0);
+    expect(aspectsOf('the loss explodes when the learning rate is high').size).toBe(0);
     expect(aspectsOf('how many anchors per location').size).toBe(0);
     expect(aspectsOf('for example resnet50 on imagenet').size).toBe(0);
   });
@@ -147,6 +152,31 @@ describe('ask() on a question that asks for an aspect', () => {
     );
     expect((await ask(gan, "explain gan like I'm five")).results[0]?.chunkId).toBe('plain');
     expect((await ask(gan, "explain gan like I'm five", { features: { aspects: false } })).results[0]?.chunkId).toBe('train');
+  });
+
+  it('puts first the section that says when to use a thing over the one that says why it is needed', async () => {
+    const activations = withQuestionWordsDropped(
+      memoryCorpus(
+        [
+          {
+            id: 'why',
+            headingPath: ['Activations', 'why a linear activation is not enough'],
+            text: 'a linear activation stacked on a linear activation is still a linear activation.',
+          },
+          { id: 'when', headingPath: ['Activations', 'when to use a linear activation'], text: 'in the output layer of a regression.' },
+          { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+        ],
+        { topical: ['activation', 'linear'] },
+      ),
+    );
+    // The real analyzer drops "when" and "ok" as stop words; the heading's cue is all that tells the two apart.
+    const question = 'when is a linear activation ok';
+    const withoutCues: Corpus = {
+      ...activations,
+      analyzeQuery: (q) => activations.analyzeQuery(q).filter((g) => !['when', 'ok'].includes(g.surface)),
+    };
+    expect((await ask(withoutCues, question)).results[0]?.chunkId).toBe('when');
+    expect((await ask(withoutCues, question, { features: { aspects: false } })).results[0]?.chunkId).toBe('why');
   });
 
   it('lifts nothing for a heading that answers the aspect about something else', async () => {

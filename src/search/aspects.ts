@@ -10,7 +10,18 @@ import { headingShare } from './definition.js';
  * or "优缺点小结" says which of these it answers, and "why does tanh learn
  * faster" asks the first, in either language.
  */
-export type Aspect = 'reason' | 'way' | 'meaning' | 'use' | 'strengths' | 'weaknesses' | 'remedy' | 'difference' | 'kinds' | 'plainly';
+export type Aspect =
+  | 'reason'
+  | 'way'
+  | 'meaning'
+  | 'use'
+  | 'occasion'
+  | 'strengths'
+  | 'weaknesses'
+  | 'remedy'
+  | 'difference'
+  | 'kinds'
+  | 'plainly';
 
 /**
  * The cue words of each aspect: question words and the few nouns both
@@ -25,6 +36,12 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   [
     'use',
     /作用|用途|用处|有什么用|有啥用|干嘛|干什么|意义|\bwhat\s+(?:does|do)\b.+\bdo\b|\bwhat\b.+\bfor\s*[?？]?\s*$|\bpurpose\b|\brole\b|\buses?\s+of\b|\bpoint\s+of\b|\bgood\s+for\b/i,
+  ],
+  // When to use it, in which situation: "3.4.7 什么时候可以用线性激活函数？", "when should I use batch norm".
+  // Only "when" that asks: "what happens when …" asks what happens.
+  [
+    'occasion',
+    /什么时候|何时|什么情况下|哪些情况|何种情况|适用|应用场景|^\s*when\b|\bwhen\s+(?:is|are|should|shall|do|does|can|could|would|to)\b|\bin\s+what\s+(?:cases?|situations?)\b/i,
   ],
   ['strengths', /优点|优势|好处|优缺点|长处|好在哪|\badvantages?\b|\bbenefits?\b|\bpros\b|\bstrengths?\b|\b(?:good|great)\s+about\b/i],
   [
