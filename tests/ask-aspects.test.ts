@@ -56,6 +56,10 @@ describe('aspectsOf', () => {
     ['when is it ok to use a linear activation', ['occasion']],
     ['when to use batch norm', ['occasion']],
     ['2.9.2 逻辑回归适用性', ['occasion']],
+    ['5.10 卷积核是否一定越大越好？', ['whether']],
+    ['5.13 在进行卷积操作时，必须同时考虑通道和区域吗？', ['whether']],
+    ['is a bigger conv kernel always better', ['whether']],
+    ['does fine tuning keep updating the pretrained weights', ['whether']],
   ])('reads "%s" as asking or answering %j', (text, aspects) => {
     expect([...aspectsOf(text)].sort()).toEqual([...aspects].sort());
   });
@@ -63,6 +67,7 @@ describe('aspectsOf', () => {
   it('finds none in a heading that only names a topic, nor in "how many", "for example" or a "when" that does not ask', () => {
     expect(aspectsOf('金字塔池化模块（Pyramid Pooling Module）').size).toBe(0);
     expect(aspectsOf('the loss explodes when the learning rate is high').size).toBe(0);
+    expect(aspectsOf('fine tuning is slower than it should be').size).toBe(0);
     expect(aspectsOf('how many anchors per location').size).toBe(0);
     expect(aspectsOf('for example resnet50 on imagenet').size).toBe(0);
   });
@@ -177,6 +182,19 @@ describe('ask() on a question that asks for an aspect', () => {
     };
     expect((await ask(withoutCues, question)).results[0]?.chunkId).toBe('when');
     expect((await ask(withoutCues, question, { features: { aspects: false } })).results[0]?.chunkId).toBe('why');
+  });
+
+  it('puts first the section whose heading asks the same yes-or-no question as the student', async () => {
+    const kernels = memoryCorpus(
+      [
+        { id: 'sizes', headingPath: ['卷积核', '卷积核 尺寸'], text: '卷积核 尺寸 大 或 小，大 卷积核 感受野 大。' },
+        { id: 'whether', headingPath: ['卷积核', '大 卷积核 是否 更好？'], text: '不 一定：堆叠 小 的 参数 更少。' },
+        { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+      ],
+      { topical: ['卷积核'] },
+    );
+    expect((await ask(kernels, '卷积核 大 吗')).results[0]?.chunkId).toBe('whether');
+    expect((await ask(kernels, '卷积核 大 吗', { features: { aspects: false } })).results[0]?.chunkId).toBe('sizes');
   });
 
   it('lifts nothing for a heading that answers the aspect about something else', async () => {

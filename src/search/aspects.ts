@@ -16,6 +16,7 @@ export type Aspect =
   | 'meaning'
   | 'use'
   | 'occasion'
+  | 'whether'
   | 'strengths'
   | 'weaknesses'
   | 'remedy'
@@ -42,6 +43,11 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   [
     'occasion',
     /什么时候|何时|什么情况下|哪些情况|何种情况|适用|应用场景|^\s*when\b|\bwhen\s+(?:is|are|should|shall|do|does|can|could|would|to)\b|\bin\s+what\s+(?:cases?|situations?)\b/i,
+  ],
+  // Whether it holds, yes or no: "5.10 卷积核是否一定越大越好？", "is a bigger kernel always better", "…必须同时考虑通道和区域吗".
+  [
+    'whether',
+    /是否|能否|可否|是不是|会不会|能不能|可不可以|要不要|需不需要|吗\s*[？?]?\s*$|^\s*(?:does|do|did|is|are|was|were|can|could|should|would|will|must|has|have)\s+\S|\bwhether\b/i,
   ],
   ['strengths', /优点|优势|好处|优缺点|长处|好在哪|\badvantages?\b|\bbenefits?\b|\bpros\b|\bstrengths?\b|\b(?:good|great)\s+about\b/i],
   [
