@@ -71,6 +71,18 @@ describe('analyzer: queries', () => {
     ]);
   });
 
+  it("keeps a glossary term whole where jieba's guess at an unknown word cuts across it (卷积化是 is not 卷积 + 化是)", () => {
+    const terms = emptyGlossary();
+    addPair(terms, 'convolutionalization', '卷积化');
+    addPair(terms, 'output channels', '输出通道数');
+    const withTerms = createAnalyzer(terms);
+    expect(segmentChinese('卷积化是什么意思')).toContain('化是');
+    expect(withTerms.analyzeQuery('卷积化是什么意思').map((g) => g.surface)).toEqual(['卷积化']);
+    expect(withTerms.analyzeQuery('卷积化是什么意思')[0]?.expansions).toEqual(['convolution']);
+    // A term starting inside one of jieba's words is not read there: 输入输出 stays a word.
+    expect(withTerms.analyzeQuery('输入输出通道数').map((g) => g.surface)).toEqual(['输入输出', '通道', '数']);
+  });
+
   it('guesses Chinese for English words the glossary lacks from dictionary pairs, never overriding the glossary', () => {
     const withDictionary = createAnalyzer(glossary, [
       ['discrete', '离散'],

@@ -48,6 +48,8 @@ export function segmentChinese(text: string): string[] {
 
 /** Longest glossary term, in jieba words, looked for in a Chinese question. */
 const MAX_TERM_WORDS = 4;
+/** Shorter glossary terms are found only as jieba's words: 大 must not split 扩大, nor 池化 be read in 金字塔池化 twice. */
+const MIN_CUT_TERM_CHARS = 3;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // Runs of CJK characters, or of Latin letters/digits (with inner ' _ -), anything else separates.
 const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[_'][a-z0-9]+)*/g;
@@ -93,6 +95,47 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
     return out;
   }
 
+  // Glossary terms of three characters or more by their first character, longest first.
+  const longTerms = new Map<string, string[]>();
+  for (const term of glossary.chineseToEnglish.keys()) {
+    if (term.length < MIN_CUT_TERM_CHARS || !CJK.test(term[0]!)) continue;
+    longTerms.set(term[0]!, [...(longTerms.get(term[0]!) ?? []), term]);
+  }
+  for (const list of longTerms.values()) list.sort((a, b) => b.length - a.length);
+  const cut = (text: string) =>
+    jieba
+      .cut(text, true)
+      .map((w) => w.trim())
+      .filter(Boolean);
+
+  /**
+   * jieba's words of a Chinese run, except that a glossary term of three
+   * characters or more starting where a word starts is kept whole, though
+   * jieba's guess at an unknown word cut across it (卷积化是 → 卷积 + 化是). One
+   * starting inside a word is not: 输入输出通道数 is 输入输出 + 通道 + 数, not
+   * 输入 + 输出通道数.
+   */
+  function cutAroundTerms(run: string): string[] {
+    const words: string[] = [];
+    let rest = run;
+    while (rest) {
+      const cutRest = cut(rest);
+      let at = 0;
+      let term: string | undefined;
+      for (const word of cutRest) {
+        at = rest.indexOf(word, at);
+        term = (longTerms.get(word[0]!) ?? []).find((t) => t.length > word.length && rest.startsWith(t, at));
+        if (term) break;
+        words.push(word);
+        at += word.length;
+      }
+      if (!term) break;
+      words.push(term);
+      rest = rest.slice(at + term.length);
+    }
+    return words;
+  }
+
   function tokenize(text: string): string[] {
     const out: string[] = [];
     for (const run of normalize(text).match(RUNS) ?? []) {
@@ -126,10 +169,7 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
    * splitting 扩大.
    */
   function chineseGroups(run: string): QueryGroup[] {
-    const words = jieba
-      .cut(run, true)
-      .map((w) => w.trim())
-      .filter(Boolean);
+    const words = cutAroundTerms(run);
     const groups: QueryGroup[] = [];
     let i = 0;
     while (i < words.length) {
