@@ -83,6 +83,20 @@ describe('analyzer: queries', () => {
     expect(withTerms.analyzeQuery('输入输出通道数').map((g) => g.surface)).toEqual(['输入输出', '通道', '数']);
   });
 
+  it('reads a word jieba made up by gluing a function word to one the notes use as that word (做弱监督 → 弱 + 监督)', () => {
+    const notesUse = new Set(['弱', '监督', '分割']);
+    const withVocabulary = createAnalyzer(emptyGlossary(), [], (t) => notesUse.has(t));
+    expect(segmentChinese('只用图像级别标记做弱监督分割')).toContain('做弱');
+    expect(withVocabulary.analyzeQuery('只用图像级别标记做弱监督分割').map((g) => g.surface)).toContain('弱');
+    // Without the notes' vocabulary every word counts as known, and jieba's words stand.
+    expect(analyzer.analyzeQuery('只用图像级别标记做弱监督分割').map((g) => g.surface)).toContain('做弱');
+    // A made-up word of content characters only is a word the notes lack, kept whole: it may be what an
+    // off-topic question hinges on.
+    const cats = createAnalyzer(emptyGlossary(), [], () => false);
+    expect(segmentChinese('猫砂盆的尺寸太小了')).toContain('砂盆');
+    expect(cats.analyzeQuery('猫砂盆的尺寸太小了').map((g) => g.surface)).toContain('砂盆');
+  });
+
   it('guesses Chinese for English words the glossary lacks from dictionary pairs, never overriding the glossary', () => {
     const withDictionary = createAnalyzer(glossary, [
       ['discrete', '离散'],

@@ -33,7 +33,9 @@ export class IndexCorpus {
 
   analyzeQuery(question: string): QueryGroup[] {
     // Built on first use after each change: the glossary grows with the notes' own pairs.
-    this.queryAnalyzerCache ??= this.live.guard(() => queryAnalyzer(this.live.store.glossaryPairs(), this.live.keyword.dictionary()));
+    this.queryAnalyzerCache ??= this.live.guard(() =>
+      queryAnalyzer(this.live.store.glossaryPairs(), this.live.keyword.dictionary(), (t) => this.live.keyword.sectionsWith(t) > 0),
+    );
     return this.queryAnalyzerCache.analyzeQuery(question);
   }
 

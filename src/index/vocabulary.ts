@@ -84,10 +84,14 @@ export function minedPairs(meta: NoteMeta, text: string): GlossaryPair[] {
 }
 
 /** The analyzer for questions: the curated glossary, the notes' mined pairs and their dictionary pairs. */
-export function queryAnalyzer(mined: Iterable<GlossaryPair>, dictionary: Iterable<DictionaryPair>): Analyzer {
+export function queryAnalyzer(
+  mined: Iterable<GlossaryPair>,
+  dictionary: Iterable<DictionaryPair>,
+  known: (token: string) => boolean,
+): Analyzer {
   const glossary = curatedGlossary();
   for (const [en, zh] of mined) addPair(glossary, en, zh);
-  return createAnalyzer(glossary, dictionary);
+  return createAnalyzer(glossary, dictionary, known);
 }
 
 const CJK_WORD = /^[\u3400-\u9fff]{2,4}$/;

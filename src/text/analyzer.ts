@@ -60,7 +60,12 @@ const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[_'][a-z0-9]+)*/g;
  * Queries are expanded across languages by the glossary, and English words it
  * lacks by the dictionary pairs of the notes' vocabulary.
  */
-export function createAnalyzer(glossary: Glossary, dictionary: Iterable<DictionaryPair> = []): Analyzer {
+export function createAnalyzer(
+  glossary: Glossary,
+  dictionary: Iterable<DictionaryPair> = [],
+  /** Whether the notes hold an index token; absent, every token counts as known. */
+  known: (token: string) => boolean = () => true,
+): Analyzer {
   const jieba = jiebaSegmenter();
   const stemPhrase = (phrase: string) => latinTokens(normalize(phrase)).join(' ');
 
@@ -136,6 +141,20 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
     return words;
   }
 
+  /**
+   * A word jieba made up from its model of unknown words (化是 of 卷积化是, 做弱 of
+   * 做弱监督) that the notes never use: its dictionary words instead (化 + 是,
+   * 做 + 弱), some of which the notes do use. A word of jieba's dictionary, or
+   * one the notes use, stays whole.
+   */
+  function guessedApart(word: string): string[] {
+    if ([...word].length < 2 || chineseTokens(word).some(known)) return [word];
+    const pieces = jieba.cut(word, false).filter((w) => CJK.test(w));
+    // Only a function word glued to a content word: 猫砂盆 is a word the notes lack, not three.
+    if (!pieces.some((w) => CHINESE_STOPWORDS.has(w))) return [word];
+    return pieces.filter((w) => !CHINESE_STOPWORDS.has(w));
+  }
+
   function tokenize(text: string): string[] {
     const out: string[] = [];
     for (const run of normalize(text).match(RUNS) ?? []) {
@@ -184,8 +203,9 @@ export function createAnalyzer(glossary: Glossary, dictionary: Iterable<Dictiona
         continue;
       }
       const word = words[i]!;
-      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word))
-        groups.push({ surface: word, tokens: chineseTokens(word), expansions: [], guesses: [] });
+      if (CJK.test(word) && !CHINESE_STOPWORDS.has(word)) {
+        for (const piece of guessedApart(word)) groups.push({ surface: piece, tokens: chineseTokens(piece), expansions: [], guesses: [] });
+      }
       i++;
     }
     return groups;
