@@ -33,8 +33,9 @@ export class IndexCorpus {
 
   analyzeQuery(question: string): QueryGroup[] {
     // Built on first use after each change: the glossary grows with the notes' own pairs.
+    // It reads the index's vocabulary as the question is analysed, through the same guard as every read.
     this.queryAnalyzerCache ??= this.live.guard(() =>
-      queryAnalyzer(this.live.store.glossaryPairs(), this.live.keyword.dictionary(), (t) => this.live.keyword.sectionsWith(t) > 0),
+      queryAnalyzer(this.live.store.glossaryPairs(), this.live.keyword.dictionary(), (t) => this.sectionsWith(t) > 0),
     );
     return this.queryAnalyzerCache.analyzeQuery(question);
   }
