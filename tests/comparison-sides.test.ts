@@ -401,6 +401,47 @@ describe('sidesFirst', () => {
     expect(picked.map((r) => r.side)).toEqual(['mdl', 'paddle mobile']);
   });
 
+  it("does not take a section that compares two notes for a comparison of one part of each (FCN's skip structure vs PSPNet's auxiliary loss)", () => {
+    // "与 FCN、DeepLab 的比较" in the PSPNet note names FCN in its heading and says 辅助损失 once; of FCN's skip structure it says nothing.
+    const parts = new Map([
+      ['FCN 的跳跃结构', [group('fcn'), group('跳跃结构')]],
+      ['PSPNet 的辅助损失', [group('pspnet'), group('辅助损失')]],
+    ]);
+    const known: Record<string, { heading: string[]; text: string[] }> = {
+      compare: { heading: ['fcn'], text: ['fcn', 'pspnet', '辅助损失'] },
+      skip: { heading: ['fcn', '跳跃结构'], text: ['跳跃结构'] },
+      aux: { heading: ['pspnet', '辅助损失'], text: ['辅助损失'] },
+    };
+    const names = (id: string, kind: 'heading' | 'text', g: QueryGroup[]) =>
+      g.filter((x) => known[id]?.[kind].includes(x.tokens[0]!)).length / g.length;
+    const partSearch: SideSearch = {
+      ...search,
+      bestOf: (side) => (side.startsWith('FCN') ? ['skip'] : ['aux']),
+      headingShare: (id, g) => names(id, 'heading', g),
+      ownHeadingShare: (id, g) => names(id, 'heading', g),
+      pathShare: (id, g) => names(id, 'heading', g),
+      textShare: (id, g) => names(id, 'text', g),
+      comparesInHeading: (id) => id === 'compare',
+      placeOf: (side) => {
+        const [context, subject] = side.split(' 的 ');
+        return { subject: [group(subject!)], context: [group(context!.toLowerCase())] };
+      },
+    };
+    expect(pickedFor(ranked('compare', 'skip', 'aux'), parts, partSearch)).toEqual([
+      ['FCN 的跳跃结构', 'skip'],
+      ['PSPNet 的辅助损失', 'aux'],
+    ]);
+    // Asked of the two notes whole, the comparing section answers for both.
+    const wholes = new Map([
+      ['fcn', [group('fcn')]],
+      ['pspnet', [group('pspnet')]],
+    ]);
+    expect(sidesFirst(ranked('compare', 'skip', 'aux'), wholes, { ...partSearch, placeOf: () => null })[0]).toMatchObject({
+      id: 'compare',
+      side: 'fcn / pspnet',
+    });
+  });
+
   it('answers for a side with the section that defines it, among the first few its own search names', () => {
     // "feature selection vs PCA": the PCA search puts "KPCA与PCA的区别" first; "主成分分析（PCA）思想总结" defines PCA.
     const defining: Record<string, number> = { select: 1, kpca: 0.5, summary: 0.8, lda: 0.5, tail: 1 };

@@ -49,7 +49,8 @@ export interface SideSearch {
  *   PCA 区别"; "bottom-up" in "top-down pathway vs bottom-up pathway"), or it
  *   says it compares ("与 FCN、DeepLab 的比较", "批归一化和群组归一化比较") and
  *   its own heading names some of every side or its text at least half of
- *   it (it ranked first for the whole question, so that is evidence enough;
+ *   it, and of a side placed in a note ("FCN 的跳跃结构") its subject as well
+ *   (it ranked first for the whole question, so that is evidence enough;
  *   a word of a side in its text or its chapter's title is not:
  *   "MDL、NCNN和 TFLite比较" says "mobile", in the chapter on mobile
  *   deployment, and compares MDL with others, not with Paddle-Mobile).
@@ -85,9 +86,15 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
   const shared = new Map(sides.map((side) => [side, sharedPart(side, sideGroups, own.get(side)!)]));
   const speaksOf = (id: string, groups: QueryGroup[][]) => groups.every((g) => search.textShare(id, g) >= SIDE_NAMED);
   const headingNamesAll = (id: string) => sides.every((side) => search.headingShare(id, own.get(side)!) >= SIDE_NAMED);
+  // A side placed in a note ("FCN 的跳跃结构") is named by its subject, not only by the note that places it.
+  const subjects = new Map(sides.map((side) => [side, search.placeOf(side)?.subject]));
   const saysItCompares = (id: string) =>
     search.comparesInHeading(id) &&
-    sides.every((side) => search.ownHeadingShare(id, own.get(side)!) > 0 || search.textShare(id, own.get(side)!) >= SIDE_NAMED);
+    sides.every((side) => {
+      const names = (g: QueryGroup[]) => search.ownHeadingShare(id, g) > 0 || search.textShare(id, g) >= SIDE_NAMED;
+      const subject = subjects.get(side);
+      return names(own.get(side)!) && (!subject || names(subject));
+    });
   if (top && (headingNamesAll(top.id) || saysItCompares(top.id))) take(top.id, sides.join(' / '));
   const inQuestion = () =>
     ranking
