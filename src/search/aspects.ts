@@ -17,6 +17,7 @@ export type Aspect =
   | 'use'
   | 'occasion'
   | 'whether'
+  | 'summary'
   | 'strengths'
   | 'weaknesses'
   | 'remedy'
@@ -44,6 +45,8 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
     'occasion',
     /什么时候|何时|什么情况下|哪些情况|何种情况|适用|应用场景|^\s*when\b|\bwhen\s+(?:is|are|should|shall|do|does|can|could|would|to)\b|\bin\s+what\s+(?:cases?|situations?)\b/i,
   ],
+  // A summary of it, the whole in brief: "10.10 深度强化学习算法小结", "2.14.1 LDA思想总结", "quick summary of …".
+  ['summary', /小结|总结|概述|综述|概括|梳理|\bsummar(?:y|ies|ize|ise|ized|ised)\b|\boverview\b|\brecap\b/i],
   // Whether it holds, yes or no: "5.10 卷积核是否一定越大越好？", "is a bigger kernel always better", "…必须同时考虑通道和区域吗".
   [
     'whether',
