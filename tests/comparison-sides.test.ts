@@ -487,4 +487,30 @@ describe('sidesFirst', () => {
       sigmoid: 'sigmoid',
     });
   });
+
+  it("looks past the side's first few sections for one whose heading answers what the question asks of the sides", () => {
+    // "tensorflow vs tensorflow lite, what's the difference": "12.1.1 TensorFlow是什么？" is fifth in the search for
+    // "tensorflow", after sections on its programming model; it answers what TensorFlow is.
+    const tfSearch = namingSearch({
+      bestOf: { tensorflow: ['model', 'graph', 'session', 'variable', 'what'], lite: ['lite'] },
+      headings: {
+        model: ['tensorflow'],
+        graph: ['tensorflow'],
+        session: ['tensorflow'],
+        variable: ['tensorflow'],
+        what: ['tensorflow'],
+        lite: ['lite'],
+      },
+      defines: () => 0.5,
+      answersAspect: (id) => id === 'what',
+    });
+    const sides = sidesOf('tensorflow', 'lite');
+    expect(Object.fromEntries(pickedFor(ranked('model', 'lite', 'what'), sides, tfSearch))).toEqual({ tensorflow: 'what', lite: 'lite' });
+    // When nothing answers it, the first of the search stands.
+    const unanswered = { ...tfSearch, answersAspect: () => false };
+    expect(Object.fromEntries(pickedFor(ranked('model', 'lite', 'what'), sides, unanswered))).toEqual({
+      tensorflow: 'model',
+      lite: 'lite',
+    });
+  });
 });

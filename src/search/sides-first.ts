@@ -60,7 +60,8 @@ export interface SideSearch {
  *   R-CNN); else
  *   of the first three whose own heading names the side in a search for the
  *   side alone (or that open with its definition under a heading path
- *   naming it), the one worth most: how plainly it defines the side
+ *   naming it), and the first named one past those whose own heading
+ *   answers what the question asks of the sides, the one worth most: how plainly it defines the side
  *   (search/definition.ts: its heading names the side and little else, it
  *   opens with the side's definition, or it is the intro of the note named
  *   after it), and as much again when its own heading answers what the
@@ -141,6 +142,10 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
         if (candidates.length === DEFINING_CANDIDATES) break;
         if (named(id) || definedUnder(id)) candidates.push(id);
       }
+      // Past those, the first named section whose own heading answers what the question asks of the sides
+      // ("what's the difference": "12.1.1 TensorFlow是什么？", fifth in the search for "tensorflow").
+      const answering = alone.find((id) => !candidates.includes(id) && named(id) && search.answersAspect(id));
+      if (answering) candidates.push(answering);
       return candidates.reduce<string | undefined>((a, b) => (a === undefined || worth(b) > worth(a) + 1e-9 ? b : a), undefined);
     };
     const best = placed ?? inQuestion().find(comparing) ?? defining() ?? inQuestion().find(named) ?? alone[0];
