@@ -57,6 +57,14 @@ describe('correctSpelling', () => {
     expect(correctSpelling('hard example mniing', notes).corrections).toEqual([{ from: 'mniing', to: 'mining' }]);
   });
 
+  it('takes a swap inside the stem as one slip too ("imgaes" stems to "imga", one swap from the index\'s "imag")', () => {
+    const base = memoryCorpus([{ id: 'i', text: 'imag size' }]);
+    // Stemmed as the real analyzer does: the index holds "imag" for "images", and "imgaes" is "imga" to it.
+    const stems: Record<string, string> = { imgaes: 'imga', images: 'imag' };
+    const stemmed: Corpus = { ...base, tokenize: (text) => base.tokenize(text).map((t) => stems[t] ?? t) };
+    expect(correctSpelling('resize the input imgaes', stemmed).corrections).toEqual([{ from: 'imgaes', to: 'images' }]);
+  });
+
   it('never matches the stem of a typo against a shorter word ("inetance" stems to "inet", one edit from "net")', () => {
     const base = memoryCorpus([{ id: 'n', text: 'net instance' }]);
     // Stemmed as the real analyzer does: "inetance" is "inet" to the index.

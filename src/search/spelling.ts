@@ -72,7 +72,7 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
     for (const entry of vocabulary.englishByLength.get(length) ?? []) {
       // The stem is compared too: the index holds "segment" for "segmentation"; but never with a word shorter
       // than the stem ("inetance" stems to "inet", one edit from "net").
-      const stemEdits = entry.word.length >= token.length ? distance(token, entry.word) : Number.POSITIVE_INFINITY;
+      const stemEdits = entry.word.length >= token.length ? editsBetween(token, entry.word) : Number.POSITIVE_INFINITY;
       const edits = Math.min(editsBetween(word, entry.word), stemEdits);
       if (edits > budget) continue;
       const glossary = vocabulary.glossaryWords.has(entry.word);
