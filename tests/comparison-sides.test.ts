@@ -488,6 +488,45 @@ describe('sidesFirst', () => {
     });
   });
 
+  it('does not answer for a side with a section that defines another thing whose words it shares (监督学习 for 半监督学习)', () => {
+    // "2.2.1 监督学习" holds two of the three words of 半监督学习 and defines plainly what it names: not 半监督学习.
+    const semiSearch = namingSearch({
+      bestOf: { 监督学习: ['sup'], 半监督学习: ['sup', 'semi'] },
+      headings: { sup: ['监督', '学习'], semi: ['半', '监督', '学习'] },
+      defines: (id) => (id === 'sup' ? 1 : 0.7),
+    });
+    const sides = new Map([
+      ['半监督学习', [group('半'), group('监督'), group('学习')]],
+      ['监督学习', [group('监督'), group('学习')]],
+    ]);
+    expect(Object.fromEntries(pickedFor(ranked('sup', 'semi'), sides, semiSearch))).toEqual({ 半监督学习: 'semi', 监督学习: 'sup' });
+  });
+
+  it("takes a note for a side's own only when its title names more than half of the side (学习 of 机器学习基础 is not 监督学习)", () => {
+    const sides = new Map([
+      ['监督学习', [group('监督'), group('学习')]],
+      ['强化学习', [group('强化'), group('学习')]],
+    ]);
+    const titled = (title: string[]): SideSearch => ({
+      ...namingSearch({
+        bestOf: { 监督学习: ['sup', 'weak'], 强化学习: ['rl'] },
+        headings: { sup: ['监督', '学习'], weak: ['弱', '监督', '学习'], rl: ['强化', '学习'] },
+        defines: () => 0.5,
+      }),
+      // "2.2.4 弱监督学习", in a chapter whose title is given, speaks of 强化学习 in its text.
+      titleShare: (id, g) => (id === 'weak' ? g.filter((x) => title.includes(x.tokens[0]!)).length / g.length : 0),
+      textShare: (id, g) => (id === 'weak' && g.some((x) => x.tokens[0] === '强化') ? 1 : 0),
+    });
+    expect(Object.fromEntries(pickedFor(ranked('rl', 'weak', 'sup'), sides, titled(['学习'])))).toEqual({
+      监督学习: 'sup',
+      强化学习: 'rl',
+    });
+    expect(Object.fromEntries(pickedFor(ranked('rl', 'weak', 'sup'), sides, titled(['监督', '学习'])))).toEqual({
+      监督学习: 'weak',
+      强化学习: 'rl',
+    });
+  });
+
   it("looks past the side's first few sections for one whose heading answers what the question asks of the sides", () => {
     // "tensorflow vs tensorflow lite, what's the difference": "12.1.1 TensorFlow是什么？" is fifth in the search for
     // "tensorflow", after sections on its programming model; it answers what TensorFlow is.

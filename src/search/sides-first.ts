@@ -114,8 +114,10 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const namesAnother = (id: string) =>
       search.ownHeadingShare(id, own.get(side)!) < SIDE_NAMED &&
       sides.some((other) => other !== side && search.ownHeadingShare(id, own.get(other)!) >= SIDE_NAMED);
+    // The side's own note: its title names more than half of the side. Half is one word of two: the 学习 of
+    // "第二章 机器学习基础" does not make it the note on 监督学习.
     const comparing = (id: string) =>
-      search.titleShare(id, sideGroups.get(side)!) >= SIDE_NAMED && speaksOf(id, others(side)) && !namesAnother(id);
+      search.titleShare(id, sideGroups.get(side)!) > SIDE_NAMED && speaksOf(id, others(side)) && !namesAnother(id);
     const alone = search.bestOf(side).filter(free);
     // "object queries in detr": the section of the DETR note whose own heading names object queries, before
     // the note's intro, which its title ties to the side.
@@ -135,7 +137,10 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     // "2.15.7 KPCA与PCA的区别", which its own search put first, for the PCA of "feature selection vs PCA".
     // A section under a heading that names the side may define it in its opening sentence ("4.2.1 模型介绍" under
     // "4.2 AlexNet", "AlexNet是…"): it is as good a candidate as one whose own heading names the side.
-    const definedUnder = (id: string) => search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && defines(id) >= 1;
+    // As for a named section, its path names some of what tells the side apart: "2.2.1 监督学习" holds two of the
+    // three words of 半监督学习, not its 半.
+    const definedUnder = (id: string) =>
+      search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && search.pathShare(id, own.get(side)!) > 0 && defines(id) >= 1;
     const defining = () => {
       const candidates: string[] = [];
       for (const id of alone) {
