@@ -527,6 +527,25 @@ describe('sidesFirst', () => {
     });
   });
 
+  it("counts a long section's parts as one of the side's first few sections", () => {
+    // "AlexNet 跟 VGG 差在哪": four parts of the ncnn AlexNet demo come first in the search for "alexnet";
+    // "4.2.1 模型介绍" under "4.2 AlexNet", which defines it, is the third section.
+    const parts = ['demo#1', 'demo#2', 'demo#3', 'demo#4'];
+    const alexSearch: SideSearch = {
+      ...namingSearch({
+        bestOf: { alexnet: [...parts, 'why', 'intro'], vgg: ['vgg'] },
+        headings: { ...Object.fromEntries(parts.map((p) => [p, ['alexnet']])), why: ['alexnet'], vgg: ['vgg'] },
+        paths: { ...Object.fromEntries(parts.map((p) => [p, ['alexnet']])), why: ['alexnet'], intro: ['alexnet'], vgg: ['vgg'] },
+        defines: (id) => (id === 'intro' ? 1 : 0.3),
+      }),
+      sectionOf: (id) => id.replace(/#\d+$/, ''),
+    };
+    expect(Object.fromEntries(pickedFor(ranked('demo#1', 'vgg'), sidesOf('alexnet', 'vgg'), alexSearch))).toEqual({
+      alexnet: 'intro',
+      vgg: 'vgg',
+    });
+  });
+
   it("looks past the side's first few sections for one whose heading answers what the question asks of the sides", () => {
     // "tensorflow vs tensorflow lite, what's the difference": "12.1.1 TensorFlow是什么？" is fifth in the search for
     // "tensorflow", after sections on its programming model; it answers what TensorFlow is.

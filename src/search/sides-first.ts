@@ -143,9 +143,13 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
       search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && search.pathShare(id, own.get(side)!) > 0 && defines(id) >= 1;
     const defining = () => {
       const candidates: string[] = [];
+      // Sections, not their parts: a long section's parts would take every place.
+      const seen = new Set<string>();
       for (const id of alone) {
         if (candidates.length === DEFINING_CANDIDATES) break;
-        if (named(id) || definedUnder(id)) candidates.push(id);
+        if (seen.has(search.sectionOf(id)) || !(named(id) || definedUnder(id))) continue;
+        seen.add(search.sectionOf(id));
+        candidates.push(id);
       }
       // Past those, the first named section whose own heading answers what the question asks of the sides
       // ("what's the difference": "12.1.1 TensorFlow是什么？", fifth in the search for "tensorflow").
