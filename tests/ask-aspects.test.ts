@@ -61,6 +61,8 @@ describe('aspectsOf', () => {
     ['where is object detection used in industry', ['use']],
     ['10.10 深度强化学习算法小结', ['summary']],
     ['quick summary of deep reinforcement learning algorithms', ['summary']],
+    ['2.14.4 LDA算法流程总结', ['procedure', 'summary']],
+    ['how does gradient descent work step by step', ['way', 'procedure']],
     ['5.10 卷积核是否一定越大越好？', ['whether']],
     ['5.13 在进行卷积操作时，必须同时考虑通道和区域吗？', ['whether']],
     ['is a bigger conv kernel always better', ['whether']],
@@ -73,6 +75,7 @@ describe('aspectsOf', () => {
     expect(aspectsOf('金字塔池化模块（Pyramid Pooling Module）').size).toBe(0);
     expect(aspectsOf('the loss explodes when the learning rate is high').size).toBe(0);
     expect(aspectsOf('fine tuning is slower than it should be').size).toBe(0);
+    expect(aspectsOf('an rnn loops over time steps').size).toBe(0);
     expect(aspectsOf('how many anchors per location').size).toBe(0);
     expect(aspectsOf('for example resnet50 on imagenet').size).toBe(0);
   });
