@@ -50,10 +50,7 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ['summary', /小结|总结|概述|综述|概括|梳理|\bsummar(?:y|ies|ize|ise|ized|ised)\b|\boverview\b|\brecap\b/i],
   // The steps, in order: "2.14.4 LDA算法流程总结", "2.12.4 梯度下降法算法描述", "how does gradient descent work step by step".
   // Not any "steps": an RNN's "time steps" are no procedure.
-  [
-    'procedure',
-    /流程|步骤|过程|算法描述|\bstep[-\s]+by[-\s]+step\b|\bprocedures?\b|\bworkflow\b/i,
-  ],
+  ['procedure', /流程|步骤|过程|算法描述|\bstep[-\s]+by[-\s]+step\b|\bprocedures?\b|\bworkflow\b/i],
   // Whether it holds, yes or no: "5.10 卷积核是否一定越大越好？", "is a bigger kernel always better", "…必须同时考虑通道和区域吗".
   [
     'whether',
