@@ -189,8 +189,9 @@ if (values.ablation) {
     ['without word order in headings', { wordOrder: false }],
     ['quotes without the heading they continue', { headingLead: false }],
     ['without words aligned with the first heading', { headingAlignment: false }],
+    ["without a question's placed subject", { placedSubject: false }],
     [
-      'without all nineteen (before #12)',
+      'without all twenty (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -211,6 +212,7 @@ if (values.ablation) {
         wordOrder: false,
         headingLead: false,
         headingAlignment: false,
+        placedSubject: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

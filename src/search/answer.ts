@@ -92,4 +92,6 @@ export interface KeywordFeatures {
   headingLead: boolean;
   /** Abstention: a question word nothing translates is the one word of the first heading it sits beside (search/heading-alignment.ts). */
   headingAlignment: boolean;
+  /** Ranking: of a question placing its subject ("问答系统里的语义匹配"), the heading naming the subject is preferred (search/comparison.ts, questionPlace). */
+  placedSubject: boolean;
 }

@@ -5,7 +5,7 @@ import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion, namesItsNote, topicalInSection, withOwnNames } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
-import { comparisonSides, sidePlace } from './comparison.js';
+import { comparisonSides, questionPlace, sidePlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
 import { inQuestionOrder } from './word-order.js';
 import { definitionScore } from './definition.js';
@@ -67,6 +67,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     wordOrder: true,
     headingLead: true,
     headingAlignment: true,
+    placedSubject: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -157,9 +158,14 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
+  // "问答系统里的语义匹配一般怎么做" asks about 语义匹配: the heading that names it answers, not one naming the system.
+  const place = features.placedSubject ? questionPlace(spelled.text) : null;
+  const subjectGroups = place ? withoutStopTokens(withFeatures(corpus.analyzeQuery(place.subject), place.subject), idf) : [];
   const headingBonusOf = definition
     ? (id: string) => DEFINITION_WEIGHT * definesIn(id, rankGroups, rankIdf)
-    : (id: string) => HEADING_WEIGHT * coverage(rankGroupsFor(id), headingTokensOf(id), rankIdf);
+    : subjectGroups.length > 0
+      ? (id: string) => HEADING_WEIGHT * coverage(subjectGroups, headingTokensOf(id), rankIdf)
+      : (id: string) => HEADING_WEIGHT * coverage(rankGroupsFor(id), headingTokensOf(id), rankIdf);
   const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
   // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
   const cueWords = new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')));

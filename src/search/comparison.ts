@@ -150,3 +150,16 @@ export function sidePlace(side: string): SidePlace | null {
   }
   return null;
 }
+
+/** A question's subject said to live inside something: "问答系统里的语义匹配…" (里的, 中的, 里面的, never a bare 的). */
+const PLACED_IN_QUESTION = /(?:^|[，,。？?\s])([^，,。？?\s]+?)\s*(?:里的|中的|里面的)\s*([^，,。？?]+)/;
+
+/**
+ * Where a question says its subject lives, as a side's place: "问答系统里的语义匹配一般怎么做" asks about
+ * 语义匹配 in the question-answering system. Only the locative 的 forms: a bare 的 ("FCN 的损失") is as often
+ * the subject's owner as its place.
+ */
+export function questionPlace(question: string): SidePlace | null {
+  const m = PLACED_IN_QUESTION.exec(question);
+  return m ? { subject: m[2]!.trim(), context: m[1]!.trim() } : null;
+}
