@@ -124,6 +124,12 @@ describe('analyzer: queries', () => {
     expect(analyzer.analyzeQuery('蒸馏的时候教师要不要更新').map((g) => g.surface)).not.toContain('时候');
   });
 
+  it('drops quantifiers, which name no topic: "a lot", "lots of", much, many', () => {
+    // CC-CEDICT gives "lot" the sense 批量 (a batch): "results swing a lot" met "极端批样本数量下".
+    expect(analyzer.analyzeQuery('results swing a lot between samples').map((g) => g.surface)).not.toContain('lot');
+    expect(analyzer.analyzeQuery('a network with lots of branches').map((g) => g.surface)).toEqual(['network', 'branch']);
+  });
+
   it('drops a negated auxiliary, with or without its apostrophe, and keeps words that only end like one', () => {
     expect(analyzer.analyzeQuery("why doesn't it work, why doesnt it, can't, cant, isnt").map((g) => g.surface)).toEqual([]);
     expect(analyzer.tokenize('she went to print an ant')).toEqual(['went', 'print', 'ant']);
