@@ -130,6 +130,16 @@ describe('analyzer: queries', () => {
     expect(analyzer.analyzeQuery('a network with lots of branches').map((g) => g.surface)).toEqual(['network', 'branch']);
   });
 
+  it('drops determiners and adverbs that name no topic: every, another, else, already, quite, still, maybe', () => {
+    // Porter makes "quite" quit, which the dictionary reads as 退出 (exit).
+    expect(analyzer.analyzeQuery('what specs should I look at before buying another one').map((g) => g.surface)).toEqual([
+      'spec',
+      'look',
+      'bui',
+    ]);
+    expect(analyzer.analyzeQuery('is every layer quite slow already').map((g) => g.surface)).toEqual(['layer', 'slow']);
+  });
+
   it('drops a negated auxiliary, with or without its apostrophe, and keeps words that only end like one', () => {
     expect(analyzer.analyzeQuery("why doesn't it work, why doesnt it, can't, cant, isnt").map((g) => g.surface)).toEqual([]);
     expect(analyzer.tokenize('she went to print an ant')).toEqual(['went', 'print', 'ant']);

@@ -11,7 +11,7 @@ off on once only or other ought our ours ourselves out over own same she should 
 theirs them themselves then there these they this those through to too under until up very was we were what when
 where which while who whom why will with would you your yours yourself yourselves
 explain tell describe mean means meaning work works working used using use thing things kind way ways exactly really
-actually basically please pls hey hi anyone someone know get got want need much many lot lots also like one two versus vs
+actually basically please pls hey hi anyone someone know get got want need much many lot lots every another else already since quite rather still yet maybe probably anyway also like one two versus vs
 do does did done make makes made happen happens help idea`.split(/\s+/),
 );
 
