@@ -69,7 +69,7 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   // The kinds of a thing, its list: "归一化有哪几种", "what types of pooling are there", "3.6.5 归一化有哪些类型？".
   [
     'kinds',
-    /哪几|几种|几类|哪些|类型|种类|\b(?:types?|kinds?|sorts?)\s+of\b|\bwhat\s+\w+\s+(?:are\s+there|exist)\b|\bwhat\s+(?:\w+\s+){1,3}(?:can|could|should)\s+(?:you|i|we|one)\s+(?:use|pick|choose)\b/i,
+    /哪几|几种|几类|哪些|类型|种类|\b(?:types?|kinds?|sorts?|famil(?:y|ies)|categor(?:y|ies))\s+of\b|(?:方法|算法|模型|网络|技术)分类|\bwhat\s+\w+\s+(?:are\s+there|exist)\b|\bwhat\s+(?:\w+\s+){1,3}(?:can|could|should)\s+(?:you|i|we|one)\s+(?:use|pick|choose)\b/i,
   ],
   // The plain version, the intuition: "explain GANs like I'm five", "in one sentence", 通俗, "7.1.1 如何通俗理解GAN？",
   // "2.12.3 梯度下降法直观理解", and by picture or example: "2.19.1 图解极大似然估计", "1.4.6 举例理解条件概率",
