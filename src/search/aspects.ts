@@ -5,8 +5,9 @@ import { headingShare } from './definition.js';
 
 /**
  * What a question asks *about* its topic, or what a heading says it answers:
- * the reason, the way, the meaning, the use, the strengths, the weaknesses,
- * the remedy, or how things differ. A heading "3.4.12 为什么Tanh收敛速度比Sigmoid快？"
+ * the reason, the way, the meaning, the use, when to use it, whether it
+ * holds, a summary, the steps, the strengths, the weaknesses, the remedy,
+ * how things differ, the kinds, or the plain version. A heading "3.4.12 为什么Tanh收敛速度比Sigmoid快？"
  * or "优缺点小结" says which of these it answers, and "why does tanh learn
  * faster" asks the first, in either language.
  */
