@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
-import { comparisonSides, sidePlace } from '../src/search/comparison.js';
+import { comparesOthers, comparisonSides, sidePlace } from '../src/search/comparison.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 import { type RankedId, type SideSearch, sidesFirst } from '../src/search/sides-first.js';
@@ -120,6 +120,17 @@ describe('comparisonSides', () => {
     ['TensorFlow 的设计理念', { subject: '设计理念', context: 'TensorFlow' }],
   ])('reads where the side "%s" places its subject', (side, place) => {
     expect(sidePlace(side)).toEqual(place);
+  });
+
+  it('finds that a heading compares other things when what tells one of them apart is nowhere in the question', () => {
+    const tokenize = (text: string) => text.split(/\s+/).filter(Boolean);
+    const asked = (...tokens: string[]) => tokens.map((t) => ({ surface: t, tokens: [t], expansions: [], guesses: [] }));
+    // 强化 of 强化学习 is not in "监督学习和半监督学习有什么区别".
+    expect(comparesOthers(['强化 学习', '非 监督 学习'], asked('监督', '学习', '半'), tokenize)).toBe(true);
+    expect(comparesOthers(['监督 学习', '半 监督 学习'], asked('监督', '学习', '半'), tokenize)).toBe(false);
+    // 批 of 批归一化 is a character of 批量, a translation of "batch".
+    const batch = [{ surface: 'batch', tokens: ['batch'], expansions: ['批量'], guesses: [] }, ...asked('group', '群组')];
+    expect(comparesOthers(['批 归一化', '群组 归一化'], batch, tokenize)).toBe(false);
   });
 
   it('gives no place to a side that is only a name', () => {
@@ -356,6 +367,7 @@ describe('sidesFirst', () => {
     textShare: (id, g) => share(id, 'text', g),
     placeOf: () => null,
     comparesInHeading: (id) => id === 'compare',
+    comparesOtherThings: () => false,
     sectionsWith: () => 1,
     defines: () => 0,
     answersAspect: () => false,
@@ -486,6 +498,28 @@ describe('sidesFirst', () => {
       relu: 'strengths',
       sigmoid: 'sigmoid',
     });
+  });
+
+  it('does not take for the comparison a section whose heading compares other things ("强化学习和非监督式学习的区别" for 监督学习 vs 半监督学习)', () => {
+    // Its heading holds 监督学习's words, and its text says 半监督学习 once.
+    const search: SideSearch = {
+      ...namingSearch({
+        bestOf: { 监督学习: ['sup'], 半监督学习: ['semi'] },
+        headings: { rl: ['监督', '学习'], sup: ['监督', '学习'], semi: ['半', '监督', '学习'] },
+        defines: () => 0.5,
+      }),
+      comparesInHeading: (id) => id === 'rl',
+      textShare: (id) => (id === 'rl' ? 1 : 0),
+    };
+    const sides = new Map([
+      ['监督学习', [group('监督'), group('学习')]],
+      ['半监督学习', [group('半'), group('监督'), group('学习')]],
+    ]);
+    expect(pickedFor(ranked('rl', 'sup', 'semi'), sides, search)[0]).toEqual(['监督学习 / 半监督学习', 'rl']);
+    expect(pickedFor(ranked('rl', 'sup', 'semi'), sides, { ...search, comparesOtherThings: (id) => id === 'rl' })).toEqual([
+      ['监督学习', 'sup'],
+      ['半监督学习', 'semi'],
+    ]);
   });
 
   it('does not answer for a side with a section that defines another thing whose words it shares (监督学习 for 半监督学习)', () => {

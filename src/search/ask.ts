@@ -1,11 +1,11 @@
-import { headingPathWords, sectionKey } from '../notes/section.js';
+import { headingPathWords, headingWords, sectionKey } from '../notes/section.js';
 import { splitSentences } from '../notes/sentences.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion, namesItsNote, topicalInSection, withOwnNames } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage } from './coverage.js';
-import { comparisonSides, questionPlace, sidePlace } from './comparison.js';
+import { comparesOthers, comparisonSides, questionPlace, sidePlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
 import { inQuestionOrder } from './word-order.js';
 import { definitionScore } from './definition.js';
@@ -237,6 +237,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
             : null;
         },
         comparesInHeading: (id) => ownAspectsOf(id).has('difference'),
+        comparesOtherThings: (id) => {
+          const path = chunkOf(id)?.chunk.headingPath ?? [];
+          const compared = path.length > 1 ? comparisonSides(headingWords(path[path.length - 1]!)) : null;
+          return compared !== null && comparesOthers(compared, groups, tokenize);
+        },
         sectionsWith: (t) => corpus.sectionsWith(t),
         // Every comparison asks the difference; what else it asks (好在哪, why) a side's heading may answer.
         answersAspect: (id) => {

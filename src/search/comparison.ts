@@ -1,3 +1,5 @@
+import type { QueryGroup } from '../text/analyzer.js';
+
 /**
  * Comparison questions: "X vs Y", "difference between X and Y", "how does X
  * differ from Y", "X compared with Y", "X or Y?", "X 和 Y 有什么区别",
@@ -149,6 +151,26 @@ export function sidePlace(side: string): SidePlace | null {
     return order === 'subject-first' ? { subject: a, context: b } : { subject: b, context: a };
   }
   return null;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Whether a heading's compared things ("强化学习", "非监督式学习") include one the
+ * question never speaks of: what tells it apart from the others (强化) is
+ * nowhere among the question's words, their translations and guesses, nor,
+ * for a Chinese word, among their characters (批 of 批归一化 is in 批量, a
+ * translation of "batch").
+ */
+export function comparesOthers(compared: string[], groups: QueryGroup[], tokenize: (text: string) => string[]): boolean {
+  const asked = new Set(groups.flatMap((g) => [...g.tokens, ...g.expansions, ...g.guesses]));
+  const askedChars = new Set([...asked].flatMap((t) => [...t].filter((c) => HAN.test(c))));
+  const tokensOf = compared.map((thing) => new Set(tokenize(thing)));
+  return tokensOf.some((own, i) => {
+    const apart = [...own].filter((t) => !tokensOf.some((other, j) => j !== i && other.has(t)));
+    const spoken = (t: string) => asked.has(t) || (HAN.test(t) && [...t].some((c) => askedChars.has(c)));
+    return apart.length > 0 && !apart.some(spoken);
+  });
 }
 
 /** A question's subject said to live inside something: "问答系统里的语义匹配…" (里的, 中的, 里面的, never a bare 的). */

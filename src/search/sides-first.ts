@@ -33,6 +33,11 @@ export interface SideSearch {
   placeOf(side: string): { subject: QueryGroup[]; context: QueryGroup[] } | null;
   /** Whether the chunk's own heading says it compares ("比较", "区别", "vs"). */
   comparesInHeading(id: string): boolean;
+  /**
+   * Whether the chunk's own heading names things it compares and one of them is none the question speaks of:
+   * "10.3.2 强化学习和非监督式学习的区别" for "监督学习和半监督学习有什么区别" (强化 is nowhere in the question).
+   */
+  comparesOtherThings(id: string): boolean;
   sectionsWith(token: string): number;
   /** How plainly the chunk defines what the groups name (search/definition.ts), 0 to 1. */
   defines(id: string, groups: QueryGroup[]): number;
@@ -91,6 +96,7 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
   const subjects = new Map(sides.map((side) => [side, search.placeOf(side)?.subject]));
   const saysItCompares = (id: string) =>
     search.comparesInHeading(id) &&
+    !search.comparesOtherThings(id) &&
     sides.every((side) => {
       const names = (g: QueryGroup[]) => search.ownHeadingShare(id, g) > 0 || search.textShare(id, g) >= SIDE_NAMED;
       const subject = subjects.get(side);
