@@ -151,16 +151,21 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const found = chunkOf(id);
     return found ? definitionScore(found, g, tokenize, weigh) : 0;
   };
+  // A section's own heading; a note's intro has none (its title is the note's).
+  const ownHeadingOf = (id: string) => {
+    const path = chunkOf(id)?.chunk.headingPath ?? [];
+    return path.length > 1 ? path[path.length - 1]! : null;
+  };
   // What a section's own heading says it answers ("为什么…？", "…的优点", "…比较"): the aspect and comparison rules ask.
   const ownAspectsOf = (id: string) => {
-    const path = chunkOf(id)?.chunk.headingPath ?? [];
-    return path.length > 1 ? aspectsOf(path[path.length - 1]!) : new Set<Aspect>();
+    const heading = ownHeadingOf(id);
+    return heading !== null ? aspectsOf(heading) : new Set<Aspect>();
   };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
   // "问答系统里的语义匹配一般怎么做" asks about 语义匹配: the heading that names it answers, not one naming the system.
   const place = features.placedSubject ? questionPlace(spelled.text) : null;
-  const subjectGroups = place ? withoutStopTokens(withFeatures(corpus.analyzeQuery(place.subject), place.subject), idf) : [];
+  const subjectGroups = place ? analyzed(place.subject) : [];
   const headingBonusOf = definition
     ? (id: string) => DEFINITION_WEIGHT * definesIn(id, rankGroups, rankIdf)
     : subjectGroups.length > 0
@@ -238,8 +243,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         },
         comparesInHeading: (id) => ownAspectsOf(id).has('difference'),
         comparesOtherThings: (id) => {
-          const path = chunkOf(id)?.chunk.headingPath ?? [];
-          const compared = path.length > 1 ? comparisonSides(headingWords(path[path.length - 1]!)) : null;
+          const heading = ownHeadingOf(id);
+          const compared = heading !== null ? comparisonSides(headingWords(heading)) : null;
           return compared !== null && comparesOthers(compared, groups, tokenize);
         },
         sectionsWith: (t) => corpus.sectionsWith(t),

@@ -150,16 +150,14 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const defining = () => {
       const candidates: string[] = [];
       // Sections, not their parts: a long section's parts would take every place.
-      const seen = new Set<string>();
+      const among = (id: string) => candidates.some((c) => search.sectionOf(c) === search.sectionOf(id));
       for (const id of alone) {
         if (candidates.length === DEFINING_CANDIDATES) break;
-        if (seen.has(search.sectionOf(id)) || !(named(id) || definedUnder(id))) continue;
-        seen.add(search.sectionOf(id));
-        candidates.push(id);
+        if (!among(id) && (named(id) || definedUnder(id))) candidates.push(id);
       }
       // Past those, the first named section whose own heading answers what the question asks of the sides
       // ("what's the difference": "12.1.1 TensorFlow是什么？", fifth in the search for "tensorflow").
-      const answering = alone.find((id) => !candidates.includes(id) && named(id) && search.answersAspect(id));
+      const answering = alone.find((id) => !among(id) && named(id) && search.answersAspect(id));
       if (answering) candidates.push(answering);
       return candidates.reduce<string | undefined>((a, b) => (a === undefined || worth(b) > worth(a) + 1e-9 ? b : a), undefined);
     };

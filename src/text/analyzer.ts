@@ -104,7 +104,9 @@ export function createAnalyzer(
   const longTerms = new Map<string, string[]>();
   for (const term of glossary.chineseToEnglish.keys()) {
     if (term.length < MIN_CUT_TERM_CHARS || !CJK.test(term[0]!)) continue;
-    longTerms.set(term[0]!, [...(longTerms.get(term[0]!) ?? []), term]);
+    const list = longTerms.get(term[0]!) ?? [];
+    list.push(term);
+    longTerms.set(term[0]!, list);
   }
   for (const list of longTerms.values()) list.sort((a, b) => b.length - a.length);
   const cut = (text: string) =>
