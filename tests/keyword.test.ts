@@ -89,6 +89,18 @@ describe('KeywordIndex', () => {
     expect(hits[1]!.matched).toEqual(new Set(['input', 'output']));
   });
 
+  it('reports a query token as held only where it stands as a whole token, not inside a longer one', () => {
+    const index = KeywordIndex.inMemory(analyzer);
+    index.add(chunk('res', 'a resnet backbone', 'ResNet'), meta);
+    index.add(chunk('net', 'the net as a backbone', 'Net'), meta);
+    for (const id of ['x', 'y', 'z']) index.add(chunk(id, `filler ${id}`), meta);
+    const held = new Map(index.query(groups('net backbone'), 5).map((h) => [h.id, h.matched]));
+    const [net, backbone] = groups('net backbone').flatMap((g) => g.tokens);
+    expect(held.get('net')).toEqual(new Set([net, backbone]));
+    // "resnet" holds "net" only inside it, and its heading names ResNet, not the net.
+    expect(held.get('res')).toEqual(new Set([backbone]));
+  });
+
   it('lives in a database file: a reopened index answers, knows its topical terms and dictionary pairs, and marks them stale on change', () => {
     const file = path.join(tempDir('studybot-keyword-'), 'index.sqlite');
     const first = new KeywordIndex(new Database(file), analyzer);

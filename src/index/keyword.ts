@@ -235,11 +235,12 @@ export class KeywordIndex {
     const match = used.flatMap((t) => Array<string>(repeats.get(t)!).fill(`"${t}"`)).join(' OR ');
     const ranked = this.statements.search.all(match, limit);
     const docs = new Map(this.statements.docs.all(JSON.stringify(ranked.map((r) => r.rowid))).map((d) => [d.rowid, d]));
-    const usedSet = new Set(used);
     return ranked.map(({ rowid, score }) => {
       const doc = docs.get(rowid)!;
-      const tokens = [doc.heading, doc.own, doc.names, doc.text, doc.code].flatMap((field) => field.split(' '));
-      return { id: doc.id, score, matched: new Set(tokens.filter((t) => usedSet.has(t))) };
+      // A field is its tokens joined by spaces: a token is in it when it stands between spaces. Looking the
+      // query's dozen tokens up costs a fifth of splitting 50 sections' text into tokens.
+      const fields = [doc.heading, doc.own, doc.names, doc.text, doc.code].map((field) => ` ${field} `);
+      return { id: doc.id, score, matched: new Set(used.filter((t) => fields.some((field) => field.includes(` ${t} `)))) };
     });
   }
 
