@@ -113,6 +113,16 @@ describe('StudyIndex', () => {
     expect(existsSync(path.join(data, 'notes.json'))).toBe(false);
   });
 
+  it('cuts a heading it has cut before into the same words, and a caller changing them changes nothing for the next', async () => {
+    const { index } = await openSynced(NOTES, tempDir());
+    const first = index.tokenize('区域建议网络（RPN）与锚框（Anchors）');
+    const words = [...first];
+    first.push('x');
+    first.length = 1;
+    expect(index.tokenize('区域建议网络（RPN）与锚框（Anchors）')).toEqual(words);
+    expect(words.length).toBeGreaterThan(3);
+  });
+
   it('ignores a touched but unchanged note', async () => {
     const notes = copyNotes();
     const data = tempDir();

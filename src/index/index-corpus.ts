@@ -7,6 +7,11 @@ import type { KeywordHit } from './keyword.js';
 import type { LiveIndex } from './live-index.js';
 import { glossaryChinese, glossaryEnglish, queryAnalyzer, spellingVocabulary } from './vocabulary.js';
 
+/** Texts up to this long are remembered once cut into words: headings and sentences, not whole sections. */
+const MEMO_MAX_CHARS = 200;
+/** Enough for every heading of a 10k-section vault; past it the memo starts over rather than grow. */
+const MEMO_MAX_ENTRIES = 50_000;
+
 /**
  * The reads that search/ask() makes of an index (the Corpus of
  * search/corpus.ts), over the live files. The match is structural, so
@@ -18,6 +23,11 @@ export class IndexCorpus {
   private spellingCache: SpellingVocabulary | null = null;
   /** Everyday-language frequencies, loaded on the first question that needs them (~0.5 s, once per process). */
   private backgroundCache: Background | null = null;
+  /**
+   * Headings, titles and sentences already cut into words: every question reads the headings of its fifty
+   * candidates, and jieba is most of what that costs. The index's analyzer never changes, so neither do they.
+   */
+  private readonly tokenMemo = new Map<string, readonly string[]>();
 
   constructor(
     private readonly live: LiveIndex,
@@ -41,7 +51,14 @@ export class IndexCorpus {
   }
 
   tokenize(text: string): string[] {
-    return this.live.analyzer.tokenize(text);
+    if (text.length > MEMO_MAX_CHARS) return this.live.analyzer.tokenize(text);
+    let tokens = this.tokenMemo.get(text);
+    if (!tokens) {
+      if (this.tokenMemo.size >= MEMO_MAX_ENTRIES) this.tokenMemo.clear();
+      tokens = this.live.analyzer.tokenize(text);
+      this.tokenMemo.set(text, tokens);
+    }
+    return [...tokens];
   }
 
   sectionTokens({ chunk, meta }: ChunkWithMeta): Set<string> {
