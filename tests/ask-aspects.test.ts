@@ -38,6 +38,8 @@ describe('aspectsOf', () => {
     ['overfitting how to fix', ['way', 'remedy']],
     ['LDA和PCA区别', ['difference']],
     ['11.1.1 什么是迁移学习？', ['meaning']],
+    ['PyTorch 是个什么东西', ['meaning']],
+    ['弱监督学习是啥意思', ['meaning']],
     ['归一化有哪几种', ['kinds']],
     ['3.6.5 归一化有哪些类型？', ['kinds']],
     ['what types of pooling are there', ['kinds']],

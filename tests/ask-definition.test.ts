@@ -23,8 +23,24 @@ describe('questionIntent', () => {
     '类别不平衡指的是什么',
     'iteration 是什么意思',
     '朴素贝叶斯分类器是怎么回事',
+    'what exactly is a GAN',
+    // The ways Chinese students ask it: a measure word, 啥 for 什么, the kind of thing named, a closing particle.
+    'PyTorch 是个什么东西',
+    '弱监督学习是啥意思',
+    '特征向量到底是个啥意思啊',
+    'NCNN 是什么框架',
+    '卷积核的含义？',
   ])('takes "%s" as a definition question', (q) => {
     expect(questionIntent(q)).toBe('definition');
+  });
+
+  it.each([
+    // 是什么 before a reason or a principle asks why or how, not what the thing is.
+    '这种情况是什么原因',
+    '反向传播是什么原理',
+    'Dropout 是干嘛的',
+  ])('does not take "%s" as a definition question', (q) => {
+    expect(questionIntent(q)).not.toBe('definition');
   });
 
   it.each([
