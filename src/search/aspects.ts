@@ -36,7 +36,10 @@ export type Aspect =
 const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ['reason', /为什么|为何|为啥|原因|\bwhy\b|\breasons?\b/i],
   ['way', /如何|怎么(?!办)|怎样|\bhow\b(?!\s+(?:many|much|often|long|big|large)\b)/i],
-  ['meaning', /什么是|是(?:个|一个|一种)?(?:什么|啥)|(?:什么|啥)叫|啥是|(?:什么|啥)意思|何为|何谓|含义|定义|\bwhat\s+(?:is|are)\b|\bwhat['’]?s\b|\bwhats\b|\bdefin(?:e|ition)\b|\bmeaning\b/i],
+  [
+    'meaning',
+    /什么是|是(?:个|一个|一种)?(?:什么|啥)|(?:什么|啥)叫|啥是|(?:什么|啥)意思|何为|何谓|含义|定义|\bwhat\s+(?:is|are)\b|\bwhat['’]?s\b|\bwhats\b|\bdefin(?:e|ition)\b|\bmeaning\b/i,
+  ],
   [
     'use',
     /作用|用途|用处|有什么用|有啥用|干嘛|干什么|意义|应用|用(?:在|于)(?:哪些地方|哪些领域|哪些场景|什么地方|哪里|哪儿|哪)|\bapplications?\b|\bapplied\s+(?:to|in)\b|\bused\s+in\b|\bwhat\s+(?:does|do)\b.+\bdo\b|\bwhat\b.+\bfor\s*[?？]?\s*$|\bpurpose\b|\brole\b|\buses?\s+of\b|\bpoint\s+of\b|\bgood\s+for\b/i,
