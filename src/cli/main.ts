@@ -8,22 +8,28 @@ import { ForeignDataDirError } from '../index/data-dir.js';
 import { IndexProblem } from '../index/faults.js';
 import { OtherNotesError } from '../index/open-store.js';
 import type { CliContext } from './context.js';
-import * as askCommand from './commands/ask-command.js';
-import * as indexCommand from './commands/index-command.js';
-import * as previewCommand from './commands/preview-command.js';
 
-const commands: Record<string, { usage: string; execute: (ctx: CliContext) => Promise<number> }> = {
-  index: indexCommand,
-  ask: askCommand,
-  preview: previewCommand,
+interface CliCommand {
+  usage: string;
+  execute: (ctx: CliContext) => Promise<number>;
+}
+
+/**
+ * Each command is loaded when it runs: the preview's renderer (discord.js, the
+ * formula rasteriser) would cost `studybot ask` a quarter of a second to load.
+ */
+const commands: Record<string, () => Promise<CliCommand>> = {
+  index: () => import('./commands/index-command.js'),
+  ask: () => import('./commands/ask-command.js'),
+  preview: () => import('./commands/preview-command.js'),
 };
 
-const HELP = `StudyBot: answers questions by quoting your Markdown notes.
+async function help(): Promise<string> {
+  const usages = await Promise.all(Object.values(commands).map(async (load) => (await load()).usage));
+  return `StudyBot: answers questions by quoting your Markdown notes.
 
 Usage:
-  ${indexCommand.usage}
-  ${askCommand.usage}
-  ${previewCommand.usage}
+${usages.map((usage) => `  ${usage}`).join('\n')}
 
 Options:
   --rebuild          replace the index in the data folder, even one built from other notes
@@ -31,6 +37,7 @@ Options:
 
 Environment (or .env): NOTES_DIR (default ./notes), DATA_DIR (default ./data),
 EMBEDDING_MODEL (hub id or local folder, "none" for keyword search only), MAX_NOTE_MB.`;
+}
 
 /** The flags every command takes (each reads the ones it needs). */
 const CLI_OPTIONS = {
@@ -50,11 +57,12 @@ function parseCliArgs(args: string[]) {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command) {
-    process.stderr.write(`${name && name !== '--help' && name !== 'help' ? `Unknown command "${name}".\n\n` : ''}${HELP}\n`);
+  const load = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
+    process.stderr.write(`${name && name !== '--help' && name !== 'help' ? `Unknown command "${name}".\n\n` : ''}${await help()}\n`);
     return name && name !== '--help' && name !== 'help' ? 2 : 0;
   }
+  const command = await load();
   let parsed: ReturnType<typeof parseCliArgs>;
   try {
     parsed = parseCliArgs(rest);

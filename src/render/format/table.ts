@@ -1,4 +1,4 @@
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from '@discordjs/formatters';
 import { codeBlock } from './code.js';
 import { displayWidth, padToWidth } from './display-width.js';
 
