@@ -91,6 +91,9 @@ describe('aspectCueWords', () => {
     expect(aspectCueWords('what are the downsides of DETR and why is it slow')).toEqual(expect.arrayContaining(['why', 'downsides']));
     expect(aspectCueWords('DETR 有什么缺点，为什么慢')).toEqual(expect.arrayContaining(['为什么', '缺点']));
     expect(aspectCueWords('detr bipartite matching')).toEqual([]);
+    // The whole Chinese "what is" frame, its measure word and 意思 too, is the asking.
+    expect(aspectCueWords('特征向量到底是个啥意思啊')).toEqual(['是个啥意思']);
+    expect(aspectCueWords('学习率到底指的是什么')).toEqual(['指的是什么']);
   });
 
   it('never gives the topic a cue spans ("what does a 1x1 convolution do")', () => {

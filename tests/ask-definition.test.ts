@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
 import { definitionScore } from '../src/search/definition.js';
-import { questionIntent } from '../src/search/intent.js';
+import { definitionFrameWords, questionIntent } from '../src/search/intent.js';
 import type { ChunkWithMeta } from '../src/notes/types.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
@@ -52,6 +52,16 @@ describe('questionIntent', () => {
     '用了迁移学习效果反而变差了，这种情况是怎么回事',
   ])('takes "%s" as a why/how question', (q) => {
     expect(questionIntent(q)).toBe('why-how');
+  });
+
+  it('finds the words that only frame a Chinese "what is" question, never those of its topic', () => {
+    expect(definitionFrameWords('学习率到底指的是什么')).toEqual(['指']);
+    expect(definitionFrameWords('特征向量到底是个啥意思啊')).toEqual(['意思']);
+    expect(definitionFrameWords('PyTorch 是个什么东西')).toEqual(['东西']);
+    // A category word says what the thing is; a 指 of the topic is the topic's.
+    expect(definitionFrameWords('NCNN 是什么框架')).toEqual([]);
+    expect(definitionFrameWords('指数衰减是什么')).toEqual([]);
+    expect(definitionFrameWords('why is the learning rate decayed')).toEqual([]);
   });
 
   it('takes anything else as other', () => {

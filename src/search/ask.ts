@@ -10,7 +10,7 @@ import { withCompounds } from './compounds.js';
 import { inQuestionOrder } from './word-order.js';
 import { definitionScore } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
-import { questionIntent } from './intent.js';
+import { definitionFrameWords, questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion, holdsTypedContent, withGuessesConfirmed } from './hinges.js';
 import { withHeadingAligned } from './heading-alignment.js';
@@ -94,7 +94,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // The question, or a sentence of it, as ideas: spelling corrections weigh as translations, stop tokens left out.
   const analyzed = (text: string) =>
     withoutStopTokens(withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(text), spelled.corrections, corpus), text), idf);
-  const groups = analyzed(spelled.text);
+  // For "what is X", the words that only frame the asking (指 of 指的是什么) are no idea of the question.
+  const frameWords = new Set(features.definitions ? corpus.tokenize(definitionFrameWords(spelled.text).join(' ')) : []);
+  const groups = withoutWords(analyzed(spelled.text), frameWords);
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
   const chunks = new Map<string, ChunkWithMeta | undefined>();
   const chunkOf = (id: string) => {

@@ -2,6 +2,7 @@ import { headingPathWords } from '../notes/section.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { headingShare } from './definition.js';
+import { WHAT_IS_CHINESE, WHAT_IS_CHINESE_BEFORE } from './intent.js';
 
 /**
  * What a question asks *about* its topic, or what a heading says it answers:
@@ -38,7 +39,10 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ['way', /如何|怎么(?!办)|怎样|\bhow\b(?!\s+(?:many|much|often|long|big|large)\b)/i],
   [
     'meaning',
-    /什么是|是(?:个|一个|一种)?(?:什么|啥)|(?:什么|啥)叫|啥是|(?:什么|啥)意思|何为|何谓|含义|定义|\bwhat\s+(?:is|are)\b|\bwhat['’]?s\b|\bwhats\b|\bdefin(?:e|ition)\b|\bmeaning\b/i,
+    new RegExp(
+      `${WHAT_IS_CHINESE_BEFORE}|${WHAT_IS_CHINESE}|含义|定义|\\bwhat\\s+(?:is|are)\\b|\\bwhat['’]?s\\b|\\bwhats\\b|\\bdefin(?:e|ition)\\b|\\bmeaning\\b`,
+      'i',
+    ),
   ],
   [
     'use',

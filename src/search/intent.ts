@@ -12,17 +12,36 @@ const CLOSE = String.raw`[啊呀呢吧哈]?\s*[?？]?\s*$`;
  */
 const KIND_OF_THING = '(?:东西|玩意儿?|意思|概念|框架|模型|算法|网络|方法|技术|工具|函数|指标|操作)';
 
+/**
+ * The Chinese ways of asking what something is, after its name: 是什么, 是个啥,
+ * 是什么框架, 指的是什么, 是啥意思, 的含义. The aspect "meaning" (search/aspects.ts)
+ * reads a heading or question by the same words.
+ */
+export const WHAT_IS_CHINESE = `(?:是(?:个|一种|一个)?(?:什么|啥)${KIND_OF_THING}?|指的是(?:什么|啥)|是?指(?:什么|啥)|(?:什么|啥)意思|的(?:定义|含义)|(?:定义|含义)是(?:什么|啥))`;
+/** The same, before the name: 什么是 X, 啥叫 X. */
+export const WHAT_IS_CHINESE_BEFORE = '(?:什么是|啥是|何为|何谓|什么叫|啥叫)';
+
 const DEFINITION_PATTERNS: readonly RegExp[] = [
   /^\s*(?:what\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|was|were)|what['’]?s|whats|define|definition\s+of|meaning\s+of)\b/i,
   /^\s*what\s+(?:does|do)\s+.+\s+(?:mean|do)\s*[?？]?\s*$/i,
-  /^\s*(?:什么是|啥是|何为|何谓|什么叫|啥叫)/,
-  new RegExp(
-    `(?:是(?:个|一种|一个)?(?:什么|啥)${KIND_OF_THING}?|指的是(?:什么|啥)|指(?:什么|啥)|是指(?:什么|啥)|(?:什么|啥)意思|的(?:定义|含义)|(?:定义|含义)是(?:什么|啥))${CLOSE}`,
-  ),
+  new RegExp(`^\\s*${WHAT_IS_CHINESE_BEFORE}`),
+  new RegExp(`${WHAT_IS_CHINESE}${CLOSE}`),
   // "X 是怎么回事" of a name asks what X is; of a situation ("效果反而变差了，这种情况是怎么回事") it asks why.
   /^[^，,。；;！!？?]{1,16}是怎么(?:一)?回事\s*[?？啊呀呢]?\s*$/,
 ];
 const WHY_HOW_PATTERNS: readonly RegExp[] = [/^\s*(?:why|how)\b/i, /(?:为什么|为何|为啥|怎么|怎样|如何|咋)/];
+
+/**
+ * The words of a Chinese "what is" frame that name no topic: 指 of 指的是什么,
+ * 意思 of 是啥意思, 东西 of 是个什么东西. They are the asking, as 是 and 什么
+ * are (stop words already), and a section that happens to hold them is no
+ * better an answer. A category word (框架 of 是什么框架) is left: it says
+ * what the thing is.
+ */
+export function definitionFrameWords(question: string): string[] {
+  const frame = new RegExp(`${WHAT_IS_CHINESE}${CLOSE}`).exec(question)?.[0] ?? '';
+  return frame.match(/指|意思|东西|玩意儿?/g) ?? [];
+}
 
 export function questionIntent(question: string): QuestionIntent {
   if (DEFINITION_PATTERNS.some((p) => p.test(question))) return 'definition';
