@@ -224,6 +224,23 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('mlp')).toEqual(new Set(['多层感知机']));
   });
 
+  it('pairs nothing with a bracket of three or more English words: they are examples or members, not names', () => {
+    const g = mineGlossary(
+      emptyGlossary(),
+      [
+        {
+          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
+          text: '常用的正则化（L2, L1, dropout）。可标注画笔，超像素等（bounding box, polygons, lines, points，brush, subpixels）。区域建议网络（Region Proposal Network, RPN）。',
+        },
+      ],
+      segmentChinese,
+    );
+    for (const en of ['dropout', 'l2', 'bounding box', 'points', 'subpixels']) expect(g.englishToChinese.has(en)).toBe(false);
+    // A name and its acronym are two names of one term.
+    expect(g.englishToChinese.get('region proposal network')).toEqual(new Set(['区域建议网络']));
+    expect(g.englishToChinese.get('rpn')).toEqual(new Set(['区域建议网络']));
+  });
+
   it('keeps the modifier before 的 when the English names it ("based", "of", "under"), and only then', () => {
     const g = mineGlossary(
       emptyGlossary(),

@@ -59,7 +59,12 @@ export function mineGlossary(
     for (const m of text.matchAll(ZH_THEN_EN)) {
       // 模型（Collins, 1997; Jacob et al.）cites, it does not translate.
       if (CITATION.test(m[2]!)) continue;
-      const english = m[2]!.split(/[,，、;；]/).filter(translates);
+      const items = m[2]!.split(/[,，、;；]/);
+      // Three or more in one bracket are examples or members, not names of the term: 正则化（L2, L1,
+      // dropout）, 超像素等（bounding box, polygons, lines, points, brush, subpixels）. Two may be a name and
+      // its acronym: 区域建议网络（Region Proposal Network, RPN）.
+      if (items.length > MAX_NAMES) continue;
+      const english = items.filter(translates);
       if (english.length === 0) continue;
       // A term is about as many words in either language: 模型（model）is one word,
       // not the whole clause 下载移动端的模型 before it.
@@ -85,6 +90,8 @@ export function mineGlossary(
   return glossary;
 }
 
+/** A term's English names in one bracket: a name and its acronym. */
+const MAX_NAMES = 2;
 const CITATION = /\b(?:1[89]|20)\d\d\b|\bet al\b/i;
 /** One letter in brackets names a variable (候选框（x）, 类别数（K）): it translates nothing. */
 const IS_A_VARIABLE = /^\s*[A-Za-z]\s*$/;
