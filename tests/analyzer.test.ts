@@ -224,6 +224,21 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('mlp')).toEqual(new Set(['多层感知机']));
   });
 
+  it('takes the item before 等 ("and so on") as the term, and stops at 为了 as at any clause word', () => {
+    const g = mineGlossary(
+      emptyGlossary(),
+      [
+        {
+          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
+          text: '标注方式：涂鸦等（scribbles）。为了减少通道维度（reduce channel dimensions）。',
+        },
+      ],
+      segmentChinese,
+    );
+    expect(g.englishToChinese.get('scribbles')).toEqual(new Set(['涂鸦']));
+    expect(g.englishToChinese.get('reduce channel dimensions')).toEqual(new Set(['减少通道维度']));
+  });
+
   it('pairs nothing with a bracket of three or more English words: they are examples or members, not names', () => {
     const g = mineGlossary(
       emptyGlossary(),

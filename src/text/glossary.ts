@@ -45,8 +45,10 @@ const CLAUSE_WORDS = new Set(
   `的 了 是 在 用 和 与 及 或 将 把 被 让 使 对 从 由 为 即 也 都 就 而 且 能 会 可 时 后 前 中 上 下 里 这 那 其 该 此 每 一 个 种
 不 既 又 还 并 再 要 叫 称 称为 叫做 需要 不再 提出 使用 采用 引入 通过 得到 带来 看成 实现 进行 成为 作为 利用 加入 即为 就是 所谓 一种 一个
 这种 这个 我们 常见 常用 一般 简单 论文 作者 发现 可以 能够 起到 类似 具有 包括 例如 比如 如 以及 相比 相当于 靠 按 经过 同时 然后 最后 首先
-若 如果 假如 假设 当 虽然 但 但是 因为 所以 因此 如果说`.split(/\s+/),
+若 如果 假如 假设 当 虽然 但 但是 因为 所以 因此 如果说 为了`.split(/\s+/),
 );
+/** "And so on" after the last item of a list. */
+const ETC = new Set(['等', '等等']);
 /** Longest Chinese term kept, in characters. */
 const MAX_TERM_CHARS = 8;
 
@@ -136,6 +138,8 @@ function trailingTerm(run: string, segment: (text: string) => string[], maxWords
   let beforeModifier: string | null = null;
   for (let i = words.length - 1; i >= 0 && count < maxWords; i--) {
     const word = words[i]!;
+    // 涂鸦等（scribbles）: "and so on" closes a list, and the term is the item before it.
+    if (term === '' && ETC.has(word)) continue;
     if (modified && word === MODIFIER && beforeModifier === null && count > 0 && count < maxWords - 1) {
       beforeModifier = term;
       term = word + term;
