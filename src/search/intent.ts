@@ -20,12 +20,14 @@ const KIND_OF_THING = '(?:东西|玩意儿?|意思|概念|框架|模型|算法|�
 export const WHAT_IS_CHINESE = `(?:是(?:个|一种|一个)?(?:什么|啥)${KIND_OF_THING}?|指的是(?:什么|啥)|是?指(?:什么|啥)|(?:什么|啥)意思|的(?:定义|含义)|(?:定义|含义)是(?:什么|啥))`;
 /** The same, before the name: 什么是 X, 啥叫 X. */
 export const WHAT_IS_CHINESE_BEFORE = '(?:什么是|啥是|何为|何谓|什么叫|啥叫)';
+/** A question that ends by asking what its subject is. */
+const ENDS_ASKING_WHAT_IS = new RegExp(`${WHAT_IS_CHINESE}${CLOSE}`);
 
 const DEFINITION_PATTERNS: readonly RegExp[] = [
   /^\s*(?:what\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|was|were)|what['’]?s|whats|define|definition\s+of|meaning\s+of)\b/i,
   /^\s*what\s+(?:does|do)\s+.+\s+(?:mean|do)\s*[?？]?\s*$/i,
   new RegExp(`^\\s*${WHAT_IS_CHINESE_BEFORE}`),
-  new RegExp(`${WHAT_IS_CHINESE}${CLOSE}`),
+  ENDS_ASKING_WHAT_IS,
   // "X 是怎么回事" of a name asks what X is; of a situation ("效果反而变差了，这种情况是怎么回事") it asks why.
   /^[^，,。；;！!？?]{1,16}是怎么(?:一)?回事\s*[?？啊呀呢]?\s*$/,
 ];
@@ -39,7 +41,7 @@ const WHY_HOW_PATTERNS: readonly RegExp[] = [/^\s*(?:why|how)\b/i, /(?:为什么
  * what the thing is.
  */
 export function definitionFrameWords(question: string): string[] {
-  const frame = new RegExp(`${WHAT_IS_CHINESE}${CLOSE}`).exec(question)?.[0] ?? '';
+  const frame = ENDS_ASKING_WHAT_IS.exec(question)?.[0] ?? '';
   return frame.match(/指|意思|东西|玩意儿?/g) ?? [];
 }
 
