@@ -28,6 +28,11 @@ describe('aspectsOf', () => {
     ['what does a 1x1 convolution do', ['use']],
     ["what's the point of a 1x1 conv", ['meaning', 'use']],
     ['5.8 1×1卷积作用？', ['use']],
+    // Why X is needed is what X is for.
+    ['2.10.1 为什么需要代价函数', ['reason', 'use']],
+    ['why do we even need an activation function', ['reason', 'use']],
+    // A side effect (副作用) is a weakness, not a use.
+    ['batch 开得特别大会有什么副作用', ['weaknesses']],
     ['优缺点小结', ['strengths', 'weaknesses', 'summary']],
     ['what are the drawbacks of detr', ['meaning', 'weaknesses']],
     ['so what is good about relu', ['meaning', 'strengths']],

@@ -46,7 +46,7 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ],
   [
     'use',
-    /作用|用途|用处|有什么用|有啥用|干嘛|干什么|意义|应用|用(?:在|于)(?:哪些地方|哪些领域|哪些场景|什么地方|哪里|哪儿|哪)|\bapplications?\b|\bapplied\s+(?:to|in)\b|\bused\s+in\b|\bwhat\s+(?:does|do)\b.+\bdo\b|\bwhat\b.+\bfor\s*[?？]?\s*$|\bpurpose\b|\brole\b|\buses?\s+of\b|\bpoint\s+of\b|\bgood\s+for\b/i,
+    /(?<!副)作用|用途|用处|有什么用|有啥用|干嘛|干什么|意义|应用|(?:为什么|为何|为啥)(?:需要|要用|使用)|\bwhy\s+(?:do|does|would|should|did)\s+(?:we|you|i|one|they|people)\s+(?:even\s+)?(?:need|use)\b|\bwhy\s+use\b|用(?:在|于)(?:哪些地方|哪些领域|哪些场景|什么地方|哪里|哪儿|哪)|\bapplications?\b|\bapplied\s+(?:to|in)\b|\bused\s+in\b|\bwhat\s+(?:does|do)\b.+\bdo\b|\bwhat\b.+\bfor\s*[?？]?\s*$|\bpurpose\b|\brole\b|\buses?\s+of\b|\bpoint\s+of\b|\bgood\s+for\b/i,
   ],
   // When to use it, in which situation: "3.4.7 什么时候可以用线性激活函数？", "when should I use batch norm".
   // Only "when" that asks: "what happens when …" asks what happens.
