@@ -42,6 +42,9 @@ describe('aspectsOf', () => {
     ['过拟合怎么办', ['remedy']],
     ['overfitting how to fix', ['way', 'remedy']],
     ['LDA和PCA区别', ['difference']],
+    ['3.6.11 批归一化和群组归一化比较', ['difference']],
+    // 比较 before an adjective is "rather", not a comparison.
+    ['学习率比较大的时候', []],
     ['11.1.1 什么是迁移学习？', ['meaning']],
     ['PyTorch 是个什么东西', ['meaning']],
     ['弱监督学习是啥意思', ['meaning']],
