@@ -73,7 +73,10 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
     'remedy',
     /怎么办|解决|对策|应对|避免|防止|缓解|\bfix(?:es|ed)?\b|\bsolv(?:e|es|ing)\b|\bsolutions?\b|\bavoid\b|\bprevent\b|\bdeal\s+with\b|\bremed(?:y|ies)\b/i,
   ],
-  ['difference', /区别|不同|差别|差异|异同|对比|比较(?![好多少大小快慢高低难易简复合方有常重自稳强弱长短深浅])|\bvs\.?\b|\bversus\b|\bdiffer(?:s|ence|ences|ent)?\b|\bcompar(?:e|ed|ison)\b/i],
+  [
+    'difference',
+    /区别|不同|差别|差异|异同|对比|比较(?![好多少大小快慢高低难易简复合方有常重自稳强弱长短深浅])|\bvs\.?\b|\bversus\b|\bdiffer(?:s|ence|ences|ent)?\b|\bcompar(?:e|ed|ison)\b/i,
+  ],
   // The kinds of a thing, its list: "归一化有哪几种", "what types of pooling are there", "3.6.5 归一化有哪些类型？".
   [
     'kinds',
