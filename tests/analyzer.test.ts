@@ -162,6 +162,10 @@ describe('analyzer: queries', () => {
 });
 
 describe('glossary mining', () => {
+  /** The pairs mined from one note's text. */
+  const minedFrom = (text: string) =>
+    mineGlossary(emptyGlossary(), [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text }], segmentChinese);
+
   it('mines 中文（English） and English（中文） pairs, cutting the clause before the term', () => {
     const g = mineGlossary(
       emptyGlossary(),
@@ -181,25 +185,12 @@ describe('glossary mining', () => {
   });
 
   it('ends the Chinese term at a conjunction before it (如果, 因为)', () => {
-    const g = mineGlossary(
-      emptyGlossary(),
-      [{ meta: { file: 'b.md', title: 'B', tags: [], aliases: [] }, text: '因为梯度消失（vanishing gradient）很常见。' }],
-      segmentChinese,
-    );
+    const g = minedFrom('因为梯度消失（vanishing gradient）很常见。');
     expect(g.englishToChinese.get('vanishing gradient')).toEqual(new Set(['梯度消失']));
   });
 
   it('takes about as many Chinese words as the English term has, and skips citations', () => {
-    const g = mineGlossary(
-      emptyGlossary(),
-      [
-        {
-          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
-          text: '2. 下载移动端模型（model）。提出区域建议网络（RPN）。这类语言模型（Collins, 1997; Jacob et al.）',
-        },
-      ],
-      segmentChinese,
-    );
+    const g = minedFrom('2. 下载移动端模型（model）。提出区域建议网络（RPN）。这类语言模型（Collins, 1997; Jacob et al.）');
     expect(g.englishToChinese.get('model')).toEqual(new Set(['端模型']));
     expect(g.englishToChinese.get('rpn')).toEqual(new Set(['区域建议网络']));
     expect(g.englishToChinese.has('collins')).toBe(false);
@@ -207,15 +198,8 @@ describe('glossary mining', () => {
   });
 
   it('does not pair a long English name with one Chinese word: the end of a name a Latin letter cut off', () => {
-    const g = mineGlossary(
-      emptyGlossary(),
-      [
-        {
-          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
-          text: '提出了递归记忆Q网络(feedback recurrent memory Q-network, FRMQN)。多层感知机（MLP）与网络（MLP）。生成网络(Generative Network)。',
-        },
-      ],
-      segmentChinese,
+    const g = minedFrom(
+      '提出了递归记忆Q网络(feedback recurrent memory Q-network, FRMQN)。多层感知机（MLP）与网络（MLP）。生成网络(Generative Network)。',
     );
     expect(g.englishToChinese.has('feedback recurrent memory q-network')).toBe(false);
     expect(g.englishToChinese.has('frmqn')).toBe(false);
@@ -225,30 +209,14 @@ describe('glossary mining', () => {
   });
 
   it('takes the item before 等 ("and so on") as the term, and stops at 为了 as at any clause word', () => {
-    const g = mineGlossary(
-      emptyGlossary(),
-      [
-        {
-          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
-          text: '标注方式：涂鸦等（scribbles）。为了减少通道维度（reduce channel dimensions）。',
-        },
-      ],
-      segmentChinese,
-    );
+    const g = minedFrom('标注方式：涂鸦等（scribbles）。为了减少通道维度（reduce channel dimensions）。');
     expect(g.englishToChinese.get('scribbles')).toEqual(new Set(['涂鸦']));
     expect(g.englishToChinese.get('reduce channel dimensions')).toEqual(new Set(['减少通道维度']));
   });
 
   it('pairs nothing with a bracket of three or more English words: they are examples or members, not names', () => {
-    const g = mineGlossary(
-      emptyGlossary(),
-      [
-        {
-          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
-          text: '常用的正则化（L2, L1, dropout）。可标注画笔，超像素等（bounding box, polygons, lines, points，brush, subpixels）。区域建议网络（Region Proposal Network, RPN）。',
-        },
-      ],
-      segmentChinese,
+    const g = minedFrom(
+      '常用的正则化（L2, L1, dropout）。可标注画笔，超像素等（bounding box, polygons, lines, points，brush, subpixels）。区域建议网络（Region Proposal Network, RPN）。',
     );
     for (const en of ['dropout', 'l2', 'bounding box', 'points', 'subpixels']) expect(g.englishToChinese.has(en)).toBe(false);
     // A name and its acronym are two names of one term.
@@ -257,20 +225,13 @@ describe('glossary mining', () => {
   });
 
   it('keeps the modifier before 的 when the English names it ("based", "of", "under"), and only then', () => {
-    const g = mineGlossary(
-      emptyGlossary(),
+    const g = minedFrom(
       [
-        {
-          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
-          text: [
-            '基于关系的迁移学习方法 (Relation Based Transfer Learning) 关注样本之间的关系。',
-            '基于样本的迁移学习方法 (Instance based Transfer Learning) 重用样本。',
-            '即曲线下面的面积（Area Under Curve）。',
-            '再得到的卷积神经网络（convolutional neural networks）。掩码的质心（mass center）。',
-          ].join(''),
-        },
-      ],
-      segmentChinese,
+        '基于关系的迁移学习方法 (Relation Based Transfer Learning) 关注样本之间的关系。',
+        '基于样本的迁移学习方法 (Instance based Transfer Learning) 重用样本。',
+        '即曲线下面的面积（Area Under Curve）。',
+        '再得到的卷积神经网络（convolutional neural networks）。掩码的质心（mass center）。',
+      ].join(''),
     );
     expect(g.englishToChinese.get('relation based transfer learning')).toEqual(new Set(['基于关系的迁移学习方法']));
     expect(g.englishToChinese.get('instance based transfer learning')).toEqual(new Set(['基于样本的迁移学习方法']));
@@ -281,16 +242,7 @@ describe('glossary mining', () => {
   });
 
   it('does not pair the words before a bracketed instance (a version, a table, a variable) with it', () => {
-    const g = mineGlossary(
-      emptyGlossary(),
-      [
-        {
-          meta: { file: 'a.md', title: 'A', tags: [], aliases: [] },
-          text: '能达到全监督分割效果(DeepLabv1)的95%。结果对比贴出来(Table2 c & d)。每个候选框（x）打分。残差网络（ResNet）。',
-        },
-      ],
-      segmentChinese,
-    );
+    const g = minedFrom('能达到全监督分割效果(DeepLabv1)的95%。结果对比贴出来(Table2 c & d)。每个候选框（x）打分。残差网络（ResNet）。');
     expect(g.englishToChinese.has('deeplabv1')).toBe(false);
     expect(g.englishToChinese.has('table2 c & d')).toBe(false);
     // One letter names a variable: 候选框（x） does not make "x" a word for 候选框.

@@ -95,7 +95,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const analyzed = (text: string) =>
     withoutStopTokens(withFeatures(withCorrectionsDemoted(corpus.analyzeQuery(text), spelled.corrections, corpus), text), idf);
   // For "what is X", the words that only frame the asking (指 of 指的是什么) are no idea of the question.
-  const frameWords = new Set(features.definitions ? corpus.tokenize(definitionFrameWords(spelled.text).join(' ')) : []);
+  const frame = features.definitions ? definitionFrameWords(spelled.text) : [];
+  const frameWords = new Set(frame.length > 0 ? corpus.tokenize(frame.join(' ')) : []);
   const groups = withoutWords(analyzed(spelled.text), frameWords);
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
   const chunks = new Map<string, ChunkWithMeta | undefined>();

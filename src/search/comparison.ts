@@ -165,10 +165,10 @@ const HAN = /\p{Script=Han}/u;
 export function comparesOthers(compared: string[], groups: QueryGroup[], tokenize: (text: string) => string[]): boolean {
   const asked = new Set(groups.flatMap((g) => [...g.tokens, ...g.expansions, ...g.guesses]));
   const askedChars = new Set([...asked].flatMap((t) => [...t].filter((c) => HAN.test(c))));
+  const spoken = (t: string) => asked.has(t) || (HAN.test(t) && [...t].some((c) => askedChars.has(c)));
   const tokensOf = compared.map((thing) => new Set(tokenize(thing)));
   return tokensOf.some((own, i) => {
     const apart = [...own].filter((t) => !tokensOf.some((other, j) => j !== i && other.has(t)));
-    const spoken = (t: string) => asked.has(t) || (HAN.test(t) && [...t].some((c) => askedChars.has(c)));
     return apart.length > 0 && !apart.some(spoken);
   });
 }
