@@ -605,4 +605,54 @@ describe('sidesFirst', () => {
       lite: 'lite',
     });
   });
+
+  it("puts each side's own section before the comparing one when theirs answer what the question asks of the sides and it does not", () => {
+    // "difference between the LDA and PCA procedures": "2.14.4 LDA算法流程总结" and "2.15.4 PCA算法流程总结" before
+    // "2.14.5 LDA和PCA区别", whose heading names both sides but not their procedures.
+    const stepSearch = (answersAspect: (id: string) => boolean) =>
+      namingSearch({
+        bestOf: { lda: ['ldaSteps', 'compare'], pca: ['pcaSteps', 'compare'] },
+        headings: { compare: ['lda', 'pca'], ldaSteps: ['lda'], pcaSteps: ['pca'] },
+        defines: () => 0,
+        answersAspect,
+      });
+    const ranking = ranked('compare', 'ldaSteps', 'pcaSteps');
+    expect(
+      pickedFor(
+        ranking,
+        sidesOf('lda', 'pca'),
+        stepSearch((id) => id.endsWith('Steps')),
+      ),
+    ).toEqual([
+      ['lda', 'ldaSteps'],
+      ['pca', 'pcaSteps'],
+    ]);
+    // When the question asks nothing more of the sides than their difference, the comparing section answers first.
+    expect(
+      pickedFor(
+        ranking,
+        sidesOf('lda', 'pca'),
+        stepSearch(() => false),
+      )[0],
+    ).toEqual(['lda / pca', 'compare']);
+  });
+
+  it("puts each side's own section first when theirs name what the sides are kinds of and the comparing one does not", () => {
+    // "how is the fcn loss different from pspnet's auxiliary loss": the sides' loss sections, not "与 FCN、DeepLab 的
+    // 比较" in the PSPNet note, which names both notes; the second side holds "loss" inside the term "auxiliary loss".
+    const sides = new Map<string, QueryGroup[]>([
+      ['fcn loss', [group('fcn'), group('loss')]],
+      ['pspnet auxiliary loss', [group('pspnet'), { ...group('auxiliary loss'), tokens: ['auxiliary', 'loss'] }]],
+    ]);
+    const lossSearch = (headings: Record<string, string[]>) =>
+      namingSearch({ bestOf: { 'fcn loss': ['pixel'], 'pspnet auxiliary loss': ['aux'] }, headings, defines: () => 0 });
+    const headings = { compare: ['fcn', 'pspnet'], pixel: ['fcn', 'loss'], aux: ['pspnet', 'auxiliary', 'loss'] };
+    expect(pickedFor(ranked('compare', 'pixel', 'aux'), sides, lossSearch(headings))).toEqual([
+      ['fcn loss', 'pixel'],
+      ['pspnet auxiliary loss', 'aux'],
+    ]);
+    // A comparing section that names the losses too stays first.
+    const comparesLosses = lossSearch({ ...headings, compare: ['fcn', 'pspnet', 'loss'] });
+    expect(pickedFor(ranked('compare', 'pixel', 'aux'), sides, comparesLosses)[0]).toEqual(['fcn loss / pspnet auxiliary loss', 'compare']);
+  });
 });

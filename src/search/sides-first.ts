@@ -59,6 +59,10 @@ export interface SideSearch {
  *   a word of a side in its text or its chapter's title is not:
  *   "MDL、NCNN和 TFLite比较" says "mobile", in the chapter on mobile
  *   deployment, and compares MDL with others, not with Paddle-Mobile).
+ *   It steps back behind the sides' own sections when each of those names,
+ *   in its own heading, what the question asks of the sides besides their
+ *   difference (流程 for "the LDA and PCA procedures") or what the sides are
+ *   kinds of ("loss" of "fcn loss vs pspnet's auxiliary loss"), and it does not.
  * - A side's best section is the first, in the question's ranking, of the
  *   side's own note (its title names the side) that speaks of the other
  *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
@@ -164,6 +168,22 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const best = placed ?? inQuestion().find(comparing) ?? defining() ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
   }
+  // A comparing section answers for the sides only as well as their own sections do: when every side's section
+  // names in its own heading what the question asks of them and it does not ("LDA和PCA区别" for "the LDA and PCA
+  // procedures": "2.14.4 LDA算法流程总结"), or what the sides are kinds of ("与 FCN、DeepLab 的比较" for "the fcn
+  // loss vs pspnet's auxiliary loss": "逐像素损失…", "辅助损失…"), each side's own section comes first.
+  const whole = picked[0]?.side?.includes(' / ') ? picked[0] : undefined;
+  const sidePicks = picked.filter((p) => p !== whole);
+  if (whole && sidePicks.length === sides.length) {
+    const everySide = (holds: (p: RankedId) => boolean) => sidePicks.every(holds);
+    const ownAspect = (p: RankedId) => search.answersAspect(p.id);
+    const common = commonParts(sideGroups);
+    const ownKind = (id: string, side: string) => search.ownHeadingShare(id, common.get(side)!) > 0;
+    const aspectElsewhere = !ownAspect(whole) && everySide(ownAspect);
+    const kindElsewhere =
+      sides.every((side) => common.get(side)!.length > 0 && !ownKind(whole.id, side)) && everySide((p) => ownKind(p.id, p.side!));
+    if (aspectElsewhere || kindElsewhere) picked.splice(0, 1);
+  }
   for (const p of picked) p.comparesSides = p.side!.includes(' / ') || speaksOf(p.id, others(p.side!));
   // Sections that all speak of each other merely refer to one another: none of them is the comparison.
   if (picked.every((p) => p.comparesSides && !p.side!.includes(' / '))) for (const p of picked) p.comparesSides = false;
@@ -192,6 +212,30 @@ function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search
     .filter((g) => g.tokens.length > 0 || g.expansions.length > 0);
   const known = own.some((g) => [...g.tokens, ...g.expansions].some((t) => search.sectionsWith(t) > 0));
   return known ? own : groups;
+}
+
+/**
+ * What every side is a kind of: each side's words that every other side says
+ * too ("loss" of "fcn loss" and "pspnet's auxiliary loss", though the second
+ * holds it inside the term "auxiliary loss"), with the translations they share.
+ */
+function commonParts(sideGroups: Map<string, QueryGroup[]>): Map<string, QueryGroup[]> {
+  const words = (groups: QueryGroup[], of: (g: QueryGroup) => string[]) => new Set(groups.flatMap(of));
+  const inEvery = (side: string, of: (g: QueryGroup) => string[]) => (t: string) =>
+    [...sideGroups].every(([other, groups]) => other === side || words(groups, of).has(t));
+  return new Map(
+    [...sideGroups].map(([side, groups]) => [
+      side,
+      groups
+        .map((g) => ({
+          ...g,
+          tokens: g.tokens.filter(inEvery(side, (x) => x.tokens)),
+          expansions: g.expansions.filter(inEvery(side, (x) => x.expansions)),
+          guesses: [],
+        }))
+        .filter((g) => g.tokens.length > 0),
+    ]),
+  );
 }
 
 /** What a side shares with the others: its groups that what tells it apart left out (注意力 of 交叉注意力 beside 自注意力). */
