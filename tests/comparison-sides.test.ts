@@ -655,4 +655,22 @@ describe('sidesFirst', () => {
     const comparesLosses = lossSearch({ ...headings, compare: ['fcn', 'pspnet', 'loss'] });
     expect(pickedFor(ranked('compare', 'pixel', 'aux'), sides, comparesLosses)[0]).toEqual(['fcn loss / pspnet auxiliary loss', 'compare']);
   });
+
+  it('answers for a first version with the section named by the bare name, not with another name of the same version', () => {
+    // "mobilenet v1 vs mobilenet v2": the notes call the first version "17.9.2 MobileNet"; "17.9.5 ShuffleNet-v1"
+    // says v1 and tops the search for "mobilenet v1" (its text says it came after MobileNet), but names another net.
+    const sides = new Map([
+      ['mobilenet v1', [group('mobilenet'), group('v1')]],
+      ['mobilenet v2', [group('mobilenet'), group('v2')]],
+    ]);
+    const versions = namingSearch({
+      bestOf: { 'mobilenet v1': ['shuffle', 'mobile'], 'mobilenet v2': ['mobile2', 'mobile'] },
+      headings: { shuffle: ['shufflenet', 'v1'], mobile: ['mobilenet'], mobile2: ['mobilenet', 'v2'] },
+      defines: () => 0,
+    });
+    expect(pickedFor(ranked('shuffle', 'mobile2', 'mobile'), sides, versions)).toEqual([
+      ['mobilenet v1', 'mobile'],
+      ['mobilenet v2', 'mobile2'],
+    ]);
+  });
 });

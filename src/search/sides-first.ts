@@ -76,7 +76,9 @@ export interface SideSearch {
  *   after it), and as much again when its own heading answers what the
  *   question asks of the sides ("好在哪": "…的优点？"); the search's order
  *   breaks ties; then the first named in the question's ranking; else the
- *   first of the side's search.
+ *   first of the side's search. A side told apart by its first version
+ *   ("mobilenet v1" beside "mobilenet v2") is named by the bare name too,
+ *   in a heading that says no other side's version ("17.9.2 MobileNet").
  * - A side's section that speaks of every other side comes before one that
  *   speaks of its own side only, quoted for the whole question: it reads as
  *   the answer (unless every side's does: they only refer to one another).
@@ -115,10 +117,18 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
   for (const side of sides) {
     // Half the side, and in its path some of what tells it apart and some of what the sides share:
     // "特征蒸馏与注意力蒸馏" names 注意力 of 交叉注意力, not 交叉; "cross entropy" names cross, not attention.
-    const named = (id: string) =>
+    const namedWithItsVersion = (id: string) =>
       search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED &&
       search.pathShare(id, own.get(side)!) > 0 &&
       (shared.get(side)!.length === 0 || search.pathShare(id, shared.get(side)!) > 0);
+    // "mobilenet v1 vs mobilenet v2": notes name a first version by the bare name ("17.9.2 MobileNet"), so a heading
+    // naming the name and no other side's version names v1, and "17.9.5 ShuffleNet-v1" does not.
+    const firstVersion = isFirstVersion(own.get(side)!) && shared.get(side)!.length > 0;
+    const namedBare = (id: string) =>
+      firstVersion &&
+      search.ownHeadingShare(id, shared.get(side)!) >= SIDE_NAMED &&
+      sides.every((other) => other === side || search.ownHeadingShare(id, own.get(other)!) === 0);
+    const named = (id: string) => namedWithItsVersion(id) || namedBare(id);
     // A section whose own heading names another side and not this one ("6.13.6 Stacked LSTMs" for "bidirectional
     // rnn vs stacked lstm") is that side's, though its note's title (第六章 循环神经网络(RNN)) names this one.
     const namesAnother = (id: string) =>
@@ -212,6 +222,12 @@ function distinctive(side: string, sideGroups: Map<string, QueryGroup[]>, search
     .filter((g) => g.tokens.length > 0 || g.expansions.length > 0);
   const known = own.some((g) => [...g.tokens, ...g.expansions].some((t) => search.sectionsWith(t) > 0));
   return known ? own : groups;
+}
+
+/** A side told apart from the others by its version only, and that version the first: "v1" of "mobilenet v1". */
+function isFirstVersion(distinct: QueryGroup[]): boolean {
+  const tokens = distinct.flatMap((g) => g.tokens);
+  return tokens.length > 0 && tokens.every((t) => /^v?1$/.test(t));
 }
 
 /**
