@@ -63,6 +63,8 @@ describe('comparisonSides', () => {
     ['老师说正则化很重要，L1 和 L2 这两种有什么区别', ['L1', 'L2']],
     ['看了好多教程还是没搞懂，sgd、adam 和 rmsprop 那几个到底有什么不同', ['sgd', 'adam', 'rmsprop']],
     ["what's so good about relu compared to the older activations", ['relu', 'older activations']],
+    ['for sharper masks, how does pspnet compare with fcn?', ['pspnet', 'fcn']],
+    ['in my detector, is focal loss better than ohem', ['focal loss', 'ohem']],
   ])('leaves a clause before the sides, and a demonstrative after them, out of "%s"', (question, sides) => {
     expect(comparisonSides(question)).toEqual(sides);
   });

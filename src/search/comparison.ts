@@ -60,9 +60,20 @@ const CLAUSES_BEFORE = /^.*[，。；！？:：]\s*/;
 const QUESTION_BEFORE =
   /^(?:(?:what|which)(?:\s+(?:actually|exactly|really))?\s+(?:is|are)\s+(?:the\s+|an?\s+)?|(?:what|why)\b.*?\s(?:about|of)\s+)/i;
 
+/**
+ * A question asked after a clause that sets it up: "for sharper segmentation
+ * masks, how does X compare with Y?" asks "how does X compare with Y".
+ */
+const ASKED_AFTER_CLAUSE = /,\s*((?:how|what|which|why|is|are|does|do|should|would|can|could)\b.*)$/i;
+
 /** The two or three things a comparison question compares, or null when it compares nothing. */
 export function comparisonSides(question: string): string[] | null {
   const q = question.trim();
+  const asked = ASKED_AFTER_CLAUSE.exec(q)?.[1];
+  return sidesIn(q) ?? (asked ? sidesIn(asked) : null);
+}
+
+function sidesIn(q: string): string[] | null {
   for (const pattern of [...ENGLISH_PATTERNS, ...CHINESE_PATTERNS]) {
     const m = pattern.exec(q);
     if (!m?.groups) continue;
