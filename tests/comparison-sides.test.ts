@@ -365,6 +365,7 @@ describe('sidesFirst', () => {
     headingShare: (id, g) => share(id, 'heading', g),
     ownHeadingShare: (id, g) => share(id, 'heading', g),
     pathShare: (id, g) => share(id, 'heading', g),
+    placeShare: () => 0,
     titleShare: () => 0,
     textShare: (id, g) => share(id, 'text', g),
     placeOf: () => null,
@@ -673,6 +674,33 @@ describe('sidesFirst', () => {
     expect(pickedFor(ranked('shuffle', 'mobile2', 'mobile'), sides, versions)).toEqual([
       ['mobilenet v1', 'mobile'],
       ['mobilenet v2', 'mobile2'],
+    ]);
+  });
+
+  it("places a side only in a section that lives under its context, not in one whose own heading says the context's words", () => {
+    // "基于模型的迁移和基于关系的迁移": read as 迁移 placed in 基于模型, the side took "11.2.4 基于关系迁移", whose own
+    // heading holds 基于 and 迁移; where a section lives is its note's title and the headings above its own.
+    const sides = new Map([
+      ['基于模型的迁移', [group('基于'), group('模型'), group('迁移')]],
+      ['基于关系的迁移', [group('基于'), group('关系'), group('迁移')]],
+    ]);
+    const headings: Record<string, string[]> = { relation: ['基于', '关系', '迁移'], model: ['基于', '模型', '迁移'] };
+    const modifiers: SideSearch = {
+      ...namingSearch({
+        bestOf: { 基于模型的迁移: ['relation', 'model'], 基于关系的迁移: ['relation', 'model'] },
+        headings,
+        defines: () => 0,
+      }),
+      // Both sections live in the chapter on 迁移学习, under "11.2 迁移学习的基本思路有哪些？".
+      placeShare: (_id, g) => g.filter((x) => x.tokens[0] === '迁移').length / g.length,
+      placeOf: (side) => {
+        const [context, subject] = side.split('的');
+        return { subject: [group(subject!)], context: [group('基于'), group(context!.slice(2))] };
+      },
+    };
+    expect(pickedFor(ranked('relation', 'model'), sides, modifiers)).toEqual([
+      ['基于模型的迁移', 'model'],
+      ['基于关系的迁移', 'relation'],
     ]);
   });
 });

@@ -233,6 +233,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
         ownHeadingShare: (id, g) => coverage(g, headingTokensOf(id), idf),
         pathShare: (id, g) => coverage(g, pathTokensOf(id), idf),
+        placeShare: (id, g) => {
+          const found = chunkOf(id);
+          const above = found ? `${found.meta.title} ${headingPathWords(found.chunk.headingPath.slice(0, -1))}` : '';
+          return coverage(g, new Set(corpus.tokenize(above)), idf);
+        },
         titleShare: (id, g) => coverage(g, new Set(corpus.tokenize(chunkOf(id)?.meta.title ?? '')), idf),
         textShare: (id, g) => coverage(g, textTokensOf(id), idf),
         placeOf: (side) => {

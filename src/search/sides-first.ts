@@ -25,6 +25,8 @@ export interface SideSearch {
   ownHeadingShare(id: string, groups: QueryGroup[]): number;
   /** Share of the groups held by the note's title and the chunk's whole heading path. */
   pathShare(id: string, groups: QueryGroup[]): number;
+  /** Share of the groups held by where the chunk lives: its note's title and the headings above its own. */
+  placeShare(id: string, groups: QueryGroup[]): number;
   /** Share of the groups held by the title of the chunk's note. */
   titleShare(id: string, groups: QueryGroup[]): number;
   /** Share of the groups held by the section's own text. */
@@ -140,10 +142,11 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
       search.titleShare(id, sideGroups.get(side)!) > SIDE_NAMED && speaksOf(id, others(side)) && !namesAnother(id);
     const alone = search.bestOf(side).filter(free);
     // "object queries in detr": the section of the DETR note whose own heading names object queries, before
-    // the note's intro, which its title ties to the side.
+    // the note's intro, which its title ties to the side. The context is where the section lives, its note's title
+    // and the headings above its own: "11.2.4 基于关系迁移" is no 迁移 placed in 基于模型 for saying 基于 itself.
     const place = search.placeOf(side);
     const inPlace = (id: string) =>
-      place !== null && search.pathShare(id, place.context) >= SIDE_NAMED && search.ownHeadingShare(id, place.subject) >= SIDE_NAMED;
+      place !== null && search.placeShare(id, place.context) >= SIDE_NAMED && search.ownHeadingShare(id, place.subject) >= SIDE_NAMED;
     const placed = place ? [...inQuestion(), ...alone].find(inPlace) : undefined;
     // What a side's section is worth: how plainly it defines the side, and as much again when its own heading
     // answers what the question asks of the sides ("ReLU 相比 sigmoid 好在哪": "3.4.6 使用 ReLu 激活函数的优点？").
