@@ -208,6 +208,20 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('mlp')).toEqual(new Set(['多层感知机']));
   });
 
+  it('pairs nothing when the term cut before the bracket leaves out what the bracket is known to mean, said just before it', () => {
+    const known = emptyGlossary();
+    addPair(known, 'cnn', '卷积神经网络');
+    addPair(known, 'upsampling', '上采样');
+    const text = '8.4.6 基于级联卷积神经网络的人脸检测（Cascade CNN）。双线性上采样（bilinear upsampling）。跳跃连接（skip connection）。';
+    const g = mineGlossary(emptyGlossary(), [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text }], segmentChinese, known);
+    // 人脸检测 is the noun after 的; Cascade CNN names 级联卷积神经网络. 采样 leaves out the 上 of 上采样.
+    expect(g.englishToChinese.has('cascade cnn')).toBe(false);
+    expect(g.englishToChinese.has('bilinear upsampling')).toBe(false);
+    // Without that knowledge, or when the term holds it, the pair stands.
+    expect(g.englishToChinese.get('skip connection')).toEqual(new Set(['跳跃连接']));
+    expect(minedFrom(text).englishToChinese.get('cascade cnn')).toEqual(new Set(['人脸检测']));
+  });
+
   it('takes the item before 等 ("and so on") as the term, and stops at 为了 as at any clause word', () => {
     const g = minedFrom('标注方式：涂鸦等（scribbles）。为了减少通道维度（reduce channel dimensions）。');
     expect(g.englishToChinese.get('scribbles')).toEqual(new Set(['涂鸦']));

@@ -77,7 +77,7 @@ export function refreshVocabulary(keyword: KeywordIndex, tokenize: (text: string
 
 /** The English ↔ Chinese pairs of one note's `中文（English）` patterns, stored with the note. */
 export function minedPairs(meta: NoteMeta, text: string): GlossaryPair[] {
-  const glossary = mineGlossary(emptyGlossary(), [{ meta, text }], segmentChinese);
+  const glossary = mineGlossary(emptyGlossary(), [{ meta, text }], segmentChinese, curatedGlossary());
   const pairs: GlossaryPair[] = [];
   for (const [en, zhs] of glossary.englishToChinese) for (const zh of zhs) pairs.push([en, zh]);
   return pairs;

@@ -56,6 +56,8 @@ export function mineGlossary(
   glossary: Glossary,
   notes: Iterable<{ meta: NoteMeta; text: string }>,
   segment: (text: string) => string[],
+  /** Pairs known before mining (the curated list): what the bracket's words mean, to check where a term starts. */
+  known: Glossary = emptyGlossary(),
 ): Glossary {
   for (const { meta, text } of notes) {
     for (const m of text.matchAll(ZH_THEN_EN)) {
@@ -77,7 +79,7 @@ export function mineGlossary(
         const zh = namesAModifier(en) ? modified : plain;
         // Nor far fewer: in 递归记忆Q网络（feedback recurrent memory Q-network, FRMQN）the Latin "Q" cuts the run,
         // and 网络 is the last word of the name, not its translation (nor is 网络（MLP）).
-        if (zh && segment(zh).length >= Math.ceil(termSize(en) / 2)) addPair(glossary, en, zh);
+        if (zh && segment(zh).length >= Math.ceil(termSize(en) / 2) && !leftOut(m[1]!, zh, en, known)) addPair(glossary, en, zh);
       }
     }
     for (const m of text.matchAll(EN_THEN_ZH)) if (translates(m[1]!)) addPair(glossary, m[1]!, m[2]!);
@@ -90,6 +92,18 @@ export function mineGlossary(
     }
   }
   return glossary;
+}
+
+/**
+ * Whether the term cut from the run before a bracket leaves out what the
+ * bracket's words are known to mean, which the run says: in
+ * 基于级联卷积神经网络的人脸检测（Cascade CNN）the run holds 卷积神经网络, CNN's
+ * translation, before 的, so the name is not 人脸检测, the noun after it.
+ */
+function leftOut(run: string, term: string, english: string, known: Glossary): boolean {
+  const words = [english, ...english.split(/[\s-]+/)].map((w) => w.toLowerCase().trim());
+  const meanings = words.flatMap((w) => [...(known.englishToChinese.get(w) ?? [])]);
+  return meanings.some((zh) => run.includes(zh) && !term.includes(zh));
 }
 
 /** A term's English names in one bracket: a name and its acronym. */
