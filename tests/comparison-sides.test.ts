@@ -82,6 +82,16 @@ describe('comparisonSides', () => {
     expect(comparisonSides(question)).toEqual(sides);
   });
 
+  it.each([
+    ['知识蒸馏损失里的 α 和 Focal Loss 里的 α 是一回事吗', ['知识蒸馏损失里的 α', 'Focal Loss 里的 α']],
+    ['反卷积和转置卷积是不是一回事', ['反卷积', '转置卷积']],
+    ['学习率和步长是同一个东西吗', ['学习率', '步长']],
+    ['is batch norm the same as layer norm?', ['batch norm', 'layer norm']],
+    ['are anchors and priors the same thing', ['anchors', 'priors']],
+  ])('finds the sides of a question whether two are one thing: "%s"', (question, sides) => {
+    expect(comparisonSides(question)).toEqual(sides);
+  });
+
   it.each(['我还是不懂 dropout 为什么有效？', '看完还是不会，怎么办？'])('finds no sides where 还是 means "still": "%s"', (question) => {
     expect(comparisonSides(question)).toBeNull();
   });

@@ -22,6 +22,9 @@ const ENGLISH_PATTERNS: readonly RegExp[] = [
   /^(?:is|are|was|were)\s+(?<a>.+?)\s+(?:better|worse|faster|slower|more\s+\w+|less\s+\w+)\s+than\s+(?<b>.+?)$/i,
   // "X and Y, what's the difference", "X, Y and Z - what's the difference": the names first, the asking after.
   /^(?<a>.+?)\s+and\s+(?<b>.+?)\s*(?:[,:;?]|\s[-–—])\s*(?:so\s+)?(?:what['’]?s|whats|what\s+(?:is|are))\s+(?:the\s+|actually\s+)*(?:real\s+|main\s+)?(?:differences?|diff)\b/i,
+  // Whether two are one thing: "is X the same as Y", "are X and Y the same thing".
+  /^(?:is|are)\s+(?<a>.+?)\s+(?:the\s+same\s+(?:thing\s+)?as|equivalent\s+to)\s+(?<b>.+?)$/i,
+  /^(?:is|are)\s+(?<a>.+?)\s+and\s+(?<b>.+?)\s+(?:the\s+same(?:\s+thing)?|equivalent)\b/i,
 ];
 const CHINESE_PATTERNS: readonly RegExp[] = [
   /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:相比|比较|比)?(?:的|有)?(?:什么|啥|哪些|何)?(?:区别|不同|差别|差异|异同|差在哪|比较)/,
@@ -31,6 +34,9 @@ const CHINESE_PATTERNS: readonly RegExp[] = [
   /^(?<a>.+?)\s*(?:相比|比起)\s*(?<b>.+?)\s*(?:有什么|有啥|有哪些|好在哪|差在哪|强在哪|优势|不同)/,
   // A choice: "X 和 Y 哪个好", "X 跟 Y 选哪个", "用 X 还是 Y？".
   /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*[，,]?\s*(?:到底|究竟)?(?:哪个|哪一个|哪种|选哪|用哪)/,
+  // Whether two are one thing: "X 和 Y 是一回事吗", "X 跟 Y 是不是一样的", "X 与 Y 一样吗".
+  // Asked, with 吗 or 是不是: "代价不一样" states a difference and compares nothing.
+  /^(?<a>.+?)\s*(?:和|与|跟|同)\s*(?<b>.+?)\s*(?:到底|究竟)?(?:是不是(?:一回事|一样|同一个)|一不一样|是?(?:一回事|一样的?|相同的?|同一个\S{0,4}?)吗)/,
   // The question ends with the second side: "还是不会，怎么办？" ("still") asks something else after it.
   /^(?:应该|该)?(?:用|选|选择|使用)?\s*(?<a>.+?)\s*还是\s*(?:用|选|选择|使用)?\s*(?<b>[^，,。；;？?]+?)\s*(?:好|更好|合适|更合适)?\s*(?:呢|啊)?\s*[？?]\s*$/,
 ];
