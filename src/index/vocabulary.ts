@@ -75,9 +75,12 @@ export function refreshVocabulary(keyword: KeywordIndex, tokenize: (text: string
   );
 }
 
+/** What the curated list says words mean, which mining checks its cuts against; read only, built once, not per note. */
+const CURATED_MEANINGS = curatedGlossary();
+
 /** The English ↔ Chinese pairs of one note's `中文（English）` patterns, stored with the note. */
 export function minedPairs(meta: NoteMeta, text: string): GlossaryPair[] {
-  const glossary = mineGlossary(emptyGlossary(), [{ meta, text }], segmentChinese, curatedGlossary());
+  const glossary = mineGlossary(emptyGlossary(), [{ meta, text }], segmentChinese, CURATED_MEANINGS);
   const pairs: GlossaryPair[] = [];
   for (const [en, zhs] of glossary.englishToChinese) for (const zh of zhs) pairs.push([en, zh]);
   return pairs;
