@@ -22,6 +22,10 @@ const titled = (corpus: Corpus, titles: Record<string, string>): Corpus => ({
 });
 
 describe('comparisonSides', () => {
+  const findsSides = (question: string, sides: string[]) => {
+    expect(comparisonSides(question)).toEqual(sides);
+  };
+
   it.each([
     ['lstm vs gru', ['lstm', 'gru']],
     ['focal loss versus balanced cross entropy', ['focal loss', 'balanced cross entropy']],
@@ -42,9 +46,7 @@ describe('comparisonSides', () => {
     ['FCN 跟 PSPNet 比有什么不同', ['FCN', 'PSPNet']],
     ['逻辑回归和 SVM 有啥不一样', ['逻辑回归', 'SVM']],
     ['卷积层跟池化层哪里不一样', ['卷积层', '池化层']],
-  ])('finds the sides of "%s"', (question, sides) => {
-    expect(comparisonSides(question)).toEqual(sides);
-  });
+  ])('finds the sides of "%s"', findsSides);
 
   it.each([
     ['focal loss vs. CE loss: which one to use', ['focal loss', 'CE loss']],
@@ -54,9 +56,7 @@ describe('comparisonSides', () => {
     ['spark mllib or bigdl if I want deep learning on a spark cluster', ['spark mllib', 'bigdl']],
     ['is it better to use dropout or batch norm for small datasets', ['dropout', 'batch norm']],
     ['can I use relu or tanh for the output layer', ['relu', 'tanh']],
-  ])('leaves the clause after the last side out of it in "%s"', (question, sides) => {
-    expect(comparisonSides(question)).toEqual(sides);
-  });
+  ])('leaves the clause after the last side out of it in "%s"', findsSides);
 
   it.each([
     ['studying for my interview: what actually is an epoch vs an iteration, I keep mixing them up', ['epoch', 'iteration']],
@@ -65,9 +65,7 @@ describe('comparisonSides', () => {
     ["what's so good about relu compared to the older activations", ['relu', 'older activations']],
     ['for sharper masks, how does pspnet compare with fcn?', ['pspnet', 'fcn']],
     ['in my detector, is focal loss better than ohem', ['focal loss', 'ohem']],
-  ])('leaves a clause before the sides, and a demonstrative after them, out of "%s"', (question, sides) => {
-    expect(comparisonSides(question)).toEqual(sides);
-  });
+  ])('leaves a clause before the sides, and a demonstrative after them, out of "%s"', findsSides);
 
   it.each([
     ['lstm and gru: what are the differences', ['lstm', 'gru']],
@@ -78,9 +76,7 @@ describe('comparisonSides', () => {
     ['Prestissimo 和 NCNN 到底选哪个', ['Prestissimo', 'NCNN']],
     ['用 SGD 还是 Adam？', ['SGD', 'Adam']],
     ['数据量很大的时候，用离线计算还是实时计算？', ['离线计算', '实时计算']],
-  ])('finds the sides of a choice or of names listed before the asking: "%s"', (question, sides) => {
-    expect(comparisonSides(question)).toEqual(sides);
-  });
+  ])('finds the sides of a choice or of names listed before the asking: "%s"', findsSides);
 
   it.each([
     ['知识蒸馏损失里的 α 和 Focal Loss 里的 α 是一回事吗', ['知识蒸馏损失里的 α', 'Focal Loss 里的 α']],
@@ -88,9 +84,7 @@ describe('comparisonSides', () => {
     ['学习率和步长是同一个东西吗', ['学习率', '步长']],
     ['is batch norm the same as layer norm?', ['batch norm', 'layer norm']],
     ['are anchors and priors the same thing', ['anchors', 'priors']],
-  ])('finds the sides of a question whether two are one thing: "%s"', (question, sides) => {
-    expect(comparisonSides(question)).toEqual(sides);
-  });
+  ])('finds the sides of a question whether two are one thing: "%s"', findsSides);
 
   it.each(['我还是不懂 dropout 为什么有效？', '看完还是不会，怎么办？'])('finds no sides where 还是 means "still": "%s"', (question) => {
     expect(comparisonSides(question)).toBeNull();
@@ -107,9 +101,7 @@ describe('comparisonSides', () => {
   it.each([
     ['TensorFlow 和 Caffe 的设计理念有什么不同', ['TensorFlow 的设计理念', 'Caffe 的设计理念']],
     ['FCN 与 PSPNet 的损失函数的区别', ['FCN 的损失函数', 'PSPNet 的损失函数']],
-  ])('gives what follows 的 after the last side to every side in "%s"', (question, sides) => {
-    expect(comparisonSides(question)).toEqual(sides);
-  });
+  ])('gives what follows 的 after the last side to every side in "%s"', findsSides);
 
   it('gives a phrase that makes the last side too long for a name to every side', () => {
     expect(comparisonSides('exponential decay vs natural exponential decay of the learning rate')).toEqual([

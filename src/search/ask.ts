@@ -136,9 +136,12 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     if (!textTokens.has(id)) textTokens.set(id, new Set(corpus.tokenize(chunkOf(id)?.chunk.text ?? '')));
     return textTokens.get(id)!;
   };
-  const pathTokensOf = (id: string) => {
+  // The words of a section's note title and heading path; `above` leaves its own heading out: where it lives.
+  const pathTokensOf = (id: string, above = false) => {
     const found = chunkOf(id);
-    return new Set(found ? corpus.tokenize(`${found.meta.title} ${headingPathWords(found.chunk.headingPath)}`) : []);
+    if (!found) return new Set<string>();
+    const path = above ? found.chunk.headingPath.slice(0, -1) : found.chunk.headingPath;
+    return new Set(corpus.tokenize(`${found.meta.title} ${headingPathWords(path)}`));
   };
   // A dictionary guess a candidate's own heading holds is a translation there, as for abstention below: 相乘 of
   // "1.1.3 矩阵和向量相乘结果" translates "multiply", one sense among 乘以, 倍数 elsewhere.
@@ -233,11 +236,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
         headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
         ownHeadingShare: (id, g) => coverage(g, headingTokensOf(id), idf),
         pathShare: (id, g) => coverage(g, pathTokensOf(id), idf),
-        placeShare: (id, g) => {
-          const found = chunkOf(id);
-          const above = found ? `${found.meta.title} ${headingPathWords(found.chunk.headingPath.slice(0, -1))}` : '';
-          return coverage(g, new Set(corpus.tokenize(above)), idf);
-        },
+        placeShare: (id, g) => coverage(g, pathTokensOf(id, true), idf),
         titleShare: (id, g) => coverage(g, new Set(corpus.tokenize(chunkOf(id)?.meta.title ?? '')), idf),
         textShare: (id, g) => coverage(g, textTokensOf(id), idf),
         placeOf: (side) => {
