@@ -59,6 +59,17 @@ describe('comparisonSides', () => {
   ])('leaves the clause after the last side out of it in "%s"', findsSides);
 
   it.each([
+    ['压缩模型用低秩分解还是剪枝？', ['低秩分解', '剪枝']],
+    ['分类用 softmax 还是 sigmoid？', ['softmax', 'sigmoid']],
+    ['做检测应该使用 YOLO 还是 SSD 呢？', ['YOLO', 'SSD']],
+  ])('leaves what the choice is for, before its verb, out of the first side in "%s"', findsSides);
+
+  it.each([
+    ['选择性搜索还是滑动窗口？', ['选择性搜索', '滑动窗口']],
+    ['用户画像还是协同过滤？', ['用户画像', '协同过滤']],
+  ])('does not read the start of a word as the verb of a choice in "%s"', findsSides);
+
+  it.each([
     ['studying for my interview: what actually is an epoch vs an iteration, I keep mixing them up', ['epoch', 'iteration']],
     ['老师说正则化很重要，L1 和 L2 这两种有什么区别', ['L1', 'L2']],
     ['看了好多教程还是没搞懂，sgd、adam 和 rmsprop 那几个到底有什么不同', ['sgd', 'adam', 'rmsprop']],

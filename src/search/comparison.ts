@@ -26,6 +26,11 @@ const ENGLISH_PATTERNS: readonly RegExp[] = [
   /^(?:is|are)\s+(?<a>.+?)\s+(?:the\s+same\s+(?:thing\s+)?as|equivalent\s+to)\s+(?<b>.+?)$/i,
   /^(?:is|are)\s+(?<a>.+?)\s+and\s+(?<b>.+?)\s+(?:the\s+same(?:\s+thing)?|equivalent)\b/i,
 ];
+/**
+ * The verb of a choice ("用 X 还是 Y", "压缩模型用 X 还是 Y"), not the start of a longer word: 选择性搜索, 用户, 用途.
+ * Before it, a question says what the choice is for: that is no side.
+ */
+const CHOOSE = '(?:选择(?!性)|使用|采用|选用|用(?![户途法处])|选(?![择项手修取]))';
 const CHINESE_PATTERNS: readonly RegExp[] = [
   /^(?<a>.+?)\s*(?:和|与|跟|同|vs\.?|VS)\s*(?<b>.+?)\s*(?:之间)?(?:相比|比较|比)?(?:的|有)?(?:什么|啥|哪些|何)?(?:区别|不同|差别|差异|异同|差在哪|比较)/,
   // 不一样 also states a difference ("代价不一样" in a chatty preamble): only asked, with a question word, is it a comparison.
@@ -38,7 +43,9 @@ const CHINESE_PATTERNS: readonly RegExp[] = [
   // Asked, with 吗 or 是不是: "代价不一样" states a difference and compares nothing.
   /^(?<a>.+?)\s*(?:和|与|跟|同)\s*(?<b>.+?)\s*(?:到底|究竟)?(?:是不是(?:一回事|一样|同一个)|一不一样|是?(?:一回事|一样的?|相同的?|同一个\S{0,4}?)吗)/,
   // The question ends with the second side: "还是不会，怎么办？" ("still") asks something else after it.
-  /^(?:应该|该)?(?:用|选|选择|使用)?\s*(?<a>.+?)\s*还是\s*(?:用|选|选择|使用)?\s*(?<b>[^，,。；;？?]+?)\s*(?:好|更好|合适|更合适)?\s*(?:呢|啊)?\s*[？?]\s*$/,
+  new RegExp(
+    `^(?:应该|该)?${CHOOSE}?(?:.+?(?<![作应费功效常通专实信试适使采选])${CHOOSE})?\\s*(?<a>.+?)\\s*还是\\s*${CHOOSE}?\\s*(?<b>[^，,。；;？?]+?)\\s*(?:好|更好|合适|更合适)?\\s*(?:呢|啊)?\\s*[？?]\\s*$`,
+  ),
 ];
 
 /**
@@ -60,7 +67,7 @@ const ASKING = /^(?:what|how|why|when|where|who|which|should|can|could|would|wil
 /** A Chinese side that asks or speaks of the asker is a clause ("我还是不懂 dropout 为什么有效": 还是 is "still" there). */
 const ASKING_ZH = /为什么|为啥|怎么|怎样|如何|什么|吗|^[我你]/;
 /** The verb of a choice before its first side: "用离线计算还是实时计算". */
-const CHOICE_VERB = /^(?:应该|该)?(?:用|选|选择|使用)\s*(?=\S)/;
+const CHOICE_VERB = new RegExp(`^(?:应该|该)?${CHOOSE}\\s*(?=\\S)`);
 const CLAUSES_BEFORE = /^.*[，。；！？:：]\s*/;
 /** A question opening the first side ("what actually is an epoch vs …"): the side is what it asks about. */
 const QUESTION_BEFORE =
