@@ -375,6 +375,7 @@ describe('sidesFirst', () => {
   const search: SideSearch = {
     bestOf: (side) => (side === 'mdl' ? ['mdl', 'compare'] : ['paddle']),
     sectionOf: (id) => id,
+    noteOf: (id) => id,
     headingShare: (id, g) => share(id, 'heading', g),
     ownHeadingShare: (id, g) => share(id, 'heading', g),
     pathShare: (id, g) => share(id, 'heading', g),
@@ -483,6 +484,30 @@ describe('sidesFirst', () => {
       ['selection', 'select'],
       ['pca', 'summary'],
     ]);
+  });
+
+  it('answers for a side with its candidate in the note where another side was found, though another defines it more plainly', () => {
+    // "压缩模型用低秩分解还是剪枝？": "2.17.7 剪枝处理的作用及策略" (decision trees) defines 剪枝 more plainly than "17.4.2 网络剪枝",
+    // but 低秩分解 was found in the chapter on model compression, and so is 网络剪枝.
+    const notes: Record<string, string> = { trees: 'ch02', network: 'ch17', lowRank: 'ch17' };
+    const pruningSearch = {
+      ...namingSearch({
+        bestOf: { pruning: ['trees', 'network'], lowrank: ['lowRank'] },
+        headings: { trees: ['pruning'], network: ['pruning'], lowRank: ['lowrank'] },
+        defines: (id) => (id === 'network' ? 0.85 : 1),
+      }),
+      noteOf: (id: string) => notes[id] ?? id,
+    };
+    expect(Object.fromEntries(pickedFor(ranked('lowRank', 'trees', 'network'), sidesOf('lowrank', 'pruning'), pruningSearch))).toEqual({
+      lowrank: 'lowRank',
+      pruning: 'network',
+    });
+    // With no side found in its note, the plainer definition answers.
+    const apart = { ...pruningSearch, noteOf: (id: string) => ({ ...notes, lowRank: 'ch09' })[id] ?? id };
+    expect(Object.fromEntries(pickedFor(ranked('lowRank', 'trees', 'network'), sidesOf('lowrank', 'pruning'), apart))).toEqual({
+      lowrank: 'lowRank',
+      pruning: 'trees',
+    });
   });
 
   it('answers for a side with a section that opens with its definition under a heading that names it', () => {

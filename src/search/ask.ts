@@ -232,6 +232,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
           ).map((h) => h.id);
         },
         sectionOf,
+        noteOf: (id) => chunkOf(id)?.chunk.file ?? id,
         // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
         headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
         ownHeadingShare: (id, g) => coverage(g, headingTokensOf(id), idf),

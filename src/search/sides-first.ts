@@ -19,6 +19,8 @@ export interface SideSearch {
   /** Chunk ids for one side alone, best first. */
   bestOf(side: string): string[];
   sectionOf(id: string): string;
+  /** The note a chunk belongs to. */
+  noteOf(id: string): string;
   /** Share of the groups held by the chunk's own heading (the note's title, for its intro). */
   headingShare(id: string, groups: QueryGroup[]): number;
   /** Share of the groups held by the chunk's own heading (none, for a note's intro). */
@@ -81,6 +83,10 @@ export interface SideSearch {
  *   first of the side's search. A side told apart by its first version
  *   ("mobilenet v1" beside "mobilenet v2") is named by the bare name too,
  *   in a heading that says no other side's version ("17.9.2 MobileNet").
+ *   Of a side's defining candidates, one in a note where another side was
+ *   found answers for it when its pick is in no such note: 剪枝 beside 低秩分解
+ *   is "17.4.2 网络剪枝" of the chapter on compression, not the decision
+ *   trees' "2.17.7 剪枝处理的作用及策略", which defines the word more plainly.
  * - A side's section that speaks of every other side comes before one that
  *   speaks of its own side only, quoted for the whole question: it reads as
  *   the answer (unless every side's does: they only refer to one another).
@@ -90,11 +96,14 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
   const picked: RankedId[] = [];
   const sections = new Set<string>();
   const free = (id: string) => !sections.has(search.sectionOf(id));
+  const scoreOf = (id: string) => ranking.find((r) => r.id === id)?.score ?? 0;
   const take = (id: string, side: string) => {
-    picked.push({ id, score: ranking.find((r) => r.id === id)?.score ?? 0, side });
+    picked.push({ id, score: scoreOf(id), side });
     sections.add(search.sectionOf(id));
   };
   const top = ranking[0];
+  // Each side's defining candidates, when its pick was one of them.
+  const definedAmong = new Map<string, Candidate[]>();
   const own = new Map(sides.map((side) => [side, distinctive(side, sideGroups, search)]));
   const others = (side: string) => sides.filter((s) => s !== side).map((s) => own.get(s)!);
   const shared = new Map(sides.map((side) => [side, sharedPart(side, sideGroups, own.get(side)!)]));
@@ -164,7 +173,7 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     // three words of 半监督学习, not its 半.
     const definedUnder = (id: string) =>
       search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && search.pathShare(id, own.get(side)!) > 0 && defines(id) >= 1;
-    const defining = () => {
+    const definingCandidates = () => {
       const candidates: string[] = [];
       // Sections, not their parts: a long section's parts would take every place.
       const among = (id: string) => candidates.some((c) => search.sectionOf(c) === search.sectionOf(id));
@@ -176,10 +185,25 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
       // ("what's the difference": "12.1.1 TensorFlow是什么？", fifth in the search for "tensorflow").
       const answering = alone.find((id) => !among(id) && named(id) && search.answersAspect(id));
       if (answering) candidates.push(answering);
-      return candidates.reduce<string | undefined>((a, b) => (a === undefined || worth(b) > worth(a) + 1e-9 ? b : a), undefined);
+      return candidates.map((id) => ({ id, worth: worth(id) }));
     };
-    const best = placed ?? inQuestion().find(comparing) ?? defining() ?? inQuestion().find(named) ?? alone[0];
+    const chosen = placed ?? inQuestion().find(comparing);
+    const candidates = chosen === undefined ? definingCandidates() : [];
+    const best = chosen ?? mostWorth(candidates)?.id ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
+    if (best && candidates.length > 0) definedAmong.set(side, candidates);
+  }
+  // A side's words may name sections in several notes (剪枝 prunes decision trees in 第二章 and networks in 第十七章
+  // on model compression): of its defining candidates, one in a note where another side was found is the one the
+  // question compares, though another defines the word more plainly.
+  for (const pick of picked) {
+    const candidates = definedAmong.get(pick.side!);
+    if (!candidates) continue;
+    const otherNotes = new Set(picked.filter((p) => p !== pick).map((p) => search.noteOf(p.id)));
+    if (otherNotes.has(search.noteOf(pick.id))) continue;
+    const taken = new Set(picked.map((p) => search.sectionOf(p.id)));
+    const near = mostWorth(candidates.filter((c) => otherNotes.has(search.noteOf(c.id)) && !taken.has(search.sectionOf(c.id))));
+    if (near) Object.assign(pick, { id: near.id, score: scoreOf(near.id) });
   }
   // A comparing section answers for the sides only as well as their own sections do: when every side's section
   // names in its own heading what the question asks of them and it does not ("LDA和PCA区别" for "the LDA and PCA
@@ -203,6 +227,17 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
   const ordered = [...picked.filter((p) => p.comparesSides), ...picked.filter((p) => !p.comparesSides)];
   const ids = new Set(picked.map((p) => p.id));
   return [...ordered, ...ranking.filter((r) => !ids.has(r.id))];
+}
+
+/** A section that may answer for a side, with what it is worth there (how plainly it defines the side, …). */
+interface Candidate {
+  id: string;
+  worth: number;
+}
+
+/** The candidate worth most; the first of equals. */
+function mostWorth(candidates: readonly Candidate[]): Candidate | undefined {
+  return candidates.reduce<Candidate | undefined>((a, b) => (a === undefined || b.worth > a.worth + 1e-9 ? b : a), undefined);
 }
 
 /**
