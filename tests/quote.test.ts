@@ -72,6 +72,14 @@ describe('bestPassage: where a quote ends', () => {
     expect(quote).not.toMatch(/；…$/);
   });
 
+  it('reads a sentence announcing a list ("以下是…。") as leading into it: the quote goes on into the list, not stopping there', () => {
+    const items = Array.from({ length: 6 }, (_, k) => `(${k + 1}) 第 ${k + 1} 个方向，${'展开说明'.repeat(6)}。`);
+    const text = `网络压缩的本质是提取网络中的有用信息，以下是一些值得研究的方向.\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+    const quote = bestPassage(text, holding('网络压缩', '方向'), 200);
+    expect(quote.startsWith('网络压缩的本质是提取网络中的有用信息，以下是一些值得研究的方向.\n\n- (1) 第 1 个方向')).toBe(true);
+    expect(quote.endsWith('…')).toBe(true);
+  });
+
   it('does not end on a line that leads into a formula it could not fit', () => {
     const formula = `$$\n${'x + '.repeat(60)}y\n$$`;
     const text = `交叉熵惩罚错误的预测。它定义为：\n\n${formula}`;

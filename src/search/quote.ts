@@ -233,6 +233,12 @@ function toUnits(text: string): RawUnit[] {
     if (u.kind === 'item' && next?.group !== u.group) u.closes = true;
     if (u.kind === 'sentence' && next && next.kind !== 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end))))
       u.leadIn = true;
+    // A sentence announcing what follows ("以下是一些值得研究的方向。", "as follows.") leads into the list or block after it
+    // though it ends on a full stop: the list is what it announces, so no quote ends on it.
+    if (u.kind === 'sentence' && next && next.kind !== 'sentence' && ANNOUNCES.test(text.slice(u.start, u.end))) {
+      u.leadIn = true;
+      u.closes = false;
+    }
     // A table's caption ("表XX 卷积神经网络常见参数", "Table 2: …") leads into it, and a thought does not end on it.
     if (u.kind === 'sentence' && next && isTable(text, next) && CAPTION.test(text.slice(u.start, u.end).replace(/^[\s\u200b]+/, ''))) {
       u.leadIn = true;
@@ -243,6 +249,9 @@ function toUnits(text: string): RawUnit[] {
   units[units.length - 1]!.closes = true;
   return units;
 }
+
+/** Words that announce a list or block to come: 以下, 如下, "the following", "as follows". */
+const ANNOUNCES = /以下|如下|下列|下面|\bthe\s+following\b|\bas\s+follows\b/i;
 
 /** A sentence ends a thought unless it stops on "；", a comma or a colon (it goes on, or leads into something). */
 function sentenceCloses(sentence: string): boolean {
