@@ -134,6 +134,19 @@ describe('correctSpelling', () => {
     expect(correctSpelling('centerrness or nms', stemming).text).toBe('centerness or nms');
   });
 
+  it('corrects a word whose stem happens to be known towards the glossary word it is one slip from ("centrness" stems as "centre")', () => {
+    // Stemmed as the real analyzer does: "centrness" and "centre" are both "centr", which the notes hold.
+    const notes = memoryCorpus([{ id: 'c', text: '中心度 centr of the box' }], { glossaryWords: ['centerness'] });
+    const stems: Record<string, string> = { centrness: 'centr', centre: 'centr', centerness: 'center' };
+    const stemming: Corpus = { ...notes, tokenize: (text) => notes.tokenize(text).map((t) => stems[t] ?? t) };
+    expect(correctSpelling('why does centrness take a square root', stemming).corrections).toEqual([
+      { from: 'centrness', to: 'centerness' },
+    ]);
+    // A word everyday English spells so is what the student meant, however near a glossary word.
+    const everyday: Corpus = { ...stemming, isEverydaySpelling: (w) => w === 'centrness' };
+    expect(correctSpelling('why does centrness take a square root', everyday).corrections).toEqual([]);
+  });
+
   it('leaves alone an inflection of a glossary word: it stems as the word does', () => {
     const notes = memoryCorpus([{ id: 'h', text: '超参数 学习率' }], { glossaryWords: ['hyperparameter'] });
     const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/(?:er|ers)$/, '')) };

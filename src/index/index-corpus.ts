@@ -108,6 +108,11 @@ export class IndexCorpus {
     return this.backgroundCache.knows(token);
   }
 
+  isEverydaySpelling(word: string): boolean {
+    this.backgroundCache ??= loadBackground();
+    return this.backgroundCache.knowsSpelling(word);
+  }
+
   isTopical(token: string): boolean {
     return this.live.guard(() => this.live.keyword.isTopical(token));
   }

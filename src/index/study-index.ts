@@ -203,6 +203,10 @@ export class StudyIndex {
     return this.corpus.isEverydayWord(token);
   }
 
+  isEverydaySpelling(word: string): boolean {
+    return this.corpus.isEverydaySpelling(word);
+  }
+
   isTopical(token: string): boolean {
     return this.corpus.isTopical(token);
   }

@@ -32,6 +32,8 @@ export interface Corpus {
   everydayShare(token: string): number;
   /** Whether everyday language has the token at all: a word neither it nor the notes know is likely a typo. */
   isEverydayWord(token: string): boolean;
+  /** Whether everyday language has the word as typed (not stemmed): a misspelling may stem like a real word. */
+  isEverydaySpelling(word: string): boolean;
   /** Whether the notes use the token far more than everyday language does. */
   isTopical(token: string): boolean;
   /** The best BM25 hits for the (possibly feature-stripped) query groups, best first. */

@@ -63,7 +63,7 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
   // A stop word, or a word cut in several tokens, is not a typo of one word.
   if (tokens.length !== 1) return null;
   const token = tokens[0]!;
-  if (corpus.sectionsWith(token) > 0 || corpus.isEverydayWord(token)) return null;
+  if (corpus.sectionsWith(token) > 0 || corpus.isEverydayWord(token)) return glossarySlip(word, token, corpus);
   const budget = maxEdits(word);
   let best: { entry: SpellingEntry; edits: number; glossary: boolean } | null = null;
   const shortest = Math.min(word.length, token.length) - budget;
@@ -83,6 +83,27 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
   if (!best || corpus.tokenize(best.entry.word)[0] === token) return null;
   // A glossary word is a whole word already: "centerrness" (stem "centerr") is "centerness", not "centernessness".
   return best.glossary ? best.entry.word : asTyped(best.entry.word, word, token, corpus);
+}
+
+/**
+ * A word whose stem the notes or everyday language know may still be a slip for a glossary word: stemming
+ * "centrness" drops "ness" and leaves "centr", as "centre" does, so the stem looks known though the word is
+ * one letter short of "centerness". Only a word everyday English does not spell so ("multiply" is a word,
+ * however near "multiple"), one edit from a glossary word as typed (not from its stem), that stems otherwise
+ * ("layers" is "layer" inflected, not a slip).
+ */
+function glossarySlip(word: string, token: string, corpus: Corpus): string | null {
+  if (corpus.isEverydaySpelling(word)) return null;
+  const vocabulary = corpus.spellingVocabulary();
+  let best: SpellingEntry | null = null;
+  for (let length = word.length - 1; length <= word.length + 1; length++) {
+    for (const entry of vocabulary.englishByLength.get(length) ?? []) {
+      if (!vocabulary.glossaryWords.has(entry.word) || editsBetween(word, entry.word) !== 1) continue;
+      if (corpus.tokenize(entry.word)[0] === token) continue;
+      if (!best || entry.sections > best.sections) best = entry;
+    }
+  }
+  return best?.word ?? null;
 }
 
 /**

