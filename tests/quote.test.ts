@@ -161,6 +161,19 @@ describe('bestPassage: what a quote holds', () => {
   });
 });
 
+describe('scoredPassage: the heading lends its words to the opening, not over a passage that says them', () => {
+  it('prefers, between runs holding as much, the one that says the words itself to the opening that holds them through the heading', () => {
+    // "### Polar IoU Loss" then "如果对 36 条射线各用 Smooth L1 独立回归…": the opening holds polar IoU by its heading only.
+    const text = `如果对射线独立回归，会有两个问题。${'问题在这里。'.repeat(20)}PolarMask 提出在极坐标下直接计算 IoU。`;
+    const weigh = holding('极坐标', 'IoU');
+    const lead = new Map([
+      ['极坐标', 1],
+      ['IoU', 1],
+    ]);
+    expect(scoredPassage(text, weigh, 60, lead).quote).toBe('PolarMask 提出在极坐标下直接计算 IoU。');
+  });
+});
+
 describe('bestPassage on every section of notes/', () => {
   const sections = readdirSync(notesDir)
     .filter((f) => f.endsWith('.md'))

@@ -20,6 +20,8 @@ interface Unit {
   leadIn?: boolean;
   /** The question's terms the unit holds, with their weights. */
   terms: ReadonlyMap<string, number>;
+  /** Those it says itself: the section's opening holds its heading's terms without saying them. */
+  said: ReadonlyMap<string, number>;
   /** Their sum: whether (and how much) the unit matters on its own. */
   score: number;
   /** A fenced code block. */
@@ -27,7 +29,7 @@ interface Unit {
   /** A table block. */
   table: boolean;
 }
-type RawUnit = Omit<Unit, 'terms' | 'score' | 'code' | 'table'>;
+type RawUnit = Omit<Unit, 'terms' | 'said' | 'score' | 'code' | 'table'>;
 
 /**
  * A term found only in a code block counts this much, as in the keyword
@@ -78,7 +80,7 @@ export function scoredPassage(
     const terms = k === 0 && leadTerms.size > 0 ? new Map([...leadTerms, ...own]) : own;
     let score = 0;
     for (const w of terms.values()) score += w;
-    return { ...u, terms, score, code: isCode(text, u), table: isTable(text, u) };
+    return { ...u, terms, said: own, score, code: isCode(text, u), table: isTable(text, u) };
   });
   if (units.length === 0) return { quote: '', score: 0 };
   const anyRelevant = units.some((u) => u.score > 0);
@@ -87,18 +89,21 @@ export function scoredPassage(
     // A passage starts at a unit that matters (if any does), so the quote reads as an answer, not as context.
     if (anyRelevant && units[i]!.score <= 0) continue;
     const window = windowFrom(units, startFor(units, i, maxChars), maxChars);
-    if (!best || window.score > best.score + 1e-9) best = window;
+    // Between runs holding as much, one that says the words itself beats the opening that holds them only
+    // through its heading: "PolarMask 提出在极坐标下直接计算…IoU" answers "polar iou loss", the motivation before it less.
+    const better = !best || window.score > best.score + 1e-9 || (window.score > best.score - 1e-9 && window.said > best.said + 1e-9);
+    if (better) best = window;
   }
   return { quote: render(text, units, best!, maxChars), score: best!.score };
 }
 
 /** How much of the question a run holds: each term once, a term found only in code at CODE_WEIGHT. */
-function holding(units: Unit[], start: number, end: number): number {
+function holding(units: Unit[], start: number, end: number, termsOf = (u: Unit) => u.terms): number {
   const prose = new Map<string, number>();
   const code = new Map<string, number>();
   for (let k = start; k < end; k++) {
     const u = units[k]!;
-    for (const [t, w] of u.terms) (u.code ? code : prose).set(t, w);
+    for (const [t, w] of termsOf(u)) (u.code ? code : prose).set(t, w);
   }
   let total = 0;
   for (const w of prose.values()) total += w;
@@ -121,6 +126,8 @@ interface Window {
   start: number;
   end: number;
   score: number;
+  /** How much of the question the run says itself (its score without the heading's terms lent to the opening). */
+  said: number;
   ellipsis: boolean;
 }
 
@@ -153,7 +160,13 @@ function windowFrom(units: Unit[], start: number, maxChars: number): Window {
   while (closedEnd > top + 1 && !units[closedEnd - 1]!.closes) closedEnd--;
   const ellipsis = !units[closedEnd - 1]!.closes;
   if (ellipsis) closedEnd = end; // no clean end after the answer: keep what fits and say it goes on
-  return { start, end: closedEnd, score: holding(units, start, closedEnd), ellipsis };
+  return {
+    start,
+    end: closedEnd,
+    score: holding(units, start, closedEnd),
+    said: holding(units, start, closedEnd, (u) => u.said),
+    ellipsis,
+  };
 }
 
 function render(text: string, units: Unit[], w: Window, maxChars: number): string {
