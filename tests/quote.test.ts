@@ -80,6 +80,29 @@ describe('bestPassage: where a quote ends', () => {
     expect(quote.endsWith('…')).toBe(true);
   });
 
+  it('does not end on a list item whose last line leads into a table: the table comes, its rows cut, an earlier table whole', () => {
+    const rows = Array.from({ length: 12 }, (_, k) => `| 行${k} | TP=${k} | FN=${k} |`);
+    const text = [
+      '1、分析数据',
+      '2、列表',
+      '',
+      '| 样本 | 类别 |',
+      '| --- | --- |',
+      '| y0 | N |',
+      '',
+      '3、计算TPR和FPR。',
+      '正例与反例信息如下：',
+      '',
+      '|  | 正例 | 反例 |',
+      '| --- | --- | --- |',
+      ...rows,
+    ].join('\n');
+    const quote = bestPassage(text, holding('分析', 'TPR'), 200);
+    expect(quote).toContain('正例与反例信息如下：\n\n|  | 正例 | 反例 |\n| --- | --- | --- |\n| 行0 |');
+    expect(quote).toContain('| 样本 | 类别 |\n| --- | --- |\n| y0 | N |');
+    expect(quote.endsWith('\n…')).toBe(true);
+  });
+
   it('does not end on a line that leads into a formula it could not fit', () => {
     const formula = `$$\n${'x + '.repeat(60)}y\n$$`;
     const text = `交叉熵惩罚错误的预测。它定义为：\n\n${formula}`;

@@ -189,7 +189,9 @@ function render(text: string, units: Unit[], w: Window, maxChars: number): strin
 /** A passage ending in a table it introduces, past the budget: the rows that fit (at least the header and one), then "…". */
 function withRowsCut(passage: string, maxChars: number): string {
   const lines = passage.split('\n');
-  const tableStart = lines.findIndex((l) => l.trimStart().startsWith('|'));
+  // The table the passage ends in: an earlier one in the passage is quoted whole.
+  let tableStart = lines.length;
+  while (tableStart > 0 && lines[tableStart - 1]!.trimStart().startsWith('|')) tableStart--;
   let keep = lines.length;
   while (keep > tableStart + 3 && lines.slice(0, keep).join('\n').length + 2 > maxChars) keep--;
   return keep === lines.length ? passage : `${lines.slice(0, keep).join('\n')}\n…`;
@@ -244,6 +246,12 @@ function toUnits(text: string): RawUnit[] {
     const u = units[k]!;
     const next = units[k + 1];
     if (u.kind === 'item' && next?.group !== u.group) u.closes = true;
+    // A list item whose last line ends on a colon before a block ("3、…计算TPR和FPR。…正例与反例信息如下：" then the table)
+    // leads into the block as a colon line does, and the list's thought goes on into it.
+    if (u.kind === 'item' && next?.kind === 'block' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)))) {
+      u.leadIn = true;
+      u.closes = false;
+    }
     if (u.kind === 'sentence' && next && next.kind !== 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end))))
       u.leadIn = true;
     // A sentence announcing what follows ("以下是一些值得研究的方向。", "as follows.") leads into the list or block after it
