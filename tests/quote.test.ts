@@ -103,6 +103,23 @@ describe('bestPassage: where a quote ends', () => {
     expect(quote.endsWith('\n…')).toBe(true);
   });
 
+  it('takes a fence inside a blockquote ("> ```") for a code block: an over-long one is cut at a line and closed in the quote', () => {
+    const config = Array.from({ length: 40 }, (_, k) => `> agent1.sources.source${k}.type = TAILDIR`);
+    const text = ['> Flume 收集服务器日志到 hdfs', '>', '> ```', ...config, '> ```'].join('\n');
+    const quote = bestPassage(text, holding('TAILDIR'), 300);
+    expect(quote.startsWith('> ```\n> agent1.sources.source0.type = TAILDIR')).toBe(true);
+    expect(quote.endsWith('\n…\n> ```')).toBe(true);
+    expect(quote.length).toBeLessThanOrEqual(300);
+  });
+
+  it('does not end on a colon line that leads into what the next part of a long section holds', () => {
+    // The section was split in parts between "上代码：" and the code: the quote ends where the thought before it ends,
+    // or, when the colon line is all it has, says it goes on.
+    const text = '我想从最标准的代码出发，展示如何搭建 VGG16 网络。话不多说，上代码：';
+    expect(bestPassage(text, holding('VGG16'), 200)).toBe('我想从最标准的代码出发，展示如何搭建 VGG16 网络。');
+    expect(bestPassage(text, holding('上代码'), 200)).toBe('话不多说，上代码…');
+  });
+
   it('does not end on a line that leads into a formula it could not fit', () => {
     const formula = `$$\n${'x + '.repeat(60)}y\n$$`;
     const text = `交叉熵惩罚错误的预测。它定义为：\n\n${formula}`;

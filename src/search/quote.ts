@@ -119,8 +119,13 @@ function isTable(text: string, u: RawUnit): boolean {
 }
 
 function isCode(text: string, u: RawUnit): boolean {
-  return u.kind === 'block' && /^(```|~~~)/.test(text.slice(u.start, u.start + 3));
+  return u.kind === 'block' && CODE_FENCE.test(text.slice(u.start, u.end));
 }
+
+/** A code fence at the start of a line, inside a blockquote too ("> ```"): the quote markers, then the fence. */
+const CODE_FENCE = /^((?:>[ \t]?)*)(```+|~~~+)/;
+/** Blockquote markers before a line's content: a fence inside a quote opens and closes as one outside does. */
+const QUOTE_MARKERS = /^(?:>[ \t]?)+/;
 
 interface Window {
   start: number;
@@ -205,8 +210,9 @@ function withRowsCut(passage: string, maxChars: number): string {
 function shorten(passage: string, isBlock: boolean, maxChars: number): string {
   if (isBlock) {
     if (passage.startsWith('$$')) return passage;
-    const fence = /^(```+|~~~+)/.exec(passage)?.[1];
-    const closing = fence ? `\n${fence}` : '';
+    const opener = CODE_FENCE.exec(passage);
+    // Closed again inside the blockquote it opened in: "> ```".
+    const closing = opener ? `\n${opener[1]!}${opener[2]!}` : '';
     const room = maxChars - closing.length - 2;
     const cut = passage.slice(0, room);
     const lastLine = cut.lastIndexOf('\n');
@@ -266,8 +272,10 @@ function toUnits(text: string): RawUnit[] {
       u.closes = false;
     }
   }
-  // The section's last unit ends the section's thought, whatever its punctuation.
-  units[units.length - 1]!.closes = true;
+  // The section's last unit ends the section's thought, whatever its punctuation, unless it leads into what a
+  // long section's next part holds ("话不多说，上代码：" before the code): a quote ending there says it goes on.
+  const last = units[units.length - 1]!;
+  last.closes = !(last.kind === 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(last.start, last.end))));
   return units;
 }
 
@@ -297,7 +305,7 @@ function toBlocks(text: string): Block[] {
     const start = offset;
     const end = offset + line.length;
     offset = end + 1;
-    const trimmed = line.trim();
+    const trimmed = line.trim().replace(QUOTE_MARKERS, '').trim();
     if (fence) {
       current!.end = end;
       if (trimmed.startsWith(fence) && (fence !== '$$' || trimmed.endsWith('$$'))) {
