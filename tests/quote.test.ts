@@ -103,6 +103,16 @@ describe('bestPassage: where a quote ends', () => {
     expect(quote.endsWith('\n…')).toBe(true);
   });
 
+  it('does not end on the last item of a list when it ends on a colon: what it introduces comes, or the quote says it goes on', () => {
+    const steps = Array.from({ length: 8 }, (_, k) => `${k + 1}. 第 ${k + 1} 步，${'照着做'.repeat(8)}。`);
+    const text = ['5、简介：基于 FlatBuffers 的模型格式。', '6、移动端开发步骤：', '', 'Android Studio 3.0 环境。', '', ...steps].join(
+      '\n',
+    );
+    expect(bestPassage(text, holding('FlatBuffers', '开发步骤'), 120)).toContain('6、移动端开发步骤：\n\nAndroid Studio 3.0 环境。');
+    // With no room for what it introduces, the quote says it goes on rather than stop on the colon.
+    expect(bestPassage(text, holding('FlatBuffers', '开发步骤'), 45)).toBe('5、简介：基于 FlatBuffers 的模型格式。\n6、移动端开发步骤…');
+  });
+
   it('takes a fence inside a blockquote ("> ```") for a code block: an over-long one is cut at a line and closed in the quote', () => {
     const config = Array.from({ length: 40 }, (_, k) => `> agent1.sources.source${k}.type = TAILDIR`);
     const text = ['> Flume 收集服务器日志到 hdfs', '>', '> ```', ...config, '> ```'].join('\n');

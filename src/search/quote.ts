@@ -251,13 +251,11 @@ function toUnits(text: string): RawUnit[] {
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
     const next = units[k + 1];
-    if (u.kind === 'item' && next?.group !== u.group) u.closes = true;
-    // A list item whose last line ends on a colon before a block ("3、…计算TPR和FPR。…正例与反例信息如下：" then the table)
-    // leads into the block as a colon line does, and the list's thought goes on into it.
-    if (u.kind === 'item' && next?.kind === 'block' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)))) {
-      u.leadIn = true;
-      u.closes = false;
-    }
+    // A list item whose last line ends on a colon ("6、移动端开发步骤：", "3、…正例与反例信息如下：" before a table) goes on into
+    // what follows, as a colon line does, though it is the list's last; before a block, it leads into it.
+    const endsOnColon = /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)));
+    if (u.kind === 'item' && next?.group !== u.group) u.closes = !endsOnColon;
+    if (u.kind === 'item' && next?.kind === 'block' && endsOnColon) u.leadIn = true;
     if (u.kind === 'sentence' && next && next.kind !== 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end))))
       u.leadIn = true;
     // A sentence announcing what follows ("以下是一些值得研究的方向。", "as follows.") leads into the list or block after it
@@ -275,7 +273,7 @@ function toUnits(text: string): RawUnit[] {
   // The section's last unit ends the section's thought, whatever its punctuation, unless it leads into what a
   // long section's next part holds ("话不多说，上代码：" before the code): a quote ending there says it goes on.
   const last = units[units.length - 1]!;
-  last.closes = !(last.kind === 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(last.start, last.end))));
+  last.closes = !(last.kind !== 'block' && /[：:]$/.test(stripEmphasis(text.slice(last.start, last.end))));
   return units;
 }
 
