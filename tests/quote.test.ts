@@ -21,6 +21,14 @@ describe('bestPassage: where a quote starts', () => {
     expect(quote).not.toContain('背景');
   });
 
+  it('starts at the sentence a clause after "；" belongs to, not at the clause', () => {
+    const text = '背景介绍一下。batch size 的取舍：太小则梯度噪声大；太大则显存压力大、泛化可能变差。别的内容。';
+    const quote = bestPassage(text, holding('显存'), 100);
+    expect(quote.startsWith('batch size 的取舍：太小则梯度噪声大；太大则显存压力大、泛化可能变差。')).toBe(true);
+    // Going back costs at most half the quote: with less room, the clause that answers starts it.
+    expect(bestPassage(text, holding('显存'), 60).startsWith('太大则显存压力大')).toBe(true);
+  });
+
   it('takes the label line before a list together with the list', () => {
     const text = [
       'PolarMask 是单阶段实例分割方法。',

@@ -18,6 +18,8 @@ interface Unit {
   closes: boolean;
   /** A sentence that introduces the list or block after it (ends with a colon). */
   leadIn?: boolean;
+  /** A sentence that goes on from the one before it in its paragraph, which stops on "；" or "，". */
+  continues?: boolean;
   /** The question's terms the unit holds, with their weights. */
   terms: ReadonlyMap<string, number>;
   /** Those it says itself: the section's opening holds its heading's terms without saying them. */
@@ -143,7 +145,13 @@ interface Window {
  */
 function startFor(units: Unit[], i: number, maxChars: number): number {
   const unit = units[i]!;
-  if (unit.kind === 'sentence') return i;
+  if (unit.kind === 'sentence') {
+    // A clause after "；" goes on from the sentence it belongs to: the quote starts where that sentence does,
+    // if that costs at most half the quote ("会有两个问题：…；回归损失量级与分类损失难平衡。").
+    let first = i;
+    while (first > 0 && units[first]!.continues && units[i]!.end - units[first - 1]!.start <= maxChars / 2) first--;
+    return first;
+  }
   let first = i;
   while (first > 0 && units[first - 1]!.group === unit.group) first--;
   const lead = first > 0 && units[first - 1]!.leadIn ? first - 1 : first;
@@ -239,10 +247,15 @@ function toUnits(text: string): RawUnit[] {
     else if (block.kind === 'list') {
       for (const item of listItems(text, block)) units.push({ ...item, kind: 'item', group, closes: false });
     } else {
+      let before: RawUnit | null = null;
       for (const s of splitSentences(text.slice(block.start, block.end))) {
         const start = block.start + s.start + (s.text.length - s.text.trimStart().length);
         const end = block.start + s.end - (s.text.length - s.text.trimEnd().length);
-        if (end > start) units.push({ start, end, kind: 'sentence', group: ++group, closes: sentenceCloses(text.slice(start, end)) });
+        if (end <= start) continue;
+        const unit: RawUnit = { start, end, kind: 'sentence', group: ++group, closes: sentenceCloses(text.slice(start, end)) };
+        if (before && /[；;，,]$/.test(stripEmphasis(text.slice(before.start, before.end)))) unit.continues = true;
+        units.push(unit);
+        before = unit;
       }
     }
     previous = block;
