@@ -232,6 +232,19 @@ describe('scoredPassage: the heading lends its words to the opening, not over a 
   });
 });
 
+describe('scoredPassage: the heading lends its words past a credit or a source link', () => {
+  it('gives the heading’s words to the first line of text, not to a credit or a link before it, which the quote leaves out', () => {
+    const lead = new Map([['BN', 1]]);
+    const credit = '**（贡献者：某某－某大学）**\n\n在CNN中，激活前做归一化。别的内容。';
+    expect(scoredPassage(credit, holding('BN'), 60, lead).quote.startsWith('在CNN中，激活前做归一化。')).toBe(true);
+    const link = 'https://blog.csdn.net/some/article/123\n\n在计算资源不丰富的设备上加速推断。';
+    expect(scoredPassage(link, holding('BN'), 60, lead).quote).toBe('在计算资源不丰富的设备上加速推断。');
+    // A figure is no aside: the text after it reads it ("上图…").
+    const figure = '![](img/bn.png)\n\n上图是归一化前后的寻解过程。';
+    expect(scoredPassage(figure, holding('BN'), 60, lead).quote.startsWith('![](img/bn.png)')).toBe(true);
+  });
+});
+
 describe('bestPassage on every section of notes/', () => {
   const sections = readdirSync(notesDir)
     .filter((f) => f.endsWith('.md'))

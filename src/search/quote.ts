@@ -75,11 +75,15 @@ export function scoredPassage(
   /** Terms the section's first unit holds without saying them: those of the heading it continues. */
   leadTerms: ReadonlyMap<string, number> = new Map(),
 ): { quote: string; score: number } {
-  const units: Unit[] = toUnits(text).map((u, k) => {
+  const raw = toUnits(text);
+  // The heading's words go to what opens the section's text, past a credit or a source link before it
+  // ("**（贡献者：…）**", "https://blog.csdn.net/…"), which says nothing the heading names.
+  const opening = raw.findIndex((u) => !ASIDE.test(text.slice(u.start, u.end).trim()));
+  const units: Unit[] = raw.map((u, k) => {
     const weighed = weigh(text.slice(u.start, u.end));
     // A plain number is a term of the unit's own, so a run sums them.
     const own = typeof weighed === 'number' ? new Map([[`\u0000unit${k}`, weighed]]) : weighed;
-    const terms = k === 0 && leadTerms.size > 0 ? new Map([...leadTerms, ...own]) : own;
+    const terms = k === opening && leadTerms.size > 0 ? new Map([...leadTerms, ...own]) : own;
     let score = 0;
     for (const w of terms.values()) score += w;
     return { ...u, terms, said: own, score, code: isCode(text, u), table: isTable(text, u) };
@@ -98,6 +102,12 @@ export function scoredPassage(
   }
   return { quote: render(text, units, best!, maxChars), score: best!.score };
 }
+
+/**
+ * A line that is only an aside to the text: a bracketed credit or note, a bare link. A figure is not: the text
+ * after it reads it ("上图是…").
+ */
+const ASIDE = /^(?:\**[（(][^()（）\n]*[)）]\**|<?https?:\/\/\S+>?)$/;
 
 /** How much of the question a run holds: each term once, a term found only in code at CODE_WEIGHT. */
 function holding(units: Unit[], start: number, end: number, termsOf = (u: Unit) => u.terms): number {
