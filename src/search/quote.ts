@@ -91,13 +91,17 @@ export function scoredPassage(
   if (units.length === 0) return { quote: '', score: 0 };
   const anyRelevant = units.some((u) => u.score > 0);
   let best: Window | null = null;
+  const saidIn = (w: Window) => {
+    w.said ??= holding(units, w.start, w.end, (u) => u.said);
+    return w.said;
+  };
   for (let i = 0; i < units.length; i++) {
     // A passage starts at a unit that matters (if any does), so the quote reads as an answer, not as context.
     if (anyRelevant && units[i]!.score <= 0) continue;
     const window = windowFrom(units, startFor(units, i, maxChars), maxChars);
     // Between runs holding as much, one that says the words itself beats the opening that holds them only
     // through its heading: "PolarMask 提出在极坐标下直接计算…IoU" answers "polar iou loss", the motivation before it less.
-    const better = !best || window.score > best.score + 1e-9 || (window.score > best.score - 1e-9 && window.said > best.said + 1e-9);
+    const better = !best || window.score > best.score + 1e-9 || (window.score > best.score - 1e-9 && saidIn(window) > saidIn(best) + 1e-9);
     if (better) best = window;
   }
   return { quote: render(text, units, best!, maxChars), score: best!.score };
@@ -143,8 +147,8 @@ interface Window {
   start: number;
   end: number;
   score: number;
-  /** How much of the question the run says itself (its score without the heading's terms lent to the opening). */
-  said: number;
+  /** How much of the question the run says itself (its score without the heading's terms lent to the opening): read on a tie. */
+  said?: number;
   ellipsis: boolean;
 }
 
@@ -187,7 +191,6 @@ function windowFrom(units: Unit[], start: number, maxChars: number): Window {
     start,
     end: closedEnd,
     score: holding(units, start, closedEnd),
-    said: holding(units, start, closedEnd, (u) => u.said),
     ellipsis,
   };
 }
