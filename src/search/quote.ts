@@ -187,12 +187,7 @@ function windowFrom(units: Unit[], start: number, maxChars: number): Window {
   while (closedEnd > top + 1 && !units[closedEnd - 1]!.closes) closedEnd--;
   const ellipsis = !units[closedEnd - 1]!.closes;
   if (ellipsis) closedEnd = end; // no clean end after the answer: keep what fits and say it goes on
-  return {
-    start,
-    end: closedEnd,
-    score: holding(units, start, closedEnd),
-    ellipsis,
-  };
+  return { start, end: closedEnd, score: holding(units, start, closedEnd), ellipsis };
 }
 
 function render(text: string, units: Unit[], w: Window, maxChars: number): string {
@@ -282,8 +277,7 @@ function toUnits(text: string): RawUnit[] {
     const endsOnColon = /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)));
     if (u.kind === 'item' && next?.group !== u.group) u.closes = !endsOnColon;
     if (u.kind === 'item' && next?.kind === 'block' && endsOnColon) u.leadIn = true;
-    if (u.kind === 'sentence' && next && next.kind !== 'sentence' && /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end))))
-      u.leadIn = true;
+    if (u.kind === 'sentence' && next && next.kind !== 'sentence' && endsOnColon) u.leadIn = true;
     // A sentence announcing what follows ("以下是一些值得研究的方向。", "as follows.") leads into the list or block after it
     // though it ends on a full stop: the list is what it announces, so no quote ends on it.
     if (u.kind === 'sentence' && next && next.kind !== 'sentence' && ANNOUNCES.test(text.slice(u.start, u.end))) {
