@@ -274,10 +274,10 @@ function toUnits(text: string): RawUnit[] {
     const next = units[k + 1];
     // A list item whose last line ends on a colon ("6、移动端开发步骤：", "3、…正例与反例信息如下：" before a table) goes on into
     // what follows, as a colon line does, though it is the list's last; before a block, it leads into it.
-    const endsOnColon = /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)));
-    if (u.kind === 'item' && next?.group !== u.group) u.closes = !endsOnColon;
-    if (u.kind === 'item' && next?.kind === 'block' && endsOnColon) u.leadIn = true;
-    if (u.kind === 'sentence' && next && next.kind !== 'sentence' && endsOnColon) u.leadIn = true;
+    const colon = endsOnColon(text, u);
+    if (u.kind === 'item' && next?.group !== u.group) u.closes = !colon;
+    if (u.kind === 'item' && next?.kind === 'block' && colon) u.leadIn = true;
+    if (u.kind === 'sentence' && next && next.kind !== 'sentence' && colon) u.leadIn = true;
     // A sentence announcing what follows ("以下是一些值得研究的方向。", "as follows.") leads into the list or block after it
     // though it ends on a full stop: the list is what it announces, so no quote ends on it.
     if (u.kind === 'sentence' && next && next.kind !== 'sentence' && ANNOUNCES.test(text.slice(u.start, u.end))) {
@@ -293,8 +293,13 @@ function toUnits(text: string): RawUnit[] {
   // The section's last unit ends the section's thought, whatever its punctuation, unless it leads into what a
   // long section's next part holds ("话不多说，上代码：" before the code): a quote ending there says it goes on.
   const last = units[units.length - 1]!;
-  last.closes = !(last.kind !== 'block' && /[：:]$/.test(stripEmphasis(text.slice(last.start, last.end))));
+  last.closes = last.kind === 'block' || !endsOnColon(text, last);
   return units;
+}
+
+/** Whether a unit's text stops on a colon (bold and closing brackets aside): it leads into what follows. */
+function endsOnColon(text: string, u: RawUnit): boolean {
+  return /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)));
 }
 
 /** Words that announce a list or block to come: 以下, 如下, "the following", "as follows". */

@@ -191,7 +191,7 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
     const candidates = chosen === undefined ? definingCandidates() : [];
     const best = chosen ?? mostWorth(candidates)?.id ?? inQuestion().find(named) ?? alone[0];
     if (best) take(best, side);
-    if (best && candidates.length > 0) definedAmong.set(side, candidates);
+    if (candidates.length > 0) definedAmong.set(side, candidates);
   }
   // A side's words may name sections in several notes (剪枝 prunes decision trees in 第二章 and networks in 第十七章
   // on model compression): of its defining candidates, one in a note where another side was found is the one the
