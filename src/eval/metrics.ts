@@ -38,3 +38,18 @@ export function correctAbstention(outcomes: Outcome[]): { n: number; rate: numbe
   const off = outcomes.filter((o) => !o.expected);
   return { n: off.length, rate: off.length ? off.filter((o) => !o.answered).length / off.length : 0 };
 }
+
+/**
+ * The 95 % Wilson score interval of `hits` out of `n`: where the rate over
+ * all such questions likely lies, given only these. It says whether 0.843
+ * of 713 questions is short of 0.85 or within what another 713 could give;
+ * unlike the plain ±2σ interval it stays inside 0–1 for a rate near either end.
+ */
+export function wilsonInterval(hits: number, n: number, z = 1.96): { low: number; high: number } {
+  if (n === 0) return { low: 0, high: 1 };
+  const p = hits / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}

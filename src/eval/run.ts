@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import 'dotenv/config';
@@ -8,8 +8,9 @@ import { stderrLogger } from '../log.js';
 import { ask, type AnswerResult, type KeywordFeatures } from '../search/ask.js';
 import { correctSpelling } from '../search/spelling.js';
 import { curatedGlossary } from '../text/glossary.js';
+import { compareRuns, comparisonTable, parseSavedRun, savedRunJson } from './compare.js';
 import { correctAbstention, retrievalMetrics, type Outcome } from './metrics.js';
-import { sectionRows, sectionTable } from './section-report.js';
+import { intervalTable, sectionRows, sectionTable } from './section-report.js';
 import { currentSectionTexts } from './section-texts.js';
 import { glossarySlips, tallySlips } from './typo-check.js';
 import {
@@ -48,12 +49,17 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', short: 'v', default: false },
     ablation: { type: 'boolean', default: false },
     typos: { type: 'boolean', default: false },
+    // The public section set's outcomes, question by question, to compare a later run against (compare.ts).
+    save: { type: 'string' },
+    against: { type: 'string' },
   },
 });
 
 const config = coreConfigFrom(process.env);
 const logger = stderrLogger();
 const questions = loadQuestions(values.questions!);
+// Read before the long run, so a mistyped file fails at once.
+const baseline = values.against ? readBaseline(values.against) : null;
 const corpora: Record<string, string | null> = {
   notes: config.notesDir,
   dl500: existsSync(values.dl500!) ? path.resolve(values.dl500!) : null,
@@ -160,8 +166,21 @@ if (scoredSets.length) {
   if (!values.json) {
     const counts = scoredSets.map(([set, o]) => `${o.length} ${set}`).join(', ');
     process.stdout.write(`\nSection eval (${counts}): the first result's section and quote\n\n${sectionTable(rows).join('\n')}\n`);
+    process.stdout.write(`\nWith 95 % intervals (Wilson):\n\n${intervalTable(rows).join('\n')}\n`);
   }
   if (values.verbose && sectionMisses.length) process.stdout.write(`\nSection misses (public set only):\n${sectionMisses.join('\n')}\n`);
+}
+const publicOutcomes = scoredSets.find(([set]) => set === 'public')?.[1] ?? [];
+if (values.save) {
+  writeFileSync(values.save, savedRunJson(values.sections!, publicOutcomes));
+  logger.info(`Public section outcomes saved to ${values.save}: compare a later run with --against ${values.save}`);
+}
+if (baseline) {
+  if (baseline.questions !== values.sections) logger.warn(`${values.against} scored ${baseline.questions}, this run ${values.sections}`);
+  const comparison = compareRuns(baseline.outcomes, publicOutcomes);
+  if (values.json) report.against = comparison;
+  else
+    process.stdout.write(`\nAgainst ${values.against} (public set, question by question):\n\n${comparisonTable(comparison).join('\n')}\n`);
 }
 if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 
@@ -300,6 +319,17 @@ async function evaluateSections(
     }
   }
   return outcomes;
+}
+
+/** A run saved by --save, or a one-line error and exit: a stack trace says nothing a user needs. */
+function readBaseline(file: string) {
+  try {
+    if (!existsSync(file)) throw new Error(`No saved eval run at ${file}. Write one with: npm run eval -- --save ${file}`);
+    return parseSavedRun(readFileSync(file, 'utf8'), file);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
 }
 
 /** Every non-empty line of the `.jsonl` files in `dir`, in file-name order, with the file and line it came from. */

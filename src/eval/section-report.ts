@@ -1,3 +1,4 @@
+import { wilsonInterval } from './metrics.js';
 import { summarizeSections, type SectionOutcome, type Share, type SectionSummary } from './sections.js';
 
 export interface SectionRow {
@@ -46,6 +47,26 @@ export function sectionTable(rows: SectionRow[]): string[] {
   for (const { set, corpus, lang, summary: s } of rows) {
     lines.push(
       `| ${set} | ${corpus} | ${lang} | ${s.onTopic} | ${rate(s.secAt1)} | ${rate(s.secAt3)} | ${rate(s.quoteAt1)} | ${rate(s.quoteGivenSec1)} | ${count(s.bothSides)} | ${count(s.typoSecAt3)} | ${count(s.nearMissRefused)} | ${count(s.farRefused)} | ${count(s.falseAbstention)} | ${s.stale} |`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * Each set's main figures with their 95 % intervals (metrics.ts): how far a
+ * figure could move on another set of questions asked the same way.
+ */
+export function intervalTable(rows: SectionRow[]): string[] {
+  const lines = ['| set | n | sec@1 | sec@3 | quote@1 | both sides | false abstention |', '|---|---|---|---|---|---|---|'];
+  const within = (s: Share) => {
+    if (!s.n) return '–';
+    const { low, high } = wilsonInterval(s.hits, s.n);
+    return `${s.rate.toFixed(3)} (${low.toFixed(3)}–${high.toFixed(3)})`;
+  };
+  for (const { set, corpus, lang, summary: s } of rows) {
+    if (corpus !== 'all' || lang !== 'all') continue;
+    lines.push(
+      `| ${set} | ${s.onTopic} | ${within(s.secAt1)} | ${within(s.secAt3)} | ${within(s.quoteAt1)} | ${within(s.bothSides)} | ${within(s.falseAbstention)} |`,
     );
   }
   return lines;

@@ -62,7 +62,7 @@ export function parseSectionQuestion(line: string, where: string): SectionQuesti
   return parsed.data;
 }
 
-export function isOnTopic(q: SectionQuestion): boolean {
+export function isOnTopic(q: Pick<SectionQuestion, 'kind'>): boolean {
   return !REFUSED_KINDS.has(q.kind);
 }
 
