@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkNote } from '../src/notes/chunk.js';
+import { chunkNote, sectionHashOf } from '../src/notes/chunk.js';
 import { sectionKey } from '../src/notes/section.js';
 import { splitSentences } from '../src/notes/sentences.js';
 
@@ -157,6 +157,16 @@ describe('sectionKey', () => {
     expect(new Set(chunks.map(sectionKey)).size).toBe(2);
     expect(sectionKey({ file: 'a.md', headingPath: ['x', 'y'] })).not.toBe(sectionKey({ file: 'b.md', headingPath: ['x', 'y'] }));
     expect(sectionKey({ file: 'a.md', headingPath: ['x y'] })).not.toBe(sectionKey({ file: 'a.md', headingPath: ['x', 'y'] }));
+  });
+
+  it('gives the ids of one section’s parts one section half, and another section’s ids another', () => {
+    const para = '卷积神经网络利用局部连接和权值共享。'.repeat(120);
+    const { chunks } = chunkNote({ file: 'cnn.md', text: `# CNN\n\n## 卷积\n\n${para}\n\n## 池化\n\n池化层。\n` });
+    const parts = chunks.filter((c) => c.headingPath.at(-1) === '卷积');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(new Set(parts.map((c) => c.id)).size).toBe(parts.length);
+    expect(new Set(parts.map((c) => sectionHashOf(c.id))).size).toBe(1);
+    expect(new Set(chunks.map((c) => sectionHashOf(c.id))).size).toBe(2);
   });
 });
 

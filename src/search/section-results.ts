@@ -1,3 +1,4 @@
+import { sectionHashOf } from '../notes/chunk.js';
 import { sectionKey } from '../notes/section.js';
 import type { Chunk, ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
@@ -45,7 +46,8 @@ export function sectionResults(
     const quoteGroups = (side && !comparesSides && sideGroups.get(side)) || groups;
     // A long section is split in parts, and the part that ranks best (its code, say) need not hold the
     // passage that answers: quote from the part that holds the most of the question, among those found.
-    const parts = ranking.filter((r) => reads.sectionOf(r.id) === section).map((r) => r.id);
+    // The id's section half rules out most chunks without reading them.
+    const parts = ranking.filter((r) => sectionHashOf(r.id) === sectionHashOf(first) && reads.sectionOf(r.id) === section).map((r) => r.id);
     const quoted = parts
       .map((id) => ({ id, ...reads.quoteOf(reads.chunkOf(id)!.chunk, quoteGroups) }))
       .reduce((best, part) => (part.score > best.score + 1e-9 ? part : best));
