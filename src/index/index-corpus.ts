@@ -62,7 +62,11 @@ export class IndexCorpus {
   }
 
   sectionTokens({ chunk, meta }: ChunkWithMeta): Set<string> {
-    return new Set(this.tokenize(`${headingPathWords(chunk.headingPath)} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`));
+    // The index holds them already cut, by the same analyzer; a chunk not (or no longer) in it is cut here.
+    return (
+      this.live.guard(() => this.live.keyword.indexedTokens(chunk.id)) ??
+      new Set(this.tokenize(`${headingPathWords(chunk.headingPath)} ${meta.title} ${meta.aliases.join(' ')} ${chunk.text}`))
+    );
   }
 
   /**

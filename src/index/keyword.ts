@@ -147,6 +147,19 @@ export class KeywordIndex {
     this.changed();
   }
 
+  /**
+   * The tokens a chunk was indexed with, all fields together: what tokenizing
+   * its heading path, note title, aliases and text gives, read back instead of
+   * cut again (jieba is most of the cost). Undefined for a chunk not indexed.
+   */
+  indexedTokens(chunkId: string): Set<string> | undefined {
+    const row = this.statements.docOf.get(chunkId);
+    if (!row) return undefined;
+    const tokens = new Set<string>();
+    for (const field of [row.heading, row.own, row.names, row.text, row.code]) for (const t of field.split(' ')) if (t) tokens.add(t);
+    return tokens;
+  }
+
   /** Number of chunks containing `term`. */
   sectionsWith(term: string): number {
     let df = this.dfCache.get(term);
