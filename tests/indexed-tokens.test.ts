@@ -1,7 +1,8 @@
 /**
  * A section's tokens (what coverage and abstention read of a section the
- * keyword leg did not find) are read back from the keyword index instead of
- * cut again: the same set, without running jieba over the section.
+ * keyword leg did not find, and what a comparison reads of a side's text)
+ * are read back from the keyword index instead of cut again: the same sets,
+ * without running jieba over the section.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,11 +35,22 @@ describe('a section’s tokens', () => {
     for (const id of ids) expect([...index.sectionTokens(index.chunk(id)!)].sort(), id).toEqual([...cut(index, id)].sort());
   });
 
+  it('of its own text alone are what cutting the text gives, code included, for every section of the bundled notes', async () => {
+    const index = await openIndex(notesDir);
+    for (const note of index.notes) {
+      for (const { id } of note.chunks) {
+        const found = index.chunk(id)!;
+        expect([...index.textTokens(found)].sort(), id).toEqual([...new Set(index.tokenize(found.chunk.text))].sort());
+      }
+    }
+  });
+
   it('are read back by the chunk’s id, not cut again (an id names one text: it hashes it)', async () => {
     const index = await openIndex(notesDir);
     const found = index.chunk(index.notes[0]!.chunks[0]!.id)!;
     const retold = { ...found, chunk: { ...found.chunk, text: '完全不同的文字' } };
     expect(index.sectionTokens(retold)).toEqual(index.sectionTokens(found));
+    expect(index.textTokens(retold)).toEqual(index.textTokens(found));
     expect(index.sectionTokens(retold).has('文字')).toBe(false);
   });
 
@@ -49,5 +61,6 @@ describe('a section’s tokens', () => {
     const found = index.chunk(index.notes[0]!.chunks[0]!.id)!;
     const elsewhere = { ...found, chunk: { ...found.chunk, id: 'not-indexed', text: '平均池化取平均值。' } };
     expect(index.sectionTokens(elsewhere)).toEqual(new Set(index.tokenize('Pooling Max pooling Pooling 平均池化取平均值。')));
+    expect(index.textTokens(elsewhere)).toEqual(new Set(index.tokenize('平均池化取平均值。')));
   });
 });

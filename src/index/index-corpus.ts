@@ -69,6 +69,10 @@ export class IndexCorpus {
     );
   }
 
+  textTokens({ chunk }: ChunkWithMeta): Set<string> {
+    return this.live.guard(() => this.live.keyword.indexedTextTokens(chunk.id)) ?? new Set(this.tokenize(chunk.text));
+  }
+
   /**
    * A section titled "Focal Loss 的定义" is about focal loss in a way the
    * note's intro, which only shares the note title, is not.

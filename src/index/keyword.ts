@@ -154,10 +154,13 @@ export class KeywordIndex {
    */
   indexedTokens(chunkId: string): Set<string> | undefined {
     const row = this.statements.docOf.get(chunkId);
-    if (!row) return undefined;
-    const tokens = new Set<string>();
-    for (const field of [row.heading, row.own, row.names, row.text, row.code]) for (const t of field.split(' ')) if (t) tokens.add(t);
-    return tokens;
+    return row && tokensOf([row.heading, row.own, row.names, row.text, row.code]);
+  }
+
+  /** The tokens of a chunk's own text, prose and code, as indexed: what cutting its text gives. */
+  indexedTextTokens(chunkId: string): Set<string> | undefined {
+    const row = this.statements.docOf.get(chunkId);
+    return row && tokensOf([row.text, row.code]);
   }
 
   /** Number of chunks containing `term`. */
@@ -262,6 +265,13 @@ export class KeywordIndex {
     if (this.topicalCurrent !== false) this.statements.setState.run('topical', 'stale');
     this.topicalCurrent = false;
   }
+}
+
+/** A field is its tokens joined by spaces. */
+function tokensOf(fields: string[]): Set<string> {
+  const tokens = new Set<string>();
+  for (const field of fields) for (const t of field.split(' ')) if (t) tokens.add(t);
+  return tokens;
 }
 
 function fieldsOf(chunk: Chunk, meta: NoteMeta) {

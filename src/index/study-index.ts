@@ -179,6 +179,10 @@ export class StudyIndex {
     return this.corpus.sectionTokens(found);
   }
 
+  textTokens(found: ChunkWithMeta): Set<string> {
+    return this.corpus.textTokens(found);
+  }
+
   ownHeadingTokens(headingPath: readonly string[]): Set<string> {
     return this.corpus.ownHeadingTokens(headingPath);
   }

@@ -133,7 +133,10 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // indexed with, say nothing of what the section itself speaks of.
   const textTokens = new Map<string, ReadonlySet<string>>();
   const textTokensOf = (id: string) => {
-    if (!textTokens.has(id)) textTokens.set(id, new Set(corpus.tokenize(chunkOf(id)?.chunk.text ?? '')));
+    if (!textTokens.has(id)) {
+      const found = chunkOf(id);
+      textTokens.set(id, found ? corpus.textTokens(found) : new Set());
+    }
     return textTokens.get(id)!;
   };
   // The words of a section's note title and heading path; `above` leaves its own heading out: where it lives.

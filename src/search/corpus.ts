@@ -21,6 +21,8 @@ export interface Corpus {
   tokenize(text: string): string[];
   /** Every token of a chunk as the keyword index sees it: heading path, note names and text. */
   sectionTokens(found: ChunkWithMeta): Set<string>;
+  /** The tokens of the chunk's own text (prose and code): what the section itself says, without its headings or names. */
+  textTokens(found: ChunkWithMeta): Set<string>;
   /** Tokens of the section's own heading; none for a note's introduction (a path of one heading). */
   ownHeadingTokens(headingPath: readonly string[]): Set<string>;
   idf(token: string): number;

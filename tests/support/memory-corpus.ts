@@ -82,6 +82,7 @@ export function memoryCorpus(sections: Section[], options: CorpusOptions = {}): 
       })),
     tokenize,
     sectionTokens: (f) => new Set(tokensOf(f)),
+    textTokens: (f) => new Set(tokenize(f.chunk.text)),
     ownHeadingTokens: (path) => new Set(path.length > 1 ? tokenize(path[path.length - 1]!) : []),
     idf,
     sectionsWith,
