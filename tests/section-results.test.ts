@@ -22,6 +22,8 @@ function readsOf(chunks: ChunkWithMeta[]): SectionReads & { read: string[] } {
     chunkOf,
     // As ask() does: a chunk's section is read off the chunk.
     sectionOf: (id) => sectionKey(chunkOf(id)!.chunk),
+    // As the index does: ids that share their first half may be parts of one section.
+    mayShareSection: (a, b) => a.split('-')[0] === b.split('-')[0],
     tokensOf: () => new Set(),
     quoteOf: (c) => ({ quote: c.text, score: c.text.split('answer').length - 1 }),
     coverage: () => 0,

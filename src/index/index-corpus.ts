@@ -1,3 +1,4 @@
+import { sectionHashOf } from '../notes/chunk.js';
 import type { ChunkWithMeta, NoteMeta } from '../notes/types.js';
 import { headingPathWords, headingWords } from '../notes/section.js';
 import type { Analyzer, QueryGroup } from '../text/analyzer.js';
@@ -137,5 +138,10 @@ export class IndexCorpus {
     const chunk = this.live.guard(() => this.live.store.chunk(id));
     const meta = chunk && this.metaOf(chunk.file);
     return chunk && meta ? { chunk, meta } : undefined;
+  }
+
+  /** A chunk id's first half hashes its section (notes/chunk.ts): parts share it, other sections almost never. */
+  mayShareSection(a: string, b: string): boolean {
+    return sectionHashOf(a) === sectionHashOf(b);
   }
 }

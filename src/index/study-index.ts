@@ -227,6 +227,10 @@ export class StudyIndex {
     return this.corpus.chunk(id);
   }
 
+  mayShareSection(a: string, b: string): boolean {
+    return this.corpus.mayShareSection(a, b);
+  }
+
   // --- Notes, for lists, quizzes and daily posts ------------------------------------------
 
   /** File and title of every indexed note, in path order, from the file records alone: no chunk is read. */

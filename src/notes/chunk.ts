@@ -174,7 +174,8 @@ function packSpans(spans: Span[], maxChars: number): Span[] {
  * vaults of 10,000 sections), so equal halves still need the sections compared.
  */
 export function sectionHashOf(chunkId: string): string {
-  return chunkId.slice(0, chunkId.indexOf('-'));
+  const half = chunkId.indexOf('-');
+  return half < 0 ? chunkId : chunkId.slice(0, half);
 }
 
 function chunkId(file: string, headingPath: string[], body: string, occurrence = 1): string {

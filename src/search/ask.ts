@@ -271,6 +271,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const { results, resultTokens } = sectionResults(ranking, k, groups, sideGroups, {
     chunkOf,
     sectionOf,
+    mayShareSection: (a, b) => corpus.mayShareSection(a, b),
     tokensOf,
     quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf, features.headingLead),
     coverage: (g, tokens) => coverage(g, tokens, idf),

@@ -43,4 +43,10 @@ export interface Corpus {
   /** Chunk ids nearest to the question by meaning, best first; null when there is no dense leg. */
   denseHits(question: string, limit: number): Promise<string[] | null>;
   chunk(id: string): ChunkWithMeta | undefined;
+  /**
+   * False only when two chunks surely lie in different sections, told without
+   * reading them (an index may know it from their ids): a long section's parts
+   * are looked for among many chunks found by meaning alone.
+   */
+  mayShareSection(a: string, b: string): boolean;
 }

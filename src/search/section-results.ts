@@ -1,4 +1,3 @@
-import { sectionHashOf } from '../notes/chunk.js';
 import { sectionKey } from '../notes/section.js';
 import type { Chunk, ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
@@ -9,6 +8,8 @@ import type { RankedId } from './sides-first.js';
 export interface SectionReads {
   chunkOf(id: string): ChunkWithMeta | undefined;
   sectionOf(id: string): string;
+  /** False when two chunks surely lie in different sections, told without reading them (Corpus.mayShareSection). */
+  mayShareSection(a: string, b: string): boolean;
   /** The query tokens a chunk holds. */
   tokensOf(id: string): ReadonlySet<string>;
   /** The chunk's passage that best answers the groups, and how much of them it holds. */
@@ -46,8 +47,8 @@ export function sectionResults(
     const quoteGroups = (side && !comparesSides && sideGroups.get(side)) || groups;
     // A long section is split in parts, and the part that ranks best (its code, say) need not hold the
     // passage that answers: quote from the part that holds the most of the question, among those found.
-    // The id's section half rules out most chunks without reading them.
-    const parts = ranking.filter((r) => sectionHashOf(r.id) === sectionHashOf(first) && reads.sectionOf(r.id) === section).map((r) => r.id);
+    // Most chunks are ruled out without being read: the dense leg's fifty are mostly of other sections.
+    const parts = ranking.filter((r) => reads.mayShareSection(r.id, first) && reads.sectionOf(r.id) === section).map((r) => r.id);
     const quoted = parts
       .map((id) => ({ id, ...reads.quoteOf(reads.chunkOf(id)!.chunk, quoteGroups) }))
       .reduce((best, part) => (part.score > best.score + 1e-9 ? part : best));

@@ -83,6 +83,8 @@ export function memoryCorpus(sections: Section[], options: CorpusOptions = {}): 
     tokenize,
     sectionTokens: (f) => new Set(tokensOf(f)),
     textTokens: (f) => new Set(tokenize(f.chunk.text)),
+    // Its ids name nothing: any two chunks may be parts of one section.
+    mayShareSection: () => true,
     ownHeadingTokens: (path) => new Set(path.length > 1 ? tokenize(path[path.length - 1]!) : []),
     idf,
     sectionsWith,
