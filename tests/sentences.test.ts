@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/notes/sentences.js';
+import { firstSentence, splitSentences } from '../src/notes/sentences.js';
 
 const split = (text: string) => splitSentences(text).map((s) => s.text.trim());
 
@@ -70,5 +70,24 @@ describe('splitSentences: lines', () => {
   it('keeps each sentence’s offsets into the text', () => {
     const text = '甲。乙。';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['甲。', '乙。']);
+  });
+});
+
+describe('firstSentence', () => {
+  it('is the first sentence splitSentences gives, blank lines before it skipped', () => {
+    for (const text of [
+      '甲是乙。丙是丁。',
+      '\n\n  \n**Focal Loss 是**一种损失。它降低简单样本的权重。',
+      'See Fig. 3 for details. Then go on.',
+      '对策有：\n- 更多数据\n- 正则化；',
+      '公式 $p = 0.5. q$ 不拆。后一句。',
+      'One sentence with no end',
+    ])
+      expect(firstSentence(text)).toEqual(splitSentences(text)[0]);
+  });
+
+  it('is undefined for blank text', () => {
+    expect(firstSentence('')).toBeUndefined();
+    expect(firstSentence(' \n\n ')).toBeUndefined();
   });
 });

@@ -41,7 +41,12 @@ export const LIST_ITEM_START = /^[ \t\u200b\u3000]*(?:[-*+][ \t]|\d{1,3}[.)][ \t
 const CLOSERS = /[”’"')）\]】」』]/;
 
 export function sentenceEnds(text: string): number[] {
-  const ends: number[] = [];
+  return [...endsOf(text)];
+}
+
+/** Sentence ends in order, found one at a time: the first sentence is found without reading the rest. */
+function* endsOf(text: string): Generator<number> {
+  let last = -1;
   let inMath = false;
   let inCode = false;
   let sentenceStart = 0;
@@ -80,13 +85,13 @@ export function sentenceEnds(text: string): number[] {
         else if (text.startsWith('**', end) && countOf(text.slice(sentenceStart, end), '**') % 2 === 1) end += 2;
         else break;
       }
-      ends.push(end);
+      yield end;
+      last = end;
       sentenceStart = end;
       i = end - 1;
     }
   }
-  if (ends.length === 0 || ends[ends.length - 1]! < text.length) ends.push(text.length);
-  return ends;
+  if (last < text.length) yield text.length;
 }
 
 /** A period followed by white space that still does not end the sentence: a list marker or an abbreviation. */
@@ -102,6 +107,17 @@ function periodContinues(text: string, sentenceStart: number, at: number): boole
 
 function countOf(text: string, part: string): number {
   return text.split(part).length - 1;
+}
+
+/** The first sentence of `text` that is not blank, as splitSentences gives it, or undefined. */
+export function firstSentence(text: string): { start: number; end: number; text: string } | undefined {
+  let start = 0;
+  for (const end of endsOf(text)) {
+    const piece = text.slice(start, end);
+    if (piece.trim()) return { start, end, text: piece };
+    start = end;
+  }
+  return undefined;
 }
 
 /** Splits `text` into sentences, keeping each sentence's offset. */

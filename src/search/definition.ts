@@ -1,7 +1,7 @@
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { holdsHalfOf, translationsOf } from './coverage.js';
-import { splitSentences } from '../notes/sentences.js';
+import { firstSentence } from '../notes/sentences.js';
 
 /**
  * How plainly a section defines what a "what is X" question asks about,
@@ -91,7 +91,8 @@ const SUBJECT_SHARE = 0.5;
  * running text, or as one item of a list comparing X with others, uses X.
  */
 function definesInText(text: string, groups: QueryGroup[], tokenize: (text: string) => string[], idf: (t: string) => number): boolean {
-  const opening = splitSentences(text).slice(0, 1);
+  const first = firstSentence(text);
+  const opening = first ? [first] : [];
   // Further down, only a paragraph that opens on X in bold and a copula ("**FFN 是**对每个位置…") defines X:
   // a section on two things ("自注意力与 FFN") defines the second in its own paragraph.
   const boldParagraphs = text
@@ -104,9 +105,8 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
       // A bold term alone on the paragraph's first line is a label, the definition under it ("**张量（tensor）**").
       const label = BOLD_LABEL.exec(p);
       if (label) return [{ text: `**${label[1]}**` }];
-      return splitSentences(p)
-        .slice(0, 1)
-        .filter(({ text: raw }) => BOLD_DEFINITION.test(raw));
+      const sentence = firstSentence(p);
+      return sentence && BOLD_DEFINITION.test(sentence.text) ? [sentence] : [];
     });
   for (const { text: raw } of [...opening, ...boldParagraphs]) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
