@@ -209,8 +209,9 @@ if (values.ablation) {
     ['quotes without the heading they continue', { headingLead: false }],
     ['without words aligned with the first heading', { headingAlignment: false }],
     ["without a question's placed subject", { placedSubject: false }],
+    ["without the notes' own slips", { notesSlips: false }],
     [
-      'without all twenty (before #12)',
+      'without all twenty-one (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -232,6 +233,7 @@ if (values.ablation) {
         headingLead: false,
         headingAlignment: false,
         placedSubject: false,
+        notesSlips: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

@@ -94,4 +94,6 @@ export interface KeywordFeatures {
   headingAlignment: boolean;
   /** Ranking: of a question placing its subject ("问答系统里的语义匹配"), the heading naming the subject is preferred (search/comparison.ts, questionPlace). */
   placedSubject: boolean;
+  /** A typed word's slips in the notes ("SequeezeNet" for squeezenet) as other spellings of it (search/notes-slips.ts). */
+  notesSlips: boolean;
 }

@@ -23,6 +23,7 @@ import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
 import { correctSpelling } from './spelling.js';
 import { withNameVariants } from './name-variants.js';
+import { withNotesSlips } from './notes-slips.js';
 import { specificity } from './specificity.js';
 
 export type { Answer, AnswerResult, AskOptions, KeywordFeatures } from './answer.js';
@@ -68,6 +69,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     headingLead: true,
     headingAlignment: true,
     placedSubject: true,
+    notesSlips: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -78,7 +80,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       guesses: features.dictionary ? g.guesses : [],
     }));
     const compounded = features.compounds ? withCompounds(translated, corpus) : translated;
-    return features.nameVariants ? withNameVariants(compounded, text, corpus) : compounded;
+    const named = features.nameVariants ? withNameVariants(compounded, text, corpus) : compounded;
+    return features.notesSlips ? withNotesSlips(named, corpus) : named;
   };
   const idf = (t: string) => corpus.idf(t);
   // Ranking weighs a word by what it says of the notes (IDF) and of the question's topic (its specificity in
