@@ -40,12 +40,8 @@ export const LIST_ITEM_START = /^[ \t\u200b\u3000]*(?:[-*+][ \t]|\d{1,3}[.)][ \t
 /** Characters that close what a sentence opened and belong with it. */
 const CLOSERS = /[”’"')）\]】」』]/;
 
-export function sentenceEnds(text: string): number[] {
-  return [...endsOf(text)];
-}
-
 /** Sentence ends in order, found one at a time: the first sentence is found without reading the rest. */
-function* endsOf(text: string): Generator<number> {
+function* sentenceEnds(text: string): Generator<number> {
   let last = -1;
   let inMath = false;
   let inCode = false;
@@ -109,25 +105,30 @@ function countOf(text: string, part: string): number {
   return text.split(part).length - 1;
 }
 
-/** The first sentence of `text` that is not blank, as splitSentences gives it, or undefined. */
-export function firstSentence(text: string): { start: number; end: number; text: string } | undefined {
+/** A sentence of a text, with its offsets into it. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The sentences of `text` that are not blank, in order, found one at a time. */
+function* sentencesOf(text: string): Generator<Sentence> {
   let start = 0;
-  for (const end of endsOf(text)) {
+  for (const end of sentenceEnds(text)) {
     const piece = text.slice(start, end);
-    if (piece.trim()) return { start, end, text: piece };
+    if (piece.trim()) yield { start, end, text: piece };
     start = end;
   }
+}
+
+/** The first sentence of `text` that is not blank, as splitSentences gives it, or undefined. */
+export function firstSentence(text: string): Sentence | undefined {
+  for (const sentence of sentencesOf(text)) return sentence;
   return undefined;
 }
 
 /** Splits `text` into sentences, keeping each sentence's offset. */
-export function splitSentences(text: string): Array<{ start: number; end: number; text: string }> {
-  const out: Array<{ start: number; end: number; text: string }> = [];
-  let start = 0;
-  for (const end of sentenceEnds(text)) {
-    const piece = text.slice(start, end);
-    if (piece.trim()) out.push({ start, end, text: piece });
-    start = end;
-  }
-  return out;
+export function splitSentences(text: string): Sentence[] {
+  return [...sentencesOf(text)];
 }
