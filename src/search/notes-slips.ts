@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { QueryGroup } from '../text/analyzer.js';
+import { englishOfLengths } from '../text/spelling.js';
 import type { Corpus } from './corpus.js';
 import { withTranslations } from './coverage.js';
 
@@ -27,14 +28,11 @@ export function withNotesSlips(groups: QueryGroup[], corpus: Corpus): QueryGroup
       const used = corpus.sectionsWith(typed);
       if (used === 0) continue;
       vocabulary ??= corpus.spellingVocabulary();
-      for (let length = typed.length - 1; length <= typed.length + 1; length++) {
-        for (const { word } of vocabulary.englishByLength.get(length) ?? []) {
-          if (word.startsWith(typed) || typed.startsWith(word) || distance(word, typed) !== 1) continue;
-          const slipUsed = corpus.sectionsWith(word);
-          if (slipUsed === 0 || slipUsed * SLIP_RARITY > used) continue;
-          if (vocabulary.glossaryWords.has(word) || corpus.isEverydayWord(word)) continue;
-          if (!g.tokens.includes(word) && !g.expansions.includes(word)) slips.push(word);
-        }
+      for (const { word, sections } of englishOfLengths(vocabulary, typed.length - 1, typed.length + 1)) {
+        if (word.startsWith(typed) || typed.startsWith(word) || distance(word, typed) !== 1) continue;
+        if (sections === 0 || sections * SLIP_RARITY > used) continue;
+        if (vocabulary.glossaryWords.has(word) || corpus.isEverydayWord(word)) continue;
+        if (!g.tokens.includes(word) && !g.expansions.includes(word)) slips.push(word);
       }
     }
     // Each slip stands alone, as a translation of its own: a section holding it holds the typed word.

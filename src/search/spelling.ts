@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { segmentChinese } from '../text/analyzer.js';
 import { pinyinKey } from '../text/pinyin.js';
 import { SPECIFIC_SHARE } from './hinges.js';
-import type { SpellingEntry } from '../text/spelling.js';
+import { englishOfLengths, type SpellingEntry } from '../text/spelling.js';
 import type { Corpus } from './corpus.js';
 
 /** One word of the question replaced by a word of the notes. */
@@ -68,16 +68,14 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
   let best: { entry: SpellingEntry; edits: number; glossary: boolean } | null = null;
   const shortest = Math.min(word.length, token.length) - budget;
   const longest = Math.max(word.length, token.length) + budget;
-  for (let length = shortest; length <= longest; length++) {
-    for (const entry of vocabulary.englishByLength.get(length) ?? []) {
-      // The stem is compared too: the index holds "segment" for "segmentation"; but never with a word shorter
-      // than the stem ("inetance" stems to "inet", one edit from "net").
-      const stemEdits = entry.word.length >= token.length ? editsBetween(token, entry.word) : Number.POSITIVE_INFINITY;
-      const edits = Math.min(editsBetween(word, entry.word), stemEdits);
-      if (edits > budget) continue;
-      const glossary = vocabulary.glossaryWords.has(entry.word);
-      if (!best || edits < best.edits || (edits === best.edits && isBetter(entry, glossary, best, word))) best = { entry, edits, glossary };
-    }
+  for (const entry of englishOfLengths(vocabulary, shortest, longest)) {
+    // The stem is compared too: the index holds "segment" for "segmentation"; but never with a word shorter
+    // than the stem ("inetance" stems to "inet", one edit from "net").
+    const stemEdits = entry.word.length >= token.length ? editsBetween(token, entry.word) : Number.POSITIVE_INFINITY;
+    const edits = Math.min(editsBetween(word, entry.word), stemEdits);
+    if (edits > budget) continue;
+    const glossary = vocabulary.glossaryWords.has(entry.word);
+    if (!best || edits < best.edits || (edits === best.edits && isBetter(entry, glossary, best, word))) best = { entry, edits, glossary };
   }
   // "hyperparameters" stems as the glossary's "hyperparameter" does: the same word, inflected, not a slip.
   if (!best || corpus.tokenize(best.entry.word)[0] === token) return null;
@@ -96,12 +94,10 @@ function glossarySlip(word: string, token: string, corpus: Corpus): string | nul
   if (corpus.isEverydaySpelling(word)) return null;
   const vocabulary = corpus.spellingVocabulary();
   let best: SpellingEntry | null = null;
-  for (let length = word.length - 1; length <= word.length + 1; length++) {
-    for (const entry of vocabulary.englishByLength.get(length) ?? []) {
-      if (!vocabulary.glossaryWords.has(entry.word) || editsBetween(word, entry.word) !== 1) continue;
-      if (corpus.tokenize(entry.word)[0] === token) continue;
-      if (!best || entry.sections > best.sections) best = entry;
-    }
+  for (const entry of englishOfLengths(vocabulary, word.length - 1, word.length + 1)) {
+    if (!vocabulary.glossaryWords.has(entry.word) || editsBetween(word, entry.word) !== 1) continue;
+    if (corpus.tokenize(entry.word)[0] === token) continue;
+    if (!best || entry.sections > best.sections) best = entry;
   }
   return best?.word ?? null;
 }

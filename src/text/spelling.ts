@@ -17,3 +17,8 @@ export interface SpellingVocabulary {
   /** Chinese index words of two to four characters, by toneless pinyin (text/pinyin.ts). */
   chineseByPinyin: ReadonlyMap<string, readonly SpellingEntry[]>;
 }
+
+/** The vocabulary's English entries from `shortest` to `longest` characters long: where a word's near spellings are. */
+export function* englishOfLengths(vocabulary: SpellingVocabulary, shortest: number, longest: number): Generator<SpellingEntry> {
+  for (let length = shortest; length <= longest; length++) yield* vocabulary.englishByLength.get(length) ?? [];
+}
