@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { isOnTopic, SECTION_KINDS, type SectionOutcome } from './sections.js';
+import { isOnTopic, isScored, rankedWithin, SECTION_KINDS, type SectionOutcome } from './sections.js';
 
 /**
  * Two runs of the public section set, question by question: what a change
@@ -23,19 +23,16 @@ interface Measure {
   hit(o: SectionOutcome): boolean | null;
 }
 
-/** Scored as on-topic: stale questions are reported, not scored, as in the section table. */
-const onTopic = (o: SectionOutcome) => isOnTopic(o) && !o.stale;
-
-/** The figures of the section table, each read off one question. */
+/** The figures of the section table (sections.ts, summarizeSections), each read off one question. */
 export const MEASURES: readonly Measure[] = [
-  { name: 'sec@1', hit: (o) => (onTopic(o) ? o.rank === 1 : null) },
-  { name: 'sec@3', hit: (o) => (onTopic(o) ? o.rank !== null && o.rank <= 3 : null) },
-  { name: 'quote@1', hit: (o) => (onTopic(o) ? o.quoteHolds : null) },
-  { name: 'both sides', hit: (o) => (onTopic(o) && o.bothSides !== null ? o.bothSides : null) },
-  { name: 'typo sec@3', hit: (o) => (onTopic(o) && o.kind === 'typo' ? o.rank !== null && o.rank <= 3 : null) },
-  { name: 'off-topic refused', hit: (o) => (o.kind === 'near-miss' || o.kind === 'far' ? !o.answered : null) },
+  { name: 'sec@1', hit: (o) => (isScored(o) ? rankedWithin(1)(o) : null) },
+  { name: 'sec@3', hit: (o) => (isScored(o) ? rankedWithin(3)(o) : null) },
+  { name: 'quote@1', hit: (o) => (isScored(o) ? o.quoteHolds : null) },
+  { name: 'both sides', hit: (o) => (isScored(o) && o.bothSides !== null ? o.bothSides : null) },
+  { name: 'typo sec@3', hit: (o) => (isScored(o) && o.kind === 'typo' ? rankedWithin(3)(o) : null) },
+  { name: 'off-topic refused', hit: (o) => (isOnTopic(o) ? null : !o.answered) },
   // Answering an on-topic question is the hit: a loss here is a new false abstention.
-  { name: 'on-topic answered', hit: (o) => (onTopic(o) ? o.answered : null) },
+  { name: 'on-topic answered', hit: (o) => (isScored(o) ? o.answered : null) },
 ];
 
 export interface MeasureChange {

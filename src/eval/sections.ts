@@ -201,22 +201,32 @@ export interface SectionSummary {
   stale: number;
 }
 
+/** An on-topic question scored: a stale one is reported, not scored. */
+export function isScored(o: SectionOutcome): boolean {
+  return isOnTopic(o) && !o.stale;
+}
+
+/** An acceptable section among the first `k` results. */
+export const rankedWithin =
+  (k: number) =>
+  (o: SectionOutcome): boolean =>
+    o.rank !== null && o.rank <= k;
+
 export function summarizeSections(outcomes: SectionOutcome[]): SectionSummary {
-  const onTopic = outcomes.filter((o) => !REFUSED_KINDS.has(o.kind) && !o.stale);
-  const at = (k: number) => (o: SectionOutcome) => o.rank !== null && o.rank <= k;
+  const onTopic = outcomes.filter(isScored);
   return {
     onTopic: onTopic.length,
-    secAt1: share(onTopic, at(1)),
-    secAt3: share(onTopic, at(3)),
+    secAt1: share(onTopic, rankedWithin(1)),
+    secAt3: share(onTopic, rankedWithin(3)),
     quoteAt1: share(onTopic, (o) => o.quoteHolds),
-    quoteGivenSec1: share(onTopic.filter(at(1)), (o) => o.quoteHolds),
+    quoteGivenSec1: share(onTopic.filter(rankedWithin(1)), (o) => o.quoteHolds),
     bothSides: share(
       onTopic.filter((o) => o.bothSides !== null),
       (o) => o.bothSides === true,
     ),
     typoSecAt3: share(
       onTopic.filter((o) => o.kind === 'typo'),
-      at(3),
+      rankedWithin(3),
     ),
     nearMissRefused: share(
       outcomes.filter((o) => o.kind === 'near-miss'),
