@@ -210,8 +210,9 @@ if (values.ablation) {
     ['without words aligned with the first heading', { headingAlignment: false }],
     ["without a question's placed subject", { placedSubject: false }],
     ["without the notes' own slips", { notesSlips: false }],
+    ['without guess credit shared among senses', { sensesShared: false }],
     [
-      'without all twenty-one (before #12)',
+      'without all twenty-two (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -234,6 +235,7 @@ if (values.ablation) {
         headingAlignment: false,
         placedSubject: false,
         notesSlips: false,
+        sensesShared: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

@@ -96,4 +96,6 @@ export interface KeywordFeatures {
   placedSubject: boolean;
   /** A typed word's slips in the notes ("SequeezeNet" for squeezenet) as other spellings of it (search/notes-slips.ts). */
   notesSlips: boolean;
+  /** Ranking: a dictionary guess of a word of many senses ("sense": eleven) earns a section less (search/coverage.ts). */
+  sensesShared: boolean;
 }

@@ -4,7 +4,7 @@ import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion, namesItsNote, topicalInSection, withOwnNames } from './abstain.js';
 import type { Corpus } from './corpus.js';
-import { coverage } from './coverage.js';
+import { coverage, flatGuessCredit, guessCreditBySenses } from './coverage.js';
 import { comparesOthers, comparisonSides, questionPlace, sidePlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
 import { inQuestionOrder } from './word-order.js';
@@ -70,6 +70,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     headingAlignment: true,
     placedSubject: true,
     notesSlips: true,
+    sensesShared: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -197,7 +198,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // The own heading's tokens in order: a Set keeps them in the order they came.
   const orderBonusOf = orderOf ? (id: string) => ORDER_WEIGHT * orderOf([...headingTokensOf(id)]) : () => 0;
   const bonusOf = (id: string) => headingBonusOf(id) + aspectBonusOf(id) + orderBonusOf(id);
-  const reranked = features.rerank ? rerankByCoverage(rankGroupsFor, bm25, tokensOf, bonusOf, rankIdf) : bm25;
+  const guessCredit = features.sensesShared ? guessCreditBySenses : flatGuessCredit;
+  const reranked = features.rerank ? rerankByCoverage(rankGroupsFor, bm25, tokensOf, bonusOf, rankIdf, guessCredit) : bm25;
   const keywordHits = features.overviews
     ? overviewsDefer(reranked, (id) => {
         const found = chunkOf(id);
@@ -235,6 +237,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
             (id) => own.get(id)!,
             (id) => HEADING_WEIGHT * coverage(g, headingTokensOf(id), idf),
             idf,
+            guessCredit,
           ).map((h) => h.id);
         },
         sectionOf,

@@ -4,6 +4,23 @@ import type { QueryGroup } from '../text/analyzer.js';
 const TRANSLATION_CREDIT = 0.8;
 /** Credit for an idea found only through a dictionary guess: one sense among several. */
 const GUESS_CREDIT = 0.5;
+/** A word of up to this many dictionary senses keeps the whole guess credit in the ranking (guessCreditBySenses). */
+const SENSES_TRUSTED = 3;
+
+/** What a section holding one of a group's dictionary guesses earns of the idea: the same for every group. */
+export const flatGuessCredit = (_g: QueryGroup): number => GUESS_CREDIT;
+
+/**
+ * The guess credit shared among a word's senses past the first few: "sense"
+ * has eleven (意义, 感知, 检测, 道理, …), so a section holding one of them is
+ * weak evidence that it speaks of what "make sense" means, and "when does batch
+ * normalization make sense to use" ranked "批归一化和群组归一化比较" above "3.6.13
+ * Batch Normalization在什么时候用比较合适？" for it. A word of few senses
+ * ("recommend": 推荐, 建议, …) keeps the whole credit. The ranking reads this;
+ * abstention keeps the flat credit, since a guess held is what tells a question
+ * the notes use its word at all.
+ */
+export const guessCreditBySenses = (g: QueryGroup): number => GUESS_CREDIT * Math.min(1, SENSES_TRUSTED / g.guesses.length);
 
 /**
  * How much of the question a section covers, from 0 to 1: each idea of the
@@ -12,7 +29,12 @@ const GUESS_CREDIT = 0.5;
  * This is the abstention signal: a section that matches only "loss" of
  * "how to lose weight fast" covers little of the question.
  */
-export function coverage(groups: QueryGroup[], sectionTokens: ReadonlySet<string>, idf: (token: string) => number): number {
+export function coverage(
+  groups: QueryGroup[],
+  sectionTokens: ReadonlySet<string>,
+  idf: (token: string) => number,
+  guessCredit: (g: QueryGroup) => number = flatGuessCredit,
+): number {
   let total = 0;
   let covered = 0;
   for (const g of groups) {
@@ -22,7 +44,7 @@ export function coverage(groups: QueryGroup[], sectionTokens: ReadonlySet<string
     total += weight;
     const typed = g.tokens.length ? g.tokens.filter((t) => sectionTokens.has(t)).length / g.tokens.length : 0;
     const translated = TRANSLATION_CREDIT * Math.max(0, ...translationsOf(g).map((words) => shareIn(words, sectionTokens)));
-    const guessed = g.guesses.some((t) => sectionTokens.has(t)) ? GUESS_CREDIT : 0;
+    const guessed = g.guesses.some((t) => sectionTokens.has(t)) ? guessCredit(g) : 0;
     covered += weight * Math.max(typed, translated, guessed);
   }
   return total > 0 ? covered / total : 0;

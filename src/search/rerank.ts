@@ -1,6 +1,6 @@
 import type { QueryGroup } from '../text/analyzer.js';
 import type { KeywordHit } from './corpus.js';
-import { coverage } from './coverage.js';
+import { coverage, flatGuessCredit } from './coverage.js';
 
 /**
  * What a heading that answers what the question asks (search/aspects.ts)
@@ -33,11 +33,13 @@ export function rerankByCoverage(
   tokensOf: (id: string) => ReadonlySet<string>,
   headingBonusOf: (id: string) => number,
   idf: (t: string) => number,
+  /** What a dictionary guess held earns of its idea (search/coverage.ts). */
+  guessCredit: (g: QueryGroup) => number = flatGuessCredit,
 ): KeywordHit[] {
   const best = hits[0]?.score ?? 1;
   const rescored = hits.map((h) => ({
     ...h,
-    score: h.score / best + COVERAGE_WEIGHT * coverage(groupsFor(h.id), tokensOf(h.id), idf) + headingBonusOf(h.id),
+    score: h.score / best + COVERAGE_WEIGHT * coverage(groupsFor(h.id), tokensOf(h.id), idf, guessCredit) + headingBonusOf(h.id),
   }));
   return rescored.sort((a, b) => b.score - a.score);
 }
