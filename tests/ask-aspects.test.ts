@@ -5,7 +5,7 @@
  * and the quote prefers the passage that says it.
  */
 import { describe, expect, it } from 'vitest';
-import { aspectCueWords, aspectsOf } from '../src/search/aspects.js';
+import { answersAspect, aspectCueWords, aspectsOf } from '../src/search/aspects.js';
 import { ask } from '../src/search/ask.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { memoryCorpus } from './support/memory-corpus.js';
@@ -80,6 +80,12 @@ describe('aspectsOf', () => {
     ['5.13 在进行卷积操作时，必须同时考虑通道和区域吗？', ['whether']],
     ['is a bigger conv kernel always better', ['whether']],
     ['does fine tuning keep updating the pretrained weights', ['whether']],
+    ['who came up with DETR and where was it published?', ['origin']],
+    ['who invented the perceptron?', ['origin']],
+    ['what competition did pspnet win?', ['origin']],
+    ['which paper introduced batch norm', ['origin']],
+    ['ResNet 是谁提出的', ['origin']],
+    ['Focal Loss 出自哪篇论文', ['origin']],
   ])('reads "%s" as asking or answering %j', (text, aspects) => {
     expect([...aspectsOf(text)].sort()).toEqual([...aspects].sort());
   });
@@ -91,6 +97,22 @@ describe('aspectsOf', () => {
     expect(aspectsOf('an rnn loops over time steps').size).toBe(0);
     expect(aspectsOf('how many anchors per location').size).toBe(0);
     expect(aspectsOf('for example resnet50 on imagenet').size).toBe(0);
+    // "who" that asks about people in a story, not an origin.
+    expect(aspectsOf('my labmate who uses pytorch says it is easier').size).toBe(0);
+  });
+});
+
+describe('answersAspect for where a thing comes from', () => {
+  it.each([
+    ['Faster R-CNN 是 Ren、He、Girshick、Sun 在 NIPS 2015 提出的两阶段目标检测器。', true],
+    ['感知机由 Frank Rosenblatt 于1957年发明。', true],
+    ['PSPNet 获得 ImageNet 2016 场景解析挑战赛第一名。', true],
+    ['Lin et al. proposed focal loss.', true],
+    // Every method's text says 提出, and a count is no year.
+    ['作者提出了一种新的损失函数。', false],
+    ['选择性搜索得到约 2000 个候选框。', false],
+  ])('reads "%s" as telling it: %s', (text, tells) => {
+    expect(answersAspect(text, new Set(['origin']))).toBe(tells);
   });
 });
 
@@ -219,6 +241,30 @@ describe('ask() on a question that asks for an aspect', () => {
     );
     expect((await ask(kernels, '卷积核 大 吗')).results[0]?.chunkId).toBe('whether');
     expect((await ask(kernels, '卷积核 大 吗', { features: { aspects: false } })).results[0]?.chunkId).toBe('sizes');
+  });
+
+  it('puts first, for "who proposed X", the section of X that tells where it came from, though no heading says so', async () => {
+    const notes = memoryCorpus(
+      [
+        {
+          id: 'overview',
+          file: 'detr.md',
+          headingPath: ['DETR', 'DETR overview'],
+          text: 'DETR is a detector Facebook AI proposed at ECCV 2020.',
+        },
+        {
+          id: 'structure',
+          file: 'detr.md',
+          headingPath: ['DETR', 'DETR structure'],
+          text: 'DETR has a backbone, then DETR has a transformer.',
+        },
+        { id: 'other', file: 'yolo.md', headingPath: ['YOLO'], text: 'YOLO was proposed at CVPR 2016.' },
+      ],
+      { topical: ['detr'] },
+    );
+    const question = 'who came up with DETR';
+    expect((await ask(notes, question)).results[0]?.chunkId).toBe('overview');
+    expect((await ask(notes, question, { features: { originInText: false } })).results[0]?.chunkId).toBe('structure');
   });
 
   it('lifts nothing for a heading that answers the aspect about something else', async () => {

@@ -211,8 +211,9 @@ if (values.ablation) {
     ["without a question's placed subject", { placedSubject: false }],
     ["without the notes' own slips", { notesSlips: false }],
     ['without guess credit shared among senses', { sensesShared: false }],
+    ['without where a thing comes from, told in text', { originInText: false }],
     [
-      'without all twenty-two (before #12)',
+      'without all twenty-three (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -236,6 +237,7 @@ if (values.ablation) {
         placedSubject: false,
         notesSlips: false,
         sensesShared: false,
+        originInText: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

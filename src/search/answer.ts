@@ -98,4 +98,6 @@ export interface KeywordFeatures {
   notesSlips: boolean;
   /** Ranking: a dictionary guess of a word of many senses ("sense": eleven) earns a section less (search/coverage.ts). */
   sensesShared: boolean;
+  /** Ranking: for "who proposed X", the section whose text tells where X came from, under a path naming X (search/aspects.ts). */
+  originInText: boolean;
 }

@@ -71,6 +71,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     placedSubject: true,
     notesSlips: true,
     sensesShared: true,
+    originInText: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -192,7 +193,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const found = chunkOf(id);
     if (!found || asked.size === 0) return 0;
     const pathCoverage = (path: string) => coverage(topicGroups, new Set(corpus.tokenize(path)), rankIdf);
-    return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, tokenize, rankIdf);
+    return ASPECT_WEIGHT * aspectScore(found, asked, topicGroups, pathCoverage, tokenize, rankIdf, features.originInText);
   };
   const orderOf = features.wordOrder ? inQuestionOrder(rankGroups.flatMap((g) => g.tokens)) : null;
   // The own heading's tokens in order: a Set keeps them in the order they came.

@@ -26,6 +26,7 @@ export type Aspect =
   | 'remedy'
   | 'difference'
   | 'kinds'
+  | 'origin'
   | 'plainly';
 
 /**
@@ -82,6 +83,12 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
     'kinds',
     /哪几|几种|几类|哪些|类型|种类|\b(?:types?|kinds?|sorts?|famil(?:y|ies)|categor(?:y|ies))\s+of\b|(?:方法|算法|模型|网络|技术)分类|\bwhat\s+\w+\s+(?:are\s+there|exist)\b|\bwhat\s+(?:\w+\s+){1,3}(?:can|could|should)\s+(?:you|i|we|one)\s+(?:use|pick|choose)\b/i,
   ],
+  // Where it comes from: who proposed it, in which paper, venue or year, what it won. Headings seldom say so
+  // ("DETR 笔记" does not); a note's opening does ("Facebook AI 在 ECCV 2020 提出").
+  [
+    'origin',
+    /\bwho\s+(?:\w+\s+){0,2}?(?:invent|propos|came\s+up|come\s+up|wrote|write|introduc|develop|creat|coin|discover)\w*|\b(?:which|what)\s+(?:paper|conference|journal|venue|competition|challenge)s?\b|\bwhere\s+(?:was|is|were)\b.+\bpublished\b|\bwhen\s+was\b.+\b(?:published|proposed|introduced|invented)\b|谁(?:提出|发明|写|设计|创造)|由谁|是谁(?:提出|发明|写)|哪篇论文|哪个会议|出自哪|发表在哪|哪一年提出|什么时候提出|哪个比赛|什么比赛/i,
+  ],
   // The plain version, the intuition: "explain GANs like I'm five", "in one sentence", 通俗, "7.1.1 如何通俗理解GAN？",
   // "2.12.3 梯度下降法直观理解", and by picture or example: "2.19.1 图解极大似然估计", "1.4.6 举例理解条件概率",
   // "with a simple example" ("for example" only introduces one). How the student wants it said, never a topic.
@@ -134,7 +141,25 @@ const ANSWER_CUES: Readonly<Partial<Record<Aspect, RegExp>>> = {
   weaknesses: /缺点|不足|局限|坏处|弊端|\bdisadvantages?\b|\bdrawbacks?\b|\blimitations?\b/i,
   remedy: /解决|方法|措施|办法|对策|\bsolutions?\b|\bsolv(?:e|es)\b|\bfix(?:es)?\b/i,
   difference: /区别|不同|差异|相比|\bwhereas\b|\bunlike\b|\bdiffer(?:s|ence|ences)?\b/i,
+  // A year ("1957年"; a bare number may be a count, 2000 个候选框), a venue, the authors ("等人", "et al."), or the invention itself: not 提出 alone, which every method's text says.
+  origin:
+    /(?<![0-9])(?:19|20)[0-9]{2}\s*年|\b(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|AAAI|IJCAI|ACL|EMNLP|arXiv|TPAMI)\b|等人|\bet\s+al\b|发明|最早|首次提出|挑战赛|竞赛/i,
 };
+
+/**
+ * Aspects a section's text answers, where its heading seldom says so: who
+ * proposed a method, and where, is told in the opening of its note ("DETR
+ * 笔记": "DETR 是 Facebook AI 在 ECCV 2020 提出的…").
+ */
+const ANSWERED_IN_TEXT: ReadonlySet<Aspect> = new Set(['origin']);
+
+/**
+ * How much of the question a section's place (its note's title and heading
+ * path) must name for its text to answer such an aspect: half, a round "most
+ * of it". Less let any section whose path shares 学习 with "machine learning"
+ * answer "who came up with machine learning" by saying 最早.
+ */
+const TEXT_ANSWER_NAMED = 0.5;
 
 /** Whether a passage says what the question asks about its topic: the reason, the use, … (its cue words). */
 export function answersAspect(passage: string, asked: ReadonlySet<Aspect>): boolean {
@@ -146,12 +171,17 @@ export function answersAspect(passage: string, asked: ReadonlySet<Aspect>): bool
 const HEADING_EXCLUSIVITY = 0.25;
 
 /**
- * How plainly a section answers what the question asks, from 0 to 1: 0 unless
- * its own heading answers an aspect the question asks ("3.6.2 为什么要归一化？"
- * for "why normalise"; a note's intro has no heading of its own to say so),
- * else how much of the question its heading path and note title name (so
- * "why" alone lifts no unrelated "为什么"), more when its own heading is about
- * little else (3.6.2 before "3.6.3 为什么归一化能提高求解最优解速度？").
+ * How plainly a section answers what the question asks, from 0 to 1: how much
+ * of the question its heading path and note title name (so "why" alone lifts
+ * no unrelated "为什么"), when
+ * - its own heading answers an aspect the question asks ("3.6.2 为什么要归一化？"
+ *   for "why normalise"; a note's intro has no heading of its own to say so),
+ *   more when that heading is about little else (3.6.2 before "3.6.3
+ *   为什么归一化能提高求解最优解速度？"); or
+ * - the question asks an aspect told in text (who proposed it, where: the
+ *   `inText` rule), its text tells it, and its place names at least half of
+ *   the question.
+ * 0 otherwise.
  */
 export function aspectScore(
   found: ChunkWithMeta,
@@ -160,11 +190,18 @@ export function aspectScore(
   pathCoverage: (path: string) => number,
   tokenize: (text: string) => string[],
   idf: (t: string) => number,
+  inText = true,
 ): number {
   const { chunk, meta } = found;
-  if (asked.size === 0 || chunk.headingPath.length < 2) return 0;
-  const own = chunk.headingPath[chunk.headingPath.length - 1]!;
-  if (![...aspectsOf(own)].some((a) => asked.has(a))) return 0;
-  const named = pathCoverage(`${meta.title} ${headingPathWords(chunk.headingPath)}`);
-  return named * (1 - HEADING_EXCLUSIVITY + HEADING_EXCLUSIVITY * headingShare(own, groups, tokenize, idf));
+  if (asked.size === 0) return 0;
+  let namedCache: number | undefined;
+  const named = () => (namedCache ??= pathCoverage(`${meta.title} ${headingPathWords(chunk.headingPath)}`));
+  const own = chunk.headingPath.length > 1 ? chunk.headingPath[chunk.headingPath.length - 1]! : null;
+  const byHeading =
+    own !== null && [...aspectsOf(own)].some((a) => asked.has(a))
+      ? named() * (1 - HEADING_EXCLUSIVITY + HEADING_EXCLUSIVITY * headingShare(own, groups, tokenize, idf))
+      : 0;
+  const textAsked = new Set([...asked].filter((a) => ANSWERED_IN_TEXT.has(a)));
+  const byText = inText && textAsked.size > 0 && answersAspect(chunk.text, textAsked) && named() >= TEXT_ANSWER_NAMED ? named() : 0;
+  return Math.max(byHeading, byText);
 }
