@@ -54,6 +54,15 @@ describe('analyzer: index tokens', () => {
   it('normalises full-width forms', () => {
     expect(analyzer.tokenize('ＦＰＮ（Ｐ２）')).toEqual(['fpn', 'p2']);
   });
+
+  it('reads a Greek letter as its name, as a student types it and a formula spells it ($\\gamma$)', () => {
+    expect(analyzer.tokenize('超参数 γ 与 α 的选择')).toEqual(expect.arrayContaining(['gamma', 'alpha']));
+    expect(analyzer.tokenize('$\\gamma=2$')).toContain('gamma');
+    // A digit after the letter stays with it; the lunate ϵ and a capital are the same letters.
+    expect(analyzer.tokenize('Adam 的 β1，β2，ϵ')).toEqual(expect.arrayContaining(['beta1', 'beta2', 'epsilon']));
+    expect(analyzer.tokenize('Σ 与 Δx')).toEqual(['sigma', 'delta', 'x']);
+    expect(analyzer.tokenize('αβ')).toEqual(['alpha', 'beta']);
+  });
 });
 
 describe('analyzer: queries', () => {

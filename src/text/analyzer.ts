@@ -6,7 +6,7 @@ import type { Glossary } from './glossary.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 30;
+export const ANALYZER_VERSION = 31;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -265,8 +265,48 @@ function normalize(text: string): string {
       .replace(/\\times\s*|\s*×\s*/g, 'x')
       // LaTeX's braced subscript C_{5} is C_5 written out.
       .replace(/_\{([a-z0-9]+)\}/g, '_$1')
+      // A Greek letter is its name: the notes write "超参数 γ 与 α 的选择" and "β1", a student types "gamma" and
+      // "beta1", and a formula says \gamma. NFKC has made ϵ an ε and lower case Δ a δ already. A letter beside a
+      // Latin or Greek one is a word of its own ("Δx" is delta x); a digit after it stays ("β1" is beta1).
+      .replace(/([a-z0-9])?([α-ω])(?=([a-zα-ω])?)/g, (_, before?: string, letter = '', after?: string) =>
+        [before ? `${before} ` : '', GREEK_NAMES[letter]!, after ? ' ' : ''].join(''),
+      )
   );
 }
+
+/** The names of the Greek letters, lower case (ς is σ at a word's end). */
+const GREEK_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'αβγδεζηθικλμνξοπρςστυφχψω'].map((letter, i) => [
+    letter,
+    [
+      'alpha',
+      'beta',
+      'gamma',
+      'delta',
+      'epsilon',
+      'zeta',
+      'eta',
+      'theta',
+      'iota',
+      'kappa',
+      'lambda',
+      'mu',
+      'nu',
+      'xi',
+      'omicron',
+      'pi',
+      'rho',
+      'sigma',
+      'sigma',
+      'tau',
+      'upsilon',
+      'phi',
+      'chi',
+      'psi',
+      'omega',
+    ][i]!,
+  ]),
+);
 
 /**
  * "doesn't", "can't", and "doesnt", "cant" as typed in a chat: an auxiliary
