@@ -123,9 +123,13 @@ export function chunkNote(source: NoteSource, options: ChunkOptions = DEFAULT_CH
   return { meta, chunks, ...(front.excludedBecause ? { excludedBecause: front.excludedBecause } : {}) };
 }
 
-const BIBLIOGRAPHY = /^(?:参考文献|参考资料|引用文献|references?|bibliography|works cited)$/i;
+const BIBLIOGRAPHY =
+  /^(?:参考文献|参考资料|引用文献|相关文献|延伸阅读|扩展阅读|拓展阅读|references?|bibliography|works cited|further reading)$/i;
 
-/** "参考文献", "19.9 参考文献", "References": a heading over a list of sources. */
+/**
+ * "参考文献", "19.9 参考文献", "相关文献", "References", "Further reading": a heading over a list of sources. Its
+ * link titles are no answer: "相关文献" of the GPU chapter ("附录 购买GPU") came first for which GPU to buy.
+ */
 function isBibliography(heading: string): boolean {
   return BIBLIOGRAPHY.test(heading.replace(/^[\d.\s]+/, '').trim());
 }
