@@ -212,8 +212,9 @@ if (values.ablation) {
     ["without the notes' own slips", { notesSlips: false }],
     ['without guess credit shared among senses', { sensesShared: false }],
     ['without where a thing comes from, told in text', { originInText: false }],
+    ['quotes counting each translation of an idea', { ideasOnce: false }],
     [
-      'without all twenty-three (before #12)',
+      'without all twenty-four (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -238,6 +239,7 @@ if (values.ablation) {
         notesSlips: false,
         sensesShared: false,
         originInText: false,
+        ideasOnce: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

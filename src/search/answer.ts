@@ -100,4 +100,6 @@ export interface KeywordFeatures {
   sensesShared: boolean;
   /** Ranking: for "who proposed X", the section whose text tells where X came from, under a path naming X (search/aspects.ts). */
   originInText: boolean;
+  /** Quotes: a passage counts each idea of the question once, however many of its translations it holds (search/answer-quote.ts). */
+  ideasOnce: boolean;
 }

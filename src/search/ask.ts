@@ -72,6 +72,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     notesSlips: true,
     sensesShared: true,
     originInText: true,
+    ideasOnce: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -280,7 +281,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     sectionOf,
     mayShareSection: (a, b) => corpus.mayShareSection(a, b),
     tokensOf,
-    quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf, features.headingLead),
+    quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf, features.headingLead, features.ideasOnce),
     coverage: (g, tokens) => coverage(g, tokens, idf),
   });
   const topicalHere = features.ownNames ? withOwnNames(isTopical, (t) => corpus.isEverydayWord(t)) : isTopical;

@@ -119,7 +119,11 @@ function holding(units: Unit[], start: number, end: number, termsOf = (u: Unit) 
   const code = new Map<string, number>();
   for (let k = start; k < end; k++) {
     const u = units[k]!;
-    for (const [t, w] of termsOf(u)) (u.code ? code : prose).set(t, w);
+    // A key may weigh differently in two units (an idea held through one translation here, a heavier one there).
+    for (const [t, w] of termsOf(u)) {
+      const held = u.code ? code : prose;
+      held.set(t, Math.max(held.get(t) ?? 0, w));
+    }
   }
   let total = 0;
   for (const w of prose.values()) total += w;
