@@ -50,6 +50,19 @@ describe('tables in Discord', () => {
     expect(out).toBe(`**Focal Loss**\n说明: ${long}\nAP: 39.1`);
   });
 
+  test('a row of "…" (rows a quote left out) is one "…" line among the rows', () => {
+    const long = '在交叉熵上乘以调制因子，自动压低大量简单样本的损失';
+    const out = formatTable({
+      rows: [
+        ['方法', '说明'],
+        ['…', '…'],
+        ['Focal Loss', long],
+      ],
+      align: [],
+    });
+    expect(out).toBe(`…\n\n**Focal Loss**\n说明: ${long}`);
+  });
+
   test('display width counts CJK double, combining marks zero', () => {
     expect(displayWidth('abc')).toBe(3);
     expect(displayWidth('损失')).toBe(4);

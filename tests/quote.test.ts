@@ -161,6 +161,16 @@ describe('bestPassage: where a quote ends', () => {
     ).toBe(true);
   });
 
+  it('keeps, of a table cut to the limit, the header and the rows that hold the question, a row of "…" for those left out', () => {
+    const row = (name: string) => `| ${name} | ${'层间神经元只有局部范围内的连接，'.repeat(3)} |`;
+    const table = ['| 连接方式 | 说明 |', '| :-: | :-- |', row('全连接'), row('局部连接'), row('全卷积'), row('局部卷积'), row('空洞卷积')];
+    const text = `四者的比较如表XX所示：\n\n${table.join('\n')}`;
+    const quote = bestPassage(text, holding('局部卷积'), 260);
+    expect(quote.split('\n')).toEqual([table[0], table[1], '| … | … |', row('局部卷积'), '…']);
+    // No row holds the question: the rows that fit, in order, as before.
+    expect(bestPassage(text, holding('四者'), 260)).toContain(`${table[1]}\n${row('全连接')}\n`);
+  });
+
   it('never cuts a display formula, even one longer than the limit', () => {
     const formula = `$$\n${'a_i + '.repeat(150)}b\n$$`;
     expect(bestPassage(formula, holding('a_i'))).toBe(formula);

@@ -104,7 +104,12 @@ export function scoredPassage(
     const better = !best || window.score > best.score + 1e-9 || (window.score > best.score - 1e-9 && saidIn(window) > saidIn(best) + 1e-9);
     if (better) best = window;
   }
-  return { quote: render(text, units, best!, maxChars), score: best!.score };
+  // What a table row holds of the question, for a table cut to the budget: its terms' weights, each once.
+  const rowWeight = (row: string) => {
+    const weighed = weigh(row);
+    return typeof weighed === 'number' ? weighed : [...weighed.values()].reduce((a, b) => a + b, 0);
+  };
+  return { quote: render(text, units, best!, maxChars, rowWeight), score: best!.score };
 }
 
 /**
@@ -194,14 +199,14 @@ function windowFrom(units: Unit[], start: number, maxChars: number): Window {
   return { start, end: closedEnd, score: holding(units, start, closedEnd), ellipsis };
 }
 
-function render(text: string, units: Unit[], w: Window, maxChars: number): string {
+function render(text: string, units: Unit[], w: Window, maxChars: number, rowWeight: (row: string) => number): string {
   const first = units[w.start]!;
   const last = units[w.end - 1]!;
   let passage = text
     .slice(first.start, last.end)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  if (passage.length > maxChars && last.table && w.end - w.start > 1) return withRowsCut(passage, maxChars);
+  if (passage.length > maxChars && last.table) return withRowsCut(passage, maxChars, rowWeight);
   if (passage.length > maxChars) return shorten(passage, first.kind === 'block', maxChars);
   const atSectionEnd = w.end === units.length;
   // A table row or block can still end on "；" mid-section: what follows goes on, so say so.
@@ -211,16 +216,51 @@ function render(text: string, units: Unit[], w: Window, maxChars: number): strin
   return passage;
 }
 
-/** A passage ending in a table it introduces, past the budget: the rows that fit (at least the header and one), then "…". */
-function withRowsCut(passage: string, maxChars: number): string {
+/**
+ * A passage ending in a table, past the budget: what comes before the table,
+ * its header, and of the rows that hold the question the heaviest that fit,
+ * in their order (at least one), a row of "…" where rows are left out before
+ * or between them and a "…" line after the table when rows follow. "5.20 全连接、局部连接、全卷积与局部卷积"
+ * compares four ways to connect in four rows: "局部卷积是啥" is answered by
+ * the fourth, not by the first two that fit. A table no row of which holds
+ * the question is cut after the rows that fit, in order.
+ */
+function withRowsCut(passage: string, maxChars: number, rowWeight: (row: string) => number): string {
   const lines = passage.split('\n');
   // The table the passage ends in: an earlier one in the passage is quoted whole.
   let tableStart = lines.length;
   while (tableStart > 0 && lines[tableStart - 1]!.trimStart().startsWith('|')) tableStart--;
-  let keep = lines.length;
-  while (keep > tableStart + 3 && lines.slice(0, keep).join('\n').length + 2 > maxChars) keep--;
-  return keep === lines.length ? passage : `${lines.slice(0, keep).join('\n')}\n…`;
+  const headed = SEPARATOR_ROW.test(lines[tableStart + 1] ?? '');
+  const firstRow = tableStart + (headed ? 2 : 1);
+  const rows = lines.slice(firstRow).map((line, i) => ({ i, line, weight: rowWeight(line) }));
+  const cells = (lines[tableStart]!.match(/\|/g)?.length ?? 2) - 1;
+  const skipped = `|${' … |'.repeat(Math.max(1, cells))}`;
+  const rendered = (kept: ReadonlySet<number>) => {
+    const out = lines.slice(0, firstRow);
+    let gap = false;
+    for (const row of rows) {
+      if (!kept.has(row.i)) gap = true;
+      else {
+        if (gap) out.push(skipped);
+        out.push(row.line);
+        gap = false;
+      }
+    }
+    return gap ? `${out.join('\n')}\n…` : out.join('\n');
+  };
+  // The rows holding the question, heaviest first (in order among equals); none holding it: the rows in order, as they fit.
+  const holdingRows = rows.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight || a.i - b.i);
+  const order = holdingRows.length > 0 ? holdingRows : rows;
+  const kept = new Set<number>();
+  for (const row of order) {
+    kept.add(row.i);
+    if (kept.size > 1 && rendered(kept).length > maxChars) kept.delete(row.i);
+  }
+  return rendered(kept);
 }
+
+/** A table's separator row: "|---|:---:|". */
+const SEPARATOR_ROW = /^\s*\|?(?:\s*:?-{1,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
 
 /**
  * One unit longer than the whole budget. A code block or table is cut after

@@ -60,6 +60,9 @@ function alignedTable(rows: Cell[][], widths: number[], align: ColumnAlign[]): s
   return codeBlock([line(header!), rule, ...body.map(line)].join('\n'));
 }
 
+/** A cell that only says something was left out. */
+const ELLIPSIS = /^(?:…|\.{3})$/;
+
 function rowsAsLists(rows: Cell[][]): string {
   const [header, ...body] = rows;
   if (body.length === 0)
@@ -69,6 +72,8 @@ function rowsAsLists(rows: Cell[][]): string {
       .join(' · ');
   return body
     .map((row) => {
+      // A row of "…" stands for rows a quote left out: one "…" says so.
+      if (row.every((cell) => ELLIPSIS.test(cell.plain))) return '…';
       const [first, ...rest] = row;
       const fields = rest
         .map((value, i) => (value.markdown ? `${header![i + 1]!.markdown || `${i + 2}`}: ${value.markdown}` : ''))
