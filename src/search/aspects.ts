@@ -141,7 +141,8 @@ const ANSWER_CUES: Readonly<Partial<Record<Aspect, RegExp>>> = {
   weaknesses: /缺点|不足|局限|坏处|弊端|\bdisadvantages?\b|\bdrawbacks?\b|\blimitations?\b/i,
   remedy: /解决|方法|措施|办法|对策|\bsolutions?\b|\bsolv(?:e|es)\b|\bfix(?:es)?\b/i,
   difference: /区别|不同|差异|相比|\bwhereas\b|\bunlike\b|\bdiffer(?:s|ence|ences)?\b/i,
-  // A year ("1957年"; a bare number may be a count, 2000 个候选框), a venue, the authors ("等人", "et al."), or the invention itself: not 提出 alone, which every method's text says.
+  // A year ("1957年"; a bare number may be a count, 2000 个候选框), a venue, the authors ("等人", "et al."), the
+  // invention, the competition won: not 提出 alone, which every method's text says.
   origin:
     /(?<![0-9])(?:19|20)[0-9]{2}\s*年|\b(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|AAAI|IJCAI|ACL|EMNLP|arXiv|TPAMI)\b|等人|\bet\s+al\b|发明|最早|首次提出|挑战赛|竞赛/i,
 };

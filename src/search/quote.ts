@@ -220,10 +220,11 @@ function render(text: string, units: Unit[], w: Window, maxChars: number, rowWei
  * A passage ending in a table, past the budget: what comes before the table,
  * its header, and of the rows that hold the question the heaviest that fit,
  * in their order (at least one), a row of "…" where rows are left out before
- * or between them and a "…" line after the table when rows follow. "5.20 全连接、局部连接、全卷积与局部卷积"
- * compares four ways to connect in four rows: "局部卷积是啥" is answered by
- * the fourth, not by the first two that fit. A table no row of which holds
- * the question is cut after the rows that fit, in order.
+ * or between them and a "…" line after the table when rows follow. "5.20
+ * 全连接、局部连接、全卷积与局部卷积" compares four ways to connect in four rows:
+ * "局部卷积是啥" is answered by the fourth, not by the first two that fit. A
+ * table no row of which holds the question is cut after the rows that fit,
+ * in order.
  */
 function withRowsCut(passage: string, maxChars: number, rowWeight: (row: string) => number): string {
   const lines = passage.split('\n');
@@ -248,7 +249,7 @@ function withRowsCut(passage: string, maxChars: number, rowWeight: (row: string)
     }
     return gap ? `${out.join('\n')}\n…` : out.join('\n');
   };
-  // The rows holding the question, heaviest first (in order among equals); none holding it: the rows in order, as they fit.
+  // The rows holding the question, heaviest first (in order among equals); none holding it, the rows in order.
   const holdingRows = rows.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight || a.i - b.i);
   const order = holdingRows.length > 0 ? holdingRows : rows;
   const kept = new Set<number>();

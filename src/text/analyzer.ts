@@ -275,38 +275,33 @@ function normalize(text: string): string {
 }
 
 /** The names of the Greek letters, lower case (ς is σ at a word's end). */
-const GREEK_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'αβγδεζηθικλμνξοπρςστυφχψω'].map((letter, i) => [
-    letter,
-    [
-      'alpha',
-      'beta',
-      'gamma',
-      'delta',
-      'epsilon',
-      'zeta',
-      'eta',
-      'theta',
-      'iota',
-      'kappa',
-      'lambda',
-      'mu',
-      'nu',
-      'xi',
-      'omicron',
-      'pi',
-      'rho',
-      'sigma',
-      'sigma',
-      'tau',
-      'upsilon',
-      'phi',
-      'chi',
-      'psi',
-      'omega',
-    ][i]!,
-  ]),
-);
+const GREEK_NAMES: Readonly<Record<string, string>> = {
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  ζ: 'zeta',
+  η: 'eta',
+  θ: 'theta',
+  ι: 'iota',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  ν: 'nu',
+  ξ: 'xi',
+  ο: 'omicron',
+  π: 'pi',
+  ρ: 'rho',
+  ς: 'sigma',
+  σ: 'sigma',
+  τ: 'tau',
+  υ: 'upsilon',
+  φ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
+};
 
 /**
  * "doesn't", "can't", and "doesnt", "cant" as typed in a chat: an auxiliary
