@@ -10,6 +10,7 @@ import { math } from 'micromark-extension-math';
 import type { Nodes, Paragraph } from 'mdast';
 import type { Chunk } from '../notes/types.js';
 import { splitSentences } from '../notes/sentences.js';
+import { GREEK_LETTERS } from '../text/greek.js';
 
 /** One sentence of note prose, with its place in the file. */
 export interface ProseSentence {
@@ -250,32 +251,10 @@ function isCjkOrFullwidth(ch: string): boolean {
 // LaTeX → readable text
 
 const GREEK: Record<string, string> = {
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
+  ...GREEK_LETTERS,
   varepsilon: 'ε',
-  zeta: 'ζ',
-  eta: 'η',
-  theta: 'θ',
   vartheta: 'θ',
-  iota: 'ι',
-  kappa: 'κ',
-  lambda: 'λ',
-  mu: 'μ',
-  nu: 'ν',
-  xi: 'ξ',
-  pi: 'π',
-  rho: 'ρ',
-  sigma: 'σ',
-  tau: 'τ',
-  upsilon: 'υ',
-  phi: 'φ',
   varphi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
   Gamma: 'Γ',
   Delta: 'Δ',
   Theta: 'Θ',

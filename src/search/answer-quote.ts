@@ -40,10 +40,11 @@ export function quoteOf(
   // it is about what the heading names, though it does not repeat it.
   const own =
     headingLead && chunk.part === 0 && chunk.headingPath.length > 1 ? headingWords(chunk.headingPath[chunk.headingPath.length - 1]!) : '';
-  const unitTokens = new Map<string, ReadonlySet<string>>();
-  const tokensOf = (text: string) => {
-    if (!unitTokens.has(text)) unitTokens.set(text, new Set(corpus.tokenize(text)));
-    return unitTokens.get(text)!;
+  // What a unit holds, read once for both weighings below: its tokens, and whether it says what is asked.
+  const units = new Map<string, { tokens: ReadonlySet<string>; answers: boolean }>();
+  const unitOf = (text: string) => {
+    if (!units.has(text)) units.set(text, { tokens: new Set(corpus.tokenize(text)), answers: answersAspect(text, asked) });
+    return units.get(text)!;
   };
   // Each term of the question the passage holds, at its weight: a part saying an idea in both languages holds
   // more of the question. The parts of a long section are compared by this (section-results.ts).
@@ -66,18 +67,20 @@ export function quoteOf(
     });
     return held;
   };
+  // The heading lends the opening its terms one by one, for both weighings: lent by idea too, the opening lost
+  // ties it won, and fewer quotes held their answer.
+  const lent = byTerm(new Set(corpus.tokenize(own)));
   const passage = (terms: (tokens: ReadonlySet<string>) => Map<string, number>) =>
     scoredPassage(
       chunk.text,
       (unit) => {
-        const held = terms(tokensOf(unit));
-        if (answersAspect(unit, asked)) held.set('\u0000aspect', aspectWeight);
+        const { tokens, answers } = unitOf(unit);
+        const held = terms(tokens);
+        if (answers) held.set('\u0000aspect', aspectWeight);
         return held;
       },
       undefined,
-      // The heading lends the opening its terms one by one, as before: lent by idea too, the opening lost ties it
-      // won, and fewer quotes held their answer.
-      byTerm(tokensOf(own)),
+      lent,
     );
   const part = passage(byTerm);
   return ideasOnce ? { quote: passage(byIdea).quote, score: part.score } : part;

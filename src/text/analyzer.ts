@@ -3,6 +3,7 @@ import jiebaDict from '@node-rs/jieba/dict.js';
 import { stemmer } from 'stemmer';
 import type { DictionaryPair } from './dictionary.js';
 import type { Glossary } from './glossary.js';
+import { GREEK_LETTERS } from './greek.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
@@ -274,33 +275,11 @@ function normalize(text: string): string {
   );
 }
 
-/** The names of the Greek letters, lower case (ς is σ at a word's end). */
+/** A Greek letter's name, lower case: ο, which TeX writes as an o, and ς, σ at a word's end, besides TeX's. */
 const GREEK_NAMES: Readonly<Record<string, string>> = {
-  α: 'alpha',
-  β: 'beta',
-  γ: 'gamma',
-  δ: 'delta',
-  ε: 'epsilon',
-  ζ: 'zeta',
-  η: 'eta',
-  θ: 'theta',
-  ι: 'iota',
-  κ: 'kappa',
-  λ: 'lambda',
-  μ: 'mu',
-  ν: 'nu',
-  ξ: 'xi',
+  ...Object.fromEntries(Object.entries(GREEK_LETTERS).map(([name, letter]) => [letter, name])),
   ο: 'omicron',
-  π: 'pi',
-  ρ: 'rho',
   ς: 'sigma',
-  σ: 'sigma',
-  τ: 'tau',
-  υ: 'upsilon',
-  φ: 'phi',
-  χ: 'chi',
-  ψ: 'psi',
-  ω: 'omega',
 };
 
 /**
