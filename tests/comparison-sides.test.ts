@@ -123,6 +123,17 @@ describe('comparisonSides', () => {
     expect(comparisonSides('anchors vs object queries in detr')).toEqual(['anchors', 'object queries in detr']);
   });
 
+  it.each([
+    ['mobilenet v1 和 v2 有什么区别', ['mobilenet v1', 'mobilenet v2']],
+    ['yolov2 vs v3', ['yolov2', 'yolov3']],
+    ['resnet-50 vs 101, which is deeper?', ['resnet-50', 'resnet-101']],
+    ['inception v1, v2 and v3: what are the differences', ['inception v1', 'inception v2', 'inception v3']],
+  ])('gives a side that is a version alone the name of the first side in "%s"', findsSides);
+
+  it('leaves a version alone when the first side has no version to share a name with', () => {
+    expect(comparisonSides('lstm vs v2')).toEqual(['lstm', 'v2']);
+  });
+
   it('leaves the sides alone when another side has its own 的', () => {
     expect(comparisonSides('FCN 的损失 和 PSPNet 的辅助损失有什么区别')).toEqual(['FCN 的损失', 'PSPNet 的辅助损失']);
   });

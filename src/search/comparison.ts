@@ -98,7 +98,7 @@ function sidesIn(q: string): string[] | null {
     const sides = listed.filter((side, i) => i >= listed.length - 2 || isName(side));
     // A side that opens as a question ("what should I do if the loss is nan or inf") is the asking, not a name.
     if (sides.length < 2 || sides.length > 3 || sides.some((side) => ASKING.test(side) || ASKING_ZH.test(side))) continue;
-    if (sides.every(isName)) return withSharedAttribute(sides);
+    if (sides.every(isName)) return withSharedAttribute(withSharedName(sides));
     const shared = withSharedTail(sides);
     if (shared) return shared;
   }
@@ -115,6 +115,23 @@ function withSharedAttribute(sides: string[]): string[] {
   const m = /^(.+?)\s*的\s*(.+)$/.exec(last);
   if (!m || sides.slice(0, -1).some((s) => s.includes('的'))) return sides;
   return [...sides.slice(0, -1), m[1]!].map((side) => `${side} 的${m[2]!}`);
+}
+
+/** A version after a name: "mobilenet v1", "yolov2", "resnet-50", "inception version 3". */
+const VERSIONED = /^(?<name>.*?\p{L})(?<gap>[\s-]*)(?<version>(?:v|version\s*)?\d+(?:\.\d+)?)$/iu;
+/** A side that is a version alone: "v2", "version 3", "101". */
+const VERSION_ONLY = /^(?:v|version\s*)?\d+(?:\.\d+)?$/i;
+
+/**
+ * "mobilenet v1 和 v2 有什么区别" compares MobileNet v1 with MobileNet v2: a
+ * later side that is a version alone takes the name of the first side, spelt
+ * as the first side spells it ("yolov2 vs v3" → yolov3). Alone, "v2" is any
+ * second version in the notes.
+ */
+function withSharedName(sides: string[]): string[] {
+  const first = VERSIONED.exec(sides[0]!)?.groups;
+  if (!first) return sides;
+  return sides.map((side, i) => (i > 0 && VERSION_ONLY.test(side) ? `${first.name}${first.gap}${side}` : side));
 }
 
 /**
