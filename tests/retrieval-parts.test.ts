@@ -115,6 +115,38 @@ describe('abstention: topical vocabulary', () => {
     expect(coversQuestion([transfer], new Set(['迁移', '学习']), (t) => t === '迁移')).toBe(true);
   });
 
+  it('takes a glossary term jieba cut into everyday pieces (感受野: 感受 + 野) as topical where a section holds every piece', () => {
+    const typed = {
+      surface: '感受野',
+      tokens: ['感受', '野'],
+      expansions: ['recept', 'field'],
+      translations: [['recept', 'field']],
+      guesses: [],
+    };
+    const english = {
+      surface: 'recept field',
+      tokens: ['recept', 'field'],
+      expansions: ['感受', '野'],
+      translations: [['感受', '野']],
+      guesses: [],
+    };
+    const nothingTopical = () => false;
+    expect(coversQuestion([typed], new Set(['感受', '野', '神经元']), nothingTopical)).toBe(true);
+    expect(coversQuestion([english], new Set(['感受', '野']), nothingTopical)).toBe(true);
+    // A piece missing is not the term, and the rule can be switched off.
+    expect(coversQuestion([typed], new Set(['感受', '神经元']), nothingTopical)).toBe(false);
+    expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical, false)).toBe(false);
+    // A phrase of two words is judged by its words: an access control system with key fobs is no question on C++.
+    const access = {
+      surface: 'access control',
+      tokens: ['access', 'control'],
+      expansions: ['访问', '控制'],
+      translations: [['访问', '控制']],
+      guesses: [],
+    };
+    expect(coversQuestion([access], new Set(['访问', '控制']), nothingTopical)).toBe(false);
+  });
+
   it('takes a Latin name everyday language does not know as the notes own word, even in one section', () => {
     const everyday = new Set(['drop', 'last', 'kernel']);
     const topical = withOwnNames(

@@ -213,8 +213,9 @@ if (values.ablation) {
     ['without guess credit shared among senses', { sensesShared: false }],
     ['without where a thing comes from, told in text', { originInText: false }],
     ['quotes counting each translation of an idea', { ideasOnce: false }],
+    ['without glossary terms held whole as topical', { termsWhole: false }],
     [
-      'without all twenty-four (before #12)',
+      'without all twenty-five (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -240,6 +241,7 @@ if (values.ablation) {
         sensesShared: false,
         originInText: false,
         ideasOnce: false,
+        termsWhole: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

@@ -12,9 +12,35 @@ export function coversQuestion(
   groups: QueryGroup[],
   sectionTokens: ReadonlySet<string>,
   isTopicalTerm: (token: string) => boolean,
+  termsWhole = true,
 ): boolean {
-  return groups.some((g) => [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)));
+  return groups.some(
+    (g) =>
+      [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)) ||
+      (termsWhole && holdsGlossaryTerm(g, sectionTokens)),
+  );
 }
+
+/**
+ * A glossary term the question names, held whole by the section: every
+ * piece jieba cut it into. 感受野 ("receptive field") is 感受 ("feel") + 野
+ * ("wild") to jieba, everyday words both, so no piece of it is topical and
+ * "什么是感受野" was refused with the section that defines it first. The
+ * term itself is the field's word: everyday language has no such word. Only
+ * a word jieba did not know, which leaves a lone character (野, 化 of 正则化):
+ * a phrase of two words (访问控制, "access control") is judged by its words,
+ * and "an access control system with key fobs" is no question on C++.
+ */
+function holdsGlossaryTerm(g: QueryGroup, sectionTokens: ReadonlySet<string>): boolean {
+  if (!g.translations || g.translations.length === 0) return false;
+  const termPieces = HAN.test(g.surface) ? [g.tokens] : g.translations;
+  return termPieces.some(
+    (pieces) => pieces.some((t) => SINGLE_HAN.test(t)) && pieces.length > 1 && pieces.every((t) => HAN.test(t) && sectionTokens.has(t)),
+  );
+}
+
+const HAN = /\p{Script=Han}/u;
+const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /**
  * How much of the question a section's own heading must name for the heading

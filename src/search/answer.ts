@@ -102,4 +102,6 @@ export interface KeywordFeatures {
   originInText: boolean;
   /** Quotes: a passage counts each idea of the question once, however many of its translations it holds (search/answer-quote.ts). */
   ideasOnce: boolean;
+  /** Abstention: a glossary term the section holds whole (感受野: 感受 + 野, everyday pieces) is topical there (search/abstain.ts). */
+  termsWhole: boolean;
 }

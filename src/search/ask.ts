@@ -73,6 +73,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     sensesShared: true,
     originInText: true,
     ideasOnce: true,
+    termsWhole: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -321,7 +322,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     return first !== undefined && namesItsNote(corpus.tokenize(first.meta.title), typed, (t) => corpus.isEverydayWord(t));
   };
   const answered =
-    leading.some((r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, heldIn(r.chunkId), topicalIn(r.chunkId))) &&
+    leading.some(
+      (r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, heldIn(r.chunkId), topicalIn(r.chunkId), features.termsWhole),
+    ) &&
     (!features.hinges ||
       accounts(confirmedGroups) ||
       (features.noteNames && namesFirstNote()) ||
