@@ -3,9 +3,11 @@ import { reciprocalRankFusion } from '../src/search/fuse.js';
 import { bestPassage, QUOTE_MAX_CHARS } from '../src/search/quote.js';
 import { coverage } from '../src/search/coverage.js';
 import { checkQuestion, MAX_QUESTION_CHARS } from '../src/search/question.js';
-import { coversQuestion, HEADING_VOUCHES, topicalInSection, withOwnNames } from '../src/search/abstain.js';
+import { coversQuestion, HEADING_VOUCHES, holdsGlossaryTerm, topicalInSection, withOwnNames } from '../src/search/abstain.js';
 import { isTopical, topicalTerms } from '../src/index/vocabulary.js';
 import { rpnGroup } from './support/query-groups.js';
+import { createAnalyzer, type QueryGroup } from '../src/text/analyzer.js';
+import { emptyGlossary } from '../src/text/glossary.js';
 
 describe('reciprocal rank fusion', () => {
   it('rewards documents both legs rank well over one leg’s favourite', () => {
@@ -115,7 +117,8 @@ describe('abstention: topical vocabulary', () => {
     expect(coversQuestion([transfer], new Set(['迁移', '学习']), (t) => t === '迁移')).toBe(true);
   });
 
-  it('takes a glossary term jieba cut into everyday pieces (感受野: 感受 + 野) as topical where a section holds every piece', () => {
+  it('takes a glossary term jieba cuts into everyday pieces (感受野: 感受 + 野) as topical where a section holds it whole', () => {
+    const { tokenize } = createAnalyzer(emptyGlossary());
     const typed = {
       surface: '感受野',
       tokens: ['感受', '野'],
@@ -130,12 +133,14 @@ describe('abstention: topical vocabulary', () => {
       translations: [['感受', '野']],
       guesses: [],
     };
+    const defining = '我们首先了解一个概念，感受野，即每个神经元仅与输入神经元相连接的一块区域。';
+    const termIn = (text: string) => (g: QueryGroup) => holdsGlossaryTerm(g, text, tokenize);
     const nothingTopical = () => false;
-    expect(coversQuestion([typed], new Set(['感受', '野', '神经元']), nothingTopical)).toBe(true);
-    expect(coversQuestion([english], new Set(['感受', '野']), nothingTopical)).toBe(true);
-    // A piece missing is not the term, and the rule can be switched off.
-    expect(coversQuestion([typed], new Set(['感受', '神经元']), nothingTopical)).toBe(false);
-    expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical, false)).toBe(false);
+    expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical, termIn(defining))).toBe(true);
+    expect(coversQuestion([english], new Set(['感受', '野']), nothingTopical, termIn(defining))).toBe(true);
+    // The pieces apart are not the term, and without the rule nothing here is topical.
+    expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical, termIn('他感受到了野外的风。'))).toBe(false);
+    expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical)).toBe(false);
     // A phrase of two words is judged by its words: an access control system with key fobs is no question on C++.
     const access = {
       surface: 'access control',
@@ -144,7 +149,7 @@ describe('abstention: topical vocabulary', () => {
       translations: [['访问', '控制']],
       guesses: [],
     };
-    expect(coversQuestion([access], new Set(['访问', '控制']), nothingTopical)).toBe(false);
+    expect(coversQuestion([access], new Set(['访问', '控制']), nothingTopical, termIn('访问控制：public、private'))).toBe(false);
   });
 
   it('takes a Latin name everyday language does not know as the notes own word, even in one section', () => {

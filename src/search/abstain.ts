@@ -12,34 +12,33 @@ export function coversQuestion(
   groups: QueryGroup[],
   sectionTokens: ReadonlySet<string>,
   isTopicalTerm: (token: string) => boolean,
-  termsWhole = true,
+  holdsTermWhole: (g: QueryGroup) => boolean = () => false,
 ): boolean {
-  return groups.some(
-    (g) =>
-      [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)) ||
-      (termsWhole && holdsGlossaryTerm(g, sectionTokens)),
-  );
+  return groups.some((g) => [...g.tokens, ...g.expansions].some((t) => sectionTokens.has(t) && isTopicalTerm(t)) || holdsTermWhole(g));
 }
 
 /**
- * A glossary term the question names, held whole by the section: every
- * piece jieba cut it into. 感受野 ("receptive field") is 感受 ("feel") + 野
- * ("wild") to jieba, everyday words both, so no piece of it is topical and
- * "什么是感受野" was refused with the section that defines it first. The
- * term itself is the field's word: everyday language has no such word. Only
- * a word jieba did not know, which leaves a lone character (野, 化 of 正则化):
- * a phrase of two words (访问控制, "access control") is judged by its words,
- * and "an access control system with key fobs" is no question on C++.
+ * A glossary term the question names (typed, or a translation of its words)
+ * that the section's text holds whole. 感受野 ("receptive field") is 感受
+ * ("feel") + 野 ("wild") to jieba, everyday words both, so no piece of it is
+ * topical and "什么是感受野" was refused with the section that defines it
+ * first; 学习率 is 学习, in most sections, + 率. The term itself is the
+ * field's word: everyday language has no such word. Only a word jieba did not
+ * know, which leaves a lone character (野, 率, 化 of 正则化): a phrase of two
+ * words (访问控制, "access control") is judged by its words, and "an access
+ * control system with key fobs" is no question on C++.
  */
-function holdsGlossaryTerm(g: QueryGroup, sectionTokens: ReadonlySet<string>): boolean {
+export function holdsGlossaryTerm(g: QueryGroup, sectionText: string, tokenize: (text: string) => string[]): boolean {
   if (!g.translations || g.translations.length === 0) return false;
-  const termPieces = HAN.test(g.surface) ? [g.tokens] : g.translations;
-  return termPieces.some(
-    (pieces) => pieces.some((t) => SINGLE_HAN.test(t)) && pieces.length > 1 && pieces.every((t) => HAN.test(t) && sectionTokens.has(t)),
-  );
+  const terms = HAN_WORD.test(g.surface) ? [g.surface] : g.translations.map((pieces) => pieces.join(''));
+  return terms.some((term) => {
+    if (!HAN_WORD.test(term) || !sectionText.includes(term)) return false;
+    const pieces = tokenize(term);
+    return pieces.length > 1 && !pieces.includes(term) && pieces.some((t) => SINGLE_HAN.test(t));
+  });
 }
 
-const HAN = /\p{Script=Han}/u;
+const HAN_WORD = /^\p{Script=Han}+$/u;
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /**

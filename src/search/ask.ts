@@ -2,7 +2,7 @@ import { headingPathWords, headingWords, sectionKey } from '../notes/section.js'
 import { splitSentences } from '../notes/sentences.js';
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { coversQuestion, namesItsNote, topicalInSection, withOwnNames } from './abstain.js';
+import { coversQuestion, holdsGlossaryTerm, namesItsNote, topicalInSection, withOwnNames } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage, flatGuessCredit, guessCreditBySenses } from './coverage.js';
 import { comparesOthers, comparisonSides, questionPlace, sidePlace } from './comparison.js';
@@ -306,6 +306,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     if (!held.has(id)) held.set(id, new Set([...resultTokens.get(id)!, ...headingTokensOf(id)]));
     return held.get(id)!;
   };
+  // A glossary term jieba cuts into everyday pieces is read whole in the section's text.
+  const termsWholeIn = (id: string) => {
+    const text = features.termsWhole ? chunkOf(id)?.chunk.text.normalize('NFKC') : undefined;
+    return (g: QueryGroup) => text !== undefined && holdsGlossaryTerm(g, text, (t) => corpus.tokenize(t));
+  };
   const hingeSections = results.slice(0, HINGE_SECTIONS).map((r) => heldIn(r.chunkId));
   // What the question asks about its topic ("downsides", 优点) is not what it hinges on.
   const accounts = (g: QueryGroup[], nothingForeign = false) =>
@@ -323,7 +328,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   };
   const answered =
     leading.some(
-      (r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, heldIn(r.chunkId), topicalIn(r.chunkId), features.termsWhole),
+      (r) => r.coverage >= minCoverage && coversQuestion(confirmedGroups, heldIn(r.chunkId), topicalIn(r.chunkId), termsWholeIn(r.chunkId)),
     ) &&
     (!features.hinges ||
       accounts(confirmedGroups) ||
