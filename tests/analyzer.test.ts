@@ -165,6 +165,11 @@ describe('analyzer: queries', () => {
     expect(analyzer.analyzeQuery('three scales').find((g) => g.surface === 'three')?.expansions).toEqual(['3']);
   });
 
+  it('drops the question words of size and time as it drops 多少: 多大, 多久, 多长 ask, they name no topic', () => {
+    expect(analyzer.analyzeQuery('batch size 多大合适').map((g) => g.surface)).toEqual(['batch', 'size', '合适']);
+    expect(analyzer.tokenize('训练要多久，序列多长')).toEqual(['训练', '序列']);
+  });
+
   it('gives an empty analysis for a question of only stop words', () => {
     expect(analyzer.analyzeQuery('what is it?')).toEqual([]);
   });
