@@ -130,6 +130,17 @@ describe('comparisonSides', () => {
     ['inception v1, v2 and v3: what are the differences', ['inception v1', 'inception v2', 'inception v3']],
   ])('gives a side that is a version alone the name of the first side in "%s"', findsSides);
 
+  it.each([
+    ['what is the difference between l1 and l2 regularization', ['l1 regularization', 'l2 regularization']],
+    ['L1和L2正则化有什么区别', ['L1正则化', 'L2正则化']],
+    ['2d vs 3d convolution', ['2d convolution', '3d convolution']],
+  ])('gives modifiers written as letters and a number the head of the last side in "%s"', findsSides);
+
+  it('leaves a first side that is a name of its own alone', () => {
+    expect(comparisonSides('dropout vs batch norm')).toEqual(['dropout', 'batch norm']);
+    expect(comparisonSides('relu vs leaky relu')).toEqual(['relu', 'leaky relu']);
+  });
+
   it('leaves a version alone when the first side has no version to share a name with', () => {
     expect(comparisonSides('lstm vs v2')).toEqual(['lstm', 'v2']);
   });

@@ -98,7 +98,7 @@ function sidesIn(q: string): string[] | null {
     const sides = listed.filter((side, i) => i >= listed.length - 2 || isName(side));
     // A side that opens as a question ("what should I do if the loss is nan or inf") is the asking, not a name.
     if (sides.length < 2 || sides.length > 3 || sides.some((side) => ASKING.test(side) || ASKING_ZH.test(side))) continue;
-    if (sides.every(isName)) return withSharedAttribute(withSharedName(sides));
+    if (sides.every(isName)) return withSharedAttribute(withSharedHead(withSharedName(sides)));
     const shared = withSharedTail(sides);
     if (shared) return shared;
   }
@@ -132,6 +132,23 @@ function withSharedName(sides: string[]): string[] {
   const first = VERSIONED.exec(sides[0]!)?.groups;
   if (!first) return sides;
   return sides.map((side, i) => (i > 0 && VERSION_ONLY.test(side) ? `${first.name}${first.gap}${side}` : side));
+}
+
+/** A modifier written as letters and a number: l1, fp16, 3d. */
+const CODE = '(?:[a-z]+\\d+|\\d+[a-z]+)';
+const CODE_ONLY = new RegExp(`^${CODE}$`, 'i');
+const CODE_THEN_HEAD = new RegExp(`^${CODE}(?<gap>\\s*)(?<head>[^\\s\\d].*)$`, 'iu');
+
+/**
+ * "l1 and l2 regularization" compares L1 regularization with L2
+ * regularization: earlier sides that are such a modifier alone share the
+ * head of the last side, when it opens with a modifier of the same shape.
+ * Only then: in "dropout vs batch norm" the first side is a name of its own.
+ */
+function withSharedHead(sides: string[]): string[] {
+  const last = CODE_THEN_HEAD.exec(sides[sides.length - 1]!)?.groups;
+  if (!last || !sides.slice(0, -1).every((side) => CODE_ONLY.test(side))) return sides;
+  return sides.map((side, i) => (i < sides.length - 1 ? `${side}${last.gap}${last.head}` : side));
 }
 
 /**
