@@ -141,7 +141,16 @@ describe('abstention: topical vocabulary', () => {
     // The pieces apart are not the term, and without the rule nothing here is topical.
     expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical, termIn('他感受到了野外的风。'))).toBe(false);
     expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical)).toBe(false);
-    // A phrase of two words is judged by its words: an access control system with key fobs is no question on C++.
+    // Typed in Chinese, a term of two words is the field's term too.
+    const augmentation = {
+      surface: '数据增强',
+      tokens: ['数据', '增强'],
+      expansions: ['data', 'augment'],
+      translations: [['data', 'augment']],
+      guesses: [],
+    };
+    expect(coversQuestion([augmentation], new Set(['数据', '增强']), nothingTopical, termIn('数据增强：翻转、裁剪'))).toBe(true);
+    // Translated, a phrase of two words is judged by its words: an access control system with key fobs is no question on C++.
     const access = {
       surface: 'access control',
       tokens: ['access', 'control'],

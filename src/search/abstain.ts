@@ -23,18 +23,20 @@ export function coversQuestion(
  * ("feel") + 野 ("wild") to jieba, everyday words both, so no piece of it is
  * topical and "什么是感受野" was refused with the section that defines it
  * first; 学习率 is 学习, in most sections, + 率. The term itself is the
- * field's word: everyday language has no such word. Only a word jieba did not
- * know, which leaves a lone character (野, 率, 化 of 正则化): a phrase of two
- * words (访问控制, "access control") is judged by its words, and "an access
- * control system with key fobs" is no question on C++.
+ * field's word: everyday language has no such word. Typed in Chinese, any
+ * such term (数据增强: 数据 + 增强); as the translation of English words, only a
+ * word jieba did not know, which leaves a lone character (野, 率, 化 of
+ * 正则化): "access control" has everyday senses, 访问控制 is a phrase of two
+ * words, and "an access control system with key fobs" is no question on C++.
  */
 export function holdsGlossaryTerm(g: QueryGroup, sectionText: string, tokenize: (text: string) => string[]): boolean {
   if (!g.translations || g.translations.length === 0) return false;
-  const terms = HAN_WORD.test(g.surface) ? [g.surface] : g.translations.map((pieces) => pieces.join(''));
+  const typed = HAN_WORD.test(g.surface);
+  const terms = typed ? [g.surface] : g.translations.map((pieces) => pieces.join(''));
   return terms.some((term) => {
     if (!HAN_WORD.test(term) || !sectionText.includes(term)) return false;
     const pieces = tokenize(term);
-    return pieces.length > 1 && !pieces.includes(term) && pieces.some((t) => SINGLE_HAN.test(t));
+    return pieces.length > 1 && !pieces.includes(term) && (typed || pieces.some((t) => SINGLE_HAN.test(t)));
   });
 }
 
