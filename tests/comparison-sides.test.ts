@@ -145,6 +145,10 @@ describe('comparisonSides', () => {
     expect(comparisonSides('lstm vs v2')).toEqual(['lstm', 'v2']);
   });
 
+  it('leaves the setting after the last side ("on a two-class problem") to the question, as it does a clause of what for', () => {
+    expect(comparisonSides('lda vs svm on a two-class problem, how do their goals differ?')).toEqual(['lda', 'svm']);
+  });
+
   it('leaves the sides alone when another side has its own 的', () => {
     expect(comparisonSides('FCN 的损失 和 PSPNet 的辅助损失有什么区别')).toEqual(['FCN 的损失', 'PSPNet 的辅助损失']);
   });

@@ -54,7 +54,7 @@ const CHINESE_PATTERNS: readonly RegExp[] = [
  * one to use", "X 和 Y，哪个好", "X vs Y for reducing dimensions").
  */
 const SIDE_NOISE =
-  /^(?:the|a|an)\s+|\s*(?:[:：;；,，?？。!！]|\s[-–—]\s).*$|\s+(?:in\s+practice|exactly)$|\s+(?:for|when|if)\s+.*$|\s*[这那](?:些|个|种|两个|两种|几个|几种).*$/gi;
+  /^(?:the|a|an)\s+|\s*(?:[:：;；,，?？。!！]|\s[-–—]\s).*$|\s+(?:in\s+practice|exactly)$|\s+(?:for|when|if|on)\s+.*$|\s*[这那](?:些|个|种|两个|两种|几个|几种).*$/gi;
 
 /**
  * A side is a name ("batch norm", "逻辑回归", "single shot multibox detector"),
