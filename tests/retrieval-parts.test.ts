@@ -72,6 +72,14 @@ describe('coverage', () => {
     expect(coverage(groups, new Set(['bread', 'focal', 'loss']), idf)).toBe(1);
   });
 
+  it('counts a translation by its whole words, not the search-mode parts of a long one', () => {
+    // 全卷积神经网络 is 全 + 卷积 + 神经网络; 神经, 网络, 神经网 and 经网 are parts of 神经网络.
+    const parts = ['全', '卷积', '神经', '网络', '神经网', '经网', '神经网络'];
+    const fcn = [{ surface: 'fcn', tokens: ['fcn'], expansions: parts, translations: [parts], guesses: [] }];
+    expect(coverage(fcn, new Set(['神经网络', '神经', '网络', '神经网', '经网']), idf)).toBeCloseTo(0.8 / 3);
+    expect(coverage(fcn, new Set(['全', '卷积', '神经网络']), idf)).toBeCloseTo(0.8);
+  });
+
   it('finds a translation where its words are, not where one of them is', () => {
     // RPN is 区域建议网络 or 区域生成网络: a section on 候选框生成 holds one word of the second.
     const rpn = [rpnGroup()];

@@ -72,7 +72,22 @@ export function withTranslations(g: QueryGroup, more: readonly string[][]): Quer
 }
 
 function shareIn(words: readonly string[], tokens: ReadonlySet<string>): number {
-  return words.filter((t) => tokens.has(t)).length / words.length;
+  const whole = wholeWords(words);
+  return whole.filter((t) => tokens.has(t)).length / whole.length;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Words less the search-mode parts of a longer one among them: 全卷积神经网络
+ * is 全 + 卷积 + 神经网络, not also 神经, 网络, 神经网 and 经网, which made
+ * "2.1.2 什么是神经网络" hold five of its seven tokens, more of FCN than "9.3
+ * FCN"'s 全卷积网络 did.
+ */
+function wholeWords(words: readonly string[]): readonly string[] {
+  if (!words.some((t) => HAN.test(t))) return words;
+  const whole = words.filter((t) => !words.some((other) => other !== t && other.length > t.length && other.includes(t)));
+  return whole.length > 0 ? whole : words;
 }
 
 /** Whether `tokens` hold a translation, or an idea's typed words: at least half of its words. */
