@@ -390,3 +390,29 @@ describe('holdsTypedContent', () => {
     expect(holdsTypedContent([group('overfitting')], [new Set(['overfitting'])], notes)).toBe(true);
   });
 });
+
+describe('ask() where a section sits under a heading that names the question', () => {
+  // "10.1 强化学习的主要特点 › 10.1.1 定义": the own heading says only that it defines; its parent says what.
+  const corpus = memoryCorpus(
+    [
+      {
+        id: 'definition',
+        headingPath: ['Notes', 'Reinforcement learning basics', 'Definition'],
+        text: 'Reinforcement learning trains an agent by trial, error and reward.',
+      },
+      { id: 'anchors', text: 'Anchors are boxes of fixed sizes.' },
+      { id: 'pooling', text: 'Pooling layers shrink feature maps.' },
+    ],
+    { topical: [], everyday: { reinforcement: 0.002, learning: 0.02, agent: 0.01, reward: 0.004 } },
+  );
+
+  it('lets the parent heading vouch for the question, as an own heading would', async () => {
+    const answer = await ask(corpus, 'what is reinforcement learning');
+    expect(answer.results[0]?.chunkId).toBe('definition');
+    expect(answer.answered).toBe(true);
+  });
+
+  it('refuses it with heading vouching switched off: no word of it is topical', async () => {
+    expect((await ask(corpus, 'what is reinforcement learning', { features: { headingVouches: false } })).answered).toBe(false);
+  });
+});

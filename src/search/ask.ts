@@ -132,6 +132,12 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     if (!headingTokens.has(id)) headingTokens.set(id, corpus.ownHeadingTokens(chunkOf(id)?.chunk.headingPath ?? []));
     return headingTokens.get(id)!;
   };
+  // A section's own heading with its parent's: "10.1.1 定义" says only that it defines, "10.1 强化学习的主要特点" what.
+  const vouchingHeadingOf = (id: string) => {
+    const path = chunkOf(id)?.chunk.headingPath ?? [];
+    if (path.length <= 2) return headingOrTitleTokensOf(id);
+    return new Set([...headingTokensOf(id), ...corpus.ownHeadingTokens(path.slice(0, -1))]);
+  };
   const headingOrTitleTokensOf = (id: string) => {
     const path = chunkOf(id)?.chunk.headingPath ?? [];
     return path.length === 1 ? new Set(corpus.tokenize(path[0]!)) : headingTokensOf(id);
@@ -287,7 +293,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   });
   const topicalHere = features.ownNames ? withOwnNames(isTopical, (t) => corpus.isEverydayWord(t)) : isTopical;
   const topicalIn = (id: string) =>
-    features.headingVouches ? topicalInSection(withoutWords(groups, cueWords), headingOrTitleTokensOf(id), topicalHere, idf) : topicalHere;
+    features.headingVouches ? topicalInSection(withoutWords(groups, cueWords), vouchingHeadingOf(id), topicalHere, idf) : topicalHere;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   // A dictionary guess the heading of a first section holds is a translation, for both rules below.
