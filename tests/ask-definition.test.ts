@@ -133,6 +133,21 @@ describe('definitionScore', () => {
     expect(definitionScore(section(['Detection', 'Matching'], item), subject, tokenize, idf)).toBe(0);
   });
 
+  it('is 1 for a clause within a paragraph that opens on X in bold with a copula ("…去冗余：**NMS** 指…")', () => {
+    const text = 'Boxes.\n\n候选框高度重叠，需要去冗余：**anchor** 指预先放在特征图上的框。';
+    expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(1);
+    // Without the clause's end before it, X in bold is only named.
+    expect(definitionScore(section(['Detection', 'Boxes'], 'Boxes.\n\n框的去冗余用 **anchor** 指定的顺序。'), subject, tokenize, idf)).toBe(
+      0,
+    );
+  });
+
+  it('is 0 for a bold opening that denies X ("**不需要 NMS**：…"): it says what does without X', () => {
+    for (const text of ['**不需要 anchor**：检测器直接输出集合。', '**No anchor**: the detector predicts a set.']) {
+      expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(0);
+    }
+  });
+
   it('counts a translation of X in a heading only where the heading holds most of its words', () => {
     const rpn = [rpnGroup()];
     const words = (text: string) => text.split(' ');

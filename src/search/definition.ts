@@ -82,6 +82,9 @@ const BOLD_DEFINITION =
   /^\*\*[^*]{1,80}?(?:\s(?:is|are|refers\s+to|means)|是指|指的是|是|指|即|就是|称为|定义为)\*\*|^\*\*[^*]{1,80}\*\*\s*(?:(?:is|are|refers\s+to|means)\s|是指|指的是|是|指|即|就是|称为|定义为)/i;
 /** A paragraph whose first line is a bold term alone, maybe with a colon: "**张量（tensor）**", then the text under it. */
 const BOLD_LABEL = /^\*\*([^*\n]{1,80})\*\*\s*[：:]?[ \t]*\n\s*\S/;
+/** The same after a sentence's or a clause's end, anywhere in a paragraph: the bold term is the subject. */
+const BOLD_CLAUSE_DEFINITION =
+  /(?<=[。！？；：:]\s*)\*\*([^*\n]{1,80}?)(?:是指|指的是|是|指|即|就是|称为|定义为)\*\*|(?<=[。！？；：:]\s*)\*\*([^*\n]{1,80})\*\*\s*(?:是指|指的是|是|指|即|就是|称为|定义为)/g;
 /** Share of the subject's weight that must be X for a sentence to define X. */
 const SUBJECT_SHARE = 0.5;
 
@@ -108,7 +111,9 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
       const sentence = firstSentence(p);
       return sentence && BOLD_DEFINITION.test(sentence.text) ? [sentence] : [];
     });
-  for (const { text: raw } of [...opening, ...boldParagraphs]) {
+  // Within a paragraph, a sentence or clause that opens on X in bold and a copula: "…去冗余：**NMS** 指按分数…".
+  const boldClauses = [...text.matchAll(BOLD_CLAUSE_DEFINITION)].map((m) => ({ text: `**${m[1] ?? m[2]}**` }));
+  for (const { text: raw } of [...opening, ...boldParagraphs, ...boldClauses]) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
     const plain = sentence.replace(/\*\*/g, '');
     const subjects = [
@@ -117,10 +122,13 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
       SO_CALLED.exec(plain)?.[1],
       BOLD_OPENING.exec(sentence)?.[1],
     ];
-    for (const s of subjects) if (s && namesOnly(tokenize(headOf(s)), groups, idf) >= SUBJECT_SHARE) return true;
+    for (const s of subjects) if (s && !DENIED.test(s) && namesOnly(tokenize(headOf(s)), groups, idf) >= SUBJECT_SHARE) return true;
   }
   return false;
 }
+
+/** A subject that denies X ("**不需要 NMS**：…", "no anchors") says what does without X, not what X is. */
+const DENIED = /^(?:不|无需|无须|没有|不用|不必|免去|去掉)|^(?:no|not|without)\s/i;
 
 /**
  * What a possessive subject is about: "FCN 的损失是逐像素交叉熵" defines FCN's
