@@ -15,6 +15,13 @@ describe('analyzer: index tokens', () => {
     expect(tokens).not.toContain('the');
   });
 
+  it('keeps a name hyphenated at a single letter whole as well: R-CNN is rcnn, k-means kmean, not only "cnn" and a stop word', () => {
+    expect(analyzer.tokenize('Faster R-CNN')).toEqual(['faster', 'r', 'cnn', 'rcnn']);
+    expect(analyzer.tokenize('k-means 聚类')).toEqual(expect.arrayContaining(['k', 'kmean']));
+    // Words of a compound that stand alone are read as before.
+    expect(analyzer.tokenize('one-stage fine-tuning')).toEqual(['stage', 'fine', 'tune']);
+  });
+
   it('reads the plural of a three-letter word as that word: "rays" meets "ray", "keys" meets "key"', () => {
     expect(analyzer.tokenize('rays')).toEqual(analyzer.tokenize('ray'));
     expect(analyzer.tokenize('keys')).toEqual(analyzer.tokenize('key'));

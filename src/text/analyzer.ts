@@ -7,7 +7,7 @@ import { GREEK_LETTERS } from './greek.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 32;
+export const ANALYZER_VERSION = 33;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -53,7 +53,7 @@ const MAX_TERM_WORDS = 4;
 const MIN_CUT_TERM_CHARS = 3;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // Runs of CJK characters, or of Latin letters/digits (with inner ' _ -), anything else separates.
-const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[_'][a-z0-9]+)*/g;
+const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[_'-][a-z0-9]+)*/g;
 
 /**
  * Mixed Chinese/English analyzer: NFKC + lower case, jieba search-mode
@@ -292,7 +292,7 @@ const NEGATED_AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|could|sh
 /** English words of a Latin run: stop words dropped, the rest stemmed. */
 function latinTokens(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.match(/[a-z0-9]+(?:[_'][a-z0-9]+)*/g) ?? []) {
+  for (const raw of withNamesJoined(text).match(/[a-z0-9]+(?:[_'][a-z0-9]+)*/g) ?? []) {
     // A contraction is its first word: "I'm", "you're", "we've", "they'll", "I'd" are stop words, as "I" is.
     const word = raw.replace(/'(?:s|m|re|ve|ll|d)$/, '');
     if (ENGLISH_STOPWORDS.has(word) || NEGATED_AUXILIARY.test(word)) continue;
@@ -309,6 +309,18 @@ function latinTokens(text: string): string[] {
     for (const part of parts) out.push(/^[a-z]+$/.test(part) && part.length > 3 ? stem(part) : part);
   }
   return out;
+}
+
+/**
+ * A name hyphenated at a single letter (R-CNN, U-Net, k-means, t-SNE) is also
+ * the name written whole: apart, its letter says nothing and its word is
+ * another name's ("cnn" is every CNN, "means" a stop word), and "the original
+ * r-cnn" met "CNN 为什么有效" first.
+ */
+function withNamesJoined(text: string): string {
+  return text.replace(/(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+(?![a-z0-9])/g, (name) =>
+    name.split('-').some((part) => part.length === 1) ? `${name} ${name.replace(/-/g, '')}` : name,
+  );
 }
 
 /**
