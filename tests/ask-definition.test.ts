@@ -100,6 +100,11 @@ describe('definitionScore', () => {
     }
   });
 
+  it('is 1 for an opening whose copula follows X in a clause of its own ("我们先了解一个概念，anchor，即…")', () => {
+    const text = '我们先了解一个概念，anchor，即预先放在特征图上的框。';
+    expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(1);
+  });
+
   it('is 0 for a section that opens on something of X ("X 的损失是…", "the loss of X is …"), unless it is what X is', () => {
     for (const text of ['anchor 的损失是平滑 L1。', 'The loss of an anchor is smooth L1.']) {
       expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(0);

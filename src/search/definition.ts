@@ -75,6 +75,7 @@ function namesOnly(tokens: string[], groups: QueryGroup[], idf: (t: string) => n
 // The subject of a definitional sentence: what comes before a copula near its start.
 const ENGLISH_COPULA = /^(.{1,80}?)\s+(?:is|are|refers\s+to|means|denotes|stands\s+for)\s/i;
 const CHINESE_COPULA = /^(.{1,40}?)(?:是指|指的是|是|指|即|就是|称为|定义为)/;
+const CLAUSE_BREAK = /[，,；;：:]/;
 const SO_CALLED = /所谓\s*(.{1,40}?)\s*[，,：:是]/;
 const BOLD_OPENING = /^\*\*([^*]{1,80})\*\*/;
 /** A paragraph opening on a bold term and its copula, inside the bold or right after it: "**FFN 是**…", "**An anchor** is …". */
@@ -116,9 +117,15 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
   for (const { text: raw } of [...opening, ...boldParagraphs, ...boldClauses]) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
     const plain = sentence.replace(/\*\*/g, '');
+    const chinese = CHINESE_COPULA.exec(plain)?.[1];
     const subjects = [
       ENGLISH_COPULA.exec(plain)?.[1],
-      CHINESE_COPULA.exec(plain)?.[1],
+      chinese,
+      // "我们首先了解一个概念，感受野，即…": the subject is the clause right before the copula.
+      chinese
+        ?.split(CLAUSE_BREAK)
+        .filter((c) => c.trim())
+        .at(-1),
       SO_CALLED.exec(plain)?.[1],
       BOLD_OPENING.exec(sentence)?.[1],
     ];
