@@ -101,7 +101,7 @@ describe('definitionScore', () => {
   });
 
   it('is 1 for an opening whose copula follows X in a clause of its own ("我们先了解一个概念，anchor，即…")', () => {
-    const text = '我们先了解一个概念，anchor，即预先放在特征图上的框。';
+    const text = '我们 首先 了解 一个 概念，anchor，即预先放在特征图上的框。';
     expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(1);
   });
 
