@@ -85,7 +85,8 @@ const HAN = /\p{Script=Han}/u;
  * FCN"'s 全卷积网络 did.
  */
 function wholeWords(words: readonly string[]): readonly string[] {
-  if (!words.some((t) => HAN.test(t))) return words;
+  // Only a word of three characters or more has search-mode parts: most translations have none.
+  if (!words.some((t) => t.length > 2 && HAN.test(t))) return words;
   const whole = words.filter((t) => !words.some((other) => other !== t && other.length > t.length && other.includes(t)));
   return whole.length > 0 ? whole : words;
 }

@@ -318,6 +318,7 @@ function latinTokens(text: string): string[] {
  * r-cnn" met "CNN 为什么有效" first.
  */
 function withNamesJoined(text: string): string {
+  if (!text.includes('-')) return text;
   return text.replace(/(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+(?![a-z0-9])/g, (name) =>
     name.split('-').some((part) => part.length === 1) ? `${name} ${name.replace(/-/g, '')}` : name,
   );
