@@ -33,6 +33,8 @@ describe('aspectsOf', () => {
     ['why do we even need an activation function', ['reason', 'use']],
     // A side effect (副作用) is a weakness, not a use.
     ['batch 开得特别大会有什么副作用', ['weaknesses']],
+    // What is hard about it (难点) is what it falls short on.
+    ['场景解析有什么难点', ['weaknesses']],
     ['优缺点小结', ['strengths', 'weaknesses', 'summary']],
     ['what are the drawbacks of detr', ['meaning', 'weaknesses']],
     ['so what is good about relu', ['meaning', 'strengths']],

@@ -68,7 +68,7 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
   ['strengths', /优点|优势|好处|优缺点|长处|好在哪|\badvantages?\b|\bbenefits?\b|\bpros\b|\bstrengths?\b|\b(?:good|great)\s+about\b/i],
   [
     'weaknesses',
-    /缺点|坏处|不足|局限|弊端|副作用|优缺点|短处|毛病|\bdisadvantages?\b|\bdrawbacks?\b|\bdownsides?\b|\blimitations?\b|\bcons\b|\bweakness(?:es)?\b|\b(?:wrong|bad)\s+(?:with|about)\b|\bproblems?\s+with\b/i,
+    /缺点|坏处|不足|局限|弊端|副作用|优缺点|短处|毛病|难点|难处|\bdisadvantages?\b|\bdrawbacks?\b|\bdownsides?\b|\blimitations?\b|\bcons\b|\bweakness(?:es)?\b|\b(?:wrong|bad)\s+(?:with|about)\b|\bproblems?\s+with\b/i,
   ],
   [
     'remedy',
