@@ -416,3 +416,25 @@ describe('ask() where a section sits under a heading that names the question', (
     expect((await ask(corpus, 'what is reinforcement learning', { features: { headingVouches: false } })).answered).toBe(false);
   });
 });
+
+describe('ask() on an acronym typed in capitals', () => {
+  // "mae" is a word (a name) to everyday English; typed MAE, it is the mean absolute error.
+  const corpus = memoryCorpus(
+    [
+      { id: 'losses', text: 'MAE is the mean absolute error, robust to outliers.' },
+      { id: 'anchors', text: 'Anchors are boxes of fixed sizes.' },
+      { id: 'pooling', text: 'Pooling layers shrink feature maps.' },
+    ],
+    { topical: [], everyday: { mae: 0.001, robust: 0.002, outliers: 0.001 } },
+  );
+
+  it('takes it as the notes own name, as it would a name everyday language does not know', async () => {
+    const answer = await ask(corpus, 'MAE?');
+    expect(answer.results[0]?.chunkId).toBe('losses');
+    expect(answer.answered).toBe(true);
+  });
+
+  it('leaves the word typed in lower case to everyday language', async () => {
+    expect((await ask(corpus, 'mae?')).answered).toBe(false);
+  });
+});

@@ -291,7 +291,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf, features.headingLead, features.ideasOnce),
     coverage: (g, tokens) => coverage(g, tokens, idf),
   });
-  const topicalHere = features.ownNames ? withOwnNames(isTopical, (t) => corpus.isEverydayWord(t)) : isTopical;
+  // An acronym typed in capitals (MAE, OS, LRN) is a name, though everyday English has a word spelt so.
+  const acronyms = new Set(corpus.tokenize((question.match(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,5}(?![A-Za-z])/g) ?? []).join(' ')));
+  const topicalHere = features.ownNames ? withOwnNames(isTopical, (t) => corpus.isEverydayWord(t) && !acronyms.has(t)) : isTopical;
   const topicalIn = (id: string) =>
     features.headingVouches ? topicalInSection(withoutWords(groups, cueWords), vouchingHeadingOf(id), topicalHere, idf) : topicalHere;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.

@@ -113,9 +113,7 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
       return sentence && BOLD_DEFINITION.test(sentence.text) ? [sentence] : [];
     });
   // Within a paragraph, a sentence or clause that opens on X in bold and a copula: "…去冗余：**NMS** 指按分数…".
-  const boldClauses = text.includes('**')
-    ? [...text.matchAll(BOLD_CLAUSE_DEFINITION)].map((m) => ({ text: `**${m[1] ?? m[2]}**` }))
-    : [];
+  const boldClauses = text.includes('**') ? [...text.matchAll(BOLD_CLAUSE_DEFINITION)].map((m) => ({ text: `**${m[1] ?? m[2]}**` })) : [];
   for (const { text: raw } of [...opening, ...boldParagraphs, ...boldClauses]) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
     const plain = sentence.replace(/\*\*/g, '');
