@@ -85,7 +85,7 @@ const BOLD_DEFINITION =
 const BOLD_LABEL = /^\*\*([^*\n]{1,80})\*\*\s*[：:]?[ \t]*\n\s*\S/;
 /** The same after a sentence's or a clause's end, anywhere in a paragraph: the bold term is the subject. */
 const BOLD_CLAUSE_DEFINITION =
-  /(?<=[。！？；：:]\s*)\*\*([^*\n]{1,80}?)(?:是指|指的是|是|指|即|就是|称为|定义为)\*\*|(?<=[。！？；：:]\s*)\*\*([^*\n]{1,80})\*\*\s*(?:是指|指的是|是|指|即|就是|称为|定义为)/g;
+  /[。！？；：:]\s*\*\*([^*\n]{1,80}?)(?:(?:是指|指的是|是|指|即|就是|称为|定义为)\*\*|\*\*\s*(?:是指|指的是|是|指|即|就是|称为|定义为))/g;
 /** Share of the subject's weight that must be X for a sentence to define X. */
 const SUBJECT_SHARE = 0.5;
 
@@ -113,7 +113,7 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
       return sentence && BOLD_DEFINITION.test(sentence.text) ? [sentence] : [];
     });
   // Within a paragraph, a sentence or clause that opens on X in bold and a copula: "…去冗余：**NMS** 指按分数…".
-  const boldClauses = text.includes('**') ? [...text.matchAll(BOLD_CLAUSE_DEFINITION)].map((m) => ({ text: `**${m[1] ?? m[2]}**` })) : [];
+  const boldClauses = text.includes('**') ? [...text.matchAll(BOLD_CLAUSE_DEFINITION)].map((m) => ({ text: `**${m[1]}**` })) : [];
   for (const { text: raw } of [...opening, ...boldParagraphs, ...boldClauses]) {
     const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
     const plain = sentence.replace(/\*\*/g, '');
