@@ -1,5 +1,6 @@
 import type { QueryGroup } from '../text/analyzer.js';
 import { coverage } from './coverage.js';
+import { HAN_WORD, SINGLE_HAN } from '../text/han.js';
 
 /**
  * The abstention rule: the notes cover a question when its best section
@@ -39,9 +40,6 @@ export function holdsGlossaryTerm(g: QueryGroup, sectionText: string, tokenize: 
     return pieces.length > 1 && !pieces.includes(term) && (typed || pieces.some((t) => SINGLE_HAN.test(t)));
   });
 }
-
-const HAN_WORD = /^\p{Script=Han}+$/u;
-const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /**
  * How much of the question a section's own heading must name for the heading

@@ -1,4 +1,5 @@
 import type { QueryGroup } from '../text/analyzer.js';
+import { HAN } from '../text/han.js';
 
 /**
  * Comparison questions: "X vs Y", "difference between X and Y", "how does X
@@ -210,8 +211,6 @@ export function sidePlace(side: string): SidePlace | null {
   }
   return null;
 }
-
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Whether a heading's compared things ("强化学习", "非监督式学习") include one the

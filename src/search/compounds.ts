@@ -1,8 +1,7 @@
 import type { QueryGroup } from '../text/analyzer.js';
 import type { Corpus } from './corpus.js';
 import { withTranslations } from './coverage.js';
-
-const CJK = /\p{Script=Han}/u;
+import { HAN } from '../text/han.js';
 
 /**
  * "exponential distribution": 指数, a dictionary sense of "exponential", and
@@ -14,7 +13,7 @@ const CJK = /\p{Script=Han}/u;
  * as Chinese does), and only a compound some section holds.
  */
 export function withCompounds(groups: QueryGroup[], corpus: Pick<Corpus, 'sectionsWith'>): QueryGroup[] {
-  const senses = groups.map((g) => [...g.expansions, ...g.guesses].filter((t) => CJK.test(t)));
+  const senses = groups.map((g) => [...g.expansions, ...g.guesses].filter((t) => HAN.test(t)));
   const found = groups.map(() => [] as string[][]);
   for (let i = 0; i + 1 < groups.length; i++) {
     for (const a of senses[i]!) {

@@ -1,4 +1,5 @@
 import type { QueryGroup } from '../text/analyzer.js';
+import { HAN } from '../text/han.js';
 
 /** Credit for an idea found only through a translation: likely, not certain. */
 const TRANSLATION_CREDIT = 0.8;
@@ -75,8 +76,6 @@ function shareIn(words: readonly string[], tokens: ReadonlySet<string>): number 
   const whole = wholeWords(words);
   return whole.filter((t) => tokens.has(t)).length / whole.length;
 }
-
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Words less the search-mode parts of a longer one among them: 全卷积神经网络

@@ -1,5 +1,6 @@
 import { holdsHalfOf, translationsOf, withTranslations } from './coverage.js';
 import type { QueryGroup } from '../text/analyzer.js';
+import { HAN_WORD, SINGLE_HAN } from '../text/han.js';
 
 /**
  * A question word is specific when fewer than one everyday paragraph in a
@@ -7,13 +8,6 @@ import type { QueryGroup } from '../text/analyzer.js';
  * "oven", 户口 and "temperature" are specific; "best", "long", 需要 are not.
  */
 export const SPECIFIC_SHARE = 0.01;
-
-/**
- * A one-character Chinese word (吐, 治, 训) is a morpheme of a dozen senses,
- * and the colloquial ones are rarer in jieba's written corpus than in speech:
- * the notes lacking one does not make a question foreign to them.
- */
-const SINGLE_HAN = /^[\u3400-\u9fff]$/;
 
 export interface HingeCount {
   /** The question's specific ideas: what it hinges on. */
@@ -28,8 +22,6 @@ export interface HingeCount {
 function meant(g: QueryGroup): string[] {
   return g.tokens.length > 0 ? g.tokens : g.expansions;
 }
-
-const HAN_WORD = /^[\u3400-\u9fff]+$/;
 
 /**
  * The words a group stands for: a Chinese word is judged whole (its
@@ -108,7 +100,9 @@ export function countHinges(groups: QueryGroup[], sections: ReadonlyArray<Readon
   for (const g of groups) {
     if (!wordsOf(g).some((t) => rarerThan(t, SPECIFIC_SHARE, lexicon))) continue;
     const held = sections.some((s) => holds(s, g));
-    // Held, a single character still shows the sections speak of the question; missing, it says little.
+    // Held, a single character still shows the sections speak of the question; missing, it says little: a
+    // one-character word (吐, 治, 训) is a morpheme of a dozen senses, and the colloquial ones are rarer in jieba's
+    // written corpus than in speech, so the notes lacking one does not make a question foreign to them.
     if (!held && meant(g).every((t) => SINGLE_HAN.test(t))) continue;
     hinges++;
     if (held) accounted++;
