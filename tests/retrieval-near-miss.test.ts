@@ -19,6 +19,12 @@ import { coversQuestion } from '../src/search/abstain.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
+/** Sections on something else, so that a question's section is not the only one an index holds. */
+const OTHER_SECTIONS = [
+  { id: 'anchors', text: 'Anchors are boxes of fixed sizes.' },
+  { id: 'pooling', text: 'Pooling layers shrink feature maps.' },
+];
+
 const group = (...tokens: string[]): QueryGroup => ({ surface: tokens.join(''), tokens, expansions: [], guesses: [] });
 
 const lexicon = (share: Record<string, number>, notes: Record<string, number>): Lexicon => ({
@@ -116,8 +122,7 @@ describe('ask() on a near-miss question', () => {
         headingPath: ['Distillation', 'Temperature'],
         text: 'The temperature softens the softmax so small probabilities show.',
       },
-      { id: 'other', text: 'Anchors are boxes of fixed sizes.' },
-      { id: 'more', text: 'Pooling layers shrink feature maps.' },
+      ...OTHER_SECTIONS,
     ],
     { topical: ['temperature', 'softmax'], everyday: { tea: 0.009, green: 0.012, water: 0.03, temperature: 0.002, softmax: 1e-7 } },
   );
@@ -400,8 +405,7 @@ describe('ask() where a section sits under a heading that names the question', (
         headingPath: ['Notes', 'Reinforcement learning basics', 'Definition'],
         text: 'Reinforcement learning trains an agent by trial, error and reward.',
       },
-      { id: 'anchors', text: 'Anchors are boxes of fixed sizes.' },
-      { id: 'pooling', text: 'Pooling layers shrink feature maps.' },
+      ...OTHER_SECTIONS,
     ],
     { topical: [], everyday: { reinforcement: 0.002, learning: 0.02, agent: 0.01, reward: 0.004 } },
   );
@@ -419,14 +423,10 @@ describe('ask() where a section sits under a heading that names the question', (
 
 describe('ask() on an acronym typed in capitals', () => {
   // "mae" is a word (a name) to everyday English; typed MAE, it is the mean absolute error.
-  const corpus = memoryCorpus(
-    [
-      { id: 'losses', text: 'MAE is the mean absolute error, robust to outliers.' },
-      { id: 'anchors', text: 'Anchors are boxes of fixed sizes.' },
-      { id: 'pooling', text: 'Pooling layers shrink feature maps.' },
-    ],
-    { topical: [], everyday: { mae: 0.001, robust: 0.002, outliers: 0.001 } },
-  );
+  const corpus = memoryCorpus([{ id: 'losses', text: 'MAE is the mean absolute error, robust to outliers.' }, ...OTHER_SECTIONS], {
+    topical: [],
+    everyday: { mae: 0.001, robust: 0.002, outliers: 0.001 },
+  });
 
   it('takes it as the notes own name, as it would a name everyday language does not know', async () => {
     const answer = await ask(corpus, 'MAE?');

@@ -5,7 +5,7 @@ import { coverage } from '../src/search/coverage.js';
 import { checkQuestion, MAX_QUESTION_CHARS } from '../src/search/question.js';
 import { coversQuestion, HEADING_VOUCHES, holdsGlossaryTerm, topicalInSection, withOwnNames } from '../src/search/abstain.js';
 import { isTopical, topicalTerms } from '../src/index/vocabulary.js';
-import { rpnGroup } from './support/query-groups.js';
+import { rpnGroup, translatedGroup } from './support/query-groups.js';
 import { createAnalyzer, type QueryGroup } from '../src/text/analyzer.js';
 import { emptyGlossary } from '../src/text/glossary.js';
 
@@ -114,33 +114,15 @@ describe('abstention: topical vocabulary', () => {
 
   it('does not take a glossary term of two or more words as topical unless one of its words is ("transfer learning credits")', () => {
     // A term of the field has everyday senses too: credits transfer between colleges.
-    const transfer = {
-      surface: 'transfer learning',
-      tokens: ['transfer', 'learn'],
-      expansions: ['迁移', '学习'],
-      translations: [['迁移', '学习']],
-      guesses: [],
-    };
+    const transfer = translatedGroup('transfer learning', ['transfer', 'learn'], ['迁移', '学习']);
     expect(coversQuestion([transfer], new Set(['迁移', '学习', 'transfer', 'learn']), () => false)).toBe(false);
     expect(coversQuestion([transfer], new Set(['迁移', '学习']), (t) => t === '迁移')).toBe(true);
   });
 
   it('takes a glossary term jieba cuts into everyday pieces (感受野: 感受 + 野) as topical where a section holds it whole', () => {
     const { tokenize } = createAnalyzer(emptyGlossary());
-    const typed = {
-      surface: '感受野',
-      tokens: ['感受', '野'],
-      expansions: ['recept', 'field'],
-      translations: [['recept', 'field']],
-      guesses: [],
-    };
-    const english = {
-      surface: 'recept field',
-      tokens: ['recept', 'field'],
-      expansions: ['感受', '野'],
-      translations: [['感受', '野']],
-      guesses: [],
-    };
+    const typed = translatedGroup('感受野', ['感受', '野'], ['recept', 'field']);
+    const english = translatedGroup('recept field', ['recept', 'field'], ['感受', '野']);
     const defining = '我们首先了解一个概念，感受野，即每个神经元仅与输入神经元相连接的一块区域。';
     const termIn = (text: string) => (g: QueryGroup) => holdsGlossaryTerm(g, text, tokenize);
     const nothingTopical = () => false;
@@ -150,22 +132,10 @@ describe('abstention: topical vocabulary', () => {
     expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical, termIn('他感受到了野外的风。'))).toBe(false);
     expect(coversQuestion([typed], new Set(['感受', '野']), nothingTopical)).toBe(false);
     // Typed in Chinese, a term of two words is the field's term too.
-    const augmentation = {
-      surface: '数据增强',
-      tokens: ['数据', '增强'],
-      expansions: ['data', 'augment'],
-      translations: [['data', 'augment']],
-      guesses: [],
-    };
+    const augmentation = translatedGroup('数据增强', ['数据', '增强'], ['data', 'augment']);
     expect(coversQuestion([augmentation], new Set(['数据', '增强']), nothingTopical, termIn('数据增强：翻转、裁剪'))).toBe(true);
     // Translated, a phrase of two words is judged by its words: an access control system with key fobs is no question on C++.
-    const access = {
-      surface: 'access control',
-      tokens: ['access', 'control'],
-      expansions: ['访问', '控制'],
-      translations: [['访问', '控制']],
-      guesses: [],
-    };
+    const access = translatedGroup('access control', ['access', 'control'], ['访问', '控制']);
     expect(coversQuestion([access], new Set(['访问', '控制']), nothingTopical, termIn('访问控制：public、private'))).toBe(false);
   });
 

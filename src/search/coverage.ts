@@ -1,5 +1,5 @@
 import type { QueryGroup } from '../text/analyzer.js';
-import { HAN } from '../text/han.js';
+import { HAN, HAN_WORD } from '../text/han.js';
 
 /** Credit for an idea found only through a translation: likely, not certain. */
 const TRANSLATION_CREDIT = 0.8;
@@ -73,21 +73,21 @@ export function withTranslations(g: QueryGroup, more: readonly string[][]): Quer
 }
 
 function shareIn(words: readonly string[], tokens: ReadonlySet<string>): number {
-  const whole = wholeWords(words);
+  // Only a word of three characters or more has search-mode parts: most translations have none.
+  const whole = words.some((t) => t.length > 2 && HAN.test(t)) ? wholeWords(words) : words;
   return whole.filter((t) => tokens.has(t)).length / whole.length;
 }
 
 /**
- * Words less the search-mode parts of a longer one among them: 全卷积神经网络
- * is 全 + 卷积 + 神经网络, not also 神经, 网络, 神经网 and 经网, which made
- * "2.1.2 什么是神经网络" hold five of its seven tokens, more of FCN than "9.3
- * FCN"'s 全卷积网络 did.
+ * Tokens less their search-mode parts: 全卷积神经网络 is 全 + 卷积 + 神经网络,
+ * not also 神经, 网络, 神经网 and 经网, which made "2.1.2 什么是神经网络" hold
+ * five of its seven tokens, more of FCN than "9.3 FCN"'s 全卷积网络 did; 迟化层
+ * of 迟化层/迟化/化层, both of 数据/增广, every English word.
  */
-function wholeWords(words: readonly string[]): readonly string[] {
-  // Only a word of three characters or more has search-mode parts: most translations have none.
-  if (!words.some((t) => t.length > 2 && HAN.test(t))) return words;
-  const whole = words.filter((t) => !words.some((other) => other !== t && other.length > t.length && other.includes(t)));
-  return whole.length > 0 ? whole : words;
+export function wholeWords(tokens: readonly string[]): string[] {
+  const distinct = [...new Set(tokens)];
+  if (!distinct.some((t) => HAN_WORD.test(t))) return distinct;
+  return distinct.filter((t) => !distinct.some((other) => other !== t && other.includes(t)));
 }
 
 /** Whether `tokens` hold a translation, or an idea's typed words: at least half of its words. */

@@ -74,18 +74,25 @@ function namesOnly(tokens: string[], groups: QueryGroup[], idf: (t: string) => n
 
 // The subject of a definitional sentence: what comes before a copula near its start.
 const ENGLISH_COPULA = /^(.{1,80}?)\s+(?:is|are|refers\s+to|means|denotes|stands\s+for)\s/i;
-const CHINESE_COPULA = /^(.{1,40}?)(?:是指|指的是|是|指|即|就是|称为|定义为)/;
+/** The copulas a definition is said with, in one place for every pattern below. */
+const ZH_COPULAS = '是指|指的是|是|指|即|就是|称为|定义为';
+const EN_BOLD_COPULAS = 'is|are|refers\\s+to|means';
+const CHINESE_COPULA = new RegExp(`^(.{1,40}?)(?:${ZH_COPULAS})`);
 const CLAUSE_BREAK = /[，,；;：:]/;
 const SO_CALLED = /所谓\s*(.{1,40}?)\s*[，,：:是]/;
 const BOLD_OPENING = /^\*\*([^*]{1,80})\*\*/;
 /** A paragraph opening on a bold term and its copula, inside the bold or right after it: "**FFN 是**…", "**An anchor** is …". */
-const BOLD_DEFINITION =
-  /^\*\*[^*]{1,80}?(?:\s(?:is|are|refers\s+to|means)|是指|指的是|是|指|即|就是|称为|定义为)\*\*|^\*\*[^*]{1,80}\*\*\s*(?:(?:is|are|refers\s+to|means)\s|是指|指的是|是|指|即|就是|称为|定义为)/i;
+const BOLD_DEFINITION = new RegExp(
+  `^\\*\\*[^*]{1,80}?(?:\\s(?:${EN_BOLD_COPULAS})|${ZH_COPULAS})\\*\\*|^\\*\\*[^*]{1,80}\\*\\*\\s*(?:(?:${EN_BOLD_COPULAS})\\s|${ZH_COPULAS})`,
+  'i',
+);
+/** The same after a sentence's or a clause's end, anywhere in a paragraph: the bold term is the subject. */
+const BOLD_CLAUSE_DEFINITION = new RegExp(
+  `[。！？；：:]\\s*\\*\\*([^*\\n]{1,80}?)(?:(?:${ZH_COPULAS})\\*\\*|\\*\\*\\s*(?:${ZH_COPULAS}))`,
+  'g',
+);
 /** A paragraph whose first line is a bold term alone, maybe with a colon: "**张量（tensor）**", then the text under it. */
 const BOLD_LABEL = /^\*\*([^*\n]{1,80})\*\*\s*[：:]?[ \t]*\n\s*\S/;
-/** The same after a sentence's or a clause's end, anywhere in a paragraph: the bold term is the subject. */
-const BOLD_CLAUSE_DEFINITION =
-  /[。！？；：:]\s*\*\*([^*\n]{1,80}?)(?:(?:是指|指的是|是|指|即|就是|称为|定义为)\*\*|\*\*\s*(?:是指|指的是|是|指|即|就是|称为|定义为))/g;
 /** Share of the subject's weight that must be X for a sentence to define X. */
 const SUBJECT_SHARE = 0.5;
 

@@ -1,6 +1,6 @@
-import { holdsHalfOf, translationsOf, withTranslations } from './coverage.js';
+import { holdsHalfOf, translationsOf, wholeWords, withTranslations } from './coverage.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { HAN_WORD, SINGLE_HAN } from '../text/han.js';
+import { SINGLE_HAN } from '../text/han.js';
 
 /**
  * A question word is specific when fewer than one everyday paragraph in a
@@ -31,13 +31,6 @@ function meant(g: QueryGroup): string[] {
  */
 function wordsOf(g: QueryGroup): string[] {
   return wholeWords(meant(g));
-}
-
-/** Tokens less their search-mode parts: 迟化层 of 迟化层/迟化/化层, both of 数据/增广, every English word. */
-function wholeWords(tokens: readonly string[]): string[] {
-  const distinct = [...new Set(tokens)];
-  if (!distinct.some((t) => HAN_WORD.test(t))) return distinct;
-  return distinct.filter((t) => !distinct.some((other) => other !== t && other.includes(t)));
 }
 
 /**

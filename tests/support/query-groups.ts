@@ -13,3 +13,8 @@ export function rpnGroup(): QueryGroup {
     guesses: [],
   };
 }
+
+/** A word or term as the analyzer reads it with one glossary translation: its typed tokens and the translation's. */
+export function translatedGroup(surface: string, tokens: string[], translation: string[]): QueryGroup {
+  return { surface, tokens, expansions: translation, translations: [translation], guesses: [] };
+}
