@@ -31,3 +31,29 @@ describe('dictionary: pairs for a notes vocabulary (real CC-CEDICT data)', () =>
     expect(chineseOf('fast')).not.toContain('快');
   });
 });
+
+describe('dictionary: other names of a gloss (CC-CEDICT with WordNet)', () => {
+  const pairs = dictionaryPairs(['数学', '操作系统', '纹理']);
+  const chineseOf = (english: string) => pairs.filter(([en]) => en === english).map(([, zh]) => zh);
+
+  it('translates what a student types for a gloss of one sense: "math" and "maths" as 数学, "os" as 操作系统', () => {
+    expect(chineseOf('mathematics')).toEqual(['数学']);
+    expect(chineseOf('math')).toEqual(['数学']);
+    expect(chineseOf('maths')).toEqual(['数学']);
+    expect(chineseOf('os')).toEqual(['操作系统']);
+  });
+
+  it('adds nothing for a gloss of several senses: 纹理 is "grain", and a cereal is no 纹理', () => {
+    expect(chineseOf('cereal')).toEqual([]);
+  });
+
+  it('names no everyday gloss, nor by an everyday name, when told which they are', () => {
+    // The pronoun "me" (本人) would otherwise be "Maine", the one sense WordNet knows of "ME".
+    expect(dictionaryPairs(['数学'], (gloss) => gloss === 'mathematics')).toEqual([]);
+    expect(
+      dictionaryPairs(['数学'], (gloss) => gloss === 'math')
+        .map(([en]) => en)
+        .sort(),
+    ).toEqual(['mathematics', 'maths']);
+  });
+});

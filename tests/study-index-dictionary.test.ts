@@ -2,6 +2,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StudyIndex } from '../src/index/study-index.js';
+import { ask } from '../src/search/ask.js';
 import { dictionaryPairs } from '../src/text/dictionary.js';
 import { tempDir as newTempDir } from './support/temp-dir.js';
 
@@ -44,6 +45,21 @@ describe('StudyIndex dictionary pairs', () => {
         ['translate', '翻译'],
       ]),
     );
+    index.close();
+  });
+
+  it('translates a name the dictionary glosses another way: "os" finds the section on 操作系统', async () => {
+    const notes = tempDir();
+    writeFileSync(
+      path.join(notes, 'setup.md'),
+      '# 环境搭建\n\n## 操作系统的选择\n\n深度学习常用 Linux 操作系统，驱动和框架支持最好。\n\n## 显卡驱动\n\n先装驱动，再装 CUDA。\n',
+    );
+    writeFileSync(path.join(notes, 'other.md'), '# 优化\n\n## 学习率\n\n学习率决定每一步走多远。\n');
+    const index = await StudyIndex.open({ notesDir: notes, dataDir: tempDir(), embeddingModel: null });
+    await index.sync();
+    expect(index.keywordIndex.dictionary()).toContainEqual(['os', '操作系统']);
+    const answer = await ask(index, 'which os is best for deep learning');
+    expect(answer.results[0]?.headingPath.at(-1)).toBe('操作系统的选择');
     index.close();
   });
 });

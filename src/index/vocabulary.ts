@@ -64,15 +64,11 @@ export function refreshVocabulary(keyword: KeywordIndex, tokenize: (text: string
   keyword.setTopical(topicalTerms(df.keys(), corpus, background));
   const fresh = keyword.notLookedUp([...df.keys()].filter(isDictionaryWord));
   if (fresh.length === 0) return;
-  // Everyday English words (even, look, take) have a dozen dictionary senses each: too many to guess from.
   const everyday = (gloss: string) => {
     const tokens = tokenize(gloss);
     return tokens.length === 1 && background.paragraphShare(tokens[0]!) >= EVERYDAY_SHARE;
   };
-  keyword.addDictionary(
-    fresh,
-    dictionaryPairs(fresh).filter(([english]) => !everyday(english)),
-  );
+  keyword.addDictionary(fresh, dictionaryPairs(fresh, everyday));
 }
 
 /** What the curated list says words mean, which mining checks its cuts against; read only, built once, not per note. */

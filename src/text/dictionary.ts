@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { synonymsOfOneSense } from './wordnet.js';
 
 /**
  * English → Chinese guesses from CC-CEDICT, for the Chinese words a notes
@@ -26,14 +27,26 @@ export function isDictionaryWord(term: string): boolean {
   return /^[\u3400-\u9fff]{2,}$/.test(term);
 }
 
-/** Every (English gloss, Chinese word) pair of CC-CEDICT whose Chinese word is in `terms`. */
-export function dictionaryPairs(terms: Iterable<string>): DictionaryPair[] {
+/**
+ * Every (English gloss, Chinese word) pair of CC-CEDICT whose Chinese word is
+ * in `terms`, but for everyday English glosses (even, look, take: a dozen
+ * senses each, too many to guess from).
+ */
+export function dictionaryPairs(terms: Iterable<string>, everyday: (gloss: string) => boolean = () => false): DictionaryPair[] {
   const wanted = new Set([...terms].filter(isDictionaryWord));
   const pairs = new Map<string, DictionaryPair>();
   for (const entry of loadCedict()) {
     if (!wanted.has(entry.simplified)) continue;
     for (const sense of entry.english) {
-      for (const gloss of glossesOf(sense)) pairs.set(`${gloss}\u0000${entry.simplified}`, [gloss, entry.simplified]);
+      for (const gloss of glossesOf(sense)) if (!everyday(gloss)) pairs.set(`${gloss}\u0000${entry.simplified}`, [gloss, entry.simplified]);
+    }
+  }
+  // A gloss's other names of one sense translate its word too: "math" of "mathematics" (数学), "os" of
+  // "operating system" (操作系统). The dictionary glosses a word one way; a student may type the other.
+  const synonyms = synonymsOfOneSense(new Set([...pairs.values()].map(([en]) => en)));
+  for (const [english, chinese] of [...pairs.values()]) {
+    for (const other of synonyms.get(english) ?? []) {
+      if (isGloss(other) && !everyday(other)) pairs.set(`${other}\u0000${chinese}`, [other, chinese]);
     }
   }
   return [...pairs.values()];
@@ -50,11 +63,14 @@ export function glossesOf(sense: string): string[] {
       .trim()
       .replace(/^(?:to|a|an|the)\s+/, '')
       .replace(/\s+/g, ' ');
-    if (!/^[a-z][a-z' -]*[a-z]$/.test(gloss)) continue;
-    if (gloss.split(' ').length > MAX_GLOSS_WORDS || /\b(?:sb|sth|one's|oneself)\b/.test(gloss)) continue;
-    out.push(gloss);
+    if (isGloss(gloss)) out.push(gloss);
   }
   return out;
+}
+
+/** An English name a question can type: letters, a few words at most, no placeholder for somebody or something. */
+function isGloss(gloss: string): boolean {
+  return /^[a-z][a-z' -]*[a-z]$/.test(gloss) && gloss.split(' ').length <= MAX_GLOSS_WORDS && !/\b(?:sb|sth|one's|oneself)\b/.test(gloss);
 }
 
 /**
