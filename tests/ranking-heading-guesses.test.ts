@@ -30,3 +30,27 @@ describe('ask() on a word only the dictionary translates', () => {
     expect(answer.results[0]?.chunkId).toBe('link');
   });
 });
+
+describe('ask() on a word only the dictionary translates, held by a note’s title', () => {
+  // "math" is a guess (数学 among other senses); the intro of the note titled "数学 基础" settles which one.
+  const corpus = memoryCorpus(
+    [
+      { id: 'math-intro', headingPath: ['数学 基础'], text: '卷积 用到 线性代数 和 概率。' },
+      { id: 'conv', headingPath: ['卷积 网络', '卷积 层'], text: '卷积 提取 特征。' },
+      { id: 'filler', text: '池化 缩小 特征图。' },
+      { id: 'filler2', text: '锚框 是 先验 框。' },
+    ],
+    {
+      glossary: { convolution: ['卷积'] },
+      guesses: { math: ['数学', '算术'] },
+      topical: ['卷积'],
+      everyday: { need: 0.3, for: 0.5 },
+    },
+  );
+
+  it('answers: a note’s title heads its intro, and confirms the sense there as a heading would', async () => {
+    const answer = await ask(corpus, 'what math do i need for convolution');
+    expect(answer.results.map((r) => r.chunkId)).toContain('math-intro');
+    expect(answer.answered).toBe(true);
+  });
+});

@@ -298,8 +298,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     features.headingVouches ? topicalInSection(withoutWords(groups, cueWords), vouchingHeadingOf(id), topicalHere, idf) : topicalHere;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
-  // A dictionary guess the heading of a first section holds is a translation, for both rules below.
-  const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...headingTokensOf(r.chunkId)]));
+  // A dictionary guess the heading of a first section holds is a translation, for both rules below; a note's intro
+  // is headed by the note's title ("第一章 数学基础" settles that "math" means 数学).
+  const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...headingOrTitleTokensOf(r.chunkId)]));
   const guessesConfirmed = features.headingGuesses ? withGuessesConfirmed(groups, firstHeadings) : groups;
   const firstPath = results[0] ? (chunkOf(results[0].chunkId)?.chunk.headingPath ?? []) : [];
   const reachesNotes = (g: QueryGroup) => [...g.tokens, ...g.expansions, ...g.guesses].some((t) => corpus.sectionsWith(t) > 0);
