@@ -127,6 +127,17 @@ describe('correctSpelling', () => {
     expect(correctSpelling('what is hierachical clustering', stemming).corrections).toEqual([{ from: 'hierachical', to: 'hierarchical' }]);
   });
 
+  it('shows a stem that is no word as the glossary word it stands for ("backprop" → "backpropagation", not "backpropag")', () => {
+    // The index holds "backpropag" for "backpropagation"; "backprop" is two edits from the stem, seven from the word.
+    const notes = memoryCorpus([{ id: 'bp', text: 'backpropag 反向 传播 chain rule' }], { glossaryWords: ['backpropagation'] });
+    const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/ation$/, '')) };
+    expect(correctSpelling('how does backprop work', stemming).text).toBe('how does backpropagation work');
+    // A stem that is a word itself ("smooth" for "smoth", beside the glossary's "smoothing") is shown as it is.
+    const smooth = memoryCorpus([{ id: 's', text: 'smooth l1 loss' }], { glossaryWords: ['smoothing'], everyday: { smooth: 0.01 } });
+    const stemmingToo = { ...smooth, tokenize: (text: string) => smooth.tokenize(text).map((t) => t.replace(/ing$/, '')) };
+    expect(correctSpelling('what is smoth l1', stemmingToo).text).toBe('what is smooth l1');
+  });
+
   it('shows a glossary word found for a misspelt one as the word itself, without the typed ending again', () => {
     // "centerrness" stems to "centerr", one edit from nothing the index holds; the glossary's "centerness" is two away.
     const notes = memoryCorpus([{ id: 'c', text: '中心度 抑制 低质量框' }], { glossaryWords: ['centerness'] });

@@ -80,7 +80,24 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
   // "hyperparameters" stems as the glossary's "hyperparameter" does: the same word, inflected, not a slip.
   if (!best || corpus.tokenize(best.entry.word)[0] === token) return null;
   // A glossary word is a whole word already: "centerrness" (stem "centerr") is "centerness", not "centernessness".
-  return best.glossary ? best.entry.word : asTyped(best.entry.word, word, token, corpus);
+  if (best.glossary) return best.entry.word;
+  const typedBack = asTyped(best.entry.word, word, token, corpus);
+  if (typedBack !== best.entry.word || corpus.isEverydaySpelling(typedBack)) return typedBack;
+  return glossaryWordOf(best.entry.word, word, corpus) ?? typedBack;
+}
+
+/**
+ * A glossary word that stems to `stem`, nearest in length to the word typed: "backprop" is corrected to the
+ * index's "backpropag", which is no word, and is shown as "backpropagation" (the same token). A stem that is a
+ * word ("smooth" for "smoth") is shown as it is.
+ */
+function glossaryWordOf(stem: string, typed: string, corpus: Corpus): string | null {
+  let best: string | null = null;
+  for (const word of corpus.spellingVocabulary().glossaryWords) {
+    if (!word.startsWith(stem.slice(0, 3)) || corpus.tokenize(word)[0] !== stem) continue;
+    if (!best || Math.abs(word.length - typed.length) < Math.abs(best.length - typed.length)) best = word;
+  }
+  return best;
 }
 
 /**
