@@ -114,6 +114,18 @@ describe('correctSpelling', () => {
     expect(correctSpelling('自主意力是什么', attention).text).toBe('自注意力是什么');
   });
 
+  it('leaves alone a word capitalised inside a sentence, or after a small letter: a name, not a slip', () => {
+    // "Turing" is one edit from "tuning", a word of the notes; at the start of a sentence the capital says nothing.
+    const notes = memoryCorpus([{ id: 't', text: 'tuning the learning rate and the cloud storage' }]);
+    expect(correctSpelling('I know about the Turing test', notes).corrections).toEqual([]);
+    expect(correctSpelling('my iCloud is full', notes).corrections).toEqual([]);
+    expect(correctSpelling('Tunning tips? Tunning the rate', notes).corrections).toEqual([
+      { from: 'Tunning', to: 'tuning' },
+      { from: 'Tunning', to: 'tuning' },
+    ]);
+    expect(correctSpelling('how is turing done', notes).corrections).toEqual([{ from: 'turing', to: 'tuning' }]);
+  });
+
   it('leaves alone a name typed in capitals and a word of four letters or fewer, which have too many neighbours', () => {
     const notes = memoryCorpus([{ id: 'd', text: 'dtr retinanet bay' }]);
     expect(correctSpelling('DETR and RefineNet', notes).corrections).toEqual([]);

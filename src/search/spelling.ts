@@ -40,8 +40,9 @@ const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*/g;
  */
 export function correctSpelling(question: string, corpus: Corpus): SpelledQuestion {
   const corrections: Correction[] = [];
-  let text = question.replace(LATIN_WORD, (word) => {
+  let text = question.replace(LATIN_WORD, (word, at: number) => {
     if (NAME.test(word) || /\d/.test(word)) return word;
+    if (isProperName(word, question, at)) return word;
     const to = correctEnglish(word.toLowerCase(), corpus);
     if (!to) return word;
     corrections.push({ from: word, to });
@@ -53,6 +54,17 @@ export function correctSpelling(question: string, corpus: Corpus): SpelledQuesti
     return corrected;
   });
   return { text, corrections };
+}
+
+/**
+ * A word capitalised inside a sentence ("I know about the Turing test", "which Monty Python movie") or with a
+ * capital after a small letter (iCloud) names someone or something: one the notes lack is not a slip for a word
+ * they have ("Turing" was read as "tuning", "Monty" as "monte" of Monte Carlo). Only the first word of a
+ * sentence is capitalised for being first.
+ */
+function isProperName(word: string, text: string, at: number): boolean {
+  if (/[a-z][A-Z]/.test(word)) return true;
+  return /^[A-Z]/.test(word) && !/(?:^|[.!?。！？:：\n])\s*$/.test(text.slice(0, at));
 }
 
 function correctEnglish(word: string, corpus: Corpus): string | null {
