@@ -41,8 +41,7 @@ const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*/g;
 export function correctSpelling(question: string, corpus: Corpus): SpelledQuestion {
   const corrections: Correction[] = [];
   let text = question.replace(LATIN_WORD, (word, at: number) => {
-    if (NAME.test(word) || /\d/.test(word)) return word;
-    if (isProperName(word, question, at)) return word;
+    if (/\d/.test(word) || isName(word, question, at)) return word;
     const to = correctEnglish(word.toLowerCase(), corpus);
     if (!to) return word;
     corrections.push({ from: word, to });
@@ -57,13 +56,13 @@ export function correctSpelling(question: string, corpus: Corpus): SpelledQuesti
 }
 
 /**
- * A word capitalised inside a sentence ("I know about the Turing test", "which Monty Python movie") or with a
- * capital after a small letter (iCloud) names someone or something: one the notes lack is not a slip for a word
- * they have ("Turing" was read as "tuning", "Monty" as "monte" of Monte Carlo). Only the first word of a
- * sentence is capitalised for being first.
+ * A word that names someone or something: one the notes lack is not a slip for a word they have. Typed with two
+ * capitals or more (NAME), with a capital after a small letter (iCloud), or capitalised inside a sentence ("I
+ * know about the Turing test" was read as "tuning", "which Monty Python movie" as Monte Carlo's "monte"); only
+ * the first word of a sentence is capitalised for being first.
  */
-function isProperName(word: string, text: string, at: number): boolean {
-  if (/[a-z][A-Z]/.test(word)) return true;
+function isName(word: string, text: string, at: number): boolean {
+  if (NAME.test(word) || /[a-z][A-Z]/.test(word)) return true;
   return /^[A-Z]/.test(word) && !/(?:^|[.!?。！？:：\n])\s*$/.test(text.slice(0, at));
 }
 
