@@ -67,7 +67,7 @@ describe('a corrected question', () => {
   const corrected: Answer = {
     question: 'segmantation',
     correctedQuestion: 'segmentation',
-    corrections: [{ from: 'segmantation', to: 'segmentation' }],
+    corrections: [{ from: 'segmantation', to: 'segmentation', at: 0 }],
     answered: true,
     legs: { keyword: true, dense: false },
     results: [result('seg')],

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { glossaryChinese, spellingVocabulary } from '../src/index/vocabulary.js';
-import { correctSpelling } from '../src/search/spelling.js';
+import { asTheNotesWriteIt, correctSpelling } from '../src/search/spelling.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 const corpus = memoryCorpus(
@@ -21,20 +21,23 @@ const corpus = memoryCorpus(
   { everyday: { tea: 0.009, green: 0.012, water: 0.03, temperature: 0.002, pixel: 0.0001 }, glossaryWords: ['normalization'] },
 );
 
+/** The slips corrected in a question, each as the word typed and the word of the notes put in its place. */
+const slipsIn = (question: string, notes: Corpus) => correctSpelling(question, notes).corrections.map(({ from, to }) => ({ from, to }));
+
 describe('correctSpelling', () => {
   it('corrects an English word one or two edits from a word of the notes', () => {
     expect(correctSpelling('segmantation of an image', corpus)).toEqual({
       text: 'segmentation of an image',
-      corrections: [{ from: 'segmantation', to: 'segmentation' }],
+      corrections: [{ from: 'segmantation', to: 'segmentation', at: 0 }],
     });
   });
 
   it('corrects towards a glossary word the notes do not use', () => {
-    expect(correctSpelling('batch normilization', corpus).corrections).toEqual([{ from: 'normilization', to: 'normalization' }]);
+    expect(slipsIn('batch normilization', corpus)).toEqual([{ from: 'normilization', to: 'normalization' }]);
   });
 
   it('leaves alone an everyday word the notes lack: it is what marks an off-topic question', () => {
-    expect(correctSpelling('green tea temperature', corpus).corrections).toEqual([]);
+    expect(slipsIn('green tea temperature', corpus)).toEqual([]);
   });
 
   it('prefers, between equally near glossary words, the one about as long as the word typed', () => {
@@ -48,13 +51,13 @@ describe('correctSpelling', () => {
       { glossaryWords: ['normal', 'normalization'] },
     );
     const stemmed: Corpus = { ...base, tokenize: (text) => base.tokenize(text).map((t) => (t === 'normilization' ? 'normil' : t)) };
-    expect(correctSpelling('batch normilization', stemmed).corrections).toEqual([{ from: 'normilization', to: 'normalization' }]);
+    expect(slipsIn('batch normilization', stemmed)).toEqual([{ from: 'normilization', to: 'normalization' }]);
   });
 
   it('takes two neighbouring letters typed in the wrong order as one slip', () => {
     const notes = memoryCorpus([{ id: 'm', text: 'metric learning and hard example mining' }]);
-    expect(correctSpelling('evaluation metirc', notes).corrections).toEqual([{ from: 'metirc', to: 'metric' }]);
-    expect(correctSpelling('hard example mniing', notes).corrections).toEqual([{ from: 'mniing', to: 'mining' }]);
+    expect(slipsIn('evaluation metirc', notes)).toEqual([{ from: 'metirc', to: 'metric' }]);
+    expect(slipsIn('hard example mniing', notes)).toEqual([{ from: 'mniing', to: 'mining' }]);
   });
 
   it('takes a swap inside the stem as one slip too ("imgaes" stems to "imga", one swap from the index\'s "imag")', () => {
@@ -62,22 +65,22 @@ describe('correctSpelling', () => {
     // Stemmed as the real analyzer does: the index holds "imag" for "images", and "imgaes" is "imga" to it.
     const stems: Record<string, string> = { imgaes: 'imga', images: 'imag' };
     const stemmed: Corpus = { ...base, tokenize: (text) => base.tokenize(text).map((t) => stems[t] ?? t) };
-    expect(correctSpelling('resize the input imgaes', stemmed).corrections).toEqual([{ from: 'imgaes', to: 'images' }]);
+    expect(slipsIn('resize the input imgaes', stemmed)).toEqual([{ from: 'imgaes', to: 'images' }]);
   });
 
   it('never matches the stem of a typo against a shorter word ("inetance" stems to "inet", one edit from "net")', () => {
     const base = memoryCorpus([{ id: 'n', text: 'net instance' }]);
     // Stemmed as the real analyzer does: "inetance" is "inet" to the index.
     const stemmed: Corpus = { ...base, tokenize: (text) => base.tokenize(text).map((t) => (t === 'inetance' ? 'inet' : t)) };
-    expect(correctSpelling('inetance of a class', stemmed).corrections).toEqual([{ from: 'inetance', to: 'instance' }]);
+    expect(slipsIn('inetance of a class', stemmed)).toEqual([{ from: 'inetance', to: 'instance' }]);
   });
 
   it('leaves alone a word more than the edit budget away', () => {
-    expect(correctSpelling('sgmntatn', corpus).corrections).toEqual([]);
+    expect(slipsIn('sgmntatn', corpus)).toEqual([]);
   });
 
   it('corrects a Chinese homophone typo to the word of the notes that sounds the same and shares a character', () => {
-    expect(correctSpelling('持化层有什么用', corpus).corrections).toEqual([{ from: '持化', to: '池化' }]);
+    expect(slipsIn('持化层有什么用', corpus)).toEqual([{ from: '持化', to: '池化' }]);
     expect(correctSpelling('注意利机制', corpus).text).toBe('注意力机制');
   });
 
@@ -89,26 +92,26 @@ describe('correctSpelling', () => {
       tokenize: (text) =>
         base.tokenize(text).flatMap((t) => (/^[\u4e00-\u9fff]{3,}$/.test(t) ? [t, ...[...t].slice(1).map((c, i) => t[i] + c)] : [t])),
     };
-    expect(correctSpelling('迟化层有什么用', withBigrams).corrections).toEqual([{ from: '迟化层', to: '池化层' }]);
+    expect(slipsIn('迟化层有什么用', withBigrams)).toEqual([{ from: '迟化层', to: '池化层' }]);
   });
 
   it('leaves alone an everyday Chinese word the notes lack, even when it sounds like one of theirs', () => {
     const notes = memoryCorpus([{ id: 't', text: '老师 模型 蒸馏' }], { everyday: { 老是: 0.02 } });
-    expect(correctSpelling('老是出错', notes).corrections).toEqual([]);
+    expect(slipsIn('老是出错', notes)).toEqual([]);
   });
 
   it('never changes a character of a word the notes use, even beside a word they lack', () => {
     // 和 is a word of the notes; 实 belongs to 实木地板, which they lack. 和实 sounds like the notes' fragment 合实.
     const notes = memoryCorpus([{ id: 'f', text: '合实 和 模型' }]);
-    expect(correctSpelling('强化木地板和实木地板哪个好', notes).corrections).toEqual([]);
+    expect(slipsIn('强化木地板和实木地板哪个好', notes)).toEqual([]);
     // The same sound inside a word the notes lack is still corrected.
-    expect(correctSpelling('河实是什么', notes).corrections).toEqual([{ from: '河实', to: '合实' }]);
+    expect(slipsIn('河实是什么', notes)).toEqual([{ from: '河实', to: '合实' }]);
   });
 
   it('does not read two characters of an everyday word as a slip because they sound like a word of the notes', () => {
     // 环经 (of 循环经济) sounds like the notes' 环境; 经济 is in one everyday paragraph in five.
     const notes = memoryCorpus([{ id: 'e', text: '环境 线性 模型' }], { everyday: { 经济: 0.2, 循环经济: 0.0001 } });
-    expect(correctSpelling('循环经济有什么用', notes).corrections).toEqual([]);
+    expect(slipsIn('循环经济有什么用', notes)).toEqual([]);
     // Three characters are evidence enough, even across an everyday word: 自主意力 is 自注意力 mistyped.
     const attention = memoryCorpus([{ id: 'a', text: '注意力 机制' }], { everyday: { 自主: 0.02 } });
     expect(correctSpelling('自主意力是什么', attention).text).toBe('自注意力是什么');
@@ -117,26 +120,26 @@ describe('correctSpelling', () => {
   it('leaves alone a word capitalised inside a sentence, or after a small letter: a name, not a slip', () => {
     // "Turing" is one edit from "tuning", a word of the notes; at the start of a sentence the capital says nothing.
     const notes = memoryCorpus([{ id: 't', text: 'tuning the learning rate and the cloud storage' }]);
-    expect(correctSpelling('I know about the Turing test', notes).corrections).toEqual([]);
-    expect(correctSpelling('my iCloud is full', notes).corrections).toEqual([]);
-    expect(correctSpelling('Tunning tips? Tunning the rate', notes).corrections).toEqual([
+    expect(slipsIn('I know about the Turing test', notes)).toEqual([]);
+    expect(slipsIn('my iCloud is full', notes)).toEqual([]);
+    expect(slipsIn('Tunning tips? Tunning the rate', notes)).toEqual([
       { from: 'Tunning', to: 'tuning' },
       { from: 'Tunning', to: 'tuning' },
     ]);
-    expect(correctSpelling('how is turing done', notes).corrections).toEqual([{ from: 'turing', to: 'tuning' }]);
+    expect(slipsIn('how is turing done', notes)).toEqual([{ from: 'turing', to: 'tuning' }]);
   });
 
   it('leaves alone a name typed in capitals and a word of four letters or fewer, which have too many neighbours', () => {
     const notes = memoryCorpus([{ id: 'd', text: 'dtr retinanet bay' }]);
-    expect(correctSpelling('DETR and RefineNet', notes).corrections).toEqual([]);
-    expect(correctSpelling('detr off ebay', notes).corrections).toEqual([]);
+    expect(slipsIn('DETR and RefineNet', notes)).toEqual([]);
+    expect(slipsIn('detr off ebay', notes)).toEqual([]);
   });
 
   it('shows a correction found through the stem as a word, with the ending typed', () => {
     // The index holds stems: "hierarch" for "hierarchical". A toy stemmer drops "ical".
     const notes = memoryCorpus([{ id: 'h', text: 'hierarch cluster merges the nearest groups' }]);
     const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/ical$/, '')) };
-    expect(correctSpelling('what is hierachical clustering', stemming).corrections).toEqual([{ from: 'hierachical', to: 'hierarchical' }]);
+    expect(slipsIn('what is hierachical clustering', stemming)).toEqual([{ from: 'hierachical', to: 'hierarchical' }]);
   });
 
   it('shows a stem that is no word as the glossary word it stands for ("backprop" → "backpropagation", not "backpropag")', () => {
@@ -162,52 +165,50 @@ describe('correctSpelling', () => {
     const notes = memoryCorpus([{ id: 'c', text: '中心度 centr of the box' }], { glossaryWords: ['centerness'] });
     const stems: Record<string, string> = { centrness: 'centr', centre: 'centr', centerness: 'center' };
     const stemming: Corpus = { ...notes, tokenize: (text) => notes.tokenize(text).map((t) => stems[t] ?? t) };
-    expect(correctSpelling('why does centrness take a square root', stemming).corrections).toEqual([
-      { from: 'centrness', to: 'centerness' },
-    ]);
+    expect(slipsIn('why does centrness take a square root', stemming)).toEqual([{ from: 'centrness', to: 'centerness' }]);
     // A word everyday English spells so is what the student meant, however near a glossary word.
     const everyday: Corpus = { ...stemming, isEverydaySpelling: (w) => w === 'centrness' };
-    expect(correctSpelling('why does centrness take a square root', everyday).corrections).toEqual([]);
+    expect(slipsIn('why does centrness take a square root', everyday)).toEqual([]);
   });
 
   it('leaves alone an inflection of a glossary word: it stems as the word does', () => {
     const notes = memoryCorpus([{ id: 'h', text: '超参数 学习率' }], { glossaryWords: ['hyperparameter'] });
     const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/(?:er|ers)$/, '')) };
-    expect(correctSpelling('which hyperparameters matter most', stemming).corrections).toEqual([]);
+    expect(slipsIn('which hyperparameters matter most', stemming)).toEqual([]);
   });
 
   it('leaves alone a word with digits in it: a name with its version, not a slip of the name alone', () => {
     const notes = memoryCorpus([{ id: 'y', text: 'yolo v3 predicts boxes at three scales' }]);
-    expect(correctSpelling('yolov3 structure', notes).corrections).toEqual([]);
+    expect(slipsIn('yolov3 structure', notes)).toEqual([]);
   });
 
   it('never corrects two characters inside a longer word the dictionary knows (忆力 of 记忆力 sounds like 意力)', () => {
     const notes = memoryCorpus([{ id: 'a', text: '意力 模型' }], { everyday: { 记忆力: 0.0005 } });
-    expect(correctSpelling('记忆力下降怎么办', notes).corrections).toEqual([]);
+    expect(slipsIn('记忆力下降怎么办', notes)).toEqual([]);
   });
 
   it('never corrects two characters across a word boundary (酒是 of 白酒是 sounds like 就是)', () => {
     const notes = memoryCorpus([{ id: 'z', text: '就是 蒸馏' }], { everyday: { 白酒: 0.002 } });
-    expect(correctSpelling('白酒是怎么蒸馏出来的', notes).corrections).toEqual([]);
+    expect(slipsIn('白酒是怎么蒸馏出来的', notes)).toEqual([]);
   });
 
   it('reads four characters that sound exactly like a four-character term of the notes as that term, though they are real words', () => {
     // 梯度小时: 梯度 and 小时 ("hour") are words; the input method offered them for 梯度消失.
     // The notes use both words, so no character of the question is unknown to them.
     const notes = memoryCorpus([{ id: 'v', text: '梯度消失 梯度 消失 小时' }], { everyday: { 小时: 0.05, 梯度: 0.001 } });
-    expect(correctSpelling('梯度小时怎么办', notes).corrections).toEqual([{ from: '梯度小时', to: '梯度消失' }]);
+    expect(slipsIn('梯度小时怎么办', notes)).toEqual([{ from: '梯度小时', to: '梯度消失' }]);
     // Two of four characters must stay: a four-character phrase that only sounds alike is not a slip.
     const other = memoryCorpus([{ id: 'w', text: '体读晓士' }], { everyday: { 小时: 0.05, 梯度: 0.001 } });
-    expect(correctSpelling('梯度小时怎么办', other).corrections).toEqual([]);
+    expect(slipsIn('梯度小时怎么办', other)).toEqual([]);
   });
 
   it('reads three characters made of fragments of words as the term they sound like (后 + 选框 for 候选框)', () => {
     // The index holds 选框 as a piece of 候选框, and 后 is a word of its own: no character is unknown to the notes.
     const notes = memoryCorpus([{ id: 'c', text: '候选框 选框 生成 后' }]);
-    expect(correctSpelling('后选框是什么', notes).corrections).toEqual([{ from: '后选框', to: '候选框' }]);
+    expect(slipsIn('后选框是什么', notes)).toEqual([{ from: '后选框', to: '候选框' }]);
     // A real word among the three is typed on purpose: 几种尺度 is "how many scales", not 中尺度.
     const scales = memoryCorpus([{ id: 's', text: '中尺度 特征 尺度 几种' }], { everyday: { 尺度: 0.001, 几种: 0.002 } });
-    expect(correctSpelling('anchor 有几种尺度', scales).corrections).toEqual([]);
+    expect(slipsIn('anchor 有几种尺度', scales)).toEqual([]);
   });
 
   it('changes nothing in a question whose words the notes know', () => {
@@ -220,6 +221,12 @@ describe('ask() with a misspelt question', () => {
     const answer = await ask(corpus, 'segmantation pixel');
     expect(answer.correctedQuestion).toBe('segmentation pixel');
     expect(answer.results[0]?.chunkId).toBe('seg');
+  });
+
+  it('says which question it answered in the words of the sections found', async () => {
+    const names = memoryCorpus([{ id: 'p', text: 'PolarMask predicts 36 rays' }]);
+    const answer = await ask(names, 'polamask rays');
+    expect(answer.correctedQuestion).toBe('PolarMask rays');
   });
 
   it('carries no corrected question when nothing was corrected', async () => {
@@ -239,6 +246,48 @@ describe('ask() with a misspelt question', () => {
     const answer = await ask(corpus, 'segmantation', { features: { spelling: false } });
     expect(answer.corrections).toEqual([]);
     expect(answer.results).toEqual([]);
+  });
+});
+
+describe('asTheNotesWriteIt', () => {
+  // The index holds "incept" for "inception": a toy stemmer drops "ion".
+  const notes = memoryCorpus([{ id: 'g', text: 'incept module widen' }], { glossaryWords: ['centerness'] });
+  const stemming = { ...notes, tokenize: (text: string) => notes.tokenize(text).map((t) => t.replace(/ion$/, '').replace(/ness$/, '')) };
+
+  it('shows a correction that is only a stem as the sections found write it, fewest edits from the word typed', () => {
+    const question = 'what is incepton v2';
+    const spelled = correctSpelling(question, stemming);
+    expect(spelled.text).toBe('what is incept v2');
+    const shown = asTheNotesWriteIt(
+      question,
+      spelled,
+      ['Inception modules widen GoogLeNet; an inception module runs in parallel.'],
+      stemming,
+    );
+    expect(shown.text).toBe('what is inception v2');
+    expect(shown.corrections).toEqual([{ from: 'incepton', to: 'inception', at: 8 }]);
+  });
+
+  it('keeps the capitals a name is written with inside it', () => {
+    const names = memoryCorpus([{ id: 'p', text: 'polarmask rays' }]);
+    const question = 'how does polamask work';
+    const shown = asTheNotesWriteIt(question, correctSpelling(question, names), ['PolarMask predicts 36 rays.'], names);
+    expect(shown.text).toBe('how does PolarMask work');
+  });
+
+  it('shows a glossary word, and a correction no section writes, as they were made', () => {
+    const glossary = asTheNotesWriteIt('centerrness', correctSpelling('centerrness', stemming), ['the center of the box'], stemming);
+    expect(glossary.text).toBe('centerness');
+    const unwritten = asTheNotesWriteIt('incepton', correctSpelling('incepton', stemming), ['nothing of the kind'], stemming);
+    expect(unwritten.text).toBe('incept');
+  });
+
+  it('corrects Chinese and English slips of one question in place', () => {
+    const mixed = memoryCorpus([{ id: 'm', text: 'segmentation 池化 层' }]);
+    const question = '迟化 and segmantation';
+    const spelled = correctSpelling(question, mixed);
+    expect(spelled.text).toBe('池化 and segmentation');
+    expect(spelled.corrections.map((c) => c.at)).toEqual([0, 7]);
   });
 });
 

@@ -21,7 +21,7 @@ import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, ORDER_WEIGHT, rerankB
 import { ideasHeld, withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens, withoutWords } from './query-groups.js';
 import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
-import { correctSpelling } from './spelling.js';
+import { asTheNotesWriteIt, correctSpelling } from './spelling.js';
 import { withNameVariants } from './name-variants.js';
 import { withNotesSlips } from './notes-slips.js';
 import { specificity } from './specificity.js';
@@ -343,11 +343,18 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       accounts(confirmedGroups) ||
       (features.noteNames && namesFirstNote()) ||
       (askingGroups !== null && accounts(askingGroups, true) && holdsTypedContent(askingGroups, hingeSections, corpus)));
-  const corrected = spelled.corrections.length > 0 ? { correctedQuestion: spelled.text } : {};
+  // The student reads the corrections beside the sections found: in the words those sections write.
+  const shown = asTheNotesWriteIt(
+    question,
+    spelled,
+    results.map((r) => r.text),
+    corpus,
+  );
+  const corrected = shown.corrections.length > 0 ? { correctedQuestion: shown.text } : {};
   return {
     question,
     ...corrected,
-    corrections: spelled.corrections,
+    corrections: shown.corrections,
     answered,
     results,
     legs: { keyword: true, dense: denseIds !== null },

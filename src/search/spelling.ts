@@ -9,6 +9,8 @@ import type { Corpus } from './corpus.js';
 export interface Correction {
   from: string;
   to: string;
+  /** Where `from` starts in the question as typed. */
+  at: number;
 }
 
 export interface SpelledQuestion {
@@ -40,19 +42,72 @@ const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*/g;
  */
 export function correctSpelling(question: string, corpus: Corpus): SpelledQuestion {
   const corrections: Correction[] = [];
-  let text = question.replace(LATIN_WORD, (word, at: number) => {
-    if (/\d/.test(word) || isName(word, question, at)) return word;
+  for (const { 0: word, index: at } of question.matchAll(LATIN_WORD)) {
+    if (/\d/.test(word) || isName(word, question, at)) continue;
     const to = correctEnglish(word.toLowerCase(), corpus);
-    if (!to) return word;
-    corrections.push({ from: word, to });
-    return to;
+    if (to) corrections.push({ from: word, to, at });
+  }
+  for (const { 0: run, index: at } of question.matchAll(CJK_RUN))
+    for (const made of correctChineseRun(run, corpus)) corrections.push({ ...made, at: at + made.at });
+  corrections.sort((a, b) => a.at - b.at);
+  return { text: respelled(question, corrections), corrections };
+}
+
+/** The question with each correction in place of the word it corrects. */
+function respelled(question: string, corrections: readonly Correction[]): string {
+  let text = '';
+  let from = 0;
+  for (const c of corrections) {
+    text += question.slice(from, c.at) + c.to;
+    from = c.at + c.from.length;
+  }
+  return text + question.slice(from);
+}
+
+/**
+ * The corrections as the sections found write them, for "showing results
+ * for …": the index holds stems, and a stem is not always a word ("incepton"
+ * is corrected to "incept", which the notes write "Inception"). Of the words
+ * in the sections' text that stem as the correction does, the one fewest
+ * edits from the word typed ("overfitting" where the correction made was
+ * its stem with the typed ending, "overfiting", which no note writes); a
+ * name the notes write with capitals inside it keeps them
+ * ("PolarMask"). A glossary word, and a correction no section writes, are
+ * shown as they were made.
+ * What was searched does not change: every word shown stems to the same token.
+ */
+export function asTheNotesWriteIt(question: string, spelled: SpelledQuestion, texts: readonly string[], corpus: Corpus): SpelledQuestion {
+  if (!spelled.corrections.some((c) => LATIN_ONLY.test(c.to))) return spelled;
+  const corrections = spelled.corrections.map((c) => {
+    if (!LATIN_ONLY.test(c.to)) return c;
+    const written = writtenForm(c, texts, corpus);
+    return written ? { ...c, to: written } : c;
   });
-  text = text.replace(CJK_RUN, (run) => {
-    const { corrected, made } = correctChineseRun(run, corpus);
-    corrections.push(...made);
-    return corrected;
-  });
-  return { text, corrections };
+  return { text: respelled(question, corrections), corrections };
+}
+
+const LATIN_ONLY = /^[A-Za-z]+$/;
+
+function writtenForm(c: Correction, texts: readonly string[], corpus: Corpus): string | null {
+  const token = corpus.tokenize(c.to)[0];
+  // A glossary word is a word already ("centerness"), though the sections found may write only its stem's other forms.
+  if (token === undefined || corpus.spellingVocabulary().glossaryWords.has(c.to)) return null;
+  const typed = c.from.toLowerCase();
+  const counts = new Map<string, number>();
+  for (const text of texts)
+    for (const [word] of text.matchAll(/[A-Za-z]+/g)) {
+      // Only words that begin as the token does can stem to it; the rest are not tokenized.
+      if (!word.toLowerCase().startsWith(token.slice(0, 3))) continue;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  let best: { word: string; edits: number; count: number } | null = null;
+  for (const [word, count] of counts) {
+    if (corpus.tokenize(word)[0] !== token) continue;
+    const edits = editsBetween(typed, word.toLowerCase());
+    if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word, edits, count };
+  }
+  if (!best) return null;
+  return /[a-z][A-Z]/.test(best.word) ? best.word : best.word.toLowerCase();
 }
 
 /**
@@ -169,7 +224,8 @@ function isBetter(entry: SpellingEntry, glossary: boolean, than: { entry: Spelli
   return entry.sections > than.entry.sections;
 }
 
-function correctChineseRun(run: string, corpus: Corpus): { corrected: string; made: Correction[] } {
+/** The slips of sound in a run of Chinese characters, each with where it starts in the run. */
+function correctChineseRun(run: string, corpus: Corpus): Correction[] {
   // Characters of jieba words the notes never use: only there may a typo hide.
   const unknown = new Array<boolean>(run.length).fill(false);
   // Characters of words everyday Chinese uses, in at least one paragraph in a hundred (the hinge rule's line
@@ -192,10 +248,9 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
       unknown.fill(true, at, at + word.length);
     at += word.length;
   }
-  if (run.length < SOUNDS_LIKE_A_TERM && !unknown.includes(true)) return { corrected: run, made: [] };
+  if (run.length < SOUNDS_LIKE_A_TERM && !unknown.includes(true)) return [];
   const vocabulary = corpus.spellingVocabulary();
   const made: Correction[] = [];
-  const replaced = new Array<string | null>(run.length).fill(null);
   const taken = new Array<boolean>(run.length).fill(false);
   // Longer windows first: 注意利 → 注意力 is safer evidence than a two-character match inside it.
   for (let length = 4; length >= 2; length--) {
@@ -224,24 +279,11 @@ function correctChineseRun(run: string, corpus: Corpus): { corrected: string; ma
       );
       if (candidates.length === 0) continue;
       const best = candidates.reduce((a, b) => (b.sections > a.sections ? b : a));
-      made.push({ from: window, to: best.word });
-      replaced[i] = best.word;
+      made.push({ from: window, to: best.word, at: i });
       taken.fill(true, i, i + length);
     }
   }
-  if (made.length === 0) return { corrected: run, made };
-  let corrected = '';
-  for (let i = 0; i < run.length; ) {
-    const to = replaced[i];
-    if (to !== null && to !== undefined) {
-      corrected += to;
-      i += to.length;
-    } else {
-      corrected += run[i];
-      i++;
-    }
-  }
-  return { corrected, made };
+  return made;
 }
 
 /**
