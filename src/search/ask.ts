@@ -1,11 +1,9 @@
-import { headingPathWords, headingWords, sectionKey } from '../notes/section.js';
 import { splitSentences } from '../notes/sentences.js';
-import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { coversQuestion, holdsGlossaryTerm, namesItsNote, topicalInSection, withOwnNames } from './abstain.js';
 import type { Corpus } from './corpus.js';
 import { coverage, flatGuessCredit, guessCreditBySenses } from './coverage.js';
-import { comparesOthers, comparisonSides, questionPlace, sidePlace } from './comparison.js';
+import { comparisonSides, questionPlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
 import { inQuestionOrder } from './word-order.js';
 import { definitionScore } from './definition.js';
@@ -19,7 +17,9 @@ import { quoteOf } from './answer-quote.js';
 import { sectionResults } from './section-results.js';
 import { ASPECT_WEIGHT, DEFINITION_WEIGHT, HEADING_WEIGHT, ORDER_WEIGHT, rerankByCoverage } from './rerank.js';
 import { ideasHeld, withCorrectionsDemoted, withEverydayWordsHalved, withoutStopTokens, withoutWords } from './query-groups.js';
-import { type RankedId, SIDE_CANDIDATES, sidesFirst } from './sides-first.js';
+import { type RankedId, sidesFirst } from './sides-first.js';
+import { SectionLookup } from './section-lookup.js';
+import { sideSearch } from './side-search.js';
 import type { Answer, AskOptions, KeywordFeatures } from './answer.js';
 import { asTheNotesWriteIt, correctSpelling } from './spelling.js';
 import { withNameVariants } from './name-variants.js';
@@ -106,11 +106,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const frameWords = new Set(frame.length > 0 ? corpus.tokenize(frame.join(' ')) : []);
   const groups = withoutWords(analyzed(spelled.text), frameWords);
   // Chunks are rows in the index database: the rerank and the results read the same ones, so read each once.
-  const chunks = new Map<string, ChunkWithMeta | undefined>();
-  const chunkOf = (id: string) => {
-    if (!chunks.has(id)) chunks.set(id, corpus.chunk(id));
-    return chunks.get(id);
-  };
+  const lookup = new SectionLookup(corpus);
+  const chunkOf = (id: string) => lookup.chunkOf(id);
+  const headingTokensOf = (id: string) => lookup.headingTokensOf(id);
   const isTopical = (t: string) => corpus.isTopical(t);
   const searched = (g: QueryGroup[]) => (features.termhood ? withEverydayWordsHalved(g, isTopical) : g);
   const bm25 = corpus.keywordHits(searched(groups), CANDIDATES);
@@ -126,39 +124,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // section found by the dense leg alone has to be tokenised.
   const matched = new Map(bm25.map((h) => [h.id, h.matched]));
   const tokensOf = (id: string) => matched.get(id) ?? corpus.sectionTokens(chunkOf(id)!);
-  // The rerank, the overview rule, the sides and the abstention rules all read headings: tokenise each once.
-  const headingTokens = new Map<string, ReadonlySet<string>>();
-  const headingTokensOf = (id: string) => {
-    if (!headingTokens.has(id)) headingTokens.set(id, corpus.ownHeadingTokens(chunkOf(id)?.chunk.headingPath ?? []));
-    return headingTokens.get(id)!;
-  };
-  // A section's own heading with its parent's: "10.1.1 定义" says only that it defines, "10.1 强化学习的主要特点" what.
-  const vouchingHeadingOf = (id: string) => {
-    const path = chunkOf(id)?.chunk.headingPath ?? [];
-    if (path.length <= 2) return headingOrTitleTokensOf(id);
-    return new Set([...headingTokensOf(id), ...corpus.ownHeadingTokens(path.slice(0, -1))]);
-  };
-  const headingOrTitleTokensOf = (id: string) => {
-    const path = chunkOf(id)?.chunk.headingPath ?? [];
-    return path.length === 1 ? new Set(corpus.tokenize(path[0]!)) : headingTokensOf(id);
-  };
-  // The words of a section's own text: its note's title and aliases, which every section of the note is
-  // indexed with, say nothing of what the section itself speaks of.
-  const textTokens = new Map<string, ReadonlySet<string>>();
-  const textTokensOf = (id: string) => {
-    if (!textTokens.has(id)) {
-      const found = chunkOf(id);
-      textTokens.set(id, found ? corpus.textTokens(found) : new Set());
-    }
-    return textTokens.get(id)!;
-  };
-  // The words of a section's note title and heading path; `above` leaves its own heading out: where it lives.
-  const pathTokensOf = (id: string, above = false) => {
-    const found = chunkOf(id);
-    if (!found) return new Set<string>();
-    const path = above ? found.chunk.headingPath.slice(0, -1) : found.chunk.headingPath;
-    return new Set(corpus.tokenize(`${found.meta.title} ${headingPathWords(path)}`));
-  };
   // A dictionary guess a candidate's own heading holds is a translation there, as for abstention below: 相乘 of
   // "1.1.3 矩阵和向量相乘结果" translates "multiply", one sense among 乘以, 倍数 elsewhere.
   const confirmed = new Map<string, QueryGroup[]>();
@@ -172,16 +137,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const definesIn = (id: string, g: QueryGroup[], weigh: (t: string) => number) => {
     const found = chunkOf(id);
     return found ? definitionScore(found, g, tokenize, weigh) : 0;
-  };
-  // A section's own heading; a note's intro has none (its title is the note's).
-  const ownHeadingOf = (id: string) => {
-    const path = chunkOf(id)?.chunk.headingPath ?? [];
-    return path.length > 1 ? path[path.length - 1]! : null;
-  };
-  // What a section's own heading says it answers ("为什么…？", "…的优点", "…比较"): the aspect and comparison rules ask.
-  const ownAspectsOf = (id: string) => {
-    const heading = ownHeadingOf(id);
-    return heading !== null ? aspectsOf(heading) : new Set<Aspect>();
   };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
@@ -224,10 +179,6 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
       })
     : reranked;
 
-  const sectionOf = (id: string) => {
-    const found = chunkOf(id);
-    return found ? sectionKey(found.chunk) : id;
-  };
   const denseIds = await corpus.denseHits(question, CANDIDATES);
   const fused: RankedId[] = denseIds
     ? reciprocalRankFusion([keywordHits.map((h) => h.id), denseIds])
@@ -235,57 +186,27 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const sides = features.comparisons ? comparisonSides(spelled.text) : null;
   const sideGroups = new Map((sides ?? []).map((side) => [side, withFeatures(corpus.analyzeQuery(side), side)]));
   const ranking = sides
-    ? sidesFirst(fused, sideGroups, {
-        bestOf: (side) => {
-          const g = sideGroups.get(side)!;
-          const hits = corpus.keywordHits(searched(g), SIDE_CANDIDATES);
-          const own = new Map(hits.map((h) => [h.id, h.matched]));
-          return rerankByCoverage(
-            () => g,
-            hits,
-            (id) => own.get(id)!,
-            (id) => HEADING_WEIGHT * coverage(g, headingTokensOf(id), idf),
-            idf,
-            guessCredit,
-          ).map((h) => h.id);
-        },
-        sectionOf,
-        noteOf: (id) => chunkOf(id)?.chunk.file ?? id,
-        // A note's intro is named by the note's title: the PSPNet note's intro is about PSPNet.
-        headingShare: (id, g) => coverage(g, headingOrTitleTokensOf(id), idf),
-        ownHeadingShare: (id, g) => coverage(g, headingTokensOf(id), idf),
-        pathShare: (id, g) => coverage(g, pathTokensOf(id), idf),
-        placeShare: (id, g) => coverage(g, pathTokensOf(id, true), idf),
-        titleShare: (id, g) => coverage(g, new Set(corpus.tokenize(chunkOf(id)?.meta.title ?? '')), idf),
-        textShare: (id, g) => coverage(g, textTokensOf(id), idf),
-        placeOf: (side) => {
-          const place = sidePlace(side);
-          return place
-            ? {
-                subject: withFeatures(corpus.analyzeQuery(place.subject), place.subject),
-                context: withFeatures(corpus.analyzeQuery(place.context), place.context),
-              }
-            : null;
-        },
-        comparesInHeading: (id) => ownAspectsOf(id).has('difference'),
-        comparesOtherThings: (id) => {
-          const heading = ownHeadingOf(id);
-          const compared = heading !== null ? comparisonSides(headingWords(heading)) : null;
-          return compared !== null && comparesOthers(compared, groups, tokenize);
-        },
-        sectionsWith: (t) => corpus.sectionsWith(t),
-        // Every comparison asks the difference; what else it asks (好在哪, why) a side's heading may answer.
-        answersAspect: (id) => {
-          const own = ownAspectsOf(id);
-          return [...asked].some((a) => a !== 'difference' && own.has(a));
-        },
-        defines: (id, g) => definesIn(id, g, idf),
-      })
+    ? sidesFirst(
+        fused,
+        sideGroups,
+        sideSearch({
+          corpus,
+          lookup,
+          sideGroups,
+          groups,
+          asked,
+          idf,
+          searched,
+          guessCredit,
+          analyzed: (text) => withFeatures(corpus.analyzeQuery(text), text),
+          defines: (id, g) => definesIn(id, g, idf),
+        }),
+      )
     : fused;
 
   const { results, resultTokens } = sectionResults(ranking, k, groups, sideGroups, {
     chunkOf,
-    sectionOf,
+    sectionOf: (id) => lookup.sectionOf(id),
     mayShareSection: (a, b) => corpus.mayShareSection(a, b),
     tokensOf,
     quoteOf: (chunk, quoteGroups) => quoteOf(chunk, quoteGroups, asked, corpus, idf, features.headingLead, features.ideasOnce),
@@ -295,12 +216,14 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   const acronyms = new Set(corpus.tokenize((question.match(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,5}(?![A-Za-z])/g) ?? []).join(' ')));
   const topicalHere = features.ownNames ? withOwnNames(isTopical, (t) => corpus.isEverydayWord(t) && !acronyms.has(t)) : isTopical;
   const topicalIn = (id: string) =>
-    features.headingVouches ? topicalInSection(withoutWords(groups, cueWords), vouchingHeadingOf(id), topicalHere, idf) : topicalHere;
+    features.headingVouches
+      ? topicalInSection(withoutWords(groups, cueWords), lookup.vouchingHeadingOf(id), topicalHere, idf)
+      : topicalHere;
   // A comparison is covered when one of its sides' sections is: each holds only part of the question.
   const leading = results.slice(0, Math.max(1, results.filter((r) => r.side).length));
   // A dictionary guess the heading of a first section holds is a translation, for both rules below; a note's intro
   // is headed by the note's title ("第一章 数学基础" settles that "math" means 数学).
-  const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...headingOrTitleTokensOf(r.chunkId)]));
+  const firstHeadings = new Set(results.slice(0, HINGE_SECTIONS).flatMap((r) => [...lookup.headingOrTitleTokensOf(r.chunkId)]));
   const guessesConfirmed = features.headingGuesses ? withGuessesConfirmed(groups, firstHeadings) : groups;
   const firstPath = results[0] ? (chunkOf(results[0].chunkId)?.chunk.headingPath ?? []) : [];
   const reachesNotes = (g: QueryGroup) => [...g.tokens, ...g.expansions, ...g.guesses].some((t) => corpus.sectionsWith(t) > 0);
