@@ -125,71 +125,9 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
       .slice(0, SIDE_CANDIDATES)
       .map((r) => r.id)
       .filter(free);
+  const context: SideContext = { sides, sideGroups, search, own, shared, others, speaksOf, free, inQuestion };
   for (const side of sides) {
-    // Half the side, and in its path some of what tells it apart and some of what the sides share:
-    // "特征蒸馏与注意力蒸馏" names 注意力 of 交叉注意力, not 交叉; "cross entropy" names cross, not attention.
-    const namedWithItsVersion = (id: string) =>
-      search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED &&
-      search.pathShare(id, own.get(side)!) > 0 &&
-      (shared.get(side)!.length === 0 || search.pathShare(id, shared.get(side)!) > 0);
-    // "mobilenet v1 vs mobilenet v2": notes name a first version by the bare name ("17.9.2 MobileNet"), so a heading
-    // naming the name and no other side's version names v1, and "17.9.5 ShuffleNet-v1" does not.
-    const firstVersion = isFirstVersion(own.get(side)!) && shared.get(side)!.length > 0;
-    const namedBare = (id: string) =>
-      firstVersion &&
-      search.ownHeadingShare(id, shared.get(side)!) >= SIDE_NAMED &&
-      sides.every((other) => other === side || search.ownHeadingShare(id, own.get(other)!) === 0);
-    const named = (id: string) => namedWithItsVersion(id) || namedBare(id);
-    // A section whose own heading names another side and not this one ("6.13.6 Stacked LSTMs" for "bidirectional
-    // rnn vs stacked lstm") is that side's, though its note's title (第六章 循环神经网络(RNN)) names this one.
-    const namesAnother = (id: string) =>
-      search.ownHeadingShare(id, own.get(side)!) < SIDE_NAMED &&
-      sides.some((other) => other !== side && search.ownHeadingShare(id, own.get(other)!) >= SIDE_NAMED);
-    // The side's own note: its title names more than half of the side. Half is one word of two: the 学习 of
-    // "第二章 机器学习基础" does not make it the note on 监督学习.
-    const comparing = (id: string) =>
-      search.titleShare(id, sideGroups.get(side)!) > SIDE_NAMED && speaksOf(id, others(side)) && !namesAnother(id);
-    const alone = search.bestOf(side).filter(free);
-    // "object queries in detr": the section of the DETR note whose own heading names object queries, before
-    // the note's intro, which its title ties to the side. The context is where the section lives, its note's title
-    // and the headings above its own: "11.2.4 基于关系迁移" is no 迁移 placed in 基于模型 for saying 基于 itself.
-    const place = search.placeOf(side);
-    const inPlace = (id: string) =>
-      place !== null && search.placeShare(id, place.context) >= SIDE_NAMED && search.ownHeadingShare(id, place.subject) >= SIDE_NAMED;
-    const placed = place ? [...inQuestion(), ...alone].find(inPlace) : undefined;
-    // What a side's section is worth: how plainly it defines the side, and as much again when its own heading
-    // answers what the question asks of the sides ("ReLU 相比 sigmoid 好在哪": "3.4.6 使用 ReLu 激活函数的优点？").
-    const defined = new Map<string, number>();
-    const defines = (id: string) => {
-      if (!defined.has(id)) defined.set(id, search.defines(id, sideGroups.get(side)!));
-      return defined.get(id)!;
-    };
-    const worth = (id: string) => defines(id) + (search.answersAspect(id) ? 1 : 0);
-    // Of the side's first few named sections, the one that defines it: "2.15.1 主成分分析（PCA）思想总结", not
-    // "2.15.7 KPCA与PCA的区别", which its own search put first, for the PCA of "feature selection vs PCA".
-    // A section under a heading that names the side may define it in its opening sentence ("4.2.1 模型介绍" under
-    // "4.2 AlexNet", "AlexNet是…"): it is as good a candidate as one whose own heading names the side.
-    // As for a named section, its path names some of what tells the side apart: "2.2.1 监督学习" holds two of the
-    // three words of 半监督学习, not its 半.
-    const definedUnder = (id: string) =>
-      search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && search.pathShare(id, own.get(side)!) > 0 && defines(id) >= 1;
-    const definingCandidates = () => {
-      const candidates: string[] = [];
-      // Sections, not their parts: a long section's parts would take every place.
-      const among = (id: string) => candidates.some((c) => search.sectionOf(c) === search.sectionOf(id));
-      for (const id of alone) {
-        if (candidates.length === DEFINING_CANDIDATES) break;
-        if (!among(id) && (named(id) || definedUnder(id))) candidates.push(id);
-      }
-      // Past those, the first named section whose own heading answers what the question asks of the sides
-      // ("what's the difference": "12.1.1 TensorFlow是什么？", fifth in the search for "tensorflow").
-      const answering = alone.find((id) => !among(id) && named(id) && search.answersAspect(id));
-      if (answering) candidates.push(answering);
-      return candidates.map((id) => ({ id, worth: worth(id) }));
-    };
-    const chosen = placed ?? inQuestion().find(comparing);
-    const candidates = chosen === undefined ? definingCandidates() : [];
-    const best = chosen ?? mostWorth(candidates)?.id ?? inQuestion().find(named) ?? alone[0];
+    const { best, candidates } = pickForSide(side, context);
     if (best) take(best, side);
     if (candidates.length > 0) definedAmong.set(side, candidates);
   }
@@ -227,6 +165,100 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
   const ordered = [...picked.filter((p) => p.comparesSides), ...picked.filter((p) => !p.comparesSides)];
   const ids = new Set(picked.map((p) => p.id));
   return [...ordered, ...ranking.filter((r) => !ids.has(r.id))];
+}
+
+/** What picking each side's section reads: the sides, their words, the search, and the sections already taken. */
+interface SideContext {
+  sides: string[];
+  sideGroups: Map<string, QueryGroup[]>;
+  search: SideSearch;
+  /** What tells each side apart (distinctive). */
+  own: ReadonlyMap<string, QueryGroup[]>;
+  /** What each side shares with the others (sharedPart). */
+  shared: ReadonlyMap<string, QueryGroup[]>;
+  /** What tells the other sides apart. */
+  others: (side: string) => QueryGroup[][];
+  /** Whether a section's text holds at least half of each of these sides. */
+  speaksOf: (id: string, groups: QueryGroup[][]) => boolean;
+  /** Whether a section is still free: no side's pick, nor the comparing section, is in it. */
+  free: (id: string) => boolean;
+  /** The question's first candidates, in its ranking, that are still free. */
+  inQuestion: () => string[];
+}
+
+/**
+ * One side's best section (see sidesFirst): the one placed where the side
+ * says, or its own note's section that speaks of the other sides, or the
+ * defining candidate worth most, or the first named in the question's
+ * ranking, or the first of its own search; with its defining candidates,
+ * when it was chosen among them.
+ */
+function pickForSide(side: string, context: SideContext): { best: string | undefined; candidates: Candidate[] } {
+  const { sides, sideGroups, search, own, shared, others, speaksOf, free, inQuestion } = context;
+  // Half the side, and in its path some of what tells it apart and some of what the sides share:
+  // "特征蒸馏与注意力蒸馏" names 注意力 of 交叉注意力, not 交叉; "cross entropy" names cross, not attention.
+  const namedWithItsVersion = (id: string) =>
+    search.headingShare(id, sideGroups.get(side)!) >= SIDE_NAMED &&
+    search.pathShare(id, own.get(side)!) > 0 &&
+    (shared.get(side)!.length === 0 || search.pathShare(id, shared.get(side)!) > 0);
+  // "mobilenet v1 vs mobilenet v2": notes name a first version by the bare name ("17.9.2 MobileNet"), so a heading
+  // naming the name and no other side's version names v1, and "17.9.5 ShuffleNet-v1" does not.
+  const firstVersion = isFirstVersion(own.get(side)!) && shared.get(side)!.length > 0;
+  const namedBare = (id: string) =>
+    firstVersion &&
+    search.ownHeadingShare(id, shared.get(side)!) >= SIDE_NAMED &&
+    sides.every((other) => other === side || search.ownHeadingShare(id, own.get(other)!) === 0);
+  const named = (id: string) => namedWithItsVersion(id) || namedBare(id);
+  // A section whose own heading names another side and not this one ("6.13.6 Stacked LSTMs" for "bidirectional
+  // rnn vs stacked lstm") is that side's, though its note's title (第六章 循环神经网络(RNN)) names this one.
+  const namesAnother = (id: string) =>
+    search.ownHeadingShare(id, own.get(side)!) < SIDE_NAMED &&
+    sides.some((other) => other !== side && search.ownHeadingShare(id, own.get(other)!) >= SIDE_NAMED);
+  // The side's own note: its title names more than half of the side. Half is one word of two: the 学习 of
+  // "第二章 机器学习基础" does not make it the note on 监督学习.
+  const comparing = (id: string) =>
+    search.titleShare(id, sideGroups.get(side)!) > SIDE_NAMED && speaksOf(id, others(side)) && !namesAnother(id);
+  const alone = search.bestOf(side).filter(free);
+  // "object queries in detr": the section of the DETR note whose own heading names object queries, before
+  // the note's intro, which its title ties to the side. The context is where the section lives, its note's title
+  // and the headings above its own: "11.2.4 基于关系迁移" is no 迁移 placed in 基于模型 for saying 基于 itself.
+  const place = search.placeOf(side);
+  const inPlace = (id: string) =>
+    place !== null && search.placeShare(id, place.context) >= SIDE_NAMED && search.ownHeadingShare(id, place.subject) >= SIDE_NAMED;
+  const placed = place ? [...inQuestion(), ...alone].find(inPlace) : undefined;
+  // What a side's section is worth: how plainly it defines the side, and as much again when its own heading
+  // answers what the question asks of the sides ("ReLU 相比 sigmoid 好在哪": "3.4.6 使用 ReLu 激活函数的优点？").
+  const defined = new Map<string, number>();
+  const defines = (id: string) => {
+    if (!defined.has(id)) defined.set(id, search.defines(id, sideGroups.get(side)!));
+    return defined.get(id)!;
+  };
+  const worth = (id: string) => defines(id) + (search.answersAspect(id) ? 1 : 0);
+  // Of the side's first few named sections, the one that defines it: "2.15.1 主成分分析（PCA）思想总结", not
+  // "2.15.7 KPCA与PCA的区别", which its own search put first, for the PCA of "feature selection vs PCA".
+  // A section under a heading that names the side may define it in its opening sentence ("4.2.1 模型介绍" under
+  // "4.2 AlexNet", "AlexNet是…"): it is as good a candidate as one whose own heading names the side.
+  // As for a named section, its path names some of what tells the side apart: "2.2.1 监督学习" holds two of the
+  // three words of 半监督学习, not its 半.
+  const definedUnder = (id: string) =>
+    search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && search.pathShare(id, own.get(side)!) > 0 && defines(id) >= 1;
+  const definingCandidates = () => {
+    const candidates: string[] = [];
+    // Sections, not their parts: a long section's parts would take every place.
+    const among = (id: string) => candidates.some((c) => search.sectionOf(c) === search.sectionOf(id));
+    for (const id of alone) {
+      if (candidates.length === DEFINING_CANDIDATES) break;
+      if (!among(id) && (named(id) || definedUnder(id))) candidates.push(id);
+    }
+    // Past those, the first named section whose own heading answers what the question asks of the sides
+    // ("what's the difference": "12.1.1 TensorFlow是什么？", fifth in the search for "tensorflow").
+    const answering = alone.find((id) => !among(id) && named(id) && search.answersAspect(id));
+    if (answering) candidates.push(answering);
+    return candidates.map((id) => ({ id, worth: worth(id) }));
+  };
+  const chosen = placed ?? inQuestion().find(comparing);
+  const candidates = chosen === undefined ? definingCandidates() : [];
+  return { best: chosen ?? mostWorth(candidates)?.id ?? inQuestion().find(named) ?? alone[0], candidates };
 }
 
 /** A section that may answer for a side, with what it is worth there (how plainly it defines the side, …). */
