@@ -60,6 +60,21 @@ describe('comparisonSides', () => {
   ])('leaves the clause after the last side out of it in "%s"', findsSides);
 
   it.each([
+    ['DCGAN 和 LSGAN 各改了 GAN 哪儿', ['DCGAN', 'LSGAN']],
+    ['FCN 和 U-Net 分别是怎么上采样的', ['FCN', 'U-Net']],
+    ['经验误差和泛化误差各自指什么', ['经验误差', '泛化误差']],
+  ])('finds the sides of "%s", which asks about each of two apart', findsSides);
+
+  it('reads no comparison in two people who each did something', () => {
+    expect(comparisonSides('我和同学各写了一个模型')).toBeNull();
+  });
+
+  it.each([
+    ['how is the loss normalized in retinanet vs in the rpn loss', ['loss normalized in retinanet', 'loss normalized in rpn loss']],
+    ['how does attention work in bert vs in gpt?', ['attention work in bert', 'attention work in gpt']],
+  ])('gives the thing asked of two places to both in "%s"', findsSides);
+
+  it.each([
     ['压缩模型用低秩分解还是剪枝？', ['低秩分解', '剪枝']],
     ['分类用 softmax 还是 sigmoid？', ['softmax', 'sigmoid']],
     ['做检测应该使用 YOLO 还是 SSD 呢？', ['YOLO', 'SSD']],
@@ -584,6 +599,36 @@ describe('sidesFirst', () => {
       ['监督学习', 'sup'],
       ['半监督学习', 'semi'],
     ]);
+  });
+
+  it('does not answer for a side with a section whose heading compares it with things the question does not ask about', () => {
+    // "ncnn vs qnnpack": the NCNN search names "17.10.11 MDL、NCNN和 TFLite比较" first; its text speaks of QNNPACK too.
+    const search: SideSearch = {
+      ...namingSearch({
+        bestOf: { ncnn: ['others', 'ncnn'], qnnpack: ['qnnpack'] },
+        headings: { others: ['ncnn'], ncnn: ['ncnn'], qnnpack: ['qnnpack'] },
+        defines: () => 0.5,
+      }),
+      comparesInHeading: (id) => id === 'others' || id === 'both',
+      comparesOtherThings: (id) => id === 'others',
+      textShare: (id) => (id === 'others' ? 1 : 0),
+    };
+    expect(pickedFor(ranked('ncnn', 'qnnpack', 'others'), sidesOf('ncnn', 'qnnpack'), search)).toEqual([
+      ['ncnn', 'ncnn'],
+      ['qnnpack', 'qnnpack'],
+    ]);
+    // One that compares the question's own sides ("17.4.1 前端压缩和后端压缩对比") may answer for a side.
+    const own = { ...search, bestOf: (side: string) => (side === 'ncnn' ? ['both', 'ncnn'] : ['qnnpack']) };
+    const headings: Record<string, string[]> = { both: ['ncnn', 'qnnpack'], ncnn: ['ncnn'], qnnpack: ['qnnpack'] };
+    const naming = (id: string, g: QueryGroup[]) => g.filter((x) => headings[id]?.includes(x.tokens[0]!)).length / g.length;
+    expect(
+      pickedFor(ranked('ncnn', 'qnnpack'), sidesOf('ncnn', 'qnnpack'), {
+        ...own,
+        headingShare: naming,
+        ownHeadingShare: naming,
+        pathShare: naming,
+      })[0],
+    ).toEqual(['ncnn', 'both']);
   });
 
   it('does not answer for a side with a section that defines another thing whose words it shares (监督学习 for 半监督学习)', () => {

@@ -43,6 +43,8 @@ const CHINESE_PATTERNS: readonly RegExp[] = [
   // Whether two are one thing: "X 和 Y 是一回事吗", "X 跟 Y 是不是一样的", "X 与 Y 一样吗".
   // Asked, with 吗 or 是不是: "代价不一样" states a difference and compares nothing.
   /^(?<a>.+?)\s*(?:和|与|跟|同)\s*(?<b>.+?)\s*(?:到底|究竟)?(?:是不是(?:一回事|一样|同一个)|一不一样|是?(?:一回事|一样的?|相同的?|同一个\S{0,4}?)吗)/,
+  // Each of two, asked apart: "DCGAN 和 LSGAN 各改了 GAN 哪儿", "FCN 和 U-Net 分别怎么上采样" want both answers.
+  /^(?<a>.+?)\s*(?:和|与|跟|同)\s*(?<b>.+?)\s*(?:各自|各|分别)/,
   // The question ends with the second side: "还是不会，怎么办？" ("still") asks something else after it.
   new RegExp(
     `^(?:应该|该)?${CHOOSE}?(?:.+?(?<![作应费功效常通专实信试适使采选])${CHOOSE})?\\s*(?<a>.+?)\\s*还是\\s*${CHOOSE}?\\s*(?<b>[^，,。；;？?]+?)\\s*(?:好|更好|合适|更合适)?\\s*(?:呢|啊)?\\s*[？?]\\s*$`,
@@ -84,7 +86,27 @@ const ASKED_AFTER_CLAUSE = /,\s*((?:how|what|which|why|is|are|does|do|should|wou
 export function comparisonSides(question: string): string[] | null {
   const q = question.trim();
   const asked = ASKED_AFTER_CLAUSE.exec(q)?.[1];
-  return sidesIn(q) ?? (asked ? sidesIn(asked) : null);
+  return sidesIn(q) ?? (asked ? sidesIn(asked) : null) ?? placesCompared(q);
+}
+
+/**
+ * One thing asked of two places: "how is the loss normalized in retinanet vs in the rpn loss" compares the loss
+ * normalized in one with the loss normalized in the other. The second side is only a place ("in the rpn loss"),
+ * so what the question asks (its words after the question word) is each side's subject, placed as sidePlace reads.
+ */
+const PLACES_COMPARED =
+  /^(?<asked>.+?)\s+(?<at>in|for|with|on|of)\s+(?<a>[^,?]+?)\s+(?:vs\.?|versus|compared\s+(?:with|to))\s+\k<at>\s+(?<b>[^,?]+?)\s*\??$/i;
+/** The question word and its verb before what is asked: "how is", "what does". */
+const ASKING_VERB = /^(?:how|what|why|where|when|which)\s+(?:is|are|does|do|did|was|were)\s+/i;
+const ARTICLE = /^(?:the|an?)\s+/i;
+
+function placesCompared(q: string): string[] | null {
+  const m = PLACES_COMPARED.exec(q)?.groups;
+  if (!m) return null;
+  const subject = m.asked!.replace(ASKING_VERB, '').replace(ARTICLE, '');
+  if (ASKING.test(subject)) return null;
+  const sides = [m.a!, m.b!].map((place) => `${subject} ${m.at!} ${place.replace(ARTICLE, '')}`);
+  return sides.every(isName) ? sides : null;
 }
 
 function sidesIn(q: string): string[] | null {

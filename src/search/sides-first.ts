@@ -242,13 +242,17 @@ function pickForSide(side: string, context: SideContext): { best: string | undef
   // three words of 半监督学习, not its 半.
   const definedUnder = (id: string) =>
     search.pathShare(id, sideGroups.get(side)!) >= SIDE_NAMED && search.pathShare(id, own.get(side)!) > 0 && defines(id) >= 1;
+  // A section whose heading compares the side with things the question does not ask about ("17.10.11 MDL、NCNN和
+  // TFLite比较" for "ncnn vs qnnpack") is no section of the side's own: picked for it, it would come first for
+  // speaking of every side. One comparing the question's own sides ("17.4.1 前端压缩和后端压缩对比") answers for both.
+  const ownSection = (id: string) => (named(id) || definedUnder(id)) && !(search.comparesInHeading(id) && search.comparesOtherThings(id));
   const definingCandidates = () => {
     const candidates: string[] = [];
     // Sections, not their parts: a long section's parts would take every place.
     const among = (id: string) => candidates.some((c) => search.sectionOf(c) === search.sectionOf(id));
     for (const id of alone) {
       if (candidates.length === DEFINING_CANDIDATES) break;
-      if (!among(id) && (named(id) || definedUnder(id))) candidates.push(id);
+      if (!among(id) && ownSection(id)) candidates.push(id);
     }
     // Past those, the first named section whose own heading answers what the question asks of the sides
     // ("what's the difference": "12.1.1 TensorFlow是什么？", fifth in the search for "tensorflow").
