@@ -245,7 +245,8 @@ function pickForSide(side: string, context: SideContext): { best: string | undef
   // A section whose heading compares the side with things the question does not ask about ("17.10.11 MDL、NCNN和
   // TFLite比较" for "ncnn vs qnnpack") is no section of the side's own: picked for it, it would come first for
   // speaking of every side. One comparing the question's own sides ("17.4.1 前端压缩和后端压缩对比") answers for both.
-  const ownSection = (id: string) => (named(id) || definedUnder(id)) && !(search.comparesInHeading(id) && search.comparesOtherThings(id));
+  const comparesOthers = (id: string) => search.comparesInHeading(id) && search.comparesOtherThings(id);
+  const ownSection = (id: string) => (named(id) || definedUnder(id)) && !comparesOthers(id);
   const definingCandidates = () => {
     const candidates: string[] = [];
     // Sections, not their parts: a long section's parts would take every place.
@@ -256,7 +257,7 @@ function pickForSide(side: string, context: SideContext): { best: string | undef
     }
     // Past those, the first named section whose own heading answers what the question asks of the sides
     // ("what's the difference": "12.1.1 TensorFlow是什么？", fifth in the search for "tensorflow").
-    const answering = alone.find((id) => !among(id) && named(id) && search.answersAspect(id));
+    const answering = alone.find((id) => !among(id) && named(id) && !comparesOthers(id) && search.answersAspect(id));
     if (answering) candidates.push(answering);
     return candidates.map((id) => ({ id, worth: worth(id) }));
   };
