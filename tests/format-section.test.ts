@@ -141,6 +141,19 @@ test('an image inside a table cell is listed too', () => {
   expect(section.text).toBe('```\n图   说明\n───  ───────────\nFPN  金字塔 结构\n```');
 });
 
+test('an image whose path has spaces is an image, as Typora writes it, except in code', () => {
+  const section = formatSection('![对比图](img/ch7/lsgan loss compare.png)\n\n![](img/ch8/Mask R-CNN-01.png)');
+  expect(section.images).toEqual([
+    { kind: 'local', path: 'img/ch7/lsgan loss compare.png', alt: '对比图' },
+    { kind: 'local', path: 'img/ch8/Mask R-CNN-01.png', alt: '' },
+  ]);
+  expect(section.text).toBe('*[对比图]*\n\n*[Mask R-CNN-01.png]*');
+  const code = '```md\n![x](a b.png)\n```';
+  expect(formatSection(code).text).toBe(code);
+  // A link to a page is no image, spaces or not.
+  expect(formatSection('[notes](my notes.md)').images).toEqual([]);
+});
+
 test('an image without alt text is named by its file', () => {
   expect(text('![](img/ch4/image1.png)')).toBe('*[image1.png]*');
 });

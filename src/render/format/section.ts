@@ -10,6 +10,7 @@ import { codeBlock } from './code.js';
 import { continueLines } from './continuation.js';
 import { formulaMarker, splitTag } from './formula-slots.js';
 import { htmlToText, imagePlaceholder, imageRef, scriptText } from './html.js';
+import { withSpacedImagePaths } from './spaced-images.js';
 import { inlineMathMarkdown, texToUnicode } from './inline-math.js';
 import { formatTable, PHONE_TABLE_COLUMNS, type TableText } from './table.js';
 import type { DisplayFormula, FormatOptions, FormattedSection, ImageRef } from './types.js';
@@ -35,7 +36,7 @@ interface Collected {
  */
 export function formatSection(markdown: string, options: FormatOptions = {}): FormattedSection {
   const collected: Collected = { formulas: [], images: [], footnotes: new Map() };
-  const body = collapseBlankLines(formatMarkdown(markdown, options, collected)).trim();
+  const body = collapseBlankLines(formatMarkdown(withSpacedImagePaths(markdown), options, collected)).trim();
   const notes = [...collected.footnotes.values()];
   const text = notes.length ? `${body}\n\n${notes.join('\n')}` : body;
   return { text, formulas: collected.formulas, images: collected.images };
