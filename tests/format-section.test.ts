@@ -154,6 +154,11 @@ test('an image whose path has spaces is an image, as Typora writes it, except in
   expect(formatSection('[notes](my notes.md)').images).toEqual([]);
 });
 
+test('control characters a note holds by accident are not shown (a backspace pasted with the text)', () => {
+  expect(text('基于简单的神经网络\b构建的。\u0007')).toBe('基于简单的神经网络构建的。');
+  expect(text('列\t对齐\n下一行')).toBe('列\t对齐\n下一行');
+});
+
 test('an image without alt text is named by its file', () => {
   expect(text('![](img/ch4/image1.png)')).toBe('*[image1.png]*');
 });

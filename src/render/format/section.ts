@@ -36,11 +36,15 @@ interface Collected {
  */
 export function formatSection(markdown: string, options: FormatOptions = {}): FormattedSection {
   const collected: Collected = { formulas: [], images: [], footnotes: new Map() };
-  const body = collapseBlankLines(formatMarkdown(withSpacedImagePaths(markdown), options, collected)).trim();
+  const readable = withSpacedImagePaths(markdown.replace(CONTROL_CHARACTERS, ''));
+  const body = collapseBlankLines(formatMarkdown(readable, options, collected)).trim();
   const notes = [...collected.footnotes.values()];
   const text = notes.length ? `${body}\n\n${notes.join('\n')}` : body;
   return { text, formulas: collected.formulas, images: collected.images };
 }
+
+/** Control characters but tab and line breaks, which a note may hold by accident (a backspace pasted with the text): Discord draws them as boxes. */
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
 
 /** `inline` formats a table cell: there a lone `$x$` is inline math, not a display formula. */
 type Context = 'block' | 'inline';
