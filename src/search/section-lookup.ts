@@ -14,6 +14,9 @@ export class SectionLookup {
   private readonly chunks = new Map<string, ChunkWithMeta | undefined>();
   private readonly headingTokens = new Map<string, ReadonlySet<string>>();
   private readonly textTokens = new Map<string, ReadonlySet<string>>();
+  /** Keyed by id, then "above" or not: a comparison's side rules ask each candidate's place several times. */
+  private readonly pathTokens = new Map<string, ReadonlySet<string>>();
+  private readonly titleTokens = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly corpus: Corpus) {}
 
@@ -62,10 +65,19 @@ export class SectionLookup {
 
   /** The words of a section's note title and heading path; `above` leaves its own heading out: where it lives. */
   pathTokensOf(id: string, above = false): ReadonlySet<string> {
-    const found = this.chunkOf(id);
-    if (!found) return new Set<string>();
-    const path = above ? found.chunk.headingPath.slice(0, -1) : found.chunk.headingPath;
-    return new Set(this.corpus.tokenize(`${found.meta.title} ${headingPathWords(path)}`));
+    const key = `${above ? 'above' : 'path'}\u0000${id}`;
+    if (!this.pathTokens.has(key)) {
+      const found = this.chunkOf(id);
+      const path = found ? (above ? found.chunk.headingPath.slice(0, -1) : found.chunk.headingPath) : [];
+      this.pathTokens.set(key, found ? new Set(this.corpus.tokenize(`${found.meta.title} ${headingPathWords(path)}`)) : new Set());
+    }
+    return this.pathTokens.get(key)!;
+  }
+
+  /** The words of the title of the section's note. */
+  titleTokensOf(id: string): ReadonlySet<string> {
+    if (!this.titleTokens.has(id)) this.titleTokens.set(id, new Set(this.corpus.tokenize(this.chunkOf(id)?.meta.title ?? '')));
+    return this.titleTokens.get(id)!;
   }
 
   /** The section's own heading; a note's intro has none (its title is the note's). */

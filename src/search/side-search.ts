@@ -54,7 +54,7 @@ export function sideSearch(inputs: SideSearchInputs): SideSearch {
     ownHeadingShare: (id, g) => share(g, lookup.headingTokensOf(id)),
     pathShare: (id, g) => share(g, lookup.pathTokensOf(id)),
     placeShare: (id, g) => share(g, lookup.pathTokensOf(id, true)),
-    titleShare: (id, g) => share(g, new Set(corpus.tokenize(lookup.chunkOf(id)?.meta.title ?? ''))),
+    titleShare: (id, g) => share(g, lookup.titleTokensOf(id)),
     textShare: (id, g) => share(g, lookup.textTokensOf(id)),
     placeOf: (side) => {
       const place = sidePlace(side);

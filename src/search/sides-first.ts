@@ -125,7 +125,7 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
       .slice(0, SIDE_CANDIDATES)
       .map((r) => r.id)
       .filter(free);
-  const context: SideContext = { sides, sideGroups, search, own, shared, others, speaksOf, free, inQuestion };
+  const context: SideContext = { sideGroups, search, own, shared, others, speaksOf, free, inQuestion };
   for (const side of sides) {
     const { best, candidates } = pickForSide(side, context);
     if (best) take(best, side);
@@ -169,7 +169,6 @@ export function sidesFirst(ranking: RankedId[], sideGroups: Map<string, QueryGro
 
 /** What picking each side's section reads: the sides, their words, the search, and the sections already taken. */
 interface SideContext {
-  sides: string[];
   sideGroups: Map<string, QueryGroup[]>;
   search: SideSearch;
   /** What tells each side apart (distinctive). */
@@ -194,7 +193,8 @@ interface SideContext {
  * when it was chosen among them.
  */
 function pickForSide(side: string, context: SideContext): { best: string | undefined; candidates: Candidate[] } {
-  const { sides, sideGroups, search, own, shared, others, speaksOf, free, inQuestion } = context;
+  const { sideGroups, search, own, shared, others, speaksOf, free, inQuestion } = context;
+  const sides = [...sideGroups.keys()];
   // Half the side, and in its path some of what tells it apart and some of what the sides share:
   // "特征蒸馏与注意力蒸馏" names 注意力 of 交叉注意力, not 交叉; "cross entropy" names cross, not attention.
   const namedWithItsVersion = (id: string) =>

@@ -77,10 +77,9 @@ function respelled(question: string, corrections: readonly Correction[]): string
  * What was searched does not change: every word shown stems to the same token.
  */
 export function asTheNotesWriteIt(question: string, spelled: SpelledQuestion, texts: readonly string[], corpus: Corpus): SpelledQuestion {
-  if (!spelled.corrections.some((c) => LATIN_ONLY.test(c.to))) return spelled;
+  if (spelled.corrections.length === 0) return spelled;
   const corrections = spelled.corrections.map((c) => {
-    if (!LATIN_ONLY.test(c.to)) return c;
-    const written = writtenForm(c, texts, corpus);
+    const written = LATIN_ONLY.test(c.to) ? writtenForm(c, texts, corpus) : null;
     return written ? { ...c, to: written } : c;
   });
   return { text: respelled(question, corrections), corrections };
@@ -94,20 +93,20 @@ function writtenForm(c: Correction, texts: readonly string[], corpus: Corpus): s
   if (token === undefined || corpus.spellingVocabulary().glossaryWords.has(c.to)) return null;
   const typed = c.from.toLowerCase();
   const counts = new Map<string, number>();
-  for (const text of texts)
-    for (const [word] of text.matchAll(/[A-Za-z]+/g)) {
-      // Only words that begin as the token does can stem to it; the rest are not tokenized.
-      if (!word.toLowerCase().startsWith(token.slice(0, 3))) continue;
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
+  for (const text of texts) for (const [word] of text.matchAll(/[A-Za-z]+/g)) counts.set(word, (counts.get(word) ?? 0) + 1);
   let best: { word: string; edits: number; count: number } | null = null;
   for (const [word, count] of counts) {
-    if (corpus.tokenize(word)[0] !== token) continue;
+    if (!stemsTo(word.toLowerCase(), token, corpus)) continue;
     const edits = editsBetween(typed, word.toLowerCase());
     if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word, edits, count };
   }
   if (!best) return null;
   return /[a-z][A-Z]/.test(best.word) ? best.word : best.word.toLowerCase();
+}
+
+/** Whether a lower-case word is indexed as `token`; only a word beginning as the token does is tokenized to tell. */
+function stemsTo(word: string, token: string, corpus: Corpus): boolean {
+  return word.startsWith(token.slice(0, 3)) && corpus.tokenize(word)[0] === token;
 }
 
 /**
@@ -160,7 +159,7 @@ function correctEnglish(word: string, corpus: Corpus): string | null {
 function glossaryWordOf(stem: string, typed: string, corpus: Corpus): string | null {
   let best: string | null = null;
   for (const word of corpus.spellingVocabulary().glossaryWords) {
-    if (!word.startsWith(stem.slice(0, 3)) || corpus.tokenize(word)[0] !== stem) continue;
+    if (!stemsTo(word, stem, corpus)) continue;
     if (!best || Math.abs(word.length - typed.length) < Math.abs(best.length - typed.length)) best = word;
   }
   return best;

@@ -10,7 +10,6 @@ import { codeBlock } from './code.js';
 import { continueLines } from './continuation.js';
 import { formulaMarker, splitTag } from './formula-slots.js';
 import { htmlToText, imagePlaceholder, imageRef, scriptText } from './html.js';
-import { withSpacedImagePaths } from './spaced-images.js';
 import { inlineMathMarkdown, texToUnicode } from './inline-math.js';
 import { formatTable, PHONE_TABLE_COLUMNS, type TableText } from './table.js';
 import type { DisplayFormula, FormatOptions, FormattedSection, ImageRef } from './types.js';
@@ -36,8 +35,7 @@ interface Collected {
  */
 export function formatSection(markdown: string, options: FormatOptions = {}): FormattedSection {
   const collected: Collected = { formulas: [], images: [], footnotes: new Map() };
-  const readable = withSpacedImagePaths(markdown.replace(CONTROL_CHARACTERS, ''));
-  const body = collapseBlankLines(formatMarkdown(readable, options, collected)).trim();
+  const body = collapseBlankLines(formatMarkdown(markdown.replace(CONTROL_CHARACTERS, ''), options, collected)).trim();
   const notes = [...collected.footnotes.values()];
   const text = notes.length ? `${body}\n\n${notes.join('\n')}` : body;
   return { text, formulas: collected.formulas, images: collected.images };
@@ -198,7 +196,9 @@ class SectionVisitor {
 
   /**
    * What CommonMark leaves as plain text: Obsidian's `![[file.png]]` (and
-   * `![[file.png|300]]`), and `[^1]` whose definition is in another section.
+   * `![[file.png|300]]`), an image whose path has spaces (`![](img/Mask
+   * R-CNN-01.png)`, as Typora and blog sources write it), and `[^1]` whose
+   * definition is in another section.
    */
   private textPatterns(range: { start: number; end: number }): void {
     const text = this.source.slice(range.start, range.end);
@@ -218,12 +218,19 @@ class SectionVisitor {
       const path = m[1]!.trim();
       this.edit(replaced, imagePlaceholder({ kind: 'local', path, alt: basename(path) }, this.collected.images));
     }
+    for (const m of text.matchAll(SPACED_IMAGE)) {
+      const start = range.start + m.index;
+      this.edit({ start, end: start + m[0].length }, imagePlaceholder(imageRef(m[2]!, m[1]!), this.collected.images));
+    }
   }
 
   private edit(range: { start: number; end: number }, text: string): void {
     this.edits.push({ ...range, text });
   }
 }
+
+/** "![alt](path with spaces.png)": a path with a space, no brackets or parentheses, ending in an image extension. */
+const SPACED_IMAGE = /!\[([^\]\n]*)\]\(([^()<>\n]*? [^()<>\n]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif))\)/gi;
 
 const SPACE_REFERENCE = /&(?:emsp|ensp|nbsp|thinsp|#160|#8194|#8195|#8201|#x0*a0|#x0*200[239]);/gi;
 
