@@ -62,6 +62,10 @@ describe('analyzer: index tokens', () => {
     expect(analyzer.tokenize('ＦＰＮ（Ｐ２）')).toEqual(['fpn', 'p2']);
   });
 
+  it('reads a space written as a character reference as a space: "&emsp;&emsp;" indents a paragraph, it is no word', () => {
+    expect(analyzer.tokenize('&emsp;&emsp;\nFPN&nbsp;P2')).toEqual(['fpn', 'p2']);
+  });
+
   it('reads a Greek letter as its name, as a student types it and a formula spells it ($\\gamma$)', () => {
     expect(analyzer.tokenize('超参数 γ 与 α 的选择')).toEqual(expect.arrayContaining(['gamma', 'alpha']));
     expect(analyzer.tokenize('$\\gamma=2$')).toContain('gamma');

@@ -105,6 +105,12 @@ describe('definitionScore', () => {
     expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(1);
   });
 
+  it('reads an opening as the student sees it: spaces written as "&emsp;" or pasted zero-width are blank space', () => {
+    for (const text of ['&emsp;&emsp;\nanchor 是预先放在特征图上的框。', '\u200b\t&nbsp;anchor 是预先放在特征图上的框。']) {
+      expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(1);
+    }
+  });
+
   it('is 0 for a section that opens on something of X ("X 的损失是…", "the loss of X is …"), unless it is what X is', () => {
     for (const text of ['anchor 的损失是平滑 L1。', 'The loss of an anchor is smooth L1.']) {
       expect(definitionScore(section(['Detection', 'Boxes'], text), subject, tokenize, idf)).toBe(0);

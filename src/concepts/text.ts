@@ -10,6 +10,7 @@ import { math } from 'micromark-extension-math';
 import type { Nodes, Paragraph } from 'mdast';
 import type { Chunk } from '../notes/types.js';
 import { splitSentences } from '../notes/sentences.js';
+import { withSpacesRead } from '../notes/spaces.js';
 import { GREEK_LETTERS } from '../text/greek.js';
 
 /** One sentence of note prose, with its place in the file. */
@@ -209,9 +210,7 @@ function findMathClose(src: string, from: number, double: boolean): number {
 }
 
 function decodeEntities(s: string): string {
-  return s
-    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
-    .replace(/&(?:emsp|ensp|nbsp|thinsp);/g, ' ')
+  return withSpacesRead(s)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

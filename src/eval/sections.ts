@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SPACE_REFERENCE } from '../notes/spaces.js';
 
 /**
  * The section-level eval (eval/sections, eval-holdout/sections): does the
@@ -74,11 +75,7 @@ export function acceptableSections(q: SectionQuestion): SectionRef[] {
 export function normalizeHeading(h: string): string {
   // An annotation copies the Markdown source; the chunker's heading is the text Markdown renders, where a space
   // entity ("### &emsp;&emsp;整个系统…", dl500's indent) is a space.
-  return h
-    .replace(/&(?:emsp|ensp|nbsp|thinsp);/g, ' ')
-    .normalize('NFKC')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return h.replace(SPACE_REFERENCE, ' ').normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 /** Quotes and answer strings are compared with white space folded: a quote's line breaks are not the answer's business. */

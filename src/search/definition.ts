@@ -2,6 +2,7 @@ import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { holdsHalfOf, translationsOf } from './coverage.js';
 import { firstSentence } from '../notes/sentences.js';
+import { withSpacesRead } from '../notes/spaces.js';
 
 /**
  * How plainly a section defines what a "what is X" question asks about,
@@ -122,7 +123,10 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
   // Within a paragraph, a sentence or clause that opens on X in bold and a copula: "…去冗余：**NMS** 指按分数…".
   const boldClauses = text.includes('**') ? [...text.matchAll(BOLD_CLAUSE_DEFINITION)].map((m) => ({ text: `**${m[1]}**` })) : [];
   for (const { text: raw } of [...opening, ...boldParagraphs, ...boldClauses]) {
-    const sentence = raw.replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : '')).trim();
+    // Read as the student sees it: "&emsp;&emsp;" on a line of its own before "DeepLab 是…" is blank space.
+    const sentence = withSpacesRead(raw)
+      .replace(/^[\s>*\-+\d.)、（）()]*/, (lead) => (lead.includes('**') ? '**' : ''))
+      .trim();
     const plain = sentence.replace(/\*\*/g, '');
     const chinese = CHINESE_COPULA.exec(plain)?.[1];
     const subjects = [

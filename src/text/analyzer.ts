@@ -3,11 +3,12 @@ import jiebaDict from '@node-rs/jieba/dict.js';
 import { stemmer } from 'stemmer';
 import type { DictionaryPair } from './dictionary.js';
 import type { Glossary } from './glossary.js';
+import { withSpacesRead } from '../notes/spaces.js';
 import { GREEK_LETTERS } from './greek.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 34;
+export const ANALYZER_VERSION = 35;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -259,8 +260,9 @@ function jiebaSegmenter(): InstanceType<typeof jieba.Jieba> {
 
 function normalize(text: string): string {
   // "3×3", "3\times3" and "3x3" are the same kernel size to a student.
+  // "&emsp;&emsp;" indents a paragraph: it is no word of it.
   return (
-    text
+    withSpacesRead(text)
       .normalize('NFKC')
       .toLowerCase()
       .replace(/\\times\s*|\s*×\s*/g, 'x')

@@ -6,6 +6,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { math } from 'micromark-extension-math';
 import type { Nodes, Parent, PhrasingContent, RootContent, Table } from 'mdast';
+import { SPACE_REFERENCE } from '../../notes/spaces.js';
 import { codeBlock } from './code.js';
 import { continueLines } from './continuation.js';
 import { formulaMarker, splitTag } from './formula-slots.js';
@@ -231,8 +232,6 @@ class SectionVisitor {
 
 /** "![alt](path with spaces.png)": a path with a space, no brackets or parentheses, ending in an image extension. */
 const SPACED_IMAGE = /!\[([^\]\n]*)\]\(([^()<>\n]*? [^()<>\n]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif))\)/gi;
-
-const SPACE_REFERENCE = /&(?:emsp|ensp|nbsp|thinsp|#160|#8194|#8195|#8201|#x0*a0|#x0*200[239]);/gi;
 
 /** Cell and script text: what a reader sees, with math as Unicode where faithful; images are listed. */
 function plainText(node: Nodes, images: ImageRef[]): string {
