@@ -1,6 +1,7 @@
 /**
  * A heading's outline number (notes/section.ts, headingWords) places a
- * section; it is not among the words the index searches.
+ * section, and a credit in brackets names who wrote it: neither is among the
+ * words the index searches.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,14 @@ describe('headingWords', () => {
     expect(headingWords('1.2. Pooling')).toBe('Pooling');
     expect(headingWords('2. variable')).toBe('variable');
     expect(headingWords('3、损失函数')).toBe('损失函数');
+  });
+
+  it('drops a bracketed credit: the section is about what the heading names, not its author', () => {
+    expect(headingWords('8.2.7  DetNet（贡献者：北京理工大学--明奇）')).toBe('DetNet');
+    expect(headingWords('5.22 NetVLAD池化    （贡献者：熊楚原-中国人民大学）')).toBe('NetVLAD池化');
+    expect(headingWords('Data Augmentation (Contributors: Ming Qi)')).toBe('Data Augmentation');
+    // A bracket that says what the heading names stays.
+    expect(headingWords('9.5 空洞卷积(Dilated Convolutions)')).toBe('空洞卷积(Dilated Convolutions)');
   });
 
   it('keeps a number that is part of the name', () => {

@@ -25,13 +25,16 @@ export function sectionKey(section: Section): string {
  * heading as written.
  */
 export function headingWords(heading: string): string {
-  return heading.replace(OUTLINE_NUMBER, '');
+  return heading.replace(OUTLINE_NUMBER, '').replace(CREDIT, '');
 }
 
 /** A heading path as words, each heading without its outline number: what the index and ranking read of it. */
 export function headingPathWords(headingPath: readonly string[]): string {
   return headingPath.map(headingWords).join(' ');
 }
+
+/** A bracketed credit after a heading: "8.2.7 DetNet（贡献者：北京理工大学--明奇）" is about DetNet, not its author. */
+const CREDIT = /\s*[（(]\s*(?:贡献者|作者|整理|contributors?|authors?|credits?)\s*[:：][^）)]*[）)]\s*/gi;
 
 /** "3.4.12 ", "1.2.", "2. ", "3、": a number of several levels, or one ended by a full stop or 、. */
 const OUTLINE_NUMBER = /^\s*(?:\d+(?:\.\d+)+\.?|\d+[.．、])\s*/;
