@@ -214,6 +214,20 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('vanishing gradient')).toEqual(new Set(['梯度消失']));
   });
 
+  it('ends it at a clause word jieba glued to the term by guessing an unknown word (若预 of 若预训练模型)', () => {
+    const g = minedFrom(
+      '若预训练模型（pretrained model）和场景差异较大。采样或降采样（downsampling）都可以。称之为特征图（feature map）。',
+    );
+    expect(g.englishToChinese.get('pretrained model')).toEqual(new Set(['预训练模型']));
+    expect(g.englishToChinese.get('downsampling')).toEqual(new Set(['降采样']));
+    expect(g.englishToChinese.get('feature map')).toEqual(new Set(['特征图']));
+  });
+
+  it('keeps a word that opens with a place or a number: 前向 of 前向传播 is no 前 ("before") glued to 向', () => {
+    const g = minedFrom('逐层计算梯度。前向传播（forward pass）时缓存中间结果。');
+    expect(g.englishToChinese.get('forward pass')).toEqual(new Set(['前向传播']));
+  });
+
   it('takes about as many Chinese words as the English term has, and skips citations', () => {
     const g = minedFrom('2. 下载移动端模型（model）。提出区域建议网络（RPN）。这类语言模型（Collins, 1997; Jacob et al.）');
     expect(g.englishToChinese.get('model')).toEqual(new Set(['端模型']));

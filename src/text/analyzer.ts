@@ -8,7 +8,7 @@ import { GREEK_LETTERS } from './greek.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 36;
+export const ANALYZER_VERSION = 37;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -43,9 +43,9 @@ export interface Analyzer {
   analyzeQuery(question: string): QueryGroup[];
 }
 
-/** Chinese word segmentation (jieba, precise mode), for callers that need words rather than index tokens. */
-export function segmentChinese(text: string): string[] {
-  return jiebaSegmenter().cut(text, true);
+/** Chinese word segmentation (jieba, precise mode, guessing unknown words unless told not to), for callers that need words rather than index tokens. */
+export function segmentChinese(text: string, guess = true): string[] {
+  return jiebaSegmenter().cut(text, guess);
 }
 
 /** Longest glossary term, in jieba words, looked for in a Chinese question. */

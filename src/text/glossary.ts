@@ -45,8 +45,10 @@ const CLAUSE_WORDS = new Set(
   `的 了 是 在 用 和 与 及 或 将 把 被 让 使 对 从 由 为 即 也 都 就 而 且 能 会 可 时 后 前 中 上 下 里 这 那 其 该 此 每 一 个 种
 不 既 又 还 并 再 要 叫 称 称为 叫做 需要 不再 提出 使用 采用 引入 通过 得到 带来 看成 实现 进行 成为 作为 利用 加入 即为 就是 所谓 一种 一个
 这种 这个 我们 常见 常用 一般 简单 论文 作者 发现 可以 能够 起到 类似 具有 包括 例如 比如 如 以及 相比 相当于 靠 按 经过 同时 然后 最后 首先
-若 如果 假如 假设 当 虽然 但 但是 因为 所以 因此 如果说 为了`.split(/\s+/),
+若 如果 假如 假设 当 虽然 但 但是 因为 所以 因此 如果说 为了 或者 称作 称之为 当作 视为 看作 看做 记作 记为 又称 也称 简称`.split(/\s+/),
 );
+/** Clause words that also open terms (前向, 上采样, 一阶, 每层): glued to what follows, they are part of it. */
+const PLACE_WORDS = new Set('前 后 中 上 下 里 一 个 种 每 这 那 其 该 此 不'.split(' '));
 /** "And so on" after the last item of a list. */
 const ETC = new Set(['等', '等等']);
 /** Longest Chinese term kept, in characters. */
@@ -55,7 +57,8 @@ const MAX_TERM_CHARS = 8;
 export function mineGlossary(
   glossary: Glossary,
   notes: Iterable<{ meta: NoteMeta; text: string }>,
-  segment: (text: string) => string[],
+  /** jieba's words of a Chinese run; without `guess`, only its dictionary's words. */
+  segment: (text: string, guess?: boolean) => string[],
   /** Pairs known before mining (the curated list): what the bracket's words mean, to check where a term starts. */
   known: Glossary = emptyGlossary(),
 ): Glossary {
@@ -145,7 +148,12 @@ function termSize(english: string): number {
  * Learning）the modifier before 的 is what tells this method from the others
  * (基于样本的迁移学习方法), while 模型（model）is not 移动端的模型.
  */
-function trailingTerm(run: string, segment: (text: string) => string[], maxWords: number, modified: boolean): string | null {
+function trailingTerm(
+  run: string,
+  segment: (text: string, guess?: boolean) => string[],
+  maxWords: number,
+  modified: boolean,
+): string | null {
   const words = segment(run);
   let term = '';
   let count = 0;
@@ -160,6 +168,13 @@ function trailingTerm(run: string, segment: (text: string) => string[], maxWords
       continue;
     }
     const limit = beforeModifier === null ? MAX_TERM_CHARS : MAX_MODIFIED_TERM_CHARS;
+    // jieba's guess at an unknown word may glue a clause word to the term (若预 of 若预训练模型, 而全 of 而全卷积网络):
+    // read apart by its dictionary, the term starts after the clause word.
+    const pieces = word.length > 1 ? segment(word, false) : [word];
+    if (pieces.length > 1 && CLAUSE_WORDS.has(pieces[0]!) && !PLACE_WORDS.has(pieces[0]!)) {
+      term = pieces.slice(1).join('') + term;
+      break;
+    }
     if (CLAUSE_WORDS.has(word) || term.length + word.length > limit) break;
     term = word + term;
     count++;
