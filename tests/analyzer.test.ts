@@ -214,11 +214,12 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('vanishing gradient')).toEqual(new Set(['梯度消失']));
   });
 
-  it('ends it at a verb that introduces the term rather than belongs to it (谈到, 分为, 避免)', () => {
-    const g = minedFrom('这里谈到偏导数（partial derivative）。池化分为最大池化（max pooling）等。要避免悬空指针（dangling pointer）。');
+  it('ends it at a verb that introduces the term rather than belongs to it (谈到, 分为, 避免, 以)', () => {
+    const g = minedFrom('这里谈到偏导数（partial derivative）。池化分为最大池化（max pooling）等。要避免悬空指针（dangling pointer）。乘以调制因子（modulating factor）。');
     expect(g.englishToChinese.get('partial derivative')).toEqual(new Set(['偏导数']));
     expect(g.englishToChinese.get('max pooling')).toEqual(new Set(['最大池化']));
     expect(g.englishToChinese.get('dangling pointer')).toEqual(new Set(['悬空指针']));
+    expect(g.englishToChinese.get('modulating factor')).toEqual(new Set(['调制因子']));
   });
 
   it('ends it at a clause word jieba glued to the term by guessing an unknown word (若预 of 若预训练模型)', () => {
