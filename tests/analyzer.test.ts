@@ -84,6 +84,13 @@ describe('analyzer: queries', () => {
     ]);
   });
 
+  it('keeps the Latin words a translation opens with: "kl divergence" is KL 散度, found where both are', () => {
+    const terms = emptyGlossary();
+    addPair(terms, 'kl divergence', 'KL 散度');
+    const [group] = createAnalyzer(terms).analyzeQuery('kl divergence');
+    expect(group!.translations).toEqual([['kl', '散度']]);
+  });
+
   it('turns a Chinese glossary term into one idea carrying its English translation', () => {
     const groups = analyzer.analyzeQuery('为什么要权值共享');
     expect(groups).toEqual([
@@ -220,6 +227,14 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('max pooling')).toEqual(new Set(['最大池化']));
     expect(g.englishToChinese.get('dangling pointer')).toEqual(new Set(['悬空指针']));
     expect(g.englishToChinese.get('modulating factor')).toEqual(new Set(['调制因子']));
+  });
+
+  it('takes the Latin words before the term that its English opens with (TensorFlow 模型, KL散度)', () => {
+    const g = minedFrom('常用的 KL散度（KL divergence）。服从Laplace分布（Laplace distribution）。下载移动端模型（model）。');
+    expect(g.englishToChinese.get('kl divergence')).toEqual(new Set(['KL 散度']));
+    expect(g.englishToChinese.get('laplace distribution')).toEqual(new Set(['Laplace 分布']));
+    // A term that is only the end of its run takes none: 端模型 is the run's end.
+    expect(g.englishToChinese.get('model')).toEqual(new Set(['端模型']));
   });
 
   it('ends it at a clause word jieba glued to the term by guessing an unknown word (若预 of 若预训练模型)', () => {

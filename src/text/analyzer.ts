@@ -8,7 +8,7 @@ import { GREEK_LETTERS } from './greek.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 39;
+export const ANALYZER_VERSION = 40;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -78,7 +78,8 @@ export function createAnalyzer(
     const key = stemPhrase(en);
     if (!key) continue;
     const list = enPhrases.get(key) ?? [];
-    for (const zh of zhs) list.push(unique(chineseTokens(zh)));
+    // A term may open with Latin words ("TensorFlow 模型"): they are words of the translation too.
+    for (const zh of zhs) list.push(unique(tokenize(zh)));
     enPhrases.set(key, list);
   }
   const maxPhraseWords = Math.max(1, ...[...enPhrases.keys()].map((k) => k.split(' ').length));

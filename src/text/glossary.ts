@@ -35,6 +35,23 @@ export function curatedGlossary(): Glossary {
 // A CJK term immediately followed by a bracketed English term: 焦点损失（Focal Loss）.
 const ZH_THEN_EN =
   /([\u3400-\u9fff]{2,16})\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&']{0,58}(?:[,，、;；]\s*[A-Za-z][A-Za-z0-9 .\-/+&']{0,30})*)\s*[)）]/g;
+/** Latin words right before a Chinese run: "TensorFlow " of "TensorFlow 模型（TensorFlow Model）". */
+const LATIN_BEFORE = /(?:^|[^A-Za-z0-9.\-])([A-Za-z][A-Za-z0-9.\-]*(?:[ \t]+[A-Za-z][A-Za-z0-9.\-]*)*)[ \t]*$/;
+
+/**
+ * The term with the Latin words before it that the English opens with ("TensorFlow Lite" of "TensorFlow Lite
+ * Converter"), or the term alone when the English opens otherwise.
+ */
+function withLatinOpening(latin: string, term: string, english: string): string {
+  const before = latin.toLowerCase().split(/\s+/);
+  const words = english.toLowerCase().split(/\s+/);
+  for (let i = 0; i < before.length; i++) {
+    const tail = before.slice(i);
+    if (tail.length < words.length && tail.every((w, j) => words[j] === w)) return `${latin.split(/\s+/).slice(i).join(' ')} ${term}`;
+  }
+  return term;
+}
+
 // The reverse habit: Focal Loss（焦点损失）.
 const EN_THEN_ZH = /([A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,4})\s*[（(]\s*([\u3400-\u9fff]{2,12})\s*[)）]/g;
 /**
@@ -79,8 +96,12 @@ export function mineGlossary(
       const maxWords = 1 + Math.max(...english.map(termSize));
       const plain = trailingTerm(m[1]!, segment, maxWords, false);
       const modified = english.some(namesAModifier) ? trailingTerm(m[1]!, segment, maxWords, true) : plain;
+      // "TensorFlow 模型（TensorFlow Model）", "KL散度（KL divergence）": the Latin words before the run that the
+      // English opens with are the term's own, and a term that is the whole run takes them.
+      const latinBefore = LATIN_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
       for (const en of english) {
-        const zh = namesAModifier(en) ? modified : plain;
+        const bare = namesAModifier(en) ? modified : plain;
+        const zh = bare && bare === m[1] && latinBefore ? withLatinOpening(latinBefore, bare, en) : bare;
         // Nor far fewer: in 递归记忆Q网络（feedback recurrent memory Q-network, FRMQN）the Latin "Q" cuts the run,
         // and 网络 is the last word of the name, not its translation (nor is 网络（MLP）).
         if (zh && segment(zh).length >= Math.ceil(termSize(en) / 2) && !leftOut(m[1]!, zh, en, known)) addPair(glossary, en, zh);
