@@ -237,6 +237,11 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('model')).toEqual(new Set(['端模型']));
   });
 
+  it('reads two words joined by a hyphen as one term, as its English does (教师-学生框架)', () => {
+    const g = minedFrom('经典的教师-学生框架（Teacher-Student Framework）。');
+    expect(g.englishToChinese.get('teacher-student framework')).toEqual(new Set(['教师-学生框架']));
+  });
+
   it('ends it at a clause word jieba glued to the term by guessing an unknown word (若预 of 若预训练模型)', () => {
     const g = minedFrom(
       '若预训练模型（pretrained model）和场景差异较大。采样或降采样（downsampling）都可以。称之为特征图（feature map）。',

@@ -33,8 +33,9 @@ export function curatedGlossary(): Glossary {
 }
 
 // A CJK term immediately followed by a bracketed English term: 焦点损失（Focal Loss）.
+// Two words joined by a hyphen are one term, as in the English: 教师-学生框架（Teacher-Student Framework）.
 const ZH_THEN_EN =
-  /([\u3400-\u9fff]{2,16})\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&']{0,58}(?:[,，、;；]\s*[A-Za-z][A-Za-z0-9 .\-/+&']{0,30})*)\s*[)）]/g;
+  /([\u3400-\u9fff]{2,16}(?:-[\u3400-\u9fff]{1,16})?)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&']{0,58}(?:[,，、;；]\s*[A-Za-z][A-Za-z0-9 .\-/+&']{0,30})*)\s*[)）]/g;
 /** Latin words right before a Chinese run: "TensorFlow " of "TensorFlow 模型（TensorFlow Model）". */
 const LATIN_BEFORE = /(?:^|[^A-Za-z0-9.\-])([A-Za-z][A-Za-z0-9.\-]*(?:[ \t]+[A-Za-z][A-Za-z0-9.\-]*)*)[ \t]*$/;
 
