@@ -222,7 +222,9 @@ describe('glossary mining', () => {
   });
 
   it('ends it at a verb that introduces the term rather than belongs to it (谈到, 分为, 避免, 以)', () => {
-    const g = minedFrom('这里谈到偏导数（partial derivative）。池化分为最大池化（max pooling）等。要避免悬空指针（dangling pointer）。在交叉熵上乘以调制因子（modulating factor）。');
+    const g = minedFrom(
+      '这里谈到偏导数（partial derivative）。池化分为最大池化（max pooling）等。要避免悬空指针（dangling pointer）。在交叉熵上乘以调制因子（modulating factor）。',
+    );
     expect(g.englishToChinese.get('partial derivative')).toEqual(new Set(['偏导数']));
     expect(g.englishToChinese.get('max pooling')).toEqual(new Set(['最大池化']));
     expect(g.englishToChinese.get('dangling pointer')).toEqual(new Set(['悬空指针']));

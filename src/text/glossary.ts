@@ -37,7 +37,7 @@ export function curatedGlossary(): Glossary {
 const ZH_THEN_EN =
   /([\u3400-\u9fff]{2,16}(?:-[\u3400-\u9fff]{1,16})?)\s*[（(]\s*([A-Za-z][A-Za-z0-9 .\-/+&']{0,58}(?:[,，、;；]\s*[A-Za-z][A-Za-z0-9 .\-/+&']{0,30})*)\s*[)）]/g;
 /** Latin words right before a Chinese run: "TensorFlow " of "TensorFlow 模型（TensorFlow Model）". */
-const LATIN_BEFORE = /(?:^|[^A-Za-z0-9.\-])([A-Za-z][A-Za-z0-9.\-]*(?:[ \t]+[A-Za-z][A-Za-z0-9.\-]*)*)[ \t]*$/;
+const LATIN_BEFORE = /(?:^|[^A-Za-z0-9.-])([A-Za-z][A-Za-z0-9.-]*(?:[ \t]+[A-Za-z][A-Za-z0-9.-]*)*)[ \t]*$/;
 
 /**
  * The term with the Latin words before it that the English opens with ("TensorFlow Lite" of "TensorFlow Lite
