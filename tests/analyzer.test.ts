@@ -244,6 +244,13 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('teacher-student framework')).toEqual(new Set(['教师-学生框架']));
   });
 
+  it('pairs an English term with the bracket after it only when the bracket names it, not when it describes it', () => {
+    const g = minedFrom('参加 Kaggle（数据分析竞赛平台之一）。定义 data layer（从磁盘中载入数据）。Focal Loss（焦点损失）很常用。');
+    expect(g.englishToChinese.has('kaggle')).toBe(false);
+    expect(g.englishToChinese.has('data layer')).toBe(false);
+    expect(g.englishToChinese.get('focal loss')).toEqual(new Set(['焦点损失']));
+  });
+
   it('ends it at a clause word jieba glued to the term by guessing an unknown word (若预 of 若预训练模型)', () => {
     const g = minedFrom(
       '若预训练模型（pretrained model）和场景差异较大。采样或降采样（downsampling）都可以。称之为特征图（feature map）。',

@@ -108,7 +108,7 @@ export function mineGlossary(
         if (zh && segment(zh).length >= Math.ceil(termSize(en) / 2) && !leftOut(m[1]!, zh, en, known)) addPair(glossary, en, zh);
       }
     }
-    for (const m of text.matchAll(EN_THEN_ZH)) if (translates(m[1]!)) addPair(glossary, m[1]!, m[2]!);
+    for (const m of text.matchAll(EN_THEN_ZH)) if (translates(m[1]!) && namesTerm(m[2]!, segment)) addPair(glossary, m[1]!, m[2]!);
     // Aliases are not paired with each other: a note's aliases name several
     // concepts (RPN, 锚框, 非极大值抑制), and crossing them would translate
     // "anchor" into all of them. They are searched as the note's names instead.
@@ -130,6 +130,15 @@ function leftOut(run: string, term: string, english: string, known: Glossary): b
   const words = [english, ...english.split(/[\s-]+/)].map((w) => w.toLowerCase().trim());
   const meanings = words.flatMap((w) => [...(known.englishToChinese.get(w) ?? [])]);
   return meanings.some((zh) => run.includes(zh) && !term.includes(zh));
+}
+
+/**
+ * Whether a bracket after an English term names it rather than describes it: "Kaggle（数据分析竞赛平台之一）",
+ * "data layer（从磁盘中载入数据）", "action（如向前走和跳起的动作）" say what it is, one of, or an example, in a clause.
+ */
+function namesTerm(chinese: string, segment: (text: string) => string[]): boolean {
+  const first = segment(chinese)[0];
+  return !(first !== undefined && CLAUSE_WORDS.has(first)) && !chinese.endsWith('之一');
 }
 
 /** A term's English names in one bracket: a name and its acronym. */
