@@ -251,6 +251,18 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.get('focal loss')).toEqual(new Set(['焦点损失']));
   });
 
+  it('does not pair an English word with a kind of what it means: data（动态数据） is dynamic data, not data', () => {
+    const known = emptyGlossary();
+    addPair(known, 'data', '数据');
+    const g = mineGlossary(
+      emptyGlossary(),
+      [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text: '页面的 data（动态数据）。' }],
+      segmentChinese,
+      known,
+    );
+    expect(g.englishToChinese.has('data')).toBe(false);
+  });
+
   it('ends it at a clause word jieba glued to the term by guessing an unknown word (若预 of 若预训练模型)', () => {
     const g = minedFrom(
       '若预训练模型（pretrained model）和场景差异较大。采样或降采样（downsampling）都可以。称之为特征图（feature map）。',

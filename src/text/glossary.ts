@@ -108,7 +108,9 @@ export function mineGlossary(
         if (zh && segment(zh).length >= Math.ceil(termSize(en) / 2) && !leftOut(m[1]!, zh, en, known)) addPair(glossary, en, zh);
       }
     }
-    for (const m of text.matchAll(EN_THEN_ZH)) if (translates(m[1]!) && namesTerm(m[2]!, segment)) addPair(glossary, m[1]!, m[2]!);
+    for (const m of text.matchAll(EN_THEN_ZH)) {
+      if (translates(m[1]!) && namesTerm(m[2]!, segment) && !narrower(m[1]!, m[2]!, known)) addPair(glossary, m[1]!, m[2]!);
+    }
     // Aliases are not paired with each other: a note's aliases name several
     // concepts (RPN, 锚框, 非极大值抑制), and crossing them would translate
     // "anchor" into all of them. They are searched as the note's names instead.
@@ -139,6 +141,15 @@ function leftOut(run: string, term: string, english: string, known: Glossary): b
 function namesTerm(chinese: string, segment: (text: string) => string[]): boolean {
   const first = segment(chinese)[0];
   return !(first !== undefined && CLAUSE_WORDS.has(first)) && !chinese.endsWith('之一');
+}
+
+/**
+ * Whether the Chinese names a kind of what the English names: "data（动态数据）" is dynamic data, a kind of 数据,
+ * the known meaning of "data", which it holds and more. Paired, every "data" a student types would also mean 动态.
+ */
+function narrower(english: string, chinese: string, known: Glossary): boolean {
+  const meanings = known.englishToChinese.get(english.toLowerCase().trim()) ?? new Set<string>();
+  return [...meanings].some((zh) => chinese !== zh && chinese.includes(zh));
 }
 
 /** A term's English names in one bracket: a name and its acronym. */
