@@ -138,6 +138,21 @@ describe('bestPassage: where a quote ends', () => {
     expect(bestPassage(text, holding('上代码'), 200)).toBe('话不多说，上代码…');
   });
 
+  it('does not end on a bold label alone on its line: it heads what follows, so the quote starts there instead', () => {
+    const text = [
+      'Anchor 的设计很关键。',
+      '',
+      '在网络后期检测不同尺度的人脸，采用 Inception 模块，使感受野多样化。',
+      '',
+      '**（3）Anchor densification strategy**',
+      '',
+      '对密度不足的 anchor 以中心进行偏移加倍，为了 anchor 密度均衡。',
+    ].join('\n');
+    expect(bestPassage(text, holding('Anchor', 'densification'), 120)).toBe(
+      '**（3）Anchor densification strategy**\n\n对密度不足的 anchor 以中心进行偏移加倍，为了 anchor 密度均衡。',
+    );
+  });
+
   it('does not end on a line that leads into a formula it could not fit', () => {
     const formula = `$$\n${'x + '.repeat(60)}y\n$$`;
     const text = `交叉熵惩罚错误的预测。它定义为：\n\n${formula}`;

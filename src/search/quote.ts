@@ -190,6 +190,9 @@ function windowFrom(units: Unit[], start: number, maxChars: number): Window {
   // A passage that ends on the line introducing a table ("具体的参数列表如表XX所示。表XX 卷积神经网络常见参数") quotes
   // the table too, its rows cut to the budget (render), rather than stop where the answer begins.
   if (end < units.length && units[end - 1]!.leadIn && units[end]!.table) end++;
+  // A line that leads into what did not fit ("**（3）Anchor densification strategy**", "定义为：") is left out, however
+  // much of the question it holds: the passage that starts at it quotes it with what it introduces.
+  while (end - 1 > start && end < units.length && units[end - 1]!.leadIn) end--;
   let top = start;
   for (let k = start; k < end; k++) if (units[k]!.score > units[top]!.score) top = k;
   let closedEnd = end;
@@ -329,6 +332,13 @@ function toUnits(text: string): RawUnit[] {
       u.leadIn = true;
       u.closes = false;
     }
+    // A bold label alone on its line ("**（3）Anchor densification strategy**", "**兼容性**") heads what follows, as
+    // a heading does: a quote does not end on it.
+    if (u.kind === 'sentence' && next && BOLD_LABEL_LINE.test(text.slice(u.start, u.end).trim()) && aloneOnItsLine(text, u)) {
+      u.leadIn = true;
+      u.closes = false;
+    }
+
     // A table's caption ("表XX 卷积神经网络常见参数", "Table 2: …") leads into it, and a thought does not end on it.
     if (u.kind === 'sentence' && next && isTable(text, next) && CAPTION.test(text.slice(u.start, u.end).replace(/^[\s\u200b]+/, ''))) {
       u.leadIn = true;
@@ -345,6 +355,16 @@ function toUnits(text: string): RawUnit[] {
 /** Whether a unit's text stops on a colon (bold and closing brackets aside): it leads into what follows. */
 function endsOnColon(text: string, u: RawUnit): boolean {
   return /[：:]$/.test(stripEmphasis(text.slice(u.start, u.end)));
+}
+
+/** A line that is all bold, short: a label over what follows. */
+const BOLD_LABEL_LINE = /^\*\*[^*\n]{1,60}\*\*[：:]?$/;
+
+/** Whether the unit is all of its line: nothing before it on its line, a line break (or the end) after it. */
+function aloneOnItsLine(text: string, u: RawUnit): boolean {
+  const before = text.lastIndexOf('\n', u.start - 1);
+  const lineStart = before < 0 ? 0 : before + 1;
+  return !text.slice(lineStart, u.start).trim() && (u.end >= text.length || /^[ \t]*(?:\n|$)/.test(text.slice(u.end)));
 }
 
 /** Words that announce a list or block to come: 以下, 如下, "the following", "as follows". */
