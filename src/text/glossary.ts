@@ -39,20 +39,6 @@ const ZH_THEN_EN =
 /** Latin words right before a Chinese run: "TensorFlow " of "TensorFlow 模型（TensorFlow Model）". */
 const LATIN_BEFORE = /(?:^|[^A-Za-z0-9.-])([A-Za-z][A-Za-z0-9.-]*(?:[ \t]+[A-Za-z][A-Za-z0-9.-]*)*)[ \t]*$/;
 
-/**
- * The term with the Latin words before it that the English opens with ("TensorFlow Lite" of "TensorFlow Lite
- * Converter"), or the term alone when the English opens otherwise.
- */
-function withLatinOpening(latin: string, term: string, english: string): string {
-  const before = latin.toLowerCase().split(/\s+/);
-  const words = english.toLowerCase().split(/\s+/);
-  for (let i = 0; i < before.length; i++) {
-    const tail = before.slice(i);
-    if (tail.length < words.length && tail.every((w, j) => words[j] === w)) return `${latin.split(/\s+/).slice(i).join(' ')} ${term}`;
-  }
-  return term;
-}
-
 // The reverse habit: Focal Loss（焦点损失）.
 const EN_THEN_ZH = /([A-Za-z][A-Za-z0-9-]*(?: [A-Za-z][A-Za-z0-9-]*){0,4})\s*[（(]\s*([\u3400-\u9fff]{2,12})\s*[)）]/g;
 /**
@@ -132,6 +118,20 @@ function leftOut(run: string, term: string, english: string, known: Glossary): b
   const words = [english, ...english.split(/[\s-]+/)].map((w) => w.toLowerCase().trim());
   const meanings = words.flatMap((w) => [...(known.englishToChinese.get(w) ?? [])]);
   return meanings.some((zh) => run.includes(zh) && !term.includes(zh));
+}
+
+/**
+ * The term with the Latin words before it that the English opens with ("TensorFlow Lite" of "TensorFlow Lite
+ * Converter"), or the term alone when the English opens otherwise.
+ */
+function withLatinOpening(latin: string, term: string, english: string): string {
+  const before = latin.toLowerCase().split(/\s+/);
+  const words = english.toLowerCase().split(/\s+/);
+  for (let i = 0; i < before.length; i++) {
+    const tail = before.slice(i);
+    if (tail.length < words.length && tail.every((w, j) => words[j] === w)) return `${latin.split(/\s+/).slice(i).join(' ')} ${term}`;
+  }
+  return term;
 }
 
 /**
