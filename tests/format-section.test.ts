@@ -121,6 +121,13 @@ describe('images', () => {
     ]);
     expect(section.text).toBe('看图 *[结构]*，再看 *[diagram.png]* 和 [远程](<https://example.com/a.png>)');
   });
+
+  test('a caption that says again what the image before it says is shown once, as the image; another caption stays', () => {
+    expect(formatSection('![Spark Streaming架构图](img/a.png)\n<center>Spark Streaming架构图</center>\n\n后文。').text).toBe(
+      '*[Spark Streaming架构图]*\n\n后文。',
+    );
+    expect(formatSection('![](media/x.jpg)\n\n<center>图 24: 特征选择法示意图</center>').text).toBe('*[x.jpg]*\n\n图 24: 特征选择法示意图');
+  });
 });
 
 test('a formula in a block quote keeps only its TeX', () => {

@@ -77,6 +77,11 @@ class SectionVisitor {
         i = pair;
         continue;
       }
+      const range = rangeOf(node);
+      if (range && i > 0 && repeatsCaption(kids[i - 1]!, node)) {
+        this.edit(range, '');
+        continue;
+      }
       this.node(node);
     }
   }
@@ -228,6 +233,17 @@ class SectionVisitor {
   private edit(range: { start: number; end: number }, text: string): void {
     this.edits.push({ ...range, text });
   }
+}
+
+/**
+ * Whether `node` is an HTML caption that says again what the image just before it says ("![架构图](img.png)" then
+ * "<center>架构图</center>", as blog sources caption a figure): the image's placeholder already shows those words.
+ */
+function repeatsCaption(before: RootContent, node: RootContent): boolean {
+  if (node.type !== 'html' || before.type !== 'paragraph') return false;
+  const image = before.children.at(-1);
+  if (image?.type !== 'image' || !image.alt?.trim()) return false;
+  return htmlToText(node.value, []).trim() === image.alt.trim();
 }
 
 /** "![alt](path with spaces.png)": a path with a space, no brackets or parentheses, ending in an image extension. */
