@@ -254,9 +254,9 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // the notes need not hold. When the asking sentence alone hinges on nothing the notes lack, they answer it.
   const askingGroups = askingIdeas ? withGuessesConfirmed(askingIdeas, firstHeadings) : null;
   const namesFirstNote = () => {
-    const first = results[0] ? chunkOf(results[0].chunkId) : undefined;
+    const first = results[0] && chunkOf(results[0].chunkId) ? results[0].chunkId : undefined;
     const typed = new Set(groups.flatMap((g) => g.tokens));
-    return first !== undefined && namesItsNote(corpus.tokenize(first.meta.title), typed, (t) => corpus.isEverydayWord(t));
+    return first !== undefined && namesItsNote([...lookup.titleTokensOf(first)], typed, (t) => corpus.isEverydayWord(t));
   };
   const answered =
     leading.some(

@@ -338,7 +338,6 @@ function toUnits(text: string): RawUnit[] {
       u.leadIn = true;
       u.closes = false;
     }
-
     // A table's caption ("表XX 卷积神经网络常见参数", "Table 2: …") leads into it, and a thought does not end on it.
     if (u.kind === 'sentence' && next && isTable(text, next) && CAPTION.test(text.slice(u.start, u.end).replace(/^[\s\u200b]+/, ''))) {
       u.leadIn = true;

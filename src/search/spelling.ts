@@ -78,8 +78,17 @@ function respelled(question: string, corrections: readonly Correction[]): string
  */
 export function asTheNotesWriteIt(question: string, spelled: SpelledQuestion, texts: readonly string[], corpus: Corpus): SpelledQuestion {
   if (spelled.corrections.length === 0) return spelled;
+  // How often the sections found write each word, counted once for every correction.
+  let counts: Map<string, number> | undefined;
+  const wordsWritten = () => {
+    if (!counts) {
+      counts = new Map();
+      for (const text of texts) for (const [word] of text.matchAll(/[A-Za-z]+/g)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    return counts;
+  };
   const corrections = spelled.corrections.map((c) => {
-    const written = LATIN_ONLY.test(c.to) ? writtenForm(c, texts, corpus) : null;
+    const written = LATIN_ONLY.test(c.to) ? writtenForm(c, wordsWritten, corpus) : null;
     return written ? { ...c, to: written } : c;
   });
   return { text: respelled(question, corrections), corrections };
@@ -87,15 +96,13 @@ export function asTheNotesWriteIt(question: string, spelled: SpelledQuestion, te
 
 const LATIN_ONLY = /^[A-Za-z]+$/;
 
-function writtenForm(c: Correction, texts: readonly string[], corpus: Corpus): string | null {
+function writtenForm(c: Correction, wordsWritten: () => ReadonlyMap<string, number>, corpus: Corpus): string | null {
   const token = corpus.tokenize(c.to)[0];
   // A glossary word is a word already ("centerness"), though the sections found may write only its stem's other forms.
   if (token === undefined || corpus.spellingVocabulary().glossaryWords.has(c.to)) return null;
   const typed = c.from.toLowerCase();
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const [word] of text.matchAll(/[A-Za-z]+/g)) counts.set(word, (counts.get(word) ?? 0) + 1);
   let best: { word: string; edits: number; count: number } | null = null;
-  for (const [word, count] of counts) {
+  for (const [word, count] of wordsWritten()) {
     if (!stemsTo(word.toLowerCase(), token, corpus)) continue;
     const edits = editsBetween(typed, word.toLowerCase());
     if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word, edits, count };

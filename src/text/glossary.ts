@@ -52,6 +52,14 @@ const CLAUSE_WORDS = new Set(
 若 如果 假如 假设 当 虽然 但 但是 因为 所以 因此 如果说 为了 或者 称作 称之为 当作 视为 看作 看做 记作 记为 又称 也称 简称
 指 给 以 做 缺乏 分为 分成 谈到 提到 避免 得出 具备 所含 只含 如何 一些 某个 某些 计为`.split(/\s+/),
 );
+/** The longest clause word, in characters (如果说, 称之为, 相当于). */
+const LONGEST_CLAUSE_WORD = Math.max(...[...CLAUSE_WORDS].map((w) => w.length));
+
+/** Whether some clause word is the start of `word`: only then may jieba have glued one to a term. */
+function opensWithClauseWord(word: string): boolean {
+  for (let n = 1; n <= Math.min(LONGEST_CLAUSE_WORD, word.length - 1); n++) if (CLAUSE_WORDS.has(word.slice(0, n))) return true;
+  return false;
+}
 /** Clause words that also open terms (前向, 上采样, 一阶, 每层): glued to what follows, they are part of it. */
 const PLACE_WORDS = new Set('前 后 中 上 下 里 一 个 种 每 这 那 其 该 此 不'.split(' '));
 /** "And so on" after the last item of a list. */
@@ -213,7 +221,7 @@ function trailingTerm(
     const limit = beforeModifier === null ? MAX_TERM_CHARS : MAX_MODIFIED_TERM_CHARS;
     // jieba's guess at an unknown word may glue a clause word to the term (若预 of 若预训练模型, 而全 of 而全卷积网络):
     // read apart by its dictionary, the term starts after the clause word.
-    const pieces = word.length > 1 ? segment(word, false) : [word];
+    const pieces = word.length > 1 && opensWithClauseWord(word) ? segment(word, false) : [word];
     if (pieces.length > 1 && CLAUSE_WORDS.has(pieces[0]!) && !PLACE_WORDS.has(pieces[0]!)) {
       term = pieces.slice(1).join('') + term;
       break;
