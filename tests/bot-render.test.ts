@@ -219,6 +219,33 @@ describe('answerView', () => {
     expect(answerView(answerOf([result()]), 0).components[0]!.components[0]).toMatchObject({ disabled: true });
   });
 
+  it('lists the other sections found under the first answer by their headings, numbered as Next result walks them', () => {
+    const third = result({ chunkId: 'third00000-0000000000', file: 'fcn.md', headingPath: ['FCN', '上采样'], startLine: 3, endLine: 4 });
+    const { embeds } = answerView(answerOf([...answer.results, third]), 0);
+    expect(embeds[0]!.fields).toEqual([
+      {
+        name: 'Also relevant:',
+        value: '2. RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss › Focal Loss 的定义\n3. FCN › 上采样',
+      },
+    ]);
+  });
+
+  it('lists them only under the first answer, and not at all when there is nothing else', () => {
+    expect(answerView(answer, 1).embeds[0]!.fields).toBeUndefined();
+    expect(answerView(answerOf([result()]), 0).embeds[0]!.fields).toBeUndefined();
+  });
+
+  it('lists as many whole lines as fit a short field, however many sections were found', () => {
+    const many = Array.from({ length: 5 }, (_, i) =>
+      result({ chunkId: `many${i}000000-0000000000`, headingPath: ['长'.repeat(200), `第 ${i} 节`] }),
+    );
+    const { embeds } = answerView(answerOf(many), 0);
+    const lines = embeds[0]!.fields![0]!.value.split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.length).toBeLessThan(4);
+    expect(lines.map((l) => l.split(' › ').at(-1))).toEqual(['第 1 节', '第 2 节', '第 3 节'].slice(0, lines.length));
+  });
+
   it('stays within the limits for a huge quote and a 300-character question', () => {
     const huge = answerOf([result({ quote: `${'长'.repeat(5000)}\n\`\`\`\n${'code\n'.repeat(1000)}\`\`\`` })], 'q'.repeat(300));
     const { embeds } = answerView(huge, 0);

@@ -58,6 +58,12 @@ describe('a comparison', () => {
     expect(labels).toContain('Next result (3/3)');
   });
 
+  it('lists the sections after the sides under the last side, numbered on from them', () => {
+    const view = answerView(comparison, 0);
+    expect(view.embeds[0]!.fields).toBeUndefined();
+    expect(view.embeds[1]!.fields?.[0]?.value).toMatch(/^3\. RNN/);
+  });
+
   it('shows one result per message after the first', () => {
     expect(answerView(comparison, 2).embeds).toHaveLength(1);
   });

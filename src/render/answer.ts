@@ -8,7 +8,7 @@ import { LIMITS } from './kit/limits.js';
 import { ELLIPSIS, splitPages, truncate } from './kit/markdown.js';
 import { translate, type Translate } from './messages.js';
 import { inlinePlain, sectionMarkdown } from './section-text.js';
-import { citation, headingTrail } from './text.js';
+import { citation, listedSection } from './text.js';
 
 /**
  * How /ask answers look in Discord: pure functions from retrieval results to
@@ -84,6 +84,9 @@ export function answerView(
   const sides = n === 0 ? answer.results.filter((r) => r.side).length : 0;
   const shown = answer.results.slice(n, n + Math.max(1, sides));
   const r = shown[0]!;
+  // The first answer names the other sections found, as the CLI does: a student sees at a glance whether
+  // the one they need is among them, and Next result walks there.
+  const others = n === 0 ? alsoRelevantField(answer.results.slice(shown.length), shown.length, t) : null;
   const embeds = shown.map((s, i) => {
     const url = linkOf?.(s);
     return fitEmbed({
@@ -91,6 +94,7 @@ export function answerView(
       title: sectionTitle(s),
       ...(url ? { url } : {}),
       description: answerDescription(answer, n, i, sectionMarkdown(s.quote || s.text), shown.length, t),
+      ...(others && i === shown.length - 1 ? { fields: [others] } : {}),
       // Where the quote is and how far down the list it is: a raw ranking score tells a reader nothing.
       footer: { text: t('ask.footer', { citation: citation(s), n: n + i + 1, total }) },
       color: COLOR.answer,
@@ -117,6 +121,30 @@ export function answerView(
   };
 }
 
+/** What the "also relevant" list may take of a message whose embeds share 6,000 characters (two sides' quotes among them). */
+const ALSO_RELEVANT_MAX = 600;
+
+/**
+ * The results after those shown, a line each ("2. FPN › 侧向连接"), as many whole lines as fit; null for none.
+ * Their citations are left out: each is a click of Next result away, where its footer cites it.
+ */
+function alsoRelevantField(rest: readonly AnswerResult[], shownBefore: number, t: Translate): { name: string; value: string } | null {
+  const lines: string[] = [];
+  for (const [i, r] of rest.entries()) {
+    const line = listedSection(r, shownBefore + i + 1, null);
+    if ([...lines, line].join('\n').length > ALSO_RELEVANT_MAX) {
+      // A first line too long alone (a very long heading path) is shortened rather than left out.
+      if (lines.length === 0) lines.push(truncate(line, ALSO_RELEVANT_MAX));
+      break;
+    }
+    lines.push(line);
+  }
+  return lines.length > 0 ? { name: t('ask.alsoRelevant'), value: lines.join('\n') } : null;
+}
+
+/** A citation as Discord shows file names: as code, so underscores are not read as italics. */
+const code = (c: string) => `\`${c}\``;
+
 /**
  * When the notes do not cover the question: say so, and point at the nearest
  * sections, each with a button that opens it (Full section), since a student
@@ -129,7 +157,7 @@ export function notCoveredView(answer: Answer, t: Translate = translate): Messag
   if (answer.results.length) {
     lines.push('', t('ask.nearest'));
     answer.results.forEach((r, i) => {
-      lines.push(`${i + 1}. ${headingTrail(r)} — \`${citation(r)}\``);
+      lines.push(listedSection(r, i + 1, code));
     });
   } else {
     lines.push('', t('ask.nothingClose'));

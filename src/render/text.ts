@@ -11,6 +11,19 @@ export function headingTrail(r: Pick<AnswerResult, 'headingPath'>): string {
   return r.headingPath.map(inlinePlain).join(' › ');
 }
 
+/**
+ * A section listed by where it is, numbered as the answer's results are: "2. FPN › 侧向连接 — fpn.md:12-30".
+ * Discord shows the citation as code (`cite`), so a file name's underscores are not read as italics; a list
+ * whose sections are each a click away leaves it out (null).
+ */
+export function listedSection(
+  r: Pick<AnswerResult, 'headingPath' | 'file' | 'startLine' | 'endLine'>,
+  n: number,
+  cite: ((citation: string) => string) | null = (c) => c,
+): string {
+  return cite ? `${n}. ${headingTrail(r)} — ${cite(citation(r))}` : `${n}. ${headingTrail(r)}`;
+}
+
 /** The CLI's readable answer: the quote with where it is from, then the other results a line each. */
 export function renderAnswerText(answer: Answer, t: Translate = translate): string {
   const lines: string[] = [];
@@ -34,14 +47,14 @@ export function renderAnswerText(answer: Answer, t: Translate = translate): stri
         '',
       );
     }
-    if (rest.length) lines.push(t('cli.alsoRelevant'));
+    if (rest.length) lines.push(t('ask.alsoRelevant'));
     rest.forEach((r, i) => {
-      lines.push(`  ${i + quoted.length + 1}. ${headingTrail(r)} — ${citation(r)}`);
+      lines.push(`  ${listedSection(r, i + quoted.length + 1)}`);
     });
   } else {
     lines.push(t('cli.notCovered'));
     answer.results.forEach((r, i) => {
-      lines.push(`  ${i + 1}. ${headingTrail(r)} — ${citation(r)}`);
+      lines.push(`  ${listedSection(r, i + 1)}`);
     });
   }
   if (!answer.legs.dense) lines.push('', t('cli.keywordOnly'));

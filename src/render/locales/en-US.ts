@@ -28,6 +28,7 @@ export const enUS = {
   'ask.notCoveredTitle': 'Not in the notes',
   'ask.notCovered': 'The notes do not seem to cover this question.',
   'ask.nearest': 'Nearest sections:',
+  'ask.alsoRelevant': 'Also relevant:',
   'ask.nearestButton': 'Full section {{n}}',
   'ask.nothingClose': 'Nothing in them comes close. `/topics` lists what they cover.',
   'ask.answerExpired': 'I no longer have the question behind this answer. Ask again with `/ask`.',
@@ -44,7 +45,6 @@ export const enUS = {
   'cli.side': '[{{side}}]',
   'cli.previewWritten': 'Preview written: {{index}}\nOne message a page: {{pages}}\n{{files}} attachment(s) in files/ beside them.',
   'cli.coverage': '(coverage {{coverage}})',
-  'cli.alsoRelevant': 'Also relevant:',
   'cli.notCovered': 'The notes do not seem to cover this question. Nearest sections:',
   'cli.keywordOnly': '(keyword search only: no embedding model loaded)',
 

@@ -26,6 +26,7 @@ export const zhCN: Catalogue = {
   'ask.notCoveredTitle': '笔记里没有',
   'ask.notCovered': '笔记里似乎没有讲到这个问题。',
   'ask.nearest': '最接近的几节：',
+  'ask.alsoRelevant': '其他相关内容：',
   'ask.nearestButton': '查看第 {{n}} 节',
   'ask.nothingClose': '笔记里没有相近的内容。`/目录` 列出了笔记涵盖的主题。',
   'ask.answerExpired': '我已经找不到这条回答对应的问题了。请用 `/提问` 重新提问。',
@@ -41,7 +42,6 @@ export const zhCN: Catalogue = {
   'cli.side': '（{{side}}）',
   'cli.previewWritten': '预览已写入：{{index}}\n每条消息一页：{{pages}}\n旁边的 files/ 里有 {{files}} 个附件。',
   'cli.coverage': '（覆盖度 {{coverage}}）',
-  'cli.alsoRelevant': '其他相关内容：',
   'cli.notCovered': '笔记里似乎没有讲到这个问题。最接近的几节：',
   'cli.keywordOnly': '（仅关键词检索：未加载向量模型）',
 

@@ -25,6 +25,7 @@ export const zhTW: Catalogue = {
   'ask.notCoveredTitle': '筆記裡沒有',
   'ask.notCovered': '筆記裡似乎沒有談到這個問題。',
   'ask.nearest': '最接近的幾節：',
+  'ask.alsoRelevant': '其他相關內容：',
   'ask.nearestButton': '查看第 {{n}} 節',
   'ask.nothingClose': '筆記裡沒有相近的內容。`/目錄` 列出了筆記涵蓋的主題。',
   'ask.answerExpired': '我已經找不到這則回答對應的問題了。請用 `/提問` 重新提問。',
@@ -40,7 +41,6 @@ export const zhTW: Catalogue = {
   'cli.side': '（{{side}}）',
   'cli.previewWritten': '預覽已寫入：{{index}}\n每則訊息一頁：{{pages}}\n旁邊的 files/ 裡有 {{files}} 個附件。',
   'cli.coverage': '（涵蓋度 {{coverage}}）',
-  'cli.alsoRelevant': '其他相關內容：',
   'cli.notCovered': '筆記裡似乎沒有談到這個問題。最接近的幾節：',
   'cli.keywordOnly': '（僅關鍵字搜尋：未載入向量模型）',
 
