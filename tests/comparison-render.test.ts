@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerResult } from '../src/search/ask.js';
 import { answerView } from '../src/render/answer.js';
+import { embedLength } from '../src/render/kit/embed.js';
+import { LIMITS } from '../src/render/kit/limits.js';
 import { answerJson, renderAnswerText } from '../src/render/text.js';
 
 const result = (id: string, side?: string): AnswerResult => ({
@@ -62,6 +64,22 @@ describe('a comparison', () => {
     const view = answerView(comparison, 0);
     expect(view.embeds[0]!.fields).toBeUndefined();
     expect(view.embeds[1]!.fields?.[0]?.value).toMatch(/^3\. RNN/);
+  });
+
+  it('keeps the whole first message within the 6,000 characters Discord allows all its embeds together', () => {
+    const long = (id: string, side?: string): AnswerResult => ({
+      ...result(id, side),
+      headingPath: [id.toUpperCase(), '节'.repeat(250)],
+      quote: `${'长'.repeat(5000)}`,
+    });
+    const huge: Answer = {
+      ...comparison,
+      question: 'q'.repeat(300),
+      results: [long('a', 'lstm'), long('b', 'gru'), long('c'), long('d'), long('e')],
+    };
+    const { embeds } = answerView(huge, 0);
+    expect(embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(embeds[1]!.fields).toHaveLength(1);
   });
 
   it('shows one result per message after the first', () => {
