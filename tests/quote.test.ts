@@ -153,6 +153,16 @@ describe('bestPassage: where a quote ends', () => {
     );
   });
 
+  it('stops before a reference list: the works a section cites hold its words but answer nothing', () => {
+    const text =
+      'caffe time 命令用来检测系统性能和测量模型相对执行时间。\n\n参考文献：\n1.深度学习：Caffe之经典模型讲解与实战\n\nReference：\n\n1. Caffe time benchmarks, 2016';
+    expect(bestPassage(text, holding('caffe', 'time'))).toBe('caffe time 命令用来检测系统性能和测量模型相对执行时间。');
+    // Only the references hold the word asked: the quote is still no reference.
+    expect(bestPassage(text, holding('benchmarks'))).toBe('caffe time 命令用来检测系统性能和测量模型相对执行时间。');
+    // A section that is nothing but a reference list is quoted as it is.
+    expect(bestPassage('参考文献：\n\n1. Caffe time benchmarks, 2016', holding('benchmarks'))).toContain('Caffe time benchmarks');
+  });
+
   it('does not end on a line that leads into a formula it could not fit', () => {
     const formula = `$$\n${'x + '.repeat(60)}y\n$$`;
     const text = `交叉熵惩罚错误的预测。它定义为：\n\n${formula}`;
