@@ -230,6 +230,14 @@ describe('answerView', () => {
     ]);
   });
 
+  it("escapes a listed heading's Markdown, so a stray ** or two headings' underscores format nothing", () => {
+    const odd = result({ chunkId: 'odd0000000-0000000000', headingPath: ['3.5 Batch_Size', '9.10.3 DeepLab+image-level labels**'] });
+    const { embeds } = answerView(answerOf([result(), odd]), 0);
+    expect(embeds[0]!.fields![0]!.value).toBe('2. 3.5 Batch\\_Size › 9.10.3 DeepLab+image-level labels\\*\\*');
+    const refused = notCoveredView(answerOf([odd], 'q', false)).embeds[0]!.description!;
+    expect(refused).toContain('1. 3.5 Batch\\_Size › 9.10.3 DeepLab+image-level labels\\*\\* — `retinanet-focal-loss.md:50-59`');
+  });
+
   it('lists them only under the first answer, and not at all when there is nothing else', () => {
     expect(answerView(answer, 1).embeds[0]!.fields).toBeUndefined();
     expect(answerView(answerOf([result()]), 0).embeds[0]!.fields).toBeUndefined();

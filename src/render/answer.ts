@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '@discordjs/formatters';
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { Answer, AnswerResult } from '../search/ask.js';
 import type { Chunk } from '../notes/types.js';
@@ -8,7 +9,7 @@ import { LIMITS } from './kit/limits.js';
 import { ELLIPSIS, splitPages, truncate } from './kit/markdown.js';
 import { translate, type Translate } from './messages.js';
 import { inlinePlain, sectionMarkdown } from './section-text.js';
-import { citation, listedSection } from './text.js';
+import { citation, listedSection, type ListStyle } from './text.js';
 
 /**
  * How /ask answers look in Discord: pure functions from retrieval results to
@@ -131,7 +132,7 @@ const ALSO_RELEVANT_MAX = 600;
 function alsoRelevantField(rest: readonly AnswerResult[], shownBefore: number, t: Translate): { name: string; value: string } | null {
   const lines: string[] = [];
   for (const [i, r] of rest.entries()) {
-    const line = listedSection(r, shownBefore + i + 1, null);
+    const line = listedSection(r, shownBefore + i + 1, { ...DISCORD_LIST, cite: null });
     if ([...lines, line].join('\n').length > ALSO_RELEVANT_MAX) {
       // A first line too long alone (a very long heading path) is shortened rather than left out.
       if (lines.length === 0) lines.push(truncate(line, ALSO_RELEVANT_MAX));
@@ -142,8 +143,11 @@ function alsoRelevantField(rest: readonly AnswerResult[], shownBefore: number, t
   return lines.length > 0 ? { name: t('ask.alsoRelevant'), value: lines.join('\n') } : null;
 }
 
-/** A citation as Discord shows file names: as code, so underscores are not read as italics. */
-const code = (c: string) => `\`${c}\``;
+/**
+ * A section listed in a Discord message: its heading's Markdown escaped ("9.10.3 DeepLab+…labels**" would open
+ * bold, two headings' underscores an italic), its citation as code, so a file name's underscores stay.
+ */
+const DISCORD_LIST: ListStyle = { heading: escapeMarkdown, cite: (c) => `\`${c}\`` };
 
 /**
  * When the notes do not cover the question: say so, and point at the nearest
@@ -157,7 +161,7 @@ export function notCoveredView(answer: Answer, t: Translate = translate): Messag
   if (answer.results.length) {
     lines.push('', t('ask.nearest'));
     answer.results.forEach((r, i) => {
-      lines.push(listedSection(r, i + 1, code));
+      lines.push(listedSection(r, i + 1, DISCORD_LIST));
     });
   } else {
     lines.push('', t('ask.nothingClose'));

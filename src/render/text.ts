@@ -11,17 +11,22 @@ export function headingTrail(r: Pick<AnswerResult, 'headingPath'>): string {
   return r.headingPath.map(inlinePlain).join(' › ');
 }
 
-/**
- * A section listed by where it is, numbered as the answer's results are: "2. FPN › 侧向连接 — fpn.md:12-30".
- * Discord shows the citation as code (`cite`), so a file name's underscores are not read as italics; a list
- * whose sections are each a click away leaves it out (null).
- */
+/** How a surface writes a listed section: Discord escapes a heading's Markdown and shows the citation as code. */
+export interface ListStyle {
+  heading?: (trail: string) => string;
+  /** The citation as written, or null to leave it out (each listed section is a click away). */
+  cite?: ((citation: string) => string) | null;
+}
+
+/** A section listed by where it is, numbered as the answer's results are: "2. FPN › 侧向连接 — fpn.md:12-30". */
 export function listedSection(
   r: Pick<AnswerResult, 'headingPath' | 'file' | 'startLine' | 'endLine'>,
   n: number,
-  cite: ((citation: string) => string) | null = (c) => c,
+  style: ListStyle = {},
 ): string {
-  return cite ? `${n}. ${headingTrail(r)} — ${cite(citation(r))}` : `${n}. ${headingTrail(r)}`;
+  const heading = style.heading ? style.heading(headingTrail(r)) : headingTrail(r);
+  if (style.cite === null) return `${n}. ${heading}`;
+  return `${n}. ${heading} — ${style.cite ? style.cite(citation(r)) : citation(r)}`;
 }
 
 /** The CLI's readable answer: the quote with where it is from, then the other results a line each. */
