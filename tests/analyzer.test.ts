@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, segmentChinese } from '../src/text/analyzer.js';
-import { addPair, emptyGlossary, mineGlossary } from '../src/text/glossary.js';
+import { addPair, emptyGlossary, mineGlossary, type Glossary } from '../src/text/glossary.js';
 
 const glossary = emptyGlossary();
 addPair(glossary, 'focal loss', '焦点损失');
@@ -194,9 +194,13 @@ describe('analyzer: queries', () => {
 });
 
 describe('glossary mining', () => {
-  /** The pairs mined from one note's text. */
-  const minedFrom = (text: string) =>
-    mineGlossary(emptyGlossary(), [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text }], segmentChinese);
+  /** The pairs mined from one note's text, with what the words are known to mean before mining. */
+  const minedFrom = (text: string, known = emptyGlossary()) =>
+    mineGlossary(emptyGlossary(), [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text }], segmentChinese, known);
+  /** Each English term mined with exactly this Chinese one. */
+  const expectPaired = (g: Glossary, pairs: Record<string, string>) => {
+    for (const [en, zh] of Object.entries(pairs)) expect(g.englishToChinese.get(en), en).toEqual(new Set([zh]));
+  };
 
   it('mines 中文（English） and English（中文） pairs, cutting the clause before the term', () => {
     const g = mineGlossary(
@@ -225,18 +229,18 @@ describe('glossary mining', () => {
     const g = minedFrom(
       '这里谈到偏导数（partial derivative）。池化分为最大池化（max pooling）等。要避免悬空指针（dangling pointer）。在交叉熵上乘以调制因子（modulating factor）。',
     );
-    expect(g.englishToChinese.get('partial derivative')).toEqual(new Set(['偏导数']));
-    expect(g.englishToChinese.get('max pooling')).toEqual(new Set(['最大池化']));
-    expect(g.englishToChinese.get('dangling pointer')).toEqual(new Set(['悬空指针']));
-    expect(g.englishToChinese.get('modulating factor')).toEqual(new Set(['调制因子']));
+    expectPaired(g, {
+      'partial derivative': '偏导数',
+      'max pooling': '最大池化',
+      'dangling pointer': '悬空指针',
+      'modulating factor': '调制因子',
+    });
   });
 
   it('takes the Latin words before the term that its English opens with (TensorFlow 模型, KL散度)', () => {
     const g = minedFrom('常用的 KL散度（KL divergence）。服从Laplace分布（Laplace distribution）。下载移动端模型（model）。');
-    expect(g.englishToChinese.get('kl divergence')).toEqual(new Set(['KL 散度']));
-    expect(g.englishToChinese.get('laplace distribution')).toEqual(new Set(['Laplace 分布']));
     // A term that is only the end of its run takes none: 端模型 is the run's end.
-    expect(g.englishToChinese.get('model')).toEqual(new Set(['端模型']));
+    expectPaired(g, { 'kl divergence': 'KL 散度', 'laplace distribution': 'Laplace 分布', model: '端模型' });
   });
 
   it('reads two words joined by a hyphen as one term, as its English does (教师-学生框架)', () => {
@@ -254,22 +258,14 @@ describe('glossary mining', () => {
   it('does not pair an English word with a kind of what it means: data（动态数据） is dynamic data, not data', () => {
     const known = emptyGlossary();
     addPair(known, 'data', '数据');
-    const g = mineGlossary(
-      emptyGlossary(),
-      [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text: '页面的 data（动态数据）。' }],
-      segmentChinese,
-      known,
-    );
-    expect(g.englishToChinese.has('data')).toBe(false);
+    expect(minedFrom('页面的 data（动态数据）。', known).englishToChinese.has('data')).toBe(false);
   });
 
   it('ends it at a clause word jieba glued to the term by guessing an unknown word (若预 of 若预训练模型)', () => {
     const g = minedFrom(
       '若预训练模型（pretrained model）和场景差异较大。采样或降采样（downsampling）都可以。称之为特征图（feature map）。',
     );
-    expect(g.englishToChinese.get('pretrained model')).toEqual(new Set(['预训练模型']));
-    expect(g.englishToChinese.get('downsampling')).toEqual(new Set(['降采样']));
-    expect(g.englishToChinese.get('feature map')).toEqual(new Set(['特征图']));
+    expectPaired(g, { 'pretrained model': '预训练模型', downsampling: '降采样', 'feature map': '特征图' });
   });
 
   it('keeps a word that opens with a place or a number: 前向 of 前向传播 is no 前 ("before") glued to 向', () => {
@@ -301,7 +297,7 @@ describe('glossary mining', () => {
     addPair(known, 'cnn', '卷积神经网络');
     addPair(known, 'upsampling', '上采样');
     const text = '8.4.6 基于级联卷积神经网络的人脸检测（Cascade CNN）。双线性上采样（bilinear upsampling）。跳跃连接（skip connection）。';
-    const g = mineGlossary(emptyGlossary(), [{ meta: { file: 'a.md', title: 'A', tags: [], aliases: [] }, text }], segmentChinese, known);
+    const g = minedFrom(text, known);
     // 人脸检测 is the noun after 的; Cascade CNN names 级联卷积神经网络. 采样 leaves out the 上 of 上采样.
     expect(g.englishToChinese.has('cascade cnn')).toBe(false);
     expect(g.englishToChinese.has('bilinear upsampling')).toBe(false);

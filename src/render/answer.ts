@@ -131,9 +131,11 @@ const ALSO_RELEVANT_MAX = 600;
  */
 function alsoRelevantField(rest: readonly AnswerResult[], shownBefore: number, t: Translate): { name: string; value: string } | null {
   const lines: string[] = [];
+  let length = 0;
   for (const [i, r] of rest.entries()) {
     const line = listedSection(r, shownBefore + i + 1, { ...DISCORD_LIST, cite: null });
-    if ([...lines, line].join('\n').length > ALSO_RELEVANT_MAX) {
+    length += (lines.length > 0 ? 1 : 0) + line.length;
+    if (length > ALSO_RELEVANT_MAX) {
       // A first line too long alone (a very long heading path) is shortened rather than left out.
       if (lines.length === 0) lines.push(truncate(line, ALSO_RELEVANT_MAX));
       break;

@@ -254,7 +254,8 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // the notes need not hold. When the asking sentence alone hinges on nothing the notes lack, they answer it.
   const askingGroups = askingIdeas ? withGuessesConfirmed(askingIdeas, firstHeadings) : null;
   const namesFirstNote = () => {
-    const first = results[0] && chunkOf(results[0].chunkId) ? results[0].chunkId : undefined;
+    // A section the index no longer holds has no title: it names no note.
+    const first = results[0]?.chunkId;
     const typed = new Set(groups.flatMap((g) => g.tokens));
     return first !== undefined && namesItsNote([...lookup.titleTokensOf(first)], typed, (t) => corpus.isEverydayWord(t));
   };

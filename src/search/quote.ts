@@ -319,9 +319,7 @@ function toUnits(text: string): RawUnit[] {
   // A reference list ends what the section says: "参考文献：" or "Reference：" on a line of its own, then the
   // works it cites, whose titles hold the question's words but answer nothing. A quote stops before it; a
   // section that is nothing else keeps it.
-  const references = units.findIndex(
-    (u, k) => k > 0 && u.kind === 'sentence' && REFERENCES_LABEL.test(text.slice(u.start, u.end).trim().split('\n')[0]!),
-  );
+  const references = units.findIndex((u, k) => k > 0 && u.kind === 'sentence' && REFERENCES_LABEL.test(text.slice(u.start, u.end)));
   if (references > 0) units.length = references;
   // A list's last item ends the list; a colon line before a list or block leads into it.
   for (let k = 0; k < units.length; k++) {
@@ -359,7 +357,8 @@ function toUnits(text: string): RawUnit[] {
 }
 
 /** The label of a reference list, alone on its line (the works may follow in the same paragraph): 参考文献, References, Reference：. */
-const REFERENCES_LABEL = /^\**\s*(?:参考文献|参考资料|参考链接|references?|bibliography)\s*\**\s*[：:]?\s*\**$/i;
+const REFERENCES_LABEL =
+  /^\s*\**[ \t]*(?:参考文献|参考资料|参考链接|references?|bibliography)[ \t]*\**[ \t]*[：:]?[ \t]*\**[ \t]*(?:\n|$)/i;
 
 /** Whether a unit's text stops on a colon (bold and closing brackets aside): it leads into what follows. */
 function endsOnColon(text: string, u: RawUnit): boolean {

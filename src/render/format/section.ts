@@ -77,8 +77,8 @@ class SectionVisitor {
         i = pair;
         continue;
       }
-      const range = rangeOf(node);
-      if (range && i > 0 && repeatsCaption(kids[i - 1]!, node)) {
+      const range = i > 0 && repeatsCaption(kids[i - 1]!, node) ? rangeOf(node) : null;
+      if (range) {
         this.edit(range, '');
         continue;
       }
