@@ -11,6 +11,7 @@ import {
   ButtonBuilder,
   ButtonStyle,
   Client,
+  StringSelectMenuBuilder,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
@@ -49,6 +50,10 @@ async function onInteraction(i: Interaction): Promise<unknown> {
   if (i.isButton() && i.customId === 'next') {
     await i.update({ content: 'question 2' });
     return i.message.content; // discord.js' view of the clicked message before the update
+  }
+  if (i.isStringSelectMenu() && i.customId === 'pick') {
+    await i.deferUpdate();
+    return i.values;
   }
   if (i.isAutocomplete()) {
     const focused = i.options.getFocused();
@@ -160,6 +165,37 @@ describe('fake Discord with a real discord.js client', () => {
     const cb = await fake.waitForRequest(isCallback(next.id));
     expect(cb.body).toMatchObject({ type: 7, data: { content: 'question 2' } });
     expect(await resultOf(next.id)).toBe('answer: 42');
+  });
+
+  it('drop-down lists: a choice reaches discord.js with its values; a list beside a button is refused as Discord does', async () => {
+    const channel = client.channels.cache.get(fake.channelId) as TextChannel;
+    const list = new StringSelectMenuBuilder().setCustomId('pick').setOptions({ label: 'FPN', value: '0' }, { label: 'FCN', value: '1' });
+    const posted = await channel.send({
+      content: 'which?',
+      components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(list)],
+    });
+
+    const choice = fake.sendComponent({ customId: 'pick', componentType: 3, values: ['1'], messageId: posted.id });
+    expect((await fake.waitForRequest(isCallback(choice.id))).body.type).toBe(6);
+    expect(await resultOf(choice.id)).toEqual(['1']);
+    // Discord only sends what the list offered; a test that asks otherwise is wrong.
+    expect(() => fake.sendComponent({ customId: 'pick', componentType: 3, values: ['7'], messageId: posted.id })).toThrow(
+      /not among the options/,
+    );
+
+    const crowded = { type: 1, components: [list.toJSON(), { type: 2, style: 1, label: 'Go', custom_id: 'go' }] };
+    const err = await channel.send({ content: 'crowded', components: [crowded as never] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DiscordAPIError);
+    expect(err).toMatchObject({ code: 50035, status: 400, message: expect.stringContaining('fills its row alone') });
+    const tooMany = new StringSelectMenuBuilder()
+      .setCustomId('many')
+      .setOptions(Array.from({ length: 25 }, (_, i) => ({ label: `n${i}`, value: String(i) })))
+      .toJSON();
+    tooMany.options.push({ label: 'n25', value: '25' });
+    const refused = await channel
+      .send({ content: 'long', components: [{ type: 1, components: [tooMany] } as never] })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 50035, message: expect.stringContaining('1–25 options') });
   });
 
   it('autocomplete: the focused option reaches the bot and choices come back as type 8', async () => {

@@ -151,6 +151,63 @@ class HttpError extends Error {
 }
 const notFound = (code: number, message: string) => new HttpError(404, { message, code });
 
+/**
+ * Discord's checks on a message's components (as of API v10), so a view the real Discord would refuse fails here too:
+ * at most five rows; a row holds one to five buttons or one drop-down list alone; ids unique and at most 100 characters;
+ * a list has 1–25 options with unique values, labels and values of 1–100 characters, at most one default when one value is chosen.
+ */
+function componentErrors(components: unknown): string[] {
+  if (components === undefined || components === null) return [];
+  if (!Array.isArray(components)) return ['components: must be an array'];
+  const errors: string[] = [];
+  const ids = new Set<string>();
+  const text = (where: string, value: unknown, min: number, max: number) => {
+    if (typeof value !== 'string' || value.length < min || value.length > max) errors.push(`${where}: ${min}–${max} characters`);
+  };
+  const customId = (where: string, id: unknown) => {
+    text(where, id, 1, 100);
+    if (typeof id === 'string' && ids.has(id)) errors.push(`${where}: custom id ${id} used twice`);
+    if (typeof id === 'string') ids.add(id);
+  };
+  if (components.length > 5) errors.push('components: at most 5 rows');
+  components.forEach((row: any, r: number) => {
+    const inner: any[] = Array.isArray(row?.components) ? row.components : [];
+    if (row?.type !== 1 || inner.length < 1 || inner.length > 5) errors.push(`components[${r}]: a row of 1–5 components`);
+    for (const [c, component] of inner.entries()) {
+      const where = `components[${r}].components[${c}]`;
+      if (component?.type === 2) {
+        if (component.style !== 5) customId(`${where}.custom_id`, component.custom_id);
+        if (component.label !== undefined) text(`${where}.label`, component.label, 0, 80);
+      } else if (component?.type === 3) {
+        if (inner.length !== 1) errors.push(`${where}: a drop-down list fills its row alone`);
+        customId(`${where}.custom_id`, component.custom_id);
+        if (component.placeholder !== undefined) text(`${where}.placeholder`, component.placeholder, 0, 150);
+        const options: any[] = Array.isArray(component.options) ? component.options : [];
+        if (options.length < 1 || options.length > 25) errors.push(`${where}.options: 1–25 options`);
+        const values = new Set<string>();
+        for (const [o, option] of options.entries()) {
+          text(`${where}.options[${o}].label`, option?.label, 1, 100);
+          text(`${where}.options[${o}].value`, option?.value, 1, 100);
+          if (option?.description !== undefined) text(`${where}.options[${o}].description`, option.description, 0, 100);
+          if (values.has(option?.value)) errors.push(`${where}.options[${o}].value: used twice`);
+          values.add(option?.value);
+        }
+        if ((component.max_values ?? 1) === 1 && options.filter((o) => o?.default).length > 1)
+          errors.push(`${where}.options: more than one default`);
+      } else {
+        errors.push(`${where}: type ${component?.type} is not one StudyBot's fake knows`);
+      }
+    }
+  });
+  return errors;
+}
+
+/** Refuses a message body whose components Discord would refuse, with Discord's "Invalid Form Body". */
+function checkComponents(body: any): void {
+  const errors = componentErrors(body?.components);
+  if (errors.length) throw new HttpError(400, { message: `Invalid Form Body: ${errors.join('; ')}`, code: 50035 });
+}
+
 interface Rule {
   method: string;
   pattern: RegExp;
@@ -299,6 +356,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
 
   /** Builds a message the way Discord echoes it back: a full object, always authored by the bot. */
   function makeMessage(chId: string, body: any, files: RecordedRequest['files'], extra: Record<string, unknown> = {}) {
+    checkComponents(body);
     const msg = {
       id: snowflake(),
       channel_id: chId,
@@ -339,6 +397,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   }
   /** PATCH semantics: only fields present in the body change; editing drops the Loading flag of a deferral. */
   function editMessage(msg: any, body: any, files: RecordedRequest['files']) {
+    checkComponents(body);
     for (const key of ['content', 'embeds', 'components'] as const)
       if (body && key in body) msg[key] = body[key] ?? (key === 'content' ? '' : []);
     if (body && 'flags' in body) msg.flags = body.flags;
@@ -422,6 +481,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         if (!it || it.id !== id) throw notFound(10062, 'Unknown interaction');
         // Discord refuses a second initial response; discord.js guards this too, but bot bugs can bypass it.
         if (it.responded) throw new HttpError(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+        // A refused body leaves the interaction unanswered, as on Discord.
+        checkComponents(r.body?.data);
         it.responded = true;
         const type = r.body?.type;
         const data = r.body?.data ?? {};
@@ -819,6 +880,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         // A caller-supplied (possibly partial) message is completed and stored so @original edits can find it.
         makeMessage(chId, { components: defaultComponents }, [], { ...(o.messageId ? { id: o.messageId } : {}), ...o.message });
       const componentType = o.componentType ?? 2;
+      const list = (message.components as any[])
+        .flatMap((row) => row.components)
+        .find((c: any) => c.type === 3 && c.custom_id === o.customId);
+      // Discord only sends values its list offered.
+      const offered = new Set((list?.options ?? []).map((option: any) => option.value));
+      if (list && (o.values ?? []).some((v) => !offered.has(v)))
+        throw new Error(`values ${JSON.stringify(o.values)} are not among the options of ${o.customId}`);
       return sendInteraction(
         3,
         o,
