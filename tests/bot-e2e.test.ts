@@ -15,6 +15,8 @@ import type { FakeDiscord } from './support/fake-discord.js';
 import { repoRoot } from './support/paths.js';
 import {
   buttons,
+  buttonsOnly,
+  selectMenu,
   fakeBotToken,
   interactionRequests,
   logLines,
@@ -120,16 +122,25 @@ describe('StudyBot on (fake) Discord', () => {
     expect(embed.description.length).toBeGreaterThan(20);
     expect(embed.author.name).toContain('what is focal loss');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
-    const labels = buttons(edit.body).map((b) => b.label ?? b.emoji?.name);
+    const labels = buttonsOnly(edit.body).map((b) => b.label ?? b.emoji?.name);
     expect(labels).toEqual([expect.stringMatching(/^Next result/), 'Full section', '👍', '👎']);
+    // Under the buttons, every result by its heading, numbered as the footers number them; the one shown is chosen.
+    const jump = selectMenu(edit.body);
+    const total = Number(/of (\d)$/.exec(embed.footer.text)![1]);
+    expect(jump.options.map((o: any) => o.label)).toEqual(
+      Array.from({ length: total }, (_, i) => expect.stringMatching(new RegExp(`^${i + 1}\\. `))),
+    );
+    expect(jump.options[0]).toEqual(expect.objectContaining({ label: `1. ${embed.title}`, default: true }));
+    expect(jump.options.slice(1).some((o: any) => o.default)).toBe(false);
 
     // The README's example of this very answer shows what it really looks like: its footer and buttons.
     const example = /Example `\/ask what is focal loss`[\s\S]*?```\n([\s\S]*?)```/
       .exec(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))![1]!
       .trimEnd()
       .split('\n');
-    expect(example.at(-2)).toBe(embed.footer.text);
-    expect(example.at(-1)).toBe(labels.map((l) => `[${l}]`).join(' '));
+    expect(example.at(-3)).toBe(embed.footer.text);
+    expect(example.at(-2)).toBe(labels.map((l) => `[${l}]`).join(' '));
+    expect(example.at(-1)).toBe(`[${jump.options[0].label} ⌄]`);
     expect(example[0]).toBe(embed.title);
   });
 
@@ -146,6 +157,51 @@ describe('StudyBot on (fake) Discord', () => {
     const message = fake.getMessage(first.message.id);
     expect(message.embeds[0].footer.text).toMatch(/result 2 of /);
     expect(buttons(message)[0].label).toMatch(/^Next result \(3\//);
+  });
+
+  it('choosing a result in the list under an answer edits the same message to show that result', async () => {
+    const asker = newUser();
+    const first = await askAndWait('what is focal loss', { user: asker });
+    const jump = selectMenu(first.message);
+    const fourth = jump.options[3];
+    const choice = fake.sendComponent({
+      customId: jump.custom_id,
+      componentType: 3,
+      values: [fourth.value],
+      messageId: first.message.id,
+      user: asker,
+    });
+
+    expect((await fake.waitForRequest(isCallback(choice.id))).body.type).toBe(6); // deferUpdate: no new message
+    const edit = await fake.waitForRequest(isEditOriginal(choice.token));
+    expect(edit.body.embeds[0].footer.text).toMatch(/ · result 4 of \d$/);
+    expect(`4. ${edit.body.embeds[0].title}`).toBe(fourth.label);
+    // The list now marks the result shown, and Next result goes on from there.
+    const message = fake.getMessage(first.message.id);
+    expect(
+      selectMenu(message)
+        .options.filter((o: any) => o.default)
+        .map((o: any) => o.value),
+    ).toEqual([fourth.value]);
+    expect(buttons(message)[0].label).toMatch(/^Next result \(5\//);
+  });
+
+  it('a result chosen in the list by someone else than the asker comes as their private copy', async () => {
+    const first = await askAndWait('what is focal loss');
+    const before = structuredClone(fake.getMessage(first.message.id));
+    const jump = selectMenu(first.message);
+    const choice = fake.sendComponent({
+      customId: jump.custom_id,
+      componentType: 3,
+      values: ['2'],
+      messageId: first.message.id,
+      user: newUser(),
+    });
+
+    const callback = await fake.waitForRequest(isCallback(choice.id));
+    expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect((await fake.waitForRequest(isEditOriginal(choice.token))).body.embeds[0].footer.text).toMatch(/ · result 3 of \d$/);
+    expect(fake.getMessage(first.message.id)).toEqual(before);
   });
 
   it('"Next result" by someone else than the asker gives them a private copy and leaves the public answer alone', async () => {

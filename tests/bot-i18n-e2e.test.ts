@@ -11,7 +11,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
-import { buttons, fakeBotToken, interactionRequests, setUpBotE2E, withBotDb, type BotE2E } from './support/bot-process.js';
+import {
+  buttons,
+  buttonsOnly,
+  fakeBotToken,
+  interactionRequests,
+  selectMenu,
+  setUpBotE2E,
+  withBotDb,
+  type BotE2E,
+} from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000001';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'I18n-e2e-t0ken-never-in-logs_3c1d');
@@ -68,7 +77,7 @@ const storedLanguage = () =>
   withBotDb(e2e.dataDir, (db) => db.prepare('SELECT language FROM guild_settings WHERE guild_id = ?').get(fake.guildId), {
     readonly: true,
   });
-const labels = (seen: Pick<Seen, 'components'>) => buttons(seen).map((b) => b.label ?? b.emoji?.name);
+const labels = (seen: Pick<Seen, 'components'>) => buttonsOnly(seen).map((b) => b.label ?? b.emoji?.name);
 
 /** Walks a registered command: itself, its subcommands and options, and their choices. */
 function* localisable(node: any, path: string): Generator<{ path: string; node: any; isChoice: boolean }> {
@@ -115,13 +124,15 @@ describe('registration', () => {
 });
 
 describe('replies follow the member', () => {
-  it('a zh-CN member gets the /ask answer in Chinese: footer and buttons; the quote stays as the note has it', async () => {
+  it('a zh-CN member gets the /ask answer in Chinese: footer, buttons and list of results; the quote stays as the note has it', async () => {
     const zh = await ask('what is focal loss', { locale: 'zh-CN' });
     const en = await ask('what is focal loss', { locale: 'en-US' });
     const [embed] = zh.embeds;
     expect(embed.footer.text).toMatch(/^retinanet-focal-loss\.md:\d+-\d+ · 第 1 条，共 (\d) 条$/);
     const total = /共 (\d) 条/.exec(embed.footer.text)![1];
     expect(labels(zh)).toEqual([`下一条（2/${total}）`, '查看整节', '👍', '👎']);
+    expect(selectMenu(zh).placeholder).toBe('跳到某一条…');
+    expect(selectMenu(en).placeholder).toBe('Jump to a result…');
     expect(embed.description).toBe(en.embeds[0].description);
     expect(embed.title).toBe(en.embeds[0].title);
     expect(en.embeds[0].footer.text).toMatch(/ · result 1 of \d$/);

@@ -17,6 +17,7 @@ import {
   notCoveredView,
   reindexView,
   sectionPages,
+  select,
   sectionTitle,
   splitPages,
   topicsView,
@@ -24,6 +25,7 @@ import {
   truncateMarkdown,
 } from '../src/render/discord.js';
 import { customIds, parseCustomId } from '../src/render/custom-ids.js';
+import { buttons } from './support/buttons.js';
 
 const fences = (text: string) => text.split('\n').filter((l) => /^\s*```/.test(l)).length;
 
@@ -202,7 +204,7 @@ describe('answerView', () => {
 
   it('has Next result / Full section / 👍 / 👎 in one row, with ids that lead back to the result', () => {
     const { components } = answerView(answer, 0);
-    expect(components).toHaveLength(1);
+    expect(components).toHaveLength(2); // the buttons, then the list of results
     const ids = components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
     expect(ids).toEqual([
       customIds.askNext(1),
@@ -217,6 +219,52 @@ describe('answerView', () => {
     expect(answerView(answer, 1).embeds[0]!.footer!.text).toBe('fpn.md:7-9 · result 2 of 2');
     expect(answerView(answer, 1).components[0]!.components[0]).toMatchObject({ custom_id: 'ask:next:0', label: 'Next result (1/2)' });
     expect(answerView(answerOf([result()]), 0).components[0]!.components[0]).toMatchObject({ disabled: true });
+  });
+
+  it('lists every result in a drop-down under the buttons, numbered as the footers number them, the one shown chosen', () => {
+    const third = result({
+      chunkId: 'third00000-0000000000',
+      file: 'fcn.md',
+      title: 'FCN',
+      headingPath: ['FCN', '上采样'],
+      startLine: 3,
+      endLine: 4,
+    });
+    const three = answerOf([...answer.results, third]);
+    for (const shown of [0, 2]) {
+      const row = answerView(three, shown).components[1]!;
+      expect(row.components).toEqual([
+        {
+          type: 3,
+          custom_id: customIds.askJump(),
+          placeholder: 'Jump to a result…',
+          options: [
+            {
+              label: '1. RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss › Focal Loss 的定义',
+              value: '0',
+              description: 'retinanet-focal-loss.md:50-59',
+            },
+            { label: '2. RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss › Focal Loss 的定义', value: '1', description: 'fpn.md:7-9' },
+            { label: '3. FCN › 上采样', value: '2', description: 'fcn.md:3-4' },
+          ].map((option, i) => (i === shown ? { ...option, default: true } : option)),
+        },
+      ]);
+    }
+  });
+
+  it("shortens a long heading path in the list from the middle, keeping the note and the last heading within Discord's 100", () => {
+    const deep = result({
+      headingPath: ['RetinaNet 与 Focal Loss', ...Array.from({ length: 6 }, (_, i) => `很长的中间标题第 ${i} 层`), '类别不平衡'],
+    });
+    const option = (answerView(answerOf([result(), deep]), 0).components[1]!.components[0] as { options: { label: string }[] }).options[1]!;
+    expect(option.label.length).toBeLessThanOrEqual(LIMITS.selectOptionLabel);
+    expect(option.label).toMatch(/^2\. RetinaNet 与 Focal Loss › … › .*类别不平衡$/);
+  });
+
+  it('has no list when the message already shows every result', () => {
+    expect(answerView(answerOf([result()]), 0).components).toHaveLength(1);
+    const sides = answerOf([result({ side: 'lstm' }), result({ chunkId: 'gru0000000-0000000000', side: 'gru' })]);
+    expect(buttons(answerView(sides, 0)).map((c) => c.type)).not.toContain(3);
   });
 
   it('lists the other sections found under the first answer by their headings, numbered as Next result walks them', () => {
@@ -389,6 +437,20 @@ describe('help and reindex', () => {
   });
 });
 
+describe('select', () => {
+  it('shortens labels and descriptions to what Discord takes, and refuses what Discord would refuse', () => {
+    const list = select('ask:jump', 'p', [{ label: '长'.repeat(300), value: '0', description: 'd'.repeat(300), current: true }]);
+    const [option] = (list.components[0] as { options: { label: string; description: string; default?: boolean }[] }).options;
+    expect(option!.label.length).toBe(LIMITS.selectOptionLabel);
+    expect(option!.description.length).toBe(LIMITS.selectOptionDescription);
+    expect(option!.default).toBe(true);
+    const many = Array.from({ length: LIMITS.selectOptions + 1 }, (_, i) => ({ label: `${i}`, value: `${i}` }));
+    expect(() => select('x', 'p', many)).toThrow(RangeError);
+    expect(() => select('x', 'p', [])).toThrow(RangeError);
+    expect(() => select('x'.repeat(101), 'p', many.slice(0, 1))).toThrow(RangeError);
+  });
+});
+
 describe('custom ids', () => {
   it('round-trip, and anything else is null', () => {
     expect(parseCustomId(customIds.askNext(3))).toEqual({ kind: 'ask-next', result: 3 });
@@ -397,5 +459,10 @@ describe('custom ids', () => {
     expect(parseCustomId(customIds.topicsPage(2, 'prev'))).toEqual({ kind: 'topics-page', page: 2 });
     for (const junk of ['', 'ask', 'ask:next:x', 'ask:vote:sideways:abc', 'quiz:1', 'topics:next:-1'])
       expect(parseCustomId(junk)).toBeNull();
+  });
+
+  it('read the chosen result from the values of the drop-down list, which only it carries', () => {
+    expect(parseCustomId(customIds.askJump(), ['3'])).toEqual({ kind: 'ask-next', result: 3 });
+    for (const values of [[], ['x'], ['-1'], ['1', '2'], ['99999']]) expect(parseCustomId(customIds.askJump(), values)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { answerView } from '../src/render/answer.js';
 import { embedLength } from '../src/render/kit/embed.js';
 import { LIMITS } from '../src/render/kit/limits.js';
 import { answerJson, renderAnswerText } from '../src/render/text.js';
+import { buttons } from './support/buttons.js';
 
 const result = (id: string, side?: string): AnswerResult => ({
   chunkId: id,
@@ -54,7 +55,7 @@ describe('a comparison', () => {
     const view = answerView(comparison, 0);
     expect(view.embeds.map((e) => e.description)).toEqual(['lstm quote', 'gru quote']);
     expect(view.embeds.map((e) => e.footer?.text)).toEqual([expect.stringContaining('lstm.md:1-9'), expect.stringContaining('gru.md:1-9')]);
-    const labels = view.components.flatMap((row) => row.components).map((b) => ('label' in b ? b.label : undefined));
+    const labels = buttons(view).map((b) => b.label);
     expect(labels).toContain('Full section: lstm');
     expect(labels).toContain('Full section: gru');
     expect(labels).toContain('Next result (3/3)');

@@ -1,6 +1,6 @@
 import { ButtonStyle } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { button, rows, type MessageView } from '../src/render/kit/components.js';
+import { button, rows, select, type MessageView } from '../src/render/kit/components.js';
 import { discordMarkdownHtml } from '../src/render/preview/markdown-html.js';
 import { messageHtml, previewPage, type PreviewMessage } from '../src/render/preview/message-html.js';
 
@@ -35,6 +35,33 @@ const message = (over: Partial<PreviewMessage> = {}): PreviewMessage => ({
 });
 
 describe('a message drawn as HTML', () => {
+  it('draws a drop-down list closed, as Discord does: the chosen option, else the placeholder', () => {
+    const choices = [
+      { label: '1. FPN › 侧向连接', value: '0' },
+      { label: '2. <FCN>', value: '1' },
+    ];
+    const withList = (current: boolean) =>
+      messageHtml(
+        message({
+          view: {
+            embeds: [],
+            components: [
+              select(
+                'ask:jump',
+                'Jump to a result…',
+                choices.map((c, i) => ({ ...c, current: current && i === 1 })),
+              ),
+            ],
+          },
+          files: [],
+        }),
+        { now },
+      );
+    expect(withList(true)).toContain('<div class="select"><span class="select-text">2. &lt;FCN&gt;</span>');
+    expect(withList(false)).toContain('<span class="placeholder">Jump to a result…</span>');
+    expect(withList(false)).not.toContain('FPN');
+  });
+
   it('shows the content, the embed (colour bar, author, title, description, fields, footer) and the buttons with their style', () => {
     const html = messageHtml(message(), { now });
     expect(html).toContain('/ask question:what is focal loss');

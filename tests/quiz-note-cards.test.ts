@@ -155,7 +155,9 @@ describe('how cards look', () => {
     expect(view.embeds[0]!.description).toContain('B **one** and two');
     const ids = buttons(view).map((b) => b.custom_id);
     expect(buttons(view).map((b) => b.label)).toEqual(['Again', 'Hard', 'Good', 'Easy']);
-    expect(ids.map(parseCustomId)).toEqual([1, 2, 3, 4].map((grade) => ({ kind: 'card-rate', cardId: b1.id, grade, seenReps: 3 })));
+    expect(ids.map((id) => parseCustomId(id))).toEqual(
+      [1, 2, 3, 4].map((grade) => ({ kind: 'card-rate', cardId: b1.id, grade, seenReps: 3 })),
+    );
     expect(parseCustomId(customIds.cardShow(b1.id))).toEqual({ kind: 'card-show', cardId: b1.id });
     expect(parseCustomId(`card:rate:${b1.id}:5:0`)).toBeNull();
   });

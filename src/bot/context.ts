@@ -1,8 +1,10 @@
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
+  CacheType,
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  StringSelectMenuInteraction,
 } from 'discord.js';
 import type { QuizConceptBank } from '../concepts/bank.js';
 import type { QuestionBank } from '../quiz/index.js';
@@ -72,4 +74,7 @@ export interface BotCommand extends Omit<Guards, 'cooldown'> {
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }
 
-export type ButtonHandler<A> = (interaction: ButtonInteraction, action: A, ctx: BotContext) => Promise<void>;
+/** What a component's route receives: a click on a button, or a choice in a drop-down list. */
+export type ComponentInteraction<Cached extends CacheType = CacheType> = ButtonInteraction<Cached> | StringSelectMenuInteraction<Cached>;
+
+export type ButtonHandler<A> = (interaction: ComponentInteraction, action: A, ctx: BotContext) => Promise<void>;

@@ -1,8 +1,8 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type { ChatInputCommandInteraction, Interaction } from 'discord.js';
 import { parseCustomId, type ButtonAction } from '../render/custom-ids.js';
 import { buttonRoutes, type ButtonRoute } from './components/index.js';
 import { buttonIdsOf } from './message-buttons.js';
-import type { BotContext, BotServices } from './context.js';
+import type { BotContext, BotServices, ComponentInteraction } from './context.js';
 import { refusal, withChoiceGuards } from './guards.js';
 import { interactionLanguage } from './language.js';
 import { replyPrivately, replyWithError } from './replies.js';
@@ -20,14 +20,14 @@ export async function handleInteraction(interaction: Interaction, services: BotS
   try {
     if (interaction.isChatInputCommand()) {
       await runCommand(interaction, ctx);
-    } else if (interaction.isButton()) {
-      await runButton(interaction, ctx);
+    } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+      await runComponent(interaction, ctx);
     } else if (interaction.isAutocomplete()) {
       // Suggestions while an option is typed; an empty list when the command offers none.
       const command = ctx.commands.find((c) => c.data.name === interaction.commandName);
       await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
     } else if (interaction.isRepliable()) {
-      // Selects, modals… are not used by StudyBot; say so instead of letting Discord time out.
+      // Other selects, modals… are not used by StudyBot; say so instead of letting Discord time out.
       await replyPrivately(interaction, ctx.t('interaction.unknownButton'));
     }
     ctx.logger.info(
@@ -59,13 +59,14 @@ async function runCommand(interaction: ChatInputCommandInteraction, ctx: BotCont
   await command.execute(interaction, ctx);
 }
 
-async function runButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
-  const action = parseCustomId(interaction.customId);
+/** A button, or a drop-down list, whose chosen value completes the action its custom id names. */
+async function runComponent(interaction: ComponentInteraction, ctx: BotContext): Promise<void> {
+  const action = parseCustomId(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : []);
   if (!action) {
     await replyPrivately(interaction, ctx.t('interaction.unknownButton'));
     return;
   }
-  // Discord sends the clicked message as it stored it: an id that is not among its buttons was put there by someone else.
+  // Discord sends the clicked message as it stored it: an id that is not among its components was put there by someone else.
   if (!buttonIdsOf(interaction.message).includes(interaction.customId)) {
     ctx.logger.warn(
       { interactionId: interaction.id, customId: interaction.customId, messageId: interaction.message.id },
@@ -81,7 +82,7 @@ async function runButton(interaction: ButtonInteraction, ctx: BotContext): Promi
     return;
   }
   // The guards above hold, so the route gets the interaction they promise.
-  await route.execute(interaction as ButtonInteraction<'cached' | 'raw'>, action, ctx);
+  await route.execute(interaction as ComponentInteraction<'cached' | 'raw'>, action, ctx);
 }
 
 /** Answers without doing the work: used while shutting down. */
@@ -110,6 +111,7 @@ function contextFor(interaction: Interaction, services: BotServices): BotContext
 
 function describe(interaction: Interaction): string {
   if (interaction.isChatInputCommand()) return `/${interaction.commandName}`;
+  if (interaction.isStringSelectMenu()) return `select ${interaction.customId} = ${interaction.values.join(',')}`;
   if (interaction.isMessageComponent()) return `button ${interaction.customId}`;
   if (interaction.isAutocomplete()) return `/${interaction.commandName} autocomplete`;
   return `interaction type ${interaction.type}`;

@@ -5,10 +5,11 @@
  * "Show answer"; each member who clicks rates their own recall privately
  * (components/card-show.ts, card-rate.ts).
  */
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { cardPostView } from '../render/quiz-card.js';
 import type { Translate } from '../render/messages.js';
 import { pickCard } from './card-pick.js';
+import type { ComponentInteraction } from './context.js';
 import type { BotLogger } from './logger.js';
 import type { NoteCardDeck } from './note-cards.js';
 import type { QuizTarget } from './quiz-pick.js';
@@ -28,7 +29,7 @@ export interface PostCardDeps {
  * there, or the target is not one cards are asked in (mistakes, a daily concept).
  */
 export async function postDueCard(
-  interaction: ChatInputCommandInteraction<'cached' | 'raw'> | ButtonInteraction<'cached' | 'raw'>,
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'> | ComponentInteraction<'cached' | 'raw'>,
   deps: PostCardDeps,
   target: QuizTarget,
 ): Promise<boolean> {

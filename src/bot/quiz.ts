@@ -3,13 +3,14 @@
  * post it publicly with its answer buttons, close it when it expires. Each
  * function takes the parts of the bot it uses, not the whole context.
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from 'discord.js';
+import { MessageFlags, type ChatInputCommandInteraction, type Message } from 'discord.js';
 import type { QuizConceptBank } from '../concepts/bank.js';
 import type { AskedQuestion, QuestionBank, QuizStore, Tally } from '../quiz/index.js';
 import { parseCustomId } from '../render/custom-ids.js';
 import type { MessageView } from '../render/kit/components.js';
 import type { Translate } from '../render/messages.js';
 import { noConceptsInNoteMessage, quizPostView, type ClosedReason } from '../render/quiz.js';
+import type { ComponentInteraction } from './context.js';
 import type { Guards } from './guards.js';
 import type { BotLogger } from './logger.js';
 import type { NoteCardDeck } from './note-cards.js';
@@ -112,7 +113,7 @@ function failureMessage(reason: Exclude<QuestionPick, { ok: true }>['reason'], t
 }
 
 /** A quiz is posted from a server channel only: the dispatcher's guildOnly guard makes sure. */
-export type QuizInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | ButtonInteraction<'cached' | 'raw'>;
+export type QuizInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | ComponentInteraction<'cached' | 'raw'>;
 
 export interface PostQuizDeps {
   quiz: QuizRuntime;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { APIEmbed } from 'discord.js';
 import { DISCORD_UPLOAD_BYTES, resolveImage } from './format/resolve-image.js';
 import { fitEmbed } from './kit/embed.js';
-import type { MessageView } from './kit/components.js';
+import type { ComponentRow, MessageView } from './kit/components.js';
 import type { FormulaRenderer } from './math/render-formulas.js';
 import { renderSection } from './math/render-section.js';
 import { placeFormulas } from './format/formula-slots.js';
@@ -99,7 +99,7 @@ function uniqueName(name: string, taken: readonly MediaFile[]): string {
 }
 
 /** A message with files to upload alongside it. */
-export interface MediaMessageView extends MessageView {
+export interface MediaMessageView extends MessageView<ComponentRow> {
   files: MediaFile[];
 }
 
@@ -109,7 +109,7 @@ export interface MediaMessageView extends MessageView {
  * with the message. The other embeds and the buttons are left as they are.
  */
 export function withSectionMedia(
-  view: MessageView,
+  view: MessageView<ComponentRow>,
   media: SectionMedia,
   description: (text: string) => string,
   embedIndex = 0,
@@ -128,7 +128,7 @@ export function withSectionMedia(
  * where two differ, and at most Discord's ten.
  */
 export function withSectionsMedia(
-  view: MessageView,
+  view: MessageView<ComponentRow>,
   medias: ReadonlyArray<SectionMedia | undefined>,
   description: (text: string, embedIndex: number) => string,
 ): MediaMessageView {

@@ -4,7 +4,7 @@ import type { Answer, AnswerResult } from '../search/ask.js';
 import type { Chunk } from '../notes/types.js';
 import { customIds } from './custom-ids.js';
 import { fitEmbed } from './kit/embed.js';
-import { button, rows, type MessageView } from './kit/components.js';
+import { button, rows, select, type ComponentRow, type MessageView } from './kit/components.js';
 import { LIMITS } from './kit/limits.js';
 import { ELLIPSIS, splitPages, truncate } from './kit/markdown.js';
 import { translate, type Translate } from './messages.js';
@@ -20,8 +20,7 @@ import { citation, listedSection, type ListStyle } from './text.js';
 const COLOR = { answer: 0x5865f2, notCovered: 0x99aab5 } as const;
 
 /** The note title and heading path, shortened in the middle when too long: the last heading says the most. */
-export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>): string {
-  const max = LIMITS.embedTitle;
+export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>, max: number = LIMITS.embedTitle): string {
   // Headings may hold inline math (`$p_t$`): titles are plain text, so it becomes Unicode.
   const parts = (r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath]).map(inlinePlain);
   const join = (p: string[]) => p.join(' › ');
@@ -79,7 +78,7 @@ export function answerView(
   resultIndex: number,
   t: Translate = translate,
   linkOf?: (r: AnswerResult) => string | undefined,
-): MessageView {
+): MessageView<ComponentRow> {
   const total = answer.results.length;
   const n = ((resultIndex % total) + total) % total;
   const sides = n === 0 ? answer.results.filter((r) => r.side).length : 0;
@@ -109,17 +108,35 @@ export function answerView(
       ButtonStyle.Secondary,
     ),
   );
-  return {
-    embeds,
-    components: rows([
-      button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, {
-        disabled: total <= shown.length,
-      }),
-      ...sectionButtons,
-      button(customIds.askVote(1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👍' }),
-      button(customIds.askVote(-1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👎' }),
-    ]),
-  };
+  const buttons = rows([
+    button(customIds.askNext(next), t('ask.nextButton', { n: next + 1, total }), ButtonStyle.Primary, {
+      disabled: total <= shown.length,
+    }),
+    ...sectionButtons,
+    button(customIds.askVote(1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👍' }),
+    button(customIds.askVote(-1, r.chunkId), '', ButtonStyle.Secondary, { emoji: '👎' }),
+  ]);
+  return { embeds, components: total > shown.length ? [...buttons, jumpList(answer.results, n, t)] : buttons };
+}
+
+/**
+ * Every result by its heading, numbered as "Also relevant" and the footers number them, the one shown marked:
+ * a student who sees the section they need in the list goes there in one click instead of paging.
+ */
+function jumpList(results: readonly AnswerResult[], shown: number, t: Translate) {
+  return select(
+    customIds.askJump(),
+    t('ask.jumpPlaceholder'),
+    results.slice(0, LIMITS.selectOptions).map((r, i) => {
+      const number = `${i + 1}. `;
+      return {
+        label: number + sectionTitle(r, LIMITS.selectOptionLabel - number.length),
+        value: String(i),
+        description: citation(r),
+        current: i === shown,
+      };
+    }),
+  );
 }
 
 /** What the "also relevant" list may take of a message whose embeds share 6,000 characters (two sides' quotes among them). */

@@ -25,6 +25,8 @@ export type ButtonAction =
 
 export const customIds = {
   askNext: (result: number) => `ask:next:${result}`,
+  /** The drop-down list of an answer's results: the chosen one (its value) is shown, as Next result shows the next. */
+  askJump: () => 'ask:jump',
   askSection: (chunkId: string) => `ask:section:${chunkId}`,
   askVote: (vote: 1 | -1, chunkId: string) => `ask:vote:${vote > 0 ? 'up' : 'down'}:${chunkId}`,
   /** `which` keeps "Previous" and "Next" distinct: ids must be unique within a message. */
@@ -47,11 +49,16 @@ export const customIds = {
   cardRate: (cardId: string, grade: 1 | 2 | 3 | 4, seenReps: number) => `card:rate:${cardId}:${grade}:${seenReps}`,
 };
 
-export function parseCustomId(id: string): ButtonAction | null {
+/** The action of a button, or of a drop-down list with the `values` chosen in it (a button has none). */
+export function parseCustomId(id: string, values: readonly string[] = []): ButtonAction | null {
   // Discord never sends longer ids: a longer one was forged, so nothing in it is trusted.
   if (id.length > LIMITS.customId) return null;
   const [scope, verb, a, b] = id.split(':');
   const index = (s: string | undefined) => (s !== undefined && /^\d{1,4}$/.test(s) ? Number(s) : null);
+  if (id === customIds.askJump()) {
+    const result = values.length === 1 ? index(values[0]) : null;
+    return result === null ? null : { kind: 'ask-next', result };
+  }
   if (scope === 'ask' && verb === 'next') {
     const result = index(a);
     return result === null ? null : { kind: 'ask-next', result };

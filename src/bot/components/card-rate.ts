@@ -1,6 +1,5 @@
-import type { ButtonInteraction } from 'discord.js';
 import { cardAlreadyRatedMessage, cardGoneMessage, cardRatedView, type CardGrade } from '../../render/quiz-card.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, ComponentInteraction } from '../context.js';
 import { tellPrivately } from '../replies.js';
 
 /**
@@ -9,7 +8,7 @@ import { tellPrivately } from '../replies.js';
  * (its buttons removed). A second rating of the same showing changes nothing.
  */
 export async function execute(
-  interaction: ButtonInteraction<'cached' | 'raw'>,
+  interaction: ComponentInteraction<'cached' | 'raw'>,
   { cardId, grade, seenReps }: { cardId: string; grade: CardGrade; seenReps: number },
   ctx: BotContext,
 ): Promise<void> {

@@ -1,6 +1,6 @@
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { cardAnswerView, cardGoneMessage } from '../../render/quiz-card.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, ComponentInteraction } from '../context.js';
 
 /**
  * "Show answer" under a flashcard: the answer, to the clicker alone, with the
@@ -9,7 +9,7 @@ import type { BotContext } from '../context.js';
  * working after a restart while the card is in the notes.
  */
 export async function execute(
-  interaction: ButtonInteraction<'cached' | 'raw'>,
+  interaction: ComponentInteraction<'cached' | 'raw'>,
   { cardId }: { cardId: string },
   ctx: BotContext,
 ): Promise<void> {

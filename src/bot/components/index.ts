@@ -1,6 +1,5 @@
-import type { ButtonInteraction } from 'discord.js';
 import type { ButtonAction } from '../../render/custom-ids.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, ComponentInteraction } from '../context.js';
 import type { Guards } from '../guards.js';
 import { QUIZ_GUARDS } from '../quiz.js';
 import * as askNext from './ask-next.js';
@@ -20,7 +19,7 @@ type ActionOf<K extends ButtonAction['kind']> = Extract<ButtonAction, { kind: K 
 /** A button's handler and the guards the dispatcher applies before it runs. */
 export interface ButtonRoute<K extends ButtonAction['kind']> extends Guards {
   // Guarded routes receive the interaction the guards promise (e.g. in a server); the dispatcher only calls them after the guards pass.
-  execute(interaction: ButtonInteraction<'cached' | 'raw'>, action: ActionOf<K>, ctx: BotContext): Promise<void>;
+  execute(interaction: ComponentInteraction<'cached' | 'raw'>, action: ActionOf<K>, ctx: BotContext): Promise<void>;
 }
 
 /** Every button, by the action kind its custom id encodes. */

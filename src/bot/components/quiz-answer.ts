@@ -1,9 +1,9 @@
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import type { AskedQuestion } from '../../quiz/index.js';
 import { conceptQuote } from '../../render/concept-quote.js';
 import type { MessageView } from '../../render/kit/components.js';
 import { duplicateMessage, expiredMessage, verdictView } from '../../render/quiz.js';
-import type { BotContext, ButtonHandler } from '../context.js';
+import type { BotContext, ButtonHandler, ComponentInteraction } from '../context.js';
 import { nextIsMistakes, nextTopicOf, questionMessage } from '../quiz.js';
 import { tellPrivately } from '../replies.js';
 
@@ -85,18 +85,18 @@ export const execute: ButtonHandler<{ questionId: string; choice: number }> = as
  * it, or (when storing the id failed at posting time) a message in the
  * question's channel that is not an /ask answer.
  */
-function postedOn(asked: AskedQuestion, interaction: ButtonInteraction, ctx: BotContext): boolean {
+function postedOn(asked: AskedQuestion, interaction: ComponentInteraction, ctx: BotContext): boolean {
   const messageId = interaction.message.id;
   if (asked.messageId !== null) return asked.messageId === messageId;
   return interaction.channelId === asked.channelId && !ctx.db.askMessages.find(messageId);
 }
 
-function showPrivately(interaction: ButtonInteraction, view: MessageView) {
+function showPrivately(interaction: ComponentInteraction, view: MessageView) {
   return interaction.followUp({ ...view, flags: MessageFlags.Ephemeral });
 }
 
 /** Re-renders the public message from the database: tally, open or closed. Concurrent clicks edit one at a time, newest state last. */
-function refresh(interaction: ButtonInteraction, ctx: BotContext, asked: AskedQuestion): Promise<void> {
+function refresh(interaction: ComponentInteraction, ctx: BotContext, asked: AskedQuestion): Promise<void> {
   const nextTopic = nextTopicOf(ctx.quiz.store, interaction.message);
   return ctx.quiz.edits.run(interaction.message.id, async () => {
     // The public message stays in the server's language, whoever clicked.

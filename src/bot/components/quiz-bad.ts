@@ -1,5 +1,5 @@
-import { PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
-import type { BotContext } from '../context.js';
+import { PermissionFlagsBits } from 'discord.js';
+import type { BotContext, ComponentInteraction } from '../context.js';
 import { replyPrivately } from '../replies.js';
 
 /**
@@ -9,7 +9,7 @@ import { replyPrivately } from '../replies.js';
  * members, or one with Manage Server). Every pick skips retired questions.
  */
 export async function execute(
-  interaction: ButtonInteraction<'cached' | 'raw'>,
+  interaction: ComponentInteraction<'cached' | 'raw'>,
   { questionId }: { questionId: string },
   ctx: BotContext,
 ): Promise<void> {

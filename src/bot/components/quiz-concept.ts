@@ -1,5 +1,4 @@
-import type { ButtonInteraction } from 'discord.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, ComponentInteraction } from '../context.js';
 import { postQuiz } from '../quiz.js';
 
 /**
@@ -8,7 +7,7 @@ import { postQuiz } from '../quiz.js';
  * buttons, tally, expiry); its "Next question" stays on the concept's note.
  */
 export async function execute(
-  interaction: ButtonInteraction<'cached' | 'raw'>,
+  interaction: ComponentInteraction<'cached' | 'raw'>,
   { conceptId }: { conceptId: string },
   ctx: BotContext,
 ): Promise<void> {

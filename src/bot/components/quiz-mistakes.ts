@@ -1,5 +1,4 @@
-import type { ButtonInteraction } from 'discord.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, ComponentInteraction } from '../context.js';
 import { postQuiz } from '../quiz.js';
 
 /**
@@ -8,7 +7,7 @@ import { postQuiz } from '../quiz.js';
  * among those they got wrong.
  */
 export async function execute(
-  interaction: ButtonInteraction<'cached' | 'raw'>,
+  interaction: ComponentInteraction<'cached' | 'raw'>,
   _action: { kind: 'quiz-mistakes' },
   ctx: BotContext,
 ): Promise<void> {

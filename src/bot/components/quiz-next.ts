@@ -1,13 +1,12 @@
-import type { ButtonInteraction } from 'discord.js';
 import { noteGoneMessage } from '../../render/quiz.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, ComponentInteraction } from '../context.js';
 import { nextQuestionNote, postQuiz } from '../quiz.js';
 import type { QuizTarget } from '../quiz-pick.js';
 import { replyPrivately } from '../replies.js';
 
 /** "Next question": a new public question for the clicker, on the same note as the one it sits under (or what is due). */
 export async function execute(
-  interaction: ButtonInteraction<'cached' | 'raw'>,
+  interaction: ComponentInteraction<'cached' | 'raw'>,
   action: { topic: string | null; sameAs: string | null },
   ctx: BotContext,
 ): Promise<void> {

@@ -12,4 +12,8 @@ export const LIMITS = {
   buttonsPerRow: 5,
   buttonLabel: 80,
   customId: 100,
+  selectOptions: 25,
+  selectOptionLabel: 100,
+  selectOptionDescription: 100,
+  selectPlaceholder: 150,
 } as const;

@@ -29,6 +29,7 @@ export const enUS = {
   'ask.notCovered': 'The notes do not seem to cover this question.',
   'ask.nearest': 'Nearest sections:',
   'ask.alsoRelevant': 'Also relevant:',
+  'ask.jumpPlaceholder': 'Jump to a result…',
   'ask.nearestButton': 'Full section {{n}}',
   'ask.nothingClose': 'Nothing in them comes close. `/topics` lists what they cover.',
   'ask.answerExpired': 'I no longer have the question behind this answer. Ask again with `/ask`.',

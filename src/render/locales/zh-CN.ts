@@ -27,6 +27,7 @@ export const zhCN: Catalogue = {
   'ask.notCovered': '笔记里似乎没有讲到这个问题。',
   'ask.nearest': '最接近的几节：',
   'ask.alsoRelevant': '其他相关内容：',
+  'ask.jumpPlaceholder': '跳到某一条…',
   'ask.nearestButton': '查看第 {{n}} 节',
   'ask.nothingClose': '笔记里没有相近的内容。`/目录` 列出了笔记涵盖的主题。',
   'ask.answerExpired': '我已经找不到这条回答对应的问题了。请用 `/提问` 重新提问。',

@@ -26,6 +26,7 @@ export const zhTW: Catalogue = {
   'ask.notCovered': '筆記裡似乎沒有談到這個問題。',
   'ask.nearest': '最接近的幾節：',
   'ask.alsoRelevant': '其他相關內容：',
+  'ask.jumpPlaceholder': '跳到某一筆…',
   'ask.nearestButton': '查看第 {{n}} 節',
   'ask.nothingClose': '筆記裡沒有相近的內容。`/目錄` 列出了筆記涵蓋的主題。',
   'ask.answerExpired': '我已經找不到這則回答對應的問題了。請用 `/提問` 重新提問。',

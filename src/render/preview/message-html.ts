@@ -1,5 +1,5 @@
-import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { MessageView } from '../kit/components.js';
+import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
+import type { ComponentRow, MessageView } from '../kit/components.js';
 import { discordMarkdownHtml, escapeHtml, type MarkdownHtmlOptions } from './markdown-html.js';
 import { PREVIEW_CSS } from './style.js';
 
@@ -17,7 +17,7 @@ export interface PreviewFile {
 export interface PreviewMessage {
   /** What led to the message, e.g. `/ask what is focal loss` (shown above it, as Discord shows the command used). */
   trigger: string;
-  view: MessageView;
+  view: MessageView<ComponentRow>;
   files: PreviewFile[];
   /** Only the member who used the command sees it. */
   ephemeral?: boolean;
@@ -53,7 +53,8 @@ export function messageHtml(message: PreviewMessage, options: MarkdownHtmlOption
   for (const embed of message.view.embeds) parts.push(embedHtml(embed, byName, md));
   for (const row of message.view.components) {
     const buttons = row.components.filter((c): c is APIButtonComponent => c.type === ComponentType.Button);
-    parts.push(`<div class="buttons">${buttons.map(buttonHtml).join('')}</div>`);
+    if (buttons.length) parts.push(`<div class="buttons">${buttons.map(buttonHtml).join('')}</div>`);
+    for (const c of row.components) if (c.type === ComponentType.StringSelect) parts.push(selectHtml(c));
   }
   parts.push('</div></div>');
   return parts.join('\n');
@@ -96,6 +97,13 @@ function buttonHtml(b: APIButtonComponent): string {
   const emojiName = 'emoji' in b ? b.emoji?.name : undefined;
   const emoji = emojiName ? `<span class="emoji">${escapeHtml(emojiName)}</span>` : '';
   return `<span class="button ${BUTTON_CLASS[b.style] ?? 'secondary'}${b.disabled ? ' disabled' : ''}">${emoji}${label}</span>`;
+}
+
+/** A drop-down list as Discord draws it closed: the chosen option, or the placeholder, and a chevron. */
+function selectHtml(s: APIStringSelectComponent): string {
+  const chosen = s.options.find((o) => o.default);
+  const text = chosen ? escapeHtml(chosen.label) : `<span class="placeholder">${escapeHtml(s.placeholder ?? '')}</span>`;
+  return `<div class="select"><span class="select-text">${text}</span><span class="chevron">⌄</span></div>`;
 }
 
 export interface PreviewPageOptions extends MarkdownHtmlOptions {

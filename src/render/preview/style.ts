@@ -40,4 +40,8 @@ a { color: #00a8fc; text-decoration: none; }
 .button.success { background: #248046; }
 .button.danger { background: #da373c; }
 .button.disabled { opacity: .5; }
+.select { display: flex; align-items: center; justify-content: space-between; max-width: 400px; height: 40px; margin-top: 8px; padding: 0 8px 0 12px; border-radius: 4px; background: #1e1f22; border: 1px solid #1e1f22; color: #dbdee1; font-size: 15px; }
+.select-text { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.select .placeholder { color: #949ba4; }
+.select .chevron { margin-left: 8px; color: #b5bac1; font-size: 18px; }
 `;
