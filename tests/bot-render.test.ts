@@ -226,39 +226,44 @@ describe('answerView', () => {
       chunkId: 'third00000-0000000000',
       file: 'fcn.md',
       title: 'FCN',
-      headingPath: ['FCN', '上采样'],
+      headingPath: ['FCN'],
       startLine: 3,
       endLine: 4,
     });
     const three = answerOf([...answer.results, third]);
     for (const shown of [0, 2]) {
       const row = answerView(three, shown).components[1]!;
+      // Each option opens on its own heading, which a closed list shows first; the headings above it describe it.
       expect(row.components).toEqual([
         {
           type: 3,
           custom_id: customIds.askJump(),
           placeholder: 'Jump to a result…',
           options: [
-            {
-              label: '1. RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss › Focal Loss 的定义',
-              value: '0',
-              description: 'retinanet-focal-loss.md:50-59',
-            },
-            { label: '2. RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss › Focal Loss 的定义', value: '1', description: 'fpn.md:7-9' },
-            { label: '3. FCN › 上采样', value: '2', description: 'fcn.md:3-4' },
+            { label: '1. Focal Loss 的定义', value: '0', description: 'RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss' },
+            { label: '2. Focal Loss 的定义', value: '1', description: 'RetinaNet 与 Focal Loss › 从交叉熵到 Focal Loss' },
+            { label: '3. FCN', value: '2', description: 'fcn.md:3-4' },
           ].map((option, i) => (i === shown ? { ...option, default: true } : option)),
         },
       ]);
     }
   });
 
-  it("shortens a long heading path in the list from the middle, keeping the note and the last heading within Discord's 100", () => {
+  it("shortens the headings above a deep section from the middle, keeping the note and the nearest, within Discord's 100", () => {
     const deep = result({
-      headingPath: ['RetinaNet 与 Focal Loss', ...Array.from({ length: 6 }, (_, i) => `很长的中间标题第 ${i} 层`), '类别不平衡'],
+      headingPath: [
+        'RetinaNet 与 Focal Loss',
+        ...Array.from({ length: 6 }, (_, i) => `很长的中间标题第 ${i} 层`),
+        '类别不平衡',
+        '$p_t$ 的含义',
+      ],
     });
-    const option = (answerView(answerOf([result(), deep]), 0).components[1]!.components[0] as { options: { label: string }[] }).options[1]!;
-    expect(option.label.length).toBeLessThanOrEqual(LIMITS.selectOptionLabel);
-    expect(option.label).toMatch(/^2\. RetinaNet 与 Focal Loss › … › .*类别不平衡$/);
+    const option = (
+      answerView(answerOf([result(), deep]), 0).components[1]!.components[0] as { options: { label: string; description: string }[] }
+    ).options[1]!;
+    expect(option.label).toBe('2. pₜ 的含义');
+    expect(option.description.length).toBeLessThanOrEqual(LIMITS.selectOptionDescription);
+    expect(option.description).toMatch(/^RetinaNet 与 Focal Loss › … › .*类别不平衡$/);
   });
 
   it('has no list when the message already shows every result', () => {

@@ -121,18 +121,22 @@ export function answerView(
 
 /**
  * Every result by its heading, numbered as "Also relevant" and the footers number them, the one shown marked:
- * a student who sees the section they need in the list goes there in one click instead of paging.
+ * a student who sees the section they need in the list goes there in one click instead of paging. A closed
+ * list shows one line, cut to its width, so each option opens on its own heading; the headings above it
+ * (note title first) are its description.
  */
 function jumpList(results: readonly AnswerResult[], shown: number, t: Translate) {
   return select(
     customIds.askJump(),
     t('ask.jumpPlaceholder'),
     results.slice(0, LIMITS.selectOptions).map((r, i) => {
-      const number = `${i + 1}. `;
+      const path = r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath];
+      const above = path.slice(0, -1);
       return {
-        label: number + sectionTitle(r, LIMITS.selectOptionLabel - number.length),
+        label: `${i + 1}. ${inlinePlain(path.at(-1)!)}`,
         value: String(i),
-        description: citation(r),
+        description:
+          above.length > 0 ? sectionTitle({ title: above[0]!, headingPath: above }, LIMITS.selectOptionDescription) : citation(r),
         current: i === shown,
       };
     }),
