@@ -281,6 +281,12 @@ describe('glossary mining', () => {
     expect(g.englishToChinese.has('1997')).toBe(false);
   });
 
+  it('pairs nothing from two names joined by the enumeration comma: they are examples, not a name and its acronym', () => {
+    const g = minedFrom('用编码器-解码器结构（U-Net、SegNet）。从手工特征（SIFT、HOG）。区域建议网络（Region Proposal Network, RPN）。');
+    for (const example of ['u-net', 'segnet', 'sift', 'hog']) expect(g.englishToChinese.has(example)).toBe(false);
+    expect(g.englishToChinese.get('rpn')).toEqual(new Set(['区域建议网络']));
+  });
+
   it('does not pair a long English name with one Chinese word: the end of a name a Latin letter cut off', () => {
     const g = minedFrom(
       '提出了递归记忆Q网络(feedback recurrent memory Q-network, FRMQN)。多层感知机（MLP）与网络（MLP）。生成网络(Generative Network)。',

@@ -71,6 +71,14 @@ describe('studybot ask', () => {
     );
   });
 
+  it('answers a side of a comparison with a section that speaks of it, not one a glossary slip ties to a common word', () => {
+    // fcn.md's "结构（U-Net、SegNet）" lists two structures; read as a translation, U-Net was 结构 and PolarMask's 网络结构 its section.
+    const answer = JSON.parse(studybot(['ask', '--json', 'FCN 和 U-Net 有什么区别']).stdout);
+    const side = answer.results.find((r: { side?: string }) => r.side === 'U-Net');
+    expect(side).toMatchObject({ file: 'fcn.md' });
+    expect(side.quote).toContain('U-Net');
+  });
+
   it('says so when the notes do not cover the question, still listing the nearest headings', () => {
     const json = JSON.parse(studybot(['ask', '--json', 'how do I bake sourdough bread']).stdout);
     expect(json.answered).toBe(false);

@@ -82,8 +82,9 @@ export function mineGlossary(
       const items = m[2]!.split(/[,，、;；]/);
       // Three or more in one bracket are examples or members, not names of the term: 正则化（L2, L1,
       // dropout）, 超像素等（bounding box, polygons, lines, points, brush, subpixels）. Two may be a name and
-      // its acronym: 区域建议网络（Region Proposal Network, RPN）.
-      if (items.length > MAX_NAMES) continue;
+      // its acronym: 区域建议网络（Region Proposal Network, RPN）, but not when the enumeration comma joins
+      // them: 结构（U-Net、SegNet）lists two structures, and U-Net is no 结构.
+      if (items.length > MAX_NAMES || m[2]!.includes('、')) continue;
       const english = items.filter(translates);
       if (english.length === 0) continue;
       // A term is about as many words in either language: 模型（model）is one word,
