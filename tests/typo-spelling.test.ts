@@ -192,6 +192,12 @@ describe('correctSpelling', () => {
     expect(slipsIn('白酒是怎么蒸馏出来的', notes)).toEqual([]);
   });
 
+  it('never corrects the words that ask what a thing is, though jieba fuses them with the name (表是 of 虚函数表是什么 sounds like 表示)', () => {
+    const notes = memoryCorpus([{ id: 'v', text: '虚函数 函数 表示 重写' }], { everyday: { 函数: 0.001, 什么: 0.2 } });
+    expect(slipsIn('虚函数表是什么', notes)).toEqual([]);
+    expect(slipsIn('什么是持化', memoryCorpus([{ id: 'p', text: '池化 层' }]))).toEqual([{ from: '持化', to: '池化' }]);
+  });
+
   it('reads four characters that sound exactly like a four-character term of the notes as that term, though they are real words', () => {
     // 梯度小时: 梯度 and 小时 ("hour") are words; the input method offered them for 梯度消失.
     // The notes use both words, so no character of the question is unknown to them.

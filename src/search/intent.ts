@@ -45,6 +45,17 @@ export function definitionFrameWords(question: string): string[] {
   return frame.match(/指|意思|东西|玩意儿?/g) ?? [];
 }
 
+/**
+ * Where a Chinese question's words that ask what something is are (是什么 of 虚函数表是什么, 什么是 of 什么是池化):
+ * they are the asking, never a slip to correct. Start and end (exclusive), or null.
+ */
+export function whatIsWordsAt(question: string): { start: number; end: number } | null {
+  const found = ENDS_ASKING_WHAT_IS.exec(question) ?? STARTS_ASKING_WHAT_IS.exec(question);
+  return found ? { start: found.index, end: found.index + found[0].length } : null;
+}
+
+const STARTS_ASKING_WHAT_IS = new RegExp(WHAT_IS_CHINESE_BEFORE);
+
 export function questionIntent(question: string): QuestionIntent {
   if (DEFINITION_PATTERNS.some((p) => p.test(question))) return 'definition';
   if (WHY_HOW_PATTERNS.some((p) => p.test(question))) return 'why-how';

@@ -4,6 +4,7 @@ import { pinyinKey } from '../text/pinyin.js';
 import { SPECIFIC_SHARE } from './hinges.js';
 import { englishOfLengths, type SpellingEntry } from '../text/spelling.js';
 import type { Corpus } from './corpus.js';
+import { whatIsWordsAt } from './intent.js';
 
 /** One word of the question replaced by a word of the notes. */
 export interface Correction {
@@ -47,8 +48,14 @@ export function correctSpelling(question: string, corpus: Corpus): SpelledQuesti
     const to = correctEnglish(word.toLowerCase(), corpus);
     if (to) corrections.push({ from: word, to, at });
   }
+  // jieba may fuse the asking with the name before it (表是 of 虚函数表是什么), which then sounded like 表示.
+  const asking = whatIsWordsAt(question);
+  const asks = (c: Correction) => asking !== null && c.at < asking.end && c.at + c.from.length > asking.start;
   for (const { 0: run, index: at } of question.matchAll(CJK_RUN))
-    for (const made of correctChineseRun(run, corpus)) corrections.push({ ...made, at: at + made.at });
+    for (const made of correctChineseRun(run, corpus)) {
+      const correction = { ...made, at: at + made.at };
+      if (!asks(correction)) corrections.push(correction);
+    }
   corrections.sort((a, b) => a.at - b.at);
   return { text: respelled(question, corrections), corrections };
 }
