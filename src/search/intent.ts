@@ -22,6 +22,8 @@ export const WHAT_IS_CHINESE = `(?:是(?:个|一种|一个)?(?:什么|啥)${KIND
 export const WHAT_IS_CHINESE_BEFORE = '(?:什么是|啥是|何为|何谓|什么叫|啥叫)';
 /** A question that ends by asking what its subject is. */
 const ENDS_ASKING_WHAT_IS = new RegExp(`${WHAT_IS_CHINESE}${CLOSE}`);
+/** 什么是 and its kin before a name, wherever the question has them. */
+const WHAT_IS_BEFORE_NAME = new RegExp(WHAT_IS_CHINESE_BEFORE);
 
 const DEFINITION_PATTERNS: readonly RegExp[] = [
   /^\s*(?:what\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|was|were)|what['’]?s|whats|define|definition\s+of|meaning\s+of)\b/i,
@@ -50,11 +52,9 @@ export function definitionFrameWords(question: string): string[] {
  * they are the asking, never a slip to correct. Start and end (exclusive), or null.
  */
 export function whatIsWordsAt(question: string): { start: number; end: number } | null {
-  const found = ENDS_ASKING_WHAT_IS.exec(question) ?? STARTS_ASKING_WHAT_IS.exec(question);
+  const found = ENDS_ASKING_WHAT_IS.exec(question) ?? WHAT_IS_BEFORE_NAME.exec(question);
   return found ? { start: found.index, end: found.index + found[0].length } : null;
 }
-
-const STARTS_ASKING_WHAT_IS = new RegExp(WHAT_IS_CHINESE_BEFORE);
 
 export function questionIntent(question: string): QuestionIntent {
   if (DEFINITION_PATTERNS.some((p) => p.test(question))) return 'definition';
