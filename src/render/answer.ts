@@ -20,10 +20,18 @@ import { citation, listedSection, type ListStyle } from './text.js';
 const COLOR = { answer: 0x5865f2, notCovered: 0x99aab5 } as const;
 
 /** The note title and heading path, shortened in the middle when too long: the last heading says the most. */
-export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>, max: number = LIMITS.embedTitle): string {
-  // Headings may hold inline math (`$p_t$`): titles are plain text, so it becomes Unicode.
-  const parts = (r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath]).map(inlinePlain);
-  const join = (p: string[]) => p.join(' › ');
+export function sectionTitle(r: Pick<AnswerResult, 'title' | 'headingPath'>): string {
+  return shortenedTrail(titledPath(r), LIMITS.embedTitle);
+}
+
+/** The note title (once) and the headings under it, as plain text: headings may hold inline math (`$p_t$`), which becomes Unicode. */
+function titledPath(r: Pick<AnswerResult, 'title' | 'headingPath'>): string[] {
+  return (r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath]).map(inlinePlain);
+}
+
+/** Parts joined by ›, the middle ones left out first when longer than `max`: the first and the last say the most. */
+function shortenedTrail(parts: readonly string[], max: number): string {
+  const join = (p: readonly string[]) => p.join(' › ');
   if (join(parts).length <= max) return join(parts);
   for (let keep = parts.length - 2; keep >= 1; keep--) {
     const shortened = [parts[0]!, ELLIPSIS, ...parts.slice(parts.length - keep)];
@@ -130,13 +138,12 @@ function jumpList(results: readonly AnswerResult[], shown: number, t: Translate)
     customIds.askJump(),
     t('ask.jumpPlaceholder'),
     results.slice(0, LIMITS.selectOptions).map((r, i) => {
-      const path = r.headingPath[0] === r.title ? [...r.headingPath] : [r.title, ...r.headingPath];
+      const path = titledPath(r);
       const above = path.slice(0, -1);
       return {
-        label: `${i + 1}. ${inlinePlain(path.at(-1)!)}`,
+        label: `${i + 1}. ${path.at(-1)!}`,
         value: String(i),
-        description:
-          above.length > 0 ? sectionTitle({ title: above[0]!, headingPath: above }, LIMITS.selectOptionDescription) : citation(r),
+        description: above.length > 0 ? shortenedTrail(above, LIMITS.selectOptionDescription) : citation(r),
         current: i === shown,
       };
     }),

@@ -48,14 +48,13 @@ export function correctSpelling(question: string, corpus: Corpus): SpelledQuesti
     const to = correctEnglish(word.toLowerCase(), corpus);
     if (to) corrections.push({ from: word, to, at });
   }
-  // jieba may fuse the asking with the name before it (表是 of 虚函数表是什么), which then sounded like 表示.
+  // The words that ask what a thing is are never a slip, though jieba may fuse them with the name before them
+  // (表是 of 虚函数表是什么, which sounds like 表示).
   const asking = whatIsWordsAt(question);
-  const asks = (c: Correction) => asking !== null && c.at < asking.end && c.at + c.from.length > asking.start;
-  for (const { 0: run, index: at } of question.matchAll(CJK_RUN))
-    for (const made of correctChineseRun(run, corpus)) {
-      const correction = { ...made, at: at + made.at };
-      if (!asks(correction)) corrections.push(correction);
-    }
+  for (const { 0: run, index: at } of question.matchAll(CJK_RUN)) {
+    const asks = Array.from({ length: run.length }, (_, k) => asking !== null && at + k >= asking.start && at + k < asking.end);
+    for (const made of correctChineseRun(run, corpus, asks)) corrections.push({ ...made, at: at + made.at });
+  }
   corrections.sort((a, b) => a.at - b.at);
   return { text: respelled(question, corrections), corrections };
 }
@@ -237,8 +236,11 @@ function isBetter(entry: SpellingEntry, glossary: boolean, than: { entry: Spelli
   return entry.sections > than.entry.sections;
 }
 
-/** The slips of sound in a run of Chinese characters, each with where it starts in the run. */
-function correctChineseRun(run: string, corpus: Corpus): Correction[] {
+/**
+ * The slips of sound in a run of Chinese characters, each with where it starts in the run. `asks` marks the
+ * characters of the words that ask (是什么): no slip takes one in.
+ */
+function correctChineseRun(run: string, corpus: Corpus, asks: readonly boolean[]): Correction[] {
   // Characters of jieba words the notes never use: only there may a typo hide.
   const unknown = new Array<boolean>(run.length).fill(false);
   // Characters of words everyday Chinese uses, in at least one paragraph in a hundred (the hinge rule's line
@@ -275,7 +277,8 @@ function correctChineseRun(run: string, corpus: Corpus): Correction[] {
       // too: the input method cut the term apart. A real word among them (登记软件 → 记软件) is typed on purpose.
       const soundsLikeATerm =
         length >= SOUNDS_LIKE_A_TERM || (length === 3 && !hasUnknown && !realWord.slice(i, i + length).includes(true));
-      if (taken.slice(i, i + length).includes(true) || (!soundsLikeATerm && !hasUnknown)) continue;
+      if (taken.slice(i, i + length).includes(true) || asks.slice(i, i + length).includes(true)) continue;
+      if (!soundsLikeATerm && !hasUnknown) continue;
       if (length === 2 && wordAt[i] !== wordAt[i + 1]) continue;
       const window = run.slice(i, i + length);
       // A word of everyday Chinese (老是, 小时) is what the student meant, even where the notes lack it.
