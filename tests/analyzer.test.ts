@@ -35,6 +35,13 @@ describe('analyzer: index tokens', () => {
     expect(analyzer.tokenize('GUI AP')).toEqual(['gui', 'ap']);
   });
 
+  it('reads a verb form of a noun in -nce as the noun: "imbalanced data" meets "class imbalance"', () => {
+    expect(analyzer.tokenize('imbalanced')).toEqual(analyzer.tokenize('imbalance'));
+    expect(analyzer.tokenize('referenced referencing')).toEqual(analyzer.tokenize('reference references'));
+    // Words whose stems met already still do.
+    expect(analyzer.tokenize('balanced balancing')).toEqual(analyzer.tokenize('balance balances'));
+  });
+
   it('adds bigrams inside long Chinese words so different segmentations still meet', () => {
     expect(analyzer.tokenize('归一化')).toEqual(expect.arrayContaining(['归一化', '归一', '一化']));
   });

@@ -8,7 +8,7 @@ import { GREEK_LETTERS } from './greek.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 44;
+export const ANALYZER_VERSION = 45;
 
 /**
  * One idea of a question: the words the student typed plus their translations.
@@ -328,12 +328,17 @@ function withNamesJoined(text: string): string {
 }
 
 /**
- * Porter's stem, except that the plural of a three-letter word is that word:
- * "rays" and "ray" meet (Porter makes "rays" rai, and leaves "ray" alone, as
- * every word of three letters, whose stems would meet acronyms: "guy" → gui
- * is GUI, "ape" → ap is AP).
+ * Porter's stem, with two exceptions.
+ * - The plural of a three-letter word is that word: "rays" and "ray" meet
+ *   (Porter makes "rays" rai, and leaves "ray" alone, as every word of three
+ *   letters, whose stems would meet acronyms: "guy" → gui is GUI, "ape" → ap is AP).
+ * - A verb form of a noun in -nce stems as the noun: Porter drops -ance/-ence
+ *   only while the final e is there, so "imbalanced" would be imbalanc and
+ *   never meet "imbalance" (imbal), nor "referenced" "reference".
  */
 function stem(word: string): string {
+  const nounInNce = /^[a-z]+nc(?:ed|ing)$/.test(word) ? word.replace(/(?:ed|ing)$/, 'e') : null;
+  if (nounInNce) return stemmer(nounInNce);
   const stemmed = stemmer(word);
   return stemmed.length < 4 && /^[a-z]{3}s$/.test(word) && !word.endsWith('ss') ? word.slice(0, 3) : stemmed;
 }
