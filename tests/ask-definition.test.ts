@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/search/ask.js';
-import { definitionScore } from '../src/search/definition.js';
-import { definitionFrameWords, questionIntent } from '../src/search/intent.js';
+import { definitionScore, partNamed } from '../src/search/definition.js';
+import { askedName, definitionFrameWords, questionIntent } from '../src/search/intent.js';
 import type { ChunkWithMeta } from '../src/notes/types.js';
 import type { QueryGroup } from '../src/text/analyzer.js';
 import { memoryCorpus } from './support/memory-corpus.js';
@@ -170,6 +170,48 @@ describe('definitionScore', () => {
   it('is 1 for the introduction of the note named after X', () => {
     expect(definitionScore(section(['Anchor'], 'Used by RPN and RetinaNet.', 'Anchor'), subject, tokenize, idf)).toBe(1);
   });
+
+  it('of a part asked by its owner ("RPN 的 anchor"), counts only a phrase naming the part, not one naming the owner', () => {
+    const ofRpn = [group('rpn'), group('anchor')];
+    const part = [group('anchor')];
+    const intro = section(['RPN'], 'RPN 是在特征图上生成候选框的网络。', 'RPN');
+    expect(definitionScore(intro, ofRpn, tokenize, idf)).toBe(1);
+    expect(definitionScore(intro, ofRpn, tokenize, idf, part)).toBe(0);
+    expect(definitionScore(section(['RPN', 'Anchor'], 'Boxes.', 'RPN'), ofRpn, tokenize, idf, part)).toBeGreaterThan(0);
+    expect(definitionScore(section(['RPN', 'Boxes'], 'anchor 是预先放在特征图上的框。', 'RPN'), ofRpn, tokenize, idf, part)).toBe(1);
+  });
+
+  it('of a part, counts a word of the part only whole: 金字塔 of a title is no word of 金字塔池化模块', () => {
+    const ppm = { surface: '金字塔池化模块', tokens: ['金字塔池化模块', '金字塔', '池化', '模块'], expansions: [], guesses: [] };
+    const words = (text: string) => text.split(' ');
+    const intro = section(['pspnet 金字塔 场景 解析 网络'], 'Scene parsing.', 'pspnet 金字塔 场景 解析 网络');
+    expect(definitionScore(intro, [group('pspnet'), ppm], words, idf, [ppm])).toBe(0);
+    const own = section(['pspnet', '金字塔池化模块 金字塔 池化 模块'], 'Pooling at four scales.', 'pspnet');
+    expect(definitionScore(own, [group('pspnet'), ppm], words, idf, [ppm])).toBe(1);
+  });
+});
+
+describe('the name a definition question asks about, and the part it names', () => {
+  it.each([
+    ['PSPNet 的金字塔池化模块是什么？', 'PSPNet 的金字塔池化模块', { part: '金字塔池化模块', owner: 'PSPNet ' }],
+    ['什么是 DETR 的匈牙利匹配', 'DETR 的匈牙利匹配', { part: '匈牙利匹配', owner: 'DETR ' }],
+    ['what is the temperature in distillation?', 'the temperature in distillation', { part: 'temperature', owner: 'distillation' }],
+    ['what is the loss of FCN', 'the loss of FCN', { part: 'loss', owner: 'FCN' }],
+    ["what is PSPNet's pyramid pooling module?", "PSPNet's pyramid pooling module", { part: 'pyramid pooling module', owner: 'PSPNet' }],
+    ['what is focal loss', 'focal loss', null],
+    // A head that says what its owner is asks for the owner itself.
+    ['迁移学习的基本思想是什么', '迁移学习的基本思想', null],
+    // A longer question's words are no name.
+    ['老板问为什么要用 MobileNet，它的设计思想是什么', '老板问为什么要用 MobileNet，它的设计思想', null],
+  ])('"%s" asks about "%s"', (question, name, part) => {
+    expect(askedName(question)).toBe(name);
+    expect(partNamed(name)).toEqual(part);
+  });
+
+  it('is null for a question that does not ask what something is, or asks what a verb does', () => {
+    expect(askedName('how does RoI pooling work')).toBeNull();
+    expect(askedName('DETR 的匈牙利损失具体算的是什么？')).toBeNull();
+  });
 });
 
 describe('ask() on a definition question', () => {
@@ -185,5 +227,24 @@ describe('ask() on a definition question', () => {
 
   it('leaves the ranking to the words when switched off (the ablation)', async () => {
     expect((await ask(corpus, 'what is an anchor', { features: { definitions: false } })).results[0]?.chunkId).toBe('uses');
+  });
+
+  const partCorpus = memoryCorpus([
+    {
+      id: 'intro',
+      headingPath: ['Detector'],
+      text: 'The detector is a network that finds objects: each anchor box is scored, each anchor regressed.',
+    },
+    { id: 'anchor', headingPath: ['Detector', 'Boxes'], text: 'An anchor is a box of fixed size that the detector scores.' },
+    { id: 'filler', text: 'Pooling layers shrink feature maps.' },
+  ]);
+
+  it("puts the section defining a part first when asked by its owner, not the owner's intro", async () => {
+    expect((await ask(partCorpus, "what is the detector's anchor", { features: { partAsked: false } })).results[0]?.chunkId).toBe('intro');
+    expect((await ask(partCorpus, "what is the detector's anchor")).results[0]?.chunkId).toBe('anchor');
+    expect((await ask(partCorpus, 'what is the anchor in the detector')).results[0]?.chunkId).toBe('anchor');
+    expect((await ask(partCorpus, 'what is the anchor in the detector', { features: { partAsked: false } })).results[0]?.chunkId).toBe(
+      'intro',
+    );
   });
 });

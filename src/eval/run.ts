@@ -214,8 +214,9 @@ if (values.ablation) {
     ['without where a thing comes from, told in text', { originInText: false }],
     ['quotes counting each translation of an idea', { ideasOnce: false }],
     ['without glossary terms held whole as topical', { termsWhole: false }],
+    ['without a part named by its owner (definitions)', { partAsked: false }],
     [
-      'without all twenty-five (before #12)',
+      'without all twenty-six (before #12)',
       {
         spelling: false,
         hinges: false,
@@ -242,6 +243,7 @@ if (values.ablation) {
         originInText: false,
         ideasOnce: false,
         termsWhole: false,
+        partAsked: false,
       },
     ],
     ['without dictionary guesses', { dictionary: false }],

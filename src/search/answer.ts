@@ -104,4 +104,6 @@ export interface KeywordFeatures {
   ideasOnce: boolean;
   /** Abstention: a glossary term the section holds whole (感受野: 感受 + 野, everyday pieces) is topical there (search/abstain.ts). */
   termsWhole: boolean;
+  /** Ranking: for "what is X's part" ("PSPNet 的金字塔池化模块是什么"), only a section defining the part defines X (search/definition.ts). */
+  partAsked: boolean;
 }

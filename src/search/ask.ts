@@ -6,11 +6,11 @@ import { coverage, flatGuessCredit, guessCreditBySenses } from './coverage.js';
 import { comparisonSides, questionPlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
 import { inQuestionOrder } from './word-order.js';
-import { definitionScore } from './definition.js';
+import { definitionScore, partNamed } from './definition.js';
 import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
-import { definitionFrameWords, questionIntent } from './intent.js';
+import { askedName, definitionFrameWords, questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { accountsForQuestion, holdsTypedContent, withGuessesConfirmed } from './hinges.js';
+import { accountsForQuestion, holdsTypedContent, isForeign, withGuessesConfirmed } from './hinges.js';
 import { withHeadingAligned } from './heading-alignment.js';
 import { overviewsDefer } from './overviews.js';
 import { quoteOf } from './answer-quote.js';
@@ -33,6 +33,8 @@ export type { Answer, AnswerResult, AskOptions, KeywordFeatures } from './answer
  * also hold some of what the question asks (IDF-weighted share of its ideas).
  */
 export const DEFAULT_MIN_COVERAGE = 0.05;
+/** The most ideas a name holds ("金字塔池化模块": one; "set prediction loss": three); more is a description. */
+const MAX_NAME_IDEAS = 3;
 /** Candidates each leg contributes before fusion. */
 const CANDIDATES = 50;
 
@@ -74,6 +76,7 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     originInText: true,
     ideasOnce: true,
     termsWhole: true,
+    partAsked: true,
     ...options.features,
   };
   const spelled = features.spelling ? correctSpelling(question, corpus) : { text: question, corrections: [] };
@@ -134,17 +137,24 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   };
   const tokenize = (text: string) => corpus.tokenize(text);
   /** How plainly a section defines what `g` names (search/definition.ts): for the ranking, and for a comparison's sides. */
-  const definesIn = (id: string, g: QueryGroup[], weigh: (t: string) => number) => {
+  const definesIn = (id: string, g: QueryGroup[], weigh: (t: string) => number, part?: QueryGroup[]) => {
     const found = chunkOf(id);
-    return found ? definitionScore(found, g, tokenize, weigh) : 0;
+    return found ? definitionScore(found, g, tokenize, weigh, part) : 0;
   };
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
+  // Of "PSPNet 的金字塔池化模块是什么", only a section defining the part defines X: when the part is a name (a
+  // few ideas, not "a normal dilation rate during the first stage" of labor) and the notes know its owner (of "a
+  // good anchor in a windy bay", no note is about the bay).
+  const owned = definition && features.partAsked ? partNamed(askedName(spelled.text) ?? '') : null;
+  const ownerGroups = owned ? analyzed(owned.owner) : [];
+  const ownedPart = owned && ownerGroups.length > 0 && !ownerGroups.some((g) => isForeign(g, corpus)) ? analyzed(owned.part) : [];
+  const partGroups = ownedPart.length > 0 && ownedPart.length <= MAX_NAME_IDEAS ? ownedPart : undefined;
   // "问答系统里的语义匹配一般怎么做" asks about 语义匹配: the heading that names it answers, not one naming the system.
   const place = features.placedSubject ? questionPlace(spelled.text) : null;
   const subjectGroups = place ? analyzed(place.subject) : [];
   const headingBonusOf = definition
-    ? (id: string) => DEFINITION_WEIGHT * definesIn(id, rankGroups, rankIdf)
+    ? (id: string) => DEFINITION_WEIGHT * definesIn(id, rankGroups, rankIdf, partGroups)
     : subjectGroups.length > 0
       ? (id: string) => HEADING_WEIGHT * coverage(subjectGroups, headingTokensOf(id), rankIdf)
       : (id: string) => HEADING_WEIGHT * coverage(rankGroupsFor(id), headingTokensOf(id), rankIdf);

@@ -1,6 +1,6 @@
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { holdsHalfOf, translationsOf } from './coverage.js';
+import { holdsHalfOf, translationsOf, wholeWords } from './coverage.js';
 import { firstSentence } from '../notes/sentences.js';
 import { withSpacesRead } from '../notes/spaces.js';
 
@@ -18,14 +18,46 @@ export function definitionScore(
   groups: QueryGroup[],
   tokenize: (text: string) => string[],
   idf: (t: string) => number,
+  part?: QueryGroup[],
 ): number {
   if (groups.every((g) => g.tokens.length === 0 && g.expansions.length === 0)) return 0;
   const { chunk, meta } = found;
+  // Of "PSPNet 的金字塔池化模块是什么", a phrase naming PSPNet (its note's title, its intro's subject) names where
+  // the part is, not the part: it defines X only if it names most of the part (by weight, as a subject names X).
+  const names = (tokens: string[]) => (!part || namesMostOf(part, new Set(tokens), idf) ? namesOnly(tokens, groups, idf) : 0);
   const own = chunk.headingPath.length > 1 ? chunk.headingPath[chunk.headingPath.length - 1]! : null;
-  const headingNames = own ? namesOnly(tokenize(own), groups, idf) : 0;
-  const introOfNote = own === null ? namesOnly(tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`), groups, idf) : 0;
-  const sentence = definesInText(chunk.text, groups, tokenize, idf) ? 1 : 0;
+  const headingNames = own ? names(tokenize(own)) : 0;
+  const introOfNote = own === null ? names(tokenize(`${meta.title} ${chunk.headingPath[0] ?? ''}`)) : 0;
+  const sentence = definesInText(chunk.text, (subject) => names(tokenize(headOf(subject)))) ? 1 : 0;
   return Math.max(headingNames, introOfNote, sentence);
+}
+
+/**
+ * Whether a phrase names most of `groups` by weight, each word whole or by half
+ * a translation: 金字塔 of PSPNet's title is not a word of 金字塔池化模块.
+ */
+function namesMostOf(groups: QueryGroup[], phrase: ReadonlySet<string>, idf: (t: string) => number): boolean {
+  let total = 0;
+  let held = 0;
+  for (const g of groups) {
+    const weight = Math.max(0, ...(g.tokens.length ? g.tokens : g.expansions).map(idf));
+    total += weight;
+    if (holdsHalfOf(wholeWords(g.tokens), phrase) || translationsOf(g).some((words) => holdsHalfOf(words, phrase))) held += weight;
+  }
+  return total > 0 && held / total >= SUBJECT_SHARE;
+}
+
+/**
+ * The part a name asks about when it names one thing's part, and that thing: 金字塔池化模块 of
+ * "PSPNet 的金字塔池化模块", "temperature" of "the temperature in distillation". Null for a name of
+ * one thing, and for a longer question's words (a clause break: "…老板问为什么要用 MobileNet，它的设计思想").
+ */
+export function partNamed(name: string): { part: string; owner: string } | null {
+  if (CLAUSE_BREAK.test(name)) return null;
+  const locative = /^(?:the\s+)?(.+?)\s+in\s+(.+)$/i.exec(name);
+  if (locative) return { part: locative[1]!, owner: locative[2]! };
+  const owned = possessive(name);
+  return owned && owned.head !== owned.owner ? { part: owned.head, owner: owned.owner } : null;
 }
 
 /** The IDF-weighted share of a heading that names what the question asks about (its numbers left out). */
@@ -102,7 +134,7 @@ const SUBJECT_SHARE = 0.5;
  * paragraph of its own that opens on X in bold: "迁移学习是…" further down in
  * running text, or as one item of a list comparing X with others, uses X.
  */
-function definesInText(text: string, groups: QueryGroup[], tokenize: (text: string) => string[], idf: (t: string) => number): boolean {
+function definesInText(text: string, subjectShare: (subject: string) => number): boolean {
   const first = firstSentence(text);
   const opening = first ? [first] : [];
   // Further down, only a paragraph that opens on X in bold and a copula ("**FFN 是**对每个位置…") defines X:
@@ -140,7 +172,7 @@ function definesInText(text: string, groups: QueryGroup[], tokenize: (text: stri
       SO_CALLED.exec(plain)?.[1],
       BOLD_OPENING.exec(sentence)?.[1],
     ];
-    for (const s of subjects) if (s && !DENIED.test(s) && namesOnly(tokenize(headOf(s)), groups, idf) >= SUBJECT_SHARE) return true;
+    for (const s of subjects) if (s && !DENIED.test(s) && subjectShare(s) >= SUBJECT_SHARE) return true;
   }
   return false;
 }
@@ -150,15 +182,22 @@ const DENIED = /^(?:不|无需|无须|没有|不用|不必|免去|去掉)|^(?:no
 
 /**
  * What a possessive subject is about: "FCN 的损失是逐像素交叉熵" defines FCN's
- * loss, not FCN, and "the loss of FCN is …" the same. The head is what
- * follows the last 的 (or precedes "of"); a subject without one is its own head.
+ * loss, not FCN, and "the loss of FCN is …" or "FCN's loss is …" the same. The head is what
+ * follows the last 的 or "'s" (or precedes "of"); a subject without one is its own head.
  */
 function headOf(subject: string): string {
-  const chinese = /^(.+)的\s*(.+)$/.exec(subject);
-  if (chinese) return DEFINING_HEAD.test(chinese[2]!) ? chinese[1]! : chinese[2]!;
-  const english = /^(?:the\s+)?(.+?)\s+of\s+(.+)$/i.exec(subject);
-  if (english) return DEFINING_HEAD.test(english[1]!) ? english[2]! : english[1]!;
-  return subject;
+  return possessive(subject)?.head ?? subject;
+}
+
+/** A possessive's head and owner (the head is the owner when it only says what the owner is), or null. */
+function possessive(phrase: string): { head: string; owner: string } | null {
+  const chinese = /^(.+)的\s*(.+)$/.exec(phrase);
+  if (chinese) return { head: DEFINING_HEAD.test(chinese[2]!) ? chinese[1]! : chinese[2]!, owner: chinese[1]! };
+  const english = /^(?:the\s+)?(.+?)\s+of\s+(.+)$/i.exec(phrase);
+  if (english) return { head: DEFINING_HEAD.test(english[1]!) ? english[2]! : english[1]!, owner: english[2]! };
+  const saxon = /^(.+?)['’]s\s+(.+)$/.exec(phrase);
+  if (saxon) return { head: DEFINING_HEAD.test(saxon[2]!) ? saxon[1]! : saxon[2]!, owner: saxon[1]! };
+  return null;
 }
 
 /** Heads that say what their owner is ("极大似然估计的核心思想是…", "the idea of X is …"): the subject is the owner. */

@@ -48,7 +48,7 @@ function holds(section: ReadonlySet<string>, g: QueryGroup): boolean {
  * No note uses the idea: not the word itself (for a Chinese word, the whole
  * word: 蒸馏水 is foreign even though 蒸馏 is not), nor a translation or sense.
  */
-function isForeign(g: QueryGroup, lexicon: Lexicon): boolean {
+export function isForeign(g: QueryGroup, lexicon: Pick<Lexicon, 'sectionsWith'>): boolean {
   const whole = meant(g).reduce((a, b) => (b.length > a.length ? b : a));
   return lexicon.sectionsWith(whole) === 0 && [...g.expansions, ...g.guesses].every((t) => lexicon.sectionsWith(t) === 0);
 }

@@ -20,13 +20,15 @@ const KIND_OF_THING = '(?:东西|玩意儿?|意思|概念|框架|模型|算法|�
 export const WHAT_IS_CHINESE = `(?:是(?:个|一种|一个)?(?:什么|啥)${KIND_OF_THING}?|指的是(?:什么|啥)|是?指(?:什么|啥)|(?:什么|啥)意思|的(?:定义|含义)|(?:定义|含义)是(?:什么|啥))`;
 /** The same, before the name: 什么是 X, 啥叫 X. */
 export const WHAT_IS_CHINESE_BEFORE = '(?:什么是|啥是|何为|何谓|什么叫|啥叫)';
+/** The English ways of asking what something is, before its name. */
+const WHAT_IS_ENGLISH_BEFORE = String.raw`(?:what\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|was|were)|what['’]?s|whats|define|definition\s+of|meaning\s+of)`;
 /** A question that ends by asking what its subject is. */
 const ENDS_ASKING_WHAT_IS = new RegExp(`${WHAT_IS_CHINESE}${CLOSE}`);
 /** 什么是 and its kin before a name, wherever the question has them. */
 const WHAT_IS_BEFORE_NAME = new RegExp(WHAT_IS_CHINESE_BEFORE);
 
 const DEFINITION_PATTERNS: readonly RegExp[] = [
-  /^\s*(?:what\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|was|were)|what['’]?s|whats|define|definition\s+of|meaning\s+of)\b/i,
+  new RegExp(`^\\s*${WHAT_IS_ENGLISH_BEFORE}\\b`, 'i'),
   /^\s*what\s+(?:does|do)\s+.+\s+(?:mean|do)\s*[?？]?\s*$/i,
   new RegExp(`^\\s*${WHAT_IS_CHINESE_BEFORE}`),
   ENDS_ASKING_WHAT_IS,
@@ -54,6 +56,25 @@ export function definitionFrameWords(question: string): string[] {
 export function whatIsWordsAt(question: string): { start: number; end: number } | null {
   const found = ENDS_ASKING_WHAT_IS.exec(question) ?? WHAT_IS_BEFORE_NAME.exec(question);
   return found ? { start: found.index, end: found.index + found[0].length } : null;
+}
+
+const WHAT_IS_ENGLISH = new RegExp(`^\\s*${WHAT_IS_ENGLISH_BEFORE}\\s+(.+)$`, 'i');
+/** 什么是 X: the name after the asking words. */
+const WHAT_IS_CHINESE_THEN_NAME = new RegExp(`^\\s*${WHAT_IS_CHINESE_BEFORE}(.+)$`);
+
+/**
+ * The name a "what is" question asks about, without its asking words: PSPNet 的金字塔池化模块 of
+ * "PSPNet 的金字塔池化模块是什么", "the temperature in distillation" of "what is the temperature in
+ * distillation?". Null for a question of another form.
+ */
+export function askedName(question: string): string | null {
+  const asking = ENDS_ASKING_WHAT_IS.exec(question);
+  const name = asking
+    ? question.slice(0, asking.index)
+    : (WHAT_IS_CHINESE_THEN_NAME.exec(question)?.[1] ?? WHAT_IS_ENGLISH.exec(question)?.[1] ?? '');
+  const trimmed = name.replace(/[\s?？。!！]+$/, '').trim();
+  // "匈牙利损失具体算的是什么" asks what a verb does (算的: what it computes), naming no thing.
+  return trimmed && !trimmed.endsWith('的') ? trimmed : null;
 }
 
 export function questionIntent(question: string): QuestionIntent {
