@@ -40,12 +40,27 @@ describe('KeywordIndex', () => {
     expect(index.query(groups('pooling'), 10)[0]!.matched).toEqual(new Set(['pool']));
   });
 
-  it('drops a token found in more than half the sections, unless nothing else would match', () => {
+  it('searches without a token found in more than half the sections while the rarer ones fill the list', () => {
     const index = KeywordIndex.inMemory(analyzer);
     for (const id of ['a', 'b', 'c']) index.add(chunk(id, `network part ${id}`), meta);
     index.add(chunk('d', 'network with dropout'), meta);
-    expect(index.query(groups('network dropout'), 10).map((h) => h.id)).toEqual(['d']);
+    const [first, ...rest] = index.query(groups('network dropout'), 1);
+    expect(first?.id).toBe('d');
+    expect(rest).toEqual([]);
+    // Left out of the search, the common token is still reported where the section holds it.
+    expect(first?.matched).toEqual(new Set(['network', 'dropout']));
     expect(index.query(groups('network'), 10)).toHaveLength(4);
+  });
+
+  it('finds the sections holding only the common token when the rarer ones leave the list short (a folder of a few notes)', () => {
+    const index = KeywordIndex.inMemory(analyzer);
+    index.add(chunk('intro', 'dropout zeroes units at random'), meta);
+    index.add(chunk('why', 'an ensemble of subnetworks', 'Why dropout works'), meta);
+    index.add(chunk('other', 'see dropout'), meta);
+    const hits = index.query(groups('dropout random'), 10);
+    expect(hits.map((h) => h.id)[0]).toBe('intro');
+    expect(hits.map((h) => h.id).sort()).toEqual(['intro', 'other', 'why']);
+    expect(hits.find((h) => h.id === 'why')?.matched).toEqual(new Set(['dropout']));
   });
 
   it('keeps document frequencies in step with adds and removes', () => {

@@ -248,15 +248,20 @@ export class KeywordIndex {
       for (const t of g.expansions) weigh(t, TOKEN_WEIGHTS.translation);
       for (const t of g.tokens) weigh(t, TOKEN_WEIGHTS.typed);
     }
-    const match = used.flatMap((t) => Array<string>(repeats.get(t)!).fill(`"${t}"`)).join(' OR ');
-    const ranked = this.statements.search.all(match, limit);
+    const matchOf = (tokens: string[]) => tokens.flatMap((t) => Array<string>(repeats.get(t)!).fill(`"${t}"`)).join(' OR ');
+    let ranked = this.statements.search.all(matchOf(used), limit);
+    // Too few sections hold the rarer tokens to fill the list (a folder of a few notes, where a note's own name
+    // is in most sections): the common ones find the rest, which add next to nothing to any score.
+    if (ranked.length < limit && used.length < present.length) ranked = this.statements.search.all(matchOf(present), limit);
     const docs = new Map(this.statements.docs.all(JSON.stringify(ranked.map((r) => r.rowid))).map((d) => [d.rowid, d]));
     return ranked.map(({ rowid, score }) => {
       const doc = docs.get(rowid)!;
       // A field is its tokens joined by spaces: a token is in it when it stands between spaces. Looking the
       // query's dozen tokens up costs a fifth of splitting 50 sections' text into tokens.
       const fields = [doc.heading, doc.own, doc.names, doc.text, doc.code].map((field) => ` ${field} `);
-      return { id: doc.id, score, matched: new Set(used.filter((t) => fields.some((field) => field.includes(` ${t} `)))) };
+      // Every query token the section holds, those left out of the MATCH too: in a folder of a few notes the
+      // note's own name ("dropout") is in most sections, and a section without it would not hold the question.
+      return { id: doc.id, score, matched: new Set(present.filter((t) => fields.some((field) => field.includes(` ${t} `)))) };
     });
   }
 
