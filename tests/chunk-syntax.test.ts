@@ -176,4 +176,9 @@ describe('readableNote', () => {
   it('does not read "#1", a Markdown heading or a link anchor as a tag', () => {
     expect(readableNote('# Heading\nstep #1 and [jump](#anchor) and #real-tag').tags).toEqual(['real-tag']);
   });
+
+  it("drops a block's id (the target of [[note#^id]]) from the end of its line, but not an exponent", () => {
+    const source = '测试时不丢弃。 ^dropout-test\n| a | b |\n^table-1\n共 2 ^10 种  \n下一行';
+    expect(readableNote(source).text).toBe('测试时不丢弃。\n| a | b |\n\n共 2 ^10 种  \n下一行');
+  });
 });

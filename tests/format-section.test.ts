@@ -196,3 +196,9 @@ test('Markdown Discord renders itself is kept byte for byte', () => {
   const md = '**粗体** *斜体* `code` [链接](https://example.com)\n\n- 列表\n  1. 嵌套\n\n> 引用\n\n```python\nx = 1\n```';
   expect(text(md)).toBe(md);
 });
+
+test("Obsidian's ==highlight== is shown bold; a comparison and code keep their equals signs", () => {
+  expect(text('训练时极端的==类别不平衡==，而不是网络结构本身。')).toBe('训练时极端的**类别不平衡**，而不是网络结构本身。');
+  expect(text('==a&emsp;b== 与 ==x==')).toBe('**a b** 与 **x**');
+  expect(text('if a == b == c then `x==y==z`')).toBe('if a == b == c then `x==y==z`');
+});

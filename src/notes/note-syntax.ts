@@ -1,5 +1,5 @@
 import { stripTemplateTags } from './blog.js';
-import { inlineTags, rewriteCallout, rewriteWikilinks, stripComments } from './obsidian.js';
+import { inlineTags, rewriteCallout, rewriteWikilinks, stripBlockId, stripComments } from './obsidian.js';
 
 /** A note's text as a reader sees it, with what the syntax said about the note. */
 export interface ReadableNote {
@@ -21,7 +21,8 @@ const TEMPLATE_CODE_CLOSE = /\{%\s*end(?:codeblock|code)\s*%\}|\{\{[<%]\s*\/(?:h
  * Rewrites Obsidian and blog syntax into plain Markdown, line for line:
  * front matter, code and math are left exactly as written; in prose, comments
  * and template tags go, wikilinks and embeds become readable text or images,
- * callouts become a titled quote.
+ * callouts become a titled quote, and block ids go. Highlights stay: they
+ * are clozes to the flashcards (notes/cards.ts), and bold only where shown.
  */
 export function readableNote(source: string): ReadableNote {
   const lines = source.split('\n');
@@ -132,7 +133,7 @@ function isMathFence(line: string): boolean {
 
 /** One prose line: inline code spans are left alone, the rest rewritten. */
 function rewriteProseLine(line: string, links: string[], tags: string[]): string {
-  const parts = rewriteCallout(line).split(/(`+[^`]*?`+)/);
+  const parts = stripBlockId(rewriteCallout(line)).split(/(`+[^`]*?`+)/);
   return parts
     .map((part, n) => {
       if (n % 2 === 1) return part;

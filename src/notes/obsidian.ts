@@ -59,6 +59,15 @@ export function rewriteCallout(line: string): string {
 }
 
 /**
+ * A block's id at the end of its last line, " ^dropout-test", is the target
+ * of `[[note#^dropout-test]]` links, not text: a reader of the note never
+ * sees it. An id has a letter, so an exponent typed "2 ^10" stays.
+ */
+export function stripBlockId(line: string): string {
+  return line.replace(/(?:^|\s+)\^(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]+\s*$/, '');
+}
+
+/**
  * Obsidian `#tags` in a line of prose: after a space or at the start, letters,
  * digits, `_`, `-` and `/` (nested tags), not only digits (so "#1" is not a tag).
  * A heading's "# " has a space after the hash and is never a tag.

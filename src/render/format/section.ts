@@ -228,6 +228,14 @@ class SectionVisitor {
       const start = range.start + m.index;
       this.edit({ start, end: start + m[0].length }, imagePlaceholder(imageRef(m[2]!, m[1]!), this.collected.images));
     }
+    // Obsidian's ==highlight==, marked in the note: Discord has no highlight, and bold is the emphasis it has.
+    // Only the marks are replaced, so an edit inside (a space reference) stays apart.
+    for (const m of text.matchAll(HIGHLIGHT)) {
+      const start = range.start + m.index;
+      const end = start + m[0].length;
+      this.edit({ start, end: start + 2 }, '**');
+      this.edit({ start: end - 2, end }, '**');
+    }
   }
 
   private edit(range: { start: number; end: number }, text: string): void {
@@ -245,6 +253,9 @@ function repeatsCaption(before: RootContent, node: RootContent): boolean {
   if (image?.type !== 'image' || !image.alt?.trim()) return false;
   return htmlToText(node.value, []).trim() === image.alt.trim();
 }
+
+/** `==text==` with no space inside its marks: "a == b == c" compares, it highlights nothing. */
+const HIGHLIGHT = /==(?=[^\s=])[^=\n]*?[^\s=]==/g;
 
 /** "![alt](path with spaces.png)": a path with a space, no brackets or parentheses, ending in an image extension. */
 const SPACED_IMAGE = /!\[([^\]\n]*)\]\(([^()<>\n]*? [^()<>\n]*?\.(?:png|jpe?g|gif|webp|svg|bmp|avif))\)/gi;
