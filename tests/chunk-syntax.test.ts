@@ -177,6 +177,13 @@ describe('readableNote', () => {
     expect(readableNote('# Heading\nstep #1 and [jump](#anchor) and #real-tag').tags).toEqual(['real-tag']);
   });
 
+  it("drops a plugin's query (Dataview, Tasks), whose results Obsidian shows instead, keeping every line; other code stays", () => {
+    const source = '投影或补零。\n\n```dataview\nLIST FROM #cnn\n```\n\n```tasks\nnot done\n```\n```python\nx = 1\n```';
+    const { text } = readableNote(source);
+    expect(text).toBe('投影或补零。\n\n\n\n\n\n\n\n\n```python\nx = 1\n```');
+    expect(text.split('\n')).toHaveLength(source.split('\n').length);
+  });
+
   it("drops a block's id (the target of [[note#^id]]) from the end of its line, but not an exponent", () => {
     const source = '测试时不丢弃。 ^dropout-test\n| a | b |\n^table-1\n共 2 ^10 种  \n下一行';
     expect(readableNote(source).text).toBe('测试时不丢弃。\n| a | b |\n\n共 2 ^10 种  \n下一行');

@@ -11,9 +11,15 @@ export interface ReadableNote {
   tags: string[];
 }
 
-type Region = 'prose' | 'fence' | 'math' | 'template-code';
+type Region = 'prose' | 'fence' | 'plugin-query' | 'math' | 'template-code';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/**
+ * A fence whose language is a plugin's query (Dataview, Tasks, Obsidian's
+ * search): Obsidian shows its results, never its source, and the source is
+ * no knowledge of the note's.
+ */
+const PLUGIN_QUERY_FENCE = /^ {0,3}(?:`{3,}|~{3,})\s*(?:dataview|dataviewjs|tasks|query)\s*$/i;
 const TEMPLATE_CODE_OPEN = /^\s*(?:\{%\s*(?:codeblock|code|include_code)\b|\{\{[<%]\s*(?:highlight|code)\b)/;
 const TEMPLATE_CODE_CLOSE = /\{%\s*end(?:codeblock|code)\s*%\}|\{\{[<%]\s*\/(?:highlight|code)\s*[>%]\}\}/;
 
@@ -21,8 +27,9 @@ const TEMPLATE_CODE_CLOSE = /\{%\s*end(?:codeblock|code)\s*%\}|\{\{[<%]\s*\/(?:h
  * Rewrites Obsidian and blog syntax into plain Markdown, line for line:
  * front matter, code and math are left exactly as written; in prose, comments
  * and template tags go, wikilinks and embeds become readable text or images,
- * callouts become a titled quote, and block ids go. Highlights stay: they
- * are clozes to the flashcards (notes/cards.ts), and bold only where shown.
+ * callouts become a titled quote, and block ids and plugin queries go.
+ * Highlights stay: they are clozes to the flashcards (notes/cards.ts), and
+ * bold only where shown.
  */
 export function readableNote(source: string): ReadableNote {
   const lines = source.split('\n');
@@ -48,9 +55,9 @@ export function readableNote(source: string): ReadableNote {
       if (fenceMatch || isMathFence(line) || TEMPLATE_CODE_OPEN.test(line)) {
         flushProse();
         if (fenceMatch) {
-          region = 'fence';
+          region = PLUGIN_QUERY_FENCE.test(line) ? 'plugin-query' : 'fence';
           fence = fenceMatch[1]!;
-          out.push(line);
+          out.push(region === 'fence' ? line : '');
         } else if (TEMPLATE_CODE_OPEN.test(line)) {
           region = 'template-code';
           out.push(codeFenceFor(line));
@@ -63,8 +70,8 @@ export function readableNote(source: string): ReadableNote {
       prose.push(line);
       continue;
     }
-    if (region === 'fence') {
-      out.push(line);
+    if (region === 'fence' || region === 'plugin-query') {
+      out.push(region === 'fence' ? line : '');
       if (new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(line)) region = 'prose';
     } else if (region === 'math') {
       out.push(line);
