@@ -71,6 +71,24 @@ describe('ignore rules', () => {
     ]);
   });
 
+  it("skip the folders a vault's Templates and Templater settings name; '!' in .studybotignore brings one back", async () => {
+    const notes = tempDir('studybot-vault-');
+    for (const dir of ['.obsidian/plugins/templater-obsidian', 'Templates', 'Meta/Templater', 'CNN'])
+      mkdirSync(path.join(notes, dir), { recursive: true });
+    writeFileSync(path.join(notes, '.obsidian/templates.json'), '{"folder": "Templates"}');
+    writeFileSync(path.join(notes, '.obsidian/plugins/templater-obsidian/data.json'), '{"templates_folder": "/Meta/Templater/"}');
+    writeFileSync(path.join(notes, 'Templates/Concept.md'), '# {{title}}\n\n## 定义\n');
+    writeFileSync(path.join(notes, 'Meta/Templater/Paper.md'), '# <% tp.file.title %>\n');
+    writeFileSync(path.join(notes, 'CNN/残差连接.md'), '# 残差连接\n\n输出 y = F(x) + x。\n');
+    expect((await scanNotes(notes)).map((s) => s.file)).toEqual(['CNN/残差连接.md']);
+    writeFileSync(path.join(notes, '.studybotignore'), '!Templates/\n');
+    expect((await scanNotes(notes)).map((s) => s.file)).toEqual(['CNN/残差连接.md', 'Templates/Concept.md']);
+    // Settings that are not JSON name no folder.
+    writeFileSync(path.join(notes, '.obsidian/templates.json'), '{folder: Templates');
+    writeFileSync(path.join(notes, '.studybotignore'), '');
+    expect((await scanNotes(notes)).map((s) => s.file)).toEqual(['CNN/残差连接.md', 'Templates/Concept.md']);
+  });
+
   it('scanNotes of the fixture blog skips source/_drafts', async () => {
     expect((await scanNotes(blog)).map((s) => s.file)).toEqual([
       'content/posts/卷积网络.md',

@@ -15,7 +15,7 @@ export const DEFAULT_IGNORES: readonly string[] = ['.*', '.git/', '.obsidian/', 
 /** Answers "is this path (relative to the notes root, `/` separators) left out?"; a folder's path ends with `/`. */
 export type IgnoreRules = (relativePath: string) => boolean;
 
-/** The defaults plus the notes folder's .studybotignore, when it has one. */
+/** The defaults, a vault's template folders, and the notes folder's .studybotignore, when it has one. */
 export async function loadIgnoreRules(notesDir: string): Promise<IgnoreRules> {
   let own = '';
   try {
@@ -23,8 +23,35 @@ export async function loadIgnoreRules(notesDir: string): Promise<IgnoreRules> {
   } catch {
     // No ignore file: the defaults alone.
   }
-  return ignoreRules(own);
+  const templates = (await templateFolders(notesDir)).map((folder) => `/${folder.replace(/[\\*?[\]!#]/g, '\\$&')}/`);
+  // The ignore file comes last, so "!Templates/" in it brings the folder back.
+  return ignoreRules([...templates, own].join('\n'));
 }
+
+/**
+ * Where Obsidian's Templates plugin and the Templater plugin keep a vault's
+ * templates, as their settings in .obsidian/ name it: a template's "{{title}}"
+ * and empty headings are no one's notes. Settings that are missing or not JSON name none.
+ */
+async function templateFolders(notesDir: string): Promise<string[]> {
+  const folders: string[] = [];
+  for (const [file, key] of TEMPLATE_SETTINGS) {
+    try {
+      const folder: unknown = JSON.parse(await readFile(path.join(notesDir, file), 'utf8'))?.[key];
+      const relative = typeof folder === 'string' ? folder.trim().replace(/^\/+|\/+$/g, '') : '';
+      if (relative && !relative.split('/').includes('..')) folders.push(relative);
+    } catch {
+      // Not there, or not JSON: that plugin names no folder.
+    }
+  }
+  return folders;
+}
+
+/** Each template plugin's settings file in a vault, and the key naming its folder. */
+const TEMPLATE_SETTINGS: ReadonlyArray<readonly [string, string]> = [
+  ['.obsidian/templates.json', 'folder'],
+  ['.obsidian/plugins/templater-obsidian/data.json', 'templates_folder'],
+];
 
 /** Rules from the text of an ignore file, after the defaults (so the file can re-include with `!`). */
 export function ignoreRules(ignoreFileText: string): IgnoreRules {
