@@ -51,7 +51,9 @@ describe('display formulas', () => {
 
 describe('inline math in prose', () => {
   test('becomes Unicode in place, the rest of the line untouched', () => {
-    expect(text('调制因子 $(1-p_t)^\\gamma$ 的**损失**，当 $W_q$ 时')).toBe('调制因子 (1−pₜ)ᵞ 的**损失**，当 `W_q` 时');
+    expect(text('调制因子 $(1-p_t)^\\gamma$ 的**损失**，当 $W_q$ 时')).toBe('调制因子 (1−pₜ)ᵞ 的**损失**，当 W\\_q 时');
+    // What Unicode cannot say at all stays TeX, in a code span.
+    expect(text('当 $x_{i_j}$ 时')).toBe('当 `x_{i_j}` 时');
   });
 
   test('dollars inside code are not math', () => {
@@ -134,12 +136,12 @@ test('a formula in a block quote keeps only its TeX', () => {
   expect(formatSection('> 引用：\n>\n> $$\n> x^2\n> $$').formulas.map((f) => f.tex)).toEqual(['x^2']);
 });
 
-test('a table too wide for a phone lists its rows; math with no Unicode form stays code there', () => {
+test('a table too wide for a phone lists its rows, its math as Unicode', () => {
   const md =
     '| 层 | 输出尺寸 | 参数量 |\n|---|---|---|\n| 卷积层$C_1$ | $55\\times55\\times48(\\times2_{GPU})$ | $(11\\times11\\times3+1)\\times48$ |';
   const section = formatSection(md, { tableColumns: 30 });
   expect(section.formulas).toEqual([]);
-  expect(section.text).toBe('**卷积层C₁**\n输出尺寸: `55\\times55\\times48(\\times2_{GPU})`\n参数量: (11×11×3+1)×48');
+  expect(section.text).toBe('**卷积层C₁**\n输出尺寸: 55×55×48(×2\\_GPU)\n参数量: (11×11×3+1)×48');
 });
 
 test('an image inside a table cell is listed too', () => {

@@ -51,7 +51,7 @@ const OPERATOR_NAMES = [
  * `\left` → `≤ft`) or leave as markup (`\frac`, `\text`, spacing).
  */
 export function texToUnicode(tex: string): UnicodeMath {
-  let s = prepass(tex.trim());
+  let s = plainScripts(prepass(tex.trim()));
   if (!s) return { ok: false, reason: 'empty' };
   const problem = unconvertible(s);
   if (problem) return { ok: false, reason: problem };
@@ -98,6 +98,39 @@ function prepass(tex: string): string {
   s = s.replace(/\\(?:qquad|quad)(?![a-zA-Z])|\\[,;: ]|~/g, ' ').replace(/\\!/g, '');
   s = unwrapPlainGroups(s);
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** What a script written plainly may hold: names, numbers, macros (\\alpha, \\in) and a few operators; not a stray "`". */
+const PLAIN_SCRIPT_TOKEN = /^(?:\\[a-zA-Z]+|[\p{L}\p{N}+\-=,.*/()|′])$/u;
+
+/**
+ * A script Unicode has no characters for (the B of μ_B, the "data" of
+ * P_{data}: no capital and few small letters have a subscript form) is
+ * written as plain-text math writes it, μ_B and P_data, in parentheses when
+ * it holds more than a name (x_(i∈S)); the rest of the formula still becomes
+ * Unicode, where the whole of it used to be shown as TeX. The marks stand in
+ * as LITERAL characters, so no check below takes them for markup.
+ */
+function plainScripts(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const c = s[i]!;
+    const script = c === '_' || c === '^' ? scriptBody(s, i + 1) : null;
+    if (!script || script.tokens.every((t) => scriptForm(c, t)) || !script.tokens.every((t) => PLAIN_SCRIPT_TOKEN.test(t))) {
+      out += c;
+      i++;
+      continue;
+    }
+    const body = s
+      .slice(i + 1, script.end)
+      .replace(/^\{|\}$/g, '')
+      .trim();
+    const mark = c === '_' ? LITERAL['\\_'] : LITERAL['\\^'];
+    const plain = /^[\p{L}\p{N}]+$/u.test(body) || script.tokens.length === 1 || /^\(.*\)$/.test(body);
+    out += plain ? `${mark}${body}` : `${mark}(${body})`;
+    i = script.end;
+  }
+  return out;
 }
 
 /** `\frac{a}{b}` → `a/b` and `\sqrt{x}` → `√x`, brackets added where the operand needs them; nesting allowed. */
