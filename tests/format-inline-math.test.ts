@@ -51,6 +51,12 @@ describe('inline math becomes Unicode when that is faithful', () => {
     expect(unicode('\\theta ^{T}x')).toBe('θᵀx');
   });
 
+  test('braces after a symbol only group: \\times{C_2} is ×C₂, while \\hat{y} keeps its argument', () => {
+    expect(unicode('H\\times{W}\\times{C_2}')).toBe('H×W×C₂');
+    expect(unicode('\\sigma{(z)}-y')).toBe('σ(z)−y');
+    expect(unicode('\\hat{y}')).toBe('ŷ');
+  });
+
   test('fractions keep their meaning in one line', () => {
     expect(unicode('L = \\frac{1}{2}(\\hat{y} - y)^2')).toBe('L = (1/2)(ŷ − y)²');
     expect(unicode('\\frac{1}{KT}(z_i - v_i)')).toBe('(1/(KT))(zᵢ − vᵢ)');
@@ -67,6 +73,8 @@ describe('a script Unicode has no characters for is written as plain-text math w
     ['A_{m\\times n}', 'A_(m×n)'],
     ['P_{data}(x)', 'P_data(x)'],
     ['A_{(i,j,k)}', 'A_(i,j,k)'],
+    ['a^{[1]}', 'a^[1]'],
+    ["w_{n'}", "w_(n')"],
     // The rest of the formula is still Unicode: the batch mean's B alone has no subscript form.
     ['\\hat{x} = \\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}', 'x̂ = (x − μ_B)/(√(σ_B² + ε))'],
   ])('%s → %s', (tex, text) => {

@@ -85,9 +85,9 @@ function checkInline(name: string, expressions: string[]) {
     if (r.ok) {
       converted++;
       // Braces, carets and underscores the TeX escaped (\{ \_) are text; a script with no Unicode form is written
-      // as plain-text math writes it (μ_B, P_(data)): any other brace, backslash, caret or underscore is unconverted markup.
+      // as plain-text math writes it (μ_B, P_data, a^[1]): any other brace, backslash, caret or underscore is unconverted markup.
       const literal = new Set([...tex.matchAll(/\\([{}_^])/g)].map((m) => m[1]));
-      const plainScripts = r.text.replace(/[_^](?=[\p{L}\p{N}(])/gu, '');
+      const plainScripts = r.text.replace(/[_^](?=[\p{L}\p{N}([])/gu, '');
       expect(
         [...plainScripts].filter((c) => '\\^_{}'.includes(c) && !literal.has(c)),
         tex,
@@ -114,7 +114,7 @@ describe.runIf(hasDl500)('the dl500 corpus', () => {
     const { display, inline } = await corpusFormulas(dl500Dir);
     expect(display.length).toBeGreaterThan(200);
     expect(await checkDisplay('dl500', display)).toBeGreaterThan(display.length * 0.9);
-    expect(checkInline('dl500', inline)).toBeGreaterThan(inline.length * 0.85);
+    expect(checkInline('dl500', inline)).toBeGreaterThan(inline.length * 0.9);
   }, 180_000);
 });
 

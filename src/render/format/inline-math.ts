@@ -100,8 +100,8 @@ function prepass(tex: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** What a script written plainly may hold: names, numbers, macros (\\alpha, \\in) and a few operators; not a stray "`". */
-const PLAIN_SCRIPT_TOKEN = /^(?:\\[a-zA-Z]+|[\p{L}\p{N}+\-=,.*/()|′])$/u;
+/** What a script written plainly may hold: names, numbers, macros (\\alpha, \\in), primes, brackets and operators; not a stray "`". */
+const PLAIN_SCRIPT_TOKEN = /^(?:\\[a-zA-Z]+|[\p{L}\p{N}\p{Sm}+\-=,.;*/()[\]|′'])$/u;
 
 /**
  * A script Unicode has no characters for (the B of μ_B, the "data" of
@@ -126,7 +126,7 @@ function plainScripts(s: string): string {
       .replace(/^\{|\}$/g, '')
       .trim();
     const mark = c === '_' ? LITERAL['\\_'] : LITERAL['\\^'];
-    const plain = /^[\p{L}\p{N}]+$/u.test(body) || script.tokens.length === 1 || /^\(.*\)$/.test(body);
+    const plain = /^[\p{L}\p{N}]+$/u.test(body) || script.tokens.length === 1 || /^(?:\(.*\)|\[.*\])$/.test(body);
     out += plain ? `${mark}${body}` : `${mark}(${body})`;
     i = script.end;
   }
@@ -174,11 +174,15 @@ function readGroup(s: string, from: number): { body: string; end: number } | nul
   return null;
 }
 
-/** Braces that only group (`{\theta}_i`), not a script's or a macro's argument, mean nothing in print. */
+/** Braces that only group (`{\theta}_i`, `\times{C_2}`), not a script's or a macro's argument, mean nothing in print. */
 function unwrapPlainGroups(s: string): string {
   let previous: string;
   do {
     previous = s;
+    // After a symbol, which takes no argument (\times, \sigma, \sum): not after \hat or \mathbb, which do.
+    s = s.replace(/(\\[a-zA-Z]+)\s*\{([^{}]*)\}/g, (whole, macro: string, inner: string) =>
+      KNOWN.has(macro) && !COMBINING.has(macro) ? `${macro}${/^[a-zA-Z]/.test(inner) ? ' ' : ''}${inner}` : whole,
+    );
     // Not after `_`/`^` (a script), a letter (`\hat{y}`, `\mathbb{R}`) or `}` (`\frac{a}{b}`), spaces between allowed.
     s = s.replace(/(^|[^_^a-zA-Z}\s]|(?<![_^a-zA-Z}])\s)\{([^{}]*)\}/g, '$1$2');
   } while (s !== previous);
