@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
-import { isTermLike, parseTermName } from '../src/concepts/names.js';
+import { headingTerm, isTermLike, parseTermName } from '../src/concepts/names.js';
 import type { GlossaryPair } from '../src/index/store.js';
 import { StudyIndex } from '../src/index/study-index.js';
 import { minedPairs } from '../src/index/vocabulary.js';
@@ -151,6 +151,13 @@ describe('term names', () => {
     expect(parseTermName('优点')).toBeNull();
     expect(isTermLike('仅返回类型不同不能构成重载')).toBe(false);
     expect(isTermLike('RoI Pooling')).toBe(true);
+  });
+
+  it('reads a heading as a term, but not a label under a question, which is one point of its answer', () => {
+    expect(headingTerm(['12.2 Pytorch', '12.2.3 Blob'], 'ch12')?.names).toEqual(['Blob']);
+    expect(headingTerm(['12.2 Pytorch', '12.2.2 为什么选择 Pytorch？', '1.简洁：'], 'ch12')).toBeNull();
+    // A label under a heading that asks nothing may name a term.
+    expect(headingTerm(['正则化', '正则化（regularization）：'], 'ch3')?.names).toEqual(['正则化', 'regularization']);
   });
 
   it('makes inline formulas readable, and flags the ones it cannot', () => {

@@ -291,6 +291,8 @@ export function headingTerm(headingPath: string[], title: string): Names | null 
   if (headingPath.length === 0) return null;
   const h = headingPath[headingPath.length - 1]!;
   if (headingPath.length === 1 && h === title) return null;
+  // A label under a question ("为什么选择 Pytorch？" › "1.简洁："): one point of the answer, not a term.
+  if (/[：:]\s*$/.test(h) && /[？?]\s*$/.test(headingPath[headingPath.length - 2] ?? '')) return null;
   let s = h.replace(/^(?:第?[\d一二三四五六七八九十]+[章节.、]?\s*)?(?:\d+(?:\.\d+)*\.?\s*)?/, '').trim();
   s = cleanInline(s).text;
   s = s.replace(HEADING_PREFIX, '').replace(HEADING_SUFFIX, '').trim();
