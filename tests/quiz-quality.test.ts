@@ -28,7 +28,7 @@
  *   - a question is asked first only when its distractors come from the answer's note or
  *     notes directly linked to it (each using the other's terms), not a neighbour's neighbour.
  */
-import { GENERIC_WORDS } from '../src/quiz/quality.js';
+import { GENERIC_WORDS, passageProblems } from '../src/quiz/quality.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildConceptBank, type QuizConceptBank } from '../src/concepts/bank.js';
 import type { Concept } from '../src/concepts/types.js';
@@ -405,5 +405,14 @@ describe('the defects the teacher found in issue #14 are gone (notes/)', () => {
 
   it('a sample of 60 still fills up', () => {
     expect(generateQuiz(bank, { n: 60, seed: 11 })).toHaveLength(60);
+  });
+});
+
+describe('a stem that stands alone', () => {
+  it('says 都 (all of them) only of several things, never of the one thing in the blank', () => {
+    expect(passageProblems(`${BLANK}都是像素级的 label，需要为每个像素分配对应的标签。`, 1)).toContain(
+      'stem says 都 (all of them) of the one thing in the blank',
+    );
+    expect(passageProblems(`${BLANK}是像素级的 label，需要为每个像素分配对应的标签。`, 1)).toEqual([]);
   });
 });

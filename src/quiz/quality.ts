@@ -92,6 +92,9 @@ export function passageProblems(passage: string, blanksWanted: number): string[]
   if (blanks !== blanksWanted) problems.push(`${blanks} blanks instead of ${blanksWanted}`);
   const opening = passage.startsWith(BLANK) ? passage.slice(BLANK.length).trim() : passage.trim();
   if (!passage.startsWith(BLANK) && DANGLING_START.test(opening)) problems.push('stem opens on a connective or pointer');
+  // “＿＿＿都是像素级的 label”: 都 says “all of them” of the one thing in the blank, leaning on others named elsewhere.
+  if (passage.startsWith(BLANK) && /^都(?:是|有|会|可以|需要|要|属于|在|能|被|用)/.test(opening))
+    problems.push('stem says 都 (all of them) of the one thing in the blank');
   // “＿＿＿如 SSD、YOLO 则直接……”: the first clause leans on a sentence that is not there.
   if (/^[^，。；,;]{0,24}则/.test(opening)) problems.push('stem leans on a previous sentence (则)');
   if (DEICTIC.test(passage) || /它/.test(passage)) problems.push('stem points outside itself');
