@@ -5,7 +5,8 @@
  * and the quote prefers the passage that says it.
  */
 import { describe, expect, it } from 'vitest';
-import { answersAspect, aspectCueWords, aspectsOf } from '../src/search/aspects.js';
+import { answersAspect, aspectCueWords, aspectsAsked, aspectsOf } from '../src/search/aspects.js';
+import { questionPlace } from '../src/search/comparison.js';
 import { ask } from '../src/search/ask.js';
 import type { Corpus } from '../src/search/corpus.js';
 import { memoryCorpus } from './support/memory-corpus.js';
@@ -88,6 +89,8 @@ describe('aspectsOf', () => {
     ['which paper introduced batch norm', ['origin']],
     ['ResNet 是谁提出的', ['origin']],
     ['Focal Loss 出自哪篇论文', ['origin']],
+    ['焦点损失的公式是什么', ['formula', 'meaning']],
+    ["what's the equation for focal loss", ['formula', 'meaning']],
   ])('reads "%s" as asking or answering %j', (text, aspects) => {
     expect([...aspectsOf(text)].sort()).toEqual([...aspects].sort());
   });
@@ -115,6 +118,26 @@ describe('answersAspect for where a thing comes from', () => {
     ['选择性搜索得到约 2000 个候选框。', false],
   ])('reads "%s" as telling it: %s', (text, tells) => {
     expect(answersAspect(text, new Set(['origin']))).toBe(tells);
+  });
+});
+
+describe('aspectsAsked', () => {
+  it('reads what a question asks of its subject, not of the place it names', () => {
+    const question = 'RPN 损失公式中的 p_i* 指什么';
+    expect([...aspectsAsked(question, questionPlace(question))]).toEqual(['meaning']);
+    expect([...aspectsOf(question)].sort()).toEqual(['formula', 'meaning']);
+    expect([...aspectsAsked('焦点损失的公式是什么', null)].sort()).toEqual(['formula', 'meaning']);
+  });
+});
+
+describe('answersAspect for a formula', () => {
+  it.each([
+    ['Focal Loss 定义为\n$$\n\\mathrm{FL}(p_t) = -(1-p_t)^\\gamma \\log(p_t)\n$$', true],
+    ['其中 $p_t = p$（正样本）。', true],
+    // A symbol named in passing is no formula.
+    ['调制因子中的 $\\gamma$ 越大，简单样本的损失越小。', false],
+  ])('reads "%s" as showing it: %s', (text, shows) => {
+    expect(answersAspect(text, new Set(['formula']))).toBe(shows);
   });
 });
 
@@ -267,6 +290,26 @@ describe('ask() on a question that asks for an aspect', () => {
     const question = 'who came up with DETR';
     expect((await ask(notes, question)).results[0]?.chunkId).toBe('overview');
     expect((await ask(notes, question, { features: { originInText: false } })).results[0]?.chunkId).toBe('structure');
+  });
+
+  it('answers "what is the formula for X" from a section of X showing it, though no heading or sentence says "formula"', async () => {
+    const notes = memoryCorpus(
+      [
+        {
+          id: 'idea',
+          file: 'fl.md',
+          headingPath: ['Focal loss', 'Idea'],
+          text: 'focal loss down weights easy examples, so focal loss focuses on the hard ones',
+        },
+        { id: 'formula', file: 'fl.md', headingPath: ['Focal loss', 'Definition'], text: 'defined as:\n$$\nFL = -(1-p)^g \\log p\n$$' },
+        { id: 'other', file: 'ce.md', headingPath: ['Cross entropy'], text: 'the formula of cross entropy is in the book' },
+      ],
+      { topical: ['focal', 'loss', 'formula'], everyday: { formula: 0.005 } },
+    );
+    const answer = await ask(notes, 'what is the formula for focal loss');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]?.chunkId).toBe('formula');
+    expect((await ask(notes, 'what is the formula for focal loss', { features: { aspects: false } })).results[0]?.chunkId).toBe('idea');
   });
 
   it('lifts nothing for a heading that answers the aspect about something else', async () => {

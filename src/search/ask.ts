@@ -7,7 +7,7 @@ import { comparisonSides, questionPlace } from './comparison.js';
 import { withCompounds } from './compounds.js';
 import { inQuestionOrder } from './word-order.js';
 import { definitionScore, partNamed } from './definition.js';
-import { type Aspect, aspectCueWords, aspectScore, aspectsOf } from './aspects.js';
+import { type Aspect, aspectCueWords, aspectScore, aspectsAsked } from './aspects.js';
 import { askedName, definitionFrameWords, questionIntent } from './intent.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { accountsForQuestion, holdsTypedContent, isForeign, withGuessesConfirmed } from './hinges.js';
@@ -141,6 +141,11 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
     const found = chunkOf(id);
     return found ? definitionScore(found, g, tokenize, weigh, part) : 0;
   };
+  // "问答系统里的语义匹配一般怎么做" asks about 语义匹配: the heading that names it answers, not one naming the system.
+  const place = features.placedSubject ? questionPlace(spelled.text) : null;
+  const asked = features.aspects ? aspectsAsked(spelled.text, place) : new Set<Aspect>();
+  // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
+  const cueWords = new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')));
   // For "what is X", the section that defines X beats one whose heading merely names X among other things.
   const definition = features.definitions && questionIntent(question) === 'definition';
   // Of "PSPNet 的金字塔池化模块是什么", only a section defining the part defines X: when the part is a name (a
@@ -148,19 +153,16 @@ export async function ask(corpus: Corpus, question: string, options: AskOptions 
   // good anchor in a windy bay", no note is about the bay).
   const owned = definition && features.partAsked ? partNamed(askedName(spelled.text) ?? '') : null;
   const ownerGroups = owned ? analyzed(owned.owner) : [];
-  const ownedPart = owned && ownerGroups.length > 0 && !ownerGroups.some((g) => isForeign(g, corpus)) ? analyzed(owned.part) : [];
+  // A part that is an aspect (焦点损失的公式, its 作用) asks that of the owner: the aspects rule has it, not this one.
+  const ownedPart =
+    owned && ownerGroups.length > 0 && !ownerGroups.some((g) => isForeign(g, corpus)) ? withoutWords(analyzed(owned.part), cueWords) : [];
   const partGroups = ownedPart.length > 0 && ownedPart.length <= MAX_NAME_IDEAS ? ownedPart : undefined;
-  // "问答系统里的语义匹配一般怎么做" asks about 语义匹配: the heading that names it answers, not one naming the system.
-  const place = features.placedSubject ? questionPlace(spelled.text) : null;
   const subjectGroups = place ? analyzed(place.subject) : [];
   const headingBonusOf = definition
     ? (id: string) => DEFINITION_WEIGHT * definesIn(id, rankGroups, rankIdf, partGroups)
     : subjectGroups.length > 0
       ? (id: string) => HEADING_WEIGHT * coverage(subjectGroups, headingTokensOf(id), rankIdf)
       : (id: string) => HEADING_WEIGHT * coverage(rankGroupsFor(id), headingTokensOf(id), rankIdf);
-  const asked = features.aspects ? aspectsOf(spelled.text) : new Set<Aspect>();
-  // What the question asks about its topic ("downsides", 怎么办) is not its topic: no heading names it.
-  const cueWords = new Set(corpus.tokenize(aspectCueWords(spelled.text).join(' ')));
   const topicGroups = withoutWords(rankGroups, cueWords);
   const aspectBonusOf = (id: string) => {
     const found = chunkOf(id);

@@ -27,6 +27,7 @@ export type Aspect =
   | 'difference'
   | 'kinds'
   | 'origin'
+  | 'formula'
   | 'plainly';
 
 /**
@@ -89,6 +90,8 @@ const ASPECT_CUES: ReadonlyArray<[Aspect, RegExp]> = [
     'origin',
     /\bwho\s+(?:\w+\s+){0,2}?(?:invent|propos|came\s+up|come\s+up|wrote|write|introduc|develop|creat|coin|discover)\w*|\b(?:which|what)\s+(?:paper|conference|journal|venue|competition|challenge)s?\b|\bwhere\s+(?:was|is|were)\b.+\bpublished\b|\bwhen\s+was\b.+\b(?:published|proposed|introduced|invented)\b|谁(?:提出|发明|写|设计|创造)|由谁|是谁(?:提出|发明|写)|哪篇论文|哪个会议|出自哪|发表在哪|哪一年提出|什么时候提出|哪个比赛|什么比赛/i,
   ],
+  // Its formula: "焦点损失的公式是什么", "what's the equation for focal loss". Headings seldom say so; the text shows it.
+  ['formula', /公式|表达式|\bformula(?:s|e)?\b|\bequations?\b/i],
   // The plain version, the intuition: "explain GANs like I'm five", "in one sentence", 通俗, "7.1.1 如何通俗理解GAN？",
   // "2.12.3 梯度下降法直观理解", and by picture or example: "2.19.1 图解极大似然估计", "1.4.6 举例理解条件概率",
   // "with a simple example" ("for example" only introduces one). How the student wants it said, never a topic.
@@ -121,6 +124,14 @@ export function aspectCueWords(text: string): string[] {
 /** The cues again, global, for finding every cue word of a question (matchAll needs the g flag). */
 const EVERY_CUE = ASPECT_CUES.map(([aspect, cue]) => [aspect, new RegExp(cue.source, 'gi')] as const);
 
+/**
+ * The aspects a question asks of its subject: of one that places its subject ("RPN 损失公式中的 p_i* 指什么",
+ * search/comparison.ts questionPlace), only what the subject's words ask; the place's words (公式) say where.
+ */
+export function aspectsAsked(question: string, place: { subject: string } | null): Set<Aspect> {
+  return aspectsOf(place ? place.subject : question);
+}
+
 /** The aspects a question asks, or a heading answers (none for a heading that only names a topic). */
 export function aspectsOf(text: string): Set<Aspect> {
   const found = new Set<Aspect>();
@@ -143,6 +154,8 @@ const ANSWER_CUES: Readonly<Partial<Record<Aspect, RegExp>>> = {
   difference: /区别|不同|差异|相比|\bwhereas\b|\bunlike\b|\bdiffer(?:s|ence|ences)?\b/i,
   // A year ("1957年"; a bare number may be a count, 2000 个候选框), a venue, the authors ("等人", "et al."), the
   // invention, the competition won: not 提出 alone, which every method's text says.
+  // Display math, or an inline formula with an equals sign: a section that shows the formula.
+  formula: /\$\$|\\begin\{(?:equation|align)|\$[^$\n]*=[^$\n]*\$/,
   origin:
     /(?<![0-9])(?:19|20)[0-9]{2}\s*年|\b(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|AAAI|IJCAI|ACL|EMNLP|arXiv|TPAMI)\b|等人|\bet\s+al\b|发明|最早|首次提出|挑战赛|竞赛/i,
 };
@@ -152,7 +165,7 @@ const ANSWER_CUES: Readonly<Partial<Record<Aspect, RegExp>>> = {
  * proposed a method, and where, is told in the opening of its note ("DETR
  * 笔记": "DETR 是 Facebook AI 在 ECCV 2020 提出的…").
  */
-const ANSWERED_IN_TEXT: ReadonlySet<Aspect> = new Set(['origin']);
+const ANSWERED_IN_TEXT: ReadonlySet<Aspect> = new Set(['origin', 'formula']);
 
 /**
  * How much of the question a section's place (its note's title and heading
