@@ -46,7 +46,7 @@ export function renderAnswerText(answer: Answer, t: Translate = translate): stri
       );
       // The same formatter as Discord's, without images: display math as code blocks.
       lines.push(
-        ...sectionMarkdown(r.quote)
+        ...withEscapesRead(sectionMarkdown(r.quote))
           .split('\n')
           .map((l) => `  ${l}`),
         '',
@@ -65,6 +65,33 @@ export function renderAnswerText(answer: Answer, t: Translate = translate): stri
   if (!answer.legs.dense) lines.push('', t('cli.keywordOnly'));
   return lines.join('\n');
 }
+
+/**
+ * Markdown's backslash escapes read as the characters they stand for, as Discord shows them: a terminal renders
+ * no Markdown, and "μ\_B" (escaped so that two subscripts make no italics in Discord) should read μ_B there.
+ * Code blocks and code spans keep every backslash: there it is text.
+ */
+export function withEscapesRead(markdown: string): string {
+  let fence: string | null = null;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marker && (fence === null || marker.startsWith(fence))) {
+        fence = fence === null ? marker : null;
+        return line;
+      }
+      if (fence !== null) return line;
+      return line
+        .split(/(`+[^`]*?`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(MARKDOWN_ESCAPE, '$1')))
+        .join('');
+    })
+    .join('\n');
+}
+
+/** A backslash before ASCII punctuation: CommonMark shows the punctuation alone. */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
 /** The stable JSON shape of `studybot ask --json` (one object per question). */
 export function answerJson(answer: Answer) {
