@@ -239,6 +239,11 @@ describe('ask() on a definition question', () => {
     { id: 'filler', text: 'Pooling layers shrink feature maps.' },
   ]);
 
+  it('judges a part whose owner was a typo even with translations switched off (an ablation), where nothing is left of the owner', async () => {
+    const answer = await ask(partCorpus, 'what is the anchor in the detectr', { features: { expansion: false } });
+    expect(answer.results.length).toBeGreaterThan(0);
+  });
+
   it("puts the section defining a part first when asked by its owner, not the owner's intro", async () => {
     expect((await ask(partCorpus, "what is the detector's anchor", { features: { partAsked: false } })).results[0]?.chunkId).toBe('intro');
     expect((await ask(partCorpus, "what is the detector's anchor")).results[0]?.chunkId).toBe('anchor');

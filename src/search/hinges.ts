@@ -49,6 +49,8 @@ function holds(section: ReadonlySet<string>, g: QueryGroup): boolean {
  * word: 蒸馏水 is foreign even though 蒸馏 is not), nor a translation or sense.
  */
 export function isForeign(g: QueryGroup, lexicon: Pick<Lexicon, 'sectionsWith'>): boolean {
+  // A group left with no words (a correction whose translation is switched off) names nothing to miss.
+  if (meant(g).length === 0) return false;
   const whole = meant(g).reduce((a, b) => (b.length > a.length ? b : a));
   return lexicon.sectionsWith(whole) === 0 && [...g.expansions, ...g.guesses].every((t) => lexicon.sectionsWith(t) === 0);
 }
