@@ -184,6 +184,15 @@ describe('readableNote', () => {
     expect(text.split('\n')).toHaveLength(source.split('\n').length);
   });
 
+  it('drops a %%comment%% whole when it holds a code fence (the Excalidraw plugin hides its drawing so), keeping every line', () => {
+    const source = '# Text Elements\n残差块\n\n%%\n# Drawing\n```compressed-json\nN4KAkARALgngDgUwgLgAQQQ\n```\n%%\n后文';
+    const { text } = readableNote(source);
+    expect(text).toBe('# Text Elements\n残差块\n\n\n\n\n\n\n\n后文');
+    expect(text.split('\n')).toHaveLength(source.split('\n').length);
+    // A fence outside any comment is code, as before.
+    expect(readableNote('%%a%%\n```\nx = 1\n```').text).toBe('\n```\nx = 1\n```');
+  });
+
   it("drops a block's id (the target of [[note#^id]]) from the end of its line, but not an exponent", () => {
     const source = '测试时不丢弃。 ^dropout-test\n| a | b |\n^table-1\n共 2 ^10 种  \n下一行';
     expect(readableNote(source).text).toBe('测试时不丢弃。\n| a | b |\n\n共 2 ^10 种  \n下一行');

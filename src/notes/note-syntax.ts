@@ -48,11 +48,14 @@ export function readableNote(source: string): ReadableNote {
   };
   let region: Region = 'prose';
   let fence = '';
+  // Inside a %%comment%%, a fence is part of the comment (the Excalidraw plugin hides its drawing's JSON so):
+  // the comment goes whole, with what it holds.
+  let inComment = false;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (region === 'prose') {
-      const fenceMatch = FENCE_OPEN.exec(line);
-      if (fenceMatch || isMathFence(line) || TEMPLATE_CODE_OPEN.test(line)) {
+      const fenceMatch = inComment ? null : FENCE_OPEN.exec(line);
+      if (!inComment && (fenceMatch || isMathFence(line) || TEMPLATE_CODE_OPEN.test(line))) {
         flushProse();
         if (fenceMatch) {
           region = PLUGIN_QUERY_FENCE.test(line) ? 'plugin-query' : 'fence';
@@ -68,6 +71,7 @@ export function readableNote(source: string): ReadableNote {
         continue;
       }
       prose.push(line);
+      if ((line.replace(/`+[^`]*?`+/g, '').match(/%%/g) ?? []).length % 2 === 1) inComment = !inComment;
       continue;
     }
     if (region === 'fence' || region === 'plugin-query') {
