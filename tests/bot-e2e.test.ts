@@ -339,15 +339,31 @@ describe('StudyBot on (fake) Discord', () => {
     const { embed, edit } = await askAndWait('how do I bake sourdough bread');
     expect(embed.title).toBe('Not in the notes');
     expect(embed.description).toMatch(/do not seem to cover/);
-    // Each nearest section listed gets a button that opens it.
-    const buttons = edit.body.components.flatMap((row: any) => row.components);
+    // The nearest sections listed are in a drop-down too, numbered as the list is.
     const listed = embed.description.split('\n').filter((line: string) => /^\d+\. /.test(line));
-    expect(buttons.length).toBe(listed.length);
-    expect(buttons.length).toBeGreaterThan(0);
-    buttons.forEach((b: any, i: number) => {
-      expect(b.label).toBe(`Full section ${i + 1}`);
-      expect(b.custom_id).toMatch(/^ask:section:/);
+    const nearest = selectMenu(edit.body);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(nearest.options.map((o: any) => o.label.split('. ')[0])).toEqual(listed.map((line: string) => line.split('. ')[0]));
+  });
+
+  it('choosing a nearest section under "not in the notes" shows it whole, privately', async () => {
+    const refused = await askAndWait('how do I bake sourdough bread');
+    const before = structuredClone(fake.getMessage(refused.message.id));
+    const nearest = selectMenu(refused.message);
+    const choice = fake.sendComponent({
+      customId: nearest.custom_id,
+      componentType: 3,
+      values: [nearest.options[0].value],
+      messageId: refused.message.id,
+      user: newUser(),
     });
+
+    const reply = await fake.waitForRequest(isCallback(choice.id));
+    expect(reply.body.type).toBe(4);
+    expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(reply.body.data.embeds[0].title).toContain(nearest.options[0].label.slice('1. '.length));
+    expect(fake.getMessage(refused.message.id)).toEqual(before);
   });
 
   it('an empty question gets a friendly private message, not a deferral', async () => {

@@ -11,16 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
-import {
-  buttons,
-  buttonsOnly,
-  fakeBotToken,
-  interactionRequests,
-  selectMenu,
-  setUpBotE2E,
-  withBotDb,
-  type BotE2E,
-} from './support/bot-process.js';
+import { buttonsOnly, fakeBotToken, interactionRequests, selectMenu, setUpBotE2E, withBotDb, type BotE2E } from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000001';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'I18n-e2e-t0ken-never-in-logs_3c1d');
@@ -138,17 +129,26 @@ describe('replies follow the member', () => {
     expect(en.embeds[0].footer.text).toMatch(/ · result 1 of \d$/);
   });
 
-  it('a zh-CN member gets a Chinese "not in the notes" with Chinese buttons that open the nearest sections', async () => {
+  it('a zh-CN member gets a Chinese "not in the notes" with a Chinese list that opens the nearest sections', async () => {
     const seen = await ask('how do I bake sourdough bread', { locale: 'zh-CN' });
     const [embed] = seen.embeds;
     expect(embed.title).toBe('笔记里没有');
     expect(embed.description).toMatch(/^笔记里似乎没有讲到这个问题。\n\n最接近的几节：\n1\. /);
     const listed = embed.description.split('\n').filter((l: string) => /^\d+\. /.test(l)).length;
     expect(listed).toBeGreaterThan(0);
-    expect(labels(seen)).toEqual(Array.from({ length: listed }, (_, i) => `查看第 ${i + 1} 节`));
+    const nearest = selectMenu(seen);
+    expect(nearest.placeholder).toBe('打开其中一节…');
+    expect(nearest.options).toHaveLength(listed);
 
-    // The first button opens its section, privately.
-    const open = fake.sendComponent({ customId: buttons(seen)[0].custom_id, messageId: seen.messageId, user: newUser(), locale: 'zh-CN' });
+    // The first section listed opens, privately.
+    const open = fake.sendComponent({
+      customId: nearest.custom_id,
+      componentType: 3,
+      values: [nearest.options[0].value],
+      messageId: seen.messageId,
+      user: newUser(),
+      locale: 'zh-CN',
+    });
     const callback = await fake.waitForRequest(isCallback(open.id), 5000);
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);

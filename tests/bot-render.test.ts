@@ -3,6 +3,7 @@
  * payload stays within Discord's limits and renders as readable Markdown.
  */
 import { describe, expect, it } from 'vitest';
+import type { APIStringSelectComponent } from 'discord.js';
 import type { Answer, AnswerResult } from '../src/search/ask.js';
 import type { SyncReport } from '../src/index/study-index.js';
 import {
@@ -326,17 +327,27 @@ describe('notCoveredView', () => {
     );
   });
 
-  it('gives each listed section a Full section button, numbered as the list is', () => {
-    const second = result({ chunkId: 'second0000-0000000000', file: 'fpn.md', startLine: 7, endLine: 9 });
+  it('lists the sections in a drop-down, numbered as the text is, each opening its section when chosen', () => {
+    const second = result({ chunkId: 'second0000-0000000000', file: 'fpn.md', headingPath: ['FPN', '侧向连接'], startLine: 7, endLine: 9 });
     const { components } = notCoveredView(answerOf([result(), second], 'how do I bake bread', false));
     expect(components).toHaveLength(1);
-    expect(components[0]!.components).toEqual([
-      expect.objectContaining({ custom_id: customIds.askSection(result().chunkId), label: 'Full section 1' }),
-      expect.objectContaining({ custom_id: customIds.askSection(second.chunkId), label: 'Full section 2' }),
+    const [list] = components[0]!.components as APIStringSelectComponent[];
+    expect(list).toEqual(expect.objectContaining({ custom_id: customIds.askOpen(), placeholder: 'Open one of these sections…' }));
+    expect(list!.options.map((o) => [o.label, o.value])).toEqual([
+      ['1. Focal Loss 的定义', result().chunkId],
+      ['2. 侧向连接', second.chunkId],
     ]);
+    expect(parseCustomId(customIds.askOpen(), [second.chunkId])).toEqual({ kind: 'ask-section', chunkId: second.chunkId });
   });
 
-  it('has no buttons when nothing comes close', () => {
+  it('lists a section once when two of its parts came close: a value is unique in a list', () => {
+    const part = result({ chunkId: result().chunkId });
+    const [list] = notCoveredView(answerOf([result(), part], 'how do I bake bread', false)).components[0]!
+      .components as APIStringSelectComponent[];
+    expect(list!.options).toHaveLength(1);
+  });
+
+  it('has no list when nothing comes close', () => {
     expect(notCoveredView(answerOf([], 'bread', false)).components).toEqual([]);
   });
 

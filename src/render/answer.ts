@@ -137,17 +137,18 @@ function jumpList(results: readonly AnswerResult[], shown: number, t: Translate)
   return select(
     customIds.askJump(),
     t('ask.jumpPlaceholder'),
-    results.slice(0, LIMITS.selectOptions).map((r, i) => {
-      const path = titledPath(r);
-      const above = path.slice(0, -1);
-      return {
-        label: `${i + 1}. ${path.at(-1)!}`,
-        value: String(i),
-        description: above.length > 0 ? shortenedTrail(above, LIMITS.selectOptionDescription) : citation(r),
-        current: i === shown,
-      };
-    }),
+    results.slice(0, LIMITS.selectOptions).map((r, i) => ({ ...listedOption(r, i), value: String(i), current: i === shown })),
   );
+}
+
+/** A result as an option of a list: its number and own heading, the headings above it (note title first) below. */
+function listedOption(r: AnswerResult, i: number) {
+  const path = titledPath(r);
+  const above = path.slice(0, -1);
+  return {
+    label: `${i + 1}. ${path.at(-1)!}`,
+    description: above.length > 0 ? shortenedTrail(above, LIMITS.selectOptionDescription) : citation(r),
+  };
 }
 
 /** What the "also relevant" list may take of a message whose embeds share 6,000 characters (two sides' quotes among them). */
@@ -181,10 +182,10 @@ const DISCORD_LIST: ListStyle = { heading: escapeMarkdown, cite: (c) => `\`${c}\
 
 /**
  * When the notes do not cover the question: say so, and point at the nearest
- * sections, each with a button that opens it (Full section), since a student
- * often finds the answer there.
+ * sections, with a list that opens any of them (as Full section does), since a
+ * student often finds the answer there.
  */
-export function notCoveredView(answer: Answer, t: Translate = translate): MessageView {
+export function notCoveredView(answer: Answer, t: Translate = translate): MessageView<ComponentRow> {
   // A refusal after a correction says what was searched: the student sees whether the typo was read right.
   const corrected = answer.correctedQuestion ? [correctionLine(answer.correctedQuestion, t), ''] : [];
   const lines = [...corrected, t('ask.notCovered')];
@@ -205,19 +206,23 @@ export function notCoveredView(answer: Answer, t: Translate = translate): Messag
         color: COLOR.notCovered,
       }),
     ],
-    components: rows(nearestSectionButtons(answer, t)),
+    components: answer.results.length > 0 ? [nearestList(answer.results, t)] : [],
   };
 }
 
-/** "Full section n" for each listed section, numbered as the list is; one per section (custom ids must be unique in a message). */
-function nearestSectionButtons(answer: Answer, t: Translate) {
+/**
+ * The listed sections in a drop-down, numbered as the list is, each opening in full when chosen (as Full section
+ * does): one row, where a button per section took two on a phone, and each option names its heading.
+ */
+function nearestList(results: readonly AnswerResult[], t: Translate) {
   const seen = new Set<string>();
-  return answer.results.slice(0, LIMITS.buttonsPerRow).flatMap((r, i) => {
-    const id = customIds.askSection(r.chunkId);
-    if (seen.has(id) || id.length > LIMITS.customId) return [];
-    seen.add(id);
-    return [button(id, t('ask.nearestButton', { n: i + 1 }), ButtonStyle.Secondary)];
+  const options = results.slice(0, LIMITS.selectOptions).flatMap((r, i) => {
+    // A value must be unique in the list; two parts of one section open the same section.
+    if (seen.has(r.chunkId)) return [];
+    seen.add(r.chunkId);
+    return [{ ...listedOption(r, i), value: r.chunkId }];
   });
+  return select(customIds.askOpen(), t('ask.nearestPlaceholder'), options);
 }
 
 /** What "Full section" needs of a chunk. */

@@ -28,6 +28,8 @@ export const customIds = {
   /** The drop-down list of an answer's results: the chosen one (its value) is shown, as Next result shows the next. */
   askJump: () => 'ask:jump',
   askSection: (chunkId: string) => `ask:section:${chunkId}`,
+  /** The drop-down list of the nearest sections under a refusal: the chosen one (its value, a chunk id) opens, as Full section does. */
+  askOpen: () => 'ask:open',
   askVote: (vote: 1 | -1, chunkId: string) => `ask:vote:${vote > 0 ? 'up' : 'down'}:${chunkId}`,
   /** `which` keeps "Previous" and "Next" distinct: ids must be unique within a message. */
   topicsPage: (page: number, which: 'prev' | 'next') => `topics:${which}:${page}`,
@@ -58,6 +60,10 @@ export function parseCustomId(id: string, values: readonly string[] = []): Butto
   if (id === customIds.askJump()) {
     const result = values.length === 1 ? index(values[0]) : null;
     return result === null ? null : { kind: 'ask-next', result };
+  }
+  if (id === customIds.askOpen()) {
+    const chunkId = values.length === 1 && /^[\w-]{1,64}$/.test(values[0]!) ? values[0]! : null;
+    return chunkId === null ? null : { kind: 'ask-section', chunkId };
   }
   if (scope === 'ask' && verb === 'next') {
     const result = index(a);

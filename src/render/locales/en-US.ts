@@ -30,7 +30,7 @@ export const enUS = {
   'ask.nearest': 'Nearest sections:',
   'ask.alsoRelevant': 'Also relevant:',
   'ask.jumpPlaceholder': 'Jump to a result…',
-  'ask.nearestButton': 'Full section {{n}}',
+  'ask.nearestPlaceholder': 'Open one of these sections…',
   'ask.nothingClose': 'Nothing in them comes close. `/topics` lists what they cover.',
   'ask.answerExpired': 'I no longer have the question behind this answer. Ask again with `/ask`.',
   'ask.sectionGone': 'That section has changed or moved since this answer was posted. Ask again with `/ask`.',

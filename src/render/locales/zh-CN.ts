@@ -28,7 +28,7 @@ export const zhCN: Catalogue = {
   'ask.nearest': '最接近的几节：',
   'ask.alsoRelevant': '其他相关内容：',
   'ask.jumpPlaceholder': '跳到某一条…',
-  'ask.nearestButton': '查看第 {{n}} 节',
+  'ask.nearestPlaceholder': '打开其中一节…',
   'ask.nothingClose': '笔记里没有相近的内容。`/目录` 列出了笔记涵盖的主题。',
   'ask.answerExpired': '我已经找不到这条回答对应的问题了。请用 `/提问` 重新提问。',
   'ask.sectionGone': '这条回答发出后，那一节已被修改或移动。请用 `/提问` 重新提问。',

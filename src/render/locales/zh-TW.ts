@@ -27,7 +27,7 @@ export const zhTW: Catalogue = {
   'ask.nearest': '最接近的幾節：',
   'ask.alsoRelevant': '其他相關內容：',
   'ask.jumpPlaceholder': '跳到某一筆…',
-  'ask.nearestButton': '查看第 {{n}} 節',
+  'ask.nearestPlaceholder': '打開其中一節…',
   'ask.nothingClose': '筆記裡沒有相近的內容。`/目錄` 列出了筆記涵蓋的主題。',
   'ask.answerExpired': '我已經找不到這則回答對應的問題了。請用 `/提問` 重新提問。',
   'ask.sectionGone': '這則回答發出後，那一節已被修改或移動。請用 `/提問` 重新提問。',
