@@ -16,6 +16,7 @@ import { repoRoot } from './support/paths.js';
 import {
   buttons,
   buttonsOnly,
+  choiceIn,
   selectMenu,
   fakeBotToken,
   interactionRequests,
@@ -165,13 +166,7 @@ describe('StudyBot on (fake) Discord', () => {
     const first = await askAndWait('what is focal loss', { user: asker });
     const jump = selectMenu(first.message);
     const fourth = jump.options[3];
-    const choice = fake.sendComponent({
-      customId: jump.custom_id,
-      componentType: 3,
-      values: [fourth.value],
-      messageId: first.message.id,
-      user: asker,
-    });
+    const choice = fake.sendComponent({ ...choiceIn(jump, fourth.value), messageId: first.message.id, user: asker });
 
     expect((await fake.waitForRequest(isCallback(choice.id))).body.type).toBe(6); // deferUpdate: no new message
     const edit = await fake.waitForRequest(isEditOriginal(choice.token));
@@ -191,13 +186,7 @@ describe('StudyBot on (fake) Discord', () => {
     const first = await askAndWait('what is focal loss');
     const before = structuredClone(fake.getMessage(first.message.id));
     const jump = selectMenu(first.message);
-    const choice = fake.sendComponent({
-      customId: jump.custom_id,
-      componentType: 3,
-      values: ['2'],
-      messageId: first.message.id,
-      user: newUser(),
-    });
+    const choice = fake.sendComponent({ ...choiceIn(jump, '2'), messageId: first.message.id, user: newUser() });
 
     const callback = await fake.waitForRequest(isCallback(choice.id));
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -350,13 +339,7 @@ describe('StudyBot on (fake) Discord', () => {
     const refused = await askAndWait('how do I bake sourdough bread');
     const before = structuredClone(fake.getMessage(refused.message.id));
     const nearest = selectMenu(refused.message);
-    const choice = fake.sendComponent({
-      customId: nearest.custom_id,
-      componentType: 3,
-      values: [nearest.options[0].value],
-      messageId: refused.message.id,
-      user: newUser(),
-    });
+    const choice = fake.sendComponent({ ...choiceIn(nearest, nearest.options[0].value), messageId: refused.message.id, user: newUser() });
 
     const reply = await fake.waitForRequest(isCallback(choice.id));
     expect(reply.body.type).toBe(4);

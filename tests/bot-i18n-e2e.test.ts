@@ -11,7 +11,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord, RecordedRequest } from './support/fake-discord.js';
-import { buttonsOnly, fakeBotToken, interactionRequests, selectMenu, setUpBotE2E, withBotDb, type BotE2E } from './support/bot-process.js';
+import {
+  buttonsOnly,
+  fakeBotToken,
+  interactionRequests,
+  choiceIn,
+  selectMenu,
+  setUpBotE2E,
+  withBotDb,
+  type BotE2E,
+} from './support/bot-process.js';
 
 const APPLICATION_ID = '100000000000000001';
 const TOKEN = fakeBotToken(APPLICATION_ID, 'I18n-e2e-t0ken-never-in-logs_3c1d');
@@ -142,9 +151,7 @@ describe('replies follow the member', () => {
 
     // The first section listed opens, privately.
     const open = fake.sendComponent({
-      customId: nearest.custom_id,
-      componentType: 3,
-      values: [nearest.options[0].value],
+      ...choiceIn(nearest, nearest.options[0].value),
       messageId: seen.messageId,
       user: newUser(),
       locale: 'zh-CN',

@@ -71,7 +71,7 @@ export function readableNote(source: string): ReadableNote {
         continue;
       }
       prose.push(line);
-      if ((line.replace(/`+[^`]*?`+/g, '').match(/%%/g) ?? []).length % 2 === 1) inComment = !inComment;
+      if ((maskInlineCode(line).masked.match(/%%/g) ?? []).length % 2 === 1) inComment = !inComment;
       continue;
     }
     if (region === 'fence' || region === 'plugin-query') {

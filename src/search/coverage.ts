@@ -40,7 +40,7 @@ export function coverage(
   let covered = 0;
   for (const g of groups) {
     // A corrected typo has no typed tokens: it weighs what its correction weighs (search/spelling.ts).
-    const weight = Math.max(...(g.tokens.length ? g.tokens : g.expansions).map(idf));
+    const weight = ideaWeight(g, idf);
     if (!(weight > 0)) continue;
     total += weight;
     const typed = g.tokens.length ? g.tokens.filter((t) => sectionTokens.has(t)).length / g.tokens.length : 0;
@@ -52,6 +52,16 @@ export function coverage(
 }
 
 /** A group's translations, each as its tokens; expansions that came without their phrase stand alone. */
+/** Tokens that stand for what the student meant: the typed ones, or a correction's when the typed word was a typo. */
+export function meant(g: QueryGroup): string[] {
+  return g.tokens.length > 0 ? g.tokens : g.expansions;
+}
+
+/** An idea's weight: its heaviest meant token's (0 for a group with none). */
+export function ideaWeight(g: QueryGroup, idf: (token: string) => number): number {
+  return Math.max(0, ...meant(g).map(idf));
+}
+
 export function translationsOf(g: QueryGroup): string[][] {
   const phrased = g.translations?.map((words) => words.filter((t) => g.expansions.includes(t))).filter((w) => w.length > 0) ?? [];
   const inPhrase = new Set(phrased.flat());

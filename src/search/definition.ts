@@ -1,6 +1,6 @@
 import type { ChunkWithMeta } from '../notes/types.js';
 import type { QueryGroup } from '../text/analyzer.js';
-import { holdsHalfOf, translationsOf, wholeWords } from './coverage.js';
+import { holdsHalfOf, ideaWeight, translationsOf, wholeWords } from './coverage.js';
 import { firstSentence } from '../notes/sentences.js';
 import { withSpacesRead } from '../notes/spaces.js';
 
@@ -40,7 +40,7 @@ function namesMostOf(groups: QueryGroup[], phrase: ReadonlySet<string>, idf: (t:
   let total = 0;
   let held = 0;
   for (const g of groups) {
-    const weight = Math.max(0, ...(g.tokens.length ? g.tokens : g.expansions).map(idf));
+    const weight = ideaWeight(g, idf);
     total += weight;
     if (holdsHalfOf(wholeWords(g.tokens), phrase) || translationsOf(g).some((words) => holdsHalfOf(words, phrase))) held += weight;
   }

@@ -1,4 +1,4 @@
-import { holdsHalfOf, translationsOf, wholeWords, withTranslations } from './coverage.js';
+import { holdsHalfOf, meant, translationsOf, wholeWords, withTranslations } from './coverage.js';
 import type { QueryGroup } from '../text/analyzer.js';
 import { SINGLE_HAN } from '../text/han.js';
 
@@ -16,11 +16,6 @@ export interface HingeCount {
   accounted: number;
   /** Of those, the ones no section of the notes holds in any form. */
   foreign: number;
-}
-
-/** Tokens that stand for what the student meant: the typed ones, or a correction's when the typed word was a typo. */
-function meant(g: QueryGroup): string[] {
-  return g.tokens.length > 0 ? g.tokens : g.expansions;
 }
 
 /**
@@ -49,9 +44,10 @@ function holds(section: ReadonlySet<string>, g: QueryGroup): boolean {
  * word: 蒸馏水 is foreign even though 蒸馏 is not), nor a translation or sense.
  */
 export function isForeign(g: QueryGroup, lexicon: Pick<Lexicon, 'sectionsWith'>): boolean {
+  const words = meant(g);
   // A group left with no words (a correction whose translation is switched off) names nothing to miss.
-  if (meant(g).length === 0) return false;
-  const whole = meant(g).reduce((a, b) => (b.length > a.length ? b : a));
+  if (words.length === 0) return false;
+  const whole = words.reduce((a, b) => (b.length > a.length ? b : a));
   return lexicon.sectionsWith(whole) === 0 && [...g.expansions, ...g.guesses].every((t) => lexicon.sectionsWith(t) === 0);
 }
 

@@ -199,7 +199,7 @@ export function interactionRequests(applicationId: string) {
   };
 }
 
-export { buttons, buttonsOnly, selectMenu } from './buttons.js';
+export { buttons, buttonsOnly, choiceIn, selectMenu } from './buttons.js';
 
 /**
  * Every request that creates or edits a message: webhook edits and follow-ups,

@@ -6,5 +6,8 @@ export const buttons = (message: any): any[] => (message?.components ?? []).flat
 /** The first drop-down list (string select) of a message, or undefined. */
 export const selectMenu = (message: any): any => buttons(message).find((c: any) => c.type === 3);
 
+/** What the fake Discord sends when `value` is chosen in drop-down list `menu`: spread it into `fake.sendComponent`. */
+export const choiceIn = (menu: any, value: string) => ({ customId: menu.custom_id as string, componentType: 3, values: [value] });
+
 /** The buttons of a message, without its drop-down lists. */
 export const buttonsOnly = (message: any): any[] => buttons(message).filter((c: any) => c.type === 2);
