@@ -57,3 +57,23 @@ describe('dictionary: other names of a gloss (CC-CEDICT with WordNet)', () => {
     ).toEqual(['mathematics', 'maths']);
   });
 });
+
+describe("dictionary: a verb's other names of its main sense (CC-CEDICT with WordNet sense counts)", () => {
+  const pairs = dictionaryPairs(['选择', '计算']);
+  const chineseOf = (english: string) => pairs.filter(([en]) => en === english).map(([, zh]) => zh);
+
+  it('translates "choose" as 选择, which CC-CEDICT glosses "to select; to pick" only', () => {
+    expect(chineseOf('select')).toEqual(['选择']);
+    expect(chineseOf('choose')).toEqual(['选择']);
+  });
+
+  it('translates "compute" and "calculate" alike, whichever the dictionary names', () => {
+    expect(chineseOf('compute')).toContain('计算');
+    expect(chineseOf('calculate')).toContain('计算');
+  });
+
+  it('gives no rare sense a name: "select" as an adjective is no "prize" nor "quality"', () => {
+    expect(chineseOf('prize')).toEqual([]);
+    expect(chineseOf('quality')).toEqual([]);
+  });
+});

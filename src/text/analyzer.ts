@@ -8,7 +8,7 @@ import { GREEK_LETTERS } from './greek.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 
 /** Bump when tokens, indexed fields or mined glossary pairs change, so persisted keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 45;
+export const ANALYZER_VERSION = 46;
 
 /**
  * One idea of a question: the words the student typed plus their translations.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { synonymsOfOneSense } from './wordnet.js';
+import { synonymsOfMainVerbSense, synonymsOfOneSense } from './wordnet.js';
 
 /**
  * English → Chinese guesses from CC-CEDICT, for the Chinese words a notes
@@ -42,8 +42,10 @@ export function dictionaryPairs(terms: Iterable<string>, everyday: (gloss: strin
     }
   }
   // A gloss's other names of one sense translate its word too: "math" of "mathematics" (数学), "os" of
-  // "operating system" (操作系统). The dictionary glosses a word one way; a student may type the other.
-  const synonyms = synonymsOfOneSense(new Set([...pairs.values()].map(([en]) => en)));
+  // "operating system" (操作系统); so do a verb's names of its main sense: "choose" of "select" (选择).
+  // The dictionary glosses a word one way; a student may type the other.
+  const glosses = new Set([...pairs.values()].map(([en]) => en));
+  const synonyms = new Map([...synonymsOfOneSense(glosses), ...synonymsOfMainVerbSense(glosses)]);
   for (const [english, chinese] of [...pairs.values()]) {
     for (const other of synonyms.get(english) ?? []) {
       if (isGloss(other) && !everyday(other)) pairs.set(`${other}\u0000${chinese}`, [other, chinese]);

