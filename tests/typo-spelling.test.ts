@@ -198,6 +198,15 @@ describe('correctSpelling', () => {
     expect(slipsIn('什么是持化', memoryCorpus([{ id: 'p', text: '池化 层' }]))).toEqual([{ from: '持化', to: '池化' }]);
   });
 
+  it('reads a character as typed when it makes a word of everyday text with its neighbour (越 of 越大越好 is 越好, not a slip for 大约)', () => {
+    // jieba guesses 越大越 a word the notes never use, so its 大越 sounded like the notes' 大约.
+    const notes = memoryCorpus([{ id: 'b', text: '大约 批大小 越大' }], { everyday: { 越好: 0.0007, 越大: 0.004 } });
+    expect(slipsIn('batch size 越大越好吗', notes)).toEqual([]);
+    // A word the dictionary lists but everyday text hardly uses is no such evidence.
+    const rare = memoryCorpus([{ id: 'b', text: '大约 批大小 越大' }], { everyday: { 越好: 0.000007, 越大: 0.004 } });
+    expect(slipsIn('batch size 越大越好吗', rare)).toEqual([{ from: '大越', to: '大约' }]);
+  });
+
   it('reads four characters that sound exactly like a four-character term of the notes as that term, though they are real words', () => {
     // 梯度小时: 梯度 and 小时 ("hour") are words; the input method offered them for 梯度消失.
     // The notes use both words, so no character of the question is unknown to them.

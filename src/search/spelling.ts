@@ -290,8 +290,27 @@ function correctChineseRun(run: string, corpus: Corpus, asks: readonly boolean[]
         soundsLikeATerm
           ? [...word].filter((c, k) => c === window[k]).length * 2 >= length
           : [...word].every((c, k) => c === window[k] || (unknown[i + k] && (length >= 3 || !everyday[i + k])));
+      // Of two characters, one the correction would change reads as typed when it makes a word of everyday text
+      // with its neighbour outside them: 越 of 越大越好 is 越好, not a slip for 约 (大越 → 大约), though jieba guessed
+      // 越大越 a word. A longer window is evidence enough (自主意力 is 自注意力 mistyped, though 自主 is a word), and a
+      // dictionary word everyday text hardly uses is no evidence at all (两机 of 支持向两机).
+      const readsAsTyped = (word: string) =>
+        length === 2 &&
+        [...word].some((c, k) => {
+          if (c === window[k]) return false;
+          const p = i + k;
+          const inText = (word: string) => corpus.everydayShare(word) >= IN_EVERYDAY_TEXT;
+          const before = k === 0 && p > 0 && inText(run.slice(p - 1, p + 1));
+          const after = k === length - 1 && p + 1 < run.length && inText(run.slice(p, p + 2));
+          return before || after;
+        });
       const candidates = (vocabulary.chineseByPinyin.get(pinyinKey(window)) ?? []).filter(
-        (c) => c.word !== window && c.word.length === window.length && sharesCharacter(c.word, window) && changesOnlyUnknown(c.word),
+        (c) =>
+          c.word !== window &&
+          c.word.length === window.length &&
+          sharesCharacter(c.word, window) &&
+          changesOnlyUnknown(c.word) &&
+          !readsAsTyped(c.word),
       );
       if (candidates.length === 0) continue;
       const best = candidates.reduce((a, b) => (b.sections > a.sections ? b : a));
@@ -310,6 +329,9 @@ function correctChineseRun(run: string, corpus: Corpus, asks: readonly boolean[]
 function unknownWhole(word: string, corpus: Corpus): boolean {
   return word.length >= 3 && corpus.sectionsWith(word) === 0 && !corpus.isEverydayWord(word);
 }
+
+/** A word everyday text uses in at least one paragraph in ten thousand (越好), not one its dictionary merely lists (两机). */
+const IN_EVERYDAY_TEXT = 1e-4;
 
 /** A window this long may be a slip even when its pieces are real words. */
 const SOUNDS_LIKE_A_TERM = 4;
