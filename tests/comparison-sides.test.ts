@@ -670,6 +670,24 @@ describe('sidesFirst', () => {
     });
   });
 
+  it('takes for a side the note whose title names it best, not one whose title holds some words of its translation', () => {
+    // "FPN 和 PSPNet 各自想解决啥问题": the title "PSPNet 金字塔场景解析网络" holds 金字塔 and 网络 of FPN's translation
+    // 特征金字塔网络, and its intro speaks of FPN; "FPN 特征金字塔网络" is FPN's own note.
+    const titles: Record<string, Record<string, number>> = {
+      pspIntro: { fpn: 0.8, pspnet: 1 },
+      fpnDesigns: { fpn: 1 },
+    };
+    const notesSearch: SideSearch = {
+      ...namingSearch({ bestOf: { fpn: ['fpnDesigns', 'pspIntro'], pspnet: ['pspIntro'] }, headings: {}, defines: () => 0 }),
+      titleShare: (id, g) => titles[id]?.[g[0]!.tokens[0]!] ?? 0,
+      textShare: (id, g) => (id === 'pspIntro' && g[0]!.tokens[0] === 'pspnet' ? 1 : 0),
+    };
+    expect(Object.fromEntries(pickedFor(ranked('pspIntro', 'fpnDesigns'), sidesOf('fpn', 'pspnet'), notesSearch))).toEqual({
+      fpn: 'fpnDesigns',
+      pspnet: 'pspIntro',
+    });
+  });
+
   it("counts a long section's parts as one of the side's first few sections", () => {
     // "AlexNet 跟 VGG 差在哪": four parts of the ncnn AlexNet demo come first in the search for "alexnet";
     // "4.2.1 模型介绍" under "4.2 AlexNet", which defines it, is the third section.

@@ -68,7 +68,7 @@ export interface SideSearch {
  *   difference (流程 for "the LDA and PCA procedures") or what the sides are
  *   kinds of ("loss" of "fcn loss vs pspnet's auxiliary loss"), and it does not.
  * - A side's best section is the first, in the question's ranking, of the
- *   side's own note (its title names the side) that speaks of the other
+ *   side's own note (its title names the side, best of all notes' titles) that speaks of the other
  *   sides too (the RetinaNet note's "单阶段与双阶段检测器的精度差距" names Faster
  *   R-CNN); else
  *   of the first three whose own heading names the side in a search for the
@@ -216,9 +216,13 @@ function pickForSide(side: string, context: SideContext): { best: string | undef
     sides.some((other) => other !== side && search.ownHeadingShare(id, own.get(other)!) >= SIDE_NAMED);
   // The side's own note: its title names more than half of the side. Half is one word of two: the 学习 of
   // "第二章 机器学习基础" does not make it the note on 监督学习.
-  const comparing = (id: string) =>
-    search.titleShare(id, sideGroups.get(side)!) > SIDE_NAMED && speaksOf(id, others(side)) && !namesAnother(id);
   const alone = search.bestOf(side).filter(free);
+  // Of notes whose titles name the side, the one naming it best: "FPN 特征金字塔网络" is FPN's, and "PSPNet 金字塔场景解析网络",
+  // which holds 金字塔 and 网络 of its translation, is not, though it speaks of the other side.
+  const titleShare = (id: string) => search.titleShare(id, sideGroups.get(side)!);
+  const bestTitle = Math.max(0, ...[...alone, ...inQuestion()].map(titleShare));
+  const comparing = (id: string) =>
+    titleShare(id) > SIDE_NAMED && titleShare(id) >= bestTitle - 1e-9 && speaksOf(id, others(side)) && !namesAnother(id);
   // "object queries in detr": the section of the DETR note whose own heading names object queries, before
   // the note's intro, which its title ties to the side. The context is where the section lives, its note's title
   // and the headings above its own: "11.2.4 基于关系迁移" is no 迁移 placed in 基于模型 for saying 基于 itself.
