@@ -51,7 +51,6 @@ export function coverage(
   return total > 0 ? covered / total : 0;
 }
 
-/** A group's translations, each as its tokens; expansions that came without their phrase stand alone. */
 /** Tokens that stand for what the student meant: the typed ones, or a correction's when the typed word was a typo. */
 export function meant(g: QueryGroup): string[] {
   return g.tokens.length > 0 ? g.tokens : g.expansions;
@@ -62,6 +61,7 @@ export function ideaWeight(g: QueryGroup, idf: (token: string) => number): numbe
   return Math.max(0, ...meant(g).map(idf));
 }
 
+/** A group's translations, each as its tokens; expansions that came without their phrase stand alone. */
 export function translationsOf(g: QueryGroup): string[][] {
   const phrased = g.translations?.map((words) => words.filter((t) => g.expansions.includes(t))).filter((w) => w.length > 0) ?? [];
   const inPhrase = new Set(phrased.flat());
