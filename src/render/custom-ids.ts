@@ -51,6 +51,14 @@ export const customIds = {
   cardRate: (cardId: string, grade: 1 | 2 | 3 | 4, seenReps: number) => `card:rate:${cardId}:${grade}:${seenReps}`,
 };
 
+/** A stored id as a custom id or an option's value carries it (a chunk, question or card id): nothing longer or stranger is ours. */
+const STORED_ID = String.raw`[\w-]{1,64}`;
+const ONLY_STORED_ID = new RegExp(`^${STORED_ID}$`);
+const QUIZ_ANSWER = new RegExp(`^quiz:a:(${STORED_ID}):([0-3])$`);
+const QUIZ_BAD = new RegExp(`^quiz:bad:(${STORED_ID})$`);
+const CARD_SHOW = new RegExp(`^card:show:(${STORED_ID})$`);
+const CARD_RATE = new RegExp(String.raw`^card:rate:(${STORED_ID}):([1-4]):(\d{1,6})$`);
+
 /** The action of a button, or of a drop-down list with the `values` chosen in it (a button has none). */
 export function parseCustomId(id: string, values: readonly string[] = []): ButtonAction | null {
   // Discord never sends longer ids: a longer one was forged, so nothing in it is trusted.
@@ -62,7 +70,7 @@ export function parseCustomId(id: string, values: readonly string[] = []): Butto
     return result === null ? null : { kind: 'ask-next', result };
   }
   if (id === customIds.askOpen()) {
-    const chunkId = values.length === 1 && /^[\w-]{1,64}$/.test(values[0]!) ? values[0]! : null;
+    const chunkId = values.length === 1 && ONLY_STORED_ID.test(values[0]!) ? values[0]! : null;
     return chunkId === null ? null : { kind: 'ask-section', chunkId };
   }
   if (scope === 'ask' && verb === 'next') {
@@ -78,13 +86,13 @@ export function parseCustomId(id: string, values: readonly string[] = []): Butto
   }
   if (scope === 'quiz' && verb === 'concept' && a) return { kind: 'quiz-concept', conceptId: a };
   if (id === 'quiz:mistakes') return { kind: 'quiz-mistakes' };
-  const answer = /^quiz:a:([\w-]{1,64}):([0-3])$/.exec(id);
+  const answer = QUIZ_ANSWER.exec(id);
   if (answer) return { kind: 'quiz-answer', questionId: answer[1]!, choice: Number(answer[2]) };
-  const bad = /^quiz:bad:([\w-]{1,64})$/.exec(id);
+  const bad = QUIZ_BAD.exec(id);
   if (bad) return { kind: 'quiz-bad', questionId: bad[1]! };
-  const cardShow = /^card:show:([\w-]{1,64})$/.exec(id);
+  const cardShow = CARD_SHOW.exec(id);
   if (cardShow) return { kind: 'card-show', cardId: cardShow[1]! };
-  const cardRate = /^card:rate:([\w-]{1,64}):([1-4]):(\d{1,6})$/.exec(id);
+  const cardRate = CARD_RATE.exec(id);
   if (cardRate)
     return { kind: 'card-rate', cardId: cardRate[1]!, grade: Number(cardRate[2]) as 1 | 2 | 3 | 4, seenReps: Number(cardRate[3]) };
   if (scope === 'quiz' && verb === 'next' && a) {

@@ -222,7 +222,7 @@ function pickForSide(side: string, context: SideContext): { best: string | undef
   const titleShare = (id: string) => search.titleShare(id, sideGroups.get(side)!);
   const bestTitle = Math.max(0, ...[...alone, ...inQuestion()].map(titleShare));
   const comparing = (id: string) =>
-    titleShare(id) > SIDE_NAMED && titleShare(id) >= bestTitle - 1e-9 && speaksOf(id, others(side)) && !namesAnother(id);
+    titleShare(id) > SIDE_NAMED && titleShare(id) >= bestTitle && speaksOf(id, others(side)) && !namesAnother(id);
   // "object queries in detr": the section of the DETR note whose own heading names object queries, before
   // the note's intro, which its title ties to the side. The context is where the section lives, its note's title
   // and the headings above its own: "11.2.4 基于关系迁移" is no 迁移 placed in 基于模型 for saying 基于 itself.

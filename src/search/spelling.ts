@@ -265,6 +265,7 @@ function correctChineseRun(run: string, corpus: Corpus, asks: readonly boolean[]
   }
   if (run.length < SOUNDS_LIKE_A_TERM && !unknown.includes(true)) return [];
   const vocabulary = corpus.spellingVocabulary();
+  const inEverydayText = (pair: string) => corpus.everydayShare(pair) >= IN_EVERYDAY_TEXT;
   const made: Correction[] = [];
   const taken = new Array<boolean>(run.length).fill(false);
   // Longer windows first: 注意利 → 注意力 is safer evidence than a two-character match inside it.
@@ -299,9 +300,8 @@ function correctChineseRun(run: string, corpus: Corpus, asks: readonly boolean[]
         [...word].some((c, k) => {
           if (c === window[k]) return false;
           const p = i + k;
-          const inText = (word: string) => corpus.everydayShare(word) >= IN_EVERYDAY_TEXT;
-          const before = k === 0 && p > 0 && inText(run.slice(p - 1, p + 1));
-          const after = k === length - 1 && p + 1 < run.length && inText(run.slice(p, p + 2));
+          const before = k === 0 && p > 0 && inEverydayText(run.slice(p - 1, p + 1));
+          const after = k === length - 1 && p + 1 < run.length && inEverydayText(run.slice(p, p + 2));
           return before || after;
         });
       const candidates = (vocabulary.chineseByPinyin.get(pinyinKey(window)) ?? []).filter(

